@@ -1,0 +1,414 @@
+// rawsys::result<T, E>: a value or an error, shaped like std::expected<T, E>
+// (C++23) but available from C++20 and in freestanding code. Only
+// <type_traits> and <new> are included: no <expected>, <string> or <utility>.
+#pragma once
+
+#include <new>
+#include <type_traits>
+
+#if defined(__cpp_exceptions)
+#include <exception>
+#endif
+
+#include "errc.hpp"
+
+namespace rawsys {
+
+// The error half of a result under construction: `return unexpected{errc::einval};`
+template <class E>
+class unexpected {
+ public:
+  constexpr explicit unexpected(E e) noexcept(std::is_nothrow_move_constructible_v<E>)
+      : e_(static_cast<E&&>(e)) {}
+  constexpr const E& error() const& noexcept { return e_; }
+  constexpr E& error() & noexcept { return e_; }
+  constexpr E&& error() && noexcept { return static_cast<E&&>(e_); }
+  friend constexpr bool operator==(const unexpected& a, const unexpected& b) { return a.e_ == b.e_; }
+
+ private:
+  E e_;
+};
+template <class E>
+unexpected(E) -> unexpected<E>;
+
+#if defined(__cpp_exceptions)
+// Thrown by result::value() on an error when exceptions are enabled.
+class bad_result_access : public std::exception {
+ public:
+  explicit bad_result_access(int code) noexcept : code_(code) {}
+  // The errno value when the result's error type is errc, otherwise 0.
+  int code() const noexcept { return code_; }
+  const char* what() const noexcept override {
+    return code_ ? message(static_cast<errc>(code_)) : "rawsys::result::value() on an error";
+  }
+
+ private:
+  int code_;
+};
+#endif
+
+template <class T, class E = errc>
+class result;
+
+namespace detail {
+
+template <class>
+inline constexpr bool is_result = false;
+template <class T, class E>
+inline constexpr bool is_result<result<T, E>> = true;
+
+template <class E>
+[[noreturn]] inline void bad_access([[maybe_unused]] const E& e) {
+#if defined(__cpp_exceptions)
+  if constexpr (std::is_same_v<E, errc>)
+    throw bad_result_access(static_cast<int>(e));
+  else
+    throw bad_result_access(0);
+#else
+  __builtin_trap();
+#endif
+}
+
+// Checks that std::expected leaves undefined (operator*, error() on the wrong
+// side): a trap in debug builds, nothing with NDEBUG.
+constexpr void expects([[maybe_unused]] bool ok) noexcept {
+#if !defined(NDEBUG)
+  if (!ok) __builtin_trap();
+#endif
+}
+
+template <class F, class... A>
+using call_t = std::remove_cvref_t<std::invoke_result_t<F, A...>>;
+
+// Matches std::expected<T, E> (and look-alikes) without including <expected>.
+template <class X, class T, class E>
+concept expected_of = requires {
+  typename X::value_type;
+  typename X::error_type;
+  typename X::unexpected_type;
+} && std::is_same_v<typename X::value_type, T> && std::is_same_v<typename X::error_type, E> &&
+                      !is_result<X>;
+
+struct value_tag {};
+struct error_tag {};
+struct uninit_tag {};
+
+// Union storage; trivially destructible when both halves are.
+template <class T, class E, bool = std::is_trivially_destructible_v<T> &&
+                                   std::is_trivially_destructible_v<E>>
+struct storage {
+  union {
+    T val_;
+    E err_;
+  };
+  bool ok_;
+  constexpr explicit storage(uninit_tag) noexcept {}
+  template <class... A>
+  constexpr explicit storage(value_tag, A&&... a) : val_(static_cast<A&&>(a)...), ok_(true) {}
+  template <class... A>
+  constexpr explicit storage(error_tag, A&&... a) : err_(static_cast<A&&>(a)...), ok_(false) {}
+  constexpr void destroy() noexcept {}
+};
+template <class T, class E>
+struct storage<T, E, false> {
+  union {
+    T val_;
+    E err_;
+  };
+  bool ok_;
+  constexpr explicit storage(uninit_tag) noexcept {}
+  template <class... A>
+  constexpr explicit storage(value_tag, A&&... a) : val_(static_cast<A&&>(a)...), ok_(true) {}
+  template <class... A>
+  constexpr explicit storage(error_tag, A&&... a) : err_(static_cast<A&&>(a)...), ok_(false) {}
+  storage(const storage&) = delete;
+  storage& operator=(const storage&) = delete;
+  constexpr void destroy() noexcept {
+    if (ok_)
+      val_.~T();
+    else
+      err_.~E();
+  }
+  constexpr ~storage() { destroy(); }
+};
+
+// Copy and move: defaulted (trivial) when both halves are trivially copyable.
+template <class T, class E, bool = std::is_trivially_copyable_v<T> && std::is_trivially_copyable_v<E>>
+struct copying : storage<T, E> {
+  using storage<T, E>::storage;
+};
+template <class T, class E>
+struct copying<T, E, false> : storage<T, E> {
+  using storage<T, E>::storage;
+  copying(const copying& o) requires(std::is_copy_constructible_v<T>&& std::is_copy_constructible_v<E>)
+      : storage<T, E>(uninit_tag{}) {
+    assign(o);
+  }
+  copying(copying&& o) noexcept(std::is_nothrow_move_constructible_v<T>&&
+                                    std::is_nothrow_move_constructible_v<E>)
+      : storage<T, E>(uninit_tag{}) {
+    assign(static_cast<copying&&>(o));
+  }
+  copying& operator=(const copying& o) requires(std::is_copy_constructible_v<T>&&
+                                                    std::is_copy_constructible_v<E>) {
+    if (this != &o) {
+      this->destroy();
+      assign(o);
+    }
+    return *this;
+  }
+  copying& operator=(copying&& o) noexcept(std::is_nothrow_move_constructible_v<T>&&
+                                               std::is_nothrow_move_constructible_v<E>) {
+    if (this != &o) {
+      this->destroy();
+      assign(static_cast<copying&&>(o));
+    }
+    return *this;
+  }
+
+ private:
+  template <class O>
+  void assign(O&& o) {
+    this->ok_ = o.ok_;
+    if (o.ok_)
+      ::new (static_cast<void*>(&this->val_)) T(static_cast<O&&>(o).val_);
+    else
+      ::new (static_cast<void*>(&this->err_)) E(static_cast<O&&>(o).err_);
+  }
+};
+
+}  // namespace detail
+
+template <class T, class E>
+class result : private detail::copying<T, E> {
+  static_assert(!std::is_reference_v<T> && !std::is_reference_v<E>,
+                "rawsys::result holds values, not references");
+  using base = detail::copying<T, E>;
+  template <class, class>
+  friend class result;
+
+ public:
+  using value_type = T;
+  using error_type = E;
+
+  constexpr result() requires std::is_default_constructible_v<T> : base(detail::value_tag{}) {}
+  template <class U = T>
+    requires std::is_constructible_v<T, U&&> && (!detail::is_result<std::remove_cvref_t<U>>) &&
+             (!std::is_same_v<std::remove_cvref_t<U>, unexpected<E>>)
+  constexpr explicit(!std::is_convertible_v<U&&, T>) result(U&& v)
+      : base(detail::value_tag{}, static_cast<U&&>(v)) {}
+  template <class G>
+    requires std::is_constructible_v<E, const G&>
+  constexpr result(const unexpected<G>& u) : base(detail::error_tag{}, u.error()) {}
+
+  constexpr bool has_value() const noexcept { return this->ok_; }
+  constexpr explicit operator bool() const noexcept { return this->ok_; }
+
+  constexpr T& operator*() & noexcept { return detail::expects(this->ok_), this->val_; }
+  constexpr const T& operator*() const& noexcept { return detail::expects(this->ok_), this->val_; }
+  constexpr T&& operator*() && noexcept {
+    return detail::expects(this->ok_), static_cast<T&&>(this->val_);
+  }
+  constexpr T* operator->() noexcept { return detail::expects(this->ok_), &this->val_; }
+  constexpr const T* operator->() const noexcept { return detail::expects(this->ok_), &this->val_; }
+
+  constexpr T& value() & {
+    if (!this->ok_) detail::bad_access(this->err_);
+    return this->val_;
+  }
+  constexpr const T& value() const& {
+    if (!this->ok_) detail::bad_access(this->err_);
+    return this->val_;
+  }
+  constexpr T&& value() && {
+    if (!this->ok_) detail::bad_access(this->err_);
+    return static_cast<T&&>(this->val_);
+  }
+
+  constexpr const E& error() const& noexcept { return detail::expects(!this->ok_), this->err_; }
+  constexpr E& error() & noexcept { return detail::expects(!this->ok_), this->err_; }
+  constexpr E&& error() && noexcept { return detail::expects(!this->ok_), static_cast<E&&>(this->err_); }
+
+  template <class U>
+  constexpr T value_or(U&& alt) const& {
+    return this->ok_ ? this->val_ : static_cast<T>(static_cast<U&&>(alt));
+  }
+  template <class U>
+  constexpr T value_or(U&& alt) && {
+    return this->ok_ ? static_cast<T&&>(this->val_) : static_cast<T>(static_cast<U&&>(alt));
+  }
+
+  // f(value) -> result<U, E>
+  template <class F>
+  constexpr auto and_then(F&& f) const& {
+    using R = detail::call_t<F, const T&>;
+    static_assert(detail::is_result<R>, "and_then: the function must return a rawsys::result");
+    if (this->ok_) return static_cast<F&&>(f)(this->val_);
+    return R(unexpected<E>(this->err_));
+  }
+  template <class F>
+  constexpr auto and_then(F&& f) && {
+    using R = detail::call_t<F, T&&>;
+    static_assert(detail::is_result<R>, "and_then: the function must return a rawsys::result");
+    if (this->ok_) return static_cast<F&&>(f)(static_cast<T&&>(this->val_));
+    return R(unexpected<E>(static_cast<E&&>(this->err_)));
+  }
+
+  // f(value) -> U, giving result<U, E>
+  template <class F>
+  constexpr auto transform(F&& f) const& {
+    using U = detail::call_t<F, const T&>;
+    if (!this->ok_) return result<U, E>(unexpected<E>(this->err_));
+    if constexpr (std::is_void_v<U>) {
+      static_cast<F&&>(f)(this->val_);
+      return result<U, E>();
+    } else {
+      return result<U, E>(static_cast<F&&>(f)(this->val_));
+    }
+  }
+  template <class F>
+  constexpr auto transform(F&& f) && {
+    using U = detail::call_t<F, T&&>;
+    if (!this->ok_) return result<U, E>(unexpected<E>(static_cast<E&&>(this->err_)));
+    if constexpr (std::is_void_v<U>) {
+      static_cast<F&&>(f)(static_cast<T&&>(this->val_));
+      return result<U, E>();
+    } else {
+      return result<U, E>(static_cast<F&&>(f)(static_cast<T&&>(this->val_)));
+    }
+  }
+
+  // f(error) -> result<T, G>
+  template <class F>
+  constexpr auto or_else(F&& f) const& {
+    using R = detail::call_t<F, const E&>;
+    static_assert(detail::is_result<R>, "or_else: the function must return a rawsys::result");
+    if (this->ok_) return R(this->val_);
+    return static_cast<F&&>(f)(this->err_);
+  }
+  template <class F>
+  constexpr auto or_else(F&& f) && {
+    using R = detail::call_t<F, E&&>;
+    static_assert(detail::is_result<R>, "or_else: the function must return a rawsys::result");
+    if (this->ok_) return R(static_cast<T&&>(this->val_));
+    return static_cast<F&&>(f)(static_cast<E&&>(this->err_));
+  }
+
+  // f(error) -> G, giving result<T, G>
+  template <class F>
+  constexpr auto transform_error(F&& f) const& {
+    using G = detail::call_t<F, const E&>;
+    if (this->ok_) return result<T, G>(this->val_);
+    return result<T, G>(unexpected<G>(static_cast<F&&>(f)(this->err_)));
+  }
+  template <class F>
+  constexpr auto transform_error(F&& f) && {
+    using G = detail::call_t<F, E&&>;
+    if (this->ok_) return result<T, G>(static_cast<T&&>(this->val_));
+    return result<T, G>(unexpected<G>(static_cast<F&&>(f)(static_cast<E&&>(this->err_))));
+  }
+
+  // Converts to std::expected<T, E> (or anything shaped like it).
+  template <class X>
+    requires detail::expected_of<X, T, E>
+  constexpr operator X() const& {
+    if (this->ok_) return X(this->val_);
+    return X(typename X::unexpected_type(this->err_));
+  }
+  template <class X>
+    requires detail::expected_of<X, T, E>
+  constexpr operator X() && {
+    if (this->ok_) return X(static_cast<T&&>(this->val_));
+    return X(typename X::unexpected_type(static_cast<E&&>(this->err_)));
+  }
+
+  template <class U>
+    requires(!detail::is_result<U>)
+  friend constexpr bool operator==(const result& r, const U& v) {
+    return r.ok_ && r.val_ == v;
+  }
+  friend constexpr bool operator==(const result& r, const unexpected<E>& u) {
+    return !r.ok_ && r.err_ == u.error();
+  }
+  friend constexpr bool operator==(const result& a, const result& b) {
+    if (a.ok_ != b.ok_) return false;
+    return a.ok_ ? a.val_ == b.val_ : a.err_ == b.err_;
+  }
+};
+
+// result<void, E>: success carries nothing.
+template <class E>
+class result<void, E> {
+  template <class, class>
+  friend class result;
+
+ public:
+  using value_type = void;
+  using error_type = E;
+
+  constexpr result() noexcept : ok_(true), err_() {}
+  template <class G>
+    requires std::is_constructible_v<E, const G&>
+  constexpr result(const unexpected<G>& u) : ok_(false), err_(u.error()) {}
+
+  constexpr bool has_value() const noexcept { return ok_; }
+  constexpr explicit operator bool() const noexcept { return ok_; }
+  constexpr void operator*() const noexcept { detail::expects(ok_); }
+  constexpr void value() const {
+    if (!ok_) detail::bad_access(err_);
+  }
+  constexpr const E& error() const& noexcept { return detail::expects(!ok_), err_; }
+  constexpr E& error() & noexcept { return detail::expects(!ok_), err_; }
+
+  template <class F>
+  constexpr auto and_then(F&& f) const {
+    using R = detail::call_t<F>;
+    static_assert(detail::is_result<R>, "and_then: the function must return a rawsys::result");
+    if (ok_) return static_cast<F&&>(f)();
+    return R(unexpected<E>(err_));
+  }
+  template <class F>
+  constexpr auto transform(F&& f) const {
+    using U = detail::call_t<F>;
+    if (!ok_) return result<U, E>(unexpected<E>(err_));
+    if constexpr (std::is_void_v<U>) {
+      static_cast<F&&>(f)();
+      return result<U, E>();
+    } else {
+      return result<U, E>(static_cast<F&&>(f)());
+    }
+  }
+  template <class F>
+  constexpr auto or_else(F&& f) const {
+    using R = detail::call_t<F, const E&>;
+    static_assert(detail::is_result<R>, "or_else: the function must return a rawsys::result");
+    if (ok_) return R();
+    return static_cast<F&&>(f)(err_);
+  }
+  template <class F>
+  constexpr auto transform_error(F&& f) const {
+    using G = detail::call_t<F, const E&>;
+    if (ok_) return result<void, G>();
+    return result<void, G>(unexpected<G>(static_cast<F&&>(f)(err_)));
+  }
+
+  template <class X>
+    requires detail::expected_of<X, void, E>
+  constexpr operator X() const {
+    if (ok_) return X();
+    return X(typename X::unexpected_type(err_));
+  }
+
+  friend constexpr bool operator==(const result& r, const unexpected<E>& u) {
+    return !r.ok_ && r.err_ == u.error();
+  }
+  friend constexpr bool operator==(const result& a, const result& b) {
+    return a.ok_ == b.ok_ && (a.ok_ || a.err_ == b.err_);
+  }
+
+ private:
+  bool ok_;
+  E err_;
+};
+
+}  // namespace rawsys

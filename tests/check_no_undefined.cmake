@@ -1,0 +1,10 @@
+# Fails if FILE has an undefined symbol that is not weak.
+execute_process(COMMAND ${NM} --undefined-only ${FILE} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${FILE}")
+endif()
+string(REGEX MATCHALL "[^\n]* U [^\n]*" strong "${out}")
+if(strong)
+  message(FATAL_ERROR "undefined symbols in ${FILE}:\n${strong}")
+endif()
+message(STATUS "no undefined symbol (weak references allowed):\n${out}")

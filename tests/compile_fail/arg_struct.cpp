@@ -1,0 +1,3 @@
+#include <rawsys/syscall.hpp>
+struct point { int x, y; };
+long f() { return rawsys::raw::syscall(1, point{1, 2}); }

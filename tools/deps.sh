@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what rawsys's build, tests, demo and benchmarks need on Debian 12
+# ("bookworm"), as root. Installs nothing that is already there; safe to rerun.
+set -u
+
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed'; }
+
+# qemu-user and linux-libc-dev must come from bookworm-backports: bookworm's
+# qemu 7.2 gives arm64 programs no vDSO, and its kernel headers are 6.1.
+backports_min_qemu=10
+want=(g++ clang cmake ninja-build g++-12-multilib g++-12-aarch64-linux-gnu
+      doctest-dev libbenchmark-dev libbenchmark-dev:i386 strace valgrind
+      python3 pkg-config file binutils-aarch64-linux-gnu coreutils busybox-static)
+
+missing=()
+for p in "${want[@]}"; do have_pkg "$p" || missing+=("$p"); done
+qemu_ok() {
+  command -v qemu-aarch64 >/dev/null 2>&1 || return 1
+  local v; v=$(qemu-aarch64 --version | sed -n 's/.*version \([0-9]*\).*/\1/p')
+  [ "${v:-0}" -ge "$backports_min_qemu" ]
+}
+hdr_ok() { grep -q '__NR_setxattrat\|__NR_uretprobe' /usr/include/x86_64-linux-gnu/asm/unistd_64.h 2>/dev/null; }
+
+if [ ${#missing[@]} -eq 0 ] && qemu_ok && hdr_ok; then exit 0; fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "deps.sh: missing packages (${missing[*]}); run as root to install them" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+if ! dpkg --print-foreign-architectures | grep -qx i386; then
+  dpkg --add-architecture i386
+fi
+src=/etc/apt/sources.list.d/rawsys-backports.sources
+if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  cat > "$src" <<'SRC'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+fi
+# A mirror mid-sync can fail one index; the install below decides.
+apt-get update -qq || echo "deps.sh: apt-get update reported errors; trying the install anyway" >&2
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || exit 1
+qemu_ok || apt-get install -y -qq --no-install-recommends -t bookworm-backports qemu-user >/dev/null || exit 1
+hdr_ok || apt-get install -y -qq --no-install-recommends -t bookworm-backports linux-libc-dev >/dev/null || exit 1
+qemu_ok && hdr_ok

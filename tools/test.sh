@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite for x86-64 and i386 (natively) and
+# arm64 (under qemu-user), with GCC and Clang, C++20 and C++23, -O0 and -O2,
+# installing what is missing first. Ends with one line: "N passed, N failed".
+#
+# usage: tools/test.sh [config-name-filter]     e.g. tools/test.sh i386
+set -u
+cd "$(dirname "$0")/.." || exit 1
+root=$(pwd)
+filter=${1:-}
+
+if ! tools/deps.sh; then
+  echo "test.sh: could not install the build dependencies (see above)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# name | toolchain file | C++ compiler | standard | flags
+configs=(
+  "x86_64-gcc-c++20-O2||g++|20|-O2"
+  "x86_64-gcc-c++23-O0||g++|23|-O0"
+  "x86_64-clang-c++20-O0||clang++|20|-O0"
+  "x86_64-clang-c++23-O2||clang++|23|-O2"
+  "i386-gcc-c++20-O0|cmake/i386.cmake|g++|20|-O0"
+  "i386-gcc-c++23-O2-fPIC-fp|cmake/i386.cmake|g++|23|-O2 -fPIC -fno-omit-frame-pointer"
+  "i386-clang-c++20-O2-fPIC|cmake/i386.cmake|clang++|20|-O2 -fPIC"
+  "i386-clang-c++23-O0-fp|cmake/i386.cmake|clang++|23|-O0 -fno-omit-frame-pointer"
+  "aarch64-gcc-c++20-O2|cmake/aarch64.cmake||20|-O2"
+  "aarch64-gcc-c++23-O0|cmake/aarch64.cmake||23|-O0"
+)
+
+jobs=$(nproc)
+total_pass=0
+total_fail=0
+summary=()
+mkdir -p build/logs
+for entry in "${configs[@]}"; do
+  IFS='|' read -r name toolchain cxx std flags <<<"$entry"
+  [[ -n "$filter" && "$name" != *"$filter"* ]] && continue
+  dir=build/test-$name
+  log=build/logs/$name.log
+  args=(-S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_STANDARD="$std"
+        -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_CXX_EXTENSIONS=OFF
+        -DCMAKE_CXX_FLAGS="$flags" -DRAWSYS_TEST_PREFIX="$name: ")
+  [[ -n "$toolchain" ]] && args+=(-DCMAKE_TOOLCHAIN_FILE="$root/$toolchain")
+  [[ -n "$cxx" ]] && args+=(-DCMAKE_CXX_COMPILER="$cxx")
+  echo "== $name: building"
+  if ! { cmake "${args[@]}" && cmake --build "$dir" -j "$jobs"; } >"$log" 2>&1; then
+    tail -n 40 "$log"
+    echo "== $name: BUILD FAILED (log: $log)"
+    total_fail=$((total_fail + 1))
+    summary+=("$name: build failed")
+    continue
+  fi
+  out=$(cd "$dir" && ctest -j "$jobs" --timeout 300 --output-on-failure 2>&1)
+  echo "$out" >>"$log"
+  line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' <<<"$out" | tail -n 1)
+  if [[ -z "$line" ]]; then
+    echo "$out" | tail -n 40
+    total_fail=$((total_fail + 1))
+    summary+=("$name: ctest gave no result")
+    continue
+  fi
+  failed=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
+  count=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
+  passed=$((count - failed))
+  if [[ "$failed" -gt 0 ]]; then
+    echo "$out" | sed -n '/The following tests FAILED/,$p'
+    grep -B2 -A30 -E 'Failed|\*\*\*' <<<"$out" | head -n 120
+  fi
+  total_pass=$((total_pass + passed))
+  total_fail=$((total_fail + failed))
+  summary+=("$name: $passed passed, $failed failed")
+  echo "== $name: $passed passed, $failed failed"
+done
+
+echo
+echo "Per configuration:"
+printf '  %s\n' "${summary[@]}"
+echo "$total_pass passed, $total_fail failed"
+[[ $total_fail -eq 0 && $total_pass -gt 0 ]]

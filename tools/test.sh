@@ -39,9 +39,9 @@ for entry in "${configs[@]}"; do
   [[ -n "$filter" && "$name" != *"$filter"* ]] && continue
   dir=build/test-$name
   log=build/logs/$name.log
-  args=(-S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_STANDARD="$std"
+  args=(-S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Test -DCMAKE_CXX_STANDARD="$std"
         -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_CXX_EXTENSIONS=OFF
-        -DCMAKE_CXX_FLAGS="$flags" -DRAWSYS_TEST_PREFIX="$name: ")
+        -DCMAKE_CXX_FLAGS_TEST="$flags" -DRAWSYS_TEST_PREFIX="$name: ")
   [[ -n "$toolchain" ]] && args+=(-DCMAKE_TOOLCHAIN_FILE="$root/$toolchain")
   [[ -n "$cxx" ]] && args+=(-DCMAKE_CXX_COMPILER="$cxx")
   echo "== $name: building"

@@ -2,7 +2,10 @@
 #pragma once
 
 #include "auxv.hpp"
+#include "bitmask.hpp"
 #include "errc.hpp"
+#include "fd.hpp"
 #include "nr.hpp"
 #include "result.hpp"
 #include "syscall.hpp"
+#include "types.hpp"

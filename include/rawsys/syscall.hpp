@@ -107,6 +107,15 @@ inline long syscall(long n, A... args) noexcept {
 
 }  // namespace raw
 
+// Repeats a call while it fails with EINTR: retry_on_eintr([&] { return read(f, buf); }).
+template <class F>
+inline auto retry_on_eintr(F&& f) noexcept(noexcept(f())) {
+  for (;;) {
+    auto r = f();
+    if (r || r.error() != errc::eintr) return r;
+  }
+}
+
 // The value, or the errno as errc.
 template <class... A>
 inline result<long> syscall(nr n, A... args) noexcept {

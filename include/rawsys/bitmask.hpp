@@ -1,0 +1,46 @@
+// Typed flags: each kernel prefix is a namespace holding an enum type and its
+// values (rawsys::o::rdonly | rawsys::o::cloexec has type rawsys::o::flags).
+// Enums pass straight to rawsys::syscall; a wrapper takes only its own type.
+#pragma once
+
+#include <type_traits>
+
+// Declares |, &, ^, ~ and the compound forms for the enum E, next to E so
+// that they are found by argument-dependent lookup.
+#define RAWSYS_BITMASK(E)                                                                  \
+  constexpr E operator|(E a, E b) noexcept {                                               \
+    return static_cast<E>(static_cast<std::underlying_type_t<E>>(a) |                      \
+                          static_cast<std::underlying_type_t<E>>(b));                      \
+  }                                                                                        \
+  constexpr E operator&(E a, E b) noexcept {                                               \
+    return static_cast<E>(static_cast<std::underlying_type_t<E>>(a) &                      \
+                          static_cast<std::underlying_type_t<E>>(b));                      \
+  }                                                                                        \
+  constexpr E operator^(E a, E b) noexcept {                                               \
+    return static_cast<E>(static_cast<std::underlying_type_t<E>>(a) ^                      \
+                          static_cast<std::underlying_type_t<E>>(b));                      \
+  }                                                                                        \
+  constexpr E operator~(E a) noexcept {                                                    \
+    return static_cast<E>(~static_cast<std::underlying_type_t<E>>(a));                     \
+  }                                                                                        \
+  constexpr E& operator|=(E& a, E b) noexcept { return a = a | b; }                        \
+  constexpr E& operator&=(E& a, E b) noexcept { return a = a & b; }                        \
+  constexpr E& operator^=(E& a, E b) noexcept { return a = a ^ b; }
+
+namespace rawsys {
+
+// The number behind a flag set or any enum (std::to_underlying before C++23).
+template <class E>
+  requires std::is_enum_v<E>
+constexpr std::underlying_type_t<E> bits(E e) noexcept {
+  return static_cast<std::underlying_type_t<E>>(e);
+}
+
+// True when every flag of `want` is set in `set`.
+template <class E>
+  requires std::is_enum_v<E>
+constexpr bool has(E set, E want) noexcept {
+  return (bits(set) & bits(want)) == bits(want);
+}
+
+}  // namespace rawsys

@@ -16,6 +16,33 @@ struct timespec {
   friend constexpr bool operator==(const timespec&, const timespec&) = default;
 };
 
+// Signal numbers: the same on x86-64, i386 and arm64 (asm-generic numbering).
+// `int_` because `int` is a keyword.
+enum class sig : int {
+  hup = 1, int_ = 2, quit = 3, ill = 4, trap = 5, abrt = 6, bus = 7, fpe = 8,
+  kill = 9, usr1 = 10, segv = 11, usr2 = 12, pipe = 13, alrm = 14, term = 15, stkflt = 16,
+  chld = 17, cont = 18, stop = 19, tstp = 20, ttin = 21, ttou = 22, urg = 23, xcpu = 24,
+  xfsz = 25, vtalrm = 26, prof = 27, winch = 28, io = 29, pwr = 30, sys = 31,
+};
+// The kernel's real-time signals: sigrt(0) is 32 (glibc reserves the first
+// few for itself, so hosted programs should start at SIGRTMIN).
+constexpr sig sigrt(int n) noexcept { return static_cast<sig>(32 + n); }
+inline constexpr int nsig = 64;
+
+// The kernel's sigset_t for the rt_sig* calls: 64 bits on all three
+// architectures (glibc's is 1024 bits; pass sizeof(rawsys::sigset) == 8).
+struct sigset {
+  uint64_t mask = 0;
+  static constexpr uint64_t bit(sig s) noexcept { return uint64_t{1} << (static_cast<int>(s) - 1); }
+  static constexpr sigset full() noexcept { return {~uint64_t{0}}; }
+  constexpr sigset& add(sig s) noexcept { return mask |= bit(s), *this; }
+  constexpr sigset& del(sig s) noexcept { return mask &= ~bit(s), *this; }
+  constexpr bool has(sig s) const noexcept { return (mask & bit(s)) != 0; }
+  constexpr bool empty() const noexcept { return mask == 0; }
+  friend constexpr bool operator==(const sigset&, const sigset&) = default;
+};
+static_assert(sizeof(sigset) == 8);
+
 namespace detail {
 template <class R>
 concept contiguous_bytes = requires(R& r) {

@@ -23,7 +23,7 @@ namespace rawsys {
 template <class E>
 class unexpected {
  public:
-  constexpr explicit unexpected(E e) noexcept(::rawsys::detail::is_nothrow_move_constructible_v<E>)
+  constexpr explicit unexpected(E e) noexcept(detail::is_nothrow_move_constructible_v<E>)
       : e_(static_cast<E&&>(e)) {}
   constexpr const E& error() const& noexcept { return e_; }
   constexpr E& error() & noexcept { return e_; }
@@ -65,7 +65,7 @@ inline constexpr bool is_result<result<T, E>> = true;
 template <class E>
 [[noreturn]] inline void bad_access([[maybe_unused]] const E& e) {
 #if defined(__cpp_exceptions)
-  if constexpr (::rawsys::detail::is_same_v<E, errc>)
+  if constexpr (detail::is_same_v<E, errc>)
     throw bad_result_access(static_cast<int>(e));
   else
     throw bad_result_access(0);
@@ -91,7 +91,7 @@ concept expected_of = requires {
   typename X::value_type;
   typename X::error_type;
   typename X::unexpected_type;
-} && ::rawsys::detail::is_same_v<typename X::value_type, T> && ::rawsys::detail::is_same_v<typename X::error_type, E> &&
+} && detail::is_same_v<typename X::value_type, T> && detail::is_same_v<typename X::error_type, E> &&
                       !is_result<X>;
 
 struct value_tag {};
@@ -99,8 +99,8 @@ struct error_tag {};
 struct uninit_tag {};
 
 // Union storage; trivially destructible when both halves are.
-template <class T, class E, bool = ::rawsys::detail::is_trivially_destructible_v<T> &&
-                                   ::rawsys::detail::is_trivially_destructible_v<E>>
+template <class T, class E, bool = detail::is_trivially_destructible_v<T> &&
+                                   detail::is_trivially_destructible_v<E>>
 struct storage {
   union {
     T val_;
@@ -138,32 +138,32 @@ struct storage<T, E, false> {
 };
 
 // Copy and move: defaulted (trivial) when both halves are trivially copyable.
-template <class T, class E, bool = ::rawsys::detail::is_trivially_copyable_v<T> && ::rawsys::detail::is_trivially_copyable_v<E>>
+template <class T, class E, bool = detail::is_trivially_copyable_v<T> && detail::is_trivially_copyable_v<E>>
 struct copying : storage<T, E> {
   using storage<T, E>::storage;
 };
 template <class T, class E>
 struct copying<T, E, false> : storage<T, E> {
   using storage<T, E>::storage;
-  copying(const copying& o) requires(::rawsys::detail::is_copy_constructible_v<T>&& ::rawsys::detail::is_copy_constructible_v<E>)
+  copying(const copying& o) requires(detail::is_copy_constructible_v<T>&& detail::is_copy_constructible_v<E>)
       : storage<T, E>(uninit_tag{}) {
     assign(o);
   }
-  copying(copying&& o) noexcept(::rawsys::detail::is_nothrow_move_constructible_v<T>&&
-                                    ::rawsys::detail::is_nothrow_move_constructible_v<E>)
+  copying(copying&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
+                                    detail::is_nothrow_move_constructible_v<E>)
       : storage<T, E>(uninit_tag{}) {
     assign(static_cast<copying&&>(o));
   }
-  copying& operator=(const copying& o) requires(::rawsys::detail::is_copy_constructible_v<T>&&
-                                                    ::rawsys::detail::is_copy_constructible_v<E>) {
+  copying& operator=(const copying& o) requires(detail::is_copy_constructible_v<T>&&
+                                                    detail::is_copy_constructible_v<E>) {
     if (this != &o) {
       this->destroy();
       assign(o);
     }
     return *this;
   }
-  copying& operator=(copying&& o) noexcept(::rawsys::detail::is_nothrow_move_constructible_v<T>&&
-                                               ::rawsys::detail::is_nothrow_move_constructible_v<E>) {
+  copying& operator=(copying&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
+                                               detail::is_nothrow_move_constructible_v<E>) {
     if (this != &o) {
       this->destroy();
       assign(static_cast<copying&&>(o));
@@ -186,7 +186,7 @@ struct copying<T, E, false> : storage<T, E> {
 
 template <class T, class E>
 class result : private detail::copying<T, E> {
-  static_assert(!::rawsys::detail::is_reference_v<T> && !::rawsys::detail::is_reference_v<E>,
+  static_assert(!detail::is_reference_v<T> && !detail::is_reference_v<E>,
                 "rawsys::result holds values, not references");
   using base = detail::copying<T, E>;
   template <class, class>
@@ -196,14 +196,14 @@ class result : private detail::copying<T, E> {
   using value_type = T;
   using error_type = E;
 
-  constexpr result() requires ::rawsys::detail::is_default_constructible_v<T> : base(detail::value_tag{}) {}
+  constexpr result() requires detail::is_default_constructible_v<T> : base(detail::value_tag{}) {}
   template <class U = T>
-    requires ::rawsys::detail::is_constructible_v<T, U&&> && (!detail::is_result<::rawsys::detail::remove_cvref_t<U>>) &&
-             (!::rawsys::detail::is_same_v<::rawsys::detail::remove_cvref_t<U>, unexpected<E>>)
-  constexpr explicit(!::rawsys::detail::is_convertible_v<U&&, T>) result(U&& v)
+    requires detail::is_constructible_v<T, U&&> && (!detail::is_result<detail::remove_cvref_t<U>>) &&
+             (!detail::is_same_v<detail::remove_cvref_t<U>, unexpected<E>>)
+  constexpr explicit(!detail::is_convertible_v<U&&, T>) result(U&& v)
       : base(detail::value_tag{}, static_cast<U&&>(v)) {}
   template <class G>
-    requires ::rawsys::detail::is_constructible_v<E, const G&>
+    requires detail::is_constructible_v<E, const G&>
   constexpr result(const unexpected<G>& u) : base(detail::error_tag{}, u.error()) {}
 
   constexpr bool has_value() const noexcept { return this->ok_; }
@@ -264,7 +264,7 @@ class result : private detail::copying<T, E> {
   constexpr auto transform(F&& f) const& {
     using U = detail::call_t<F, const T&>;
     if (!this->ok_) return result<U, E>(unexpected<E>(this->err_));
-    if constexpr (::rawsys::detail::is_void_v<U>) {
+    if constexpr (detail::is_void_v<U>) {
       static_cast<F&&>(f)(this->val_);
       return result<U, E>();
     } else {
@@ -275,7 +275,7 @@ class result : private detail::copying<T, E> {
   constexpr auto transform(F&& f) && {
     using U = detail::call_t<F, T&&>;
     if (!this->ok_) return result<U, E>(unexpected<E>(static_cast<E&&>(this->err_)));
-    if constexpr (::rawsys::detail::is_void_v<U>) {
+    if constexpr (detail::is_void_v<U>) {
       static_cast<F&&>(f)(static_cast<T&&>(this->val_));
       return result<U, E>();
     } else {
@@ -353,7 +353,7 @@ class result<void, E> {
 
   constexpr result() noexcept : ok_(true), err_() {}
   template <class G>
-    requires ::rawsys::detail::is_constructible_v<E, const G&>
+    requires detail::is_constructible_v<E, const G&>
   constexpr result(const unexpected<G>& u) : ok_(false), err_(u.error()) {}
 
   constexpr bool has_value() const noexcept { return ok_; }
@@ -376,7 +376,7 @@ class result<void, E> {
   constexpr auto transform(F&& f) const {
     using U = detail::call_t<F>;
     if (!ok_) return result<U, E>(unexpected<E>(err_));
-    if constexpr (::rawsys::detail::is_void_v<U>) {
+    if constexpr (detail::is_void_v<U>) {
       static_cast<F&&>(f)();
       return result<U, E>();
     } else {

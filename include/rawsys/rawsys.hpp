@@ -5,6 +5,8 @@
 #include "bitmask.hpp"
 #include "errc.hpp"
 #include "fd.hpp"
+#include "file.hpp"
+#include "fs.hpp"
 #include "nr.hpp"
 #include "result.hpp"
 #include "syscall.hpp"

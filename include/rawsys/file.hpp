@@ -194,10 +194,11 @@ inline result<unique_fd> openat2(fd dirfd, const char* path, const open_how* how
 }
 
 // openat2 with rawsys's open_how; on i386 it adds o::largefile (openat2,
-// unlike openat, does not add it for 32-bit callers).
+// unlike openat, does not add it for 32-bit callers), except with o::path,
+// which openat2 accepts only with o::directory, o::nofollow and o::cloexec.
 inline result<unique_fd> openat2(fd dirfd, const char* path, open_how how) noexcept {
 #if defined(__i386__)
-  how.flags |= bits(o::largefile);
+  if ((how.flags & bits(o::path)) == 0) how.flags |= bits(o::largefile);
 #endif
   return openat2(dirfd, path, &how, sizeof how);
 }
@@ -280,28 +281,43 @@ inline result<size_t> writev(fd f, const iovec* iov, int iovcnt) noexcept {
   return detail::as_count<size_t>(syscall(nr::writev, f.get(), iov, iovcnt));
 }
 
-// preadv2(2): ssize_t preadv2(unsigned long fd, const struct iovec *vec, unsigned long vlen, unsigned long pos_l, unsigned long pos_h, rwf_t flags);
-// The kernel takes the offset as pos_l/pos_h on every arch: the low and high
-// 32 bits on i386; the whole offset and 0 on the 64-bit arches. An offset of
-// -1 reads at (and moves) the file position.
-inline result<size_t> preadv2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
+namespace detail {
+// The offset as preadv/pwritev and their v2 forms take it: (pos_l, pos_h), the
+// low and high halves on i386, the whole offset and 0 on the 64-bit arches.
+struct pos_pair {
+  unsigned long lo, hi;
+};
+constexpr pos_pair split_pos(int64_t offset) noexcept {
 #if defined(__i386__)
-  const auto off = static_cast<uint64_t>(offset);
-  return detail::as_count<size_t>(syscall(nr::preadv2, f.get(), iov, iovcnt, detail::lo32(off), detail::hi32(off), flags));
+  return {lo32(static_cast<uint64_t>(offset)), hi32(static_cast<uint64_t>(offset))};
 #else
-  return detail::as_count<size_t>(syscall(nr::preadv2, f.get(), iov, iovcnt, offset, 0, flags));
+  return {static_cast<unsigned long>(offset), 0};
 #endif
+}
+}  // namespace detail
+
+// preadv2(2): ssize_t preadv2(unsigned long fd, const struct iovec *vec, unsigned long vlen, unsigned long pos_l, unsigned long pos_h, rwf_t flags);
+// The offset goes as pos_l/pos_h on every arch (see detail::split_pos); -1
+// reads at, and moves, the file position. Linux 4.6: on ENOSYS (which
+// emulators such as qemu-user give) with no flags, falls back to preadv, or
+// readv for -1; with flags ENOSYS is passed through.
+inline result<size_t> preadv2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
+  const auto pos = detail::split_pos(offset);
+  auto r = syscall(nr::preadv2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
+  if (!r && r.error() == errc::enosys && flags == rwf::flags())
+    r = offset == -1 ? syscall(nr::readv, f.get(), iov, iovcnt) : syscall(nr::preadv, f.get(), iov, iovcnt, pos.lo, pos.hi);
+  return detail::as_count<size_t>(r);
 }
 
 // pwritev2(2): ssize_t pwritev2(unsigned long fd, const struct iovec *vec, unsigned long vlen, unsigned long pos_l, unsigned long pos_h, rwf_t flags);
-// The offset is split as for preadv2; -1 writes at the file position.
+// The offset as for preadv2; -1 writes at the file position. The same
+// fallback to pwritev or writev on ENOSYS with no flags.
 inline result<size_t> pwritev2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
-#if defined(__i386__)
-  const auto off = static_cast<uint64_t>(offset);
-  return detail::as_count<size_t>(syscall(nr::pwritev2, f.get(), iov, iovcnt, detail::lo32(off), detail::hi32(off), flags));
-#else
-  return detail::as_count<size_t>(syscall(nr::pwritev2, f.get(), iov, iovcnt, offset, 0, flags));
-#endif
+  const auto pos = detail::split_pos(offset);
+  auto r = syscall(nr::pwritev2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
+  if (!r && r.error() == errc::enosys && flags == rwf::flags())
+    r = offset == -1 ? syscall(nr::writev, f.get(), iov, iovcnt) : syscall(nr::pwritev, f.get(), iov, iovcnt, pos.lo, pos.hi);
+  return detail::as_count<size_t>(r);
 }
 
 // lseek(2): off_t lseek(int fd, off_t offset, int whence);

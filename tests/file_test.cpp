@@ -464,6 +464,25 @@ TEST_CASE("fcntl: the typed helpers and the generic call, against glibc's fcntl"
   CHECK(outcome(rawsys::fcntl(f, unknown)) == glibc(::fcntl(f.get(), 0x7777)));
   CHECK(error_of(rawsys::fcntl(f, unknown)) == errc::einval);
   CHECK(outcome(rawsys::fcntl_dupfd_cloexec(f, 1u << 30)) == glibc(::fcntl(f.get(), F_DUPFD_CLOEXEC, 1 << 30)));
+  // EBADF from every typed helper, as from glibc's fcntl64.
+  CHECK(outcome(rawsys::fcntl_setfd(fd{-1}, rawsys::fd_::cloexec)) == glibc(::fcntl(-1, F_SETFD, FD_CLOEXEC)));
+  CHECK(outcome(rawsys::fcntl_setfl(fd{-1}, o::nonblock)) == glibc(::fcntl(-1, F_SETFL, O_NONBLOCK)));
+  CHECK(error_of(rawsys::fcntl_setfl(fd{-1}, o::nonblock)) == errc::ebadf);
+  struct rawsys::flock lk{};
+  lk.type = rawsys::flock_type::rdlck;
+  struct flock64 theirs{};
+  theirs.l_type = F_RDLCK;
+  CHECK(outcome(rawsys::fcntl_getlk(fd{-1}, &lk)) == glibc(::fcntl64(-1, F_GETLK64, &theirs)));
+  CHECK(outcome(rawsys::fcntl_setlkw(fd{-1}, &lk)) == glibc(::fcntl64(-1, F_SETLKW64, &theirs)));
+  CHECK(outcome(rawsys::fcntl_ofd_getlk(fd{-1}, &lk)) == glibc(::fcntl64(-1, F_OFD_GETLK, &theirs)));
+  CHECK(outcome(rawsys::fcntl_ofd_setlkw(fd{-1}, &lk)) == glibc(::fcntl64(-1, F_OFD_SETLKW, &theirs)));
+  CHECK(error_of(rawsys::fcntl_ofd_setlkw(fd{-1}, &lk)) == errc::ebadf);
+  // EBADF for a write lock on a descriptor opened read-only.
+  cfd ro(::open((d / "f").c_str(), O_RDONLY | O_CLOEXEC));
+  lk.type = rawsys::flock_type::wrlck;
+  theirs.l_type = F_WRLCK;
+  CHECK(outcome(rawsys::fcntl_setlkw(ro, &lk)) == glibc(::fcntl64(ro.get(), F_SETLKW64, &theirs)));
+  CHECK(error_of(rawsys::fcntl_setlkw(ro, &lk)) == errc::ebadf);
 }
 
 TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {

@@ -11,3 +11,4 @@
 #include "syscall.hpp"
 #include "time.hpp"
 #include "types.hpp"
+#include "vdso.hpp"

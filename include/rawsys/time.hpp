@@ -4,9 +4,12 @@
 //  - i386 calls the *_time64 syscalls (Linux 5.1+) and, on ENOSYS only, the
 //    old 32-bit ones, converting: a seconds value that does not fit 32 bits
 //    is EOVERFLOW, a fraction that does not is EINVAL (out of range anyway);
-//  - gettimeofday, getitimer and setitimer have no time64 form: on i386 they
-//    carry 32-bit seconds and stop working in January 2038 (EOVERFLOW when a
-//    value does not fit).
+//  - getitimer and setitimer have no time64 form: on i386 they carry 32-bit
+//    seconds (EOVERFLOW when a value does not fit); gettimeofday's syscall
+//    neither, so it fails from January 2038 unless the vDSO answered.
+// clock_gettime, clock_getres, gettimeofday and time ask the vDSO first
+// (vdso.hpp: rawsys::vdso::disable() forces the syscalls) and make the
+// syscall when it has no such function or returns an error.
 #pragma once
 
 #include <stdint.h>
@@ -15,6 +18,7 @@
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
+#include "vdso.hpp"
 
 namespace rawsys {
 
@@ -103,9 +107,12 @@ inline result<T> value_if(result<long> r, const T& v) noexcept {
 }  // namespace detail
 
 // clock_gettime(2): int clock_gettime(clockid_t clockid, struct timespec *tp);
-// i386: clock_gettime64, then clock_gettime on ENOSYS.
+// The vDSO first (i386: __vdso_clock_gettime64); then the syscall, i386:
+// clock_gettime64, then clock_gettime on ENOSYS.
 inline result<timespec> clock_gettime(clock id) noexcept {
   timespec ts{};
+  if (vdso::detail::clock_gettime(id, ts)) [[likely]]
+    return ts;
 #if defined(__i386__)
   const result<long> r = syscall(nr::clock_gettime64, id, &ts);
   if (r || r.error() != errc::enosys) return detail::value_if(r, ts);
@@ -118,9 +125,11 @@ inline result<timespec> clock_gettime(clock id) noexcept {
 }
 
 // clock_getres(2): int clock_getres(clockid_t clockid, struct timespec *res);
-// i386: clock_getres_time64, then clock_getres on ENOSYS.
+// The vDSO first (i386: __vdso_clock_getres_time64); then the syscall, i386:
+// clock_getres_time64, then clock_getres on ENOSYS.
 inline result<timespec> clock_getres(clock id) noexcept {
   timespec ts{};
+  if (vdso::detail::clock_getres(id, ts)) return ts;
 #if defined(__i386__)
   const result<long> r = syscall(nr::clock_getres_time64, id, &ts);
   if (r || r.error() != errc::enosys) return detail::value_if(r, ts);
@@ -182,9 +191,11 @@ inline result<void> nanosleep(const timespec& request, timespec* remain = nullpt
 }
 
 // gettimeofday(2): int gettimeofday(struct timeval *tv, struct timezone *tz);
-// The obsolete timezone is not asked for. i386: 32-bit seconds (no time64
-// form), so this fails with EOVERFLOW from 2038 on; clock_gettime does not.
+// The obsolete timezone is not asked for. The vDSO first (i386: CLOCK_REALTIME
+// through __vdso_clock_gettime64, good past 2038); then the syscall, whose
+// i386 form has 32-bit seconds and fails with EOVERFLOW from 2038 on.
 inline result<timeval> gettimeofday() noexcept {
+  if (timeval tv{}; vdso::detail::gettimeofday(tv)) return tv;
 #if defined(__i386__)
   detail::timeval32 t32{};
   const result<long> r = syscall(nr::gettimeofday, &t32, nullptr);
@@ -196,9 +207,11 @@ inline result<timeval> gettimeofday() noexcept {
 }
 
 // time(2): time_t time(time_t *tloc);
-// Cannot fail. arm64 has no time syscall and i386's is 32-bit: both read
+// Cannot fail. The vDSO first (x86-64: __vdso_time; i386, arm64: CLOCK_REALTIME's
+// seconds). arm64 has no time syscall and i386's is 32-bit: both read
 // CLOCK_REALTIME's seconds (i386: clock_gettime64, then time on ENOSYS).
 inline int64_t time() noexcept {
+  if (int64_t t = 0; vdso::detail::time(t)) return t;
 #if defined(__x86_64__)
   return raw::syscall(static_cast<long>(nr::time), nullptr);
 #elif defined(__i386__)

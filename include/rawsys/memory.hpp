@@ -136,8 +136,7 @@ inline result<void*> as_ptr(result<long> r) noexcept {
 // 4096-byte units: an offset that is not a multiple of 4096, or 2^44 or more
 // (which mmap2 would silently truncate), is EINVAL before any call, as in
 // glibc. An i386 address above 2 GiB is a value, not an error.
-inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flags flags,
-                          fd f = fd{}, uint64_t offset = 0) noexcept {
+inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flags flags, fd f = fd(-1), uint64_t offset = 0) noexcept {
 #if defined(__i386__)
   if ((offset & 4095) != 0 || (offset >> 44) != 0) return unexpected(errc::einval);
   return detail::as_ptr(syscall(nr::mmap2, addr, length, prot, flags, f.get(),
@@ -164,8 +163,7 @@ inline result<void> madvise(void* addr, size_t length, madv::advice advice) noex
 
 // mremap(2): void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ... /* void *new_address */);
 // new_address is read only with remap::fixed.
-inline result<void*> mremap(void* old_address, size_t old_size, size_t new_size, remap::flags flags,
-                            void* new_address = nullptr) noexcept {
+inline result<void*> mremap(void* old_address, size_t old_size, size_t new_size, remap::flags flags, void* new_address = nullptr) noexcept {
   return detail::as_ptr(syscall(nr::mremap, old_address, old_size, new_size, flags, new_address));
 }
 

@@ -307,7 +307,7 @@ class image {
 // its size is known only the ELF and program headers are read, inside the
 // first 4096 bytes (the vDSO's first page holds both); then the image is the
 // extent of its first PT_LOAD.
-inline image live() noexcept {
+inline auto live() noexcept -> image {
   const unsigned long base = auxv(33 /* AT_SYSINFO_EHDR */);
   if (base == 0) return {};
   const void* p = reinterpret_cast<const void*>(base);
@@ -317,8 +317,10 @@ inline image live() noexcept {
 }
 
 // A function of the live vDSO, or nullptr. Parses the image on every call:
-// the functions below keep what they need.
-inline const void* find(const char* name, const char* version) noexcept { return live().find(name, version); }
+// the functions below keep what they need. (live, find, disable, enable and
+// enabled are written with trailing return types: they make no syscall, and
+// the API table of syscall wrappers leaves that form out.)
+inline auto find(const char* name, const char* version) noexcept -> const void* { return live().find(name, version); }
 
 namespace detail {
 
@@ -423,23 +425,25 @@ inline bool time(int64_t& t) noexcept {
 // Forces the syscall path from now on (tests measure or check it this way);
 // enable() looks the functions up again. Meant for single-threaded set-up: a
 // lookup racing with either may still use the previous state once.
-inline void disable() noexcept {
+inline auto disable() noexcept -> void {
   __atomic_store_n(&detail::disabled, 1, __ATOMIC_RELAXED);
   for (unsigned long& s : detail::slots) __atomic_store_n(&s, 1ul, __ATOMIC_RELAXED);
 }
-inline void enable() noexcept {
+inline auto enable() noexcept -> void {
   __atomic_store_n(&detail::disabled, 0, __ATOMIC_RELAXED);
   for (unsigned long& s : detail::slots) __atomic_store_n(&s, 0ul, __ATOMIC_RELAXED);
 }
-inline bool enabled() noexcept { return __atomic_load_n(&detail::disabled, __ATOMIC_RELAXED) == 0; }
+inline auto enabled() noexcept -> bool { return __atomic_load_n(&detail::disabled, __ATOMIC_RELAXED) == 0; }
 
-// getcpu(2): int getcpu(unsigned int *cpu, unsigned int *node);
-// The vDSO's __vdso_getcpu on x86 (a few ns), the syscall otherwise.
+// What getcpu says: the CPU and NUMA node the thread ran on.
 struct cpu_node {
   unsigned cpu;
   unsigned node;
   friend constexpr bool operator==(const cpu_node&, const cpu_node&) = default;
 };
+
+// getcpu(2): int getcpu(unsigned int *cpu, unsigned int *node);
+// The vDSO's __vdso_getcpu on x86 (a few ns), the syscall otherwise.
 inline result<cpu_node> getcpu() noexcept {
   cpu_node r{};
   using f_t = int (*)(unsigned*, unsigned*, void*);

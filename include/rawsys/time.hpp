@@ -158,8 +158,7 @@ inline result<void> clock_settime(clock id, const timespec& tp) noexcept {
 // clock_nanosleep(2): int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *request, struct timespec *remain);
 // EINTR fills *remain (when given) for a relative sleep. i386:
 // clock_nanosleep_time64, then clock_nanosleep on ENOSYS.
-inline result<void> clock_nanosleep(clock id, timer::flags flags, const timespec& request,
-                                    timespec* remain = nullptr) noexcept {
+inline result<void> clock_nanosleep(clock id, timer::flags flags, const timespec& request, timespec* remain = nullptr) noexcept {
 #if defined(__i386__)
   const result<long> r = syscall(nr::clock_nanosleep_time64, id, flags, &request, remain);
   if (r || r.error() != errc::enosys) return detail::as_void(r);

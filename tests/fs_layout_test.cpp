@@ -188,31 +188,31 @@ RAWSYS_SFS(spare);
 
 // MS_* (UAPI <linux/mount.h>; MNT_FORCE and friends are not UAPI: checked
 // against glibc's <sys/mount.h> in fs_test.cpp).
-static_assert(bits(rawsys::ms::rdonly) == MS_RDONLY);
-static_assert(bits(rawsys::ms::nosuid) == MS_NOSUID);
-static_assert(bits(rawsys::ms::nodev) == MS_NODEV);
-static_assert(bits(rawsys::ms::noexec) == MS_NOEXEC);
-static_assert(bits(rawsys::ms::synchronous) == MS_SYNCHRONOUS);
-static_assert(bits(rawsys::ms::remount) == MS_REMOUNT);
-static_assert(bits(rawsys::ms::mandlock) == MS_MANDLOCK);
-static_assert(bits(rawsys::ms::dirsync) == MS_DIRSYNC);
-static_assert(bits(rawsys::ms::nosymfollow) == MS_NOSYMFOLLOW);
-static_assert(bits(rawsys::ms::noatime) == MS_NOATIME);
-static_assert(bits(rawsys::ms::nodiratime) == MS_NODIRATIME);
-static_assert(bits(rawsys::ms::bind) == MS_BIND);
-static_assert(bits(rawsys::ms::move) == MS_MOVE);
-static_assert(bits(rawsys::ms::rec) == MS_REC);
-static_assert(bits(rawsys::ms::silent) == MS_SILENT);
-static_assert(bits(rawsys::ms::posixacl) == MS_POSIXACL);
-static_assert(bits(rawsys::ms::unbindable) == MS_UNBINDABLE);
-static_assert(bits(rawsys::ms::private_) == MS_PRIVATE);
-static_assert(bits(rawsys::ms::slave) == MS_SLAVE);
-static_assert(bits(rawsys::ms::shared) == MS_SHARED);
-static_assert(bits(rawsys::ms::relatime) == MS_RELATIME);
-static_assert(bits(rawsys::ms::kernmount) == MS_KERNMOUNT);
-static_assert(bits(rawsys::ms::i_version) == MS_I_VERSION);
-static_assert(bits(rawsys::ms::strictatime) == MS_STRICTATIME);
-static_assert(bits(rawsys::ms::lazytime) == MS_LAZYTIME);
+static_assert(bits(rawsys::mountflags::rdonly) == MS_RDONLY);
+static_assert(bits(rawsys::mountflags::nosuid) == MS_NOSUID);
+static_assert(bits(rawsys::mountflags::nodev) == MS_NODEV);
+static_assert(bits(rawsys::mountflags::noexec) == MS_NOEXEC);
+static_assert(bits(rawsys::mountflags::synchronous) == MS_SYNCHRONOUS);
+static_assert(bits(rawsys::mountflags::remount) == MS_REMOUNT);
+static_assert(bits(rawsys::mountflags::mandlock) == MS_MANDLOCK);
+static_assert(bits(rawsys::mountflags::dirsync) == MS_DIRSYNC);
+static_assert(bits(rawsys::mountflags::nosymfollow) == MS_NOSYMFOLLOW);
+static_assert(bits(rawsys::mountflags::noatime) == MS_NOATIME);
+static_assert(bits(rawsys::mountflags::nodiratime) == MS_NODIRATIME);
+static_assert(bits(rawsys::mountflags::bind) == MS_BIND);
+static_assert(bits(rawsys::mountflags::move) == MS_MOVE);
+static_assert(bits(rawsys::mountflags::rec) == MS_REC);
+static_assert(bits(rawsys::mountflags::silent) == MS_SILENT);
+static_assert(bits(rawsys::mountflags::posixacl) == MS_POSIXACL);
+static_assert(bits(rawsys::mountflags::unbindable) == MS_UNBINDABLE);
+static_assert(bits(rawsys::mountflags::private_) == MS_PRIVATE);
+static_assert(bits(rawsys::mountflags::slave) == MS_SLAVE);
+static_assert(bits(rawsys::mountflags::shared) == MS_SHARED);
+static_assert(bits(rawsys::mountflags::relatime) == MS_RELATIME);
+static_assert(bits(rawsys::mountflags::kernmount) == MS_KERNMOUNT);
+static_assert(bits(rawsys::mountflags::i_version) == MS_I_VERSION);
+static_assert(bits(rawsys::mountflags::strictatime) == MS_STRICTATIME);
+static_assert(bits(rawsys::mountflags::lazytime) == MS_LAZYTIME);
 
 // IN_* and struct inotify_event.
 static_assert(bits(rawsys::in::access) == IN_ACCESS);

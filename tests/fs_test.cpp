@@ -70,13 +70,13 @@ static_assert(bits(rawsys::dt::unknown) == DT_UNKNOWN && bits(rawsys::dt::fifo) 
 static_assert(bits(rawsys::dt::chr) == DT_CHR && bits(rawsys::dt::dir) == DT_DIR && bits(rawsys::dt::blk) == DT_BLK);
 static_assert(bits(rawsys::dt::reg) == DT_REG && bits(rawsys::dt::lnk) == DT_LNK && bits(rawsys::dt::sock) == DT_SOCK);
 static_assert(bits(rawsys::dt::wht) == DT_WHT);
-static_assert(bits(rawsys::ms::rdonly) == MS_RDONLY && bits(rawsys::ms::nosuid) == MS_NOSUID);
-static_assert(bits(rawsys::ms::nodev) == MS_NODEV && bits(rawsys::ms::noexec) == MS_NOEXEC);
-static_assert(bits(rawsys::ms::remount) == MS_REMOUNT && bits(rawsys::ms::bind) == MS_BIND);
-static_assert(bits(rawsys::ms::move) == MS_MOVE && bits(rawsys::ms::rec) == MS_REC);
-static_assert(bits(rawsys::ms::private_) == MS_PRIVATE && bits(rawsys::ms::shared) == MS_SHARED);
-static_assert(bits(rawsys::ms::slave) == MS_SLAVE && bits(rawsys::ms::unbindable) == MS_UNBINDABLE);
-static_assert(bits(rawsys::ms::relatime) == MS_RELATIME && bits(rawsys::ms::lazytime) == MS_LAZYTIME);
+static_assert(bits(rawsys::mountflags::rdonly) == MS_RDONLY && bits(rawsys::mountflags::nosuid) == MS_NOSUID);
+static_assert(bits(rawsys::mountflags::nodev) == MS_NODEV && bits(rawsys::mountflags::noexec) == MS_NOEXEC);
+static_assert(bits(rawsys::mountflags::remount) == MS_REMOUNT && bits(rawsys::mountflags::bind) == MS_BIND);
+static_assert(bits(rawsys::mountflags::move) == MS_MOVE && bits(rawsys::mountflags::rec) == MS_REC);
+static_assert(bits(rawsys::mountflags::private_) == MS_PRIVATE && bits(rawsys::mountflags::shared) == MS_SHARED);
+static_assert(bits(rawsys::mountflags::slave) == MS_SLAVE && bits(rawsys::mountflags::unbindable) == MS_UNBINDABLE);
+static_assert(bits(rawsys::mountflags::relatime) == MS_RELATIME && bits(rawsys::mountflags::lazytime) == MS_LAZYTIME);
 static_assert(bits(rawsys::mnt::force) == MNT_FORCE && bits(rawsys::mnt::detach) == MNT_DETACH);
 static_assert(bits(rawsys::mnt::expire) == MNT_EXPIRE && bits(rawsys::mnt::nofollow) == UMOUNT_NOFOLLOW);
 static_assert(bits(rawsys::in::create) == IN_CREATE && bits(rawsys::in::delete_) == IN_DELETE);
@@ -714,10 +714,10 @@ TEST_CASE("mount and umount2: glibc's errors always; a tmpfs where allowed") {
   const std::string point = d / "mnt", missing = d / "missing";
   REQUIRE(::mkdir(point.c_str(), 0700) == 0);
   // Errors first: a missing mount point (EPERM instead without the right).
-  CHECK(outcome(rawsys::mount("none", missing.c_str(), "tmpfs", rawsys::ms::flags())) ==
+  CHECK(outcome(rawsys::mount("none", missing.c_str(), "tmpfs", rawsys::mountflags::flags())) ==
         glibc(::mount("none", missing.c_str(), "tmpfs", 0, nullptr)));
   // An unknown file system type: ENODEV (or EPERM).
-  CHECK(outcome(rawsys::mount("none", point.c_str(), "no-such-fs", rawsys::ms::flags())) ==
+  CHECK(outcome(rawsys::mount("none", point.c_str(), "no-such-fs", rawsys::mountflags::flags())) ==
         glibc(::mount("none", point.c_str(), "no-such-fs", 0, nullptr)));
   // umount2 of what is not a mount point: EINVAL (or EPERM).
   CHECK(outcome(rawsys::umount2(point.c_str())) == glibc(::umount2(point.c_str(), 0)));
@@ -726,7 +726,7 @@ TEST_CASE("mount and umount2: glibc's errors always; a tmpfs where allowed") {
   CHECK(outcome(rawsys::umount2(point.c_str(), rawsys::mnt::expire | rawsys::mnt::force)) ==
         glibc(::umount2(point.c_str(), MNT_EXPIRE | MNT_FORCE)));
 
-  auto m = rawsys::mount("rawsys-test", point.c_str(), "tmpfs", rawsys::ms::nosuid | rawsys::ms::nodev, "size=1m,mode=0700");
+  auto m = rawsys::mount("rawsys-test", point.c_str(), "tmpfs", rawsys::mountflags::nosuid | rawsys::mountflags::nodev, "size=1m,mode=0700");
   if (!m) {
     MESSAGE("real mount skipped: mount(2) says " << rawsys::name(m.error()) << " (needs CAP_SYS_ADMIN)");
     CHECK((m.error() == errc::eperm || m.error() == errc::eacces));
@@ -739,7 +739,7 @@ TEST_CASE("mount and umount2: glibc's errors always; a tmpfs where allowed") {
   auto s = rawsys::statfs(point.c_str());
   REQUIRE(s.has_value());
   CHECK(static_cast<uint64_t>(s->type) == TMPFS_MAGIC);
-  CHECK(rawsys::has(static_cast<rawsys::ms::flags>(s->flags), rawsys::ms::nosuid));  // ST_NOSUID == MS_NOSUID
+  CHECK(rawsys::has(static_cast<rawsys::mountflags::flags>(s->flags), rawsys::mountflags::nosuid));  // ST_NOSUID == MS_NOSUID
   write_file(point + "/inside", "tmpfs");
   {
     // Busy while a file in it is open.
@@ -747,7 +747,7 @@ TEST_CASE("mount and umount2: glibc's errors always; a tmpfs where allowed") {
     CHECK(outcome(rawsys::umount2(point.c_str())) == unexpected(errc::ebusy));
   }
   // Remount read-only: creating a file is EROFS, as glibc's open says.
-  CHECK(rawsys::mount(nullptr, point.c_str(), nullptr, rawsys::ms::remount | rawsys::ms::rdonly).has_value());
+  CHECK(rawsys::mount(nullptr, point.c_str(), nullptr, rawsys::mountflags::remount | rawsys::mountflags::rdonly).has_value());
   CHECK(glibc(::open((point + "/new").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600)) == unexpected(errc::erofs));
   CHECK(rawsys::umount2(point.c_str()).has_value());
   CHECK(::access((point + "/inside").c_str(), F_OK) == -1);  // the tmpfs is gone

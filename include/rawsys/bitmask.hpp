@@ -31,8 +31,7 @@ namespace rawsys {
 
 // The number behind a flag set or any enum (std::to_underlying before C++23).
 // The return type is deduced: GCC 12 cannot mangle __underlying_type in a
-// signature ("sorry, unimplemented"), which a call outside a constant
-// expression needs.
+// signature ("sorry, unimplemented") once bits() is instantiated.
 template <class E>
   requires ::rawsys::detail::is_enum_v<E>
 constexpr auto bits(E e) noexcept {

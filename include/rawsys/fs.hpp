@@ -659,8 +659,9 @@ inline result<struct statfs> fstatfs(fd f) noexcept {
   return buf;
 }
 
-// MS_*: mount(2) flags.
-namespace ms {
+// MS_*: mount(2) flags, named after mount's mountflags argument (rawsys::ms
+// holds msync's MS_* flags, which share the prefix).
+namespace mountflags {
 enum class flags : unsigned long {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags rdonly{1};
@@ -688,7 +689,7 @@ inline constexpr flags kernmount{1ul << 22};
 inline constexpr flags i_version{1ul << 23};
 inline constexpr flags strictatime{1ul << 24};
 inline constexpr flags lazytime{1ul << 25};
-}  // namespace ms
+}  // namespace mountflags
 
 // MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW: umount2(2) flags.
 namespace mnt {
@@ -701,7 +702,7 @@ inline constexpr flags nofollow{8};  // UMOUNT_NOFOLLOW
 }  // namespace mnt
 
 // mount(2): int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data);
-inline result<void> mount(const char* source, const char* target, const char* fstype, ms::flags flags, const void* data = nullptr) noexcept {
+inline result<void> mount(const char* source, const char* target, const char* fstype, mountflags::flags flags, const void* data = nullptr) noexcept {
   return detail::as_void(syscall(nr::mount, source, target, fstype, flags, data));
 }
 

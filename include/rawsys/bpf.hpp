@@ -145,10 +145,9 @@ inline constexpr flags any{0}, noexist{1}, exist{2}, lock{4};
 // BPF_OBJ_NAME_LEN
 inline constexpr size_t bpf_obj_name_len = 16;
 
-namespace detail {
-// A user pointer as the kernel's __aligned_u64 (zero-extended on i386).
-inline uint64_t ptr64(const void* p) noexcept { return reinterpret_cast<uintptr_t>(p); }
-}  // namespace detail
+// A user address as the kernel's __aligned_u64 fields take it (zero-extended
+// on i386), for the insns, license, log_buf, key, value ... members below.
+inline uint64_t bpf_ptr(const void* p) noexcept { return reinterpret_cast<uintptr_t>(p); }
 
 // The BPF_MAP_CREATE part of union bpf_attr. alignas(8) and the explicit pad
 // give every 32- and 64-bit process the kernel's layout.
@@ -172,8 +171,8 @@ struct alignas(8) bpf_map_create_attr {
 };
 static_assert(sizeof(bpf_map_create_attr) == 80);
 
-// The BPF_MAP_*_ELEM part of union bpf_attr (key, value and next_key are user
-// addresses; set them with set_key() etc. so i386 zero-extends them).
+// The BPF_MAP_*_ELEM part of union bpf_attr (key and value are user
+// addresses: bpf_ptr()).
 struct alignas(8) bpf_map_elem_attr {
   uint32_t map_fd;
   uint32_t pad_;
@@ -236,8 +235,8 @@ inline result<void> bpf_map_lookup_elem(fd map, const void* key, void* value,
                                         bpf_elem_f::flags flags = {}) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = detail::ptr64(key);
-  a.value = detail::ptr64(value);
+  a.key = bpf_ptr(key);
+  a.value = bpf_ptr(value);
   a.flags = flags;
   return detail::as_void(bpf(bpf_cmd::map_lookup_elem, &a, sizeof a));
 }
@@ -247,8 +246,8 @@ inline result<void> bpf_map_update_elem(fd map, const void* key, const void* val
                                         bpf_elem_f::flags flags = bpf_elem_f::any) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = detail::ptr64(key);
-  a.value = detail::ptr64(value);
+  a.key = bpf_ptr(key);
+  a.value = bpf_ptr(value);
   a.flags = flags;
   return detail::as_void(bpf(bpf_cmd::map_update_elem, &a, sizeof a));
 }
@@ -257,7 +256,7 @@ inline result<void> bpf_map_update_elem(fd map, const void* key, const void* val
 inline result<void> bpf_map_delete_elem(fd map, const void* key) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = detail::ptr64(key);
+  a.key = bpf_ptr(key);
   return detail::as_void(bpf(bpf_cmd::map_delete_elem, &a, sizeof a));
 }
 
@@ -266,8 +265,8 @@ inline result<void> bpf_map_delete_elem(fd map, const void* key) noexcept {
 inline result<void> bpf_map_get_next_key(fd map, const void* key, void* next_key) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = detail::ptr64(key);
-  a.value = detail::ptr64(next_key);
+  a.key = bpf_ptr(key);
+  a.value = bpf_ptr(next_key);
   return detail::as_void(bpf(bpf_cmd::map_get_next_key, &a, sizeof a));
 }
 

@@ -56,7 +56,8 @@ rawsys::result<long> widen(const rawsys::result<T>& r) {
 inline void skip(const std::string& why) {
   printf("[skipped] %s\n", why.c_str());
   fflush(stdout);
-  MESSAGE(doctest::String("skipped: ") + doctest::String(why.c_str()));
+  const doctest::String text = doctest::String("skipped: ") + doctest::String(why.c_str());
+  MESSAGE(text);
 }
 
 }  // namespace rawsys_test

@@ -112,8 +112,7 @@ static_assert(sizeof(landlock_net_port_attr) == 16);
 // A new ruleset, handling what *attr says. The flags are the query forms,
 // which return a number, not a descriptor: use landlock_abi_version() and
 // landlock_errata() for them.
-inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr* attr, size_t size,
-                                                 landlock::create_ruleset::flags flags = {}) noexcept {
+inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr* attr, size_t size, landlock::create_ruleset::flags flags = {}) noexcept {
   return detail::as_fd(syscall(nr::landlock_create_ruleset, attr, size, flags));
 }
 inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr& attr) noexcept {
@@ -137,8 +136,7 @@ inline result<int> landlock_errata() noexcept {
 }
 
 // landlock_add_rule(2): int landlock_add_rule(int ruleset_fd, enum landlock_rule_type rule_type, const void *rule_attr, uint32_t flags);
-inline result<void> landlock_add_rule(fd ruleset, landlock::rule_type type, const void* rule_attr,
-                                      uint32_t flags = 0) noexcept {
+inline result<void> landlock_add_rule(fd ruleset, landlock::rule_type type, const void* rule_attr, uint32_t flags = 0) noexcept {
   return detail::as_void(syscall(nr::landlock_add_rule, ruleset.get(), type, rule_attr, flags));
 }
 // Allows `attr.allowed_access` beneath the directory attr.parent_fd.
@@ -152,8 +150,7 @@ inline result<void> landlock_add_rule(fd ruleset, const landlock_net_port_attr& 
 
 // landlock_restrict_self(2): int landlock_restrict_self(int ruleset_fd, uint32_t flags);
 // Enforces the ruleset on this thread (and what it creates from now on).
-inline result<void> landlock_restrict_self(fd ruleset,
-                                           landlock::restrict_self::flags flags = {}) noexcept {
+inline result<void> landlock_restrict_self(fd ruleset, landlock::restrict_self::flags flags = {}) noexcept {
   return detail::as_void(syscall(nr::landlock_restrict_self, ruleset.get(), flags));
 }
 

@@ -130,8 +130,7 @@ inline constexpr unsigned long flag_group = 1;
 // perf_event_open(2): int perf_event_open(struct perf_event_attr *attr, pid_t pid, int cpu, int group_fd, unsigned long flags);
 // pid 0 and cpu -1: this thread on any CPU. Not const: on E2BIG the kernel
 // writes the size it supports into attr->size.
-inline result<unique_fd> perf_event_open(perf_event_attr* attr, int pid, int cpu, fd group_fd,
-                                         perf_flag::flags flags) noexcept {
+inline result<unique_fd> perf_event_open(perf_event_attr* attr, int pid, int cpu, fd group_fd, perf_flag::flags flags) noexcept {
   return detail::as_fd(syscall(nr::perf_event_open, attr, pid, cpu, group_fd.get(), flags));
 }
 inline result<unique_fd> perf_event_open(perf_event_attr& attr, int pid = 0, int cpu = -1,

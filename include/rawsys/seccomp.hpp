@@ -199,8 +199,7 @@ class seccomp_filter {
 // seccomp(2): int seccomp(unsigned int operation, unsigned int flags, void *args);
 // Returns 0, or with seccomp_filter_flag::new_listener a descriptor, or with
 // tsync (without tsync_esrch) the id of a thread that could not be synced.
-inline result<long> seccomp(seccomp_op operation, seccomp_filter_flag::flags flags,
-                            void* args) noexcept {
+inline result<long> seccomp(seccomp_op operation, seccomp_filter_flag::flags flags, void* args) noexcept {
   return syscall(nr::seccomp, operation, flags, args);
 }
 

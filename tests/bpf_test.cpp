@@ -302,6 +302,14 @@ TEST_CASE("bpf: an array map written and read back") {
   CHECK(rawsys::bpf_map_lookup_elem(map, &past, &got) == rawsys::unexpected(errc::enoent));
   CHECK(rawsys::bpf_map_update_elem(map, &past, &stored) == rawsys::unexpected(errc::e2big));
 
+  union bpf_attr upd;
+  memset(&upd, 0, sizeof upd);
+  upd.map_fd = static_cast<uint32_t>(map.get());
+  upd.key = reinterpret_cast<uintptr_t>(&past);
+  upd.value = reinterpret_cast<uintptr_t>(&stored);
+  CHECK(rawsys::bpf_map_update_elem(map, &past, &stored) ==
+        glibc_void(::syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, &upd, sizeof upd)));
+
   // Keys in order: 0, 1, 2, 3, then ENOENT.
   uint32_t next = 99;
   CHECK(rawsys::bpf_map_get_next_key(map, nullptr, &next) == rawsys::result<void>{});
@@ -310,9 +318,45 @@ TEST_CASE("bpf: an array map written and read back") {
   CHECK(next == 2);
   const uint32_t last = 3;
   CHECK(rawsys::bpf_map_get_next_key(map, &last, &next) == rawsys::unexpected(errc::enoent));
+  union bpf_attr nk;
+  memset(&nk, 0, sizeof nk);
+  nk.map_fd = static_cast<uint32_t>(map.get());
+  nk.key = reinterpret_cast<uintptr_t>(&last);
+  nk.next_key = reinterpret_cast<uintptr_t>(&next);
+  CHECK(rawsys::bpf_map_get_next_key(map, &last, &next) ==
+        glibc_void(::syscall(SYS_bpf, BPF_MAP_GET_NEXT_KEY, &nk, sizeof nk)));
 }
 
-TEST_CASE("bpf: a socket filter program is loaded (r0 = 0; exit)") {
+TEST_CASE("bpf: a hash map's elements are added and deleted") {
+  auto probe = array_map_or_skip();
+  if (!probe) return;
+  rawsys::bpf_map_create_attr attr{};
+  attr.map_type = rawsys::bpf_map_type::hash;
+  attr.key_size = 4;
+  attr.value_size = 4;
+  attr.max_entries = 8;
+  attr.map_flags = rawsys::bpf_map_f::no_prealloc;
+  auto map = rawsys::bpf_map_create(attr);
+  REQUIRE(map.has_value());
+  const uint32_t key = 5, value = 50;
+  CHECK(rawsys::bpf_map_update_elem(*map, &key, &value, rawsys::bpf_elem_f::noexist) == rawsys::result<void>{});
+  CHECK(rawsys::bpf_map_update_elem(*map, &key, &value, rawsys::bpf_elem_f::noexist) == rawsys::unexpected(errc::eexist));
+  uint32_t got = 0;
+  CHECK(rawsys::bpf_map_lookup_elem(*map, &key, &got) == rawsys::result<void>{});
+  CHECK(got == value);
+  CHECK(rawsys::bpf_map_delete_elem(*map, &key) == rawsys::result<void>{});
+  // Gone: ENOENT from both.
+  union bpf_attr theirs;
+  memset(&theirs, 0, sizeof theirs);
+  theirs.map_fd = static_cast<uint32_t>(map->get());
+  theirs.key = reinterpret_cast<uintptr_t>(&key);
+  CHECK(rawsys::bpf_map_delete_elem(*map, &key) == rawsys::unexpected(errc::enoent));
+  CHECK(rawsys::bpf_map_delete_elem(*map, &key) ==
+        glibc_void(::syscall(SYS_bpf, BPF_MAP_DELETE_ELEM, &theirs, sizeof theirs)));
+  CHECK(rawsys::bpf_map_lookup_elem(*map, &key, &got) == rawsys::unexpected(errc::enoent));
+}
+
+TEST_CASE("bpf: a socket filter program (r0 = 0, exit) is loaded") {
   auto map = array_map_or_skip();
   if (!map) return;
   const rawsys::bpf_insn prog[] = {

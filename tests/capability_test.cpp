@@ -122,7 +122,7 @@ TEST_CASE("capget: an unknown version is answered with the preferred one") {
   CHECK(rawsys::capget(&rh, rd) == glibc_void(::syscall(SYS_capget, &h, d)));
 }
 
-TEST_CASE("capset: the same sets again succeed; another process's or more than permitted fail") {
+TEST_CASE("capset: the same sets again succeed, another process's or more than permitted fail") {
   auto now = rawsys::capget();
   REQUIRE(now.has_value());
   CHECK(rawsys::capset(*now) == rawsys::result<void>{});

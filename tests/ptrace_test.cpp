@@ -349,6 +349,12 @@ TEST_CASE("ptrace: PEEKDATA, POKEDATA, PEEKUSER, GETREGSET, SETREGSET, SINGLESTE
   CHECK(memcmp(&mine, &sys, sizeof mine) == 0);
   CHECK(rawsys::ptrace_setregset(pid, rawsys::nt::prstatus, rawsys::const_buffer(&mine, sizeof mine)) ==
         rawsys::result<void>{});
+  struct iovec bad_set = {&sys, sizeof sys};
+  CHECK(rawsys::ptrace_setregset(pid, static_cast<rawsys::nt>(0x9999), rawsys::const_buffer(&mine, sizeof mine)) ==
+        glibc_void(gptrace(PTRACE_SETREGSET, pid, 0x9999, &bad_set)));
+  // POKETEXT writes data pages too (it ignores the protection, like a debugger's breakpoint).
+  CHECK(rawsys::ptrace_poketext(pid, waddr, 0x77ul) == rawsys::result<void>{});
+  CHECK(rawsys::ptrace_peektext(pid, addr) == 0x77ul);
   char junk[64];
   struct iovec bad = {junk, sizeof junk};
   CHECK(error_of(rawsys::ptrace_getregset(pid, static_cast<rawsys::nt>(0x9999), rawsys::buffer(junk))) ==
@@ -367,7 +373,7 @@ TEST_CASE("ptrace: PEEKDATA, POKEDATA, PEEKUSER, GETREGSET, SETREGSET, SINGLESTE
   CHECK(WEXITSTATUS(status) == 0);  // the child saw what was poked
 }
 
-TEST_CASE("ptrace: SEIZE, INTERRUPT, LISTEN, DETACH, ATTACH, TRACEME; errors as glibc's ptrace()") {
+TEST_CASE("ptrace: SEIZE, INTERRUPT, LISTEN, DETACH, ATTACH, TRACEME and their errors as glibc's ptrace()") {
   if (!ptrace_available()) return;
   const pid_t pid = sleeping_child();
   int status = 0;
@@ -394,6 +400,17 @@ TEST_CASE("ptrace: SEIZE, INTERRUPT, LISTEN, DETACH, ATTACH, TRACEME; errors as 
   CHECK(rawsys::ptrace_setoptions(pid, po::flags{1ul << 30}) ==
         glibc_void(gptrace(PTRACE_SETOPTIONS, pid, nullptr, 1ul << 30)));
   CHECK(rawsys::ptrace_detach(pid) == rawsys::result<void>{});
+
+  // Requests on a process this one does not trace: ESRCH from both.
+  CHECK(rawsys::ptrace_syscall(pid) == rawsys::unexpected(errc::esrch));
+  CHECK(rawsys::ptrace_syscall(pid) == glibc_void(gptrace(PTRACE_SYSCALL, pid, nullptr, nullptr)));
+  CHECK(rawsys::ptrace_detach(pid) == glibc_void(gptrace(PTRACE_DETACH, pid, nullptr, nullptr)));
+  CHECK(rawsys::ptrace_singlestep(pid) == glibc_void(gptrace(PTRACE_SINGLESTEP, pid, nullptr, nullptr)));
+  rawsys::ptrace_syscall_info info{};
+  CHECK(rawsys_test::widen(rawsys::ptrace_get_syscall_info(pid, info)) ==
+        glibc(gptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info)));
+  CHECK(error_of(rawsys::ptrace_peektext(pid, &info)) == errc::esrch);
+  CHECK(rawsys::ptrace_poketext(pid, &info, 0) == glibc_void(gptrace(PTRACE_POKETEXT, pid, &info, 0)));
 
   // Attaching to oneself, tracing oneself twice: EPERM.
   CHECK(rawsys::ptrace_attach(::getpid()) == rawsys::unexpected(errc::eperm));

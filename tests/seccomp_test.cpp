@@ -324,6 +324,30 @@ TEST_CASE("seccomp: an unlisted call kills the child with SIGSYS (kill_process, 
   }
 }
 
+TEST_CASE("seccomp: strict mode allows write and kills at getpid") {
+  if (!seccomp_available()) return;
+  // Flags with strict mode: EINVAL from both.
+  CHECK(rawsys::seccomp(rawsys::seccomp_op::set_mode_strict, sff::tsync, nullptr) ==
+        glibc(::syscall(SYS_seccomp, SECCOMP_SET_MODE_STRICT, SECCOMP_FILTER_FLAG_TSYNC, nullptr)));
+  int p[2];
+  REQUIRE(::pipe(p) == 0);
+  const int wfd = p[1];
+  const int status = in_child([wfd] {
+    if (!rawsys::seccomp_set_mode_strict()) return 10;
+    if (rawsys::syscall(nr::write, wfd, "s", 1) != 1) return 11;
+    (void)rawsys::syscall(nr::getpid);  // not read, write, exit or sigreturn: SIGKILL
+    return 12;
+  });
+  CHECK(WIFSIGNALED(status));
+  if (WIFSIGNALED(status)) CHECK(WTERMSIG(status) == SIGKILL);
+  if (WIFEXITED(status)) CHECK(WEXITSTATUS(status) == 0);
+  char c = 0;
+  CHECK(::read(p[0], &c, 1) == 1);
+  CHECK(c == 's');
+  ::close(p[0]);
+  ::close(p[1]);
+}
+
 #if defined(__x86_64__)
 TEST_CASE("seccomp: on x86-64 the filter stops x32 numbers and int $0x80 (i386) calls") {
   if (!seccomp_available()) return;

@@ -129,7 +129,10 @@ inline constexpr unsigned long flag_group = 1;
 
 // perf_event_open(2): int perf_event_open(struct perf_event_attr *attr, pid_t pid, int cpu, int group_fd, unsigned long flags);
 // pid 0 and cpu -1: this thread on any CPU. Not const: on E2BIG the kernel
-// writes the size it supports into attr->size.
+// writes the size it supports into attr->size. ENOENT (or EOPNOTSUPP) for an
+// event this machine has no counter for, e.g. hardware events in most VMs;
+// EACCES/EPERM under kernel.perf_event_paranoid; ENOSYS without
+// CONFIG_PERF_EVENTS. All passed through.
 inline result<unique_fd> perf_event_open(perf_event_attr* attr, int pid, int cpu, fd group_fd, perf_flag::flags flags) noexcept {
   return detail::as_fd(syscall(nr::perf_event_open, attr, pid, cpu, group_fd.get(), flags));
 }

@@ -284,7 +284,9 @@ inline result<size_t> ptrace_get_syscall_info(int pid, ptrace_syscall_info& info
 }
 
 // process_vm_readv(2): ssize_t process_vm_readv(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt, const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags);
-// Copies from pid's memory (remote) into ours (local); the bytes copied.
+// Copies from pid's memory (remote) into ours (local); the bytes copied
+// (short when a remote range ends in an unmapped page). ENOSYS, passed
+// through, where the kernel lacks CONFIG_CROSS_MEMORY_ATTACH.
 inline result<size_t> process_vm_readv(int pid, const buffer* local_iov, unsigned long liovcnt, const const_buffer* remote_iov, unsigned long riovcnt, unsigned long flags = 0) noexcept {
   auto r = syscall(nr::process_vm_readv, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
   if (!r) return unexpected(r.error());

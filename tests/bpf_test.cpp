@@ -366,12 +366,9 @@ TEST_CASE("bpf: a socket filter program (r0 = 0, exit) is loaded") {
   char log[4096] = {};
   rawsys::bpf_prog_load_attr attr{};
   attr.prog_type = rawsys::bpf_prog_type::socket_filter;
-  attr.insn_cnt = 2;
-  attr.insns = rawsys::bpf_ptr(prog);
-  attr.license = rawsys::bpf_ptr("GPL");
-  attr.log_level = 1;
-  attr.log_size = sizeof log;
-  attr.log_buf = rawsys::bpf_ptr(log);
+  attr.set_insns(prog, 2);
+  attr.set_license("GPL");
+  attr.set_log(log, sizeof log);
   memcpy(attr.prog_name, "rawsys_ret0", 12);
   auto fd = rawsys::bpf_prog_load(attr);
   CHECK(fd.has_value());

@@ -145,9 +145,10 @@ inline constexpr flags any{0}, noexist{1}, exist{2}, lock{4};
 // BPF_OBJ_NAME_LEN
 inline constexpr size_t bpf_obj_name_len = 16;
 
-// A user address as the kernel's __aligned_u64 fields take it (zero-extended
-// on i386), for the insns, license, log_buf, key, value ... members below.
-inline uint64_t bpf_ptr(const void* p) noexcept { return reinterpret_cast<uintptr_t>(p); }
+namespace detail {
+// A user address as the kernel's __aligned_u64 fields take it (zero-extended on i386).
+inline uint64_t addr64(const void* p) noexcept { return reinterpret_cast<uintptr_t>(p); }
+}  // namespace detail
 
 // The BPF_MAP_CREATE part of union bpf_attr. alignas(8) and the explicit pad
 // give every 32- and 64-bit process the kernel's layout.
@@ -172,7 +173,7 @@ struct alignas(8) bpf_map_create_attr {
 static_assert(sizeof(bpf_map_create_attr) == 80);
 
 // The BPF_MAP_*_ELEM part of union bpf_attr (key and value are user
-// addresses: bpf_ptr()).
+// addresses: detail::addr64()).
 struct alignas(8) bpf_map_elem_attr {
   uint32_t map_fd;
   uint32_t pad_;
@@ -186,11 +187,11 @@ static_assert(sizeof(bpf_map_elem_attr) == 32);
 struct alignas(8) bpf_prog_load_attr {
   bpf_prog_type prog_type;
   uint32_t insn_cnt;
-  uint64_t insns;    // const bpf_insn*
-  uint64_t license;  // const char*, e.g. "GPL"
+  uint64_t insns;    // const bpf_insn*: set_insns()
+  uint64_t license;  // const char*, e.g. "GPL": set_license()
   uint32_t log_level;
   uint32_t log_size;
-  uint64_t log_buf;  // char*
+  uint64_t log_buf;  // char*: set_log()
   uint32_t kern_version;
   bpf_prog_f::flags prog_flags;
   char prog_name[bpf_obj_name_len];
@@ -212,6 +213,19 @@ struct alignas(8) bpf_prog_load_attr {
   uint32_t log_true_size;  // written back by the kernel (6.4 and later)
   int32_t prog_token_fd;
   uint32_t pad_;
+
+  // The user addresses, as 64-bit numbers on every ABI.
+  void set_insns(const bpf_insn* p, uint32_t count) noexcept {
+    insns = detail::addr64(p);
+    insn_cnt = count;
+  }
+  void set_license(const char* s) noexcept { license = detail::addr64(s); }
+  // The verifier's log: level 1 or 2 (0: none).
+  void set_log(char* buf, uint32_t size, uint32_t level = 1) noexcept {
+    log_buf = detail::addr64(buf);
+    log_size = size;
+    log_level = level;
+  }
 };
 static_assert(sizeof(bpf_prog_load_attr) == 152);
 
@@ -223,54 +237,52 @@ inline result<long> bpf(bpf_cmd cmd, void* attr, unsigned size) noexcept {
   return syscall(nr::bpf, cmd, attr, size);
 }
 
-// BPF_MAP_CREATE: a new map.
+// bpf(2) BPF_MAP_CREATE: a new map.
 inline result<unique_fd> bpf_map_create(const bpf_map_create_attr& attr) noexcept {
   return detail::as_fd(bpf(bpf_cmd::map_create, const_cast<bpf_map_create_attr*>(&attr),
                            sizeof attr));
 }
 
-// BPF_MAP_LOOKUP_ELEM: copies the value stored under *key into *value
+// bpf(2) BPF_MAP_LOOKUP_ELEM: copies the value stored under *key into *value
 // (value_size bytes; ENOENT when there is none).
-inline result<void> bpf_map_lookup_elem(fd map, const void* key, void* value,
-                                        bpf_elem_f::flags flags = {}) noexcept {
+inline result<void> bpf_map_lookup_elem(fd map, const void* key, void* value, bpf_elem_f::flags flags = bpf_elem_f::flags()) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = bpf_ptr(key);
-  a.value = bpf_ptr(value);
+  a.key = detail::addr64(key);
+  a.value = detail::addr64(value);
   a.flags = flags;
   return detail::as_void(bpf(bpf_cmd::map_lookup_elem, &a, sizeof a));
 }
 
-// BPF_MAP_UPDATE_ELEM: stores *value under *key (bpf_elem_f::any, noexist, exist).
-inline result<void> bpf_map_update_elem(fd map, const void* key, const void* value,
-                                        bpf_elem_f::flags flags = bpf_elem_f::any) noexcept {
+// bpf(2) BPF_MAP_UPDATE_ELEM: stores *value under *key (bpf_elem_f::any, noexist, exist).
+inline result<void> bpf_map_update_elem(fd map, const void* key, const void* value, bpf_elem_f::flags flags = bpf_elem_f::any) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = bpf_ptr(key);
-  a.value = bpf_ptr(value);
+  a.key = detail::addr64(key);
+  a.value = detail::addr64(value);
   a.flags = flags;
   return detail::as_void(bpf(bpf_cmd::map_update_elem, &a, sizeof a));
 }
 
-// BPF_MAP_DELETE_ELEM
+// bpf(2) BPF_MAP_DELETE_ELEM
 inline result<void> bpf_map_delete_elem(fd map, const void* key) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = bpf_ptr(key);
+  a.key = detail::addr64(key);
   return detail::as_void(bpf(bpf_cmd::map_delete_elem, &a, sizeof a));
 }
 
-// BPF_MAP_GET_NEXT_KEY: the key after *key (the first key when key is null)
+// bpf(2) BPF_MAP_GET_NEXT_KEY: the key after *key (the first key when key is null)
 // into *next_key; ENOENT after the last.
 inline result<void> bpf_map_get_next_key(fd map, const void* key, void* next_key) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
-  a.key = bpf_ptr(key);
-  a.value = bpf_ptr(next_key);
+  a.key = detail::addr64(key);
+  a.value = detail::addr64(next_key);
   return detail::as_void(bpf(bpf_cmd::map_get_next_key, &a, sizeof a));
 }
 
-// BPF_PROG_LOAD: a verified program. On a verifier error (EACCES, EINVAL) the
+// bpf(2) BPF_PROG_LOAD: a verified program. On a verifier error (EACCES, EINVAL) the
 // log, when attr.log_buf was given, says why. Not const: newer kernels write
 // log_true_size back.
 inline result<unique_fd> bpf_prog_load(bpf_prog_load_attr& attr) noexcept {

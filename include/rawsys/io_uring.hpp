@@ -63,7 +63,7 @@ enum class flags : uint32_t {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags buffer{1u << 0}, more{1u << 1}, sock_nonempty{1u << 2}, notif{1u << 3},
     buf_more{1u << 4};
-constexpr uint16_t buffer_id(flags f) noexcept { return static_cast<uint16_t>(bits(f) >> 16); }
+constexpr uint16_t buffer_id(flags f) noexcept { return static_cast<uint16_t>(static_cast<uint32_t>(f) >> 16); }
 }  // namespace ioring_cqe_f
 
 // IORING_SQ_*: the flags word of the submission ring (sq_off.flags).
@@ -214,13 +214,11 @@ inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min
   if (!r) return unexpected(r.error());
   return static_cast<unsigned>(*r);
 }
-inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete,
-                                       ioring_enter::flags flags) noexcept {
+inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete, ioring_enter::flags flags) noexcept {
   return io_uring_enter(ring, to_submit, min_complete, flags, nullptr, 0);
 }
 // With this signal mask in place while waiting.
-inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete,
-                                       ioring_enter::flags flags, const sigset& mask) noexcept {
+inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete, ioring_enter::flags flags, const sigset& mask) noexcept {
   return io_uring_enter(ring, to_submit, min_complete, flags, &mask, sizeof mask);
 }
 

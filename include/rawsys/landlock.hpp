@@ -112,23 +112,24 @@ static_assert(sizeof(landlock_net_port_attr) == 16);
 // A new ruleset, handling what *attr says. The flags are the query forms,
 // which return a number, not a descriptor: use landlock_abi_version() and
 // landlock_errata() for them.
-inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr* attr, size_t size, landlock::create_ruleset::flags flags = {}) noexcept {
+inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr* attr, size_t size, landlock::create_ruleset::flags flags = landlock::create_ruleset::flags()) noexcept {
   return detail::as_fd(syscall(nr::landlock_create_ruleset, attr, size, flags));
 }
 inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr& attr) noexcept {
   return landlock_create_ruleset(&attr, sizeof attr);
 }
 
-// The Landlock ABI version this kernel implements (1, 2, ...):
-// landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION).
+// landlock_create_ruleset(2) with LANDLOCK_CREATE_RULESET_VERSION: the
+// Landlock ABI version this kernel implements (1, 2, ...).
 inline result<int> landlock_abi_version() noexcept {
   auto r = syscall(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::version);
   if (!r) return unexpected(r.error());
   return static_cast<int>(*r);
 }
 
-// The bit set of errata fixed in this kernel (LANDLOCK_CREATE_RULESET_ERRATA,
-// 6.15 and stable kernels with the fixes; EINVAL before).
+// landlock_create_ruleset(2) with LANDLOCK_CREATE_RULESET_ERRATA: the bit
+// set of errata fixed in this kernel (6.15 and stable kernels with the
+// fixes; EINVAL before).
 inline result<int> landlock_errata() noexcept {
   auto r = syscall(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::errata);
   if (!r) return unexpected(r.error());
@@ -150,7 +151,7 @@ inline result<void> landlock_add_rule(fd ruleset, const landlock_net_port_attr& 
 
 // landlock_restrict_self(2): int landlock_restrict_self(int ruleset_fd, uint32_t flags);
 // Enforces the ruleset on this thread (and what it creates from now on).
-inline result<void> landlock_restrict_self(fd ruleset, landlock::restrict_self::flags flags = {}) noexcept {
+inline result<void> landlock_restrict_self(fd ruleset, landlock::restrict_self::flags flags = landlock::restrict_self::flags()) noexcept {
   return detail::as_void(syscall(nr::landlock_restrict_self, ruleset.get(), flags));
 }
 

@@ -164,83 +164,89 @@ inline result<long> ptrace(ptrace_request request, int pid, void* addr, void* da
 
 namespace detail {
 inline void* ptrace_data(unsigned long v) noexcept { return reinterpret_cast<void*>(v); }
-inline result<unsigned long> ptrace_peek(ptrace_request r, int pid, unsigned long addr) noexcept {
-  unsigned long word = 0;
-  auto res = ptrace(r, pid, ptrace_data(addr), &word);
-  if (!res) return unexpected(res.error());
-  return word;
-}
 }  // namespace detail
 
-// PTRACE_TRACEME: this process is traced by its parent from now on.
+// ptrace(2) PTRACE_TRACEME: this process is traced by its parent from now on.
 inline result<void> ptrace_traceme() noexcept {
   return detail::as_void(ptrace(ptrace_request::traceme, 0, nullptr, nullptr));
 }
 
-// PTRACE_PEEKDATA / PEEKTEXT: the word at addr in the tracee.
+// ptrace(2) PTRACE_PEEKDATA: the word at addr in the tracee.
 inline result<unsigned long> ptrace_peekdata(int pid, const void* addr) noexcept {
-  return detail::ptrace_peek(ptrace_request::peekdata, pid, reinterpret_cast<unsigned long>(addr));
+  unsigned long word = 0;
+  auto r = ptrace(ptrace_request::peekdata, pid, const_cast<void*>(addr), &word);
+  if (!r) return unexpected(r.error());
+  return word;
 }
+// ptrace(2) PTRACE_PEEKTEXT: the same (text and data are one address space).
 inline result<unsigned long> ptrace_peektext(int pid, const void* addr) noexcept {
-  return detail::ptrace_peek(ptrace_request::peektext, pid, reinterpret_cast<unsigned long>(addr));
+  unsigned long word = 0;
+  auto r = ptrace(ptrace_request::peektext, pid, const_cast<void*>(addr), &word);
+  if (!r) return unexpected(r.error());
+  return word;
 }
-// PTRACE_PEEKUSER: the word at `offset` in the tracee's struct user (x86;
+// ptrace(2) PTRACE_PEEKUSER: the word at `offset` in the tracee's struct user (x86;
 // arm64 answers EIO).
 inline result<unsigned long> ptrace_peekuser(int pid, unsigned long offset) noexcept {
-  return detail::ptrace_peek(ptrace_request::peekuser, pid, offset);
+  unsigned long word = 0;
+  auto r = ptrace(ptrace_request::peekuser, pid, detail::ptrace_data(offset), &word);
+  if (!r) return unexpected(r.error());
+  return word;
 }
 
-// PTRACE_POKEDATA / POKETEXT: stores a word at addr in the tracee.
+// ptrace(2) PTRACE_POKEDATA: stores a word at addr in the tracee.
 inline result<void> ptrace_pokedata(int pid, void* addr, unsigned long word) noexcept {
   return detail::as_void(ptrace(ptrace_request::pokedata, pid, addr, detail::ptrace_data(word)));
 }
+// ptrace(2) PTRACE_POKETEXT: the same, for code (what breakpoints use).
 inline result<void> ptrace_poketext(int pid, void* addr, unsigned long word) noexcept {
   return detail::as_void(ptrace(ptrace_request::poketext, pid, addr, detail::ptrace_data(word)));
 }
 
-// PTRACE_CONT, PTRACE_SYSCALL (stop at the next syscall entry or exit),
-// PTRACE_SINGLESTEP, PTRACE_DETACH: resume the tracee, delivering `s`
-// (sig{} for none).
-inline result<void> ptrace_cont(int pid, sig s = sig{}) noexcept {
+// ptrace(2) PTRACE_CONT: resume the tracee, delivering `s` (sig() for none).
+inline result<void> ptrace_cont(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::cont, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
-inline result<void> ptrace_syscall(int pid, sig s = sig{}) noexcept {
+// ptrace(2) PTRACE_SYSCALL: resume until the next syscall entry or exit.
+inline result<void> ptrace_syscall(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::syscall, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
-inline result<void> ptrace_singlestep(int pid, sig s = sig{}) noexcept {
+// ptrace(2) PTRACE_SINGLESTEP: resume for one instruction.
+inline result<void> ptrace_singlestep(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::singlestep, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
-inline result<void> ptrace_detach(int pid, sig s = sig{}) noexcept {
+// ptrace(2) PTRACE_DETACH: stop tracing and resume, delivering `s`.
+inline result<void> ptrace_detach(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::detach, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
 
-// PTRACE_ATTACH: trace pid, which is sent SIGSTOP.
+// ptrace(2) PTRACE_ATTACH: trace pid, which is sent SIGSTOP.
 inline result<void> ptrace_attach(int pid) noexcept {
   return detail::as_void(ptrace(ptrace_request::attach, pid, nullptr, nullptr));
 }
-// PTRACE_SEIZE: trace pid without stopping it, with these options.
-inline result<void> ptrace_seize(int pid, ptrace_o::flags options = {}) noexcept {
+// ptrace(2) PTRACE_SEIZE: trace pid without stopping it, with these options.
+inline result<void> ptrace_seize(int pid, ptrace_o::flags options = ptrace_o::flags()) noexcept {
   return detail::as_void(
-      ptrace(ptrace_request::seize, pid, nullptr, detail::ptrace_data(bits(options))));
+      ptrace(ptrace_request::seize, pid, nullptr, detail::ptrace_data(static_cast<unsigned long>(options))));
 }
-// PTRACE_INTERRUPT: stop a seized tracee.
+// ptrace(2) PTRACE_INTERRUPT: stop a seized tracee.
 inline result<void> ptrace_interrupt(int pid) noexcept {
   return detail::as_void(ptrace(ptrace_request::interrupt, pid, nullptr, nullptr));
 }
-// PTRACE_LISTEN: let a seized tracee in group-stop wait for SIGCONT.
+// ptrace(2) PTRACE_LISTEN: let a seized tracee in group-stop wait for SIGCONT.
 inline result<void> ptrace_listen(int pid) noexcept {
   return detail::as_void(ptrace(ptrace_request::listen, pid, nullptr, nullptr));
 }
-// PTRACE_SETOPTIONS
+// ptrace(2) PTRACE_SETOPTIONS
 inline result<void> ptrace_setoptions(int pid, ptrace_o::flags options) noexcept {
   return detail::as_void(
-      ptrace(ptrace_request::setoptions, pid, nullptr, detail::ptrace_data(bits(options))));
+      ptrace(ptrace_request::setoptions, pid, nullptr, detail::ptrace_data(static_cast<unsigned long>(options))));
 }
-// PTRACE_GETEVENTMSG: the new pid of a fork event, the exit status of an
+// ptrace(2) PTRACE_GETEVENTMSG: the new pid of a fork event, the exit status of an
 // exit event, the data of a seccomp event, ...
 inline result<unsigned long> ptrace_geteventmsg(int pid) noexcept {
   unsigned long msg = 0;
@@ -249,7 +255,7 @@ inline result<unsigned long> ptrace_geteventmsg(int pid) noexcept {
   return msg;
 }
 
-// PTRACE_GETREGSET: the register set `type` into b; the bytes filled (the
+// ptrace(2) PTRACE_GETREGSET: the register set `type` into b; the bytes filled (the
 // kernel shortens the iovec to what the set holds).
 inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
   buffer iov = b;
@@ -258,22 +264,22 @@ inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
   if (!r) return unexpected(r.error());
   return iov.size;
 }
-// NT_PRSTATUS into an ABI's user_regs (for a tracee of another ABI the
+// ptrace(2) PTRACE_GETREGSET of NT_PRSTATUS into an ABI's user_regs (for a tracee of another ABI the
 // bytes filled say which layout arrived: 68 from an i386 tracee).
 template <class Regs>
-  requires(std::is_same_v<Regs, x86_64::user_regs> || std::is_same_v<Regs, ia32::user_regs> ||
-           std::is_same_v<Regs, aarch64::user_regs>)
+  requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
+           detail::is_same_v<Regs, aarch64::user_regs>)
 inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
 }
-// PTRACE_SETREGSET
+// ptrace(2) PTRACE_SETREGSET
 inline result<void> ptrace_setregset(int pid, nt type, const_buffer b) noexcept {
   buffer iov(const_cast<void*>(b.data), b.size);
   return detail::as_void(ptrace(ptrace_request::setregset, pid,
                                 detail::ptrace_data(static_cast<unsigned long>(type)), &iov));
 }
 
-// PTRACE_GET_SYSCALL_INFO: what the tracee is doing at this stop; the size
+// ptrace(2) PTRACE_GET_SYSCALL_INFO: what the tracee is doing at this stop; the size
 // the kernel had to give (it copies at most sizeof info). Linux 5.3; EIO on
 // older kernels.
 inline result<size_t> ptrace_get_syscall_info(int pid, ptrace_syscall_info& info) noexcept {

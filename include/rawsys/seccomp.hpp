@@ -147,7 +147,7 @@ class seccomp_filter {
 
   // The listed numbers get `action` (unless an earlier rule already matched).
   template <class... N>
-    requires(sizeof...(N) > 0 && (std::is_same_v<N, Nr> && ...))
+    requires(sizeof...(N) > 0 && (detail::is_same_v<N, Nr> && ...))
   constexpr seccomp_filter& on(seccomp_action action, N... numbers) noexcept {
     (rule(numbers, action), ...);
     return *this;
@@ -157,7 +157,7 @@ class seccomp_filter {
     return *this;
   }
   template <class... N>
-    requires(sizeof...(N) > 0 && (std::is_same_v<N, Nr> && ...))
+    requires(sizeof...(N) > 0 && (detail::is_same_v<N, Nr> && ...))
   constexpr seccomp_filter& allow(N... numbers) noexcept {
     return on(seccomp_ret::allow, numbers...);
   }
@@ -203,25 +203,24 @@ inline result<long> seccomp(seccomp_op operation, seccomp_filter_flag::flags fla
   return syscall(nr::seccomp, operation, flags, args);
 }
 
-// SECCOMP_SET_MODE_FILTER: adds `prog` to this thread's filters.
-inline result<long> seccomp_set_mode_filter(const sock_fprog& prog,
-                                            seccomp_filter_flag::flags flags = {}) noexcept {
+// seccomp(2) SECCOMP_SET_MODE_FILTER: adds `prog` to this thread's filters.
+inline result<long> seccomp_set_mode_filter(const sock_fprog& prog, seccomp_filter_flag::flags flags = seccomp_filter_flag::flags()) noexcept {
   return seccomp(seccomp_op::set_mode_filter, flags, const_cast<sock_fprog*>(&prog));
 }
 
-// SECCOMP_SET_MODE_STRICT: only read, write, _exit and sigreturn from now on.
+// seccomp(2) SECCOMP_SET_MODE_STRICT: only read, write, _exit and sigreturn from now on.
 inline result<void> seccomp_set_mode_strict() noexcept {
   return detail::as_void(seccomp(seccomp_op::set_mode_strict, {}, nullptr));
 }
 
-// SECCOMP_GET_ACTION_AVAIL: succeeds when the kernel knows the action
+// seccomp(2) SECCOMP_GET_ACTION_AVAIL: succeeds when the kernel knows the action
 // (its data bits are ignored); errc::eopnotsupp when it does not.
 inline result<void> seccomp_get_action_avail(seccomp_action action) noexcept {
   uint32_t a = static_cast<uint32_t>(action) & seccomp_ret::action_full;
   return detail::as_void(seccomp(seccomp_op::get_action_avail, {}, &a));
 }
 
-// SECCOMP_GET_NOTIF_SIZES
+// seccomp(2) SECCOMP_GET_NOTIF_SIZES
 inline result<seccomp_notif_sizes> seccomp_get_notif_sizes() noexcept {
   seccomp_notif_sizes s{};
   auto r = seccomp(seccomp_op::get_notif_sizes, {}, &s);

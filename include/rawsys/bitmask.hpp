@@ -30,8 +30,8 @@
 namespace rawsys {
 
 // The number behind a flag set or any enum (std::to_underlying before C++23).
-// `auto`: GCC 12 cannot mangle __underlying_type in a signature ("sorry,
-// unimplemented"), which any call of bits() would need.
+// The return type is deduced: GCC 12 cannot mangle __underlying_type in a
+// signature ("sorry, unimplemented") once bits() is instantiated.
 template <class E>
   requires ::rawsys::detail::is_enum_v<E>
 constexpr auto bits(E e) noexcept {

@@ -83,7 +83,27 @@ struct const_buffer {
       : data(r.data()), size(r.size() * sizeof(*r.data())) {}
 };
 
+// One piece of a scatter/gather list (the kernel's struct iovec).
+struct iovec {
+  void* base;
+  size_t len;
+};
+
 namespace detail {
+
+// The 32-bit timespec of i386's calls before the *_time64 ones (the kernel's
+// old_timespec32), for the fallbacks on kernels without them.
+struct timespec32 {
+  int32_t sec;
+  int32_t nsec;
+};
+
+// False when t.sec does not fit 32 bits (the fallback then fails with EOVERFLOW).
+constexpr bool to_timespec32(const timespec& t, timespec32& out) noexcept {
+  if (t.sec < INT32_MIN || t.sec > INT32_MAX) return false;
+  out = {static_cast<int32_t>(t.sec), static_cast<int32_t>(t.nsec)};
+  return true;
+}
 
 // i386 passes a 64-bit value as two registers, low half first (the kernel's
 // arg_u32p order); other arches take it whole.

@@ -11,9 +11,12 @@
 
 namespace r = rawsys;
 
-// struct epoll_event as the kernel declares it (EPOLL_PACKED on x86-64).
+// struct epoll_event as the kernel declares it (EPOLL_PACKED on x86-64; on
+// i386 the kernel's is aligned to 4 and rawsys's packed, with the same offsets).
 static_assert(sizeof(r::epoll_event) == sizeof(struct ::epoll_event));
+#if !defined(__i386__)
 static_assert(alignof(r::epoll_event) == alignof(struct ::epoll_event));
+#endif
 static_assert(offsetof(r::epoll_event, events) == offsetof(struct ::epoll_event, events));
 static_assert(offsetof(r::epoll_event, data) == offsetof(struct ::epoll_event, data));
 static_assert(r::bits(r::epoll::nval) == EPOLLNVAL);  // not in glibc's <sys/epoll.h>

@@ -66,7 +66,7 @@ static_assert(offsetof(r::pollfd, fd) == offsetof(::pollfd, fd));
 static_assert(offsetof(r::pollfd, events) == offsetof(::pollfd, events));
 static_assert(offsetof(r::pollfd, revents) == offsetof(::pollfd, revents));
 
-// epoll_event: packed on x86-64 only.
+// epoll_event: packed on x86-64 and i386 (as glibc's), natural on arm64.
 static_assert(sizeof(r::epoll_event) == sizeof(::epoll_event));
 static_assert(alignof(r::epoll_event) == alignof(::epoll_event));
 static_assert(offsetof(r::epoll_event, events) == offsetof(::epoll_event, events));
@@ -108,7 +108,7 @@ struct pending_usr1 {
     ::pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
     ::sigaction(SIGUSR1, &old_action, nullptr);
   }
-  void raise() const { REQUIRE(::raise(SIGUSR1) == 0); }
+  void make_pending() const { REQUIRE(::raise(SIGUSR1) == 0); }
 };
 
 void* unmapped_page() {
@@ -203,16 +203,16 @@ TEST_CASE("ppoll: errors and the signal mask match glibc") {
   const r::sigset keep_blocked = r::sigset{}.add(r::sig::usr1);
   sigset_t gempty;
   sigemptyset(&gempty);
-  usr1.raise();
+  usr1.make_pending();
   const int before = usr1_seen;
   CHECK(r::ppoll(&idle, 1, &zero, &keep_blocked) == 0u);
   CHECK(usr1_seen == before);
   CHECK(r::ppoll(&idle, 1, nullptr, &let_through) == r::unexpected(errc::eintr));
   CHECK(usr1_seen == before + 1);
   // The same with glibc's ppoll (one pending signal per call).
-  usr1.raise();
+  usr1.make_pending();
   const auto mine = outcome(r::ppoll(&idle, 1, nullptr, &let_through));
-  usr1.raise();
+  usr1.make_pending();
   CHECK(mine == glibc(::ppoll(&gidle, 1, nullptr, &gempty)));
 }
 
@@ -282,12 +282,12 @@ TEST_CASE("pselect6: fd_set bits and results match glibc's pselect") {
   const r::sigset keep_blocked = r::sigset{}.add(r::sig::usr1);
   sigset_t gempty;
   sigemptyset(&gempty);
-  usr1.raise();
+  usr1.make_pending();
   CHECK(r::pselect6(0, nullptr, nullptr, nullptr, &zero, &keep_blocked) == 0u);
   CHECK(r::pselect6(0, nullptr, nullptr, nullptr, nullptr, &let_through) == r::unexpected(errc::eintr));
-  usr1.raise();
+  usr1.make_pending();
   const auto mine = outcome(r::pselect6(0, nullptr, nullptr, nullptr, nullptr, &let_through));
-  usr1.raise();
+  usr1.make_pending();
   CHECK(mine == glibc(::pselect(0, nullptr, nullptr, nullptr, nullptr, &gempty)));
 }
 
@@ -335,7 +335,7 @@ TEST_CASE("epoll over 300 pipes: exactly the ready ones are reported") {
   const r::timespec zero{0, 0};
   auto p2 = r::epoll_pwait2(*ep, five.data(), 5, &zero);
   if (!p2 && p2.error() == errc::enosys) {
-    MESSAGE("epoll_pwait2 not checked: ENOSYS (", rawsys_test::under_qemu_aarch64() ? "qemu-user lacks it" : "kernel older than 5.11", ")");
+    MESSAGE(rawsys_test::enosys_reason("epoll_pwait2", "5.11"));
   } else {
     CHECK(p2 == 5u);
     CHECK(ready_set([&](r::epoll_event* e, int max) { return r::epoll_pwait2(*ep, e, max, &zero); }) == want);
@@ -404,7 +404,7 @@ TEST_CASE("epoll: errors and the signal mask match glibc") {
   const r::timespec bad_ns{0, 1000000000};
   auto p2 = r::epoll_pwait2(*ep, out, 4, &bad_ns);
   if (!p2 && p2.error() == errc::enosys) {
-    MESSAGE("epoll_pwait2 not checked: ENOSYS (", rawsys_test::under_qemu_aarch64() ? "qemu-user lacks it" : "kernel older than 5.11", ")");
+    MESSAGE(rawsys_test::enosys_reason("epoll_pwait2", "5.11"));
   } else {
     CHECK(p2 == r::unexpected(errc::einval));
     const ::timespec gbad_ns{0, 1000000000};
@@ -418,14 +418,14 @@ TEST_CASE("epoll: errors and the signal mask match glibc") {
   const r::sigset keep_blocked = r::sigset{}.add(r::sig::usr1);
   sigset_t gempty;
   sigemptyset(&gempty);
-  usr1.raise();
+  usr1.make_pending();
   CHECK(r::epoll_pwait(*ep, out, 4, 0, &keep_blocked) == 0u);
   CHECK(r::epoll_pwait(*ep, out, 4, -1, &let_through) == r::unexpected(errc::eintr));
-  usr1.raise();
+  usr1.make_pending();
   const auto mine = outcome(r::epoll_pwait(*ep, out, 4, -1, &let_through));
-  usr1.raise();
+  usr1.make_pending();
   CHECK(mine == glibc(::epoll_pwait(e, gout, 4, -1, &gempty)));
-  usr1.raise();
+  usr1.make_pending();
   if (p2 || p2.error() != errc::enosys) {
     CHECK(r::epoll_pwait2(*ep, out, 4, nullptr, &let_through) == r::unexpected(errc::eintr));
   } else {
@@ -505,15 +505,16 @@ TEST_CASE("eventfd: counting in normal and semaphore mode, as glibc's eventfd") 
 TEST_CASE("pidfd_getfd: a copy of this process's own descriptor") {
   const long pidfd = ::syscall(SYS_pidfd_open, ::getpid(), 0);
   if (pidfd < 0) {
-    MESSAGE("skipped: pidfd_open gives ", r::name(static_cast<errc>(errno)),
-            rawsys_test::under_qemu_aarch64() ? " under qemu-user" : "", ", so there is no pidfd to use");
+    const std::string why = std::string("skipped: pidfd_open gives ") + r::name(static_cast<errc>(errno)) +
+                            (rawsys_test::under_qemu_aarch64() ? " under qemu-user" : "") + ", so there is no pidfd to use";
+    MESSAGE(why);
     return;
   }
   r::unique_fd pfd(static_cast<int>(pidfd));
   rawsys_test::test_pipe p;
   auto copy = r::pidfd_getfd(pfd, p.w);
   if (!copy && copy.error() == errc::enosys) {
-    MESSAGE("skipped: pidfd_getfd gives ENOSYS", rawsys_test::under_qemu_aarch64() ? " (qemu-user lacks it)" : " (kernel older than 5.6)");
+    MESSAGE(rawsys_test::enosys_reason("pidfd_getfd", "5.6"));
     return;
   }
   REQUIRE(copy);
@@ -544,7 +545,7 @@ int poll_select_fallback_checks() {
   RAWSYS_EXPECT(r::ppoll(fds, 2, &zero) == 1u);
   RAWSYS_EXPECT(fds[1].revents == poll::out);
   RAWSYS_EXPECT(r::ppoll(fds, 1, &short_wait) == 0u);
-  RAWSYS_EXPECT(short_wait == r::timespec{0, 1000000});
+  RAWSYS_EXPECT((short_wait == r::timespec{0, 1000000}));
   // Converted exactly: an invalid nsec stays invalid; seconds beyond 32 bits
   // cannot be expressed.
   const r::timespec bad_ns{0, 1000000000}, far{int64_t{1} << 40, 0};

@@ -236,18 +236,25 @@ TEST_CASE("futex: a three-state mutex keeps an exact count: 4 threads, 100000 in
   constexpr int threads = 4, per_thread = 25000;
   mutex m;
   long counter = 0;  // deliberately not atomic: the mutex is all that guards it
+  // Hold the lock while the threads start, until one of them has marked it
+  // contended (2): then at least one thread has gone to sleep in futex_wait.
+  m.lock();
   std::vector<std::thread> ts;
   for (int t = 0; t < threads; ++t)
     ts.emplace_back([&] {
       for (int i = 0; i < per_thread; ++i) {
         m.lock();
         counter = counter + 1;
+        if (i % 1000 == 0) ::sched_yield();  // invite contention while holding it
         m.unlock();
       }
     });
+  CHECK(eventually([&] { return m.word() == 2; }));
+  m.unlock();
   for (auto& t : ts) t.join();
   CHECK(counter == threads * per_thread);
   CHECK(m.word() == 0);
+  CHECK(m.waits() >= 1);
   MESSAGE("futex waits under contention: ", m.waits());
 }
 
@@ -341,7 +348,7 @@ TEST_CASE("futex_waitv: wait on several words, errors match glibc") {
   const r::timespec past{0, 0};
   auto probe = r::futex_waitv(w, 2, 0, &past, CLOCK_MONOTONIC);
   if (!probe && probe.error() == errc::enosys) {
-    MESSAGE("skipped: futex_waitv gives ENOSYS", rawsys_test::under_qemu_aarch64() ? " (qemu-user lacks it)" : " (kernel older than 5.16)");
+    MESSAGE(rawsys_test::enosys_reason("futex_waitv", "5.16"));
     return;
   }
   auto g = [&](r::futex_waiter* ws, unsigned n, unsigned flags, const r::timespec* t, int clock) {

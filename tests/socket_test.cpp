@@ -311,19 +311,34 @@ echo_result echo_once(r::fd listener) {
   return out;
 }
 
-// Sends text in small pieces, half-closes, and reads the echo until EOF.
+// Sends text in small pieces while reading the echo as it comes (ppoll for
+// either; sending everything first could fill both directions' buffers and
+// deadlock with the echoing server), then half-closes and reads to EOF.
 std::string talk(r::fd s, std::string_view text) {
   REQUIRE(bound_receives(s));
-  for (size_t at = 0; at < text.size();) {
-    const size_t piece = std::min<size_t>(7, text.size() - at);
-    auto w = r::sendto(s, r::const_buffer(text.data() + at, piece), msg::nosignal);
-    REQUIRE(w);
-    at += *w;
-  }
-  REQUIRE(r::shutdown(s, r::shut::wr));
   std::string back;
   char buf[256];
-  for (int i = 0; i < 10000; ++i) {
+  const r::timespec limit{20, 0};
+  size_t at = 0;
+  for (int i = 0; i < 1000000 && at < text.size(); ++i) {
+    r::pollfd pf{s.get(), r::poll::in | r::poll::out, {}};
+    REQUIRE(r::ppoll(&pf, 1, &limit) == 1u);
+    if (r::has(pf.revents, r::poll::in)) {
+      auto n = r::recvfrom(s, buf, msg::dontwait);
+      REQUIRE(n);
+      back.append(buf, *n);
+    }
+    if (r::has(pf.revents, r::poll::out)) {
+      const size_t piece = std::min<size_t>(7, text.size() - at);
+      auto w = r::sendto(s, r::const_buffer(text.data() + at, piece), msg::nosignal | msg::dontwait);
+      if (!w && w.error() == errc::eagain) continue;
+      REQUIRE(w);
+      at += *w;
+    }
+  }
+  REQUIRE(at == text.size());
+  REQUIRE(r::shutdown(s, r::shut::wr));
+  for (int i = 0; i < 1000000; ++i) {
     auto n = r::recvfrom(s, buf);
     REQUIRE(n);
     if (*n == 0) break;
@@ -405,8 +420,11 @@ TEST_CASE("socket: types and flags, errors match glibc") {
 
   CHECK(r::socket(af::family{1234}, sock::stream) == r::unexpected(errc::eafnosupport));
   CHECK(outcome(r::socket(af::family{1234}, sock::stream)) == glibc_fd(::socket(1234, SOCK_STREAM, 0)));
-  CHECK(r::socket(af::inet, sock::flags{99}) == r::unexpected(errc::einval));
   CHECK(outcome(r::socket(af::inet, sock::flags{99})) == glibc_fd(::socket(AF_INET, 99, 0)));
+  if (rawsys_test::under_qemu_aarch64())
+    MESSAGE("socket type 99: qemu-user answers EPROTONOSUPPORT where the kernel says EINVAL (glibc agrees with rawsys)");
+  else
+    CHECK(r::socket(af::inet, sock::flags{99}) == r::unexpected(errc::einval));
   CHECK(outcome(r::socket(af::inet, sock::stream, IPPROTO_UDP)) ==
         glibc_fd(::socket(AF_INET, SOCK_STREAM, IPPROTO_UDP)));
   CHECK(r::socket(af::inet, sock::stream, IPPROTO_UDP) == r::unexpected(errc::eprotonosupport));
@@ -914,7 +932,10 @@ TEST_CASE("SCM_RIGHTS with too little room: MSG_CTRUNC and the descriptors that 
   in.control = small;
   in.controllen = sizeof small;
   REQUIRE(r::recvmsg(p->second, &in, msg::cmsg_cloexec) == 1u);
-  CHECK(r::has(in.flags, msg::ctrunc));
+  if (rawsys_test::under_qemu_aarch64())
+    MESSAGE("MSG_CTRUNC not checked: qemu-user receives into a larger buffer of its own and does not set it");
+  else
+    CHECK(r::has(in.flags, msg::ctrunc));
   // The kernel passes as many as fit in the room after the header (the
   // padding of CMSG_SPACE included: 2 on 64-bit, 1 on i386) and closes the rest.
   const size_t fit = (sizeof small - sizeof(r::cmsghdr)) / sizeof(int);
@@ -986,8 +1007,13 @@ TEST_CASE("sendmmsg and recvmmsg over UDP, errors match glibc") {
   CHECK(gin[0].msg_len == 5);
   (void)r::recvmmsg(*srv, in, 4, msg::dontwait);  // whatever is left
 
-  // Errors.
+  // Errors (each message with room for a byte: qemu-user counts an empty
+  // iovec list as a received message).
+  char gbyte;
+  ::iovec gbyte_iov{&gbyte, 1};
   ::mmsghdr gdummy[1] = {};
+  gdummy[0].msg_hdr.msg_iov = &gbyte_iov;
+  gdummy[0].msg_hdr.msg_iovlen = 1;
   CHECK(r::recvmmsg(*srv, in, 4, msg::dontwait) == r::unexpected(errc::eagain));
   CHECK(outcome(r::recvmmsg(*srv, in, 4, msg::dontwait)) == glibc(::recvmmsg(srv->get(), gdummy, 1, MSG_DONTWAIT, nullptr)));
   rawsys_test::test_pipe pipe;
@@ -995,6 +1021,10 @@ TEST_CASE("sendmmsg and recvmmsg over UDP, errors match glibc") {
   CHECK(outcome(r::recvmmsg(r::fd(pipe.r), in, 4)) == glibc(::recvmmsg(pipe.r, gdummy, 1, 0, nullptr)));
   const int bad = rawsys_test::closed_fd();
   CHECK(outcome(r::sendmmsg(r::fd(bad), out, 1)) == glibc(::sendmmsg(bad, gdummy, 1, 0)));
+  if (rawsys_test::under_qemu_aarch64()) {
+    MESSAGE("recvmmsg's invalid timeout not checked: qemu-user ignores the timeout argument");
+    return;
+  }
   r::timespec invalid{0, 2000000000};
   ::timespec ginvalid{0, 2000000000};
   CHECK(r::recvmmsg(*srv, in, 4, msg::flags{}, &invalid) == r::unexpected(errc::einval));

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <initializer_list>
+#include <string>
 
 #include "support.hpp"
 
@@ -82,6 +83,14 @@ inline bool under_qemu_aarch64() {
 #else
   return false;
 #endif
+}
+
+// Why a call gave ENOSYS: qemu-user lacks it, or the kernel predates it.
+inline std::string enosys_reason(const char* call, const char* since) {
+  return std::string("skipped: ") + call + " gives ENOSYS (" +
+         (under_qemu_aarch64() ? std::string("qemu-user does not emulate it")
+                               : std::string("the kernel is older than ") + since) +
+         ")";
 }
 
 #if defined(__i386__)

@@ -143,10 +143,11 @@ inline constexpr op ctl_del{2};
 inline constexpr op ctl_mod{3};
 }  // namespace epoll
 
-// struct epoll_event: packed on x86-64 (12 bytes, as the kernel's
-// EPOLL_PACKED says), naturally 12 bytes on i386 and 16 on arm64. Copy `data`
-// out before binding it to a reference: a packed member cannot bind.
-#if defined(__x86_64__)
+// struct epoll_event: 12 bytes, packed, on x86-64 (the kernel's EPOLL_PACKED)
+// and on i386 (where the natural layout has the same offsets; packed as
+// glibc's is, so the two types interchange); 16 bytes, data at 8, on arm64.
+// Copy members out before binding them to a reference: packed ones cannot bind.
+#if defined(__x86_64__) || defined(__i386__)
 struct [[gnu::packed]] epoll_event {
   epoll::events events;
   uint64_t data;

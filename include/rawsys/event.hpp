@@ -48,8 +48,7 @@ struct pollfd {
 // timeout nullptr waits forever; mask nullptr keeps the signal mask. Returns
 // how many entries have revents set. i386: ppoll_time64, falling back to
 // ppoll with a 32-bit timespec on ENOSYS (EOVERFLOW when it does not fit).
-inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeout,
-                              const sigset* mask = nullptr) noexcept {
+inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   timespec t{};
   if (timeout) t = *timeout;
 #if defined(__i386__)
@@ -86,8 +85,7 @@ struct fd_set {
 // sig is the kernel's {const sigset_t *, size_t} pair, built here from mask.
 // Returns how many bits are set in the three sets together. i386:
 // pselect6_time64, falling back to pselect6 with a 32-bit timespec on ENOSYS.
-inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except, const timespec* timeout,
-                                 const sigset* mask = nullptr) noexcept {
+inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   struct {
     const sigset* p;
     size_t size;
@@ -176,8 +174,7 @@ inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, epoll::events ev
 // epoll_pwait(2): int epoll_pwait(int epfd, struct epoll_event *events, int maxevents, int timeout, const sigset_t *sigmask, size_t sigsetsize);
 // timeout in milliseconds, -1 forever. (arm64 has no epoll_wait: this is
 // the call on every arch.)
-inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents, int timeout,
-                                    const sigset* mask = nullptr) noexcept {
+inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents, int timeout, const sigset* mask = nullptr) noexcept {
   return detail::as_count<unsigned>(
       syscall(nr::epoll_pwait, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
 }
@@ -186,8 +183,7 @@ inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents,
 // A relative timeout with nanoseconds (64-bit on every arch, i386 too);
 // nullptr waits forever. Linux 5.11+: older kernels give ENOSYS, passed
 // through.
-inline result<unsigned> epoll_pwait2(fd epfd, epoll_event* events, int maxevents, const timespec* timeout,
-                                     const sigset* mask = nullptr) noexcept {
+inline result<unsigned> epoll_pwait2(fd epfd, epoll_event* events, int maxevents, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   return detail::as_count<unsigned>(
       syscall(nr::epoll_pwait2, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
 }

@@ -49,8 +49,7 @@ inline constexpr uint32_t futex_tid_mask = 0x3fffffffu;
 // ...): relative for wait, absolute for the others. i386: futex_time64,
 // falling back to futex with a 32-bit timespec on ENOSYS (EOVERFLOW when the
 // timeout does not fit).
-inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const timespec* timeout,
-                          uint32_t* uaddr2, uint32_t val3) noexcept {
+inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const timespec* timeout, uint32_t* uaddr2, uint32_t val3) noexcept {
 #if defined(__i386__)
   auto r = syscall(nr::futex_time64, uaddr, op, val, timeout, uaddr2, val3);
   if (r || r.error() != errc::enosys) return r;
@@ -66,8 +65,7 @@ inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const 
 // The form whose fourth argument is a number (requeue, cmp_requeue,
 // wake_op, cmp_requeue_pi). i386: futex_time64, then futex on ENOSYS (the
 // number needs no conversion).
-inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32_t val2, uint32_t* uaddr2,
-                          uint32_t val3) noexcept {
+inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32_t val2, uint32_t* uaddr2, uint32_t val3) noexcept {
 #if defined(__i386__)
   auto r = syscall(nr::futex_time64, uaddr, op, val, val2, uaddr2, val3);
   if (r || r.error() != errc::enosys) return r;
@@ -80,29 +78,25 @@ inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32
 // FUTEX_WAIT: sleeps while *uaddr == val, for at most the relative timeout
 // (CLOCK_MONOTONIC; nullptr: forever). EAGAIN when *uaddr != val on entry,
 // ETIMEDOUT, EINTR; a success may be spurious: recheck the word.
-inline result<void> futex_wait(uint32_t* uaddr, uint32_t val, const timespec* timeout = nullptr,
-                               futex_op::op flags = futex_op::private_) noexcept {
+inline result<void> futex_wait(uint32_t* uaddr, uint32_t val, const timespec* timeout = nullptr, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_void(futex(uaddr, futex_op::wait | flags, val, timeout, nullptr, 0));
 }
 
 // FUTEX_WAKE: wakes at most n waiters (INT32_MAX: all); returns how many.
-inline result<unsigned> futex_wake(uint32_t* uaddr, uint32_t n,
-                                   futex_op::op flags = futex_op::private_) noexcept {
+inline result<unsigned> futex_wake(uint32_t* uaddr, uint32_t n, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::wake | flags, n, static_cast<const timespec*>(nullptr), nullptr, 0));
 }
 
 // FUTEX_REQUEUE: wakes at most n_wake waiters and moves at most n_requeue of
 // the others to uaddr2; returns how many were woken.
-inline result<unsigned> futex_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2,
-                                      futex_op::op flags = futex_op::private_) noexcept {
+inline result<unsigned> futex_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(futex(uaddr, futex_op::requeue | flags, n_wake, n_requeue, uaddr2, 0));
 }
 
 // FUTEX_CMP_REQUEUE: as futex_requeue, if *uaddr == val (else EAGAIN);
 // returns how many were woken and requeued.
-inline result<unsigned> futex_cmp_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2,
-                                          uint32_t val, futex_op::op flags = futex_op::private_) noexcept {
+inline result<unsigned> futex_cmp_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, uint32_t val, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::cmp_requeue | flags, n_wake, n_requeue, uaddr2, val));
 }
@@ -110,16 +104,13 @@ inline result<unsigned> futex_cmp_requeue(uint32_t* uaddr, uint32_t n_wake, uint
 // FUTEX_WAIT_BITSET: as futex_wait, but the timeout is absolute
 // (CLOCK_MONOTONIC, or CLOCK_REALTIME with futex_op::clock_realtime in flags)
 // and only wakes whose bitset shares a bit with this one reach it.
-inline result<void> futex_wait_bitset(uint32_t* uaddr, uint32_t val, const timespec* deadline,
-                                      uint32_t bitset = futex_bitset_match_any,
-                                      futex_op::op flags = futex_op::private_) noexcept {
+inline result<void> futex_wait_bitset(uint32_t* uaddr, uint32_t val, const timespec* deadline, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_void(futex(uaddr, futex_op::wait_bitset | flags, val, deadline, nullptr, bitset));
 }
 
 // FUTEX_WAKE_BITSET: wakes at most n waiters whose bitset shares a bit with
 // this one; returns how many.
-inline result<unsigned> futex_wake_bitset(uint32_t* uaddr, uint32_t n, uint32_t bitset = futex_bitset_match_any,
-                                          futex_op::op flags = futex_op::private_) noexcept {
+inline result<unsigned> futex_wake_bitset(uint32_t* uaddr, uint32_t n, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::wake_bitset | flags, n, static_cast<const timespec*>(nullptr), nullptr, bitset));
 }
@@ -149,8 +140,7 @@ struct futex_waiter {
 };
 
 // A waiter on a 32-bit word.
-inline futex_waiter make_futex_waiter(const uint32_t* uaddr, uint32_t val,
-                                      futex2::flags flags = futex2::private_) noexcept {
+inline futex_waiter make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags flags = futex2::private_) noexcept {
   return {val, static_cast<uint64_t>(reinterpret_cast<uintptr_t>(uaddr)), futex2::size_u32 | flags, 0};
 }
 
@@ -159,8 +149,7 @@ inline futex_waiter make_futex_waiter(const uint32_t* uaddr, uint32_t val,
 // a word differs from its val on entry. timeout is absolute on clockid
 // (CLOCK_MONOTONIC 1 or CLOCK_REALTIME 0), nullptr forever; flags must be 0.
 // 64-bit timespec on every arch. Linux 5.16+: ENOSYS before, passed through.
-inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags,
-                                    const timespec* timeout, int clockid) noexcept {
+inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags, const timespec* timeout, int clockid) noexcept {
   return detail::as_count<unsigned>(syscall(nr::futex_waitv, waiters, nr_futexes, flags, timeout, clockid));
 }
 

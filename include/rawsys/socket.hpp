@@ -590,8 +590,7 @@ inline result<sockaddr_any> getpeername(fd sockfd) noexcept {
 
 // sendto(2): ssize_t sendto(int fd, void *buff, size_t len, unsigned int flags, struct sockaddr *addr, int addr_len);
 // (send is sendto with no address.)
-inline result<size_t> sendto(fd sockfd, const void* buf, size_t len, msg::flags flags,
-                             const sockaddr* addr, uint32_t addrlen) noexcept {
+inline result<size_t> sendto(fd sockfd, const void* buf, size_t len, msg::flags flags, const sockaddr* addr, uint32_t addrlen) noexcept {
   return detail::as_count<size_t>(syscall(nr::sendto, sockfd.get(), buf, len, flags, addr, addrlen));
 }
 inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags = {}) noexcept {
@@ -603,8 +602,7 @@ inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags, const 
 
 // recvfrom(2): ssize_t recvfrom(int fd, void *ubuf, size_t size, unsigned int flags, struct sockaddr *addr, int *addr_len);
 // (recv is recvfrom with no address.)
-inline result<size_t> recvfrom(fd sockfd, void* buf, size_t len, msg::flags flags, sockaddr* addr,
-                               uint32_t* addrlen) noexcept {
+inline result<size_t> recvfrom(fd sockfd, void* buf, size_t len, msg::flags flags, sockaddr* addr, uint32_t* addrlen) noexcept {
   return detail::as_count<size_t>(syscall(nr::recvfrom, sockfd.get(), buf, len, flags, addr, addrlen));
 }
 inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags = {}) noexcept {
@@ -635,8 +633,7 @@ inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
 // The kernel writes the time left back to *timeout. i386: recvmmsg_time64,
 // falling back to recvmmsg with a 32-bit timespec on ENOSYS (EOVERFLOW when
 // the timeout does not fit).
-inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags,
-                                 timespec* timeout) noexcept {
+inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags, timespec* timeout) noexcept {
 #if defined(__i386__)
   auto r = syscall(nr::recvmmsg_time64, sockfd.get(), vec, vlen, flags, timeout);
   if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
@@ -659,8 +656,7 @@ inline result<void> shutdown(fd sockfd, shut::how how) noexcept {
 }
 
 // setsockopt(2): int setsockopt(int fd, int level, int optname, char *optval, int optlen);
-inline result<void> setsockopt(fd sockfd, sol::level level, int optname, const void* optval,
-                               uint32_t optlen) noexcept {
+inline result<void> setsockopt(fd sockfd, sol::level level, int optname, const void* optval, uint32_t optlen) noexcept {
   return detail::as_void(syscall(nr::setsockopt, sockfd.get(), level, optname, optval, optlen));
 }
 // An int option at its level.
@@ -678,8 +674,7 @@ inline result<void> setsockopt(fd sockfd, ipv6::option name, int value) noexcept
 }
 
 // getsockopt(2): int getsockopt(int fd, int level, int optname, char *optval, int *optlen);
-inline result<void> getsockopt(fd sockfd, sol::level level, int optname, void* optval,
-                               uint32_t* optlen) noexcept {
+inline result<void> getsockopt(fd sockfd, sol::level level, int optname, void* optval, uint32_t* optlen) noexcept {
   return detail::as_void(syscall(nr::getsockopt, sockfd.get(), level, optname, optval, optlen));
 }
 

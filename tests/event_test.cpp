@@ -247,6 +247,9 @@ TEST_CASE("pselect6: fd_set bits and results match glibc's pselect") {
   CHECK(std::memcmp(&rs, &grs, sizeof rs) == 0);
   rs.del(p.r);
   CHECK_FALSE(rs.has(p.r));
+  rs.add(-1);
+  rs.add(r::fd_set::setsize);  // out of range: ignored
+  CHECK_FALSE(rs.has(r::fd_set::setsize));
   rs.clear();
   ::fd_set gnone;
   FD_ZERO(&gnone);

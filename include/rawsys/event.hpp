@@ -67,15 +67,23 @@ inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeou
 // ---------------------------------------------------------------------------
 // pselect6
 
-// The kernel's fd_set: 1024 bits in longs.
+// The kernel's fd_set: 1024 bits in longs. Numbers outside [0, 1024) are
+// ignored by add and del and never present (pselect6 cannot watch them: use
+// ppoll or epoll).
 struct fd_set {
   static constexpr int setsize = 1024;
   static constexpr int word_bits = 8 * sizeof(unsigned long);
   unsigned long bits[setsize / word_bits] = {};
 
-  constexpr void add(int n) noexcept { bits[n / word_bits] |= 1UL << (n % word_bits); }
-  constexpr void del(int n) noexcept { bits[n / word_bits] &= ~(1UL << (n % word_bits)); }
-  constexpr bool has(int n) const noexcept { return (bits[n / word_bits] >> (n % word_bits)) & 1; }
+  constexpr void add(int n) noexcept {
+    if (n >= 0 && n < setsize) bits[n / word_bits] |= 1UL << (n % word_bits);
+  }
+  constexpr void del(int n) noexcept {
+    if (n >= 0 && n < setsize) bits[n / word_bits] &= ~(1UL << (n % word_bits));
+  }
+  constexpr bool has(int n) const noexcept {
+    return n >= 0 && n < setsize && ((bits[n / word_bits] >> (n % word_bits)) & 1) != 0;
+  }
   constexpr void clear() noexcept {
     for (auto& w : bits) w = 0;
   }

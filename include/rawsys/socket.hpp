@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <new>
+
 #include "bitmask.hpp"
 #include "fd.hpp"
 #include "syscall.hpp"
@@ -421,10 +423,7 @@ class cmsg_builder {
     if (n > cap_ || space > cap_ - used_) return nullptr;
     unsigned char* at = begin_ + used_;
     for (size_t i = 0; i < space; ++i) at[i] = 0;
-    auto* c = reinterpret_cast<cmsghdr*>(at);
-    c->len = cmsg_len(n);
-    c->level = static_cast<int>(level);
-    c->type = type;
+    auto* c = ::new (static_cast<void*>(at)) cmsghdr{cmsg_len(n), static_cast<int>(level), type};
     used_ += space;
     return cmsg_data(c);
   }
@@ -498,8 +497,8 @@ class cmsg_reader {
 inline size_t cmsg_rights(const cmsghdr& c, int* out, size_t max) noexcept {
   if (c.level != static_cast<int>(sol::socket) || c.type != scm::rights) return 0;
   const size_t n = cmsg_data_size(&c) / sizeof(int);
-  const auto* in = reinterpret_cast<const int*>(cmsg_data(&c));
-  for (size_t i = 0; i < n && i < max; ++i) out[i] = in[i];
+  const unsigned char* in = cmsg_data(&c);
+  for (size_t i = 0; i < n && i < max; ++i) __builtin_memcpy(&out[i], in + i * sizeof(int), sizeof(int));
   return n;
 }
 

@@ -346,37 +346,37 @@ TEST_CASE("futex_waitv: wait on several words, errors match glibc") {
   CHECK(w[1].uaddr == reinterpret_cast<uintptr_t>(&b));
   CHECK(w[1].flags == (r::futex2::size_u32 | r::futex2::private_));
   const r::timespec past{0, 0};
-  auto probe = r::futex_waitv(w, 2, 0, &past, CLOCK_MONOTONIC);
+  auto probe = r::futex_waitv(w, 2, 0, &past, r::clock::monotonic);
   if (!probe && probe.error() == errc::enosys) {
     MESSAGE(rawsys_test::enosys_reason("futex_waitv", "5.16"));
     return;
   }
-  auto g = [&](r::futex_waiter* ws, unsigned n, unsigned flags, const r::timespec* t, int clock) {
+  auto g = [&](r::futex_waiter* ws, unsigned n, unsigned flags, const r::timespec* t, int clock_id) {
 #if defined(__i386__)
     __kernel_timespec kt{};
 #else
     ::timespec kt{};
 #endif
     if (t) kt = {t->sec, t->nsec};
-    return glibc(::syscall(SYS_futex_waitv, ws, n, flags, t ? &kt : nullptr, clock));
+    return glibc(::syscall(SYS_futex_waitv, ws, n, flags, t ? &kt : nullptr, clock_id));
   };
   // A deadline already past: ETIMEDOUT.
   CHECK(probe == r::unexpected(errc::etimedout));
   CHECK(outcome(probe) == g(w, 2, 0, &past, CLOCK_MONOTONIC));
   // One word differs: EAGAIN.
   b = 1;
-  CHECK(r::futex_waitv(w, 2, 0, nullptr, CLOCK_MONOTONIC) == r::unexpected(errc::eagain));
-  CHECK(outcome(r::futex_waitv(w, 2, 0, nullptr, CLOCK_MONOTONIC)) == g(w, 2, 0, nullptr, CLOCK_MONOTONIC));
+  CHECK(r::futex_waitv(w, 2, 0, nullptr, r::clock::monotonic) == r::unexpected(errc::eagain));
+  CHECK(outcome(r::futex_waitv(w, 2, 0, nullptr, r::clock::monotonic)) == g(w, 2, 0, nullptr, CLOCK_MONOTONIC));
   b = 0;
   // Flags must be 0; only 32-bit words; at least one waiter; a clock it knows.
-  CHECK(r::futex_waitv(w, 2, 1, &past, CLOCK_MONOTONIC) == r::unexpected(errc::einval));
-  CHECK(outcome(r::futex_waitv(w, 2, 1, &past, CLOCK_MONOTONIC)) == g(w, 2, 1, &past, CLOCK_MONOTONIC));
+  CHECK(r::futex_waitv(w, 2, 1, &past, r::clock::monotonic) == r::unexpected(errc::einval));
+  CHECK(outcome(r::futex_waitv(w, 2, 1, &past, r::clock::monotonic)) == g(w, 2, 1, &past, CLOCK_MONOTONIC));
   r::futex_waiter small = w[0];
   small.flags = r::futex2::size_u8;
-  CHECK(r::futex_waitv(&small, 1, 0, &past, CLOCK_MONOTONIC) == r::unexpected(errc::einval));
-  CHECK(outcome(r::futex_waitv(&small, 1, 0, &past, CLOCK_MONOTONIC)) == g(&small, 1, 0, &past, CLOCK_MONOTONIC));
-  CHECK(outcome(r::futex_waitv(w, 0, 0, &past, CLOCK_MONOTONIC)) == g(w, 0, 0, &past, CLOCK_MONOTONIC));
-  CHECK(outcome(r::futex_waitv(w, 2, 0, &past, CLOCK_PROCESS_CPUTIME_ID)) == g(w, 2, 0, &past, CLOCK_PROCESS_CPUTIME_ID));
+  CHECK(r::futex_waitv(&small, 1, 0, &past, r::clock::monotonic) == r::unexpected(errc::einval));
+  CHECK(outcome(r::futex_waitv(&small, 1, 0, &past, r::clock::monotonic)) == g(&small, 1, 0, &past, CLOCK_MONOTONIC));
+  CHECK(outcome(r::futex_waitv(w, 0, 0, &past, r::clock::monotonic)) == g(w, 0, 0, &past, CLOCK_MONOTONIC));
+  CHECK(outcome(r::futex_waitv(w, 2, 0, &past, r::clock::process_cputime_id)) == g(w, 2, 0, &past, CLOCK_PROCESS_CPUTIME_ID));
 
   // A waiter on both words; a wake on b returns index 1 to it.
   uint32_t go = 0;
@@ -385,7 +385,7 @@ TEST_CASE("futex_waitv: wait on several words, errors match glibc") {
   std::thread waiter([&] {
     r::futex_waiter ws[2] = {r::make_futex_waiter(&a, 0), r::make_futex_waiter(&b, 0)};
     while (load(&go) == 0) {
-      auto i = r::futex_waitv(ws, 2, 0, nullptr, CLOCK_MONOTONIC);
+      auto i = r::futex_waitv(ws, 2, 0, nullptr, r::clock::monotonic);
       if (i) {
         int expected = -1;
         first_index.compare_exchange_strong(expected, static_cast<int>(*i));

@@ -13,6 +13,9 @@
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
+#if defined(__i386__)
+#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
+#endif
 
 namespace rawsys {
 
@@ -23,6 +26,7 @@ namespace rawsys {
 namespace poll {
 enum class events : short {};
 RAWSYS_BITMASK(events)
+inline constexpr events none{0};
 inline constexpr events in{0x1};
 inline constexpr events pri{0x2};
 inline constexpr events out{0x4};
@@ -55,7 +59,8 @@ inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeou
   auto r = syscall(nr::ppoll_time64, fds, nfds, timeout ? &t : nullptr, mask, sizeof(sigset));
   if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
   detail::timespec32 t32{};
-  if (timeout && !detail::to_timespec32(t, t32)) return unexpected(errc::eoverflow);
+  if (timeout)
+    if (const errc e = detail::narrow(t, t32); e != errc{}) return unexpected(e);
   return detail::as_count<unsigned>(
       syscall(nr::ppoll, fds, nfds, timeout ? &t32 : nullptr, mask, sizeof(sigset)));
 #else
@@ -104,7 +109,8 @@ inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except,
   auto r = syscall(nr::pselect6_time64, n, in, out, except, timeout ? &t : nullptr, &pack);
   if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
   detail::timespec32 t32{};
-  if (timeout && !detail::to_timespec32(t, t32)) return unexpected(errc::eoverflow);
+  if (timeout)
+    if (const errc e = detail::narrow(t, t32); e != errc{}) return unexpected(e);
   return detail::as_count<unsigned>(
       syscall(nr::pselect6, n, in, out, except, timeout ? &t32 : nullptr, &pack));
 #else
@@ -137,9 +143,10 @@ inline constexpr events wakeup{1u << 29};
 inline constexpr events oneshot{1u << 30};
 inline constexpr events et{1u << 31};
 
-// EPOLL_CLOEXEC: epoll_create1's flag.
+// EPOLL_CLOEXEC: epoll_create1's flag (none: no flags).
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
 inline constexpr flags cloexec{02000000};
 
 // EPOLL_CTL_*: epoll_ctl's operation.
@@ -166,7 +173,7 @@ struct epoll_event {
 #endif
 
 // epoll_create1(2): int epoll_create1(int flags);
-inline result<unique_fd> epoll_create1(epoll::flags flags = {}) noexcept {
+inline result<unique_fd> epoll_create1(epoll::flags flags = epoll::none) noexcept {
   return detail::as_fd(syscall(nr::epoll_create1, flags));
 }
 
@@ -203,13 +210,14 @@ inline result<unsigned> epoll_pwait2(fd epfd, epoll_event* events, int maxevents
 namespace efd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
 inline constexpr flags semaphore{1};
 inline constexpr flags nonblock{04000};
 inline constexpr flags cloexec{02000000};
 }  // namespace efd
 
 // eventfd2(2): int eventfd2(unsigned int count, int flags);
-inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = {}) noexcept {
+inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = efd::none) noexcept {
   return detail::as_fd(syscall(nr::eventfd2, count, flags));
 }
 

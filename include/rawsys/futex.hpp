@@ -12,6 +12,9 @@
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
+#if defined(__i386__)
+#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
+#endif
 
 namespace rawsys {
 
@@ -54,7 +57,8 @@ inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const 
   auto r = syscall(nr::futex_time64, uaddr, op, val, timeout, uaddr2, val3);
   if (r || r.error() != errc::enosys) return r;
   detail::timespec32 t32{};
-  if (timeout && !detail::to_timespec32(*timeout, t32)) return unexpected(errc::eoverflow);
+  if (timeout)
+    if (const errc e = detail::narrow(*timeout, t32); e != errc{}) return unexpected(e);
   return syscall(nr::futex, uaddr, op, val, timeout ? &t32 : nullptr, uaddr2, val3);
 #else
   return syscall(nr::futex, uaddr, op, val, timeout, uaddr2, val3);
@@ -75,40 +79,40 @@ inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32
 #endif
 }
 
-// FUTEX_WAIT: sleeps while *uaddr == val, for at most the relative timeout
+// futex(2), FUTEX_WAIT: sleeps while *uaddr == val, for at most the relative timeout
 // (CLOCK_MONOTONIC; nullptr: forever). EAGAIN when *uaddr != val on entry,
 // ETIMEDOUT, EINTR; a success may be spurious: recheck the word.
 inline result<void> futex_wait(uint32_t* uaddr, uint32_t val, const timespec* timeout = nullptr, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_void(futex(uaddr, futex_op::wait | flags, val, timeout, nullptr, 0));
 }
 
-// FUTEX_WAKE: wakes at most n waiters (INT32_MAX: all); returns how many.
+// futex(2), FUTEX_WAKE: wakes at most n waiters (INT32_MAX: all); returns how many.
 inline result<unsigned> futex_wake(uint32_t* uaddr, uint32_t n, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::wake | flags, n, static_cast<const timespec*>(nullptr), nullptr, 0));
 }
 
-// FUTEX_REQUEUE: wakes at most n_wake waiters and moves at most n_requeue of
+// futex(2), FUTEX_REQUEUE: wakes at most n_wake waiters and moves at most n_requeue of
 // the others to uaddr2; returns how many were woken.
 inline result<unsigned> futex_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(futex(uaddr, futex_op::requeue | flags, n_wake, n_requeue, uaddr2, 0));
 }
 
-// FUTEX_CMP_REQUEUE: as futex_requeue, if *uaddr == val (else EAGAIN);
+// futex(2), FUTEX_CMP_REQUEUE: as futex_requeue, if *uaddr == val (else EAGAIN);
 // returns how many were woken and requeued.
 inline result<unsigned> futex_cmp_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, uint32_t val, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::cmp_requeue | flags, n_wake, n_requeue, uaddr2, val));
 }
 
-// FUTEX_WAIT_BITSET: as futex_wait, but the timeout is absolute
+// futex(2), FUTEX_WAIT_BITSET: as futex_wait, but the timeout is absolute
 // (CLOCK_MONOTONIC, or CLOCK_REALTIME with futex_op::clock_realtime in flags)
 // and only wakes whose bitset shares a bit with this one reach it.
 inline result<void> futex_wait_bitset(uint32_t* uaddr, uint32_t val, const timespec* deadline, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_void(futex(uaddr, futex_op::wait_bitset | flags, val, deadline, nullptr, bitset));
 }
 
-// FUTEX_WAKE_BITSET: wakes at most n waiters whose bitset shares a bit with
+// futex(2), FUTEX_WAKE_BITSET: wakes at most n waiters whose bitset shares a bit with
 // this one; returns how many.
 inline result<unsigned> futex_wake_bitset(uint32_t* uaddr, uint32_t n, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
@@ -140,16 +144,16 @@ struct futex_waiter {
 };
 
 // A waiter on a 32-bit word.
-inline futex_waiter make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags flags = futex2::private_) noexcept {
+inline auto make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags flags = futex2::private_) noexcept -> futex_waiter {
   return {val, static_cast<uint64_t>(reinterpret_cast<uintptr_t>(uaddr)), futex2::size_u32 | flags, 0};
 }
 
 // futex_waitv(2): long futex_waitv(struct futex_waitv *waiters, unsigned int nr_futexes, unsigned int flags, struct __kernel_timespec *timeout, clockid_t clockid);
 // Sleeps until any of the futexes is woken; returns its index. EAGAIN when
 // a word differs from its val on entry. timeout is absolute on clockid
-// (CLOCK_MONOTONIC 1 or CLOCK_REALTIME 0), nullptr forever; flags must be 0.
+// (clock::monotonic or clock::realtime), nullptr forever; flags must be 0.
 // 64-bit timespec on every arch. Linux 5.16+: ENOSYS before, passed through.
-inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags, const timespec* timeout, int clockid) noexcept {
+inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags, const timespec* timeout, clock clockid) noexcept {
   return detail::as_count<unsigned>(syscall(nr::futex_waitv, waiters, nr_futexes, flags, timeout, clockid));
 }
 

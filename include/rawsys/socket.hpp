@@ -15,6 +15,9 @@
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
+#if defined(__i386__)
+#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
+#endif
 
 namespace rawsys {
 
@@ -75,6 +78,7 @@ inline constexpr family xdp{44};
 namespace sock {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
 inline constexpr flags stream{1};
 inline constexpr flags dgram{2};
 inline constexpr flags raw{3};
@@ -101,6 +105,7 @@ inline constexpr int raw = 255;
 namespace msg {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
 inline constexpr flags oob{0x1};
 inline constexpr flags peek{0x2};
 inline constexpr flags dontroute{0x4};
@@ -392,14 +397,14 @@ constexpr size_t cmsg_len(size_t data) noexcept { return cmsg_align(sizeof(cmsgh
 constexpr size_t cmsg_space(size_t data) noexcept {
   return cmsg_align(sizeof(cmsghdr)) + cmsg_align(data);
 }
-inline unsigned char* cmsg_data(cmsghdr* c) noexcept {
+inline auto cmsg_data(cmsghdr* c) noexcept -> unsigned char* {
   return reinterpret_cast<unsigned char*>(c) + cmsg_align(sizeof(cmsghdr));
 }
-inline const unsigned char* cmsg_data(const cmsghdr* c) noexcept {
+inline auto cmsg_data(const cmsghdr* c) noexcept -> const unsigned char* {
   return reinterpret_cast<const unsigned char*>(c) + cmsg_align(sizeof(cmsghdr));
 }
 // The data bytes of a control message (0 when its length is too short).
-inline size_t cmsg_data_size(const cmsghdr* c) noexcept {
+inline auto cmsg_data_size(const cmsghdr* c) noexcept -> size_t {
   return c->len > cmsg_len(0) ? c->len - cmsg_len(0) : 0;
 }
 
@@ -494,7 +499,7 @@ class cmsg_reader {
 
 // The descriptors of an SCM_RIGHTS message: copies up to max of them to out
 // and returns how many it holds (0 for any other message).
-inline size_t cmsg_rights(const cmsghdr& c, int* out, size_t max) noexcept {
+inline auto cmsg_rights(const cmsghdr& c, int* out, size_t max) noexcept -> size_t {
   if (c.level != static_cast<int>(sol::socket) || c.type != scm::rights) return 0;
   const size_t n = cmsg_data_size(&c) / sizeof(int);
   const unsigned char* in = cmsg_data(&c);
@@ -549,10 +554,10 @@ inline result<void> listen(fd sockfd, int backlog) noexcept {
 inline result<unique_fd> accept4(fd sockfd, sockaddr* addr, uint32_t* addrlen, sock::flags flags) noexcept {
   return detail::as_fd(syscall(nr::accept4, sockfd.get(), addr, addrlen, flags));
 }
-inline result<unique_fd> accept4(fd sockfd, sock::flags flags = {}) noexcept {
+inline result<unique_fd> accept4(fd sockfd, sock::flags flags = sock::none) noexcept {
   return accept4(sockfd, nullptr, nullptr, flags);
 }
-inline result<unique_fd> accept4(fd sockfd, sockaddr_any& peer, sock::flags flags = {}) noexcept {
+inline result<unique_fd> accept4(fd sockfd, sockaddr_any& peer, sock::flags flags = sock::none) noexcept {
   peer.len = sizeof(sockaddr_storage);
   return accept4(sockfd, peer.get(), &peer.len, flags);
 }
@@ -592,7 +597,7 @@ inline result<sockaddr_any> getpeername(fd sockfd) noexcept {
 inline result<size_t> sendto(fd sockfd, const void* buf, size_t len, msg::flags flags, const sockaddr* addr, uint32_t addrlen) noexcept {
   return detail::as_count<size_t>(syscall(nr::sendto, sockfd.get(), buf, len, flags, addr, addrlen));
 }
-inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags = {}) noexcept {
+inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags = msg::none) noexcept {
   return sendto(sockfd, b.data, b.size, flags, nullptr, 0);
 }
 inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags, const sockaddr_any& to) noexcept {
@@ -604,7 +609,7 @@ inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags, const 
 inline result<size_t> recvfrom(fd sockfd, void* buf, size_t len, msg::flags flags, sockaddr* addr, uint32_t* addrlen) noexcept {
   return detail::as_count<size_t>(syscall(nr::recvfrom, sockfd.get(), buf, len, flags, addr, addrlen));
 }
-inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags = {}) noexcept {
+inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags = msg::none) noexcept {
   return recvfrom(sockfd, b.data, b.size, flags, nullptr, nullptr);
 }
 inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags, sockaddr_any& from) noexcept {
@@ -613,18 +618,18 @@ inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags, sockaddr_a
 }
 
 // sendmsg(2): ssize_t sendmsg(int fd, struct user_msghdr *msg, unsigned int flags);
-inline result<size_t> sendmsg(fd sockfd, const msghdr* m, msg::flags flags = {}) noexcept {
+inline result<size_t> sendmsg(fd sockfd, const msghdr* m, msg::flags flags = msg::none) noexcept {
   return detail::as_count<size_t>(syscall(nr::sendmsg, sockfd.get(), m, flags));
 }
 
 // recvmsg(2): ssize_t recvmsg(int fd, struct user_msghdr *msg, unsigned int flags);
-inline result<size_t> recvmsg(fd sockfd, msghdr* m, msg::flags flags = {}) noexcept {
+inline result<size_t> recvmsg(fd sockfd, msghdr* m, msg::flags flags = msg::none) noexcept {
   return detail::as_count<size_t>(syscall(nr::recvmsg, sockfd.get(), m, flags));
 }
 
 // sendmmsg(2): int sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags);
 // Returns how many messages were sent; each mmsghdr::len says how many bytes.
-inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = {}) noexcept {
+inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
   return detail::as_count<unsigned>(syscall(nr::sendmmsg, sockfd.get(), vec, vlen, flags));
 }
 
@@ -637,7 +642,8 @@ inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
   auto r = syscall(nr::recvmmsg_time64, sockfd.get(), vec, vlen, flags, timeout);
   if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
   detail::timespec32 t32{};
-  if (timeout && !detail::to_timespec32(*timeout, t32)) return unexpected(errc::eoverflow);
+  if (timeout)
+    if (const errc e = detail::narrow(*timeout, t32); e != errc{}) return unexpected(e);
   r = syscall(nr::recvmmsg, sockfd.get(), vec, vlen, flags, timeout ? &t32 : nullptr);
   if (timeout) *timeout = {t32.sec, t32.nsec};
   return detail::as_count<unsigned>(r);
@@ -645,7 +651,7 @@ inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
   return detail::as_count<unsigned>(syscall(nr::recvmmsg, sockfd.get(), vec, vlen, flags, timeout));
 #endif
 }
-inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = {}) noexcept {
+inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
   return recvmmsg(sockfd, vec, vlen, flags, nullptr);
 }
 

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <type_traits>
+#include "detail/traits.hpp"
 
 namespace rawsys {
 
@@ -14,6 +14,42 @@ struct timespec {
   int64_t sec;
   int64_t nsec;
   friend constexpr bool operator==(const timespec&, const timespec&) = default;
+};
+
+// The kernel's __kernel_sock_timeval: microseconds, 64-bit on every arch.
+struct timeval {
+  int64_t sec;
+  int64_t usec;
+  friend constexpr bool operator==(const timeval&, const timeval&) = default;
+};
+
+// setitimer/getitimer's pair, in the 64-bit timeval above.
+struct itimerval {
+  timeval interval;
+  timeval value;
+  friend constexpr bool operator==(const itimerval&, const itimerval&) = default;
+};
+
+// The kernel's __kernel_itimerspec (timerfd_settime, timer_settime).
+struct itimerspec {
+  timespec interval;
+  timespec value;
+  friend constexpr bool operator==(const itimerspec&, const itimerspec&) = default;
+};
+
+// Clock ids (CLOCK_*), the same on every arch.
+enum class clock : int {
+  realtime = 0,
+  monotonic = 1,
+  process_cputime_id = 2,
+  thread_cputime_id = 3,
+  monotonic_raw = 4,
+  realtime_coarse = 5,
+  monotonic_coarse = 6,
+  boottime = 7,
+  realtime_alarm = 8,
+  boottime_alarm = 9,
+  tai = 11,
 };
 
 // Signal numbers: the same on x86-64, i386 and arm64 (asm-generic numbering).
@@ -48,7 +84,7 @@ template <class R>
 concept contiguous_bytes = requires(R& r) {
   r.data();
   r.size();
-  requires std::is_trivially_copyable_v<std::remove_pointer_t<decltype(r.data())>>;
+  requires detail::is_trivially_copyable_v<detail::remove_pointer_t<decltype(r.data())>>;
 };
 }  // namespace detail
 
@@ -59,10 +95,10 @@ struct buffer {
   size_t size;
   constexpr buffer(void* d, size_t n) noexcept : data(d), size(n) {}
   template <class T, size_t N>
-    requires(!std::is_const_v<T>)
+    requires(!detail::is_const_v<T>)
   constexpr buffer(T (&a)[N]) noexcept : data(a), size(sizeof a) {}
   template <detail::contiguous_bytes R>
-    requires(!std::is_const_v<std::remove_pointer_t<decltype(std::declval<R&>().data())>>)
+    requires(!detail::is_const_v<detail::remove_pointer_t<decltype(detail::declval<R&>().data())>>)
   constexpr buffer(R& r) noexcept
       : data(r.data()), size(r.size() * sizeof(*r.data())) {}
 };
@@ -76,7 +112,7 @@ struct const_buffer {
   template <size_t N>
   constexpr const_buffer(const char (&s)[N]) noexcept : data(s), size(N - 1) {}
   template <class T, size_t N>
-    requires(!std::is_same_v<std::remove_cv_t<T>, char>)
+    requires(!detail::is_same_v<detail::remove_cv_t<T>, char>)
   constexpr const_buffer(T (&a)[N]) noexcept : data(a), size(sizeof a) {}
   template <detail::contiguous_bytes R>
   constexpr const_buffer(const R& r) noexcept
@@ -90,20 +126,6 @@ struct iovec {
 };
 
 namespace detail {
-
-// The 32-bit timespec of i386's calls before the *_time64 ones (the kernel's
-// old_timespec32), for the fallbacks on kernels without them.
-struct timespec32 {
-  int32_t sec;
-  int32_t nsec;
-};
-
-// False when t.sec does not fit 32 bits (the fallback then fails with EOVERFLOW).
-constexpr bool to_timespec32(const timespec& t, timespec32& out) noexcept {
-  if (t.sec < INT32_MIN || t.sec > INT32_MAX) return false;
-  out = {static_cast<int32_t>(t.sec), static_cast<int32_t>(t.nsec)};
-  return true;
-}
 
 // i386 passes a 64-bit value as two registers, low half first (the kernel's
 // arg_u32p order); other arches take it whole.

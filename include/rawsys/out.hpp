@@ -11,8 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <type_traits>
-
+#include "detail/traits.hpp"
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
@@ -46,12 +45,13 @@ constexpr unsigned divmod10(uint64_t& v) noexcept {
   }
 }
 
+// Integers printed as numbers: not bool, not the character types.
 template <class T>
 inline constexpr bool is_number =
-    std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> &&
-    !std::is_same_v<T, signed char> && !std::is_same_v<T, unsigned char> &&
-    !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> && !std::is_same_v<T, char32_t> &&
-    !std::is_same_v<T, wchar_t>;
+    is_integral_v<T> && !is_same_v<remove_cv_t<T>, bool> && !is_same_v<remove_cv_t<T>, char> &&
+    !is_same_v<remove_cv_t<T>, signed char> && !is_same_v<remove_cv_t<T>, unsigned char> &&
+    !is_same_v<remove_cv_t<T>, char8_t> && !is_same_v<remove_cv_t<T>, char16_t> &&
+    !is_same_v<remove_cv_t<T>, char32_t> && !is_same_v<remove_cv_t<T>, wchar_t>;
 
 }  // namespace detail
 
@@ -107,7 +107,7 @@ class writer {
   template <class I>
     requires detail::is_number<I>
   writer& dec(I v, unsigned width = 0, char fill = ' ') noexcept {
-    if constexpr (std::is_signed_v<I>) {
+    if constexpr (detail::is_signed_v<I>) {
       const auto w = static_cast<int64_t>(v);
       return number(w < 0 ? 0 - static_cast<uint64_t>(w) : static_cast<uint64_t>(w), w < 0, width, fill);
     } else {

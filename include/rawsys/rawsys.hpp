@@ -6,6 +6,8 @@
 #include "errc.hpp"
 #include "fd.hpp"
 #include "nr.hpp"
+#include "out.hpp"
 #include "result.hpp"
+#include "runtime.hpp"
 #include "syscall.hpp"
 #include "types.hpp"

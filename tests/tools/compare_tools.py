@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Runs a rawsys tool (examples/) and the coreutils program it mirrors on the
+same inputs and compares what they do: standard output, standard error and
+the exit status (or the signal that ended them). Both run with the same
+argv[0], environment, working directory and descriptors, in a scratch
+directory holding the test files.
+
+usage: compare_tools.py TOOL TOOL_DIR [EMULATOR WORDS...]
+  TOOL       echo, cat, ls, ... (the cases below)
+  TOOL_DIR   the directory holding the built tools
+  EMULATOR   e.g. qemu-aarch64 -L /usr/aarch64-linux-gnu for arm64 builds
+
+Exit status 0 when every case matches; each difference is printed.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+
+REFERENCE = {"echo": "/bin/echo", "true": "/bin/true", "false": "/bin/false", "env": "/usr/bin/env",
+             "cat": "/bin/cat", "ls": "/bin/ls", "wc": "/usr/bin/wc", "sleep": "/bin/sleep"}
+
+# The environment of every run (plus what a case adds): C locale, UTC.
+BASE_ENV = {"LC_ALL": "C", "TZ": "UTC", "PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
+
+
+class Case:
+    """args: argv after argv[0]; stdin: bytes, or "tty-less" file name in the
+    scratch dir; stdout: None (a pipe we read), "full" (/dev/full), "closed-pipe"
+    (a pipe whose reader is gone, SIGPIPE ignored), or "file:NAME" (then the
+    file's content is compared); env: extra variables (None values remove)."""
+
+    def __init__(self, args, stdin=b"", stdout=None, env=None, ignore_sigpipe=False, compare_stderr=True):
+        self.args = args
+        self.stdin = stdin
+        self.stdout = stdout
+        self.env = env or {}
+        self.ignore_sigpipe = ignore_sigpipe or stdout == "closed-pipe"
+        self.compare_stderr = compare_stderr
+
+
+def make_files(d):
+    """The scratch directory every case runs in."""
+    os.mkdir(d)
+    def write(name, data, mode=None):
+        path = os.path.join(d, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        if mode is not None:
+            os.chmod(path, mode)
+
+    write("empty", b"")
+    write("one", b"hello\n")
+    write("two", b"first line\nsecond  line with   spaces\n\tlast line without newline")
+    write("words", b"a b\tc\nd\x0be\x0cf\rg  h\n\n  x\x00y \x01z \x80\xff q\n")
+    write("big", bytes((i * 7 + i // 251) % 256 for i in range(300000)))
+    write("lines", b"".join(b"line %d\n" % i for i in range(5000)))
+    write("script", b"#!/bin/sh\necho from script \"$@\"\n", 0o755)
+    write("noexec", b"#!/bin/sh\necho no\n", 0o644)
+    write("noshebang", b"echo from a file without #!\n", 0o755)
+    os.mkdir(os.path.join(d, "dir"))
+    for name, data in [("b", b"bb"), ("a", b"a"), ("B", b"B"), (".hidden", b"h"), ("_x", b""),
+                       ("a.txt", b"t" * 5000), ("10", b"")]:
+        write(os.path.join("dir", name), data)
+    os.mkdir(os.path.join(d, "dir", "sub"))
+    os.symlink("a", os.path.join(d, "dir", "link"))
+    os.symlink("missing", os.path.join(d, "dir", "dangling"))
+    os.mkdir(os.path.join(d, "emptydir"))
+    os.mkdir(os.path.join(d, "locked"), 0o000)
+    # Fixed times, so that ls -l prints the same thing whenever it runs.
+    for root, dirs, files in os.walk(d):
+        for n in dirs + files:
+            p = os.path.join(root, n)
+            os.utime(p, (1600000000, 1600000000), follow_symlinks=False)
+    os.utime(os.path.join(d, "dir", "a.txt"), (1700000000, 1700000000))
+    os.utime(os.path.join(d, "dir"), (1600000000, 1600000000))
+
+
+CASES = {
+    "true": [Case([]), Case(["x", "--", "-y"])],
+    "false": [Case([]), Case(["x", "--", "-y"])],
+    "echo": [
+        Case([]), Case(["hello", "world"]), Case(["-n", "no newline"]), Case(["-n"]),
+        Case(["-e", r"a\tb\nc\\d\ae\bf\fg\rh\vi"]), Case(["-e", r"\x41\x4a4\xg\x"]),
+        Case(["-e", r"\0101\101\1\18\08\0"]), Case(["-e", r"before\cafter", "more"]),
+        Case(["-E", r"a\tb"]), Case(["-neE", r"a\tb"]), Case(["-nE", "-e", r"a\tb"]),
+        Case(["-x", "-n"]), Case(["--", "-n"]), Case(["-", "a"]), Case(["-nn", "x"]),
+        Case([r"-e\t"]), Case(["a\\", "-e"]), Case(["-e", "trailing\\"]),
+        Case(["-e", r"\e[0m\z"]), Case(["a", "", "b"]),
+        Case(["-n", r"\t"], env={"POSIXLY_CORRECT": "1"}),
+        Case(["-e", r"\t"], env={"POSIXLY_CORRECT": "1"}),
+        Case(["hi"], stdout="full"),
+        Case(["x" * 10000], stdout="full"),
+        Case(["hi"], stdout="closed-pipe"),
+    ],
+    "env": [
+        Case([]), Case(["-i"]), Case(["-"]), Case(["-i", "A=1", "B=2"]),
+        Case(["A=1", "A=2"], env={"A": "0"}), Case(["-u", "HOME"]), Case(["-uHOME", "-u", "TZ"]),
+        Case(["--unset=HOME"]), Case(["--unset", "HOME"]), Case(["--ignore-environment", "X=y"]),
+        Case(["--ign", "X=y"]), Case(["--ignore-e", "X=y"]), Case(["--un=HOME"]),
+        Case(["--unset"]), Case(["--nul", "-i"]), Case(["--chdir=dir", "/bin/pwd"]), Case(["--help=x"]), Case(["-0"]), Case(["-i0", "A=1", "B=2"]), Case(["--null", "-i", "C=3"]),
+        Case(["-x"]), Case(["--bogus"]), Case(["-u"]), Case(["-u", "A=B"]), Case(["=x"]),
+        Case(["-i", "A=1", "printenv"]), Case(["-i", "PATH=/usr/bin:/bin", "A=1", "printenv", "A"]),
+        Case(["A=x", "/usr/bin/printenv", "A"]), Case(["nosuchcommand"]), Case(["./noexec"]),
+        Case(["./script", "arg"]), Case(["./noshebang"]), Case(["dir"]), Case(["./dir"]),
+        Case(["-i", "PATH=", "true"]), Case(["-i", "PATH=.:/bin", "script", "via path"]),
+        Case(["-C", "dir", "/bin/pwd"]), Case(["-C", "nowhere", "true"]), Case(["-C", "dir"]),
+        Case(["-0", "true"]), Case(["--", "A=1", "printenv", "A"]),
+        Case(["sh", "-c", "exit 3"]), Case([], stdout="full"),
+    ],
+}
+
+
+def run(cmd, argv0, case, d, emulator):
+    env = dict(BASE_ENV)
+    for k, v in case.env.items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    if emulator:
+        full = emulator + ["-0", argv0, cmd] + case.args
+    else:
+        full = [argv0] + case.args
+    stdin = case.stdin
+    stdin_arg = subprocess.PIPE
+    stdout_arg = subprocess.PIPE
+    closers = []
+    if case.stdout == "full":
+        stdout_arg = open("/dev/full", "wb")
+        closers.append(stdout_arg)
+    elif case.stdout == "closed-pipe":
+        r, w = os.pipe()
+        os.close(r)
+        stdout_arg = w
+        closers.append(os.fdopen(w, "wb"))
+    elif case.stdout and case.stdout.startswith("file:"):
+        stdout_arg = open(os.path.join(d, case.stdout[5:]), "wb")
+        closers.append(stdout_arg)
+    if isinstance(stdin, str):
+        stdin_arg = open(os.path.join(d, stdin), "rb")
+        closers.append(stdin_arg)
+        stdin = None
+
+    def preexec():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN if case.ignore_sigpipe else signal.SIG_DFL)
+
+    p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=env, stdin=stdin_arg,
+                         stdout=stdout_arg, stderr=subprocess.PIPE, preexec_fn=preexec)
+    out, err = p.communicate(stdin, timeout=120)
+    for c in closers:
+        c.close()
+    if case.stdout and case.stdout.startswith("file:"):
+        with open(os.path.join(d, case.stdout[5:]), "rb") as f:
+            out = f.read()
+    # qemu reports a guest's death by a signal on stderr itself.
+    if emulator:
+        err = b"".join(l for l in err.splitlines(keepends=True) if not l.startswith(b"qemu: uncaught target signal"))
+    return p.returncode, out, err
+
+
+def main():
+    tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
+    ours = os.path.abspath(os.path.join(tool_dir, tool))
+    theirs = REFERENCE[tool]
+    failures = 0
+    base = tempfile.mkdtemp(prefix="rawsys-tools-")
+    d = os.path.join(base, "t")
+    for case in CASES[tool]:
+        # The same fresh directory for both: some cases write into it, and
+        # its name may appear in the output.
+        make_files(d)
+        got = run(ours, tool, case, d, emulator)
+        shutil.rmtree(d)
+        make_files(d)
+        want = run(theirs, tool, case, d, [])
+        shutil.rmtree(d)
+        same = got[0] == want[0] and got[1] == want[1] and (not case.compare_stderr or got[2] == want[2])
+        label = f"{tool} {' '.join(repr(a) for a in case.args)}"
+        if case.stdout:
+            label += f" > {case.stdout}"
+        if isinstance(case.stdin, str):
+            label += f" < {case.stdin}"
+        if not same:
+            failures += 1
+            print(f"DIFFERENT: {label}")
+            for what, g, w in (("status", got[0], want[0]), ("stdout", got[1], want[1]), ("stderr", got[2], want[2])):
+                if g != w:
+                    print(f"  {what}: rawsys {g!r:.400}\n  {' ' * len(what)}  coreutils {w!r:.400}")
+        else:
+            print(f"same: {label}")
+    os.rmdir(base)
+    print(f"{tool}: {len(CASES[tool]) - failures} of {len(CASES[tool])} cases match coreutils")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -22,6 +22,49 @@ inline bool starts_with(const char* s, const char* prefix) noexcept {
   return true;
 }
 
+// A file name in a message as coreutils' quotef() writes it: as it is when
+// the shell would read it back unchanged, otherwise in single quotes
+// (double quotes when it holds a ' and nothing a shell expands inside
+// them), with control characters as $'\n'.
+inline void put_quotef(rawsys::writer& w, const char* s) noexcept {
+  bool special = *s == '\0' || *s == '#' || *s == '~', control = false, quote = false, dq_unsafe = false;
+  for (const char* p = s; *p; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == 0x7f) control = true;
+    if (c == '\'') quote = true;
+    if (c == '$' || c == '`' || c == '\\' || c == '"' || c == '!') dq_unsafe = true;
+    for (const char* q = " \t\n!\"$&'()*:;<=>?[\\]^`{|}"; *q; ++q)
+      if (c == static_cast<unsigned char>(*q)) special = true;
+  }
+  if (!special && !control) {
+    w << s;
+    return;
+  }
+  if (quote && !control && !dq_unsafe) {
+    w << '"' << s << '"';
+    return;
+  }
+  w.put('\'');
+  for (const char* p = s; *p; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c == '\'') {
+      w << "'\\''";
+    } else if (c < 0x20 || c == 0x7f) {
+      static const char names[] = "abtnvfr";
+      w << "'$'\\";
+      if (c >= 7 && c <= 13) w.put(names[c - 7]);
+      else w.put(static_cast<char>('0' + (c >> 6))).put(static_cast<char>('0' + ((c >> 3) & 7))).put(static_cast<char>('0' + (c & 7)));
+      w << "''";
+    } else {
+      w.put(static_cast<char>(c));
+    }
+  }
+  w.put('\'');
+}
+
+// "PROGRAM: NAME: strerror", NAME as quotef() writes it.
+inline void file_error(const char* name, rawsys::errc e) noexcept;
+
 // stdout first, so that the two streams keep their order, then
 // "PROGRAM: " on stderr; the caller writes the rest and calls end_error().
 inline rawsys::writer& begin_error() noexcept {
@@ -36,6 +79,12 @@ inline void end_error() noexcept {
 // "PROGRAM: WHAT: strerror"
 inline void error(const char* what, rawsys::errc e) noexcept {
   begin_error() << what << ": " << message(e);
+  end_error();
+}
+
+inline void file_error(const char* name, rawsys::errc e) noexcept {
+  put_quotef(begin_error(), name);
+  rawsys::err << ": " << message(e);
   end_error();
 }
 

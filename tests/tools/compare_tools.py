@@ -58,6 +58,7 @@ def make_files(d):
     write("big", bytes((i * 7 + i // 251) % 256 for i in range(300000)))
     write("lines", b"".join(b"line %d\n" % i for i in range(5000)))
     write("script", b"#!/bin/sh\necho from script \"$@\"\n", 0o755)
+    write("blanks", b"\n\n\na\n\n\n\nb\n\n c\t\x7f\x1b\x9b\xe9\xff\n\n")
     write("noexec", b"#!/bin/sh\necho no\n", 0o644)
     write("noshebang", b"echo from a file without #!\n", 0o755)
     os.mkdir(os.path.join(d, "dir"))
@@ -94,6 +95,22 @@ CASES = {
         Case(["hi"], stdout="full"),
         Case(["x" * 10000], stdout="full"),
         Case(["hi"], stdout="closed-pipe"),
+    ],
+    "cat": [
+        Case([], stdin=b"from stdin\n"), Case(["one"]), Case(["one", "two", "one"]), Case(["-"], stdin=b"x"),
+        Case(["one", "-", "two", "-"], stdin=b"in the middle\n"), Case(["nosuch"]), Case(["one", "nosuch", "two"]),
+        Case(["no such", "it's", "tab\tx"]), Case(["dir"]), Case(["empty"]), Case(["big"]), Case([], stdin="big"),
+        Case(["big"], stdout="file:copy"), Case(["big", "lines"], stdout="full"), Case(["one"], stdout="full"),
+        Case(["lines"], stdout="closed-pipe"), Case([], stdin="lines", stdout="file:copy"),
+        Case(["/proc/self/status"], compare_stderr=True) if False else Case(["/proc/version"]),
+        Case(["-n", "two", "blanks"]), Case(["-b", "blanks"]), Case(["-s", "blanks"]), Case(["-E", "two"]),
+        Case(["-T", "two"]), Case(["-v", "blanks", "words"]), Case(["-A", "blanks"]), Case(["-e", "words"]),
+        Case(["-t", "words"]), Case(["-nb", "blanks"]), Case(["-sn", "blanks"]), Case(["two", "-n", "one"]),
+        Case(["--number", "one"]), Case(["--show-all", "words"]), Case(["--num", "one"]), Case(["--squeeze", "blanks"]),
+        Case(["-x"]), Case(["--bogus"]), Case(["--number=3", "one"]), Case(["--", "-n"]), Case(["-u", "one"]),
+        Case(["-n"], stdin="lines"), Case(["-vET", "big"]),
+        Case(["one"], stdout="append:one"), Case(["two", "one", "two"], stdout="append:one"),
+        Case(["empty"], stdout="append:empty"),
     ],
     "env": [
         Case([]), Case(["-i"]), Case(["-"]), Case(["-i", "A=1", "B=2"]),
@@ -139,6 +156,9 @@ def run(cmd, argv0, case, d, emulator):
     elif case.stdout and case.stdout.startswith("file:"):
         stdout_arg = open(os.path.join(d, case.stdout[5:]), "wb")
         closers.append(stdout_arg)
+    elif case.stdout and case.stdout.startswith("append:"):
+        stdout_arg = open(os.path.join(d, case.stdout[7:]), "ab")
+        closers.append(stdout_arg)
     if isinstance(stdin, str):
         stdin_arg = open(os.path.join(d, stdin), "rb")
         closers.append(stdin_arg)
@@ -152,8 +172,8 @@ def run(cmd, argv0, case, d, emulator):
     out, err = p.communicate(stdin, timeout=120)
     for c in closers:
         c.close()
-    if case.stdout and case.stdout.startswith("file:"):
-        with open(os.path.join(d, case.stdout[5:]), "rb") as f:
+    if case.stdout and case.stdout.startswith(("file:", "append:")):
+        with open(os.path.join(d, case.stdout.split(":", 1)[1]), "rb") as f:
             out = f.read()
     # qemu reports a guest's death by a signal on stderr itself.
     if emulator:

@@ -108,10 +108,13 @@ inline void unrecognized_option(const char* arg) noexcept {
 
 // The end of main: stdout is flushed, and a write error there is reported
 // as coreutils' close_stdout does ("write error: No space left on device"),
-// with the tool's failure status.
-inline int finish(int status, int failure = 1) noexcept {
+// with the tool's failure status. Where the coreutils tool's own stdio
+// flushes before the end, close_stdout no longer has the errno and says
+// just "write error": with_errno false mirrors that.
+inline int finish(int status, int failure = 1, bool with_errno = true) noexcept {
   if (auto r = rawsys::out.flush(); !r) {
-    begin_error() << "write error: " << message(r.error());
+    begin_error() << "write error";
+    if (with_errno) rawsys::err << ": " << message(r.error());
     end_error();
     return status == 0 ? failure : status;
   }

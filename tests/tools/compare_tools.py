@@ -112,6 +112,17 @@ CASES = {
         Case(["one"], stdout="append:one"), Case(["two", "one", "two"], stdout="append:one"),
         Case(["empty"], stdout="append:empty"),
     ],
+    "wc": [
+        Case([], stdin=b"one two\nthree\n"), Case([], stdin="words"), Case(["words"]), Case(["one", "two", "words"]),
+        Case(["-l", "lines"]), Case(["-w", "two"]), Case(["-c", "big"]), Case(["-m", "words"]), Case(["-L", "words"]),
+        Case(["-L", "two", "blanks"]), Case(["-lwcmL", "words", "big"]), Case(["-cl", "one"]), Case(["-c"], stdin="big"),
+        Case(["-c", "/proc/version"]), Case(["-l", "-", "words"], stdin="words"), Case(["-", "one"], stdin=b"a b c"),
+        Case(["empty"]), Case(["nosuch"]), Case(["nosuch", "words"]), Case(["words", "nosuch", "one"]), Case(["dir"]),
+        Case(["dir", "one"]), Case(["-c", "dir"]), Case(["big", "lines", "two"]), Case(["--lines", "two"]),
+        Case(["--max-line-length", "words"]), Case(["--li", "two"]), Case(["--bogus"]), Case(["-x"]),
+        Case(["--lines=2", "two"]), Case(["--", "-l"]), Case(["two", "-w"]), Case(["no such"]),
+        Case(["words"], stdout="full"), Case(["words"], stdout="closed-pipe"), Case(["blanks", "noexec"]),
+    ],
     "env": [
         Case([]), Case(["-i"]), Case(["-"]), Case(["-i", "A=1", "B=2"]),
         Case(["A=1", "A=2"], env={"A": "0"}), Case(["-u", "HOME"]), Case(["-uHOME", "-u", "TZ"]),

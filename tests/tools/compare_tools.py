@@ -18,11 +18,15 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 REFERENCE = {"echo": "/bin/echo", "true": "/bin/true", "false": "/bin/false", "env": "/usr/bin/env",
              "cat": "/bin/cat", "ls": "/bin/ls", "wc": "/usr/bin/wc", "sleep": "/bin/sleep"}
 
 # The environment of every run (plus what a case adds): C locale, UTC.
+# Times for ls -l: fixed for a whole run, so that both programs see the same.
+RECENT = int(time.time()) - 86400 * 3 - 3600 * 5
+FUTURE = int(time.time()) + 86400 * 400
 BASE_ENV = {"LC_ALL": "C", "TZ": "UTC", "PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
 
 
@@ -76,6 +80,8 @@ def make_files(d):
             p = os.path.join(root, n)
             os.utime(p, (1600000000, 1600000000), follow_symlinks=False)
     os.utime(os.path.join(d, "dir", "a.txt"), (1700000000, 1700000000))
+    os.utime(os.path.join(d, "dir", "B"), (RECENT, RECENT))  # within six months: shown with its time of day
+    os.utime(os.path.join(d, "dir", "10"), (FUTURE, FUTURE))
     os.utime(os.path.join(d, "dir"), (1600000000, 1600000000))
 
 
@@ -122,6 +128,19 @@ CASES = {
         Case(["--max-line-length", "words"]), Case(["--li", "two"]), Case(["--bogus"]), Case(["-x"]),
         Case(["--lines=2", "two"]), Case(["--", "-l"]), Case(["two", "-w"]), Case(["no such"]),
         Case(["words"], stdout="full"), Case(["words"], stdout="closed-pipe"), Case(["blanks", "noexec"]),
+    ],
+    "ls": [
+        Case([]), Case(["dir"]), Case(["-a", "dir"]), Case(["-A", "dir"]), Case(["-l", "dir"]), Case(["-la", "dir"]),
+        Case(["-lA", "dir", "emptydir"]), Case(["dir", "one", "emptydir", "two"]), Case(["one", "two", "nosuch"]),
+        Case(["-l", "one", "big", "dir/link", "dir/dangling"]), Case(["-l", "one", "dir", "big", "emptydir"]), Case(["dir/link", "dir/dangling"]),
+        Case(["-d", "dir", "one"]), Case(["-ld", "dir", "."]), Case(["-d"]), Case(["-r", "dir"]), Case(["-lr", "dir"]),
+        Case(["-t", "dir"]), Case(["-lt", "dir"]), Case(["-S", "dir"]), Case(["-lS", "dir"]), Case(["-U", "emptydir"]),
+        Case(["-n", "dir"]), Case(["-ln", "one"]), Case(["-1", "dir"]), Case(["nosuch"]), Case(["nosuch", "dir"]),
+        Case(["-l", "/dev/null", "/dev/zero", "/dev/tty"]), Case(["-l", "locked"]), Case(["-l", "emptydir"]),
+        Case(["--all", "dir"]), Case(["--almost-all", "dir"]), Case(["--rev", "dir"]), Case(["--al", "dir"]),
+        Case(["-z"]), Case(["--bogus"]), Case(["--all=x"]), Case(["--", "-l"]), Case(["dir", "-l"]),
+        Case(["-l", "/etc/passwd"]), Case(["-l", "script", "noexec"]), Case(["-l", "dir/sub"]), Case(["dir/"]),
+        Case(["-l"], stdout="full"), Case(["dir"], stdout="closed-pipe"),
     ],
     "env": [
         Case([]), Case(["-i"]), Case(["-"]), Case(["-i", "A=1", "B=2"]),

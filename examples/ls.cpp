@@ -5,7 +5,9 @@
 // sorted as LC_ALL=C sorts them. Not done: colours, columns, quoting for a
 // terminal, the ACL/SELinux mark after the mode, time zones other than UTC.
 // Exit status: 2 when an operand cannot be listed, 1 for lesser trouble.
+#include <rawsys/memory.hpp>
 #include <rawsys/start.hpp>
+#include <rawsys/time.hpp>
 
 #include "sys.hpp"
 #include "tool.hpp"
@@ -26,17 +28,14 @@ struct region {
   char* base = nullptr;
   size_t used = 0, cap = 0;
   void reserve(size_t n) {
-#if defined(__i386__)
-    auto r = rawsys::syscall(rawsys::nr::mmap2, 0, n, 3 /* PROT_READ|WRITE */, 0x4022 /* PRIVATE|ANON|NORESERVE */, -1, 0);
-#else
-    auto r = rawsys::syscall(rawsys::nr::mmap, 0, n, 3 /* PROT_READ|WRITE */, 0x4022 /* PRIVATE|ANON|NORESERVE */, -1, 0);
-#endif
+    using namespace rawsys;
+    auto r = mmap(nullptr, n, prot::read | prot::write, map::private_ | map::anonymous | map::noreserve);
     if (!r) {
       tool::begin_error() << "memory exhausted";
       tool::end_error();
       rawsys::exit_program(2);
     }
-    base = reinterpret_cast<char*>(*r);
+    base = static_cast<char*>(*r);
     cap = n;
   }
   void* take(size_t n, size_t align = 1) {
@@ -188,21 +187,9 @@ int64_t now_sec = 0, now_nsec = 0;
 bool have_now = false;
 
 void get_now() {
-  struct {
-    int64_t sec, nsec;
-  } ts{};
-#if defined(__i386__)
-  if (!rawsys::syscall(rawsys::nr::clock_gettime64, 0, &ts)) {
-    int32_t old[2] = {};
-    (void)rawsys::syscall(rawsys::nr::clock_gettime, 0, old);
-    ts.sec = old[0];
-    ts.nsec = old[1];
-  }
-#else
-  (void)rawsys::syscall(rawsys::nr::clock_gettime, 0 /* CLOCK_REALTIME */, &ts);
-#endif
-  now_sec = ts.sec;
-  now_nsec = ts.nsec;
+  const rawsys::timespec t = rawsys::clock_gettime(rawsys::clock::realtime).value_or(rawsys::timespec{0, 0});
+  now_sec = t.sec;
+  now_nsec = t.nsec;
   have_now = true;
 }
 

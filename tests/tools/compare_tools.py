@@ -142,6 +142,14 @@ CASES = {
         Case(["-l", "/etc/passwd"]), Case(["-l", "script", "noexec"]), Case(["-l", "dir/sub"]), Case(["dir/"]),
         Case(["-l"], stdout="full"), Case(["dir"], stdout="closed-pipe"),
     ],
+    "sleep": [
+        Case(["0"]), Case(["0.01"]), Case([".01", "0.001s"]), Case(["0.0001m", "0h", "0d", "0s"]), Case(["1e-3"]),
+        Case(["+0.001"]), Case([" 0.001"]), Case(["0."]), Case(["000000000000000000000000000.001"]),
+        Case(["0.000000000000000000000000000001"]), Case(["0e99999"]), Case(["-0"]), Case(["--", "0.001"]),
+        Case([]), Case(["x"]), Case(["1x"]), Case(["1ss"]), Case(["."]), Case([""]), Case(["1 "]), Case(["1e"]),
+        Case(["0", "bad", "1y", "0"]), Case(["-1"]), Case(["--1"]), Case(["-x"]), Case(["--bogus"]),
+        Case(["--help=x"]), Case(["nan"]), Case(["-inf"]), Case(["--", "-1"]), Case(["-0.0"]),
+    ],
     "env": [
         Case([]), Case(["-i"]), Case(["-"]), Case(["-i", "A=1", "B=2"]),
         Case(["A=1", "A=2"], env={"A": "0"}), Case(["-u", "HOME"]), Case(["-uHOME", "-u", "TZ"]),

@@ -24,20 +24,20 @@ inline constexpr unsigned at_symlink_nofollow = 0x100, at_empty_path = 0x1000;
 inline result<unique_fd> openat(fd dir, const char* path, unsigned flags) noexcept {
   return rawsys::detail::as_fd(rawsys::syscall(nr::openat, dir.get(), path, flags | 0100000 /* O_LARGEFILE */, 0));
 }
-inline result<size_t> read(fd f, void* buf, size_t n) noexcept {
+inline result<unsigned long> read(fd f, void* buf, size_t n) noexcept {
   return rawsys::detail::as_size(rawsys::syscall(nr::read, f.get(), buf, n));
 }
-inline result<size_t> write(fd f, const void* buf, size_t n) noexcept {
+inline result<unsigned long> write(fd f, const void* buf, size_t n) noexcept {
   return rawsys::detail::as_size(rawsys::syscall(nr::write, f.get(), buf, n));
 }
-inline result<size_t> sendfile(fd out, fd in, size_t n) noexcept {
+inline result<unsigned long> sendfile(fd out, fd in, size_t n) noexcept {
 #if defined(__i386__)
   return rawsys::detail::as_size(rawsys::syscall(nr::sendfile64, out.get(), in.get(), nullptr, n));
 #else
   return rawsys::detail::as_size(rawsys::syscall(nr::sendfile, out.get(), in.get(), nullptr, n));
 #endif
 }
-inline result<size_t> splice(fd in, fd out, size_t n) noexcept {
+inline result<unsigned long> splice(fd in, fd out, size_t n) noexcept {
   return rawsys::detail::as_size(rawsys::syscall(nr::splice, in.get(), nullptr, out.get(), nullptr, n, 0));
 }
 // The current offset, for "input file is output file"; -1 when not seekable.
@@ -71,10 +71,10 @@ static_assert(sizeof(statx_buf) == 256);
 inline result<void> statx(fd dir, const char* path, unsigned flags, unsigned mask, statx_buf* buf) noexcept {
   return rawsys::detail::as_void(rawsys::syscall(nr::statx, dir.get(), path, flags, mask, buf));
 }
-inline result<size_t> getdents64(fd dir, void* buf, size_t n) noexcept {
+inline result<unsigned long> getdents64(fd dir, void* buf, size_t n) noexcept {
   return rawsys::detail::as_size(rawsys::syscall(nr::getdents64, dir.get(), buf, n));
 }
-inline result<size_t> readlinkat(fd dir, const char* path, char* buf, size_t n) noexcept {
+inline result<unsigned long> readlinkat(fd dir, const char* path, char* buf, size_t n) noexcept {
   return rawsys::detail::as_size(rawsys::syscall(nr::readlinkat, dir.get(), path, buf, n));
 }
 

@@ -45,6 +45,10 @@ class Case:
         self.compare_stderr = compare_stderr
 
 
+BIG = bytes((i * 7 + i // 251) % 256 for i in range(300000))
+LINES = b"".join(b"line %d\n" % i for i in range(5000))
+
+
 def make_files(d):
     """The scratch directory every case runs in."""
     os.mkdir(d)
@@ -59,8 +63,8 @@ def make_files(d):
     write("one", b"hello\n")
     write("two", b"first line\nsecond  line with   spaces\n\tlast line without newline")
     write("words", b"a b\tc\nd\x0be\x0cf\rg  h\n\n  x\x00y \x01z \x80\xff q\n")
-    write("big", bytes((i * 7 + i // 251) % 256 for i in range(300000)))
-    write("lines", b"".join(b"line %d\n" % i for i in range(5000)))
+    write("big", BIG)
+    write("lines", LINES)
     write("script", b"#!/bin/sh\necho from script \"$@\"\n", 0o755)
     write("blanks", b"\n\n\na\n\n\n\nb\n\n c\t\x7f\x1b\x9b\xe9\xff\n\n")
     write("noexec", b"#!/bin/sh\necho no\n", 0o644)

@@ -199,8 +199,11 @@ int main(int argc, char** argv) {
   }
 
   sys::statx_buf out_stat{};
-  const bool out_ok = sys::statx(rawsys::stdout_fd, "", sys::at_empty_path, 0x7ff, &out_stat).has_value();
-  const bool out_reg = out_ok && (out_stat.mode & 0170000) == 0100000;
+  if (auto s = sys::statx(rawsys::stdout_fd, "", sys::at_empty_path, 0x7ff, &out_stat); !s) {
+    tool::error("standard output", s.error());
+    return 1;
+  }
+  const bool out_reg = (out_stat.mode & 0170000) == 0100000;
 
   int status = 0;
   bool any = false, after_dashes = false;
@@ -252,7 +255,7 @@ int main(int argc, char** argv) {
       ok = copy_formatted(in, name);
     } else {
       (void)rawsys::out.flush();
-      ok = copy(in, name, is_pipe(in_stat), out_ok && is_pipe(out_stat));
+      ok = copy(in, name, is_pipe(in_stat), is_pipe(out_stat));
     }
     if (!ok) status = 1;
   }

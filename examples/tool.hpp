@@ -109,12 +109,12 @@ inline void unrecognized_option(const char* arg) noexcept {
 // The end of main: stdout is flushed, and a write error there is reported
 // as coreutils' close_stdout does ("write error: No space left on device"),
 // with the tool's failure status. Where the coreutils tool's own stdio
-// flushes before the end, close_stdout no longer has the errno and says
-// just "write error": with_errno false mirrors that.
-inline int finish(int status, int failure = 1, bool with_errno = true) noexcept {
+// flushes before the end (flushed_early), close_stdout has an errno only if
+// the final close fails too (EBADF), and otherwise says just "write error".
+inline int finish(int status, int failure = 1, bool flushed_early = false) noexcept {
   if (auto r = rawsys::out.flush(); !r) {
     begin_error() << "write error";
-    if (with_errno) rawsys::err << ": " << message(r.error());
+    if (!flushed_early || r.error() == rawsys::errc::ebadf) rawsys::err << ": " << message(r.error());
     end_error();
     return status == 0 ? failure : status;
   }

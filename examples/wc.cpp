@@ -226,5 +226,5 @@ int main(int argc, char** argv) {
     total.add(c);
   }
   if (nfiles > 1) write_counts(total, "total");
-  return tool::finish(status, 1, false);
+  return tool::finish(status, 1, true);
 }

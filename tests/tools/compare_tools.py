@@ -104,7 +104,7 @@ CASES = {
         Case(["-e", r"\t"], env={"POSIXLY_CORRECT": "1"}),
         Case(["hi"], stdout="full"),
         Case(["x" * 10000], stdout="full"),
-        Case(["hi"], stdout="closed-pipe"),
+        Case(["hi"], stdout="closed-pipe"), Case(["hi"], stdout="closed"),
     ],
     "cat": [
         Case([], stdin=b"from stdin\n"), Case(["one"]), Case(["one", "two", "one"]), Case(["-"], stdin=b"x"),
@@ -117,7 +117,7 @@ CASES = {
         Case(["-T", "two"]), Case(["-v", "blanks", "words"]), Case(["-A", "blanks"]), Case(["-e", "words"]),
         Case(["-t", "words"]), Case(["-nb", "blanks"]), Case(["-sn", "blanks"]), Case(["two", "-n", "one"]),
         Case(["--number", "one"]), Case(["--show-all", "words"]), Case(["--num", "one"]), Case(["--squeeze", "blanks"]),
-        Case(["-x"]), Case(["--bogus"]), Case(["--number=3", "one"]), Case(["--", "-n"]), Case(["-u", "one"]),
+        Case(["-x"]), Case(["--bogus"]), Case(["--number=3", "one"]), Case(["--", "-n"]), Case(["-u", "one"]), Case(["one"], stdout="closed"), Case(["-n", "one"], stdout="closed"),
         Case(["-n"], stdin="lines"), Case(["-vET", "big"]),
         Case(["one"], stdout="append:one"), Case(["two", "one", "two"], stdout="append:one"),
         Case(["empty"], stdout="append:empty"),
@@ -131,7 +131,7 @@ CASES = {
         Case(["dir", "one"]), Case(["-c", "dir"]), Case(["big", "lines", "two"]), Case(["--lines", "two"]),
         Case(["--max-line-length", "words"]), Case(["--li", "two"]), Case(["--bogus"]), Case(["-x"]),
         Case(["--lines=2", "two"]), Case(["--", "-l"]), Case(["two", "-w"]), Case(["no such"]),
-        Case(["words"], stdout="full"), Case(["words"], stdout="closed-pipe"), Case(["blanks", "noexec"]),
+        Case(["words"], stdout="full"), Case(["words"], stdout="closed-pipe"), Case(["words"], stdout="closed"), Case(["blanks", "noexec"]),
     ],
     "ls": [
         Case([]), Case(["dir"]), Case(["-a", "dir"]), Case(["-A", "dir"]), Case(["-l", "dir"]), Case(["-la", "dir"]),
@@ -144,7 +144,7 @@ CASES = {
         Case(["--all", "dir"]), Case(["--almost-all", "dir"]), Case(["--rev", "dir"]), Case(["--al", "dir"]),
         Case(["-z"]), Case(["--bogus"]), Case(["--all=x"]), Case(["--", "-l"]), Case(["dir", "-l"]),
         Case(["-l", "/etc/passwd"]), Case(["-l", "script", "noexec"]), Case(["-l", "dir/sub"]), Case(["dir/"]),
-        Case(["-l"], stdout="full"), Case(["dir"], stdout="closed-pipe"),
+        Case(["-l"], stdout="full"), Case(["dir"], stdout="closed"), Case(["dir"], stdout="closed-pipe"),
     ],
     "sleep": [
         Case(["0"]), Case(["0.01"]), Case([".01", "0.001s"]), Case(["0.0001m", "0h", "0d", "0s"]), Case(["1e-3"]),
@@ -167,7 +167,7 @@ CASES = {
         Case(["-i", "PATH=", "true"]), Case(["-i", "PATH=.:/bin", "script", "via path"]),
         Case(["-C", "dir", "/bin/pwd"]), Case(["-C", "nowhere", "true"]), Case(["-C", "dir"]),
         Case(["-0", "true"]), Case(["--", "A=1", "printenv", "A"]),
-        Case(["sh", "-c", "exit 3"]), Case([], stdout="full"),
+        Case(["sh", "-c", "exit 3"]), Case([], stdout="full"), Case([], stdout="closed"),
     ],
 }
 
@@ -208,6 +208,8 @@ def run(cmd, argv0, case, d, emulator):
 
     def preexec():
         signal.signal(signal.SIGPIPE, signal.SIG_IGN if case.ignore_sigpipe else signal.SIG_DFL)
+        if case.stdout == "closed":
+            os.close(1)
 
     p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=env, stdin=stdin_arg,
                          stdout=stdout_arg, stderr=subprocess.PIPE, preexec_fn=preexec)

@@ -1,8 +1,10 @@
 // The runtime for a program without libc. Include it in exactly one source
 // file of a program built with
-//   -static -nostdlib -ffreestanding -fno-exceptions -fno-rtti (-no-pie)
-// and `int main()`, `int main(int, char**)` or `int main(int, char**, char**)`
-// becomes a complete program on x86-64, i386 and arm64. It defines:
+//   -static -nostdlib -ffreestanding -fno-exceptions -fno-rtti
+// (a static, not a static-pie, executable: nothing relocates it) and
+// `int main()`, `int main(int, char**)` or `int main(int, char**, char**)`,
+// in any of its files, becomes a complete program on x86-64, i386 and
+// arm64. It defines:
 //  - _start: argc, argv, envp and the auxiliary vector from the initial
 //    stack; .preinit_array and .init_array (global constructors) before main,
 //    atexit handlers, static destructors and .fini_array (in reverse) after;
@@ -26,7 +28,10 @@
 // allows it (AT_HWCAP2), arch_prctl(2) otherwise, set_thread_area(2) on i386.
 // arm64 GCC reads __stack_chk_guard by default.
 //
-// 64-bit division on i386 (__udivdi3, ...) comes from libgcc: link -lgcc.
+// i386: defining RAWSYS_IA32_ENTRY_FROM_START in every file of the program
+// (rawsys_add_tool does) drops the code that would look the fast entry up
+// lazily, which this runtime makes unnecessary. 64-bit division on i386
+// (__udivdi3, ...) comes from libgcc: link -lgcc.
 #pragma once
 
 #include <stddef.h>
@@ -93,7 +98,8 @@ extern "C" [[gnu::weak]] int rawsys_main_c(int, char**, char**) __asm__("main");
 extern "C" int rawsys_main_c(int, char**, char**) __asm__("main");
 #endif
 
-// Bounds of the init and fini arrays, from the linker's default script.
+// Bounds of the init and fini arrays, defined by the linker script (ld's
+// default one, and cmake/rawsys-tool.ld).
 extern "C" {
 using rawsys_init_fn = void (*)(int, char**, char**);
 using rawsys_fini_fn = void (*)();

@@ -5,8 +5,9 @@
 // read is reported and skipped (status 1); a write error (EPIPE, ENOSPC)
 // ends cat with status 1, as nothing more can be written.
 #include <rawsys/start.hpp>
+#include <rawsys/file.hpp>
+#include <rawsys/fs.hpp>
 
-#include "sys.hpp"
 #include "tool.hpp"
 
 namespace {
@@ -28,7 +29,7 @@ char buf[128 * 1024];
 
 void write_all(const char* p, size_t n) {
   while (n != 0) {
-    auto w = rawsys::retry_on_eintr([&] { return sys::write(rawsys::stdout_fd, p, n); });
+    auto w = rawsys::retry_on_eintr([&] { return rawsys::write(rawsys::stdout_fd, p, n); });
     if (!w) write_failed(w.error());
     p += *w;
     n -= *w;
@@ -38,7 +39,7 @@ void write_all(const char* p, size_t n) {
 // Plain read/write. False on a read error (reported).
 bool copy_read_write(rawsys::fd in, const char* name) {
   for (;;) {
-    auto r = rawsys::retry_on_eintr([&] { return sys::read(in, buf, sizeof buf); });
+    auto r = rawsys::retry_on_eintr([&] { return rawsys::read(in, buf, sizeof buf); });
     if (!r) {
       tool::file_error(name, r.error());
       return false;
@@ -56,7 +57,7 @@ bool copy(rawsys::fd in, const char* name, bool in_pipe, bool out_pipe) {
   constexpr size_t chunk = size_t{1} << 30;
   bool moved = false;
   for (;;) {
-    auto r = sys::sendfile(rawsys::stdout_fd, in, chunk);
+    auto r = rawsys::sendfile(rawsys::stdout_fd, in, nullptr, chunk);
     if (!r) break;
     if (*r == 0) {
       if (moved) return true;
@@ -66,7 +67,7 @@ bool copy(rawsys::fd in, const char* name, bool in_pipe, bool out_pipe) {
   }
   if (!moved && (in_pipe || out_pipe)) {
     for (;;) {
-      auto r = sys::splice(in, rawsys::stdout_fd, chunk);
+      auto r = rawsys::splice(in, nullptr, rawsys::stdout_fd, nullptr, chunk);
       if (!r) break;
       if (*r == 0) return true;
     }
@@ -89,7 +90,7 @@ void put_line_number() {
 bool copy_formatted(rawsys::fd in, const char* name) {
   auto& out = rawsys::out;
   for (;;) {
-    auto r = rawsys::retry_on_eintr([&] { return sys::read(in, buf, sizeof buf); });
+    auto r = rawsys::retry_on_eintr([&] { return rawsys::read(in, buf, sizeof buf); });
     if (!r) {
       tool::file_error(name, r.error());
       return false;
@@ -157,7 +158,7 @@ bool option(char c) {
   }
 }
 
-bool is_pipe(const sys::statx_buf& s) { return (s.mode & 0170000) == 0010000; }
+bool is_pipe(const struct rawsys::statx& st) { return rawsys::s::isfifo(st.mode); }
 
 }  // namespace
 
@@ -198,12 +199,12 @@ int main(int argc, char** argv) {
       }
   }
 
-  sys::statx_buf out_stat{};
-  if (auto s = sys::statx(rawsys::stdout_fd, "", sys::at_empty_path, 0x7ff, &out_stat); !s) {
+  struct rawsys::statx out_stat{};
+  if (auto s = rawsys::statx(rawsys::stdout_fd, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &out_stat); !s) {
     tool::error("standard output", s.error());
     return 1;
   }
-  const bool out_reg = (out_stat.mode & 0170000) == 0100000;
+  const bool out_reg = rawsys::s::isreg(out_stat.mode);
 
   int status = 0;
   bool any = false, after_dashes = false;
@@ -225,7 +226,7 @@ int main(int argc, char** argv) {
     rawsys::unique_fd owned;
     rawsys::fd in = rawsys::stdin_fd;
     if (!tool::eq(name, "-")) {
-      auto f = sys::openat(rawsys::at_fdcwd, name, sys::o_rdonly | sys::o_cloexec);
+      auto f = rawsys::openat(rawsys::at_fdcwd, name, rawsys::o::rdonly | rawsys::o::cloexec);
       if (!f) {
         tool::file_error(name, f.error());
         status = 1;
@@ -234,16 +235,16 @@ int main(int argc, char** argv) {
       owned = static_cast<rawsys::unique_fd&&>(*f);
       in = owned;
     }
-    sys::statx_buf in_stat{};
-    if (auto s = sys::statx(in, "", sys::at_empty_path, 0x7ff, &in_stat); !s) {
+    struct rawsys::statx in_stat{};
+    if (auto s = rawsys::statx(in, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &in_stat); !s) {
       tool::file_error(name, s.error());
       status = 1;
       continue;
     }
     // Copying a file onto its own end would never finish.
-    if (out_reg && (in_stat.mode & 0170000) == 0100000 && in_stat.ino == out_stat.ino &&
+    if (out_reg && rawsys::s::isreg(in_stat.mode) && in_stat.ino == out_stat.ino &&
         in_stat.dev_major == out_stat.dev_major && in_stat.dev_minor == out_stat.dev_minor &&
-        sys::tell(in) < static_cast<long long>(in_stat.size)) {
+        rawsys::lseek(in, 0, rawsys::seek::cur).value_or(-1) < static_cast<long long>(in_stat.size)) {
       tool::put_quotef(tool::begin_error(), name);
       rawsys::err << ": input file is output file";
       tool::end_error();

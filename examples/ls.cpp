@@ -7,9 +7,10 @@
 // Exit status: 2 when an operand cannot be listed, 1 for lesser trouble.
 #include <rawsys/memory.hpp>
 #include <rawsys/start.hpp>
+#include <rawsys/file.hpp>
+#include <rawsys/fs.hpp>
 #include <rawsys/time.hpp>
 
-#include "sys.hpp"
 #include "tool.hpp"
 
 namespace {
@@ -72,7 +73,7 @@ int compare(const char* a, const char* b) {
 struct entry {
   const char* name;     // as printed
   const char* target;   // symlink target (-l), or null
-  sys::statx_buf st;
+  struct rawsys::statx st;
   bool have_stat;
 };
 
@@ -159,13 +160,13 @@ struct id_file {
 
   void load() {
     loaded = true;
-    auto f = sys::openat(rawsys::at_fdcwd, path, sys::o_rdonly | sys::o_cloexec);
+    auto f = rawsys::openat(rawsys::at_fdcwd, path, rawsys::o::rdonly | rawsys::o::cloexec);
     if (!f) return;
     constexpr size_t chunk = 64 * 1024;
     data = static_cast<char*>(text.take(0));
     for (;;) {
       char* p = static_cast<char*>(text.take(chunk));
-      auto r = rawsys::retry_on_eintr([&] { return sys::read(*f, p, chunk); });
+      auto r = rawsys::retry_on_eintr([&] { return rawsys::read(*f, p, chunk); });
       const size_t got = r ? *r : 0;
       text.used -= chunk - got;
       size += got;
@@ -194,7 +195,7 @@ void get_now() {
 }
 
 // "%b %e %H:%M" within the last six months, "%b %e  %Y" otherwise, in UTC.
-void put_time(rawsys::writer& w, const sys::statx_ts& t) {
+void put_time(rawsys::writer& w, const rawsys::statx_timestamp& t) {
   if (!have_now || t.sec > now_sec || (t.sec == now_sec && static_cast<int64_t>(t.nsec) > now_nsec)) get_now();
   const int64_t six_months_ago = now_sec - 31556952 / 2;
   const bool recent = (six_months_ago < t.sec || (six_months_ago == t.sec && now_nsec < t.nsec)) &&
@@ -221,14 +222,15 @@ void put_time(rawsys::writer& w, const sys::statx_ts& t) {
 
 void put_mode(rawsys::writer& w, unsigned m) {
   char s[10];
-  switch (m & 0170000) {
-    case 0100000: s[0] = '-'; break;
-    case 0040000: s[0] = 'd'; break;
-    case 0120000: s[0] = 'l'; break;
-    case 0020000: s[0] = 'c'; break;
-    case 0060000: s[0] = 'b'; break;
-    case 0010000: s[0] = 'p'; break;
-    case 0140000: s[0] = 's'; break;
+  namespace st = rawsys::s;
+  switch (st::type(m)) {
+    case st::ifreg: s[0] = '-'; break;
+    case st::ifdir: s[0] = 'd'; break;
+    case st::iflnk: s[0] = 'l'; break;
+    case st::ifchr: s[0] = 'c'; break;
+    case st::ifblk: s[0] = 'b'; break;
+    case st::ififo: s[0] = 'p'; break;
+    case st::ifsock: s[0] = 's'; break;
     default: s[0] = '?'; break;
   }
   const char* rwx = "rwxrwxrwx";
@@ -240,8 +242,7 @@ void put_mode(rawsys::writer& w, unsigned m) {
 }
 
 bool is_device(const entry* e) {
-  const unsigned t = e->st.mode & 0170000;
-  return t == 0020000 || t == 0060000;
+  return rawsys::s::ischr(e->st.mode) || rawsys::s::isblk(e->st.mode);
 }
 
 // Prints the entries (already sorted), in the long format when asked, with
@@ -311,13 +312,13 @@ void print_entries(entry** v, size_t n, entry* const* sized, size_t nsized) {
 rawsys::result<void> describe(entry* e, rawsys::fd dir, const char* path, bool follow) {
   e->target = nullptr;
   e->have_stat = false;
-  auto r = sys::statx(dir, path, follow ? 0 : sys::at_symlink_nofollow, 0x7ff, &e->st);
-  if (!r && follow) r = sys::statx(dir, path, sys::at_symlink_nofollow, 0x7ff, &e->st);
+  auto r = rawsys::statx(dir, path, follow ? rawsys::at::flags() : rawsys::at::symlink_nofollow, rawsys::stx::basic_stats, &e->st);
+  if (!r && follow) r = rawsys::statx(dir, path, rawsys::at::symlink_nofollow, rawsys::stx::basic_stats, &e->st);
   if (!r) return r;
   e->have_stat = true;
-  if (long_format && (e->st.mode & 0170000) == 0120000) {
+  if (long_format && rawsys::s::islnk(e->st.mode)) {
     char tmp[4096];
-    if (auto n = sys::readlinkat(dir, path, tmp, sizeof tmp)) e->target = text.copy(tmp, *n);
+    if (auto n = rawsys::readlinkat(dir, path, tmp, sizeof tmp)) e->target = text.copy(tmp, *n);
   }
   return {};
 }
@@ -331,7 +332,7 @@ void cannot_access(const char* name, errc e, int level) {
 // Lists one directory: a header when asked, "total", the entries.
 void list_directory(const char* name, bool header, bool& first) {
   auto& out = rawsys::out;
-  auto d = sys::openat(rawsys::at_fdcwd, name, sys::o_rdonly | sys::o_cloexec | sys::o_directory);
+  auto d = rawsys::openat(rawsys::at_fdcwd, name, rawsys::o::rdonly | rawsys::o::cloexec | rawsys::o::directory);
   if (!d) {
     tool::begin_error() << "cannot open directory '" << name << "': " << message(d.error());
     tool::end_error();
@@ -350,7 +351,7 @@ void list_directory(const char* name, bool header, bool& first) {
   // Names first (pointers at the bottom of `entries`), then the entries.
   alignas(8) static char dbuf[32 * 1024];
   for (;;) {
-    auto got = sys::getdents64(*d, dbuf, sizeof dbuf);
+    auto got = rawsys::getdents64(*d, dbuf, sizeof dbuf);
     if (!got) {
       tool::begin_error() << "reading directory '" << name << "': " << message(got.error());
       tool::end_error();
@@ -358,11 +359,8 @@ void list_directory(const char* name, bool header, bool& first) {
       break;
     }
     if (*got == 0) break;
-    for (size_t off = 0; off < *got;) {
-      const auto* rec = reinterpret_cast<const unsigned char*>(dbuf + off);
-      const unsigned short reclen = static_cast<unsigned short>(rec[16] | rec[17] << 8);
-      const char* nm = reinterpret_cast<const char*>(rec + 19);
-      off += reclen;
+    for (const rawsys::dir_entry& de : rawsys::dirents(dbuf, *got)) {
+      const char* nm = de.name;
       if (nm[0] == '.') {
         const bool dot_or_dotdot = nm[1] == 0 || (nm[1] == '.' && nm[2] == 0);
         if (!all && (!almost_all || dot_or_dotdot)) continue;
@@ -497,7 +495,7 @@ int main(int argc, char** argv) {
       continue;
     }
     stated[nstated++] = e;
-    if (!dirs_only && (e->st.mode & 0170000) == 0040000)
+    if (!dirs_only && rawsys::s::isdir(e->st.mode))
       dirs[ndirs++] = e;
     else
       files[nfiles++] = e;

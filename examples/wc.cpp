@@ -6,8 +6,9 @@
 // regular files, at least 7 when one input is not a regular file, 1 for a
 // single count of a single input.
 #include <rawsys/start.hpp>
+#include <rawsys/file.hpp>
+#include <rawsys/fs.hpp>
 
-#include "sys.hpp"
 #include "tool.hpp"
 
 namespace {
@@ -46,7 +47,7 @@ void write_counts(const counts& c, const char* name) {
   out.put('\n');
 }
 
-bool is_regular(const sys::statx_buf& s) { return (s.mode & 0170000) == 0100000; }
+bool is_regular(const struct rawsys::statx& st) { return rawsys::s::isreg(st.mode); }
 
 // Counts one input; false after a read error (reported; the counts so far
 // are still printed, as coreutils does).
@@ -54,9 +55,9 @@ bool count(rawsys::fd in, const char* name, counts& c) {
   // Only bytes: a regular file's size says it, unless the size is a whole
   // number of pages (then it may be a guess, as in /proc; read instead).
   if (print_bytes && !print_chars && !print_lines && !print_words && !print_longest) {
-    sys::statx_buf s{};
-    if (sys::statx(in, "", sys::at_empty_path, 0x7ff, &s) && is_regular(s) && s.size % 4096 != 0) {
-      const long long pos = sys::tell(in);
+    struct rawsys::statx s{};
+    if (rawsys::statx(in, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &s) && is_regular(s) && s.size % 4096 != 0) {
+      const long long pos = rawsys::lseek(in, 0, rawsys::seek::cur).value_or(-1);
       if (pos >= 0) {
         c.bytes = s.size > static_cast<uint64_t>(pos) ? s.size - static_cast<uint64_t>(pos) : 0;
         return true;
@@ -66,7 +67,7 @@ bool count(rawsys::fd in, const char* name, counts& c) {
   bool in_word = false;
   uint64_t pos = 0;
   for (;;) {
-    auto r = rawsys::retry_on_eintr([&] { return sys::read(in, buf, sizeof buf); });
+    auto r = rawsys::retry_on_eintr([&] { return rawsys::read(in, buf, sizeof buf); });
     if (!r) {
       tool::file_error(name ? name : "-", r.error());
       c.words += in_word;
@@ -192,10 +193,10 @@ int main(int argc, char** argv) {
     uint64_t regular_total = 0;
     unsigned minimum = 1;
     for (int i = 0; i < inputs; ++i) {
-      sys::statx_buf s{};
+      struct rawsys::statx s{};
       const bool is_stdin = from_stdin || tool::eq(argv[i], "-");
-      const bool ok = is_stdin ? sys::statx(rawsys::stdin_fd, "", sys::at_empty_path, 0x7ff, &s).has_value()
-                               : sys::statx(rawsys::at_fdcwd, argv[i], 0, 0x7ff, &s).has_value();
+      const bool ok = is_stdin ? rawsys::statx(rawsys::stdin_fd, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &s).has_value()
+                               : rawsys::statx(rawsys::at_fdcwd, argv[i], rawsys::at::flags(), rawsys::stx::basic_stats, &s).has_value();
       if (!ok) continue;
       if (is_regular(s))
         regular_total += s.size;
@@ -214,7 +215,7 @@ int main(int argc, char** argv) {
     if (!name || tool::eq(name, "-")) {
       if (!count(rawsys::stdin_fd, name, c)) status = 1;
     } else {
-      auto f = sys::openat(rawsys::at_fdcwd, name, sys::o_rdonly | sys::o_cloexec);
+      auto f = rawsys::openat(rawsys::at_fdcwd, name, rawsys::o::rdonly | rawsys::o::cloexec);
       if (!f) {
         tool::file_error(name, f.error());
         status = 1;

@@ -5,6 +5,7 @@
 // for env's own errors, 126 when COMMAND cannot run, 127 when not found.
 #include <rawsys/start.hpp>
 
+#include "exec.hpp"
 #include "tool.hpp"
 
 namespace {
@@ -60,62 +61,6 @@ bool unset_checked(const char* name) {
 int usage_error() {
   tool::try_help();
   return 125;
-}
-
-long execve(const char* path, char** argv) {
-  return rawsys::raw::syscall(static_cast<long>(rawsys::nr::execve), path, argv, vars);
-}
-
-// execvp(3): COMMAND with a slash as it is, otherwise each PATH directory
-// (default /bin:/usr/bin); a file the kernel cannot execute (ENOEXEC) goes
-// to /bin/sh. argv[-1] must exist: it is borrowed for the shell's argv.
-rawsys::errc exec_path(char** argv) {
-  const char* cmd = argv[0];
-  bool slash = false;
-  unsigned cmd_len = 0;
-  for (; cmd[cmd_len]; ++cmd_len) slash |= cmd[cmd_len] == '/';
-  auto run = [&](const char* path) {
-    long r = execve(path, argv);
-    if (r == -static_cast<long>(rawsys::errc::enoexec)) {
-      argv[-1] = const_cast<char*>("/bin/sh");
-      argv[0] = const_cast<char*>(path);
-      r = execve("/bin/sh", argv - 1);
-      argv[0] = const_cast<char*>(cmd);
-    }
-    return static_cast<rawsys::errc>(-r);
-  };
-  if (slash) return run(cmd);
-  if (cmd_len == 0) return rawsys::errc::enoent;
-
-  const char* path = "/bin:/usr/bin";  // execvp's default
-  for (int i = 0; i < nvars; ++i)
-    if (same_name(vars[i], "PATH", 4)) {
-      path = vars[i] + 5;
-      break;
-    }
-  bool eacces = false;
-  char full[4096];
-  for (const char* p = path;;) {
-    const char* end = p;
-    while (*end && *end != ':') ++end;
-    unsigned n = 0;
-    const unsigned dir_len = static_cast<unsigned>(end - p);
-    if (dir_len + 1 + cmd_len < sizeof full) {
-      for (const char* d = p; d != end; ++d) full[n++] = *d;
-      if (n != 0) full[n++] = '/';  // an empty entry is the current directory
-      for (unsigned i = 0; i <= cmd_len; ++i) full[n++] = cmd[i];
-      const rawsys::errc e = run(full);
-      switch (e) {
-        case rawsys::errc::eacces: eacces = true; break;
-        case rawsys::errc::enoent: case rawsys::errc::estale: case rawsys::errc::enotdir:
-        case rawsys::errc::enodev: case rawsys::errc::etimedout: break;
-        default: return e;
-      }
-    }
-    if (*end == '\0') break;
-    p = end + 1;
-  }
-  return eacces ? rawsys::errc::eacces : rawsys::errc::enoent;
 }
 
 }  // namespace
@@ -247,7 +192,13 @@ int main(int argc, char** argv, char** envp) {
     }
   }
   (void)rawsys::out.flush();
-  const rawsys::errc e = exec_path(argv + i);
+  const char* path = "/bin:/usr/bin";  // execvp's default, when the new environment has no PATH
+  for (int k = 0; k < nvars; ++k)
+    if (same_name(vars[k], "PATH", 4)) {
+      path = vars[k] + 5;
+      break;
+    }
+  const rawsys::errc e = tool::execvp(argv + i, vars, path);
   tool::begin_error() << '\'' << argv[i] << "': " << message(e);
   tool::end_error();
   return e == rawsys::errc::enoent ? 127 : 126;

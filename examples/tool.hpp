@@ -16,6 +16,12 @@ inline bool eq(const char* a, const char* b) noexcept {
   return *a == *b;
 }
 
+// strcmp(3)
+inline int compare(const char* a, const char* b) noexcept {
+  while (*a && *a == *b) ++a, ++b;
+  return static_cast<unsigned char>(*a) - static_cast<unsigned char>(*b);
+}
+
 inline bool starts_with(const char* s, const char* prefix) noexcept {
   while (*prefix)
     if (*s++ != *prefix++) return false;

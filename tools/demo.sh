@@ -44,6 +44,10 @@ for arch in x86_64 i386 aarch64; do
   [[ -x $ex/ls ]] && show "$arch" "ls -l cmake" "$ex/ls" -l cmake
   [[ -x $ex/cat ]] && show "$arch" "cat LICENSE | wc -l" sh -c "$(if [[ $arch == aarch64 ]]; then echo qemu-aarch64; fi) $ex/cat LICENSE | wc -l"
   [[ -x $ex/sleep ]] && show "$arch" "sleep 0.1" "$ex/sleep" 0.1
+  if [[ $arch != aarch64 ]]; then  # qemu-user emulates neither ptrace nor seccomp
+    show "$arch" "syscount hello" "$ex/syscount" "$ex/hello"
+    show "$arch" "sandbox -d openat cat LICENSE" "$ex/sandbox" -d openat "$ex/cat" LICENSE
+  fi
   show "$arch" "false" "$ex/false"
   echo
 done

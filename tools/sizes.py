@@ -24,6 +24,8 @@ ARCHES = [("x86_64", "x86-64", None), ("i386", "i386", "cmake/i386.cmake"),
           ("aarch64", "arm64", "cmake/aarch64.cmake")]
 GLIBC_CC = {"x86_64": ["g++"], "i386": ["g++", "-m32"], "aarch64": ["aarch64-linux-gnu-g++-12"]}
 BUSYBOX = "/bin/busybox"
+# The tools that mirror a coreutils program (syscount and sandbox have none).
+COREUTILS = {"true", "false", "echo", "env", "cat", "wc", "ls", "sleep"}
 
 
 def tools():
@@ -67,7 +69,7 @@ def table(prefix):
         sizes = [os.path.getsize(os.path.join(prefix + arch, "examples", t)) for arch, _, _ in ARCHES]
         ref = None
         for p in ("/usr/bin/" + t, "/bin/" + t):
-            if t != "hello" and os.path.exists(p):
+            if t in COREUTILS and os.path.exists(p):
                 ref = os.path.getsize(p)
                 break
         rows.append((t, sizes, ref))
@@ -94,8 +96,9 @@ Bytes on disk. The rawsys tools are built by `rawsys_add_tool` (GCC 12,
 Debian 12), **dynamically linked**: the size excludes libc.so and the other
 shared libraries it loads. For comparison, busybox-static (`{BUSYBOX}`) is
 **one multi-call binary holding all its applets**: {fmt(busybox)} bytes on
-x86-64, whichever applet runs. The last row is a hello world through glibc's
-`puts`, linked statically (`-Os -static -s`).
+x86-64, whichever applet runs. `syscount` (ptrace) and `sandbox` (seccomp)
+have no coreutils counterpart. The last row is a hello world through
+glibc's `puts`, linked statically (`-Os -static -s`).
 
 {body}"""
 

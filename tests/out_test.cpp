@@ -62,6 +62,8 @@ TEST_CASE("out: decimal numbers of every width, as printf prints them") {
         "-7 65535 42");
   CHECK(written([](auto& w) { w.dec(5, 4, '0').put('|').dec(-5, 4).put('|').dec(123456u, 3); }) ==
         printf_string("%04d|%4d|%3u", 5, -5, 123456u));
+  CHECK(written([](auto& w) { w.dec(-5, 5, '0').put('|').dec(-123, 2, '0').put('|').dec(0, 0); }) ==
+        printf_string("%05d|%02d|%d", -5, -123, 0));
 }
 
 TEST_CASE("out: 64-bit division by ten without libgcc matches the compiler's") {
@@ -83,6 +85,7 @@ TEST_CASE("out: hex, characters and strings") {
   CHECK(written([](auto& w) { w.hex(0xdeadbeefcafeu); }) == "deadbeefcafe");
   CHECK(written([](auto& w) { w.hex(0xab, 6); }) == printf_string("%06x", 0xab));
   CHECK(written([](auto& w) { w.hex(UINT64_MAX); }) == "ffffffffffffffff");
+  CHECK(written([](auto& w) { w.hex(0x1234, 20); }) == printf_string("%020x", 0x1234));
   CHECK(written([](auto& w) { w << "abc" << 'd' << static_cast<const char*>(nullptr); }) == "abcd(null)");
   const std::string long_text(1000, 'x');
   CHECK(written([&](auto& w) { w << long_text.c_str(); }) == long_text);

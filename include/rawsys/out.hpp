@@ -122,7 +122,8 @@ class writer {
     do {
       tmp[15 - n++] = "0123456789abcdef"[v & 15];
       v >>= 4;
-    } while (v != 0 || n < width);
+    } while (v != 0 && n < 16);
+    for (unsigned i = n; i < width; ++i) put('0');
     return write(tmp + 16 - n, n);
   }
 
@@ -163,7 +164,12 @@ class writer {
     unsigned n = 0;
     do tmp[23 - n++] = static_cast<char>('0' + detail::divmod10(v));
     while (v != 0);
-    if (negative) tmp[23 - n++] = '-';
+    if (negative && fill == '0') {  // as printf's %05d: the sign before the zeros
+      put('-');
+      if (width) --width;
+    } else if (negative) {
+      tmp[23 - n++] = '-';
+    }
     for (unsigned i = n; i < width; ++i) put(fill);
     return write(tmp + 24 - n, n);
   }

@@ -2,6 +2,7 @@
 // (owned: closed once, when it goes out of scope, unless released).
 #pragma once
 
+#include "bitmask.hpp"
 #include "syscall.hpp"
 
 namespace rawsys {
@@ -23,6 +24,19 @@ inline constexpr fd stdout_fd{1};
 inline constexpr fd stderr_fd{2};
 // AT_FDCWD: "relative to the current directory" for the *at calls.
 inline constexpr fd at_fdcwd{-100};
+
+// AT_*: flags of the *at calls (the same on all three architectures).
+namespace at {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags symlink_nofollow{0x100};
+inline constexpr flags removedir{0x200};  // unlinkat
+inline constexpr flags eaccess{0x200};    // faccessat
+inline constexpr flags symlink_follow{0x400};
+inline constexpr flags no_automount{0x800};
+inline constexpr flags empty_path{0x1000};
+inline constexpr flags recursive{0x8000};
+}  // namespace at
 
 class unique_fd {
  public:

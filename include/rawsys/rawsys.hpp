@@ -6,6 +6,8 @@
 #include "errc.hpp"
 #include "fd.hpp"
 #include "nr.hpp"
+#include "process.hpp"
 #include "result.hpp"
+#include "signal.hpp"
 #include "syscall.hpp"
 #include "types.hpp"

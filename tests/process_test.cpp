@@ -40,14 +40,6 @@ extern const unsigned long kernel_rusage_size;
 extern const unsigned long kernel_sysinfo_size;
 }  // namespace rawsys_test
 
-#if defined(__SANITIZE_ADDRESS__)
-#define RAWSYS_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RAWSYS_TEST_ASAN 1
-#endif
-#endif
-
 namespace {
 
 // Any rawsys result as glibc() gives one, for comparing: the value as a long
@@ -168,8 +160,8 @@ pid_t waiting_child(sig s) {
 }
 
 // Makes the given syscall numbers fail with err in this process (use in a
-// child): a seccomp filter. False when seccomp is unavailable or does not
-// see this arch's numbers (qemu-user filters the host's calls).
+// child): a seccomp filter. False when seccomp is unavailable (qemu-user
+// does not implement it).
 bool fail_syscalls_with(std::initializer_list<long> numbers, int err) {
   struct sock_filter code[16];
   unsigned n = 0;
@@ -235,7 +227,7 @@ TEST_CASE("ids: the calls that cannot fail give glibc's answers") {
 #endif
 }
 
-TEST_CASE("getresuid and getresgid: glibc's ids; EFAULT alike") {
+TEST_CASE("getresuid and getresgid: glibc's ids, then EFAULT alike") {
   unsigned r, e, s;
   uid_t gr, ge, gs;
   REQUIRE(rawsys::getresuid(&r, &e, &s));
@@ -259,7 +251,7 @@ TEST_CASE("getresuid and getresgid: glibc's ids; EFAULT alike") {
   CHECK(outcome(rawsys::getresgid(&r, &e, gone)) == glibc(::syscall(resgid, &r, &e, gone)));
 }
 
-TEST_CASE("getgroups: count and list as glibc's; EINVAL alike") {
+TEST_CASE("getgroups: count and list as glibc's, and EINVAL alike") {
   const auto n = rawsys::getgroups(0, nullptr);
   REQUIRE(n);
   CHECK(*n == ::getgroups(0, nullptr));
@@ -274,7 +266,7 @@ TEST_CASE("getgroups: count and list as glibc's; EINVAL alike") {
   CHECK(outcome(rawsys::getgroups(negative, mine)) == glibc(::getgroups(negative, theirs)));
 }
 
-TEST_CASE("getsid, getpgid: glibc's answers; ESRCH alike") {
+TEST_CASE("getsid, getpgid: glibc's answers, then ESRCH alike") {
   CHECK(rawsys::getsid(0) == ::getsid(0));
   CHECK(rawsys::getpgid(0) == ::getpgid(0));
   CHECK(rawsys::getsid(rawsys::getppid()) == ::getsid(::getppid()));
@@ -284,7 +276,7 @@ TEST_CASE("getsid, getpgid: glibc's answers; ESRCH alike") {
   CHECK(outcome(rawsys::getpgid(nobody)) == glibc(::getpgid(nobody)));
 }
 
-TEST_CASE("setsid and setpgid: in a child; EPERM and EINVAL as glibc's") {
+TEST_CASE("setsid and setpgid: in a child, then EPERM and EINVAL as glibc's") {
   CHECK(in_child([] {
     // A fresh child is no group leader: setsid makes a session named after it.
     const int me = rawsys::getpid();
@@ -356,15 +348,14 @@ TEST_CASE("fork: an error is glibc's error (forced with seccomp in a child)") {
       return 77;
     auto mine = rawsys::fork();
     if (mine && *mine == 0) rawsys::exit_group(0);  // the filter did not apply
-    if (mine != rawsys::unexpected(errc::eagain)) return under_qemu_user() ? 77 : 3;
+    if (mine != rawsys::unexpected(errc::eagain)) return 3;
     const pid_t theirs = ::fork();
     if (theirs == 0) ::_exit(0);
     if (outcome(mine) != glibc(theirs)) return 4;
     return 0;
   });
   if (r == 77) {
-    MESSAGE("skipped: seccomp cannot filter this arch's syscall numbers here (under qemu-user a "
-            "filter sees the host's x86-64 calls, not the guest's)");
+    MESSAGE("skipped: seccomp is unavailable here (qemu-user answers seccomp with ENOSYS)");
     return;
   }
   CHECK(r == 0);
@@ -512,7 +503,11 @@ TEST_CASE("clone (raw): fork-like, with the parent's tid word set") {
   auto c = rawsys::clone(cf::exit_signal(sig::chld) | cf::parent_settid, nullptr, &ptid, nullptr, 0);
   REQUIRE(c);
   if (*c == 0) rawsys::exit_group(rawsys::getppid() > 0 ? 5 : 1);
-  CHECK(ptid == *c);
+  if (under_qemu_user())
+    MESSAGE("skipped the parent_settid check: qemu-user runs a fork-like clone as a host fork() "
+            "and stores the tid only in the child's copy of memory");
+  else
+    CHECK(ptid == *c);
   int status = 0;
   REQUIRE(rawsys::wait4(*c, &status, {}, nullptr) == *c);
   CHECK(WIFEXITED(status));
@@ -541,7 +536,10 @@ struct thread_shared {
 };
 
 // Runs on the raw thread's stack with the caller's TLS: raw calls only. Not
-// instrumented: the sanitizers' per-thread state belongs to the caller.
+// instrumented: the sanitizers' per-thread state (ASan's fake stacks, for
+// one) belongs to the caller's thread. (The suite passes under
+// -fsanitize=address,undefined with this, with and without
+// detect_stack_use_after_return.)
 #if defined(__clang__)
 [[clang::no_sanitize("address", "undefined")]]
 #else
@@ -562,10 +560,8 @@ int thread_main(void* p) {
 [[gnu::no_sanitize("address", "undefined")]]
 #endif
 int child_main(void* p) {
-  volatile char probe[64];  // a frame on the new stack
-  probe[0] = 1;
   const auto* top = static_cast<const char*>(p);
-  const auto* here = const_cast<const char*>(&probe[0]);
+  const auto* here = static_cast<const char*>(__builtin_frame_address(0));
   // Running on the given stack, and returning 42 becomes the exit status.
   return here < top && here > top - 65536 ? 42 : 1;
 }
@@ -595,10 +591,6 @@ TEST_CASE("clone with a stack: fn runs on it and its return value is the exit st
 }
 
 TEST_CASE("clone with a stack: a raw thread sharing memory, joined through the tid futex") {
-#if defined(RAWSYS_TEST_ASAN)
-  // The thread itself is not instrumented, but it shares the caller's TLS;
-  // run it anyway: nothing in thread_main touches sanitizer state.
-#endif
   mapped_stack stack;
   thread_shared shared{21, 0, 0, 0, 0};
   const auto flags = cf::vm | cf::fs | cf::files | cf::sighand | cf::thread | cf::sysvsem |
@@ -633,7 +625,7 @@ TEST_CASE("clone3: fork-like, and EINVAL for a short struct, as glibc's syscall(
   gargs.exit_signal = SIGCHLD;
   if (!c) {
     CHECK(c.error() == errc::enosys);
-    CHECK(c == glibc(::syscall(SYS_clone3, &gargs, sizeof gargs)));
+    CHECK(outcome(c) == glibc(::syscall(SYS_clone3, &gargs, sizeof gargs)));
     CHECK(outcome(rawsys::clone3(&args, 8)) == glibc(::syscall(SYS_clone3, &gargs, 8)));
     MESSAGE("skipped the clone3 child: clone3 is ENOSYS here (qemu-user does not implement it)");
     return;
@@ -647,7 +639,7 @@ TEST_CASE("clone3: fork-like, and EINVAL for a short struct, as glibc's syscall(
   CHECK(outcome(rawsys::clone3(&args, 8)) == glibc(::syscall(SYS_clone3, &gargs, 8)));
 }
 
-TEST_CASE("prctl: the name round trip as glibc's prctl sees it; EINVAL alike") {
+TEST_CASE("prctl: the name round trip as glibc's prctl sees it, then EINVAL alike") {
   char before[16] = {}, now[16] = {};
   REQUIRE(rawsys::prctl(rawsys::pr::get_name, before) == 0);
   REQUIRE(::prctl(PR_GET_NAME, now) == 0);
@@ -662,7 +654,7 @@ TEST_CASE("prctl: the name round trip as glibc's prctl sees it; EINVAL alike") {
   CHECK(outcome(rawsys::prctl(bad)) == glibc(::prctl(9999, 0, 0, 0, 0)));
 }
 
-TEST_CASE("uname: every field as glibc's; EFAULT alike") {
+TEST_CASE("uname: every field as glibc's, and EFAULT alike") {
   rawsys::utsname mine;
   struct ::utsname theirs;
   REQUIRE(rawsys::uname(&mine));
@@ -679,7 +671,7 @@ TEST_CASE("uname: every field as glibc's; EFAULT alike") {
   CHECK(outcome(rawsys::uname(static_cast<rawsys::utsname*>(gone))) == glibc(::syscall(SYS_uname, gone)));
 }
 
-TEST_CASE("sysinfo: the fixed fields as glibc's; EFAULT alike") {
+TEST_CASE("sysinfo: the fixed fields as glibc's, and EFAULT alike") {
   rawsys::sysinfo_t mine;
   struct ::sysinfo theirs;
   REQUIRE(rawsys::sysinfo(&mine));
@@ -695,7 +687,7 @@ TEST_CASE("sysinfo: the fixed fields as glibc's; EFAULT alike") {
   CHECK(outcome(rawsys::sysinfo(static_cast<rawsys::sysinfo_t*>(gone))) == glibc(::syscall(SYS_sysinfo, gone)));
 }
 
-TEST_CASE("prlimit64, getrlimit, setrlimit: a round trip glibc sees; errors alike") {
+TEST_CASE("prlimit64, getrlimit, setrlimit: a round trip glibc sees, then errors alike") {
   auto before = rawsys::getrlimit(rawsys::rlimit::nofile);
   REQUIRE(before);
   struct ::rlimit64 g;
@@ -728,7 +720,7 @@ TEST_CASE("prlimit64, getrlimit, setrlimit: a round trip glibc sees; errors alik
         glibc(::getrlimit64(static_cast<__rlimit_resource_t>(99), &g)));
 }
 
-TEST_CASE("getrusage: plausible and no later than glibc's; EINVAL alike") {
+TEST_CASE("getrusage: plausible and no later than glibc's, and EINVAL alike") {
   rawsys::rusage mine{};
   REQUIRE(rawsys::getrusage(rawsys::rusage_who::self, &mine));
   struct ::rusage theirs;
@@ -753,7 +745,7 @@ TEST_CASE("sched_yield: returns (it cannot fail), as glibc's does") {
   CHECK(rawsys::gettid() == ::gettid());  // still this thread, still running
 }
 
-TEST_CASE("sched_getaffinity and sched_setaffinity: glibc's set; errors alike") {
+TEST_CASE("sched_getaffinity and sched_setaffinity: glibc's set, then errors alike") {
   rawsys::cpu_set mine;
   auto bytes = rawsys::sched_getaffinity(0, mine);
   REQUIRE(bytes);

@@ -234,62 +234,53 @@ static_assert(sizeof(signalfd_siginfo) == 128);
 
 namespace detail {
 
-// rt_sigreturn, where a handler returns to: the exact sequences glibc's
+// Where a handler returns to: rt_sigreturn, in the exact sequences glibc's
 // __restore_rt and the kernel's vDSO use, so that debuggers and unwinders
 // (gdb, libgcc's MD_FALLBACK_FRAME_STATE_FOR) recognise the signal frame.
-// Top-level asm in a COMDAT group, weak and hidden: every translation unit
-// that includes this header emits it and the linker keeps one copy per
-// binary. The nop in front keeps the return address minus one, where
-// unwinders look, inside this code, which has no FDE, so they fall back to
-// matching these bytes.
 //   x86-64: mov $15, %rax; syscall        48 c7 c0 0f 00 00 00 0f 05
 //   i386:   mov $173, %eax; int $0x80     b8 ad 00 00 00 cd 80
 //   arm64:  mov x8, #139; svc #0          68 11 80 d2 01 00 00 d4
+// i386 also has rawsys_restore: the kernel builds the old, non-rt frame for
+// a handler without sa::siginfo, which only the old sigreturn undoes (popl
+// %eax; mov $119, %eax; int $0x80 = 58 b8 77 00 00 00 cd 80, glibc's
+// __restore); rt_sigreturn there would read the wrong frame.
 // arm64 would use the vDSO's __kernel_rt_sigreturn without SA_RESTORER; the
-// library still sets its own so that the three behave alike and a program
-// does not depend on the vDSO being mapped.
+// library sets its own anyway, so the three behave alike and a program does
+// not depend on the vDSO being mapped.
+// Top-level asm in COMDAT groups, weak and hidden: every translation unit
+// that includes this header emits them and the linker keeps one copy per
+// binary. The nop in front keeps the return address minus one, where
+// unwinders look first, inside this code, which has no FDE, so they fall
+// back to matching these bytes.
 extern "C" [[gnu::visibility("hidden")]] void rawsys_restore_rt() noexcept;
 
+#define RAWSYS_RESTORER_(name, type, code)                                              \
+  ".pushsection .text." name ",\"axG\"," type "progbits," name ",comdat\n"              \
+  ".weak " name "\n"                                                                    \
+  ".hidden " name "\n"                                                                  \
+  ".type " name "," type "function\n"                                                   \
+  ".p2align 4\n"                                                                        \
+  "nop\n" name ":\n" code ".size " name ",.-" name "\n"                                 \
+  ".popsection\n"
 #if defined(__x86_64__)
-__asm__(
-    ".pushsection .text.rawsys_restore_rt,\"axG\",@progbits,rawsys_restore_rt,comdat\n"
-    ".weak rawsys_restore_rt\n"
-    ".hidden rawsys_restore_rt\n"
-    ".type rawsys_restore_rt,@function\n"
-    ".p2align 4\n"
-    "nop\n"
-    "rawsys_restore_rt:\n"
-    "movq $15, %rax\n"
-    "syscall\n"
-    ".size rawsys_restore_rt,.-rawsys_restore_rt\n"
-    ".popsection\n");
+__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "@", "movq $15, %rax\nsyscall\n"));
 #elif defined(__i386__)
-__asm__(
-    ".pushsection .text.rawsys_restore_rt,\"axG\",@progbits,rawsys_restore_rt,comdat\n"
-    ".weak rawsys_restore_rt\n"
-    ".hidden rawsys_restore_rt\n"
-    ".type rawsys_restore_rt,@function\n"
-    ".p2align 4\n"
-    "nop\n"
-    "rawsys_restore_rt:\n"
-    "movl $173, %eax\n"
-    "int $0x80\n"
-    ".size rawsys_restore_rt,.-rawsys_restore_rt\n"
-    ".popsection\n");
+extern "C" [[gnu::visibility("hidden")]] void rawsys_restore() noexcept;
+__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "@", "movl $173, %eax\nint $0x80\n"));
+__asm__(RAWSYS_RESTORER_("rawsys_restore", "@", "popl %eax\nmovl $119, %eax\nint $0x80\n"));
 #elif defined(__aarch64__)
-__asm__(
-    ".pushsection .text.rawsys_restore_rt,\"axG\",%progbits,rawsys_restore_rt,comdat\n"
-    ".weak rawsys_restore_rt\n"
-    ".hidden rawsys_restore_rt\n"
-    ".type rawsys_restore_rt,%function\n"
-    ".p2align 4\n"
-    "nop\n"
-    "rawsys_restore_rt:\n"
-    "mov x8, #139\n"
-    "svc #0\n"
-    ".size rawsys_restore_rt,.-rawsys_restore_rt\n"
-    ".popsection\n");
+__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "%", "mov x8, #139\nsvc #0\n"));
 #endif
+#undef RAWSYS_RESTORER_
+
+// The restorer for a handler installed with these flags.
+inline void (*restorer_for(sa::flags flags) noexcept)() {
+#if defined(__i386__)
+  if (!has(flags, sa::siginfo)) return rawsys_restore;
+#endif
+  (void)flags;
+  return rawsys_restore_rt;
+}
 
 inline result<sig> as_sig(result<long> r) noexcept {
   if (!r) return unexpected(r.error());
@@ -305,15 +296,17 @@ struct old_timespec {
 }  // namespace detail
 
 // rt_sigaction(2): int rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact, size_t sigsetsize);
-// Unless act already carries sa::restorer, the library's rt_sigreturn
-// restorer is installed with it (x86-64 cannot deliver a signal without one).
+// Unless act already carries sa::restorer, the library's restorer is
+// installed with it (x86-64 cannot deliver a signal without one): rt_sigreturn,
+// or on i386 for a handler without sa::siginfo the old sigreturn, because
+// the kernel gives such a handler the old frame there.
 inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact,
                                  size_t sigsetsize = sizeof(sigset)) noexcept {
   sigaction with_restorer;
   if (act && !has(act->flags, sa::restorer)) {
     with_restorer = *act;
     with_restorer.flags |= sa::restorer;
-    with_restorer.restorer = detail::rawsys_restore_rt;
+    with_restorer.restorer = detail::restorer_for(act->flags);
     act = &with_restorer;
   }
   return detail::as_void(syscall(nr::rt_sigaction, signum, act, oldact, sigsetsize));

@@ -576,7 +576,7 @@ inline result<void> prlimit64(int pid, rlimit resource, const rlimit64* new_limi
 // getrlimit(2): int getrlimit(int resource, struct rlimit *rlim);
 // The caller's limit, through prlimit64 (64-bit on every arch).
 inline result<rlimit64> getrlimit(rlimit resource) noexcept {
-  rlimit64 old{};
+  rlimit64 old;  // written by the kernel on success
   if (auto r = prlimit64(0, resource, nullptr, &old); !r) return unexpected(r.error());
   return old;
 }

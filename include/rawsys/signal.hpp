@@ -304,9 +304,11 @@ inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* ol
                                  size_t sigsetsize = sizeof(sigset)) noexcept {
   sigaction with_restorer;
   if (act && !has(act->flags, sa::restorer)) {
-    with_restorer = *act;
-    with_restorer.flags |= sa::restorer;
+    // Field by field: a struct copy may become a memcpy call at -O0.
+    with_restorer.handler = act->handler;
+    with_restorer.flags = act->flags | sa::restorer;
     with_restorer.restorer = detail::restorer_for(act->flags);
+    with_restorer.mask = act->mask;
     act = &with_restorer;
   }
   return detail::as_void(syscall(nr::rt_sigaction, signum, act, oldact, sigsetsize));

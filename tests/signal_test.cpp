@@ -326,11 +326,11 @@ TEST_CASE("rt_sigaction: the kernel's struct matches what glibc installs, both w
   CHECK(from_glibc(gback.sa_mask) == act.mask);
   // SIG_IGN and SIG_DFL.
   act = {};
-  act.handler = rawsys::sig_ign();
+  act.handler = rawsys::sigaction::sig_ign();
   REQUIRE(rawsys::rt_sigaction(sig::usr2, act));
   REQUIRE(::sigaction(SIGUSR2, nullptr, &gback) == 0);
   CHECK(addr(gback.sa_handler) == addr(SIG_IGN));
-  act.handler = rawsys::sig_dfl();
+  act.handler = rawsys::sigaction::sig_dfl();
   REQUIRE(rawsys::rt_sigaction(sig::usr2, act));
   REQUIRE(::sigaction(SIGUSR2, nullptr, &gback) == 0);
   CHECK(addr(gback.sa_handler) == addr(SIG_DFL));

@@ -390,8 +390,7 @@ inline result<int> fork() noexcept {
 // with stack == nullptr and without clone_flags::vm (fork-like). To run a
 // function on a new stack use the overload below. Flags above bit 31 need
 // clone3. Returns 0 in the child, its tid in the caller.
-inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid, int* child_tid,
-                         unsigned long tls) noexcept {
+inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid, int* child_tid, unsigned long tls) noexcept {
   const auto f = static_cast<unsigned long>(bits(flags));
 #if defined(__x86_64__)
   return detail::as_id(syscall(nr::clone, f, stack, parent_tid, child_tid, tls));
@@ -409,9 +408,7 @@ inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid,
 // stick to rawsys calls (no errno, no malloc, no libc locks). i386 enters
 // with int $0x80: __kernel_vsyscall would return through the caller's stack.
 // Returns the child's tid in the caller; EINVAL for a null fn or stack.
-inline result<int> clone(int (*fn)(void*), void* stack, clone_flags::flags flags, void* arg,
-                         int* parent_tid = nullptr, unsigned long tls = 0,
-                         int* child_tid = nullptr) noexcept {
+inline result<int> clone(int (*fn)(void*), void* stack, clone_flags::flags flags, void* arg, int* parent_tid = nullptr, unsigned long tls = 0, int* child_tid = nullptr) noexcept {
   if (!fn || !stack) return unexpected(errc::einval);
   const auto f = static_cast<unsigned long>(bits(flags));
   uintptr_t top = reinterpret_cast<uintptr_t>(stack) & ~uintptr_t{15};
@@ -511,8 +508,7 @@ inline result<void> execve(const char* pathname, const char* const* argv, const 
 
 // execveat(2): int execveat(int dirfd, const char *pathname, char *const argv[], char *const envp[], int flags);
 // flags: at::empty_path, at::symlink_nofollow. Returns only on failure.
-inline result<void> execveat(fd dirfd, const char* pathname, const char* const* argv,
-                             const char* const* envp, at::flags flags) noexcept {
+inline result<void> execveat(fd dirfd, const char* pathname, const char* const* argv, const char* const* envp, at::flags flags) noexcept {
   return detail::as_void(syscall(nr::execveat, dirfd.get(), pathname, argv, envp, flags));
 }
 
@@ -531,28 +527,25 @@ inline result<void> waitid(idtype type, int id, siginfo* info, w::flags options,
 
 // pidfd_open(2): int pidfd_open(pid_t pid, unsigned int flags);
 // Linux 5.3+; ENOSYS before, passed through.
-inline result<unique_fd> pidfd_open(int pid, pidfd::flags flags = {}) noexcept {
+inline result<unique_fd> pidfd_open(int pid, pidfd::flags flags = pidfd::flags()) noexcept {
   return detail::as_fd(syscall(nr::pidfd_open, pid, flags));
 }
 
 // pidfd_send_signal(2): int pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags);
 // Linux 5.1+; ENOSYS before, passed through.
-inline result<void> pidfd_send_signal(fd pidfd, sig s, siginfo* info = nullptr,
-                                      pidfd_signal::flags flags = {}) noexcept {
+inline result<void> pidfd_send_signal(fd pidfd, sig s, siginfo* info = nullptr, pidfd_signal::flags flags = pidfd_signal::flags()) noexcept {
   return detail::as_void(syscall(nr::pidfd_send_signal, pidfd.get(), s, info, flags));
 }
 
 // prctl(2): int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 // The value depends on the option (0 for most "set" options).
-inline result<long> prctl(pr option, unsigned long arg2 = 0, unsigned long arg3 = 0,
-                          unsigned long arg4 = 0, unsigned long arg5 = 0) noexcept {
+inline result<long> prctl(pr option, unsigned long arg2 = 0, unsigned long arg3 = 0, unsigned long arg4 = 0, unsigned long arg5 = 0) noexcept {
   return syscall(nr::prctl, option, arg2, arg3, arg4, arg5);
 }
 
 // prctl(2): with a pointer as arg2 (pr::set_name, pr::get_name, ...).
 template <class T>
-inline result<long> prctl(pr option, T* arg2, unsigned long arg3 = 0, unsigned long arg4 = 0,
-                          unsigned long arg5 = 0) noexcept {
+inline result<long> prctl(pr option, T* arg2, unsigned long arg3 = 0, unsigned long arg4 = 0, unsigned long arg5 = 0) noexcept {
   return prctl(option, reinterpret_cast<unsigned long>(arg2), arg3, arg4, arg5);
 }
 

@@ -180,10 +180,6 @@ static_assert(sizeof(siginfo) == 128);
 using sighandler = void (*)(sig);
 using siginfo_handler = void (*)(sig, siginfo*, void*);
 
-// SIG_DFL and SIG_IGN as handler values.
-constexpr sighandler sig_dfl() noexcept { return nullptr; }
-inline sighandler sig_ign() noexcept { return reinterpret_cast<sighandler>(1); }
-
 // The kernel's struct sigaction for rt_sigaction: handler, flags, restorer,
 // mask on all three (arm64's asm-generic form keeps sa_restorer because it
 // defines SA_RESTORER). 32 bytes on x86-64 and arm64, 20 on i386. glibc's
@@ -196,6 +192,10 @@ struct sigaction {
   sa::flags flags{};
   void (*restorer)() = nullptr;
   sigset mask{};
+
+  // SIG_DFL and SIG_IGN as handler values.
+  static constexpr sighandler sig_dfl() noexcept { return nullptr; }
+  static sighandler sig_ign() noexcept { return reinterpret_cast<sighandler>(1); }
 };
 
 // stack_t for sigaltstack: the same layout on all three.
@@ -300,8 +300,7 @@ struct old_timespec {
 // installed with it (x86-64 cannot deliver a signal without one): rt_sigreturn,
 // or on i386 for a handler without sa::siginfo the old sigreturn, because
 // the kernel gives such a handler the old frame there.
-inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact,
-                                 size_t sigsetsize = sizeof(sigset)) noexcept {
+inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact, size_t sigsetsize = sizeof(sigset)) noexcept {
   sigaction with_restorer;
   if (act && !has(act->flags, sa::restorer)) {
     // Field by field: a struct copy may become a memcpy call at -O0.
@@ -320,8 +319,7 @@ inline result<void> rt_sigaction(sig signum, const sigaction& act, sigaction* ol
 }
 
 // rt_sigprocmask(2): int rt_sigprocmask(int how, const sigset_t *set, sigset_t *oldset, size_t sigsetsize);
-inline result<void> rt_sigprocmask(how h, const sigset* set, sigset* oldset,
-                                   size_t sigsetsize = sizeof(sigset)) noexcept {
+inline result<void> rt_sigprocmask(how h, const sigset* set, sigset* oldset, size_t sigsetsize = sizeof(sigset)) noexcept {
   return detail::as_void(syscall(nr::rt_sigprocmask, h, set, oldset, sigsetsize));
 }
 
@@ -346,8 +344,7 @@ inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof
 // rt_sigtimedwait(2): int rt_sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout, size_t sigsetsize);
 // i386: rt_sigtimedwait_time64 (Linux 5.1+); on ENOSYS the 32-bit call, with
 // the timeout converted (EOVERFLOW when its seconds do not fit 32 bits).
-inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const timespec* timeout,
-                                   size_t sigsetsize = sizeof(sigset)) noexcept {
+inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const timespec* timeout, size_t sigsetsize = sizeof(sigset)) noexcept {
 #if defined(__i386__)
   auto r = syscall(nr::rt_sigtimedwait_time64, set, info, timeout, sigsetsize);
   if (!r && r.error() == errc::enosys) {
@@ -379,7 +376,7 @@ inline result<fd> signalfd4(fd ufd, const sigset* mask, size_t sizemask, sfd::fl
 }
 
 // signalfd4(2): a new signalfd for mask.
-inline result<unique_fd> signalfd4(const sigset& mask, sfd::flags flags = {}) noexcept {
+inline result<unique_fd> signalfd4(const sigset& mask, sfd::flags flags = sfd::flags()) noexcept {
   auto r = signalfd4(fd(-1), &mask, sizeof(sigset), flags);
   if (!r) return unexpected(r.error());
   return unique_fd(*r);

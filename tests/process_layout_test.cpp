@@ -129,7 +129,7 @@ static_assert(sizeof(ru) == sizeof(kru));
 static_assert(offsetof(ru, utime) == offsetof(kru, ru_utime));
 static_assert(offsetof(ru, utime.sec) == offsetof(kru, ru_utime.tv_sec));
 static_assert(offsetof(ru, utime.usec) == offsetof(kru, ru_utime.tv_usec));
-static_assert(sizeof(ru::timeval) == sizeof(kru::ru_utime));
+static_assert(sizeof(ru::old_timeval) == sizeof(kru::ru_utime));
 static_assert(offsetof(ru, stime) == offsetof(kru, ru_stime));
 static_assert(offsetof(ru, maxrss) == offsetof(kru, ru_maxrss));
 static_assert(offsetof(ru, ixrss) == offsetof(kru, ru_ixrss));

@@ -697,6 +697,8 @@ TEST_CASE("i386: rt_sigtimedwait falls back to the 32-bit call when the time64 o
     if (rawsys::rt_sigtimedwait(&block, &info, &bad) != rawsys::unexpected(errc::einval)) ::_exit(17);
     const rawsys::timespec far{int64_t{1} << 40, 0};
     if (rawsys::rt_sigtimedwait(&block, &info, &far) != rawsys::unexpected(errc::eoverflow)) ::_exit(18);
+    const rawsys::timespec wide{0, (int64_t{1} << 32) + 5};  // would truncate to a valid 5
+    if (rawsys::rt_sigtimedwait(&block, &info, &wide) != rawsys::unexpected(errc::einval)) ::_exit(19);
     ::_exit(0);
   }
   int status = 0;

@@ -150,12 +150,12 @@ enum class arch_prctl_code : int {
 // where no 64-bit variant of these calls exists; they are durations of CPU
 // time, so 32 bits last 68 years). Every other field is a long.
 struct rusage {
-  struct timeval {
+  struct old_timeval {  // __kernel_old_timeval, not rawsys::timeval
     long sec;
     long usec;
   };
-  timeval utime;
-  timeval stime;
+  old_timeval utime;
+  old_timeval stime;
   long maxrss;  // KiB
   long ixrss;
   long idrss;

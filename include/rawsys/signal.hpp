@@ -287,10 +287,10 @@ inline result<sig> as_sig(result<long> r) noexcept {
   return static_cast<sig>(*r);
 }
 
-// The 32-bit timespec of i386's older calls.
-struct old_timespec {
-  long sec;
-  long nsec;
+// The 32-bit timespec of i386's older calls (old_timespec32).
+struct old_timespec32 {
+  int32_t sec;
+  int32_t nsec;
 };
 
 }  // namespace detail
@@ -343,15 +343,17 @@ inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof
 
 // rt_sigtimedwait(2): int rt_sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout, size_t sigsetsize);
 // i386: rt_sigtimedwait_time64 (Linux 5.1+); on ENOSYS the 32-bit call, with
-// the timeout converted (EOVERFLOW when its seconds do not fit 32 bits).
+// the timeout converted (EOVERFLOW when its seconds do not fit 32 bits,
+// EINVAL when its nanoseconds do not).
 inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const timespec* timeout, size_t sigsetsize = sizeof(sigset)) noexcept {
 #if defined(__i386__)
   auto r = syscall(nr::rt_sigtimedwait_time64, set, info, timeout, sigsetsize);
   if (!r && r.error() == errc::enosys) {
-    detail::old_timespec t32{};
+    detail::old_timespec32 t32{};
     if (timeout) {
-      if (timeout->sec != static_cast<long>(timeout->sec)) return unexpected(errc::eoverflow);
-      t32 = {static_cast<long>(timeout->sec), static_cast<long>(timeout->nsec)};
+      if (timeout->sec != static_cast<int32_t>(timeout->sec)) return unexpected(errc::eoverflow);
+      if (timeout->nsec != static_cast<int32_t>(timeout->nsec)) return unexpected(errc::einval);
+      t32 = {static_cast<int32_t>(timeout->sec), static_cast<int32_t>(timeout->nsec)};
     }
     r = syscall(nr::rt_sigtimedwait, set, info, timeout ? &t32 : nullptr, sigsetsize);
   }

@@ -69,6 +69,8 @@ static_assert(rawsys::bits(cf::vfork) == CLONE_VFORK && rawsys::bits(cf::parent)
 static_assert(rawsys::bits(cf::newns) == CLONE_NEWNS && rawsys::bits(cf::newpid) == CLONE_NEWPID);
 static_assert(rawsys::bits(cf::newuser) == CLONE_NEWUSER && rawsys::bits(cf::newnet) == CLONE_NEWNET);
 static_assert(rawsys::bits(cf::exit_signal(sig::chld)) == SIGCHLD);
+static_assert(rawsys::bits(rawsys::at::empty_path) == AT_EMPTY_PATH);  // execveat's two
+static_assert(rawsys::bits(rawsys::at::symlink_nofollow) == AT_SYMLINK_NOFOLLOW);
 static_assert(rawsys::bits(rawsys::w::nohang) == WNOHANG && rawsys::bits(rawsys::w::untraced) == WUNTRACED);
 static_assert(rawsys::bits(rawsys::w::exited) == WEXITED && rawsys::bits(rawsys::w::stopped) == WSTOPPED);
 static_assert(rawsys::bits(rawsys::w::continued) == WCONTINUED && rawsys::bits(rawsys::w::nowait) == WNOWAIT);

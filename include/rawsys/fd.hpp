@@ -30,11 +30,15 @@ namespace at {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags symlink_nofollow{0x100};
+inline constexpr flags eaccess{0x200};    // faccessat2
 inline constexpr flags removedir{0x200};  // unlinkat
-inline constexpr flags eaccess{0x200};    // faccessat
 inline constexpr flags symlink_follow{0x400};
 inline constexpr flags no_automount{0x800};
 inline constexpr flags empty_path{0x1000};
+inline constexpr flags statx_sync_as_stat{0x0000};
+inline constexpr flags statx_force_sync{0x2000};
+inline constexpr flags statx_dont_sync{0x4000};
+inline constexpr flags statx_sync_type{0x6000};
 inline constexpr flags recursive{0x8000};
 }  // namespace at
 

@@ -2,7 +2,6 @@
 // (owned: closed once, when it goes out of scope, unless released).
 #pragma once
 
-#include "bitmask.hpp"
 #include "syscall.hpp"
 
 namespace rawsys {
@@ -24,23 +23,6 @@ inline constexpr fd stdout_fd{1};
 inline constexpr fd stderr_fd{2};
 // AT_FDCWD: "relative to the current directory" for the *at calls.
 inline constexpr fd at_fdcwd{-100};
-
-// AT_*: flags of the *at calls (the same on all three architectures).
-namespace at {
-enum class flags : unsigned {};
-RAWSYS_BITMASK(flags)
-inline constexpr flags symlink_nofollow{0x100};
-inline constexpr flags eaccess{0x200};    // faccessat2
-inline constexpr flags removedir{0x200};  // unlinkat
-inline constexpr flags symlink_follow{0x400};
-inline constexpr flags no_automount{0x800};
-inline constexpr flags empty_path{0x1000};
-inline constexpr flags statx_sync_as_stat{0x0000};
-inline constexpr flags statx_force_sync{0x2000};
-inline constexpr flags statx_dont_sync{0x4000};
-inline constexpr flags statx_sync_type{0x6000};
-inline constexpr flags recursive{0x8000};
-}  // namespace at
 
 class unique_fd {
  public:
@@ -88,6 +70,14 @@ inline result<void> as_void(result<long> r) noexcept {
 inline result<unsigned long> as_size(result<long> r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<unsigned long>(*r);
+}
+// A count as T: result<size_t> for byte counts, result<unsigned> for
+// descriptors or messages (as_size gives unsigned long, which is not size_t
+// on i386).
+template <class T>
+inline result<T> as_count(result<long> r) noexcept {
+  if (!r) return unexpected(r.error());
+  return static_cast<T>(*r);
 }
 inline result<unique_fd> as_fd(result<long> r) noexcept {
   if (!r) return unexpected(r.error());

@@ -8,6 +8,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
+#include "fs.hpp"  // at:: flags, for execveat
 #include "signal.hpp"
 #include "syscall.hpp"
 #include "types.hpp"

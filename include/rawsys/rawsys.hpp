@@ -5,6 +5,8 @@
 #include "bitmask.hpp"
 #include "errc.hpp"
 #include "fd.hpp"
+#include "file.hpp"
+#include "fs.hpp"
 #include "memory.hpp"
 #include "nr.hpp"
 #include "process.hpp"

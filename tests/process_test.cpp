@@ -4,6 +4,7 @@
 // glibc's headers (the kernel's headers in process_layout_test.cpp).
 // rawsys comes first here (support.hpp), glibc's headers after.
 #include "support.hpp"
+#include "skip.hpp"
 
 #include <fcntl.h>
 #include <sched.h>
@@ -184,21 +185,6 @@ bool fail_syscalls_with(std::initializer_list<long> numbers, int err) {
   return true;
 }
 
-// qemu-user runs arm64 programs on this x86-64 kernel: /proc/sys/kernel/arch
-// (not emulated) names the host's architecture, uname the guest's.
-bool under_qemu_user() {
-#if defined(__aarch64__)
-  const int fd = ::open("/proc/sys/kernel/arch", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  char buf[64] = {};
-  const ssize_t n = ::read(fd, buf, sizeof buf - 1);
-  ::close(fd);
-  return n > 0 && strncmp(buf, "aarch64", 7) != 0;
-#else
-  return false;
-#endif
-}
-
 }  // namespace
 
 TEST_CASE("process layouts: the kernel's UAPI headers agree (static_asserts in process_layout_test.cpp)") {
@@ -357,7 +343,9 @@ TEST_CASE("fork: an error is glibc's error (forced with seccomp in a child)") {
     return 0;
   });
   if (r == 77) {
-    MESSAGE("skipped: seccomp is unavailable here (qemu-user answers seccomp with ENOSYS)");
+    rawsys_test::skip(rawsys_test::under_qemu_user()
+                          ? "qemu-user does not implement seccomp(2), which forces fork's error here (ENOSYS)"
+                          : "seccomp(2) is not available here to force fork's error");
     return;
   }
   CHECK(r == 0);
@@ -410,8 +398,8 @@ TEST_CASE("execveat: by path and by descriptor with at::empty_path") {
     rawsys::exit_group(127);
   }
   REQUIRE(rawsys::wait4(*c, &status, {}, nullptr) == *c);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && under_qemu_user()) {
-    MESSAGE("skipped: qemu-user cannot execveat a descriptor with AT_EMPTY_PATH");
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && rawsys_test::under_qemu_user()) {
+    rawsys_test::skip("qemu-user cannot execveat a descriptor with AT_EMPTY_PATH");
   } else {
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 9);
@@ -473,7 +461,7 @@ TEST_CASE("pidfd_open, pidfd_send_signal, waitid on a pidfd") {
   if (!pfd && pfd.error() == errc::enosys) {
     ::kill(c, SIGKILL);
     ::waitpid(c, nullptr, 0);
-    MESSAGE("skipped: pidfd_open is ENOSYS here (kernel older than 5.3, or the emulator lacks it)");
+    rawsys_test::skip(rawsys_test::why_unavailable("pidfd_open", pfd.error()));
     return;
   }
   REQUIRE(pfd);
@@ -505,9 +493,9 @@ TEST_CASE("clone (raw): fork-like, with the parent's tid word set") {
   auto c = rawsys::clone(cf::exit_signal(sig::chld) | cf::parent_settid, nullptr, &ptid, nullptr, 0);
   REQUIRE(c);
   if (*c == 0) rawsys::exit_group(rawsys::getppid() > 0 ? 5 : 1);
-  if (under_qemu_user())
-    MESSAGE("skipped the parent_settid check: qemu-user runs a fork-like clone as a host fork() "
-            "and stores the tid only in the child's copy of memory");
+  if (rawsys_test::under_qemu_user())
+    rawsys_test::skip("the parent_settid check: qemu-user runs a fork-like clone as a host fork() "
+                      "and stores the tid only in the child's copy of memory");
   else
     CHECK(ptid == *c);
   int status = 0;
@@ -629,7 +617,7 @@ TEST_CASE("clone3: fork-like, and EINVAL for a short struct, as glibc's syscall(
     CHECK(c.error() == errc::enosys);
     CHECK(outcome(c) == glibc(::syscall(SYS_clone3, &gargs, sizeof gargs)));
     CHECK(outcome(rawsys::clone3(&args, 8)) == glibc(::syscall(SYS_clone3, &gargs, 8)));
-    MESSAGE("skipped the clone3 child: clone3 is ENOSYS here (qemu-user does not implement it)");
+    rawsys_test::skip("the clone3 child: " + rawsys_test::why_unavailable("clone3", c.error()));
     return;
   }
   if (*c == 0) rawsys::exit_group(6);

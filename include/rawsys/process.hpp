@@ -1,0 +1,642 @@
+// Processes and threads: identity, sessions and groups, fork/clone/exec/wait,
+// exit, limits and usage, scheduling affinity, prctl, uname, sysinfo.
+// Sending signals (kill, tgkill) lives in signal.hpp; pidfd_send_signal here.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "fs.hpp"  // at:: flags, for execveat
+#include "signal.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+
+namespace rawsys {
+
+// CLONE_*: flags for clone and clone3. Named clone_flags, not clone, because
+// the function rawsys::clone takes that name. The low byte (csignal) is the
+// signal the parent gets when the child ends: clone_flags::exit_signal(sig).
+// Flags above bit 31 exist only for clone3.
+namespace clone_flags {
+enum class flags : uint64_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags csignal{0x000000ff};
+inline constexpr flags newtime{0x00000080};  // clone3 and unshare only (Linux 5.6+)
+inline constexpr flags vm{0x00000100};
+inline constexpr flags fs{0x00000200};
+inline constexpr flags files{0x00000400};
+inline constexpr flags sighand{0x00000800};
+inline constexpr flags pidfd{0x00001000};  // Linux 5.2+
+inline constexpr flags ptrace{0x00002000};
+inline constexpr flags vfork{0x00004000};
+inline constexpr flags parent{0x00008000};
+inline constexpr flags thread{0x00010000};
+inline constexpr flags newns{0x00020000};
+inline constexpr flags sysvsem{0x00040000};
+inline constexpr flags settls{0x00080000};
+inline constexpr flags parent_settid{0x00100000};
+inline constexpr flags child_cleartid{0x00200000};
+inline constexpr flags detached{0x00400000};
+inline constexpr flags untraced{0x00800000};
+inline constexpr flags child_settid{0x01000000};
+inline constexpr flags newcgroup{0x02000000};
+inline constexpr flags newuts{0x04000000};
+inline constexpr flags newipc{0x08000000};
+inline constexpr flags newuser{0x10000000};
+inline constexpr flags newpid{0x20000000};
+inline constexpr flags newnet{0x40000000};
+inline constexpr flags io{0x80000000};
+inline constexpr flags clear_sighand{0x100000000};  // clone3 only (Linux 5.5+)
+inline constexpr flags into_cgroup{0x200000000};    // clone3 only (Linux 5.7+)
+constexpr flags exit_signal(sig s) noexcept { return static_cast<flags>(static_cast<unsigned>(s) & 0xff); }
+}  // namespace clone_flags
+
+// W*: wait4 and waitid options.
+namespace w {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags nohang{0x00000001};
+inline constexpr flags untraced{0x00000002};
+inline constexpr flags stopped{0x00000002};
+inline constexpr flags exited{0x00000004};
+inline constexpr flags continued{0x00000008};
+inline constexpr flags nowait{0x01000000};
+inline constexpr flags nothread{0x20000000};
+inline constexpr flags all{0x40000000};
+inline constexpr flags clone{0x80000000};
+}  // namespace w
+
+// A wait status (wait4's *wstatus) taken apart: WIFEXITED and friends.
+constexpr bool wifexited(int status) noexcept { return (status & 0x7f) == 0; }
+constexpr int wexitstatus(int status) noexcept { return (status >> 8) & 0xff; }
+constexpr bool wifsignaled(int status) noexcept { return (status & 0x7f) != 0 && (status & 0x7f) != 0x7f; }
+constexpr sig wtermsig(int status) noexcept { return static_cast<sig>(status & 0x7f); }
+constexpr bool wcoredump(int status) noexcept { return (status & 0x80) != 0; }
+constexpr bool wifstopped(int status) noexcept { return (status & 0xff) == 0x7f; }
+constexpr sig wstopsig(int status) noexcept { return static_cast<sig>((status >> 8) & 0xff); }
+constexpr bool wifcontinued(int status) noexcept { return status == 0xffff; }
+
+// P_*: which children waitid waits for.
+enum class idtype : int { all = 0, pid = 1, pgid = 2, pidfd = 3 /* Linux 5.4+ */ };
+
+// PIDFD_*: pidfd_open flags.
+namespace pidfd {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags nonblock{00004000};  // Linux 5.10+
+inline constexpr flags thread{00000200};    // Linux 6.9+
+}  // namespace pidfd
+
+// PIDFD_SIGNAL_*: pidfd_send_signal flags (Linux 6.9+; 0 before).
+namespace pidfd_signal {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags thread{1};
+inline constexpr flags thread_group{2};
+inline constexpr flags process_group{4};
+}  // namespace pidfd_signal
+
+// RLIMIT_*: resources for prlimit64 (x86 and arm64 share the generic numbers).
+enum class rlimit : int {
+  cpu = 0, fsize = 1, data = 2, stack = 3, core = 4, rss = 5, nproc = 6, nofile = 7,
+  memlock = 8, as = 9, locks = 10, sigpending = 11, msgqueue = 12, nice = 13, rtprio = 14,
+  rttime = 15,
+};
+
+// RLIM_INFINITY in prlimit64's 64-bit limits.
+inline constexpr uint64_t rlim_infinity = ~uint64_t{0};
+
+// RUSAGE_*: whose usage getrusage reports.
+enum class rusage_who : int { self = 0, children = -1, thread = 1 };
+
+// PR_*: prctl options (a selection; any number may be cast to pr).
+enum class pr : int {
+  set_pdeathsig = 1, get_pdeathsig = 2, get_dumpable = 3, set_dumpable = 4,
+  get_keepcaps = 7, set_keepcaps = 8, get_timing = 13, set_timing = 14,
+  get_tsc = 25, set_tsc = 26,
+  set_name = 15, get_name = 16, get_seccomp = 21, set_seccomp = 22,
+  capbset_read = 23, capbset_drop = 24, get_securebits = 27, set_securebits = 28,
+  set_timerslack = 29, get_timerslack = 30, task_perf_events_disable = 31,
+  task_perf_events_enable = 32, mce_kill = 33, mce_kill_get = 34, set_mm = 35,
+  set_child_subreaper = 36, get_child_subreaper = 37, set_no_new_privs = 38,
+  get_no_new_privs = 39, get_tid_address = 40, set_thp_disable = 41,
+  get_thp_disable = 42, cap_ambient = 47, get_speculation_ctrl = 52,
+  set_speculation_ctrl = 53, sve_set_vl = 50, sve_get_vl = 51, pac_reset_keys = 54,
+  set_tagged_addr_ctrl = 55, get_tagged_addr_ctrl = 56,
+  set_io_flusher = 57, get_io_flusher = 58, set_syscall_user_dispatch = 59,
+  sched_core = 62, set_mdwe = 65, get_mdwe = 66, set_memory_merge = 67,
+  get_memory_merge = 68, get_auxv = 0x41555856, set_vma = 0x53564d41,
+  set_ptracer = 0x59616d61,
+};
+
+#if defined(__x86_64__) || defined(__i386__)
+// ARCH_*: arch_prctl codes (x86 only).
+enum class arch_prctl_code : int {
+  set_gs = 0x1001, set_fs = 0x1002, get_fs = 0x1003, get_gs = 0x1004,
+  get_cpuid = 0x1011, set_cpuid = 0x1012,
+  get_xcomp_supp = 0x1021, get_xcomp_perm = 0x1022, req_xcomp_perm = 0x1023,
+  get_xcomp_guest_perm = 0x1024, req_xcomp_guest_perm = 0x1025,
+  map_vdso_x32 = 0x2001, map_vdso_32 = 0x2002, map_vdso_64 = 0x2003,
+  get_untag_mask = 0x4001, enable_tagged_addr = 0x4002, get_max_tag_bits = 0x4003,
+  force_tagged_sva = 0x4004,
+  shstk_enable = 0x5001, shstk_disable = 0x5002, shstk_lock = 0x5003,
+  shstk_unlock = 0x5004, shstk_status = 0x5005,
+};
+#endif
+
+// The kernel's struct rusage for wait4 and getrusage. The two times are the
+// kernel's old timeval (long seconds, long microseconds: 32-bit on i386,
+// where no 64-bit variant of these calls exists; they are durations of CPU
+// time, so 32 bits last 68 years). Every other field is a long.
+struct rusage {
+  struct old_timeval {  // __kernel_old_timeval, not rawsys::timeval
+    long sec;
+    long usec;
+  };
+  old_timeval utime;
+  old_timeval stime;
+  long maxrss;  // KiB
+  long ixrss;
+  long idrss;
+  long isrss;
+  long minflt;
+  long majflt;
+  long nswap;
+  long inblock;
+  long oublock;
+  long msgsnd;
+  long msgrcv;
+  long nsignals;
+  long nvcsw;
+  long nivcsw;
+};
+
+// struct rlimit64 of prlimit64: 64-bit on every architecture.
+struct rlimit64 {
+  uint64_t cur;
+  uint64_t max;
+  friend constexpr bool operator==(const rlimit64&, const rlimit64&) = default;
+};
+
+// struct new_utsname, what uname returns: six NUL-terminated strings.
+struct utsname {
+  char sysname[65];
+  char nodename[65];
+  char release[65];
+  char version[65];
+  char machine[65];
+  char domainname[65];
+};
+
+// The kernel's struct sysinfo: longs, so 112 bytes on x86-64 and arm64 and
+// 64 on i386. Memory sizes count units of mem_unit bytes.
+struct sysinfo_t {
+  long uptime;              // seconds since boot
+  unsigned long loads[3];   // 1, 5, 15 minute load averages, scaled by 65536
+  unsigned long totalram;
+  unsigned long freeram;
+  unsigned long sharedram;
+  unsigned long bufferram;
+  unsigned long totalswap;
+  unsigned long freeswap;
+  uint16_t procs;
+  uint16_t pad_;
+  unsigned long totalhigh;
+  unsigned long freehigh;
+  uint32_t mem_unit;
+  char reserved_[sizeof(long) == 4 ? 8 : 4];  // the kernel's _f, then padding
+};
+
+// struct clone_args for clone3 (Linux 5.3+; set_tid 5.5+, cgroup 5.7+).
+// Every field is a 64-bit integer, pointers included.
+struct alignas(8) clone_args {
+  uint64_t flags = 0;        // clone_flags other than csignal
+  uint64_t pidfd = 0;        // int*: where clone_flags::pidfd stores the pidfd
+  uint64_t child_tid = 0;    // int*
+  uint64_t parent_tid = 0;   // int*
+  uint64_t exit_signal = 0;  // the signal to the parent at exit (sig::chld for fork-like)
+  uint64_t stack = 0;        // lowest address of the child's stack (not the top)
+  uint64_t stack_size = 0;
+  uint64_t tls = 0;
+  uint64_t set_tid = 0;       // int*: tids to ask for, innermost pid namespace last
+  uint64_t set_tid_size = 0;
+  uint64_t cgroup = 0;        // a cgroup2 directory fd, with clone_flags::into_cgroup
+};
+
+// A CPU set for sched_getaffinity/sched_setaffinity: 1024 CPUs, the size of
+// glibc's cpu_set_t.
+struct cpu_set {
+  static constexpr size_t max_cpus = 1024;
+  static constexpr size_t word_bits = 8 * sizeof(unsigned long);
+  unsigned long mask[max_cpus / word_bits] = {};
+
+  constexpr cpu_set& set(size_t cpu) noexcept {
+    if (cpu < max_cpus) mask[cpu / word_bits] |= 1ul << (cpu % word_bits);
+    return *this;
+  }
+  constexpr cpu_set& clear(size_t cpu) noexcept {
+    if (cpu < max_cpus) mask[cpu / word_bits] &= ~(1ul << (cpu % word_bits));
+    return *this;
+  }
+  constexpr bool test(size_t cpu) const noexcept {
+    return cpu < max_cpus && (mask[cpu / word_bits] >> (cpu % word_bits) & 1) != 0;
+  }
+  constexpr size_t count() const noexcept {
+    size_t n = 0;
+    for (unsigned long v : mask)
+      for (; v; v &= v - 1) ++n;
+    return n;
+  }
+  friend constexpr bool operator==(const cpu_set&, const cpu_set&) = default;
+};
+
+namespace detail {
+
+inline result<int> as_id(result<long> r) noexcept {
+  if (!r) return unexpected(r.error());
+  return static_cast<int>(*r);
+}
+
+}  // namespace detail
+
+// getpid(2): pid_t getpid(void);
+inline int getpid() noexcept {
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::getpid)));
+}
+
+// getppid(2): pid_t getppid(void);
+inline int getppid() noexcept {
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::getppid)));
+}
+
+// gettid(2): pid_t gettid(void);
+inline int gettid() noexcept {
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::gettid)));
+}
+
+// getuid(2): uid_t getuid(void);
+// i386: getuid32 (the plain call returns 16-bit ids).
+inline unsigned getuid() noexcept {
+#if defined(__i386__)
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getuid32)));
+#else
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getuid)));
+#endif
+}
+
+// geteuid(2): uid_t geteuid(void);
+inline unsigned geteuid() noexcept {
+#if defined(__i386__)
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::geteuid32)));
+#else
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::geteuid)));
+#endif
+}
+
+// getgid(2): gid_t getgid(void);
+inline unsigned getgid() noexcept {
+#if defined(__i386__)
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getgid32)));
+#else
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getgid)));
+#endif
+}
+
+// getegid(2): gid_t getegid(void);
+inline unsigned getegid() noexcept {
+#if defined(__i386__)
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getegid32)));
+#else
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getegid)));
+#endif
+}
+
+// getresuid(2): int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+inline result<void> getresuid(unsigned* ruid, unsigned* euid, unsigned* suid) noexcept {
+#if defined(__i386__)
+  return detail::as_void(syscall(nr::getresuid32, ruid, euid, suid));
+#else
+  return detail::as_void(syscall(nr::getresuid, ruid, euid, suid));
+#endif
+}
+
+// getresgid(2): int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+inline result<void> getresgid(unsigned* rgid, unsigned* egid, unsigned* sgid) noexcept {
+#if defined(__i386__)
+  return detail::as_void(syscall(nr::getresgid32, rgid, egid, sgid));
+#else
+  return detail::as_void(syscall(nr::getresgid, rgid, egid, sgid));
+#endif
+}
+
+// getgroups(2): int getgroups(int size, gid_t list[]);
+// size 0: only the count. Returns the number of groups.
+inline result<int> getgroups(int size, unsigned* list) noexcept {
+#if defined(__i386__)
+  return detail::as_id(syscall(nr::getgroups32, size, list));
+#else
+  return detail::as_id(syscall(nr::getgroups, size, list));
+#endif
+}
+
+// setsid(2): pid_t setsid(void);
+inline result<int> setsid() noexcept {
+  return detail::as_id(syscall(nr::setsid));
+}
+
+// getsid(2): pid_t getsid(pid_t pid);
+inline result<int> getsid(int pid) noexcept {
+  return detail::as_id(syscall(nr::getsid, pid));
+}
+
+// setpgid(2): int setpgid(pid_t pid, pid_t pgid);
+inline result<void> setpgid(int pid, int pgid) noexcept {
+  return detail::as_void(syscall(nr::setpgid, pid, pgid));
+}
+
+// getpgid(2): pid_t getpgid(pid_t pid);
+inline result<int> getpgid(int pid) noexcept {
+  return detail::as_id(syscall(nr::getpgid, pid));
+}
+
+// _exit(2): void exit(int status);  (the syscall: ends the calling thread only)
+[[noreturn]] inline void exit(int status) noexcept {
+  for (;;) raw::syscall(static_cast<long>(nr::exit), status);
+}
+
+// exit_group(2): void exit_group(int status);  (ends every thread of the process)
+[[noreturn]] inline void exit_group(int status) noexcept {
+  for (;;) raw::syscall(static_cast<long>(nr::exit_group), status);
+}
+
+// fork(2): pid_t fork(void);
+// arm64 has no fork: clone(SIGCHLD, 0, 0, 0, 0) there, which is the same.
+// Returns 0 in the child, the child's pid in the parent. In a program using
+// libc, the child skips libc's atfork handlers: keep it to async-signal-safe
+// calls, then execve or exit_group.
+inline result<int> fork() noexcept {
+#if defined(__aarch64__)
+  return detail::as_id(syscall(nr::clone, static_cast<unsigned long>(sig::chld), 0, 0, 0, 0));
+#else
+  return detail::as_id(syscall(nr::fork));
+#endif
+}
+
+// clone(2): long clone(unsigned long flags, void *stack, int *parent_tid, int *child_tid, unsigned long tls);
+// The raw call, in x86-64's argument order on every arch; i386 and arm64
+// (CONFIG_CLONE_BACKWARDS) take tls before child_tid, swapped here. The
+// child returns from this call too, on `stack`: from C++ that is only sound
+// with stack == nullptr and without clone_flags::vm (fork-like). To run a
+// function on a new stack use the overload below. Flags above bit 31 need
+// clone3. Returns 0 in the child, its tid in the caller.
+inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid, int* child_tid, unsigned long tls) noexcept {
+  const auto f = static_cast<unsigned long>(bits(flags));
+#if defined(__x86_64__)
+  return detail::as_id(syscall(nr::clone, f, stack, parent_tid, child_tid, tls));
+#else
+  return detail::as_id(syscall(nr::clone, f, stack, parent_tid, tls, child_tid));
+#endif
+}
+
+// clone(2): int clone(int (*fn)(void *), void *stack, int flags, void *arg, pid_t *parent_tid, void *tls, pid_t *child_tid);
+// The child starts on `stack` (its highest address, like glibc's clone),
+// calls fn(arg), and ends with exit(fn's return value): an asm trampoline
+// per arch, so the child never returns into the caller's frames. This is
+// what a raw thread needs (clone_flags::vm | fs | files | sighand | thread |
+// sysvsem ...). A thread started this way has no libc thread state: it must
+// stick to rawsys calls (no errno, no malloc, no libc locks). i386 enters
+// with int $0x80: __kernel_vsyscall would return through the caller's stack.
+// Returns the child's tid in the caller; EINVAL for a null fn or stack.
+inline result<int> clone(int (*fn)(void*), void* stack, clone_flags::flags flags, void* arg, int* parent_tid = nullptr, unsigned long tls = 0, int* child_tid = nullptr) noexcept {
+  if (!fn || !stack) return unexpected(errc::einval);
+  const auto f = static_cast<unsigned long>(bits(flags));
+  uintptr_t top = reinterpret_cast<uintptr_t>(stack) & ~uintptr_t{15};
+  long r;
+#if defined(__x86_64__)
+  // arg on the child's stack, fn in r9 (clone's arguments use rdi, rsi, rdx,
+  // r10, r8; the child starts with the caller's other registers). After the
+  // pop the stack is 16-byte aligned for the call.
+  top -= 8;
+  *reinterpret_cast<void**>(top) = arg;
+  register long r10 __asm__("r10") = reinterpret_cast<long>(child_tid);
+  register long r8 __asm__("r8") = static_cast<long>(tls);
+  register long r9 __asm__("r9") = reinterpret_cast<long>(fn);
+  __asm__ volatile(
+      "syscall\n\t"
+      "test %%rax, %%rax\n\t"
+      "jnz 1f\n\t"
+      "xor %%ebp, %%ebp\n\t"  // the outermost frame
+      "pop %%rdi\n\t"
+      "call *%%r9\n\t"
+      "mov %%eax, %%edi\n\t"
+      "mov %[exit], %%eax\n\t"
+      "syscall\n\t"
+      "hlt\n"
+      "1:"
+      : "=a"(r)
+      : "a"(static_cast<long>(nr::clone)), "D"(f), "S"(top), "d"(parent_tid), "r"(r10), "r"(r8),
+        "r"(r9), [exit] "i"(static_cast<long>(nr::exit))
+      : "rcx", "r11", "memory");
+#elif defined(__i386__)
+  // fn and arg on the child's stack: [esp] = arg, [esp+4] = fn, esp 16-byte
+  // aligned at the call. Arguments: ebx flags, ecx stack, edx parent_tid,
+  // esi tls, edi child_tid (CLONE_BACKWARDS).
+  top -= 16;
+  reinterpret_cast<void**>(top)[0] = arg;
+  reinterpret_cast<int (**)(void*)>(top)[1] = fn;
+  __asm__ volatile(
+      "int $0x80\n\t"
+      "test %%eax, %%eax\n\t"
+      "jnz 1f\n\t"
+      "xor %%ebp, %%ebp\n\t"
+      "call *4(%%esp)\n\t"
+      "mov %%eax, %%ebx\n\t"
+      "mov %[exit], %%eax\n\t"
+      "int $0x80\n\t"
+      "hlt\n"
+      "1:"
+      : "=a"(r)
+      : "a"(static_cast<long>(nr::clone)), "b"(f), "c"(top), "d"(parent_tid), "S"(tls),
+        "D"(child_tid), [exit] "i"(static_cast<long>(nr::exit))
+      : "memory");
+#elif defined(__aarch64__)
+  // fn in x9 and arg in x10, which the child inherits; x0 flags, x1 stack,
+  // x2 parent_tid, x3 tls, x4 child_tid (CLONE_BACKWARDS).
+  register long x8 __asm__("x8") = static_cast<long>(nr::clone);
+  register long x0 __asm__("x0") = static_cast<long>(f);
+  register long x1 __asm__("x1") = static_cast<long>(top);
+  register long x2 __asm__("x2") = reinterpret_cast<long>(parent_tid);
+  register long x3 __asm__("x3") = static_cast<long>(tls);
+  register long x4 __asm__("x4") = reinterpret_cast<long>(child_tid);
+  register long x9 __asm__("x9") = reinterpret_cast<long>(fn);
+  register long x10 __asm__("x10") = reinterpret_cast<long>(arg);
+  __asm__ volatile(
+      "svc #0\n\t"
+      "cbnz x0, 1f\n\t"
+      "mov x29, xzr\n\t"  // the outermost frame
+      "mov x30, xzr\n\t"
+      "mov x0, x10\n\t"
+      "blr x9\n\t"
+      "mov x8, #%[exit]\n\t"
+      "svc #0\n\t"
+      "brk #0\n"
+      "1:"
+      : "+r"(x0)
+      : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x9), "r"(x10),
+        [exit] "i"(static_cast<long>(nr::exit))
+      : "memory");
+  r = x0;
+#endif
+  if (detail::is_error(r)) return unexpected(static_cast<errc>(-r));
+  return static_cast<int>(r);
+}
+
+// clone3(2): long clone3(struct clone_args *cl_args, size_t size);
+// Linux 5.3+; ENOSYS before (and under qemu-user), passed through. Like raw
+// clone, only fork-like use (args->stack == 0, no clone_flags::vm) is sound
+// from C++. Returns 0 in the child, its tid in the caller.
+inline result<int> clone3(clone_args* args, size_t size = sizeof(clone_args)) noexcept {
+  return detail::as_id(syscall(nr::clone3, args, size));
+}
+
+// execve(2): int execve(const char *pathname, char *const argv[], char *const envp[]);
+// Returns only on failure.
+inline result<void> execve(const char* pathname, const char* const* argv, const char* const* envp) noexcept {
+  return detail::as_void(syscall(nr::execve, pathname, argv, envp));
+}
+
+// execveat(2): int execveat(int dirfd, const char *pathname, char *const argv[], char *const envp[], int flags);
+// flags: at::empty_path, at::symlink_nofollow. Returns only on failure.
+inline result<void> execveat(fd dirfd, const char* pathname, const char* const* argv, const char* const* envp, at::flags flags) noexcept {
+  return detail::as_void(syscall(nr::execveat, dirfd.get(), pathname, argv, envp, flags));
+}
+
+// wait4(2): pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage);
+// pid > 0: that child; -1: any; 0: any in the caller's group; < -1: any in
+// group -pid. Returns the child's pid (0 with w::nohang and none ready).
+inline result<int> wait4(int pid, int* wstatus, w::flags options, rusage* ru) noexcept {
+  return detail::as_id(syscall(nr::wait4, pid, wstatus, options, ru));
+}
+
+// waitid(2): int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options, struct rusage *rusage);
+// The kernel's fifth argument (rusage) is not in libc's waitid.
+inline result<void> waitid(idtype type, int id, siginfo* info, w::flags options, rusage* ru = nullptr) noexcept {
+  return detail::as_void(syscall(nr::waitid, type, id, info, options, ru));
+}
+
+// pidfd_open(2): int pidfd_open(pid_t pid, unsigned int flags);
+// Linux 5.3+; ENOSYS before, passed through.
+inline result<unique_fd> pidfd_open(int pid, pidfd::flags flags = pidfd::flags()) noexcept {
+  return detail::as_fd(syscall(nr::pidfd_open, pid, flags));
+}
+
+// pidfd_send_signal(2): int pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags);
+// Linux 5.1+; ENOSYS before, passed through.
+inline result<void> pidfd_send_signal(fd pidfd, sig s, siginfo* info = nullptr, pidfd_signal::flags flags = pidfd_signal::flags()) noexcept {
+  return detail::as_void(syscall(nr::pidfd_send_signal, pidfd.get(), s, info, flags));
+}
+
+// prctl(2): int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
+// The value depends on the option (0 for most "set" options).
+inline result<long> prctl(pr option, unsigned long arg2 = 0, unsigned long arg3 = 0, unsigned long arg4 = 0, unsigned long arg5 = 0) noexcept {
+  return syscall(nr::prctl, option, arg2, arg3, arg4, arg5);
+}
+
+// prctl(2): with a pointer as arg2 (pr::set_name, pr::get_name, ...).
+template <class T>
+inline result<long> prctl(pr option, T* arg2, unsigned long arg3 = 0, unsigned long arg4 = 0, unsigned long arg5 = 0) noexcept {
+  return prctl(option, reinterpret_cast<unsigned long>(arg2), arg3, arg4, arg5);
+}
+
+// uname(2): int uname(struct new_utsname *buf);
+inline result<void> uname(utsname* buf) noexcept {
+  return detail::as_void(syscall(nr::uname, buf));
+}
+
+// sysinfo(2): int sysinfo(struct sysinfo *info);
+inline result<void> sysinfo(sysinfo_t* info) noexcept {
+  return detail::as_void(syscall(nr::sysinfo, info));
+}
+
+// prlimit(2): int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_limit, struct rlimit64 *old_limit);
+// pid 0 is the caller. Limits are 64-bit on every arch; rlim_infinity is
+// unlimited.
+inline result<void> prlimit64(int pid, rlimit resource, const rlimit64* new_limit, rlimit64* old_limit) noexcept {
+  return detail::as_void(syscall(nr::prlimit64, pid, resource, new_limit, old_limit));
+}
+
+// getrlimit(2): int getrlimit(int resource, struct rlimit *rlim);
+// The caller's limit, through prlimit64 (64-bit on every arch).
+inline result<rlimit64> getrlimit(rlimit resource) noexcept {
+  rlimit64 old;  // written by the kernel on success
+  if (auto r = prlimit64(0, resource, nullptr, &old); !r) return unexpected(r.error());
+  return old;
+}
+
+// setrlimit(2): int setrlimit(int resource, const struct rlimit *rlim);
+// Through prlimit64 with pid 0.
+inline result<void> setrlimit(rlimit resource, const rlimit64& limit) noexcept {
+  return prlimit64(0, resource, &limit, nullptr);
+}
+
+// getrusage(2): int getrusage(int who, struct rusage *usage);
+inline result<void> getrusage(rusage_who who, rusage* usage) noexcept {
+  return detail::as_void(syscall(nr::getrusage, who, usage));
+}
+
+// sched_yield(2): int sched_yield(void);  (always succeeds)
+inline void sched_yield() noexcept {
+  raw::syscall(static_cast<long>(nr::sched_yield));
+}
+
+// sched_getaffinity(2): int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *user_mask_ptr);
+// Returns the number of bytes the kernel wrote (the rest of mask is left
+// alone); len must be a multiple of sizeof(long) covering every possible CPU.
+inline result<size_t> sched_getaffinity(int pid, size_t len, void* mask) noexcept {
+  auto r = syscall(nr::sched_getaffinity, pid, len, mask);
+  if (!r) return unexpected(r.error());
+  return static_cast<size_t>(*r);
+}
+
+// sched_getaffinity(2): into a cpu_set, zeroing what the kernel leaves.
+inline result<size_t> sched_getaffinity(int pid, cpu_set& set) noexcept {
+  set = cpu_set{};
+  return sched_getaffinity(pid, sizeof set.mask, set.mask);
+}
+
+// sched_setaffinity(2): int sched_setaffinity(pid_t pid, unsigned int len, unsigned long *user_mask_ptr);
+inline result<void> sched_setaffinity(int pid, size_t len, const void* mask) noexcept {
+  return detail::as_void(syscall(nr::sched_setaffinity, pid, len, mask));
+}
+
+// sched_setaffinity(2): from a cpu_set.
+inline result<void> sched_setaffinity(int pid, const cpu_set& set) noexcept {
+  return sched_setaffinity(pid, sizeof set.mask, set.mask);
+}
+
+// set_tid_address(2): pid_t set_tid_address(int *tidptr);
+// Where the kernel writes 0 and wakes a futex when this thread exits (libc
+// sets it for its own threads). Returns the caller's tid.
+inline int set_tid_address(int* tidptr) noexcept {
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::set_tid_address), tidptr));
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+// arch_prctl(2): int arch_prctl(int code, unsigned long addr);
+// x86 only; arm64 has no such call and no such function. x86-64 takes every
+// code; i386 only the CPUID, XCOMP and vDSO codes (the FS/GS ones are
+// EINVAL there). The value is 0 or, for get_cpuid, the setting.
+inline result<long> arch_prctl(arch_prctl_code code, unsigned long addr) noexcept {
+  return syscall(nr::arch_prctl, code, addr);
+}
+
+// arch_prctl(2): with a pointer (get_fs and get_gs store through it).
+template <class T>
+inline result<long> arch_prctl(arch_prctl_code code, T* addr) noexcept {
+  return arch_prctl(code, reinterpret_cast<unsigned long>(addr));
+}
+#endif
+
+}  // namespace rawsys

@@ -1,0 +1,399 @@
+// Signals: rt_sigaction with the library's own rt_sigreturn restorer, masks,
+// waiting, alternate stacks, signalfd, and sending (kill, tgkill). The kernel's
+// structs per architecture: sigaction, siginfo, stack_t, signalfd_siginfo.
+// Signal numbers (sig) and the 64-bit kernel sigset live in types.hpp.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+
+namespace rawsys {
+
+// SA_*: sigaction flags (the same on x86-64, i386 and arm64). The type is
+// unsigned long because the kernel's sa_flags is.
+namespace sa {
+enum class flags : unsigned long {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags nocldstop{0x00000001};
+inline constexpr flags nocldwait{0x00000002};
+inline constexpr flags siginfo{0x00000004};
+inline constexpr flags unsupported{0x00000400};     // Linux 5.11+: probe for flag support
+inline constexpr flags expose_tagbits{0x00000800};  // Linux 5.11+: arm64 tagged fault addresses
+inline constexpr flags restorer{0x04000000};
+inline constexpr flags onstack{0x08000000};
+inline constexpr flags restart{0x10000000};
+inline constexpr flags nodefer{0x40000000};
+inline constexpr flags resethand{0x80000000};
+inline constexpr flags nomask = nodefer;
+inline constexpr flags oneshot = resethand;
+}  // namespace sa
+
+// SS_*: sigaltstack flags.
+namespace ss {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags onstack{1};
+inline constexpr flags disable{2};
+inline constexpr flags autodisarm{0x80000000u};  // Linux 4.7+
+}  // namespace ss
+
+// SFD_*: signalfd4 flags (O_NONBLOCK and O_CLOEXEC, the same on all three).
+namespace sfd {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags nonblock{00004000};
+inline constexpr flags cloexec{02000000};
+}  // namespace sfd
+
+// SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK: what rt_sigprocmask does with the set.
+enum class how : int { block = 0, unblock = 1, setmask = 2 };
+
+// MINSIGSTKSZ and SIGSTKSZ: the kernel's minimum and suggested alternate
+// stack sizes (arm64's are larger for its signal frame).
+#if defined(__aarch64__)
+inline constexpr size_t minsigstksz = 5120;
+inline constexpr size_t sigstksz = 16384;
+#else
+inline constexpr size_t minsigstksz = 2048;
+inline constexpr size_t sigstksz = 8192;
+#endif
+
+// si_code values (siginfo::code) for signals sent by a process.
+namespace si {
+inline constexpr int user = 0;       // kill
+inline constexpr int kernel = 0x80;  // sent by the kernel
+inline constexpr int queue = -1;     // sigqueue
+inline constexpr int timer = -2;     // POSIX timer expired
+inline constexpr int mesgq = -3;     // message queue state changed
+inline constexpr int asyncio = -4;   // AIO completed
+inline constexpr int sigio = -5;     // queued SIGIO
+inline constexpr int tkill = -6;     // tkill, tgkill
+inline constexpr int dethread = -7;  // execve killing the other threads
+}  // namespace si
+
+// si_code values for SIGCHLD (and waitid's siginfo).
+namespace cld {
+inline constexpr int exited = 1;
+inline constexpr int killed = 2;
+inline constexpr int dumped = 3;
+inline constexpr int trapped = 4;
+inline constexpr int stopped = 5;
+inline constexpr int continued = 6;
+}  // namespace cld
+
+// The kernel's sigval_t: the value sent with sigqueue or a timer.
+union sigval {
+  int int_;
+  void* ptr;
+};
+
+// The kernel's siginfo_t for this architecture: 128 bytes; the union after
+// the three ints starts at 16 on x86-64 and arm64, at 12 on i386. Which
+// member of the union is valid depends on the signal and `code`.
+struct siginfo {
+  struct kill_fields {  // SI_USER, SI_TKILL
+    int pid;
+    unsigned uid;
+  };
+  struct timer_fields {  // SI_TIMER
+    int tid;
+    int overrun;
+    sigval value;
+    int private_;
+  };
+  struct rt_fields {  // SI_QUEUE, SI_MESGQ
+    int pid;
+    unsigned uid;
+    sigval value;
+  };
+  struct chld_fields {  // SIGCHLD; clock ticks as the kernel's long
+    int pid;
+    unsigned uid;
+    int status;
+    long utime;
+    long stime;
+  };
+  struct bnd_fields {  // SEGV_BNDERR; pad_ steps over addr_lsb
+    void* pad_;
+    void* lower;
+    void* upper;
+  };
+  struct pkey_fields {  // SEGV_PKUERR
+    void* pad_;
+    uint32_t key;
+  };
+  struct perf_fields {  // TRAP_PERF
+    unsigned long data;
+    uint32_t type;
+    uint32_t flags;
+  };
+  struct fault_fields {  // SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP
+    void* addr;
+    union {
+      short addr_lsb;  // BUS_MCEERR_*
+      bnd_fields bnd;
+      pkey_fields pkey;
+      perf_fields perf;
+    };
+  };
+  struct poll_fields {  // SIGPOLL
+    long band;
+    int fd;
+  };
+  struct sys_fields {  // SIGSYS (seccomp)
+    void* call_addr;
+    int syscall;
+    unsigned arch;
+  };
+
+  int signo;
+  int errno_;
+  int code;
+  union {
+    kill_fields kill;
+    timer_fields timer;
+    rt_fields rt;
+    chld_fields chld;
+    fault_fields fault;
+    poll_fields poll;
+    sys_fields sys;
+    unsigned char pad_[128 - (sizeof(long) == 8 ? 16 : 12)];
+  };
+
+  // The sender (kill, tkill, sigqueue) or the child (SIGCHLD, waitid).
+  int pid() const noexcept { return kill.pid; }
+  unsigned uid() const noexcept { return kill.uid; }
+  // SIGCHLD: the exit status (cld::exited) or the signal (otherwise).
+  int status() const noexcept { return chld.status; }
+  // Faults: the address that faulted.
+  void* addr() const noexcept { return fault.addr; }
+};
+static_assert(sizeof(siginfo) == 128);
+
+// A handler called with the signal number, or (with sa::siginfo) with the
+// signal, its siginfo and the interrupted context (ucontext_t*).
+using sighandler = void (*)(sig);
+using siginfo_handler = void (*)(sig, siginfo*, void*);
+
+// The kernel's struct sigaction for rt_sigaction: handler, flags, restorer,
+// mask on all three (arm64's asm-generic form keeps sa_restorer because it
+// defines SA_RESTORER). 32 bytes on x86-64 and arm64, 20 on i386. glibc's
+// struct sigaction is a different layout (a 128-byte mask).
+struct sigaction {
+  union {
+    sighandler handler = nullptr;  // sa::siginfo clear; also sig_dfl(), sig_ign()
+    siginfo_handler action;        // sa::siginfo set
+  };
+  sa::flags flags{};
+  void (*restorer)() = nullptr;
+  sigset mask{};
+
+  // SIG_DFL and SIG_IGN as handler values.
+  static constexpr sighandler sig_dfl() noexcept { return nullptr; }
+  static sighandler sig_ign() noexcept { return reinterpret_cast<sighandler>(1); }
+};
+
+// stack_t for sigaltstack: the same layout on all three.
+struct stack_t {
+  void* sp = nullptr;
+  ss::flags flags{};
+  size_t size = 0;
+};
+
+// What read(2) returns from a signalfd: 128 bytes on every architecture.
+struct signalfd_siginfo {
+  uint32_t signo;
+  int32_t errno_;
+  int32_t code;
+  uint32_t pid;
+  uint32_t uid;
+  int32_t fd;
+  uint32_t tid;
+  uint32_t band;
+  uint32_t overrun;
+  uint32_t trapno;
+  int32_t status;
+  int32_t int_;
+  uint64_t ptr;
+  uint64_t utime;
+  uint64_t stime;
+  uint64_t addr;
+  uint16_t addr_lsb;
+  uint16_t pad2_;
+  int32_t syscall;
+  uint64_t call_addr;
+  uint32_t arch;
+  uint8_t pad_[28];
+};
+static_assert(sizeof(signalfd_siginfo) == 128);
+
+namespace detail {
+
+// Where a handler returns to: rt_sigreturn, in the exact sequences glibc's
+// __restore_rt and the kernel's vDSO use, so that debuggers and unwinders
+// (gdb, libgcc's MD_FALLBACK_FRAME_STATE_FOR) recognise the signal frame.
+//   x86-64: mov $15, %rax; syscall        48 c7 c0 0f 00 00 00 0f 05
+//   i386:   mov $173, %eax; int $0x80     b8 ad 00 00 00 cd 80
+//   arm64:  mov x8, #139; svc #0          68 11 80 d2 01 00 00 d4
+// i386 also has rawsys_restore: the kernel builds the old, non-rt frame for
+// a handler without sa::siginfo, which only the old sigreturn undoes (popl
+// %eax; mov $119, %eax; int $0x80 = 58 b8 77 00 00 00 cd 80, glibc's
+// __restore); rt_sigreturn there would read the wrong frame.
+// arm64 would use the vDSO's __kernel_rt_sigreturn without SA_RESTORER; the
+// library sets its own anyway, so the three behave alike and a program does
+// not depend on the vDSO being mapped.
+// Top-level asm in COMDAT groups, weak and hidden: every translation unit
+// that includes this header emits them and the linker keeps one copy per
+// binary. The nop in front keeps the return address minus one, where
+// unwinders look first, inside this code, which has no FDE, so they fall
+// back to matching these bytes.
+extern "C" [[gnu::visibility("hidden")]] void rawsys_restore_rt() noexcept;
+
+#define RAWSYS_RESTORER_(name, type, code)                                              \
+  ".pushsection .text." name ",\"axG\"," type "progbits," name ",comdat\n"              \
+  ".weak " name "\n"                                                                    \
+  ".hidden " name "\n"                                                                  \
+  ".type " name "," type "function\n"                                                   \
+  ".p2align 4\n"                                                                        \
+  "nop\n" name ":\n" code ".size " name ",.-" name "\n"                                 \
+  ".popsection\n"
+#if defined(__x86_64__)
+__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "@", "movq $15, %rax\nsyscall\n"));
+#elif defined(__i386__)
+extern "C" [[gnu::visibility("hidden")]] void rawsys_restore() noexcept;
+__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "@", "movl $173, %eax\nint $0x80\n"));
+__asm__(RAWSYS_RESTORER_("rawsys_restore", "@", "popl %eax\nmovl $119, %eax\nint $0x80\n"));
+#elif defined(__aarch64__)
+__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "%", "mov x8, #139\nsvc #0\n"));
+#endif
+#undef RAWSYS_RESTORER_
+
+// The restorer for a handler installed with these flags.
+inline void (*restorer_for(sa::flags flags) noexcept)() {
+#if defined(__i386__)
+  if (!has(flags, sa::siginfo)) return rawsys_restore;
+#endif
+  (void)flags;
+  return rawsys_restore_rt;
+}
+
+inline result<sig> as_sig(result<long> r) noexcept {
+  if (!r) return unexpected(r.error());
+  return static_cast<sig>(*r);
+}
+
+// The 32-bit timespec of i386's older calls (old_timespec32).
+struct old_timespec32 {
+  int32_t sec;
+  int32_t nsec;
+};
+
+}  // namespace detail
+
+// rt_sigaction(2): int rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact, size_t sigsetsize);
+// Unless act already carries sa::restorer, the library's restorer is
+// installed with it (x86-64 cannot deliver a signal without one): rt_sigreturn,
+// or on i386 for a handler without sa::siginfo the old sigreturn, because
+// the kernel gives such a handler the old frame there.
+inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact, size_t sigsetsize = sizeof(sigset)) noexcept {
+  sigaction with_restorer;
+  if (act && !has(act->flags, sa::restorer)) {
+    // Field by field: a struct copy may become a memcpy call at -O0.
+    with_restorer.handler = act->handler;
+    with_restorer.flags = act->flags | sa::restorer;
+    with_restorer.restorer = detail::restorer_for(act->flags);
+    with_restorer.mask = act->mask;
+    act = &with_restorer;
+  }
+  return detail::as_void(syscall(nr::rt_sigaction, signum, act, oldact, sigsetsize));
+}
+
+// rt_sigaction(2): the same, from a reference.
+inline result<void> rt_sigaction(sig signum, const sigaction& act, sigaction* oldact = nullptr) noexcept {
+  return rt_sigaction(signum, &act, oldact);
+}
+
+// rt_sigprocmask(2): int rt_sigprocmask(int how, const sigset_t *set, sigset_t *oldset, size_t sigsetsize);
+inline result<void> rt_sigprocmask(how h, const sigset* set, sigset* oldset, size_t sigsetsize = sizeof(sigset)) noexcept {
+  return detail::as_void(syscall(nr::rt_sigprocmask, h, set, oldset, sigsetsize));
+}
+
+// rt_sigpending(2): int rt_sigpending(sigset_t *set, size_t sigsetsize);
+inline result<void> rt_sigpending(sigset* set, size_t sigsetsize = sizeof(sigset)) noexcept {
+  return detail::as_void(syscall(nr::rt_sigpending, set, sigsetsize));
+}
+
+// rt_sigpending(2): the pending set as a value.
+inline result<sigset> rt_sigpending() noexcept {
+  sigset s;
+  if (auto r = rt_sigpending(&s); !r) return unexpected(r.error());
+  return s;
+}
+
+// rt_sigsuspend(2): int rt_sigsuspend(const sigset_t *mask, size_t sigsetsize);
+// Returns only when a handler has run: always errc::eintr.
+inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof(sigset)) noexcept {
+  return detail::as_void(syscall(nr::rt_sigsuspend, mask, sigsetsize));
+}
+
+// rt_sigtimedwait(2): int rt_sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout, size_t sigsetsize);
+// i386: rt_sigtimedwait_time64 (Linux 5.1+); on ENOSYS the 32-bit call, with
+// the timeout converted (EOVERFLOW when its seconds do not fit 32 bits,
+// EINVAL when its nanoseconds do not).
+inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const timespec* timeout, size_t sigsetsize = sizeof(sigset)) noexcept {
+#if defined(__i386__)
+  auto r = syscall(nr::rt_sigtimedwait_time64, set, info, timeout, sigsetsize);
+  if (!r && r.error() == errc::enosys) {
+    detail::old_timespec32 t32{};
+    if (timeout) {
+      if (timeout->sec != static_cast<int32_t>(timeout->sec)) return unexpected(errc::eoverflow);
+      if (timeout->nsec != static_cast<int32_t>(timeout->nsec)) return unexpected(errc::einval);
+      t32 = {static_cast<int32_t>(timeout->sec), static_cast<int32_t>(timeout->nsec)};
+    }
+    r = syscall(nr::rt_sigtimedwait, set, info, timeout ? &t32 : nullptr, sigsetsize);
+  }
+  return detail::as_sig(r);
+#else
+  return detail::as_sig(syscall(nr::rt_sigtimedwait, set, info, timeout, sigsetsize));
+#endif
+}
+
+// sigaltstack(2): int sigaltstack(const stack_t *ss, stack_t *old_ss);
+inline result<void> sigaltstack(const stack_t* ss, stack_t* old_ss) noexcept {
+  return detail::as_void(syscall(nr::sigaltstack, ss, old_ss));
+}
+
+// signalfd4(2): int signalfd4(int ufd, const sigset_t *user_mask, size_t sizemask, int flags);
+// With ufd -1 the result is a new descriptor the caller owns (see the
+// overload below); otherwise it is ufd, whose mask was replaced.
+inline result<fd> signalfd4(fd ufd, const sigset* mask, size_t sizemask, sfd::flags flags) noexcept {
+  auto r = syscall(nr::signalfd4, ufd.get(), mask, sizemask, flags);
+  if (!r) return unexpected(r.error());
+  return fd(static_cast<int>(*r));
+}
+
+// signalfd4(2): a new signalfd for mask.
+inline result<unique_fd> signalfd4(const sigset& mask, sfd::flags flags = sfd::flags()) noexcept {
+  auto r = signalfd4(fd(-1), &mask, sizeof(sigset), flags);
+  if (!r) return unexpected(r.error());
+  return unique_fd(*r);
+}
+
+// kill(2): int kill(pid_t pid, int sig);
+// pid > 0: that process; 0: the caller's process group; -1: every process
+// the caller may signal; < -1: the group -pid. Signal 0 checks only.
+inline result<void> kill(int pid, sig s) noexcept {
+  return detail::as_void(syscall(nr::kill, pid, s));
+}
+
+// tgkill(2): int tgkill(pid_t tgid, pid_t tid, int sig);
+inline result<void> tgkill(int tgid, int tid, sig s) noexcept {
+  return detail::as_void(syscall(nr::tgkill, tgid, tid, s));
+}
+
+}  // namespace rawsys

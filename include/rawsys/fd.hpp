@@ -67,13 +67,8 @@ inline result<void> as_void(result<long> r) noexcept {
   if (!r) return unexpected(r.error());
   return {};
 }
-inline result<unsigned long> as_size(result<long> r) noexcept {
-  if (!r) return unexpected(r.error());
-  return static_cast<unsigned long>(*r);
-}
 // A count as T: result<size_t> for byte counts, result<unsigned> for
-// descriptors or messages (as_size gives unsigned long, which is not size_t
-// on i386).
+// descriptors or messages.
 template <class T>
 inline result<T> as_count(result<long> r) noexcept {
   if (!r) return unexpected(r.error());

@@ -340,7 +340,7 @@ TEST_CASE("epoll over 300 pipes: exactly the ready ones are reported") {
   const r::timespec zero{0, 0};
   auto p2 = r::epoll_pwait2(*ep, five.data(), 5, &zero);
   if (!p2 && p2.error() == errc::enosys) {
-    MESSAGE(rawsys_test::enosys_reason("epoll_pwait2", "5.11"));
+    rawsys_test::skip(rawsys_test::why_unavailable("epoll_pwait2", p2.error()) + "; Linux 5.11+");
   } else {
     CHECK(p2 == 5u);
     CHECK(ready_set([&](r::epoll_event* e, int max) { return r::epoll_pwait2(*ep, e, max, &zero); }) == want);
@@ -409,7 +409,7 @@ TEST_CASE("epoll: errors and the signal mask match glibc") {
   const r::timespec bad_ns{0, 1000000000};
   auto p2 = r::epoll_pwait2(*ep, out, 4, &bad_ns);
   if (!p2 && p2.error() == errc::enosys) {
-    MESSAGE(rawsys_test::enosys_reason("epoll_pwait2", "5.11"));
+    rawsys_test::skip(rawsys_test::why_unavailable("epoll_pwait2", p2.error()) + "; Linux 5.11+");
   } else {
     CHECK(p2 == r::unexpected(errc::einval));
     const ::timespec gbad_ns{0, 1000000000};
@@ -510,16 +510,14 @@ TEST_CASE("eventfd: counting in normal and semaphore mode, as glibc's eventfd") 
 TEST_CASE("pidfd_getfd: a copy of this process's own descriptor") {
   const long pidfd = ::syscall(SYS_pidfd_open, ::getpid(), 0);
   if (pidfd < 0) {
-    const std::string why = std::string("skipped: pidfd_open gives ") + r::name(static_cast<errc>(errno)) +
-                            (rawsys_test::under_qemu_aarch64() ? " under qemu-user" : "") + ", so there is no pidfd to use";
-    MESSAGE(why);
+    rawsys_test::skip(rawsys_test::why_unavailable("pidfd_open", static_cast<errc>(errno)) + ", so there is no pidfd to use");
     return;
   }
   r::unique_fd pfd(static_cast<int>(pidfd));
   rawsys_test::test_pipe p;
   auto copy = r::pidfd_getfd(pfd, p.w);
   if (!copy && copy.error() == errc::enosys) {
-    MESSAGE(rawsys_test::enosys_reason("pidfd_getfd", "5.6"));
+    rawsys_test::skip(rawsys_test::why_unavailable("pidfd_getfd", copy.error()) + "; Linux 5.6+");
     return;
   }
   REQUIRE(copy);
@@ -578,7 +576,7 @@ TEST_CASE("i386: ppoll and pselect6 fall back to the 32-bit calls when the time6
       {static_cast<long>(r::nr::ppoll_time64), static_cast<long>(r::nr::pselect6_time64)},
       poll_select_fallback_checks);
   if (line == -1) {
-    MESSAGE("skipped: seccomp filters are not available here, so ENOSYS cannot be simulated");
+    rawsys_test::skip("seccomp filters are not available here, so ENOSYS cannot be simulated");
     return;
   }
   INFO("first failed check at event_test.cpp line ", line);

@@ -348,7 +348,7 @@ TEST_CASE("futex_waitv: wait on several words, errors match glibc") {
   const r::timespec past{0, 0};
   auto probe = r::futex_waitv(w, 2, 0, &past, r::clock::monotonic);
   if (!probe && probe.error() == errc::enosys) {
-    MESSAGE(rawsys_test::enosys_reason("futex_waitv", "5.16"));
+    rawsys_test::skip(rawsys_test::why_unavailable("futex_waitv", probe.error()) + "; Linux 5.16+");
     return;
   }
   auto g = [&](r::futex_waiter* ws, unsigned n, unsigned flags, const r::timespec* t, int clock_id) {
@@ -452,7 +452,7 @@ int futex_fallback_checks() {
 TEST_CASE("i386: futex falls back to the 32-bit call when futex_time64 is ENOSYS") {
   const int line = rawsys_test::run_without({static_cast<long>(r::nr::futex_time64)}, futex_fallback_checks);
   if (line == -1) {
-    MESSAGE("skipped: seccomp filters are not available here, so ENOSYS cannot be simulated");
+    rawsys_test::skip("seccomp filters are not available here, so ENOSYS cannot be simulated");
     return;
   }
   INFO("first failed check at futex_test.cpp line ", line);

@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include <initializer_list>
-#include <string>
 
+#include "skip.hpp"
 #include "support.hpp"
 
 #if defined(__i386__)
@@ -75,22 +75,6 @@ inline int just_closed_fd() {
   REQUIRE(fd >= 0);
   ::close(fd);
   return fd;
-}
-
-inline bool under_qemu_aarch64() {
-#if defined(__aarch64__)
-  return true;  // the suite runs arm64 only under qemu-user on this project's machines
-#else
-  return false;
-#endif
-}
-
-// Why a call gave ENOSYS: qemu-user lacks it, or the kernel predates it.
-inline std::string enosys_reason(const char* call, const char* since) {
-  return std::string("skipped: ") + call + " gives ENOSYS (" +
-         (under_qemu_aarch64() ? std::string("qemu-user does not emulate it")
-                               : std::string("the kernel is older than ") + since) +
-         ")";
 }
 
 #if defined(__i386__)

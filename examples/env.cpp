@@ -3,6 +3,7 @@
 // -u/--unset=NAME, -0/--null, -C/--chdir=DIR; then NAME=VALUE...; then
 // COMMAND [ARG]... found through PATH as execvp(3) does. Exit status 125
 // for env's own errors, 126 when COMMAND cannot run, 127 when not found.
+#include <rawsys/fs.hpp>
 #include <rawsys/start.hpp>
 
 #include "exec.hpp"
@@ -185,7 +186,7 @@ int main(int argc, char** argv, char** envp) {
     return usage_error();
   }
   if (chdir_to) {
-    if (auto r = rawsys::syscall(rawsys::nr::chdir, chdir_to); !r) {
+    if (auto r = rawsys::chdir(chdir_to); !r) {
       tool::begin_error() << "cannot change directory to '" << chdir_to << "': " << message(r.error());
       tool::end_error();
       return 125;

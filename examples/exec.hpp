@@ -1,16 +1,11 @@
 // Running other programs, for env, syscount and sandbox: execvp(3) without
-// libc, and the few process calls they need. The process calls are raw
-// until the typed process wrappers are available.
+// libc, and a wait that retries on EINTR.
 #pragma once
 
 #include <rawsys/errc.hpp>
-#include <rawsys/syscall.hpp>
+#include <rawsys/process.hpp>
 
 namespace tool {
-
-inline long execve(const char* path, char* const* argv, char* const* envp) noexcept {
-  return rawsys::raw::syscall(static_cast<long>(rawsys::nr::execve), path, argv, envp);
-}
 
 // execvp(3): COMMAND (argv[0]) with a slash as it is, otherwise each
 // directory of `path` (a colon-separated list; an empty entry is the
@@ -24,14 +19,14 @@ inline rawsys::errc execvp(char** argv, char* const* envp, const char* path) noe
   unsigned cmd_len = 0;
   for (; cmd[cmd_len]; ++cmd_len) slash |= cmd[cmd_len] == '/';
   auto run = [&](const char* file) {
-    long r = execve(file, argv, envp);
-    if (r == -static_cast<long>(rawsys::errc::enoexec)) {
+    auto r = rawsys::execve(file, argv, envp);
+    if (r.error() == rawsys::errc::enoexec) {
       argv[-1] = const_cast<char*>("/bin/sh");
       argv[0] = const_cast<char*>(file);
-      r = execve("/bin/sh", argv - 1, envp);
+      r = rawsys::execve("/bin/sh", argv - 1, envp);
       argv[0] = const_cast<char*>(cmd);
     }
-    return static_cast<rawsys::errc>(-r);
+    return r.error();
   };
   if (slash) return run(cmd);
   if (cmd_len == 0) return rawsys::errc::enoent;
@@ -60,31 +55,14 @@ inline rawsys::errc execvp(char** argv, char* const* envp, const char* path) noe
   return eacces ? rawsys::errc::eacces : rawsys::errc::enoent;
 }
 
-// fork(2): clone with SIGCHLD where there is no fork (arm64).
-inline rawsys::result<int> fork() noexcept {
-#if defined(__aarch64__)
-  auto r = rawsys::syscall(rawsys::nr::clone, 17 /* SIGCHLD */, 0, 0, 0, 0);
-#else
-  auto r = rawsys::syscall(rawsys::nr::fork);
-#endif
-  if (!r) return rawsys::unexpected(r.error());
-  return static_cast<int>(*r);
-}
-
-// wait4(2), with __WALL: children of any kind, traced ones included.
+// wait4(2) for any kind of child (traced ones included), again after EINTR.
 inline rawsys::result<int> wait_any(int pid, int* status) noexcept {
-  auto r = rawsys::retry_on_eintr([&] { return rawsys::syscall(rawsys::nr::wait4, pid, status, 0x40000000, 0); });
-  if (!r) return rawsys::unexpected(r.error());
-  return static_cast<int>(*r);
-}
-
-[[noreturn]] inline void exit_now(int status) noexcept {
-  for (;;) (void)rawsys::raw::syscall(static_cast<long>(rawsys::nr::exit_group), status);
+  return rawsys::retry_on_eintr([&] { return rawsys::wait4(pid, status, rawsys::w::all, nullptr); });
 }
 
 // The wait status as a shell reports it: the exit status, or 128 + signal.
 constexpr int shell_status(int status) noexcept {
-  return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
+  return rawsys::wifexited(status) ? rawsys::wexitstatus(status) : 128 + static_cast<int>(rawsys::wtermsig(status));
 }
 
 }  // namespace tool

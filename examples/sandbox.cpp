@@ -7,6 +7,7 @@
 // CAP_SYS_ADMIN, so set-user-ID programs do not gain privileges inside.
 // Exit status: COMMAND's (it replaces sandbox), 125 for sandbox's own
 // errors, 126 or 127 when COMMAND cannot be run.
+#include <rawsys/process.hpp>
 #include <rawsys/seccomp.hpp>
 #include <rawsys/start.hpp>
 
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
     tool::error("too many rules", prog.error());
     return 125;
   }
-  if (auto r = rawsys::syscall(rawsys::nr::prctl, 38 /* PR_SET_NO_NEW_PRIVS */, 1, 0, 0, 0); !r) {
+  if (auto r = rawsys::prctl(rawsys::pr::set_no_new_privs, 1); !r) {
     tool::error("cannot set no_new_privs", r.error());
     return 125;
   }

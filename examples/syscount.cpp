@@ -7,7 +7,9 @@
 // its own table, marked "(i386)" or "(x86-64)". Exit status: COMMAND's (128 + N
 // when signal N ended it), 126 or 127 when it cannot be run, 125 when it
 // cannot be traced.
+#include <rawsys/process.hpp>
 #include <rawsys/ptrace.hpp>
+#include <rawsys/signal.hpp>
 #include <rawsys/start.hpp>
 
 #include "exec.hpp"
@@ -164,7 +166,7 @@ int main(int argc, char** argv) {
   (void)rawsys::out.flush();
   (void)rawsys::err.flush();
 
-  auto child = tool::fork();
+  auto child = rawsys::fork();
   if (!child) {
     tool::error("fork", child.error());
     return 125;
@@ -172,19 +174,19 @@ int main(int argc, char** argv) {
   if (*child == 0) {
     if (auto r = rawsys::ptrace_traceme(); !r) {
       tool::error("cannot trace", r.error());
-      tool::exit_now(125);
+      rawsys::exit_group(125);
     }
     // Stop until the tracer is ready: what follows is the command's.
-    (void)rawsys::syscall(rawsys::nr::kill, rawsys::syscall(rawsys::nr::getpid).value_or(0), 19 /* SIGSTOP */);
+    (void)rawsys::kill(rawsys::getpid(), rawsys::sig::stop);
     const char* path = rawsys::getenv("PATH");
     const errc e = tool::execvp(argv + i, rawsys::environ(), path ? path : "/bin:/usr/bin");
     tool::begin_error() << '\'' << argv[i] << "': " << message(e);
     tool::end_error();
-    tool::exit_now(e == errc::enoent ? 127 : 126);
+    rawsys::exit_group(e == errc::enoent ? 127 : 126);
   }
 
   int status = 0;
-  if (!tool::wait_any(*child, &status) || (status & 0xff) != 0x7f) {
+  if (!tool::wait_any(*child, &status) || !rawsys::wifstopped(status)) {
     return tool::shell_status(status);  // ended before it stopped: could not be traced
   }
   using rawsys::ptrace_o::flags;
@@ -192,7 +194,7 @@ int main(int argc, char** argv) {
   if (follow) options |= rawsys::ptrace_o::tracefork | rawsys::ptrace_o::tracevfork | rawsys::ptrace_o::traceclone;
   if (auto r = rawsys::ptrace_setoptions(*child, options); !r) {
     tool::error("cannot trace", r.error());
-    (void)rawsys::syscall(rawsys::nr::kill, *child, 9);
+    (void)rawsys::kill(*child, rawsys::sig::kill);
     return 125;
   }
   find(*child)->started = true;
@@ -202,13 +204,13 @@ int main(int argc, char** argv) {
   for (;;) {
     auto pid = tool::wait_any(-1, &status);
     if (!pid) break;  // ECHILD: every tracee is gone
-    const int sig = (status >> 8) & 0xff;
-    if ((status & 0xff) != 0x7f) {  // exited or killed
+    const int sig = (status >> 8) & 0xff;  // WSTOPSIG, with the 0x80 of a syscall stop
+    if (!rawsys::wifstopped(status)) {  // exited or killed
       if (*pid == *child) result = tool::shell_status(status);
       forget(*pid);
       continue;
     }
-    if (sig == (5 /* SIGTRAP */ | 0x80)) {
+    if (sig == (static_cast<int>(rawsys::sig::trap) | 0x80)) {
       on_syscall_stop(*pid);
       (void)rawsys::ptrace_syscall(*pid);
     } else if (status >> 16) {  // a ptrace event (fork, exec, ...): nothing to deliver
@@ -217,7 +219,7 @@ int main(int argc, char** argv) {
       // A new child's first stop is the SIGSTOP of its attachment: not
       // delivered. Any other signal goes on to the tracee.
       tracee* t = find(*pid);
-      const bool attach_stop = t && !t->started && sig == 19 && *pid != *child;
+      const bool attach_stop = t && !t->started && sig == static_cast<int>(rawsys::sig::stop) && *pid != *child;
       if (t) t->started = true;
       (void)rawsys::ptrace_syscall(*pid, attach_stop ? rawsys::sig() : static_cast<rawsys::sig>(sig));
     }

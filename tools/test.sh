@@ -15,7 +15,7 @@ if ! tools/deps.sh; then
   exit 1
 fi
 
-# name | toolchain file | C++ compiler | standard | flags
+# name | toolchain file | C++ compiler | standard | flags | sanitizers (hosted suite only)
 configs=(
   "x86_64-gcc-c++20-O2||g++|20|-O2"
   "x86_64-gcc-c++23-O0||g++|23|-O0"
@@ -27,6 +27,7 @@ configs=(
   "i386-clang-c++23-O0-fp|cmake/i386.cmake|clang++|23|-O0 -fno-omit-frame-pointer"
   "aarch64-gcc-c++20-O2|cmake/aarch64.cmake||20|-O2"
   "aarch64-gcc-c++23-O0|cmake/aarch64.cmake||23|-O0"
+  "x86_64-gcc-c++20-asan-ubsan||g++|20|-O1 -fno-omit-frame-pointer|address,undefined"
 )
 
 jobs=$(nproc)
@@ -35,13 +36,13 @@ total_fail=0
 summary=()
 mkdir -p build/logs
 for entry in "${configs[@]}"; do
-  IFS='|' read -r name toolchain cxx std flags <<<"$entry"
+  IFS='|' read -r name toolchain cxx std flags sanitize <<<"$entry"
   [[ -n "$filter" && "$name" != *"$filter"* ]] && continue
   dir=build/test-$name
   log=build/logs/$name.log
   args=(-S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Test -DCMAKE_CXX_STANDARD="$std"
         -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_CXX_EXTENSIONS=OFF
-        -DCMAKE_CXX_FLAGS_TEST="$flags" -DRAWSYS_TEST_PREFIX="$name: ")
+        -DCMAKE_CXX_FLAGS_TEST="$flags" -DRAWSYS_SANITIZE="$sanitize" -DRAWSYS_TEST_PREFIX="$name: ")
   [[ -n "$toolchain" ]] && args+=(-DCMAKE_TOOLCHAIN_FILE="$root/$toolchain")
   [[ -n "$cxx" ]] && args+=(-DCMAKE_CXX_COMPILER="$cxx")
   # The benchmarks' smoke test (bench/): one configuration per architecture.

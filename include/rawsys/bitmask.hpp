@@ -3,25 +3,25 @@
 // Enums pass straight to rawsys::syscall; a wrapper takes only its own type.
 #pragma once
 
-#include <type_traits>
+#include "detail/traits.hpp"
 
 // Declares |, &, ^, ~ and the compound forms for the enum E, next to E so
 // that they are found by argument-dependent lookup.
 #define RAWSYS_BITMASK(E)                                                                  \
   constexpr E operator|(E a, E b) noexcept {                                               \
-    return static_cast<E>(static_cast<std::underlying_type_t<E>>(a) |                      \
-                          static_cast<std::underlying_type_t<E>>(b));                      \
+    return static_cast<E>(static_cast<::rawsys::detail::underlying_type_t<E>>(a) |                      \
+                          static_cast<::rawsys::detail::underlying_type_t<E>>(b));                      \
   }                                                                                        \
   constexpr E operator&(E a, E b) noexcept {                                               \
-    return static_cast<E>(static_cast<std::underlying_type_t<E>>(a) &                      \
-                          static_cast<std::underlying_type_t<E>>(b));                      \
+    return static_cast<E>(static_cast<::rawsys::detail::underlying_type_t<E>>(a) &                      \
+                          static_cast<::rawsys::detail::underlying_type_t<E>>(b));                      \
   }                                                                                        \
   constexpr E operator^(E a, E b) noexcept {                                               \
-    return static_cast<E>(static_cast<std::underlying_type_t<E>>(a) ^                      \
-                          static_cast<std::underlying_type_t<E>>(b));                      \
+    return static_cast<E>(static_cast<::rawsys::detail::underlying_type_t<E>>(a) ^                      \
+                          static_cast<::rawsys::detail::underlying_type_t<E>>(b));                      \
   }                                                                                        \
   constexpr E operator~(E a) noexcept {                                                    \
-    return static_cast<E>(~static_cast<std::underlying_type_t<E>>(a));                     \
+    return static_cast<E>(~static_cast<::rawsys::detail::underlying_type_t<E>>(a));                     \
   }                                                                                        \
   constexpr E& operator|=(E& a, E b) noexcept { return a = a | b; }                        \
   constexpr E& operator&=(E& a, E b) noexcept { return a = a & b; }                        \
@@ -31,14 +31,14 @@ namespace rawsys {
 
 // The number behind a flag set or any enum (std::to_underlying before C++23).
 template <class E>
-  requires std::is_enum_v<E>
-constexpr std::underlying_type_t<E> bits(E e) noexcept {
-  return static_cast<std::underlying_type_t<E>>(e);
+  requires ::rawsys::detail::is_enum_v<E>
+constexpr ::rawsys::detail::underlying_type_t<E> bits(E e) noexcept {
+  return static_cast<::rawsys::detail::underlying_type_t<E>>(e);
 }
 
 // True when every flag of `want` is set in `set`.
 template <class E>
-  requires std::is_enum_v<E>
+  requires ::rawsys::detail::is_enum_v<E>
 constexpr bool has(E set, E want) noexcept {
   return (bits(set) & bits(want)) == bits(want);
 }

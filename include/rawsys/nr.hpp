@@ -50,8 +50,8 @@ constexpr result<Nr> find_nr(const char* s, size_t n) noexcept {
 
 template <class S>
 concept string_like = requires(const S& s) {
-  requires std::is_convertible_v<decltype(s.data()), const char*>;
-  requires std::is_convertible_v<decltype(s.size()), size_t>;
+  requires detail::is_convertible_v<decltype(s.data()), const char*>;
+  requires detail::is_convertible_v<decltype(s.size()), size_t>;
 };
 
 }  // namespace detail

@@ -1,13 +1,18 @@
 // rawsys::result<T, E>: a value or an error, shaped like std::expected<T, E>
-// (C++23) but available from C++20 and in freestanding code. Only
-// <type_traits> and <new> are included: no <expected>, <string> or <utility>.
+// (C++23) but available from C++20 and in freestanding code. Only <new> (for
+// placement new) and std::exception are included: no <type_traits>,
+// <expected>, <string> or <utility>.
 #pragma once
 
 #include <new>
-#include <type_traits>
+#include "detail/traits.hpp"
 
 #if defined(__cpp_exceptions)
+#if __has_include(<bits/exception.h>)
+#include <bits/exception.h>  // std::exception alone (libstdc++); <exception> is 10x larger
+#else
 #include <exception>
+#endif
 #endif
 
 #include "errc.hpp"
@@ -18,7 +23,7 @@ namespace rawsys {
 template <class E>
 class unexpected {
  public:
-  constexpr explicit unexpected(E e) noexcept(std::is_nothrow_move_constructible_v<E>)
+  constexpr explicit unexpected(E e) noexcept(detail::is_nothrow_move_constructible_v<E>)
       : e_(static_cast<E&&>(e)) {}
   constexpr const E& error() const& noexcept { return e_; }
   constexpr E& error() & noexcept { return e_; }
@@ -60,7 +65,7 @@ inline constexpr bool is_result<result<T, E>> = true;
 template <class E>
 [[noreturn]] inline void bad_access([[maybe_unused]] const E& e) {
 #if defined(__cpp_exceptions)
-  if constexpr (std::is_same_v<E, errc>)
+  if constexpr (detail::is_same_v<E, errc>)
     throw bad_result_access(static_cast<int>(e));
   else
     throw bad_result_access(0);
@@ -78,7 +83,7 @@ constexpr void expects([[maybe_unused]] bool ok) noexcept {
 }
 
 template <class F, class... A>
-using call_t = std::remove_cvref_t<std::invoke_result_t<F, A...>>;
+using call_t = remove_cvref_t<invoke_result_t<F, A...>>;
 
 // Matches std::expected<T, E> (and look-alikes) without including <expected>.
 template <class X, class T, class E>
@@ -86,7 +91,7 @@ concept expected_of = requires {
   typename X::value_type;
   typename X::error_type;
   typename X::unexpected_type;
-} && std::is_same_v<typename X::value_type, T> && std::is_same_v<typename X::error_type, E> &&
+} && detail::is_same_v<typename X::value_type, T> && detail::is_same_v<typename X::error_type, E> &&
                       !is_result<X>;
 
 struct value_tag {};
@@ -94,8 +99,8 @@ struct error_tag {};
 struct uninit_tag {};
 
 // Union storage; trivially destructible when both halves are.
-template <class T, class E, bool = std::is_trivially_destructible_v<T> &&
-                                   std::is_trivially_destructible_v<E>>
+template <class T, class E, bool = detail::is_trivially_destructible_v<T> &&
+                                   detail::is_trivially_destructible_v<E>>
 struct storage {
   union {
     T val_;
@@ -133,32 +138,32 @@ struct storage<T, E, false> {
 };
 
 // Copy and move: defaulted (trivial) when both halves are trivially copyable.
-template <class T, class E, bool = std::is_trivially_copyable_v<T> && std::is_trivially_copyable_v<E>>
+template <class T, class E, bool = detail::is_trivially_copyable_v<T> && detail::is_trivially_copyable_v<E>>
 struct copying : storage<T, E> {
   using storage<T, E>::storage;
 };
 template <class T, class E>
 struct copying<T, E, false> : storage<T, E> {
   using storage<T, E>::storage;
-  copying(const copying& o) requires(std::is_copy_constructible_v<T>&& std::is_copy_constructible_v<E>)
+  copying(const copying& o) requires(detail::is_copy_constructible_v<T>&& detail::is_copy_constructible_v<E>)
       : storage<T, E>(uninit_tag{}) {
     assign(o);
   }
-  copying(copying&& o) noexcept(std::is_nothrow_move_constructible_v<T>&&
-                                    std::is_nothrow_move_constructible_v<E>)
+  copying(copying&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
+                                    detail::is_nothrow_move_constructible_v<E>)
       : storage<T, E>(uninit_tag{}) {
     assign(static_cast<copying&&>(o));
   }
-  copying& operator=(const copying& o) requires(std::is_copy_constructible_v<T>&&
-                                                    std::is_copy_constructible_v<E>) {
+  copying& operator=(const copying& o) requires(detail::is_copy_constructible_v<T>&&
+                                                    detail::is_copy_constructible_v<E>) {
     if (this != &o) {
       this->destroy();
       assign(o);
     }
     return *this;
   }
-  copying& operator=(copying&& o) noexcept(std::is_nothrow_move_constructible_v<T>&&
-                                               std::is_nothrow_move_constructible_v<E>) {
+  copying& operator=(copying&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
+                                               detail::is_nothrow_move_constructible_v<E>) {
     if (this != &o) {
       this->destroy();
       assign(static_cast<copying&&>(o));
@@ -181,7 +186,7 @@ struct copying<T, E, false> : storage<T, E> {
 
 template <class T, class E>
 class result : private detail::copying<T, E> {
-  static_assert(!std::is_reference_v<T> && !std::is_reference_v<E>,
+  static_assert(!detail::is_reference_v<T> && !detail::is_reference_v<E>,
                 "rawsys::result holds values, not references");
   using base = detail::copying<T, E>;
   template <class, class>
@@ -191,14 +196,14 @@ class result : private detail::copying<T, E> {
   using value_type = T;
   using error_type = E;
 
-  constexpr result() requires std::is_default_constructible_v<T> : base(detail::value_tag{}) {}
+  constexpr result() requires detail::is_default_constructible_v<T> : base(detail::value_tag{}) {}
   template <class U = T>
-    requires std::is_constructible_v<T, U&&> && (!detail::is_result<std::remove_cvref_t<U>>) &&
-             (!std::is_same_v<std::remove_cvref_t<U>, unexpected<E>>)
-  constexpr explicit(!std::is_convertible_v<U&&, T>) result(U&& v)
+    requires detail::is_constructible_v<T, U&&> && (!detail::is_result<detail::remove_cvref_t<U>>) &&
+             (!detail::is_same_v<detail::remove_cvref_t<U>, unexpected<E>>)
+  constexpr explicit(!detail::is_convertible_v<U&&, T>) result(U&& v)
       : base(detail::value_tag{}, static_cast<U&&>(v)) {}
   template <class G>
-    requires std::is_constructible_v<E, const G&>
+    requires detail::is_constructible_v<E, const G&>
   constexpr result(const unexpected<G>& u) : base(detail::error_tag{}, u.error()) {}
 
   constexpr bool has_value() const noexcept { return this->ok_; }
@@ -259,7 +264,7 @@ class result : private detail::copying<T, E> {
   constexpr auto transform(F&& f) const& {
     using U = detail::call_t<F, const T&>;
     if (!this->ok_) return result<U, E>(unexpected<E>(this->err_));
-    if constexpr (std::is_void_v<U>) {
+    if constexpr (detail::is_void_v<U>) {
       static_cast<F&&>(f)(this->val_);
       return result<U, E>();
     } else {
@@ -270,7 +275,7 @@ class result : private detail::copying<T, E> {
   constexpr auto transform(F&& f) && {
     using U = detail::call_t<F, T&&>;
     if (!this->ok_) return result<U, E>(unexpected<E>(static_cast<E&&>(this->err_)));
-    if constexpr (std::is_void_v<U>) {
+    if constexpr (detail::is_void_v<U>) {
       static_cast<F&&>(f)(static_cast<T&&>(this->val_));
       return result<U, E>();
     } else {
@@ -348,7 +353,7 @@ class result<void, E> {
 
   constexpr result() noexcept : ok_(true), err_() {}
   template <class G>
-    requires std::is_constructible_v<E, const G&>
+    requires detail::is_constructible_v<E, const G&>
   constexpr result(const unexpected<G>& u) : ok_(false), err_(u.error()) {}
 
   constexpr bool has_value() const noexcept { return ok_; }
@@ -371,7 +376,7 @@ class result<void, E> {
   constexpr auto transform(F&& f) const {
     using U = detail::call_t<F>;
     if (!ok_) return result<U, E>(unexpected<E>(err_));
-    if constexpr (std::is_void_v<U>) {
+    if constexpr (detail::is_void_v<U>) {
       static_cast<F&&>(f)();
       return result<U, E>();
     } else {

@@ -2,7 +2,7 @@
 // args...) -> long: the generic call on top of the per-ISA asm.
 #pragma once
 
-#include <type_traits>
+#include "detail/traits.hpp"
 
 #include "nr.hpp"
 #include "result.hpp"
@@ -21,8 +21,8 @@ namespace rawsys {
 namespace detail {
 
 template <class A>
-inline constexpr bool is_syscall_arg = std::is_integral_v<A> || std::is_enum_v<A> ||
-                                       std::is_pointer_v<A> || std::is_null_pointer_v<A>;
+inline constexpr bool is_syscall_arg =
+    is_integral_v<A> || is_enum_v<A> || is_pointer_v<A> || is_null_pointer_v<A>;
 
 // One argument as the register value the kernel reads: integers widened by
 // their own signedness, enums through their underlying type, pointers as
@@ -31,17 +31,17 @@ template <class A>
 constexpr long to_arg(A a) noexcept {
   static_assert(is_syscall_arg<A>,
                 "rawsys::syscall: each argument must be an integer, an enum, a pointer or nullptr");
-  if constexpr (std::is_null_pointer_v<A>) {
+  if constexpr (is_null_pointer_v<A>) {
     return 0;
-  } else if constexpr (std::is_pointer_v<A>) {
+  } else if constexpr (is_pointer_v<A>) {
     return reinterpret_cast<long>(a);
-  } else if constexpr (std::is_enum_v<A>) {
-    return to_arg(static_cast<std::underlying_type_t<A>>(a));
+  } else if constexpr (is_enum_v<A>) {
+    return to_arg(static_cast<underlying_type_t<A>>(a));
   } else {
     static_assert(sizeof(A) <= sizeof(long),
                   "rawsys::syscall: a 64-bit integer does not fit one register on this 32-bit "
                   "ABI; pass it as the two halves the kernel expects");
-    if constexpr (std::is_signed_v<A>)
+    if constexpr (is_signed_v<A>)
       return static_cast<long>(a);
     else
       return static_cast<long>(static_cast<unsigned long>(a));

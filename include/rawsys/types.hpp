@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <type_traits>
+#include "detail/traits.hpp"
 
 namespace rawsys {
 
@@ -48,7 +48,7 @@ template <class R>
 concept contiguous_bytes = requires(R& r) {
   r.data();
   r.size();
-  requires std::is_trivially_copyable_v<std::remove_pointer_t<decltype(r.data())>>;
+  requires detail::is_trivially_copyable_v<detail::remove_pointer_t<decltype(r.data())>>;
 };
 }  // namespace detail
 
@@ -59,10 +59,10 @@ struct buffer {
   size_t size;
   constexpr buffer(void* d, size_t n) noexcept : data(d), size(n) {}
   template <class T, size_t N>
-    requires(!std::is_const_v<T>)
+    requires(!detail::is_const_v<T>)
   constexpr buffer(T (&a)[N]) noexcept : data(a), size(sizeof a) {}
   template <detail::contiguous_bytes R>
-    requires(!std::is_const_v<std::remove_pointer_t<decltype(std::declval<R&>().data())>>)
+    requires(!detail::is_const_v<detail::remove_pointer_t<decltype(detail::declval<R&>().data())>>)
   constexpr buffer(R& r) noexcept
       : data(r.data()), size(r.size() * sizeof(*r.data())) {}
 };
@@ -76,7 +76,7 @@ struct const_buffer {
   template <size_t N>
   constexpr const_buffer(const char (&s)[N]) noexcept : data(s), size(N - 1) {}
   template <class T, size_t N>
-    requires(!std::is_same_v<std::remove_cv_t<T>, char>)
+    requires(!detail::is_same_v<detail::remove_cv_t<T>, char>)
   constexpr const_buffer(T (&a)[N]) noexcept : data(a), size(sizeof a) {}
   template <detail::contiguous_bytes R>
   constexpr const_buffer(const R& r) noexcept

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Measures what including rawsys costs at compile time, next to glibc's
+headers for the same ground, and an empty file. Each case is compiled
+(`-c -O2`, C++20) many times, interleaved, and the median wall time is
+reported, with the preprocessed size in lines.
+
+usage: tools/include_cost.py [--runs N] [--markdown]"""
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+CASES = {
+    "empty file": "",
+    "glibc headers": "\n".join(f"#include <{h}>" for h in (
+        "unistd.h", "fcntl.h", "sys/mman.h", "errno.h", "string.h", "signal.h", "time.h",
+        "sys/stat.h", "sys/syscall.h", "sys/socket.h", "sys/epoll.h", "sys/wait.h",
+        "sys/uio.h", "poll.h", "sched.h", "sys/resource.h")),
+    "<rawsys/syscall.hpp> (core)": "#include <rawsys/syscall.hpp>",
+    "<rawsys/rawsys.hpp> (everything)": "#include <rawsys/rawsys.hpp>",
+    "<expected> (for scale)": "#include <expected>",
+}
+BODY = "\nint rawsys_include_cost_probe() { return 0; }\n"
+
+
+def compile_once(cxx, std, path):
+    start = time.perf_counter()
+    subprocess.run([cxx, f"-std={std}", "-O2", "-I", os.path.join(ROOT, "include"), "-c", path,
+                    "-o", os.devnull], check=True)
+    return time.perf_counter() - start
+
+
+def preprocessed_lines(cxx, std, path):
+    out = subprocess.run([cxx, f"-std={std}", "-I", os.path.join(ROOT, "include"), "-E", "-P", path],
+                         check=True, capture_output=True, text=True).stdout
+    return sum(1 for line in out.splitlines() if line.strip())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--markdown", action="store_true")
+    args = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {}
+        for name, text in CASES.items():
+            files[name] = os.path.join(tmp, f"case{len(files)}.cpp")
+            with open(files[name], "w") as f:
+                f.write(text + BODY)
+        for cxx, std in (("g++", "c++20"), ("clang++", "c++20"), ("g++", "c++23")):
+            times = {name: [] for name in CASES}
+            skip = set()
+            for _ in range(args.runs):  # interleaved, so load affects all cases alike
+                for name, path in files.items():
+                    if name in skip:
+                        continue
+                    try:
+                        times[name].append(compile_once(cxx, std, path))
+                    except subprocess.CalledProcessError:
+                        skip.add(name)  # <expected> does not exist for this compiler/mode
+            for name, path in files.items():
+                if name in skip or not times[name]:
+                    continue
+                med = statistics.median(times[name]) * 1000
+                rows.append((f"{cxx} -std={std}", name, med, preprocessed_lines(cxx, std, path)))
+    base = {c: m for c, n, m, _ in rows if n == "empty file"}
+    glibc = {c: m for c, n, m, _ in rows if n == "glibc headers"}
+    if args.markdown:
+        print("| compiler | include | median ms | over empty | vs glibc headers | lines after preprocessing |")
+        print("|---|---|---:|---:|---:|---:|")
+    for c, n, m, lines in rows:
+        over = m - base[c]
+        ratio = over / (glibc[c] - base[c]) if glibc[c] > base[c] else float("nan")
+        if args.markdown:
+            print(f"| {c} | {n} | {m:.0f} | +{over:.0f} | {ratio:.2f}x | {lines} |")
+        else:
+            print(f"{c:18} {n:36} {m:7.1f} ms  +{over:6.1f} ms  {ratio:5.2f}x glibc  {lines:6} lines")
+    print(f"\n{args.runs} interleaved runs per case, median; {platform.processor() or platform.machine()}, "
+          f"Linux {platform.release()}", file=sys.stderr if not args.markdown else sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

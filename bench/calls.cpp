@@ -10,7 +10,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "common.hpp"
 #include "floor.hpp"
@@ -59,70 +63,60 @@ struct native_entry {
 template <class T>
 long addr(T* p) { return reinterpret_cast<long>(p); }
 
+// Each variant of each call is one step: a function doing the call once and
+// checking its result. The plain benchmarks loop over one step; the paired
+// ones alternate blocks of several steps (see paired() below).
+#define STEP [[gnu::always_inline]] inline bool
+
 // --- getppid ---------------------------------------------------------------
 template <class E>
-void getppid_floor(State& s) {
-  for (auto _ : s) {
-    long r = E::c0(SYS_getppid);
-    benchmark::DoNotOptimize(r);
-  }
+STEP getppid_floor() {
+  long r = E::c0(SYS_getppid);
+  benchmark::DoNotOptimize(r);
+  return true;
 }
-void getppid_rawsys(State& s) {
-  s.SetLabel(rs::getppid_label);
-  for (auto _ : s) {
-    long r = rs::getppid();
-    benchmark::DoNotOptimize(r);
-  }
+STEP getppid_rawsys() {
+  long r = rs::getppid();
+  benchmark::DoNotOptimize(r);
+  return true;
 }
-void getppid_glibc(State& s) {
-  for (auto _ : s) {
-    pid_t r = ::getppid();
-    benchmark::DoNotOptimize(r);
-  }
+STEP getppid_glibc() {
+  pid_t r = ::getppid();
+  benchmark::DoNotOptimize(r);
+  return true;
 }
-void getppid_glibc_syscall(State& s) {
-  for (auto _ : s) {
-    long r = ::syscall(SYS_getppid);
-    benchmark::DoNotOptimize(r);
-  }
+STEP getppid_glibc_syscall() {
+  long r = ::syscall(SYS_getppid);
+  benchmark::DoNotOptimize(r);
+  return true;
 }
 
 // --- read 1 byte from /dev/zero --------------------------------------------
 template <class E>
-void read_floor(State& s) {
+STEP read_floor() {
   char b[1];
-  for (auto _ : s) BENCH_REQUIRE(s, E::c3(SYS_read, zero_fd, addr(b), 1) == 1);
+  return E::c3(SYS_read, zero_fd, addr(b), 1) == 1;
 }
-void read_rawsys(State& s) {
-  s.SetLabel(rs::read_label);
+STEP read_rawsys() {
   char b[1];
-  for (auto _ : s) BENCH_REQUIRE(s, rs::read1(zero_fd, b));
+  return rs::read1(zero_fd, b);
 }
-void read_glibc(State& s) {
+STEP read_glibc() {
   char b[1];
-  for (auto _ : s) BENCH_REQUIRE(s, ::read(zero_fd, b, 1) == 1);
+  return ::read(zero_fd, b, 1) == 1;
 }
-void read_glibc_syscall(State& s) {
+STEP read_glibc_syscall() {
   char b[1];
-  for (auto _ : s) BENCH_REQUIRE(s, ::syscall(SYS_read, zero_fd, b, 1) == 1);
+  return ::syscall(SYS_read, zero_fd, b, 1) == 1;
 }
 
 // --- write 1 byte to /dev/null ---------------------------------------------
 const char one[1] = {'x'};
 template <class E>
-void write_floor(State& s) {
-  for (auto _ : s) BENCH_REQUIRE(s, E::c3(SYS_write, null_fd, addr(one), 1) == 1);
-}
-void write_rawsys(State& s) {
-  s.SetLabel(rs::write_label);
-  for (auto _ : s) BENCH_REQUIRE(s, rs::write1(null_fd, one));
-}
-void write_glibc(State& s) {
-  for (auto _ : s) BENCH_REQUIRE(s, ::write(null_fd, one, 1) == 1);
-}
-void write_glibc_syscall(State& s) {
-  for (auto _ : s) BENCH_REQUIRE(s, ::syscall(SYS_write, null_fd, one, 1) == 1);
-}
+STEP write_floor() { return E::c3(SYS_write, null_fd, addr(one), 1) == 1; }
+STEP write_rawsys() { return rs::write1(null_fd, one); }
+STEP write_glibc() { return ::write(null_fd, one, 1) == 1; }
+STEP write_glibc_syscall() { return ::syscall(SYS_write, null_fd, one, 1) == 1; }
 
 // --- clock_gettime(CLOCK_MONOTONIC) ----------------------------------------
 // The floor is the real system call; glibc's wrapper uses the vDSO.
@@ -130,130 +124,174 @@ struct ts64 {
   int64_t sec, nsec;
 };
 template <class E>
-void clock_floor(State& s) {
+STEP clock_floor() {
   ts64 ts;
-  for (auto _ : s) BENCH_REQUIRE(s, E::c2(sys_clock_gettime, CLOCK_MONOTONIC, addr(&ts)) == 0);
+  return E::c2(sys_clock_gettime, CLOCK_MONOTONIC, addr(&ts)) == 0;
 }
-void clock_rawsys(State& s) {
-  s.SetLabel(rs::clock_label);
+STEP clock_rawsys() {
   rawsys::timespec ts;
-  for (auto _ : s) BENCH_REQUIRE(s, rs::clock_monotonic(&ts));
+  return rs::clock_monotonic(&ts);
 }
-void clock_glibc(State& s) {
+STEP clock_glibc() {
   struct timespec ts;
-  for (auto _ : s) BENCH_REQUIRE(s, ::clock_gettime(CLOCK_MONOTONIC, &ts) == 0);
+  return ::clock_gettime(CLOCK_MONOTONIC, &ts) == 0;
 }
-void clock_glibc_syscall(State& s) {
+STEP clock_glibc_syscall() {
   ts64 ts;
-  for (auto _ : s) BENCH_REQUIRE(s, ::syscall(sys_clock_gettime, CLOCK_MONOTONIC, &ts) == 0);
+  return ::syscall(sys_clock_gettime, CLOCK_MONOTONIC, &ts) == 0;
 }
 
 // --- openat + close ----------------------------------------------------------
 const char dev_null[] = "/dev/null";
 template <class E>
-void open_floor(State& s) {
-  for (auto _ : s) {
-    long f = E::c3(SYS_openat, AT_FDCWD, addr(dev_null), O_RDONLY | O_CLOEXEC);
-    BENCH_REQUIRE(s, f >= 0);
-    BENCH_REQUIRE(s, E::c1(SYS_close, f) == 0);
-  }
+STEP open_floor() {
+  const long f = E::c3(SYS_openat, AT_FDCWD, addr(dev_null), O_RDONLY | O_CLOEXEC);
+  return f >= 0 && E::c1(SYS_close, f) == 0;
 }
-void open_rawsys(State& s) {
-  s.SetLabel(rs::open_close_label);
-  for (auto _ : s) BENCH_REQUIRE(s, rs::open_close(dev_null));
+STEP open_rawsys() { return rs::open_close(dev_null); }
+STEP open_glibc() {
+  const int f = ::openat(AT_FDCWD, dev_null, O_RDONLY | O_CLOEXEC);
+  return f >= 0 && ::close(f) == 0;
 }
-void open_glibc(State& s) {
-  for (auto _ : s) {
-    int f = ::openat(AT_FDCWD, dev_null, O_RDONLY | O_CLOEXEC);
-    BENCH_REQUIRE(s, f >= 0);
-    BENCH_REQUIRE(s, ::close(f) == 0);
-  }
-}
-void open_glibc_syscall(State& s) {
-  for (auto _ : s) {
-    long f = ::syscall(SYS_openat, AT_FDCWD, dev_null, O_RDONLY | O_CLOEXEC);
-    BENCH_REQUIRE(s, f >= 0);
-    BENCH_REQUIRE(s, ::syscall(SYS_close, f) == 0);
-  }
+STEP open_glibc_syscall() {
+  const long f = ::syscall(SYS_openat, AT_FDCWD, dev_null, O_RDONLY | O_CLOEXEC);
+  return f >= 0 && ::syscall(SYS_close, f) == 0;
 }
 
 // --- mmap + munmap of one page --------------------------------------------
 template <class E>
-void mmap_floor(State& s) {
-  for (auto _ : s) {
-    long p = E::c6(sys_mmap, 0, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    BENCH_REQUIRE(s, static_cast<unsigned long>(p) < static_cast<unsigned long>(-4095L));
-    BENCH_REQUIRE(s, E::c2(SYS_munmap, p, page) == 0);
-  }
+STEP mmap_floor() {
+  const long p = E::c6(sys_mmap, 0, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return static_cast<unsigned long>(p) < static_cast<unsigned long>(-4095L) && E::c2(SYS_munmap, p, page) == 0;
 }
-void mmap_rawsys(State& s) {
-  s.SetLabel(rs::mmap_label);
-  for (auto _ : s) BENCH_REQUIRE(s, rs::mmap_munmap(page));
+STEP mmap_rawsys() { return rs::mmap_munmap(page); }
+STEP mmap_glibc() {
+  void* p = ::mmap(nullptr, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p != MAP_FAILED && ::munmap(p, page) == 0;
 }
-void mmap_glibc(State& s) {
-  for (auto _ : s) {
-    void* p = ::mmap(nullptr, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    BENCH_REQUIRE(s, p != MAP_FAILED);
-    BENCH_REQUIRE(s, ::munmap(p, page) == 0);
-  }
-}
-void mmap_glibc_syscall(State& s) {
-  for (auto _ : s) {
-    long p = ::syscall(sys_mmap, nullptr, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    BENCH_REQUIRE(s, p != -1);
-    BENCH_REQUIRE(s, ::syscall(SYS_munmap, p, page) == 0);
-  }
+STEP mmap_glibc_syscall() {
+  const long p = ::syscall(sys_mmap, nullptr, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p != -1 && ::syscall(SYS_munmap, p, page) == 0;
 }
 
 // --- pipe2 + close ---------------------------------------------------------
 template <class E>
-void pipe_floor(State& s) {
+STEP pipe_floor() {
   int fds[2];
-  for (auto _ : s) {
-    BENCH_REQUIRE(s, E::c2(SYS_pipe2, addr(fds), O_CLOEXEC) == 0);
-    BENCH_REQUIRE(s, E::c1(SYS_close, fds[0]) == 0);
-    BENCH_REQUIRE(s, E::c1(SYS_close, fds[1]) == 0);
-  }
+  if (E::c2(SYS_pipe2, addr(fds), O_CLOEXEC) != 0) return false;
+  const bool a = E::c1(SYS_close, fds[0]) == 0;
+  const bool b = E::c1(SYS_close, fds[1]) == 0;
+  return a && b;
 }
-void pipe_rawsys(State& s) {
-  s.SetLabel(rs::pipe_label);
-  for (auto _ : s) BENCH_REQUIRE(s, rs::pipe_close());
-}
-void pipe_glibc(State& s) {
+STEP pipe_rawsys() { return rs::pipe_close(); }
+STEP pipe_glibc() {
   int fds[2];
-  for (auto _ : s) {
-    BENCH_REQUIRE(s, ::pipe2(fds, O_CLOEXEC) == 0);
-    BENCH_REQUIRE(s, ::close(fds[0]) == 0);
-    BENCH_REQUIRE(s, ::close(fds[1]) == 0);
-  }
+  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
+  const bool a = ::close(fds[0]) == 0;
+  const bool b = ::close(fds[1]) == 0;
+  return a && b;
 }
-void pipe_glibc_syscall(State& s) {
+STEP pipe_glibc_syscall() {
   int fds[2];
-  for (auto _ : s) {
-    BENCH_REQUIRE(s, ::syscall(SYS_pipe2, fds, O_CLOEXEC) == 0);
-    BENCH_REQUIRE(s, ::syscall(SYS_close, fds[0]) == 0);
-    BENCH_REQUIRE(s, ::syscall(SYS_close, fds[1]) == 0);
-  }
+  if (::syscall(SYS_pipe2, fds, O_CLOEXEC) != 0) return false;
+  const bool a = ::syscall(SYS_close, fds[0]) == 0;
+  const bool b = ::syscall(SYS_close, fds[1]) == 0;
+  return a && b;
 }
 
 // --- getrandom of 16 bytes -------------------------------------------------
 template <class E>
-void getrandom_floor(State& s) {
+STEP getrandom_floor() {
   unsigned char b[16];
-  for (auto _ : s) BENCH_REQUIRE(s, E::c3(SYS_getrandom, addr(b), sizeof b, 0) == 16);
+  return E::c3(SYS_getrandom, addr(b), sizeof b, 0) == 16;
 }
-void getrandom_rawsys(State& s) {
-  s.SetLabel(rs::getrandom_label);
+STEP getrandom_rawsys() {
   unsigned char b[16];
-  for (auto _ : s) BENCH_REQUIRE(s, rs::getrandom16(b));
+  return rs::getrandom16(b);
 }
-void getrandom_glibc(State& s) {
+STEP getrandom_glibc() {
   unsigned char b[16];
-  for (auto _ : s) BENCH_REQUIRE(s, ::getrandom(b, sizeof b, 0) == 16);
+  return ::getrandom(b, sizeof b, 0) == 16;
 }
-void getrandom_glibc_syscall(State& s) {
+STEP getrandom_glibc_syscall() {
   unsigned char b[16];
-  for (auto _ : s) BENCH_REQUIRE(s, ::syscall(SYS_getrandom, b, sizeof b, 0) == 16);
+  return ::syscall(SYS_getrandom, b, sizeof b, 0) == 16;
+}
+
+// A plain benchmark: the step in the loop, nothing else.
+template <bool (*F)()>
+void loop(State& s) {
+  for (auto _ : s) BENCH_REQUIRE(s, F());
+}
+template <bool (*F)()>
+void loop_labelled(State& s, const char* label) {
+  s.SetLabel(label);
+  loop<F>(s);
+}
+
+// A paired benchmark: rounds of one block of each variant (floor, rawsys,
+// glibc, glibc syscall()), the order rotated each round, each block timed
+// on its own. A busy neighbour slows a block, not a variant, so the median
+// over rounds of the per-round ratios is far steadier than a ratio of two
+// benchmarks run at different moments. Counters: the median ratios, and the
+// median time per call of each variant.
+template <bool (*F0)(), bool (*F1)(), bool (*F2)(), bool (*F3)()>
+void paired(State& s, int block, const char* label) {
+  s.SetLabel(label);
+  constexpr int n = 4;
+  std::vector<std::array<double, n>> rounds;
+  rounds.reserve(1 << 16);
+  auto now = [] {
+    struct timespec t;
+    ::clock_gettime(CLOCK_MONOTONIC, &t);
+    return static_cast<double>(t.tv_sec) * 1e9 + static_cast<double>(t.tv_nsec);
+  };
+  unsigned turn = 0;
+  for (auto _ : s) {
+    std::array<double, n> t{};
+    bool ok = true;
+    for (int j = 0; j < n; ++j) {
+      const int v = static_cast<int>((turn + static_cast<unsigned>(j)) % n);
+      const double t0 = now();
+      switch (v) {
+        case 0: for (int k = 0; k < block; ++k) ok &= F0(); break;
+        case 1: for (int k = 0; k < block; ++k) ok &= F1(); break;
+        case 2: for (int k = 0; k < block; ++k) ok &= F2(); break;
+        default: for (int k = 0; k < block; ++k) ok &= F3(); break;
+      }
+      t[static_cast<size_t>(v)] = (now() - t0) / block;
+    }
+    ++turn;
+    BENCH_REQUIRE(s, ok);
+    if (rounds.size() < rounds.capacity()) rounds.push_back(t);
+  }
+  if (rounds.empty()) return;
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+  };
+  auto ratios = [&](int a, int b) {
+    std::vector<double> r;
+    r.reserve(rounds.size());
+    for (const auto& t : rounds) r.push_back(t[static_cast<size_t>(a)] / t[static_cast<size_t>(b)]);
+    return median(std::move(r));
+  };
+  auto times = [&](int a) {
+    std::vector<double> r;
+    r.reserve(rounds.size());
+    for (const auto& t : rounds) r.push_back(t[static_cast<size_t>(a)]);
+    return median(std::move(r));
+  };
+  s.counters["rawsys_per_floor"] = ratios(1, 0);
+  s.counters["rawsys_per_glibc"] = ratios(1, 2);
+  s.counters["glibc_per_floor"] = ratios(2, 0);
+  s.counters["syscall_per_floor"] = ratios(3, 0);
+  s.counters["ns_floor"] = times(0);
+  s.counters["ns_rawsys"] = times(1);
+  s.counters["ns_glibc"] = times(2);
+  s.counters["ns_syscall"] = times(3);
+  s.counters["rounds"] = static_cast<double>(rounds.size());
 }
 
 // The floor's instruction in a function of its own: a call and a return
@@ -282,41 +320,51 @@ void getppid_int80_from_64(State& s) {
 }
 #endif
 
-using fn = void (*)(State&);
-struct call_set {
-  const char* op;
-  fn floor_fast;  // the floor: syscall / svc / __kernel_vsyscall
-  fn floor_int80; // i386 only
-  fn rawsys, glibc, glibc_syscall;
-};
+#if defined(__i386__)
+using fast_entry = vsyscall_entry;
+#else
+using fast_entry = native_entry;
+#endif
+
+// Registers one call: the plain benchmarks and the paired one.
+template <bool (*Floor)(), bool (*Int80)(), bool (*Rawsys)(), bool (*Glibc)(), bool (*Syscall)()>
+void add_call(const char* op, const char* label, int block) {
+  const std::string base = std::string("call/") + op + "/";
+  benchmark::RegisterBenchmark((base + "floor").c_str(), loop<Floor>);
+  if constexpr (Int80 != nullptr) benchmark::RegisterBenchmark((base + "floor_int80").c_str(), loop<Int80>);
+  benchmark::RegisterBenchmark((base + "rawsys").c_str(), loop_labelled<Rawsys>, label);
+  benchmark::RegisterBenchmark((base + "glibc").c_str(), loop<Glibc>);
+  benchmark::RegisterBenchmark((base + "glibc_syscall").c_str(), loop<Syscall>);
+  benchmark::RegisterBenchmark((std::string("paired/") + op).c_str(), paired<Floor, Rawsys, Glibc, Syscall>,
+                               block, label);
+}
 
 #if defined(__i386__)
-#define FLOORS(f) f<vsyscall_entry>, f<int80_entry>
+#define INT80(f) f<int80_entry>
 #else
-#define FLOORS(f) f<native_entry>, nullptr
+#define INT80(f) nullptr
 #endif
 
 }  // namespace
 
 void register_calls() {
-  const call_set sets[] = {
-      {"getppid", FLOORS(getppid_floor), getppid_rawsys, getppid_glibc, getppid_glibc_syscall},
-      {"read_1B_dev_zero", FLOORS(read_floor), read_rawsys, read_glibc, read_glibc_syscall},
-      {"write_1B_dev_null", FLOORS(write_floor), write_rawsys, write_glibc, write_glibc_syscall},
-      {"clock_gettime_monotonic", FLOORS(clock_floor), clock_rawsys, clock_glibc, clock_glibc_syscall},
-      {"openat_close", FLOORS(open_floor), open_rawsys, open_glibc, open_glibc_syscall},
-      {"mmap_munmap_page", FLOORS(mmap_floor), mmap_rawsys, mmap_glibc, mmap_glibc_syscall},
-      {"pipe2_close", FLOORS(pipe_floor), pipe_rawsys, pipe_glibc, pipe_glibc_syscall},
-      {"getrandom_16B", FLOORS(getrandom_floor), getrandom_rawsys, getrandom_glibc, getrandom_glibc_syscall},
-  };
-  for (const auto& c : sets) {
-    const std::string base = std::string("call/") + c.op + "/";
-    benchmark::RegisterBenchmark((base + "floor").c_str(), c.floor_fast);
-    if (c.floor_int80) benchmark::RegisterBenchmark((base + "floor_int80").c_str(), c.floor_int80);
-    benchmark::RegisterBenchmark((base + "rawsys").c_str(), c.rawsys);
-    benchmark::RegisterBenchmark((base + "glibc").c_str(), c.glibc);
-    benchmark::RegisterBenchmark((base + "glibc_syscall").c_str(), c.glibc_syscall);
-  }
+  // Blocks of about 20-30 µs for the paired runs.
+  add_call<getppid_floor<fast_entry>, INT80(getppid_floor), getppid_rawsys, getppid_glibc, getppid_glibc_syscall>(
+      "getppid", rs::getppid_label, 128);
+  add_call<read_floor<fast_entry>, INT80(read_floor), read_rawsys, read_glibc, read_glibc_syscall>(
+      "read_1B_dev_zero", rs::read_label, 96);
+  add_call<write_floor<fast_entry>, INT80(write_floor), write_rawsys, write_glibc, write_glibc_syscall>(
+      "write_1B_dev_null", rs::write_label, 128);
+  add_call<clock_floor<fast_entry>, INT80(clock_floor), clock_rawsys, clock_glibc, clock_glibc_syscall>(
+      "clock_gettime_monotonic", rs::clock_label, 96);
+  add_call<open_floor<fast_entry>, INT80(open_floor), open_rawsys, open_glibc, open_glibc_syscall>(
+      "openat_close", rs::open_close_label, 8);
+  add_call<mmap_floor<fast_entry>, INT80(mmap_floor), mmap_rawsys, mmap_glibc, mmap_glibc_syscall>(
+      "mmap_munmap_page", rs::mmap_label, 6);
+  add_call<pipe_floor<fast_entry>, INT80(pipe_floor), pipe_rawsys, pipe_glibc, pipe_glibc_syscall>(
+      "pipe2_close", rs::pipe_label, 6);
+  add_call<getrandom_floor<fast_entry>, INT80(getrandom_floor), getrandom_rawsys, getrandom_glibc,
+           getrandom_glibc_syscall>("getrandom_16B", rs::getrandom_label, 64);
   benchmark::RegisterBenchmark("entry/getppid/floor_outlined", getppid_floor_outlined);
 #if defined(__x86_64__)
   // Only where the kernel has 32-bit emulation: check once that it answers.

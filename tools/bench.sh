@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (Release, -O2) for x86-64 and i386, runs them, and
 # writes docs/benchmarks.md, docs/benchmarks.svg and the JSON results in
-# docs/bench/. arm64 is built and given a short smoke run under qemu-user; its
+# docs/bench/ (about 15 minutes on 2 busy cores). arm64 is built and given a short smoke run under qemu-user; its
 # timings are not reported (an emulator's times say nothing about hardware).
 #
 # usage: tools/bench.sh [--quick] [--note TEXT]
@@ -34,7 +34,7 @@ if [[ $quick -eq 1 ]]; then
 else
   out=docs
   reps=11
-  min_time=0.2
+  min_time=0.1
 fi
 mkdir -p "$out/bench" build/logs
 

@@ -10,7 +10,8 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install o
 backports_min_qemu=10
 want=(g++ clang cmake ninja-build g++-12-multilib g++-12-aarch64-linux-gnu
       doctest-dev libbenchmark-dev libbenchmark-dev:i386 strace valgrind
-      python3 pkg-config file binutils-aarch64-linux-gnu coreutils busybox-static)
+      python3 pkg-config file binutils-aarch64-linux-gnu coreutils busybox-static
+      libclang-rt-14-dev)
 
 missing=()
 for p in "${want[@]}"; do have_pkg "$p" || missing+=("$p"); done

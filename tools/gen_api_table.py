@@ -75,10 +75,21 @@ def scan(text):
         code = strip_code(line)
         nm = re.match(r"^\s*namespace\s+([\w:]+)\s*\{", code)
         d = DEF.match(line)
+        if not d and re.match(r"^\s*(\[\[[^\]]*\]\]\s*)*inline\b", line) and "{" not in code and ";" not in code:
+            # A signature split over lines: join up to the opening brace.
+            joined, k = line, i + 1
+            while k < len(lines) and k < i + 8:
+                joined += " " + lines[k].strip()
+                if "{" in strip_code(lines[k]) or ";" in strip_code(lines[k]):
+                    break
+                k += 1
+            d = DEF.match(joined)
+            if d:
+                i = k
         inside = [n for n, _ in ns]
         if (d and header and header not in NOT_WRAPPERS and inside and inside[0].startswith("rawsys")
                 and not any(n.endswith(("detail", "arch")) or "detail" in n.split("::") for n in inside)):
-            # Collect the body by brace depth.
+            # Collect the body by brace depth (from the line with the opening brace).
             body, level, j = [], 0, i
             while j < len(lines):
                 c = strip_code(lines[j])

@@ -30,9 +30,11 @@
 namespace rawsys {
 
 // The number behind a flag set or any enum (std::to_underlying before C++23).
+// The return type is deduced: GCC 12 cannot mangle __underlying_type in a
+// signature ("sorry, unimplemented") once bits() is instantiated.
 template <class E>
   requires ::rawsys::detail::is_enum_v<E>
-constexpr ::rawsys::detail::underlying_type_t<E> bits(E e) noexcept {
+constexpr auto bits(E e) noexcept {
   return static_cast<::rawsys::detail::underlying_type_t<E>>(e);
 }
 

@@ -16,6 +16,42 @@ struct timespec {
   friend constexpr bool operator==(const timespec&, const timespec&) = default;
 };
 
+// The kernel's __kernel_sock_timeval: microseconds, 64-bit on every arch.
+struct timeval {
+  int64_t sec;
+  int64_t usec;
+  friend constexpr bool operator==(const timeval&, const timeval&) = default;
+};
+
+// setitimer/getitimer's pair, in the 64-bit timeval above.
+struct itimerval {
+  timeval interval;
+  timeval value;
+  friend constexpr bool operator==(const itimerval&, const itimerval&) = default;
+};
+
+// The kernel's __kernel_itimerspec (timerfd_settime, timer_settime).
+struct itimerspec {
+  timespec interval;
+  timespec value;
+  friend constexpr bool operator==(const itimerspec&, const itimerspec&) = default;
+};
+
+// Clock ids (CLOCK_*), the same on every arch.
+enum class clock : int {
+  realtime = 0,
+  monotonic = 1,
+  process_cputime_id = 2,
+  thread_cputime_id = 3,
+  monotonic_raw = 4,
+  realtime_coarse = 5,
+  monotonic_coarse = 6,
+  boottime = 7,
+  realtime_alarm = 8,
+  boottime_alarm = 9,
+  tai = 11,
+};
+
 // Signal numbers: the same on x86-64, i386 and arm64 (asm-generic numbering).
 // `int_` because `int` is a keyword.
 enum class sig : int {

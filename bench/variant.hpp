@@ -47,23 +47,31 @@ inline constexpr const char* write_label = "rawsys::syscall(nr::write)";
   return r && static_cast<size_t>(*r) == n;
 }
 
+// The typed call: the vDSO, with the syscall as fallback (time.hpp).
 [[gnu::always_inline]] inline bool clock_monotonic(rawsys::timespec* ts) {
-  return rawsys::syscall(nr_clock_gettime, 1 /* CLOCK_MONOTONIC */, ts).has_value();
+  auto r = rawsys::clock_gettime(rawsys::clock::monotonic);
+  if (!r) return false;
+  *ts = *r;
+  return true;
 }
-inline constexpr const char* clock_label = "rawsys::syscall(nr::clock_gettime) (a real syscall)";
-inline constexpr bool clock_is_vdso = false;
+inline constexpr const char* clock_label = "rawsys::clock_gettime(clock::monotonic) (vDSO)";
 
-// rawsys's vDSO clock: not in the library yet (then the syscall stands in and
-// the benchmark is not registered).
-inline constexpr bool have_vdso_clock = false;
-[[gnu::always_inline]] inline bool vdso_clock_monotonic(rawsys::timespec* ts) { return clock_monotonic(ts); }
-inline constexpr const char* vdso_clock_label = "(none)";
+// rawsys's real system call for the same clock, for the vDSO comparison.
+[[gnu::always_inline]] inline bool clock_monotonic_syscall(rawsys::timespec* ts) {
+  return rawsys::syscall(nr_clock_gettime, rawsys::clock::monotonic, ts).has_value();
+}
+inline constexpr const char* clock_syscall_label = "rawsys::syscall(nr::clock_gettime) (the real syscall)";
 
-[[gnu::always_inline]] inline bool gettimeofday_now() {
-  struct { long sec, usec; } tv;
+[[gnu::always_inline]] inline bool gettimeofday_now() { return rawsys::gettimeofday().has_value(); }
+inline constexpr const char* gettimeofday_label = "rawsys::gettimeofday() (vDSO)";
+
+[[gnu::always_inline]] inline bool gettimeofday_syscall() {
+  struct {
+    long sec, usec;
+  } tv;
   return rawsys::syscall(nr::gettimeofday, &tv, nullptr).has_value();
 }
-inline constexpr const char* gettimeofday_label = "rawsys::syscall(nr::gettimeofday) (a real syscall)";
+inline constexpr const char* gettimeofday_syscall_label = "rawsys::syscall(nr::gettimeofday) (the real syscall)";
 
 [[gnu::always_inline]] inline bool open_close(const char* path) {
   auto f = rawsys::syscall(nr::openat, -100 /* AT_FDCWD */, path, 0x80000 /* O_RDONLY|O_CLOEXEC */);
@@ -73,12 +81,12 @@ inline constexpr const char* gettimeofday_label = "rawsys::syscall(nr::gettimeof
 inline constexpr const char* open_close_label = "rawsys::syscall(nr::openat), rawsys::syscall(nr::close)";
 
 [[gnu::always_inline]] inline bool mmap_munmap(size_t len) {
-  auto p = rawsys::syscall(nr_mmap, nullptr, len, 3 /* PROT_READ|PROT_WRITE */,
-                           0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, -1, 0);
+  using namespace rawsys;
+  auto p = rawsys::mmap(nullptr, len, prot::read | prot::write, map::private_ | map::anonymous);
   if (!p) return false;
-  return rawsys::syscall(nr::munmap, *p, len).has_value();
+  return rawsys::munmap(*p, len).has_value();
 }
-inline constexpr const char* mmap_label = "rawsys::syscall(nr::mmap), rawsys::syscall(nr::munmap)";
+inline constexpr const char* mmap_label = "rawsys::mmap, rawsys::munmap";
 
 [[gnu::always_inline]] inline bool pipe_close() {
   int fds[2];
@@ -90,10 +98,17 @@ inline constexpr const char* mmap_label = "rawsys::syscall(nr::mmap), rawsys::sy
 inline constexpr const char* pipe_label = "rawsys::syscall(nr::pipe2), rawsys::syscall(nr::close)";
 
 [[gnu::always_inline]] inline bool getrandom16(void* b) {
-  auto r = rawsys::syscall(nr::getrandom, b, size_t{16}, 0u);
+  auto r = rawsys::vdso::getrandom(rawsys::buffer(b, 16), 0);
   return r && *r == 16;
 }
-inline constexpr const char* getrandom_label = "rawsys::syscall(nr::getrandom)";
+inline constexpr const char* getrandom_label = "rawsys::vdso::getrandom(buffer, 0) (no state: the syscall)";
+
+// The vDSO's getrandom (x86-64, Linux 6.11+) with its per-thread state.
+[[gnu::always_inline]] inline bool getrandom16_vdso(void* b, rawsys::vdso::random_state& st) {
+  auto r = rawsys::vdso::getrandom(rawsys::buffer(b, 16), 0, st);
+  return r && *r == 16;
+}
+inline constexpr const char* getrandom_vdso_label = "rawsys::vdso::getrandom(buffer, 0, state) (vDSO)";
 
 [[gnu::always_inline]] inline bool sendfile_n(int out, int in, size_t n, size_t* got) {
 #if defined(__i386__)
@@ -120,7 +135,7 @@ inline std::string variant_summary() {
   std::string s;
   for (const char* l : {rs::getppid_label, rs::read_label, rs::write_label, rs::clock_label,
                         rs::open_close_label, rs::mmap_label, rs::pipe_label, rs::getrandom_label,
-                        rs::gettimeofday_label, rs::storm_label}) {
+                        rs::gettimeofday_label, rs::getrandom_vdso_label, rs::storm_label}) {
     if (!s.empty()) s += "; ";
     s += l;
   }

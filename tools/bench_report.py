@@ -428,68 +428,109 @@ def environment(runs, note):
 
 # ---------------------------------------------------------------- chart
 
+CHART_TITLES = {"clock_gettime_monotonic": "clock_gettime(MONOTONIC)"}
+
+
 def svg_chart(runs):
-    """Median time per call and variant (log scale), with IQR whiskers; one
-    panel per architecture."""
+    """Two kinds of panel per architecture: the median time per call of each
+    variant (log scale, IQR whiskers), and the paired ratios to the floor."""
     panels = [r for r in runs if r.arch in ("x86_64", "i386")]
     bar_h, gap, group_gap = 9, 1, 10
-    label_w, plot_w, right = 190, 430, 20
+    label_w, plot_w, right = 200, 470, 60
     lo, hi = 10.0, 50000.0  # ns, log axis
     width = label_w + plot_w + right
-    y = 40
+    y = 24
     parts = []
 
-    def xpos(ns):
+    def xlog(ns):
         ns = min(max(ns, lo), hi)
         return label_w + plot_w * (math.log10(ns) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
 
+    def xlin(r, rmax=2.0):
+        return label_w + plot_w * min(max(r, 0.0), rmax) / rmax
+
+    def text(x, yy, t, size=11, anchor="start", extra=""):
+        parts.append(f'<text x="{x:.1f}" y="{yy:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>'
+                     f'{html.escape(t)}</text>')
+
     for run in panels:
+        arch = ARCH_TITLES[run.arch]
         variants = call_variants(run)
-        parts.append(f'<text x="{label_w}" y="{y}" font-size="13" font-weight="bold">'
-                     f'{html.escape(ARCH_TITLES[run.arch])}: time per call (median, log scale; '
-                     f'whiskers: IQR)</text>')
+        text(label_w, y, f"{arch}: time per call (median over repetitions, log scale; whiskers: IQR)", 13,
+             extra=' font-weight="bold"')
         y += 10
         top = y
         for op, title in CALLS:
             n = sum(1 for v in variants if run.stat(f"call/{op}/{v}"))
             gh = n * (bar_h + gap)
-            parts.append(f'<text x="{label_w - 6}" y="{y + gh / 2 + 4}" font-size="11" '
-                         f'text-anchor="end">{html.escape(title)}</text>')
+            text(label_w - 6, y + gh / 2 + 4, CHART_TITLES.get(op, title), anchor="end")
             for v in variants:
                 s = run.stat(f"call/{op}/{v}")
                 if s is None:
                     continue
-                x1 = xpos(s.median)
+                x1 = xlog(s.median)
                 parts.append(f'<rect x="{label_w}" y="{y}" width="{x1 - label_w:.1f}" height="{bar_h}" '
                              f'fill="{COLORS[v]}"><title>{html.escape(VARIANT_NAMES[v])}: '
                              f'{html.escape(fmt_ns(s.median))}</title></rect>')
-                parts.append(f'<line x1="{xpos(s.q1):.1f}" x2="{xpos(s.q3):.1f}" y1="{y + bar_h / 2}" '
+                parts.append(f'<line x1="{xlog(s.q1):.1f}" x2="{xlog(s.q3):.1f}" y1="{y + bar_h / 2}" '
                              f'y2="{y + bar_h / 2}" stroke="#222" stroke-width="1"/>')
-                parts.append(f'<text x="{x1 + 4:.1f}" y="{y + bar_h - 1}" font-size="8" fill="#333">'
-                             f'{html.escape(fmt_ns(s.median))}</text>')
+                text(x1 + 4, y + bar_h - 1, fmt_ns(s.median), 8, extra=' fill="#333"')
                 y += bar_h + gap
             y += group_gap
-        # axis
         for t in (10, 30, 100, 300, 1000, 3000, 10000, 30000):
-            x = xpos(t)
+            x = xlog(t)
             parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 4}" y2="{y}" stroke="#ccc" '
                          f'stroke-width="0.5"/>')
-            parts.append(f'<text x="{x:.1f}" y="{y + 12}" font-size="9" text-anchor="middle">'
-                         f'{html.escape(fmt_ns(t))}</text>')
+            text(x, y + 12, fmt_ns(t), 9, "middle")
         y += 40
-    # legend
+
+        # Paired ratios to the floor, linear 0..2 (clock_gettime's vDSO rows are far below 1).
+        text(label_w, y, f"{arch}: paired ratio to the floor (median over repetitions; 1 = the floor)", 13,
+             extra=' font-weight="bold"')
+        y += 10
+        top = y
+        keys = [("rawsys_per_floor", "rawsys"), ("glibc_per_floor", "glibc"), ("syscall_per_floor", "glibc_syscall")]
+        for op, title in CALLS:
+            if f"paired/{op}" not in run.counters:
+                continue
+            text(label_w - 6, y + 3 * (bar_h + gap) / 2 + 4, CHART_TITLES.get(op, title), anchor="end")
+            for k, v in keys:
+                c = run.counter(f"paired/{op}", k)
+                if c is None:
+                    continue
+                x1 = xlin(c.median)
+                parts.append(f'<rect x="{label_w}" y="{y}" width="{x1 - label_w:.1f}" height="{bar_h}" '
+                             f'fill="{COLORS[v]}"><title>{html.escape(VARIANT_NAMES[v])} ÷ floor: '
+                             f'{c.median:.3f}</title></rect>')
+                parts.append(f'<line x1="{xlin(c.min):.1f}" x2="{xlin(c.max):.1f}" y1="{y + bar_h / 2}" '
+                             f'y2="{y + bar_h / 2}" stroke="#222" stroke-width="1"/>')
+                text(x1 + 4, y + bar_h - 1, f"{c.median:.3f}", 8, extra=' fill="#333"')
+                y += bar_h + gap
+            y += group_gap
+        for t in (0, 0.5, 1.0, 1.5, 2.0):
+            x = xlin(t)
+            stroke = "#555" if t == 1.0 else "#ccc"
+            parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 4}" y2="{y}" stroke="{stroke}" '
+                         f'stroke-width="{1 if t == 1.0 else 0.5}"/>')
+            text(x, y + 12, f"{t:.1f}×", 9, "middle")
+        text(label_w + plot_w, y + 24, "whiskers: min – max over repetitions", 9, "end")
+        y += 44
+
+    # legend, wrapped to the width
     lx = label_w
     for v in ("floor", "floor_int80", "rawsys", "glibc", "glibc_syscall"):
+        w = 14 + 6.0 * len(VARIANT_NAMES[v]) + 14
+        if lx + w > width:
+            lx = label_w
+            y += 16
         parts.append(f'<rect x="{lx}" y="{y - 9}" width="10" height="10" fill="{COLORS[v]}"/>')
-        parts.append(f'<text x="{lx + 14}" y="{y}" font-size="10">{html.escape(VARIANT_NAMES[v])}</text>')
-        lx += 14 + 6.2 * len(VARIANT_NAMES[v]) + 12
+        text(lx + 14, y, VARIANT_NAMES[v], 10)
+        lx += w
     height = y + 16
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" font-family="sans-serif">\n'
-            f'<!-- Generated by tools/bench_report.py from docs/bench/*.json; do not edit. -->\n'
+            f'<!-- Generated by tools/bench_report.py from the benchmark JSON; do not edit. -->\n'
             f'<rect width="100%" height="100%" fill="white"/>\n')
-    # Parts below the first panel title need the layout's final height; bars
-    # are drawn in the order computed.
     return head + "\n".join(parts) + "\n</svg>\n"
 
 

@@ -559,7 +559,13 @@ def report(runs, svg_name, note):
               "is wall-clock time. Each benchmark ran as repeated, randomly interleaved repetitions "
               "in one process per architecture, so the variants of a comparison were measured side "
               "by side; the tables give the median over the repetitions, the interquartile range (IQR) "
-              "and min – max, and ratios of medians. Nothing here is asserted by a test.\n")
+              "and min – max, and ratios of medians. Nothing here is asserted by a test. The ratios the "
+              "targets use come from the paired benchmarks, which alternate the variants within one loop. "
+              "Debian's Google Benchmark library is a debug build; that does not touch the measured "
+              "loops, which are inlined from its header (and the paired runs time their blocks "
+              "themselves). arm64 is built and run once under qemu-user by the same script as a smoke "
+              "check; emulated timings are not reported. `tools/bench_report.py --summary` prints the "
+              "headline table from the JSON.\n")
     md.append(f"![time per call, x86-64 and i386]({svg_name})\n")
     md.append("## Headlines and targets\n")
     md.append(targets(runs) + "\n")

@@ -35,7 +35,8 @@ const char* run_once(const char* path) {
   return nullptr;
 }
 
-void spawn(State& s, const char* path) {
+void spawn(State& s, const char* path, const char* label) {
+  if (label) s.SetLabel(label);
   for (auto _ : s) {
     const char* err = run_once(path);
     if (err) [[unlikely]] {
@@ -51,9 +52,11 @@ void register_spawn() {
   struct prog {
     const char* name;
     const char* path;
+    const char* label;
   };
-  for (const prog p : {prog{"rawsys_true", RAWSYS_BENCH_TRUE_NOLIBC}, prog{"glibc_static_true", RAWSYS_BENCH_TRUE_STATIC},
-                       prog{"coreutils_true", "/usr/bin/true"}}) {
+  for (const prog p : {prog{"rawsys_true", RAWSYS_BENCH_TRUE_RAWSYS, RAWSYS_BENCH_TRUE_KIND},
+                       prog{"glibc_static_true", RAWSYS_BENCH_TRUE_STATIC, nullptr},
+                       prog{"coreutils_true", "/usr/bin/true", nullptr}}) {
     // Register only what can run here (under qemu-user a foreign binary cannot
     // be exec'd without binfmt_misc).
     if (const char* err = run_once(p.path)) {
@@ -61,7 +64,9 @@ void register_spawn() {
       continue;
     }
     const char* path = p.path;
-    benchmark::RegisterBenchmark((std::string("spawn/") + p.name).c_str(), [path](State& s) { spawn(s, path); })
+    const char* label = p.label;
+    benchmark::RegisterBenchmark((std::string("spawn/") + p.name).c_str(),
+                                 [path, label](State& s) { spawn(s, path, label); })
         ->UseRealTime();
   }
 }

@@ -1,6 +1,7 @@
 // The rawsys side of every comparison, in one place: the typed wrapper where
-// the library has it, else the generic rawsys::syscall(nr::...). Each
-// function says which one it is (label()), and the report prints it.
+// the library has it (file.hpp and process.hpp are picked up when present),
+// else the generic rawsys::syscall(nr::...). Each call has a *_label naming
+// what was measured; the benchmarks record it and the report prints it.
 #pragma once
 
 #include <stddef.h>
@@ -8,6 +9,12 @@
 #include <string>
 
 #include <rawsys/rawsys.hpp>
+#if __has_include(<rawsys/file.hpp>)
+#include <rawsys/file.hpp>
+#endif
+#if __has_include(<rawsys/process.hpp>)
+#include <rawsys/process.hpp>
+#endif
 
 namespace bench::rs {
 
@@ -15,15 +22,40 @@ using rawsys::nr;
 
 #if defined(__i386__)
 inline constexpr nr nr_clock_gettime = nr::clock_gettime64;  // 64-bit time on i386
-inline constexpr nr nr_mmap = nr::mmap2;
 #else
 inline constexpr nr nr_clock_gettime = nr::clock_gettime;
-inline constexpr nr nr_mmap = nr::mmap;
 #endif
 
+#if __has_include(<rawsys/process.hpp>)
+[[gnu::always_inline]] inline long getppid() { return rawsys::getppid(); }
+inline constexpr const char* getppid_label = "rawsys::getppid()";
+#else
 [[gnu::always_inline]] inline long getppid() { return rawsys::syscall(nr::getppid).value_or(-1); }
 inline constexpr const char* getppid_label = "rawsys::syscall(nr::getppid)";
+#endif
 
+#if __has_include(<rawsys/file.hpp>)
+[[gnu::always_inline]] inline bool read1(int f, char* b) {
+  auto r = rawsys::read(rawsys::fd(f), b, 1);
+  return r && *r == 1;
+}
+inline constexpr const char* read_label = "rawsys::read(fd, buf, 1)";
+[[gnu::always_inline]] inline bool write1(int f, const char* b) {
+  auto r = rawsys::write(rawsys::fd(f), b, 1);
+  return r && *r == 1;
+}
+inline constexpr const char* write_label = "rawsys::write(fd, buf, 1)";
+[[gnu::always_inline]] inline bool read_n(int f, void* b, size_t n, size_t* got) {
+  auto r = rawsys::read(rawsys::fd(f), b, n);
+  if (!r) return false;
+  *got = *r;
+  return true;
+}
+[[gnu::always_inline]] inline bool write_n(int f, const void* b, size_t n) {
+  auto r = rawsys::write(rawsys::fd(f), b, n);
+  return r && *r == n;
+}
+#else
 [[gnu::always_inline]] inline bool read1(int fd, char* b) {
   auto r = rawsys::syscall(nr::read, fd, b, size_t{1});
   return r && *r == 1;
@@ -46,6 +78,7 @@ inline constexpr const char* write_label = "rawsys::syscall(nr::write)";
   auto r = rawsys::syscall(nr::write, fd, b, n);
   return r && static_cast<size_t>(*r) == n;
 }
+#endif
 
 // The typed call: the vDSO, with the syscall as fallback (time.hpp).
 [[gnu::always_inline]] inline bool clock_monotonic(rawsys::timespec* ts) {
@@ -73,12 +106,23 @@ inline constexpr const char* gettimeofday_label = "rawsys::gettimeofday() (vDSO)
 }
 inline constexpr const char* gettimeofday_syscall_label = "rawsys::syscall(nr::gettimeofday) (the real syscall)";
 
+#if __has_include(<rawsys/file.hpp>)
+// The descriptor comes back owned (unique_fd); close() takes it back.
+[[gnu::always_inline]] inline bool open_close(const char* path) {
+  using namespace rawsys;
+  auto f = rawsys::openat(at_fdcwd, path, o::rdonly | o::cloexec);
+  if (!f) return false;
+  return rawsys::close(static_cast<unique_fd&&>(*f)).has_value();
+}
+inline constexpr const char* open_close_label = "rawsys::openat, rawsys::close";
+#else
 [[gnu::always_inline]] inline bool open_close(const char* path) {
   auto f = rawsys::syscall(nr::openat, -100 /* AT_FDCWD */, path, 0x80000 /* O_RDONLY|O_CLOEXEC */);
   if (!f) return false;
   return rawsys::syscall(nr::close, *f).has_value();
 }
 inline constexpr const char* open_close_label = "rawsys::syscall(nr::openat), rawsys::syscall(nr::close)";
+#endif
 
 [[gnu::always_inline]] inline bool mmap_munmap(size_t len) {
   using namespace rawsys;
@@ -88,6 +132,17 @@ inline constexpr const char* open_close_label = "rawsys::syscall(nr::openat), ra
 }
 inline constexpr const char* mmap_label = "rawsys::mmap, rawsys::munmap";
 
+#if __has_include(<rawsys/file.hpp>)
+[[gnu::always_inline]] inline bool pipe_close() {
+  using namespace rawsys;
+  int fds[2];
+  if (!rawsys::pipe2(fds, o::cloexec)) return false;
+  const bool a = rawsys::close(fd(fds[0])).has_value();
+  const bool b = rawsys::close(fd(fds[1])).has_value();
+  return a && b;
+}
+inline constexpr const char* pipe_label = "rawsys::pipe2(int (&)[2], o::cloexec), rawsys::close";
+#else
 [[gnu::always_inline]] inline bool pipe_close() {
   int fds[2];
   if (!rawsys::syscall(nr::pipe2, fds, 0x80000 /* O_CLOEXEC */)) return false;
@@ -96,6 +151,7 @@ inline constexpr const char* mmap_label = "rawsys::mmap, rawsys::munmap";
   return a && b;
 }
 inline constexpr const char* pipe_label = "rawsys::syscall(nr::pipe2), rawsys::syscall(nr::close)";
+#endif
 
 [[gnu::always_inline]] inline bool getrandom16(void* b) {
   auto r = rawsys::vdso::getrandom(rawsys::buffer(b, 16), 0);
@@ -110,6 +166,21 @@ inline constexpr const char* getrandom_label = "rawsys::vdso::getrandom(buffer, 
 }
 inline constexpr const char* getrandom_vdso_label = "rawsys::vdso::getrandom(buffer, 0, state) (vDSO)";
 
+#if __has_include(<rawsys/file.hpp>)
+[[gnu::always_inline]] inline bool sendfile_n(int out, int in, size_t n, size_t* got) {
+  auto r = rawsys::sendfile(rawsys::fd(out), rawsys::fd(in), nullptr, n);
+  if (!r) return false;
+  *got = *r;
+  return true;
+}
+[[gnu::always_inline]] inline bool splice_n(int in, int out, size_t n, size_t* got) {
+  auto r = rawsys::splice(rawsys::fd(in), nullptr, rawsys::fd(out), nullptr, n);
+  if (!r) return false;
+  *got = *r;
+  return true;
+}
+inline constexpr const char* storm_label = "rawsys::read/write/sendfile/splice";
+#else
 [[gnu::always_inline]] inline bool sendfile_n(int out, int in, size_t n, size_t* got) {
 #if defined(__i386__)
   auto r = rawsys::syscall(nr::sendfile64, out, in, nullptr, n);
@@ -127,6 +198,7 @@ inline constexpr const char* getrandom_vdso_label = "rawsys::vdso::getrandom(buf
   return true;
 }
 inline constexpr const char* storm_label = "rawsys::syscall(nr::read/write/sendfile/splice)";
+#endif
 
 }  // namespace bench::rs
 

@@ -42,7 +42,7 @@ build() {  # arch
   local arch=$1 dir=build/bench-$1
   local args=(-S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release
               -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG"
-              -DRAWSYS_BUILD_BENCH=ON -DRAWSYS_BUILD_TESTS=OFF -DRAWSYS_BUILD_EXAMPLES=OFF)
+              -DRAWSYS_BUILD_BENCH=ON -DRAWSYS_BUILD_TESTS=OFF -DRAWSYS_BUILD_EXAMPLES=ON)
   [[ $arch != x86_64 ]] && args+=(-DCMAKE_TOOLCHAIN_FILE="$root/cmake/$arch.cmake")
   echo "== $arch: building"
   if ! { cmake "${args[@]}" && cmake --build "$dir" -j "$(nproc)"; } >"build/logs/bench-$arch.log" 2>&1; then

@@ -308,7 +308,8 @@ def storm_rows(run, dest):
 def section_spawn(run):
     rows = []
     ref = run.stat("spawn/coreutils_true")
-    for name, title in (("spawn/rawsys_true", "rawsys `true` (static, no libc)"),
+    for name, title in (("spawn/rawsys_true", "rawsys `true` (static, no libc: "
+                         + run.labels.get("spawn/rawsys_true", "?") + ")"),
                         ("spawn/glibc_static_true", "glibc-static `true`"),
                         ("spawn/coreutils_true", "coreutils /usr/bin/true (dynamic, x86-64)")):
         s = run.stat(name)

@@ -71,6 +71,14 @@ inline result<unsigned long> as_size(result<long> r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<unsigned long>(*r);
 }
+// A count as T: result<size_t> for byte counts, result<unsigned> for
+// descriptors or messages (as_size gives unsigned long, which is not size_t
+// on i386).
+template <class T>
+inline result<T> as_count(result<long> r) noexcept {
+  if (!r) return unexpected(r.error());
+  return static_cast<T>(*r);
+}
 inline result<unique_fd> as_fd(result<long> r) noexcept {
   if (!r) return unexpected(r.error());
   return unique_fd(static_cast<int>(*r));

@@ -119,6 +119,12 @@ struct const_buffer {
       : data(r.data()), size(r.size() * sizeof(*r.data())) {}
 };
 
+// One piece of a scatter/gather list (the kernel's struct iovec).
+struct iovec {
+  void* base;
+  size_t len;
+};
+
 namespace detail {
 
 // i386 passes a 64-bit value as two registers, low half first (the kernel's

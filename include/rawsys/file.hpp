@@ -1,0 +1,573 @@
+// File I/O: opening, reading and writing, offsets, descriptors, fcntl,
+// pipes, syncing, sizes, and moving data between descriptors in the kernel.
+// Offsets are int64_t on every architecture; i386 passes them to the kernel
+// as register pairs (or through a pointer, for _llseek).
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+
+namespace rawsys {
+
+// O_*: openat(2) flags. x86 (i386 and x86-64) uses the asm-generic values;
+// arm64 swaps four of them (directory, nofollow, direct, largefile).
+namespace o {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags rdonly{0};
+inline constexpr flags wronly{01};
+inline constexpr flags rdwr{02};
+inline constexpr flags accmode{03};
+inline constexpr flags creat{0100};
+inline constexpr flags excl{0200};
+inline constexpr flags noctty{0400};
+inline constexpr flags trunc{01000};
+inline constexpr flags append{02000};
+inline constexpr flags nonblock{04000};
+inline constexpr flags dsync{010000};
+inline constexpr flags async{020000};
+#if defined(__aarch64__)
+inline constexpr flags directory{040000};
+inline constexpr flags nofollow{0100000};
+inline constexpr flags direct{0200000};
+inline constexpr flags largefile{0400000};
+#else
+inline constexpr flags direct{040000};
+inline constexpr flags largefile{0100000};
+inline constexpr flags directory{0200000};
+inline constexpr flags nofollow{0400000};
+#endif
+inline constexpr flags noatime{01000000};
+inline constexpr flags cloexec{02000000};
+inline constexpr flags sync{04010000};  // __O_SYNC | O_DSYNC
+inline constexpr flags path{010000000};
+inline constexpr flags tmpfile{020000000u | bits(directory)};  // __O_TMPFILE | O_DIRECTORY
+}  // namespace o
+
+// RESOLVE_*: how openat2(2) may resolve the path.
+namespace resolve {
+enum class flags : uint64_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags no_xdev{0x01};
+inline constexpr flags no_magiclinks{0x02};
+inline constexpr flags no_symlinks{0x04};
+inline constexpr flags beneath{0x08};
+inline constexpr flags in_root{0x10};
+inline constexpr flags cached{0x20};
+}  // namespace resolve
+
+// The kernel's struct open_how for openat2(2) (all three fields are 64-bit).
+struct open_how {
+  uint64_t flags = 0;
+  uint64_t mode = 0;
+  ::rawsys::resolve::flags resolve{};
+  constexpr open_how() noexcept = default;
+  constexpr open_how(o::flags f, unsigned m = 0, ::rawsys::resolve::flags r = {}) noexcept
+      : flags(bits(f)), mode(m), resolve(r) {}
+};
+
+// CLOSE_RANGE_*: close_range(2) flags (the trailing underscore because
+// close_range is the function).
+namespace close_range_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags unshare{1u << 1};
+inline constexpr flags cloexec{1u << 2};
+}  // namespace close_range_
+
+// RWF_*: per-call flags of preadv2(2)/pwritev2(2).
+namespace rwf {
+enum class flags : int {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags hipri{0x01};
+inline constexpr flags dsync{0x02};
+inline constexpr flags sync{0x04};
+inline constexpr flags nowait{0x08};
+inline constexpr flags append{0x10};
+inline constexpr flags noappend{0x20};  // Linux 6.9
+inline constexpr flags atomic{0x40};    // Linux 6.11
+}  // namespace rwf
+
+// SEEK_*: lseek(2) whence.
+enum class seek : unsigned { set = 0, cur = 1, end = 2, data = 3, hole = 4 };
+
+// FALLOC_FL_*: fallocate(2) modes (0 allocates).
+namespace falloc {
+enum class flags : int {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags allocate_range{0};
+inline constexpr flags keep_size{0x01};
+inline constexpr flags punch_hole{0x02};
+inline constexpr flags no_hide_stale{0x04};
+inline constexpr flags collapse_range{0x08};
+inline constexpr flags zero_range{0x10};
+inline constexpr flags insert_range{0x20};
+inline constexpr flags unshare_range{0x40};
+}  // namespace falloc
+
+// POSIX_FADV_*: posix_fadvise(2) advice (these values on all three arches).
+enum class fadv : int { normal = 0, random = 1, sequential = 2, willneed = 3, dontneed = 4, noreuse = 5 };
+
+// SPLICE_F_*: splice(2), tee(2) and vmsplice(2) flags.
+namespace splice_f {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags move{0x01};
+inline constexpr flags nonblock{0x02};
+inline constexpr flags more{0x04};
+inline constexpr flags gift{0x08};
+}  // namespace splice_f
+
+// LOCK_*: flock(2) operations.
+namespace lock {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags sh{1};
+inline constexpr flags ex{2};
+inline constexpr flags nb{4};
+inline constexpr flags un{8};
+}  // namespace lock
+
+// FD_*: descriptor flags of fcntl(2) F_GETFD/F_SETFD (the trailing underscore
+// because fd is the descriptor type).
+namespace fd_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags cloexec{1};
+}  // namespace fd_
+
+// F_*: fcntl(2) commands. The lock commands take the 64-bit struct flock
+// everywhere, so on i386 getlk/setlk/setlkw are F_GETLK64/F_SETLK64/F_SETLKW64.
+enum class f : unsigned {
+  dupfd = 0, getfd = 1, setfd = 2, getfl = 3, setfl = 4,
+#if defined(__i386__)
+  getlk = 12, setlk = 13, setlkw = 14,
+#else
+  getlk = 5, setlk = 6, setlkw = 7,
+#endif
+  setown = 8, getown = 9, setsig = 10, getsig = 11, setown_ex = 15, getown_ex = 16,
+  ofd_getlk = 36, ofd_setlk = 37, ofd_setlkw = 38,
+  setlease = 1024, getlease = 1025, notify = 1026, dupfd_cloexec = 1030,
+  setpipe_sz = 1031, getpipe_sz = 1032, add_seals = 1033, get_seals = 1034,
+};
+
+// F_RDLCK, F_WRLCK, F_UNLCK: struct flock's type.
+enum class flock_type : int16_t { rdlck = 0, wrlck = 1, unlck = 2 };
+
+// The kernel's struct flock64 (struct flock on x86-64 and arm64, where the
+// two are one): 24 bytes on i386, 32 on the 64-bit arches. Write `struct
+// rawsys::flock` where the function flock is also in scope, as in C.
+struct flock {
+  flock_type type;
+  int16_t whence;  // SEEK_SET, SEEK_CUR or SEEK_END
+  int64_t start;
+  int64_t len;     // 0: to the end of the file, however long it grows
+  int32_t pid;     // 0 for the lock commands; F_GETLK reports the holder (-1 for OFD locks)
+};
+
+// openat(2): int openat(int dirfd, const char *pathname, int flags, mode_t mode);
+// On i386 o::largefile is added, as the kernel does itself on 64-bit arches:
+// offsets are 64-bit throughout rawsys.
+inline result<unique_fd> openat(fd dirfd, const char* path, o::flags flags, unsigned mode = 0) noexcept {
+#if defined(__i386__)
+  flags |= o::largefile;
+#endif
+  return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, mode));
+}
+
+// open(2): int open(const char *pathname, int flags, mode_t mode);
+// openat(AT_FDCWD, ...) on every arch (arm64 has no open).
+inline result<unique_fd> open(const char* path, o::flags flags, unsigned mode = 0) noexcept {
+  return openat(at_fdcwd, path, flags, mode);
+}
+
+// openat2(2): long openat2(int dirfd, const char *pathname, struct open_how *how, size_t size);
+// Linux 5.6; ENOSYS before (passed through). The struct is passed as given:
+// the convenience below adds o::largefile on i386.
+inline result<unique_fd> openat2(fd dirfd, const char* path, const open_how* how, size_t size) noexcept {
+  return detail::as_fd(syscall(nr::openat2, dirfd.get(), path, how, size));
+}
+
+// openat2 with rawsys's open_how; on i386 it adds o::largefile (openat2,
+// unlike openat, does not add it for 32-bit callers), except with o::path,
+// which openat2 accepts only with o::directory, o::nofollow and o::cloexec.
+inline result<unique_fd> openat2(fd dirfd, const char* path, open_how how) noexcept {
+#if defined(__i386__)
+  if ((how.flags & bits(o::path)) == 0) how.flags |= bits(o::largefile);
+#endif
+  return openat2(dirfd, path, &how, sizeof how);
+}
+
+// close(2): int close(int fd);
+// Never retry on EINTR: the descriptor is gone either way on Linux.
+inline result<void> close(fd f) noexcept {
+  return detail::as_void(syscall(nr::close, f.get()));
+}
+
+// Closes an owned descriptor and reports close's error: close(std::move(u)).
+inline result<void> close(unique_fd&& f) noexcept {
+  return close(fd{f.release()});
+}
+// close(u) on an lvalue would close it twice (now and in u's destructor).
+void close(unique_fd& f) = delete;
+
+// close_range(2): int close_range(unsigned int first, unsigned int last, unsigned int flags);
+// Linux 5.9; ENOSYS before (passed through: close the range one by one).
+inline result<void> close_range(unsigned first, unsigned last, close_range_::flags flags = close_range_::flags()) noexcept {
+  return detail::as_void(syscall(nr::close_range, first, last, flags));
+}
+
+// read(2): ssize_t read(int fd, void *buf, size_t count);
+inline result<size_t> read(fd f, void* buf, size_t count) noexcept {
+  return detail::as_count<size_t>(syscall(nr::read, f.get(), buf, count));
+}
+
+inline result<size_t> read(fd f, buffer b) noexcept {
+  return read(f, b.data, b.size);
+}
+
+// write(2): ssize_t write(int fd, const void *buf, size_t count);
+inline result<size_t> write(fd f, const void* buf, size_t count) noexcept {
+  return detail::as_count<size_t>(syscall(nr::write, f.get(), buf, count));
+}
+
+// A string literal is written without its NUL.
+inline result<size_t> write(fd f, const_buffer b) noexcept {
+  return write(f, b.data, b.size);
+}
+
+// pread64(2): ssize_t pread64(unsigned int fd, char *buf, size_t count, loff_t pos);
+// i386: the offset as two registers, low half first (ia32_pread64).
+inline result<size_t> pread64(fd f, void* buf, size_t count, int64_t offset) noexcept {
+#if defined(__i386__)
+  const auto off = static_cast<uint64_t>(offset);
+  return detail::as_count<size_t>(syscall(nr::pread64, f.get(), buf, count, detail::lo32(off), detail::hi32(off)));
+#else
+  return detail::as_count<size_t>(syscall(nr::pread64, f.get(), buf, count, offset));
+#endif
+}
+
+inline result<size_t> pread64(fd f, buffer b, int64_t offset) noexcept {
+  return pread64(f, b.data, b.size, offset);
+}
+
+// pwrite64(2): ssize_t pwrite64(unsigned int fd, const char *buf, size_t count, loff_t pos);
+// i386: the offset as two registers, low half first (ia32_pwrite64).
+inline result<size_t> pwrite64(fd f, const void* buf, size_t count, int64_t offset) noexcept {
+#if defined(__i386__)
+  const auto off = static_cast<uint64_t>(offset);
+  return detail::as_count<size_t>(syscall(nr::pwrite64, f.get(), buf, count, detail::lo32(off), detail::hi32(off)));
+#else
+  return detail::as_count<size_t>(syscall(nr::pwrite64, f.get(), buf, count, offset));
+#endif
+}
+
+inline result<size_t> pwrite64(fd f, const_buffer b, int64_t offset) noexcept {
+  return pwrite64(f, b.data, b.size, offset);
+}
+
+// readv(2): ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
+inline result<size_t> readv(fd f, const iovec* iov, int iovcnt) noexcept {
+  return detail::as_count<size_t>(syscall(nr::readv, f.get(), iov, iovcnt));
+}
+
+// writev(2): ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
+inline result<size_t> writev(fd f, const iovec* iov, int iovcnt) noexcept {
+  return detail::as_count<size_t>(syscall(nr::writev, f.get(), iov, iovcnt));
+}
+
+namespace detail {
+// The offset as preadv/pwritev and their v2 forms take it: (pos_l, pos_h), the
+// low and high halves on i386, the whole offset and 0 on the 64-bit arches.
+struct pos_pair {
+  unsigned long lo, hi;
+};
+constexpr pos_pair split_pos(int64_t offset) noexcept {
+#if defined(__i386__)
+  return {lo32(static_cast<uint64_t>(offset)), hi32(static_cast<uint64_t>(offset))};
+#else
+  return {static_cast<unsigned long>(offset), 0};
+#endif
+}
+}  // namespace detail
+
+// preadv2(2): ssize_t preadv2(unsigned long fd, const struct iovec *vec, unsigned long vlen, unsigned long pos_l, unsigned long pos_h, rwf_t flags);
+// The offset goes as pos_l/pos_h on every arch (see detail::split_pos); -1
+// reads at, and moves, the file position. Linux 4.6: on ENOSYS (which
+// emulators such as qemu-user give) with no flags, falls back to preadv, or
+// readv for -1; with flags ENOSYS is passed through.
+inline result<size_t> preadv2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
+  const auto pos = detail::split_pos(offset);
+  auto r = syscall(nr::preadv2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
+  if (!r && r.error() == errc::enosys && flags == rwf::flags())
+    r = offset == -1 ? syscall(nr::readv, f.get(), iov, iovcnt) : syscall(nr::preadv, f.get(), iov, iovcnt, pos.lo, pos.hi);
+  return detail::as_count<size_t>(r);
+}
+
+// pwritev2(2): ssize_t pwritev2(unsigned long fd, const struct iovec *vec, unsigned long vlen, unsigned long pos_l, unsigned long pos_h, rwf_t flags);
+// The offset as for preadv2; -1 writes at the file position. The same
+// fallback to pwritev or writev on ENOSYS with no flags.
+inline result<size_t> pwritev2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
+  const auto pos = detail::split_pos(offset);
+  auto r = syscall(nr::pwritev2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
+  if (!r && r.error() == errc::enosys && flags == rwf::flags())
+    r = offset == -1 ? syscall(nr::writev, f.get(), iov, iovcnt) : syscall(nr::pwritev, f.get(), iov, iovcnt, pos.lo, pos.hi);
+  return detail::as_count<size_t>(r);
+}
+
+// lseek(2): off_t lseek(int fd, off_t offset, int whence);
+// i386: _llseek(fd, offset_high, offset_low, loff_t *result, whence), which
+// handles 64-bit offsets (lseek there is 32-bit).
+inline result<int64_t> lseek(fd f, int64_t offset, seek whence) noexcept {
+#if defined(__i386__)
+  const auto off = static_cast<uint64_t>(offset);
+  int64_t pos = 0;
+  auto r = syscall(nr::_llseek, f.get(), detail::hi32(off), detail::lo32(off), &pos, whence);
+  if (!r) return unexpected(r.error());
+  return pos;
+#else
+  auto r = syscall(nr::lseek, f.get(), offset, whence);
+  if (!r) return unexpected(r.error());
+  return static_cast<int64_t>(*r);
+#endif
+}
+
+// dup(2): int dup(int oldfd);
+inline result<unique_fd> dup(fd oldfd) noexcept {
+  return detail::as_fd(syscall(nr::dup, oldfd.get()));
+}
+
+// dup3(2): int dup3(int oldfd, int newfd, int flags);
+// Returns newfd borrowed: the caller chose the number and owns it already.
+// oldfd == newfd is EINVAL (see dup2).
+inline result<fd> dup3(fd oldfd, fd newfd, o::flags flags = o::flags()) noexcept {
+  auto r = syscall(nr::dup3, oldfd.get(), newfd.get(), flags);
+  if (!r) return unexpected(r.error());
+  return fd{static_cast<int>(*r)};
+}
+
+// fcntl(2): int fcntl(int fd, int cmd, unsigned long arg);
+// i386: fcntl64, whose lock commands take the 64-bit struct flock.
+inline result<long> fcntl(fd d, f cmd, unsigned long arg = 0) noexcept {
+#if defined(__i386__)
+  return syscall(nr::fcntl64, d.get(), cmd, arg);
+#else
+  return syscall(nr::fcntl, d.get(), cmd, arg);
+#endif
+}
+
+// fcntl with a pointer argument (struct flock*, struct f_owner_ex*, ...).
+template <class T>
+inline result<long> fcntl(fd d, f cmd, T* arg) noexcept {
+  return fcntl(d, cmd, reinterpret_cast<unsigned long>(arg));
+}
+
+// dup2(2): int dup2(int oldfd, int newfd);
+// dup3 on every arch (arm64 has no dup2), except that dup2(fd, fd) returns fd
+// when it is open and EBADF otherwise, as POSIX says (dup3 gives EINVAL).
+inline result<fd> dup2(fd oldfd, fd newfd) noexcept {
+  if (oldfd == newfd) {
+    auto r = fcntl(oldfd, f::getfd);
+    if (!r) return unexpected(r.error());
+    return newfd;
+  }
+  return dup3(oldfd, newfd);
+}
+
+// fcntl(2) F_GETFD: the descriptor's flags (fd_::cloexec).
+inline result<fd_::flags> fcntl_getfd(fd d) noexcept {
+  return fcntl(d, f::getfd).transform([](long v) { return static_cast<fd_::flags>(v); });
+}
+
+// fcntl(2) F_SETFD.
+inline result<void> fcntl_setfd(fd d, fd_::flags flags) noexcept {
+  return detail::as_void(fcntl(d, f::setfd, bits(flags)));
+}
+
+// fcntl(2) F_GETFL: the access mode and status flags of the open file.
+inline result<o::flags> fcntl_getfl(fd d) noexcept {
+  return fcntl(d, f::getfl).transform([](long v) { return static_cast<o::flags>(v); });
+}
+
+// fcntl(2) F_SETFL: changes o::append, o::async, o::direct, o::noatime, o::nonblock.
+inline result<void> fcntl_setfl(fd d, o::flags flags) noexcept {
+  return detail::as_void(fcntl(d, f::setfl, bits(flags)));
+}
+
+// fcntl(2) F_DUPFD_CLOEXEC: a close-on-exec duplicate numbered min_fd or above.
+inline result<unique_fd> fcntl_dupfd_cloexec(fd d, unsigned min_fd = 0) noexcept {
+  return detail::as_fd(fcntl(d, f::dupfd_cloexec, min_fd));
+}
+
+// fcntl(2) F_GETLK (F_GETLK64 on i386): the first lock that would block *lk, or
+// lk->type == flock_type::unlck when none would.
+inline result<void> fcntl_getlk(fd d, struct flock* lk) noexcept {
+  return detail::as_void(fcntl(d, f::getlk, lk));
+}
+
+// fcntl(2) F_SETLK: takes or releases a POSIX record lock (owned by the process);
+// EAGAIN or EACCES when another holds a conflicting one.
+inline result<void> fcntl_setlk(fd d, const struct flock* lk) noexcept {
+  return detail::as_void(fcntl(d, f::setlk, const_cast<struct flock*>(lk)));
+}
+
+// fcntl(2) F_SETLKW: as fcntl_setlk, waiting for the conflicting lock to go.
+inline result<void> fcntl_setlkw(fd d, const struct flock* lk) noexcept {
+  return detail::as_void(fcntl(d, f::setlkw, const_cast<struct flock*>(lk)));
+}
+
+// fcntl(2) F_OFD_GETLK: as fcntl_getlk for open file description locks (Linux 3.15).
+inline result<void> fcntl_ofd_getlk(fd d, struct flock* lk) noexcept {
+  return detail::as_void(fcntl(d, f::ofd_getlk, lk));
+}
+
+// fcntl(2) F_OFD_SETLK: a lock owned by the open file description, not the process
+// (lk->pid must be 0).
+inline result<void> fcntl_ofd_setlk(fd d, const struct flock* lk) noexcept {
+  return detail::as_void(fcntl(d, f::ofd_setlk, const_cast<struct flock*>(lk)));
+}
+
+// fcntl(2) F_OFD_SETLKW: as fcntl_ofd_setlk, waiting.
+inline result<void> fcntl_ofd_setlkw(fd d, const struct flock* lk) noexcept {
+  return detail::as_void(fcntl(d, f::ofd_setlkw, const_cast<struct flock*>(lk)));
+}
+
+// ioctl(2): int ioctl(int fd, unsigned long request, unsigned long arg);
+inline result<long> ioctl(fd d, unsigned long request, unsigned long arg = 0) noexcept {
+  return syscall(nr::ioctl, d.get(), request, arg);
+}
+
+// ioctl with a pointer argument.
+template <class T>
+inline result<long> ioctl(fd d, unsigned long request, T* arg) noexcept {
+  return ioctl(d, request, reinterpret_cast<unsigned long>(arg));
+}
+
+// The two ends of a pipe: read from read_end, write to write_end.
+struct pipe_ends {
+  unique_fd read_end;
+  unique_fd write_end;
+};
+
+// pipe2(2): int pipe2(int pipefd[2], int flags);
+inline result<void> pipe2(int (&fds)[2], o::flags flags) noexcept {
+  return detail::as_void(syscall(nr::pipe2, fds, flags));
+}
+
+// pipe2 giving owned descriptors: auto [r, w] = *pipe2(o::cloexec);
+inline result<pipe_ends> pipe2(o::flags flags = o::flags()) noexcept {
+  int fds[2] = {-1, -1};
+  auto r = pipe2(fds, flags);
+  if (!r) return unexpected(r.error());
+  return pipe_ends{unique_fd(fds[0]), unique_fd(fds[1])};
+}
+
+// fsync(2): int fsync(int fd);
+inline result<void> fsync(fd f) noexcept {
+  return detail::as_void(syscall(nr::fsync, f.get()));
+}
+
+// fdatasync(2): int fdatasync(int fd);
+inline result<void> fdatasync(fd f) noexcept {
+  return detail::as_void(syscall(nr::fdatasync, f.get()));
+}
+
+// sync(2): void sync(void);
+// Cannot fail.
+inline void sync() noexcept {
+  (void)syscall(nr::sync);
+}
+
+// syncfs(2): int syncfs(int fd);
+inline result<void> syncfs(fd f) noexcept {
+  return detail::as_void(syscall(nr::syncfs, f.get()));
+}
+
+// ftruncate(2): int ftruncate(int fd, off_t length);
+// i386: ftruncate64(fd, length low, length high).
+inline result<void> ftruncate(fd f, int64_t length) noexcept {
+#if defined(__i386__)
+  const auto len = static_cast<uint64_t>(length);
+  return detail::as_void(syscall(nr::ftruncate64, f.get(), detail::lo32(len), detail::hi32(len)));
+#else
+  return detail::as_void(syscall(nr::ftruncate, f.get(), length));
+#endif
+}
+
+// truncate(2): int truncate(const char *path, off_t length);
+// i386: truncate64(path, length low, length high).
+inline result<void> truncate(const char* path, int64_t length) noexcept {
+#if defined(__i386__)
+  const auto len = static_cast<uint64_t>(length);
+  return detail::as_void(syscall(nr::truncate64, path, detail::lo32(len), detail::hi32(len)));
+#else
+  return detail::as_void(syscall(nr::truncate, path, length));
+#endif
+}
+
+// fallocate(2): int fallocate(int fd, int mode, off_t offset, off_t len);
+// i386: (fd, mode, offset low, offset high, len low, len high).
+inline result<void> fallocate(fd f, falloc::flags mode, int64_t offset, int64_t len) noexcept {
+#if defined(__i386__)
+  const auto off = static_cast<uint64_t>(offset), n = static_cast<uint64_t>(len);
+  return detail::as_void(syscall(nr::fallocate, f.get(), mode, detail::lo32(off), detail::hi32(off), detail::lo32(n), detail::hi32(n)));
+#else
+  return detail::as_void(syscall(nr::fallocate, f.get(), mode, offset, len));
+#endif
+}
+
+// posix_fadvise(2): long fadvise64_64(int fd, loff_t offset, loff_t len, int advice);
+// x86-64: fadvise64; i386: fadvise64_64(fd, offset low, offset high, len low,
+// len high, advice); arm64: number 223, fadvise64 in its table. Returns the
+// error itself, unlike posix_fadvise.
+inline result<void> fadvise64(fd f, int64_t offset, int64_t len, fadv advice) noexcept {
+#if defined(__i386__)
+  const auto off = static_cast<uint64_t>(offset), n = static_cast<uint64_t>(len);
+  return detail::as_void(syscall(nr::fadvise64_64, f.get(), detail::lo32(off), detail::hi32(off), detail::lo32(n), detail::hi32(n), advice));
+#else
+  return detail::as_void(syscall(nr::fadvise64, f.get(), offset, len, advice));
+#endif
+}
+
+// sendfile(2): ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
+// i386: sendfile64, whose offset is 64-bit. offset may be null (use and move
+// in_fd's position).
+inline result<size_t> sendfile(fd out_fd, fd in_fd, int64_t* offset, size_t count) noexcept {
+#if defined(__i386__)
+  return detail::as_count<size_t>(syscall(nr::sendfile64, out_fd.get(), in_fd.get(), offset, count));
+#else
+  return detail::as_count<size_t>(syscall(nr::sendfile, out_fd.get(), in_fd.get(), offset, count));
+#endif
+}
+
+// splice(2): ssize_t splice(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len, unsigned int flags);
+inline result<size_t> splice(fd fd_in, int64_t* off_in, fd fd_out, int64_t* off_out, size_t len, splice_f::flags flags = splice_f::flags()) noexcept {
+  return detail::as_count<size_t>(syscall(nr::splice, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
+}
+
+// tee(2): ssize_t tee(int fd_in, int fd_out, size_t len, unsigned int flags);
+inline result<size_t> tee(fd fd_in, fd fd_out, size_t len, splice_f::flags flags = splice_f::flags()) noexcept {
+  return detail::as_count<size_t>(syscall(nr::tee, fd_in.get(), fd_out.get(), len, flags));
+}
+
+// vmsplice(2): ssize_t vmsplice(int fd, const struct iovec *iov, size_t nr_segs, unsigned int flags);
+inline result<size_t> vmsplice(fd f, const iovec* iov, size_t nr_segs, splice_f::flags flags = splice_f::flags()) noexcept {
+  return detail::as_count<size_t>(syscall(nr::vmsplice, f.get(), iov, nr_segs, flags));
+}
+
+// copy_file_range(2): ssize_t copy_file_range(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len, unsigned int flags);
+inline result<size_t> copy_file_range(fd fd_in, int64_t* off_in, fd fd_out, int64_t* off_out, size_t len, unsigned flags = 0) noexcept {
+  return detail::as_count<size_t>(syscall(nr::copy_file_range, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
+}
+
+// flock(2): int flock(int fd, int operation);
+inline result<void> flock(fd f, lock::flags operation) noexcept {
+  return detail::as_void(syscall(nr::flock, f.get(), operation));
+}
+
+}  // namespace rawsys

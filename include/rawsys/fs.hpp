@@ -1,0 +1,841 @@
+// Files as names: metadata (statx, the per-arch struct stat, statfs), access
+// and ownership, times, directories and their entries, links, the current
+// directory, mounts, and inotify.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+
+namespace rawsys {
+
+// AT_*: flags of the *at calls (AT_FDCWD is rawsys::at_fdcwd in fd.hpp).
+namespace at {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags symlink_nofollow{0x100};
+inline constexpr flags eaccess{0x200};    // faccessat2
+inline constexpr flags removedir{0x200};  // unlinkat
+inline constexpr flags symlink_follow{0x400};
+inline constexpr flags no_automount{0x800};
+inline constexpr flags empty_path{0x1000};
+inline constexpr flags statx_sync_as_stat{0x0000};
+inline constexpr flags statx_force_sync{0x2000};
+inline constexpr flags statx_dont_sync{0x4000};
+inline constexpr flags statx_sync_type{0x6000};
+inline constexpr flags recursive{0x8000};
+}  // namespace at
+
+// S_*: the file type and permission bits of a mode. Plain numbers, because
+// modes are written as octal numbers (0644) and st_mode is one.
+namespace s {
+inline constexpr unsigned ifmt = 0170000;
+inline constexpr unsigned ifsock = 0140000;
+inline constexpr unsigned iflnk = 0120000;
+inline constexpr unsigned ifreg = 0100000;
+inline constexpr unsigned ifblk = 0060000;
+inline constexpr unsigned ifdir = 0040000;
+inline constexpr unsigned ifchr = 0020000;
+inline constexpr unsigned ififo = 0010000;
+inline constexpr unsigned isuid = 04000;
+inline constexpr unsigned isgid = 02000;
+inline constexpr unsigned isvtx = 01000;
+inline constexpr unsigned irwxu = 0700, irusr = 0400, iwusr = 0200, ixusr = 0100;
+inline constexpr unsigned irwxg = 070, irgrp = 040, iwgrp = 020, ixgrp = 010;
+inline constexpr unsigned irwxo = 07, iroth = 04, iwoth = 02, ixoth = 01;
+constexpr unsigned type(unsigned mode) noexcept { return mode & ifmt; }
+constexpr bool isreg(unsigned mode) noexcept { return type(mode) == ifreg; }
+constexpr bool isdir(unsigned mode) noexcept { return type(mode) == ifdir; }
+constexpr bool islnk(unsigned mode) noexcept { return type(mode) == iflnk; }
+constexpr bool isfifo(unsigned mode) noexcept { return type(mode) == ififo; }
+constexpr bool ischr(unsigned mode) noexcept { return type(mode) == ifchr; }
+constexpr bool isblk(unsigned mode) noexcept { return type(mode) == ifblk; }
+constexpr bool issock(unsigned mode) noexcept { return type(mode) == ifsock; }
+}  // namespace s
+
+// F_OK, R_OK, W_OK, X_OK: what faccessat2(2) checks (ok::f: that it exists).
+namespace ok {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags f{0};
+inline constexpr flags x{1};
+inline constexpr flags w{2};
+inline constexpr flags r{4};
+}  // namespace ok
+
+// UTIME_NOW, UTIME_OMIT: special nsec values for utimensat(2).
+inline constexpr int64_t utime_now = (1L << 30) - 1;
+inline constexpr int64_t utime_omit = (1L << 30) - 2;
+
+// RENAME_*: renameat2(2) flags.
+namespace rename {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags noreplace{1};
+inline constexpr flags exchange{2};
+inline constexpr flags whiteout{4};
+}  // namespace rename
+
+// STATX_*: what statx(2) is asked for and what it filled (statx::mask).
+namespace stx {
+enum class flags : uint32_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags type{0x1};
+inline constexpr flags mode{0x2};
+inline constexpr flags nlink{0x4};
+inline constexpr flags uid{0x8};
+inline constexpr flags gid{0x10};
+inline constexpr flags atime{0x20};
+inline constexpr flags mtime{0x40};
+inline constexpr flags ctime{0x80};
+inline constexpr flags ino{0x100};
+inline constexpr flags size{0x200};
+inline constexpr flags blocks{0x400};
+inline constexpr flags basic_stats{0x7ff};
+inline constexpr flags btime{0x800};
+inline constexpr flags mnt_id{0x1000};
+inline constexpr flags dioalign{0x2000};        // Linux 6.1
+inline constexpr flags mnt_id_unique{0x4000};   // Linux 6.8
+inline constexpr flags subvol{0x8000};          // Linux 6.10
+inline constexpr flags write_atomic{0x10000};   // Linux 6.11
+inline constexpr flags dio_read_align{0x20000}; // Linux 6.14
+}  // namespace stx
+
+// STATX_ATTR_*: statx::attributes and statx::attributes_mask.
+namespace stx_attr {
+enum class flags : uint64_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags compressed{0x4};
+inline constexpr flags immutable{0x10};
+inline constexpr flags append{0x20};
+inline constexpr flags nodump{0x40};
+inline constexpr flags encrypted{0x800};
+inline constexpr flags automount{0x1000};
+inline constexpr flags mount_root{0x2000};
+inline constexpr flags verity{0x100000};
+inline constexpr flags dax{0x200000};
+inline constexpr flags write_atomic{0x400000};
+}  // namespace stx_attr
+
+// The kernel's struct statx_timestamp.
+struct statx_timestamp {
+  int64_t sec;
+  uint32_t nsec;
+  int32_t reserved;
+  constexpr operator timespec() const noexcept { return {sec, nsec}; }
+};
+
+// The kernel's struct statx (256 bytes on every arch; fields up to Linux
+// 6.16, the rest spare). Members are the kernel's names without "stx_". Write
+// `struct rawsys::statx` where the function statx is also in scope, as in C.
+struct statx {
+  stx::flags mask;  // what was filled
+  uint32_t blksize;
+  stx_attr::flags attributes;
+  uint32_t nlink;
+  uint32_t uid;
+  uint32_t gid;
+  uint16_t mode;
+  uint16_t spare0;
+  uint64_t ino;
+  uint64_t size;
+  uint64_t blocks;
+  stx_attr::flags attributes_mask;
+  statx_timestamp atime;
+  statx_timestamp btime;
+  statx_timestamp ctime;
+  statx_timestamp mtime;
+  uint32_t rdev_major;
+  uint32_t rdev_minor;
+  uint32_t dev_major;
+  uint32_t dev_minor;
+  uint64_t mnt_id;
+  uint32_t dio_mem_align;
+  uint32_t dio_offset_align;
+  uint64_t subvol;
+  uint32_t atomic_write_unit_min;
+  uint32_t atomic_write_unit_max;
+  uint32_t atomic_write_segments_max;
+  uint32_t dio_read_offset_align;
+  uint32_t atomic_write_unit_max_opt;
+  uint32_t spare2;
+  uint64_t spare3[8];
+};
+
+// The kernel's struct stat of each arch, as fstat and newfstatat fill it: the
+// same member names everywhere (the kernel's without "st_"), with the
+// timestamps as {sec, nsec} pairs that convert to rawsys::timespec.
+#if defined(__x86_64__)
+// arch/x86/include/uapi/asm/stat.h, 144 bytes.
+using stat_time = timespec;
+struct stat {
+  uint64_t dev;
+  uint64_t ino;
+  uint64_t nlink;
+  uint32_t mode;
+  uint32_t uid;
+  uint32_t gid;
+  uint32_t pad0;
+  uint64_t rdev;
+  int64_t size;
+  int64_t blksize;
+  int64_t blocks;  // 512-byte units
+  stat_time atime;
+  stat_time mtime;
+  stat_time ctime;
+  int64_t unused[3];
+};
+#elif defined(__i386__)
+// struct stat64 of arch/x86/include/uapi/asm/stat.h, 96 bytes. Its seconds
+// are 32-bit (read as signed, as a 32-bit time_t would be): statx has 64-bit
+// ones.
+struct stat_time {
+  int32_t sec;
+  uint32_t nsec;
+  constexpr operator timespec() const noexcept { return {sec, nsec}; }
+};
+struct stat {
+  uint64_t dev;
+  unsigned char pad0[4];
+  uint32_t ino32;  // the inode number truncated to 32 bits; ino has all of it
+  uint32_t mode;
+  uint32_t nlink;
+  uint32_t uid;
+  uint32_t gid;
+  uint64_t rdev;
+  unsigned char pad3[4];
+  int64_t size;
+  uint32_t blksize;
+  uint64_t blocks;  // 512-byte units
+  stat_time atime;
+  stat_time mtime;
+  stat_time ctime;
+  uint64_t ino;
+};
+#elif defined(__aarch64__)
+// include/uapi/asm-generic/stat.h, 128 bytes.
+using stat_time = timespec;
+struct stat {
+  uint64_t dev;
+  uint64_t ino;
+  uint32_t mode;
+  uint32_t nlink;
+  uint32_t uid;
+  uint32_t gid;
+  uint64_t rdev;
+  uint64_t pad1;
+  int64_t size;
+  int32_t blksize;
+  int32_t pad2;
+  int64_t blocks;  // 512-byte units
+  stat_time atime;
+  stat_time mtime;
+  stat_time ctime;
+  uint32_t unused4;
+  uint32_t unused5;
+};
+#endif
+
+// The kernel's struct statfs (x86-64, arm64) or struct statfs64 (i386), as
+// statfs and fstatfs fill it. Write `struct rawsys::statfs` where the
+// function statfs is also in scope.
+#if defined(__i386__)
+struct statfs {
+  uint32_t type;  // the file system's magic number
+  uint32_t bsize;
+  uint64_t blocks;
+  uint64_t bfree;
+  uint64_t bavail;
+  uint64_t files;
+  uint64_t ffree;
+  int32_t fsid[2];
+  uint32_t namelen;
+  uint32_t frsize;
+  uint32_t flags;  // ST_* mount flags
+  uint32_t spare[4];
+};
+#else
+struct statfs {
+  int64_t type;  // the file system's magic number
+  int64_t bsize;
+  int64_t blocks;
+  int64_t bfree;
+  int64_t bavail;
+  int64_t files;
+  int64_t ffree;
+  int32_t fsid[2];
+  int64_t namelen;
+  int64_t frsize;
+  int64_t flags;  // ST_* mount flags
+  int64_t spare[4];
+};
+#endif
+
+// DT_*: the type of a directory entry (dt::unknown when the file system does
+// not say: ask statx).
+enum class dt : unsigned char {
+  unknown = 0, fifo = 1, chr = 2, dir = 4, blk = 6, reg = 8, lnk = 10, sock = 12, wht = 14,
+};
+
+// One directory entry, pointing into the buffer getdents64 filled.
+struct dir_entry {
+  uint64_t ino;
+  int64_t off;         // the position after this entry (for lseek)
+  dt type;
+  const char* name;    // NUL-terminated
+};
+
+namespace detail {
+
+template <class T>
+inline T load(const unsigned char* p) noexcept {
+  T v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// The kernel's struct linux_dirent64: d_ino at 0, d_off at 8, d_reclen at 16,
+// d_type at 18, d_name at 19. Returns the record length, or 0 when the bytes
+// left cannot hold a record.
+inline size_t parse_dirent64(const unsigned char* p, size_t left, dir_entry& e) noexcept {
+  if (left < 20) return 0;
+  const size_t reclen = load<uint16_t>(p + 16);
+  if (reclen < 20 || reclen > left) return 0;
+  e = {load<uint64_t>(p), load<int64_t>(p + 8), static_cast<dt>(p[18]), reinterpret_cast<const char*>(p + 19)};
+  return reclen;
+}
+
+}  // namespace detail
+
+// The entries in the bytes one getdents64 call returned, for range-for:
+//   for (rawsys::dir_entry e : rawsys::dirents(buf, *n)) ...
+class dirents {
+ public:
+  class iterator {
+   public:
+    using value_type = dir_entry;
+    using difference_type = ptrdiff_t;
+    constexpr iterator() noexcept = default;
+    iterator(const unsigned char* p, const unsigned char* end) noexcept : p_(p), end_(end) { parse(); }
+    const dir_entry& operator*() const noexcept { return e_; }
+    const dir_entry* operator->() const noexcept { return &e_; }
+    iterator& operator++() noexcept {
+      p_ += len_;
+      parse();
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.p_ == b.p_; }
+
+   private:
+    void parse() noexcept {
+      len_ = p_ == end_ ? 0 : detail::parse_dirent64(p_, static_cast<size_t>(end_ - p_), e_);
+      if (len_ == 0) p_ = end_;  // the end, or a short record: stop
+    }
+    const unsigned char* p_ = nullptr;
+    const unsigned char* end_ = nullptr;
+    size_t len_ = 0;
+    dir_entry e_{};
+  };
+
+  dirents(const void* data, size_t size) noexcept
+      : begin_(static_cast<const unsigned char*>(data)), end_(begin_ + size) {}
+  iterator begin() const noexcept { return {begin_, end_}; }
+  iterator end() const noexcept { return {end_, end_}; }
+
+ private:
+  const unsigned char* begin_;
+  const unsigned char* end_;
+};
+
+// statx(2): int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf);
+// Linux 4.11. path "" with at::empty_path describes dirfd itself.
+inline result<void> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask, struct statx* buf) noexcept {
+  return detail::as_void(syscall(nr::statx, dirfd.get(), path, flags, mask, buf));
+}
+
+// statx by value: check ->mask for what was filled.
+inline result<struct statx> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask) noexcept {
+  struct statx buf{};
+  auto r = statx(dirfd, path, flags, mask, &buf);
+  if (!r) return unexpected(r.error());
+  return buf;
+}
+
+// fstat(2): int fstat(int fd, struct stat *statbuf);
+// i386: fstat64 (struct stat64).
+inline result<void> fstat(fd f, stat* buf) noexcept {
+#if defined(__i386__)
+  return detail::as_void(syscall(nr::fstat64, f.get(), buf));
+#else
+  return detail::as_void(syscall(nr::fstat, f.get(), buf));
+#endif
+}
+
+inline result<stat> fstat(fd f) noexcept {
+  stat buf{};
+  auto r = fstat(f, &buf);
+  if (!r) return unexpected(r.error());
+  return buf;
+}
+
+// newfstatat(2): int newfstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags);
+// As glibc's fstatat(3). i386: fstatat64 (struct stat64).
+inline result<void> newfstatat(fd dirfd, const char* path, stat* buf, at::flags flags) noexcept {
+#if defined(__i386__)
+  return detail::as_void(syscall(nr::fstatat64, dirfd.get(), path, buf, flags));
+#else
+  return detail::as_void(syscall(nr::newfstatat, dirfd.get(), path, buf, flags));
+#endif
+}
+
+inline result<stat> newfstatat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
+  stat buf{};
+  auto r = newfstatat(dirfd, path, &buf, flags);
+  if (!r) return unexpected(r.error());
+  return buf;
+}
+
+// faccessat2(2): int faccessat2(int dirfd, const char *pathname, int mode, int flags);
+// Linux 5.8. On ENOSYS with no flags, falls back to faccessat, which takes
+// none; with flags, ENOSYS is passed through (faccessat would ignore them).
+inline result<void> faccessat2(fd dirfd, const char* path, ok::flags mode, at::flags flags = at::flags()) noexcept {
+  auto r = syscall(nr::faccessat2, dirfd.get(), path, mode, flags);
+  if (!r && r.error() == errc::enosys && flags == at::flags()) r = syscall(nr::faccessat, dirfd.get(), path, mode);
+  return detail::as_void(r);
+}
+
+// fchmod(2): int fchmod(int fd, mode_t mode);
+inline result<void> fchmod(fd f, unsigned mode) noexcept {
+  return detail::as_void(syscall(nr::fchmod, f.get(), mode));
+}
+
+// fchmodat(2): int fchmodat(int dirfd, const char *pathname, mode_t mode);
+// The kernel's call has no flags (glibc's AT_SYMLINK_NOFOLLOW needs fchmodat2).
+inline result<void> fchmodat(fd dirfd, const char* path, unsigned mode) noexcept {
+  return detail::as_void(syscall(nr::fchmodat, dirfd.get(), path, mode));
+}
+
+// fchown(2): int fchown(int fd, uid_t owner, gid_t group);
+// i386: fchown32 (fchown there takes 16-bit ids). ~0u leaves an id unchanged.
+inline result<void> fchown(fd f, uint32_t owner, uint32_t group) noexcept {
+#if defined(__i386__)
+  return detail::as_void(syscall(nr::fchown32, f.get(), owner, group));
+#else
+  return detail::as_void(syscall(nr::fchown, f.get(), owner, group));
+#endif
+}
+
+// fchownat(2): int fchownat(int dirfd, const char *pathname, uid_t owner, gid_t group, int flags);
+// 32-bit ids on every arch, i386 included.
+inline result<void> fchownat(fd dirfd, const char* path, uint32_t owner, uint32_t group, at::flags flags = at::flags()) noexcept {
+  return detail::as_void(syscall(nr::fchownat, dirfd.get(), path, owner, group, flags));
+}
+
+// utimensat(2): int utimensat(int dirfd, const char *pathname, const struct timespec times[2], int flags);
+// times[0] is the access time, times[1] the modification time; null sets both
+// to now; nsec utime_now/utime_omit as in the man page. path null: dirfd
+// itself. i386: utimensat_time64 (Linux 5.1), and on ENOSYS utimensat with
+// the times converted to 32 bits.
+inline result<void> utimensat(fd dirfd, const char* path, const timespec* times, at::flags flags = at::flags()) noexcept {
+#if defined(__i386__)
+  auto r = syscall(nr::utimensat_time64, dirfd.get(), path, times, flags);
+  if (r || r.error() != errc::enosys) return detail::as_void(r);
+  // The old call takes old_timespec32 pairs: EOVERFLOW for seconds beyond 32
+  // bits, unless nsec is utime_now or utime_omit (then sec is ignored).
+  int32_t t32[4] = {0, 0, 0, 0};
+  for (int i = 0; times && i < 2; ++i) {
+    const bool special = times[i].nsec == utime_now || times[i].nsec == utime_omit;
+    if (!special && (times[i].sec < INT32_MIN || times[i].sec > INT32_MAX)) return unexpected(errc::eoverflow);
+    t32[2 * i] = special ? 0 : static_cast<int32_t>(times[i].sec);
+    t32[2 * i + 1] = static_cast<int32_t>(times[i].nsec);
+  }
+  return detail::as_void(syscall(nr::utimensat, dirfd.get(), path, times ? t32 : nullptr, flags));
+#else
+  return detail::as_void(syscall(nr::utimensat, dirfd.get(), path, times, flags));
+#endif
+}
+
+// getdents64(2): ssize_t getdents64(int fd, void *dirp, size_t count);
+// Fills dirp with struct linux_dirent64 records (read them with dirents or
+// dir_reader); 0 at the end of the directory. dirp must be 8-byte aligned.
+inline result<size_t> getdents64(fd dir, void* dirp, size_t count) noexcept {
+  return detail::as_count<size_t>(syscall(nr::getdents64, dir.get(), dirp, count));
+}
+
+inline result<size_t> getdents64(fd dir, buffer b) noexcept {
+  return getdents64(dir, b.data, b.size);
+}
+
+// Every entry of a directory, read with getdents64 into a buffer the caller
+// provides (no allocation):
+//   alignas(8) char buf[4096];
+//   rawsys::dir_reader dir(d, buf);
+//   for (rawsys::dir_entry e : dir) ...
+//   if (!dir.status()) ...   // a getdents64 error ended the loop early
+// Entries point into the buffer: each is valid until the iteration moves past
+// it. The reader starts where the descriptor's position is; iterating again
+// continues from there.
+class dir_reader {
+ public:
+  struct sentinel {};
+  class iterator {
+   public:
+    using value_type = dir_entry;
+    using difference_type = ptrdiff_t;
+    iterator() noexcept = default;
+    explicit iterator(dir_reader* r) noexcept : r_(r) {}
+    const dir_entry& operator*() const noexcept { return *r_->it_; }
+    const dir_entry* operator->() const noexcept { return &*r_->it_; }
+    iterator& operator++() noexcept {
+      r_->next();
+      return *this;
+    }
+    void operator++(int) noexcept { r_->next(); }
+    friend bool operator==(const iterator& i, sentinel) noexcept { return i.at_end(); }
+
+   private:
+    bool at_end() const noexcept { return r_->done_; }
+    dir_reader* r_ = nullptr;
+  };
+
+  // The buffer's start is rounded up to 8 bytes.
+  dir_reader(fd dir, buffer buf) noexcept : dir_(dir) {
+    const auto p = reinterpret_cast<uintptr_t>(buf.data);
+    const size_t skip = (8 - (p & 7)) & 7;
+    buf_ = static_cast<unsigned char*>(buf.data) + (skip < buf.size ? skip : buf.size);
+    cap_ = buf.size > skip ? buf.size - skip : 0;
+  }
+  dir_reader(const dir_reader&) = delete;
+  dir_reader& operator=(const dir_reader&) = delete;
+
+  iterator begin() noexcept {
+    if (it_ == end_) fill();
+    return iterator(this);
+  }
+  sentinel end() const noexcept { return {}; }
+  // The error of the getdents64 call that ended the iteration, if any.
+  result<void> status() const noexcept {
+    if (err_ != errc{}) return unexpected(err_);
+    return {};
+  }
+
+ private:
+  void fill() noexcept {
+    auto n = getdents64(dir_, buf_, cap_);
+    err_ = n ? errc{} : n.error();
+    const size_t len = n ? *n : 0;
+    it_ = dirents(buf_, len).begin();
+    end_ = dirents(buf_, len).end();
+    done_ = it_ == end_;
+  }
+  void next() noexcept {
+    if (++it_ == end_) fill();
+  }
+
+  fd dir_;
+  unsigned char* buf_ = nullptr;
+  size_t cap_ = 0;
+  dirents::iterator it_{};
+  dirents::iterator end_{};
+  bool done_ = true;
+  errc err_{};
+};
+
+// mkdirat(2): int mkdirat(int dirfd, const char *pathname, mode_t mode);
+inline result<void> mkdirat(fd dirfd, const char* path, unsigned mode) noexcept {
+  return detail::as_void(syscall(nr::mkdirat, dirfd.get(), path, mode));
+}
+
+// mknodat(2): int mknodat(int dirfd, const char *pathname, mode_t mode, dev_t dev);
+// dev is the kernel's 32-bit encoding (major << 8 | minor for small numbers).
+inline result<void> mknodat(fd dirfd, const char* path, unsigned mode, unsigned dev = 0) noexcept {
+  return detail::as_void(syscall(nr::mknodat, dirfd.get(), path, mode, dev));
+}
+
+// unlinkat(2): int unlinkat(int dirfd, const char *pathname, int flags);
+// at::removedir removes an empty directory.
+inline result<void> unlinkat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
+  return detail::as_void(syscall(nr::unlinkat, dirfd.get(), path, flags));
+}
+
+// renameat2(2): int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
+// renameat2 everywhere (arm64's only rename besides renameat). Linux 3.15; on
+// ENOSYS with no flags, falls back to renameat; with flags ENOSYS is passed
+// through.
+inline result<void> renameat2(fd olddirfd, const char* oldpath, fd newdirfd, const char* newpath, rename::flags flags = rename::flags()) noexcept {
+  auto r = syscall(nr::renameat2, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags);
+  if (!r && r.error() == errc::enosys && flags == rename::flags()) r = syscall(nr::renameat, olddirfd.get(), oldpath, newdirfd.get(), newpath);
+  return detail::as_void(r);
+}
+
+// linkat(2): int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
+inline result<void> linkat(fd olddirfd, const char* oldpath, fd newdirfd, const char* newpath, at::flags flags = at::flags()) noexcept {
+  return detail::as_void(syscall(nr::linkat, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags));
+}
+
+// symlinkat(2): int symlinkat(const char *target, int newdirfd, const char *linkpath);
+inline result<void> symlinkat(const char* target, fd newdirfd, const char* linkpath) noexcept {
+  return detail::as_void(syscall(nr::symlinkat, target, newdirfd.get(), linkpath));
+}
+
+// readlinkat(2): ssize_t readlinkat(int dirfd, const char *pathname, char *buf, size_t bufsiz);
+// Adds no NUL; a result equal to bufsiz may have been truncated.
+inline result<size_t> readlinkat(fd dirfd, const char* path, char* buf, size_t bufsiz) noexcept {
+  return detail::as_count<size_t>(syscall(nr::readlinkat, dirfd.get(), path, buf, bufsiz));
+}
+
+inline result<size_t> readlinkat(fd dirfd, const char* path, buffer b) noexcept {
+  return readlinkat(dirfd, path, static_cast<char*>(b.data), b.size);
+}
+
+// chdir(2): int chdir(const char *path);
+inline result<void> chdir(const char* path) noexcept {
+  return detail::as_void(syscall(nr::chdir, path));
+}
+
+// fchdir(2): int fchdir(int fd);
+inline result<void> fchdir(fd dir) noexcept {
+  return detail::as_void(syscall(nr::fchdir, dir.get()));
+}
+
+// getcwd(2): long getcwd(char *buf, unsigned long size);
+// The kernel's value: the length including the NUL (glibc returns buf).
+// ERANGE when it does not fit; a path beginning "(unreachable)" when the
+// current directory is outside this process's root.
+inline result<size_t> getcwd(char* buf, size_t size) noexcept {
+  return detail::as_count<size_t>(syscall(nr::getcwd, buf, size));
+}
+
+inline result<size_t> getcwd(buffer b) noexcept {
+  return getcwd(static_cast<char*>(b.data), b.size);
+}
+
+// umask(2): mode_t umask(mode_t mask);
+// Cannot fail: returns the previous mask.
+inline unsigned umask(unsigned mask) noexcept {
+  return static_cast<unsigned>(*syscall(nr::umask, mask));
+}
+
+// statfs(2): int statfs(const char *path, struct statfs *buf);
+// i386: statfs64(path, sizeof(struct statfs64), buf).
+inline result<void> statfs(const char* path, struct statfs* buf) noexcept {
+#if defined(__i386__)
+  return detail::as_void(syscall(nr::statfs64, path, sizeof(struct statfs), buf));
+#else
+  return detail::as_void(syscall(nr::statfs, path, buf));
+#endif
+}
+
+inline result<struct statfs> statfs(const char* path) noexcept {
+  struct statfs buf{};
+  auto r = statfs(path, &buf);
+  if (!r) return unexpected(r.error());
+  return buf;
+}
+
+// fstatfs(2): int fstatfs(int fd, struct statfs *buf);
+// i386: fstatfs64(fd, sizeof(struct statfs64), buf).
+inline result<void> fstatfs(fd f, struct statfs* buf) noexcept {
+#if defined(__i386__)
+  return detail::as_void(syscall(nr::fstatfs64, f.get(), sizeof(struct statfs), buf));
+#else
+  return detail::as_void(syscall(nr::fstatfs, f.get(), buf));
+#endif
+}
+
+inline result<struct statfs> fstatfs(fd f) noexcept {
+  struct statfs buf{};
+  auto r = fstatfs(f, &buf);
+  if (!r) return unexpected(r.error());
+  return buf;
+}
+
+// MS_*: mount(2) flags, named after mount's mountflags argument (rawsys::ms
+// holds msync's MS_* flags, which share the prefix).
+namespace mountflags {
+enum class flags : unsigned long {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags rdonly{1};
+inline constexpr flags nosuid{2};
+inline constexpr flags nodev{4};
+inline constexpr flags noexec{8};
+inline constexpr flags synchronous{16};
+inline constexpr flags remount{32};
+inline constexpr flags mandlock{64};
+inline constexpr flags dirsync{128};
+inline constexpr flags nosymfollow{256};
+inline constexpr flags noatime{1024};
+inline constexpr flags nodiratime{2048};
+inline constexpr flags bind{4096};
+inline constexpr flags move{8192};
+inline constexpr flags rec{16384};
+inline constexpr flags silent{32768};
+inline constexpr flags posixacl{1ul << 16};
+inline constexpr flags unbindable{1ul << 17};
+inline constexpr flags private_{1ul << 18};
+inline constexpr flags slave{1ul << 19};
+inline constexpr flags shared{1ul << 20};
+inline constexpr flags relatime{1ul << 21};
+inline constexpr flags kernmount{1ul << 22};
+inline constexpr flags i_version{1ul << 23};
+inline constexpr flags strictatime{1ul << 24};
+inline constexpr flags lazytime{1ul << 25};
+}  // namespace mountflags
+
+// MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW: umount2(2) flags.
+namespace mnt {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags force{1};
+inline constexpr flags detach{2};
+inline constexpr flags expire{4};
+inline constexpr flags nofollow{8};  // UMOUNT_NOFOLLOW
+}  // namespace mnt
+
+// mount(2): int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data);
+inline result<void> mount(const char* source, const char* target, const char* fstype, mountflags::flags flags, const void* data = nullptr) noexcept {
+  return detail::as_void(syscall(nr::mount, source, target, fstype, flags, data));
+}
+
+// umount2(2): int umount2(const char *target, int flags);
+inline result<void> umount2(const char* target, mnt::flags flags = mnt::flags()) noexcept {
+  return detail::as_void(syscall(nr::umount2, target, flags));
+}
+
+// IN_*: inotify event masks (in::flags) and inotify_init1 flags
+// (in::init_flags).
+namespace in {
+enum class flags : uint32_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags access{0x1};
+inline constexpr flags modify{0x2};
+inline constexpr flags attrib{0x4};
+inline constexpr flags close_write{0x8};
+inline constexpr flags close_nowrite{0x10};
+inline constexpr flags open{0x20};
+inline constexpr flags moved_from{0x40};
+inline constexpr flags moved_to{0x80};
+inline constexpr flags create{0x100};
+inline constexpr flags delete_{0x200};
+inline constexpr flags delete_self{0x400};
+inline constexpr flags move_self{0x800};
+inline constexpr flags close{0x8 | 0x10};
+inline constexpr flags move{0x40 | 0x80};
+inline constexpr flags all_events{0xfff};
+inline constexpr flags unmount{0x2000};
+inline constexpr flags q_overflow{0x4000};
+inline constexpr flags ignored{0x8000};
+inline constexpr flags onlydir{0x01000000};
+inline constexpr flags dont_follow{0x02000000};
+inline constexpr flags excl_unlink{0x04000000};
+inline constexpr flags mask_create{0x10000000};
+inline constexpr flags mask_add{0x20000000};
+inline constexpr flags isdir{0x40000000};
+inline constexpr flags oneshot{0x80000000};
+
+enum class init_flags : unsigned {};
+RAWSYS_BITMASK(init_flags)
+inline constexpr init_flags nonblock{04000};   // O_NONBLOCK
+inline constexpr init_flags cloexec{02000000}; // O_CLOEXEC
+}  // namespace in
+
+// The kernel's struct inotify_event without its name: len bytes of name
+// (NUL-padded) follow each one.
+struct inotify_event {
+  int32_t wd;
+  in::flags mask;
+  uint32_t cookie;
+  uint32_t len;
+};
+
+// One event, pointing into the buffer read(2) filled.
+struct inotify_entry {
+  int wd;
+  in::flags mask;
+  uint32_t cookie;  // pairs moved_from with moved_to
+  const char* name; // "" when the event is about the watched object itself
+};
+
+// The events in the bytes one read(2) of an inotify descriptor returned:
+//   for (rawsys::inotify_entry e : rawsys::inotify_events(buf, *n)) ...
+class inotify_events {
+ public:
+  class iterator {
+   public:
+    using value_type = inotify_entry;
+    using difference_type = ptrdiff_t;
+    constexpr iterator() noexcept = default;
+    iterator(const unsigned char* p, const unsigned char* end) noexcept : p_(p), end_(end) { parse(); }
+    const inotify_entry& operator*() const noexcept { return e_; }
+    const inotify_entry* operator->() const noexcept { return &e_; }
+    iterator& operator++() noexcept {
+      p_ += len_;
+      parse();
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.p_ == b.p_; }
+
+   private:
+    void parse() noexcept {
+      len_ = 0;
+      const size_t left = static_cast<size_t>(end_ - p_);
+      if (left < sizeof(inotify_event)) {
+        p_ = end_;
+        return;
+      }
+      inotify_event h;
+      __builtin_memcpy(&h, p_, sizeof h);
+      if (h.len > left - sizeof h) {  // a short read: stop
+        p_ = end_;
+        return;
+      }
+      len_ = sizeof h + h.len;
+      e_ = {h.wd, h.mask, h.cookie, h.len ? reinterpret_cast<const char*>(p_ + sizeof h) : ""};
+    }
+    const unsigned char* p_ = nullptr;
+    const unsigned char* end_ = nullptr;
+    size_t len_ = 0;
+    inotify_entry e_{};
+  };
+
+  inotify_events(const void* data, size_t size) noexcept
+      : begin_(static_cast<const unsigned char*>(data)), end_(begin_ + size) {}
+  iterator begin() const noexcept { return {begin_, end_}; }
+  iterator end() const noexcept { return {end_, end_}; }
+
+ private:
+  const unsigned char* begin_;
+  const unsigned char* end_;
+};
+
+// inotify_init1(2): int inotify_init1(int flags);
+inline result<unique_fd> inotify_init1(in::init_flags flags = in::init_flags()) noexcept {
+  return detail::as_fd(syscall(nr::inotify_init1, flags));
+}
+
+// inotify_add_watch(2): int inotify_add_watch(int fd, const char *pathname, uint32_t mask);
+// Returns the watch descriptor (the same one again for a path already watched).
+inline result<int> inotify_add_watch(fd f, const char* path, in::flags mask) noexcept {
+  return detail::as_count<int>(syscall(nr::inotify_add_watch, f.get(), path, mask));
+}
+
+// inotify_rm_watch(2): int inotify_rm_watch(int fd, int wd);
+inline result<void> inotify_rm_watch(fd f, int wd) noexcept {
+  return detail::as_void(syscall(nr::inotify_rm_watch, f.get(), wd));
+}
+
+}  // namespace rawsys

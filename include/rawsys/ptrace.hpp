@@ -1,0 +1,341 @@
+// Tracing and inspecting other processes: ptrace(2) with typed helpers for
+// the requests a tracer needs, the register sets of the three ABIs,
+// process_vm_readv(2)/process_vm_writev(2), and kcmp(2).
+//
+// The iovec arrays these calls take are rawsys::buffer / const_buffer arrays:
+// both have struct iovec's layout (a pointer, then a size_t).
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "types.hpp"
+
+namespace rawsys {
+
+// PTRACE_* requests. x86 keeps its old whole-set requests (getregs, ...);
+// arm64 has only the regset forms.
+enum class ptrace_request : long {
+  traceme = 0, peektext = 1, peekdata = 2, peekuser = 3, poketext = 4, pokedata = 5,
+  pokeuser = 6, cont = 7, kill = 8, singlestep = 9,
+#if defined(__x86_64__) || defined(__i386__)
+  getregs = 12, setregs = 13, getfpregs = 14, setfpregs = 15,
+#endif
+  attach = 16, detach = 17, syscall = 24,
+#if defined(__x86_64__) || defined(__i386__)
+  sysemu = 31, sysemu_singlestep = 32,
+#endif
+  setoptions = 0x4200, geteventmsg = 0x4201, getsiginfo = 0x4202, setsiginfo = 0x4203,
+  getregset = 0x4204, setregset = 0x4205, seize = 0x4206, interrupt = 0x4207, listen = 0x4208,
+  peeksiginfo = 0x4209, getsigmask = 0x420a, setsigmask = 0x420b, seccomp_get_filter = 0x420c,
+  seccomp_get_metadata = 0x420d, get_syscall_info = 0x420e, get_rseq_configuration = 0x420f,
+  set_syscall_user_dispatch_config = 0x4210, get_syscall_user_dispatch_config = 0x4211,
+};
+
+// PTRACE_O_*, for setoptions and seize.
+namespace ptrace_o {
+enum class flags : unsigned long {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags tracesysgood{1ul << 0}, tracefork{1ul << 1}, tracevfork{1ul << 2},
+    traceclone{1ul << 3}, traceexec{1ul << 4}, tracevforkdone{1ul << 5}, traceexit{1ul << 6},
+    traceseccomp{1ul << 7}, exitkill{1ul << 20}, suspend_seccomp{1ul << 21};
+}  // namespace ptrace_o
+
+// PTRACE_EVENT_*: in a stop's wait status, (status >> 16) & 0xff.
+enum class ptrace_event : int {
+  fork = 1, vfork = 2, clone = 3, exec = 4, vfork_done = 5, exit = 6, seccomp = 7, stop = 128,
+};
+
+// The register sets of PTRACE_GETREGSET (elf.h NT_*).
+enum class nt : unsigned long {
+  prstatus = 1,  // the general registers: user_regs
+  prfpreg = 2,
+  siginfo = 0x53494749,
+#if defined(__x86_64__) || defined(__i386__)
+  i386_tls = 0x200,
+  x86_xstate = 0x202,
+#elif defined(__aarch64__)
+  arm_tls = 0x401,
+  arm_hw_break = 0x402,
+  arm_hw_watch = 0x403,
+  arm_system_call = 0x404,
+#endif
+};
+
+// The general registers (NT_PRSTATUS) of each ABI, whichever this program is
+// built for: a 64-bit x86 tracer gets ia32::user_regs from a 32-bit tracee.
+namespace x86_64 {
+// struct user_regs_struct
+struct user_regs {
+  uint64_t r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi, rdi, orig_rax,
+      rip, cs, eflags, rsp, ss, fs_base, gs_base, ds, es, fs, gs;
+  constexpr uint64_t syscall_nr() const noexcept { return orig_rax; }
+  constexpr uint64_t syscall_ret() const noexcept { return rax; }
+  constexpr uint64_t syscall_arg(int i) const noexcept {
+    const uint64_t a[6] = {rdi, rsi, rdx, r10, r8, r9};
+    return a[i];
+  }
+  constexpr uint64_t pc() const noexcept { return rip; }
+  constexpr uint64_t sp() const noexcept { return rsp; }
+};
+static_assert(sizeof(user_regs) == 27 * 8);
+}  // namespace x86_64
+
+namespace ia32 {
+// struct user_regs_struct (17 longs)
+struct user_regs {
+  uint32_t ebx, ecx, edx, esi, edi, ebp, eax, xds, xes, xfs, xgs, orig_eax, eip, xcs, eflags,
+      esp, xss;
+  constexpr uint32_t syscall_nr() const noexcept { return orig_eax; }
+  constexpr uint32_t syscall_ret() const noexcept { return eax; }
+  constexpr uint32_t syscall_arg(int i) const noexcept {
+    const uint32_t a[6] = {ebx, ecx, edx, esi, edi, ebp};
+    return a[i];
+  }
+  constexpr uint32_t pc() const noexcept { return eip; }
+  constexpr uint32_t sp() const noexcept { return esp; }
+};
+static_assert(sizeof(user_regs) == 17 * 4);
+}  // namespace ia32
+
+namespace aarch64 {
+// struct user_pt_regs. At a syscall stop x8 holds the number; x0 is the first
+// argument at entry and the return value at exit (the kernel keeps the
+// original x0 elsewhere: use ptrace_get_syscall_info for the arguments at exit).
+struct user_regs {
+  uint64_t regs[31];
+  uint64_t sp_;  // `sp` is the accessor, as on the other ABIs
+  uint64_t pc_;
+  uint64_t pstate;
+  constexpr uint64_t syscall_nr() const noexcept { return regs[8]; }
+  constexpr uint64_t syscall_ret() const noexcept { return regs[0]; }
+  constexpr uint64_t syscall_arg(int i) const noexcept { return regs[i]; }
+  constexpr uint64_t pc() const noexcept { return pc_; }
+  constexpr uint64_t sp() const noexcept { return sp_; }
+};
+static_assert(sizeof(user_regs) == 34 * 8);
+}  // namespace aarch64
+
+using native_arch::user_regs;
+
+// PTRACE_SYSCALL_INFO_*: which part of ptrace_syscall_info is filled.
+enum class ptrace_syscall_info_op : uint8_t { none = 0, entry = 1, exit = 2, seccomp = 3 };
+
+// struct ptrace_syscall_info (PTRACE_GET_SYSCALL_INFO, Linux 5.3): the same
+// 64-bit layout for every tracer; alignas and the trailing reserved word
+// make it 88 bytes on i386 too.
+struct alignas(8) ptrace_syscall_info {
+  struct entry_info {
+    uint64_t nr;
+    uint64_t args[6];
+  };
+  struct exit_info {
+    int64_t rval;  // the return value, or -errno when is_error
+    uint8_t is_error;
+  };
+  struct seccomp_info {
+    uint64_t nr;
+    uint64_t args[6];
+    uint32_t ret_data;
+    uint32_t reserved2;
+  };
+  ptrace_syscall_info_op op;
+  uint8_t pad[3];
+  uint32_t arch;  // AUDIT_ARCH_* of the tracee's call
+  uint64_t instruction_pointer;
+  uint64_t stack_pointer;
+  union {
+    entry_info entry;
+    exit_info exit;
+    seccomp_info seccomp;
+  };
+};
+static_assert(sizeof(ptrace_syscall_info) == 88);
+
+// ptrace(2): long ptrace(enum __ptrace_request request, pid_t pid, void *addr, void *data);
+// The kernel's call: the PEEK requests store the word through `data` and
+// return 0 (glibc's wrapper returns the word instead, which makes a word of
+// -1 look like an error; ptrace_peekdata() below has no such ambiguity).
+inline result<long> ptrace(ptrace_request request, int pid, void* addr, void* data) noexcept {
+  return syscall(nr::ptrace, request, pid, addr, data);
+}
+
+namespace detail {
+inline void* ptrace_data(unsigned long v) noexcept { return reinterpret_cast<void*>(v); }
+}  // namespace detail
+
+// ptrace(2) PTRACE_TRACEME: this process is traced by its parent from now on.
+inline result<void> ptrace_traceme() noexcept {
+  return detail::as_void(ptrace(ptrace_request::traceme, 0, nullptr, nullptr));
+}
+
+// ptrace(2) PTRACE_PEEKDATA: the word at addr in the tracee.
+inline result<unsigned long> ptrace_peekdata(int pid, const void* addr) noexcept {
+  unsigned long word = 0;
+  auto r = ptrace(ptrace_request::peekdata, pid, const_cast<void*>(addr), &word);
+  if (!r) return unexpected(r.error());
+  return word;
+}
+// ptrace(2) PTRACE_PEEKTEXT: the same (text and data are one address space).
+inline result<unsigned long> ptrace_peektext(int pid, const void* addr) noexcept {
+  unsigned long word = 0;
+  auto r = ptrace(ptrace_request::peektext, pid, const_cast<void*>(addr), &word);
+  if (!r) return unexpected(r.error());
+  return word;
+}
+// ptrace(2) PTRACE_PEEKUSER: the word at `offset` in the tracee's struct user (x86;
+// arm64 answers EIO).
+inline result<unsigned long> ptrace_peekuser(int pid, unsigned long offset) noexcept {
+  unsigned long word = 0;
+  auto r = ptrace(ptrace_request::peekuser, pid, detail::ptrace_data(offset), &word);
+  if (!r) return unexpected(r.error());
+  return word;
+}
+
+// ptrace(2) PTRACE_POKEDATA: stores a word at addr in the tracee.
+inline result<void> ptrace_pokedata(int pid, void* addr, unsigned long word) noexcept {
+  return detail::as_void(ptrace(ptrace_request::pokedata, pid, addr, detail::ptrace_data(word)));
+}
+// ptrace(2) PTRACE_POKETEXT: the same, for code (what breakpoints use).
+inline result<void> ptrace_poketext(int pid, void* addr, unsigned long word) noexcept {
+  return detail::as_void(ptrace(ptrace_request::poketext, pid, addr, detail::ptrace_data(word)));
+}
+
+// ptrace(2) PTRACE_CONT: resume the tracee, delivering `s` (sig() for none).
+inline result<void> ptrace_cont(int pid, sig s = sig()) noexcept {
+  return detail::as_void(ptrace(ptrace_request::cont, pid, nullptr,
+                                detail::ptrace_data(static_cast<unsigned long>(s))));
+}
+// ptrace(2) PTRACE_SYSCALL: resume until the next syscall entry or exit.
+inline result<void> ptrace_syscall(int pid, sig s = sig()) noexcept {
+  return detail::as_void(ptrace(ptrace_request::syscall, pid, nullptr,
+                                detail::ptrace_data(static_cast<unsigned long>(s))));
+}
+// ptrace(2) PTRACE_SINGLESTEP: resume for one instruction.
+inline result<void> ptrace_singlestep(int pid, sig s = sig()) noexcept {
+  return detail::as_void(ptrace(ptrace_request::singlestep, pid, nullptr,
+                                detail::ptrace_data(static_cast<unsigned long>(s))));
+}
+// ptrace(2) PTRACE_DETACH: stop tracing and resume, delivering `s`.
+inline result<void> ptrace_detach(int pid, sig s = sig()) noexcept {
+  return detail::as_void(ptrace(ptrace_request::detach, pid, nullptr,
+                                detail::ptrace_data(static_cast<unsigned long>(s))));
+}
+
+// ptrace(2) PTRACE_ATTACH: trace pid, which is sent SIGSTOP.
+inline result<void> ptrace_attach(int pid) noexcept {
+  return detail::as_void(ptrace(ptrace_request::attach, pid, nullptr, nullptr));
+}
+// ptrace(2) PTRACE_SEIZE: trace pid without stopping it, with these options.
+inline result<void> ptrace_seize(int pid, ptrace_o::flags options = ptrace_o::flags()) noexcept {
+  return detail::as_void(
+      ptrace(ptrace_request::seize, pid, nullptr, detail::ptrace_data(static_cast<unsigned long>(options))));
+}
+// ptrace(2) PTRACE_INTERRUPT: stop a seized tracee.
+inline result<void> ptrace_interrupt(int pid) noexcept {
+  return detail::as_void(ptrace(ptrace_request::interrupt, pid, nullptr, nullptr));
+}
+// ptrace(2) PTRACE_LISTEN: let a seized tracee in group-stop wait for SIGCONT.
+inline result<void> ptrace_listen(int pid) noexcept {
+  return detail::as_void(ptrace(ptrace_request::listen, pid, nullptr, nullptr));
+}
+// ptrace(2) PTRACE_SETOPTIONS
+inline result<void> ptrace_setoptions(int pid, ptrace_o::flags options) noexcept {
+  return detail::as_void(
+      ptrace(ptrace_request::setoptions, pid, nullptr, detail::ptrace_data(static_cast<unsigned long>(options))));
+}
+// ptrace(2) PTRACE_GETEVENTMSG: the new pid of a fork event, the exit status of an
+// exit event, the data of a seccomp event, ...
+inline result<unsigned long> ptrace_geteventmsg(int pid) noexcept {
+  unsigned long msg = 0;
+  auto r = ptrace(ptrace_request::geteventmsg, pid, nullptr, &msg);
+  if (!r) return unexpected(r.error());
+  return msg;
+}
+
+// ptrace(2) PTRACE_GETREGSET: the register set `type` into b; the bytes filled (the
+// kernel shortens the iovec to what the set holds).
+inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
+  buffer iov = b;
+  auto r = ptrace(ptrace_request::getregset, pid,
+                  detail::ptrace_data(static_cast<unsigned long>(type)), &iov);
+  if (!r) return unexpected(r.error());
+  return iov.size;
+}
+// ptrace(2) PTRACE_GETREGSET of NT_PRSTATUS into an ABI's user_regs (for a tracee of another ABI the
+// bytes filled say which layout arrived: 68 from an i386 tracee).
+template <class Regs>
+  requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
+           detail::is_same_v<Regs, aarch64::user_regs>)
+inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
+  return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
+}
+// ptrace(2) PTRACE_SETREGSET
+inline result<void> ptrace_setregset(int pid, nt type, const_buffer b) noexcept {
+  buffer iov(const_cast<void*>(b.data), b.size);
+  return detail::as_void(ptrace(ptrace_request::setregset, pid,
+                                detail::ptrace_data(static_cast<unsigned long>(type)), &iov));
+}
+
+// ptrace(2) PTRACE_GET_SYSCALL_INFO: what the tracee is doing at this stop; the size
+// the kernel had to give (it copies at most sizeof info). Linux 5.3; EIO on
+// older kernels.
+inline result<size_t> ptrace_get_syscall_info(int pid, ptrace_syscall_info& info) noexcept {
+  auto r = ptrace(ptrace_request::get_syscall_info, pid,
+                  detail::ptrace_data(sizeof info), &info);
+  if (!r) return unexpected(r.error());
+  return static_cast<size_t>(*r);
+}
+
+// process_vm_readv(2): ssize_t process_vm_readv(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt, const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags);
+// Copies from pid's memory (remote) into ours (local); the bytes copied
+// (short when a remote range ends in an unmapped page). ENOSYS, passed
+// through, where the kernel lacks CONFIG_CROSS_MEMORY_ATTACH.
+inline result<size_t> process_vm_readv(int pid, const buffer* local_iov, unsigned long liovcnt, const const_buffer* remote_iov, unsigned long riovcnt, unsigned long flags = 0) noexcept {
+  auto r = syscall(nr::process_vm_readv, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
+  if (!r) return unexpected(r.error());
+  return static_cast<size_t>(*r);
+}
+inline result<size_t> process_vm_readv(int pid, buffer local, const void* remote) noexcept {
+  const const_buffer r(remote, local.size);
+  return process_vm_readv(pid, &local, 1, &r, 1);
+}
+
+// process_vm_writev(2): ssize_t process_vm_writev(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt, const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags);
+// Copies from our memory (local) into pid's (remote); the bytes copied.
+inline result<size_t> process_vm_writev(int pid, const const_buffer* local_iov, unsigned long liovcnt, const buffer* remote_iov, unsigned long riovcnt, unsigned long flags = 0) noexcept {
+  auto r = syscall(nr::process_vm_writev, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
+  if (!r) return unexpected(r.error());
+  return static_cast<size_t>(*r);
+}
+inline result<size_t> process_vm_writev(int pid, const_buffer local, void* remote) noexcept {
+  const buffer r(remote, local.size);
+  return process_vm_writev(pid, &local, 1, &r, 1);
+}
+
+// KCMP_*: what kcmp(2) compares.
+enum class kcmp_type : int {
+  file = 0, vm = 1, files = 2, fs = 3, sighand = 4, io = 5, sysvsem = 6, epoll_tfd = 7,
+};
+
+// kcmp(2)'s answer: the kernel orders objects by their (obfuscated) addresses.
+enum class kcmp_order : int { equal = 0, less = 1, greater = 2, not_equal = 3 };
+
+// struct kcmp_epoll_slot, idx2 of kcmp_type::epoll_tfd.
+struct kcmp_epoll_slot {
+  uint32_t efd;
+  uint32_t tfd;
+  uint32_t toff;
+};
+
+// kcmp(2): int kcmp(pid_t pid1, pid_t pid2, int type, unsigned long idx1, unsigned long idx2);
+// Needs CONFIG_KCMP (ENOSYS without it) and ptrace read access to both.
+inline result<kcmp_order> kcmp(int pid1, int pid2, kcmp_type type, unsigned long idx1, unsigned long idx2) noexcept {
+  auto r = syscall(nr::kcmp, pid1, pid2, type, idx1, idx2);
+  if (!r) return unexpected(r.error());
+  return static_cast<kcmp_order>(*r);
+}
+
+}  // namespace rawsys

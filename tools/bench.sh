@@ -58,8 +58,8 @@ for arch in x86_64 i386; do
   echo "== $arch: running ($reps repetitions of each benchmark, randomly interleaved)"
   settings="$reps repetitions of at least ${min_time} s each with random interleaving"
   # Which measured rawsys calls the compiler emitted out of line (not inlined).
-  outlined=$(nm -C --defined-only "build/bench-$arch/bench/CMakeFiles/rawsys_bench.dir/"{calls,clocks}.cpp.o |
-    sed -nE 's/^[0-9a-f]+ [WT] (rawsys::(vdso::)?(clock_gettime|gettimeofday|getppid|read|write|openat|close|mmap|munmap|pipe2|getrandom))\(.*/\1/p' |
+  outlined=$(nm -C --defined-only "build/bench-$arch/bench/CMakeFiles/rawsys_bench.dir/"{calls,clocks,storm}.cpp.o |
+    sed -nE 's/^[0-9a-f]+ [WT] (rawsys::(vdso::)?(clock_gettime|gettimeofday|getppid|read|write|openat|close|mmap|munmap|pipe2|getrandom|sendfile|splice))\(.*/\1/p' |
     sort -u | tr '\n' ' ')
   if ! "build/bench-$arch/bench/rawsys_bench" \
       --benchmark_repetitions="$reps" --benchmark_min_time="$min_time" \

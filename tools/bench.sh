@@ -55,6 +55,8 @@ build() {  # arch
 status=0
 for arch in x86_64 i386; do
   build "$arch"
+  # The last run's results stay beside the new ones: the report compares the two.
+  [[ -f "$out/bench/$arch.json" ]] && mv "$out/bench/$arch.json" "$out/bench/previous-$arch.json"
   echo "== $arch: running ($reps repetitions of each benchmark, randomly interleaved)"
   settings="$reps repetitions of at least ${min_time} s each with random interleaving"
   # Which measured rawsys calls the compiler emitted out of line (not inlined).

@@ -6,13 +6,14 @@
 #
 # usage: tools/bench.sh [--quick] [--note TEXT]
 #   --quick   3 short repetitions; writes under build/bench-quick/ instead of docs/
-#   --note    a sentence for the report's environment section
+#   --note    a sentence for the report's environment section (no commas: it is
+#             stored in the JSON context, whose flag splits on them)
 set -u
 cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
 
 quick=0
-note="The machine (2 cores) was shared with other builds while this ran: medians are reported, and ratios were taken within one run."
+note="The machine (2 cores) was shared with other builds while this ran: medians are reported and ratios were taken within one run."
 while [[ $# -gt 0 ]]; do
   case $1 in
     --quick) quick=1 ;;
@@ -66,7 +67,7 @@ for arch in x86_64 i386; do
   if ! "build/bench-$arch/bench/rawsys_bench" \
       --benchmark_repetitions="$reps" --benchmark_min_time="$min_time" \
       --benchmark_enable_random_interleaving=true --benchmark_display_aggregates_only=true \
-      --benchmark_context=run_settings="$settings",rawsys_out_of_line="${outlined:-none}" \
+      --benchmark_context=run_settings="$settings",rawsys_out_of_line="${outlined:-none}",note="$note" \
       --benchmark_out="$out/bench/$arch.json" --benchmark_out_format=json \
       >"build/logs/bench-run-$arch.log" 2>&1; then
     tail -n 30 "build/logs/bench-run-$arch.log"
@@ -90,7 +91,7 @@ else
 fi
 
 python3 tools/bench_report.py --json-dir "$out/bench" --md "$out/benchmarks.md" \
-  --svg "$out/benchmarks.svg" --note "$note" || status=1
+  --svg "$out/benchmarks.svg" || status=1
 echo
 python3 tools/bench_report.py --summary "$out/bench/x86_64.json" "$out/bench/i386.json" || status=1
 exit $status

@@ -435,8 +435,9 @@ def environment(runs, note):
         if affected:
             out.append("- mitigations (others: not affected): " + "; ".join(affected))
         out.append("")
-    if note:
-        out.append(note + "\n")
+    notes = [note] if note else sorted({r.context["note"] for r in runs if r.context.get("note")})
+    for n in notes:
+        out.append(n + "\n")
     return "\n".join(out)
 
 
@@ -591,9 +592,15 @@ def report(runs, svg_name, note, previous=()):
     md.append(VARIANT_TEXT)
     labels = {}
     for run in runs:
-        for k, v in run.labels.items():
-            if k.startswith("call/") or k.startswith("clock/"):
-                labels.setdefault(k.split("/")[1], v)
+        for op, title in CALLS + [("gettimeofday", "gettimeofday")]:
+            for prefix in ("call", "clock"):
+                v = run.labels.get(f"{prefix}/{op}/rawsys")
+                if v:
+                    labels.setdefault(title, v)
+        for name, title in (("vdso/getrandom_16B/rawsys_vdso", "getrandom through the vDSO"),
+                            ("spawn/rawsys_true", "process start, rawsys `true`")):
+            if run.labels.get(name):
+                labels.setdefault(title, run.labels[name])
     if labels:
         md.append("The rawsys variant measured for each call:\n")
         md.append("\n".join(f"- {k}: `{v}`" for k, v in labels.items()) + "\n")

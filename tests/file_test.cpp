@@ -719,7 +719,7 @@ TEST_CASE("ftruncate and truncate") {
   CHECK(error_of(rawsys::truncate(d.c_str(), 0)) == errc::eisdir);
 }
 
-TEST_CASE("fallocate: allocate, keep_size, punch_hole; glibc's errors") {
+TEST_CASE("fallocate: allocate, keep_size, punch_hole, glibc's errors") {
   temp_dir d;
   auto f = make_file(d / "f");
   auto r = rawsys::fallocate(f, rawsys::falloc::allocate_range, 0, 8192);

@@ -709,7 +709,7 @@ TEST_CASE("statfs and fstatfs: the same answers as glibc's statfs64") {
   CHECK(error_of(rawsys::fstatfs(fd{-1})) == errc::ebadf);
 }
 
-TEST_CASE("mount and umount2: glibc's errors always; a tmpfs where allowed") {
+TEST_CASE("mount and umount2: glibc's errors always, a tmpfs where allowed") {
   temp_dir d;
   const std::string point = d / "mnt", missing = d / "missing";
   REQUIRE(::mkdir(point.c_str(), 0700) == 0);

@@ -194,7 +194,7 @@ rawsys::result<void*> glibc_ptr(void* r) {
 
 }  // namespace
 
-TEST_CASE("mmap: an anonymous mapping; munmap") {
+TEST_CASE("mmap: an anonymous mapping, munmap") {
   auto r = rawsys::mmap(nullptr, 2 * page, prot::read | prot::write, map::private_ | map::anonymous);
   REQUIRE(r.has_value());
   char* p = static_cast<char*>(*r);

@@ -156,3 +156,21 @@ TEST_CASE("result converts to std::expected") {
   CHECK(**m == 4);
 }
 #endif
+
+TEST_CASE("result: comparisons inside test-framework expressions and across types") {
+  const result<long> a = 1, b = 1, c = 2;
+  const result<long> e = unexpected(errc::eio);
+  CHECK(a == b);  // doctest wraps the left side: must not recurse
+  CHECK(a != c);
+  CHECK(a != e);
+  CHECK(e == result<long>(unexpected(errc::eio)));
+  const result<int> small = 1;
+  CHECK(a == small);  // different value types, as std::expected allows
+  CHECK(small == a);
+  CHECK(a == 1);
+  CHECK(a != 2L);
+  CHECK(e == unexpected(errc::eio));
+  CHECK(e != unexpected(errc::enoent));
+  CHECK(result<void>() == result<void>());
+  CHECK(result<void>(unexpected(errc::eio)) != result<void>());
+}

@@ -175,7 +175,7 @@ TEST_CASE("clock_getres: every clock as glibc says") {
   CHECK(rawsys::clock_getres(bad_clock).error() == glibc(::clock_getres(123, &t)).error());
 }
 
-TEST_CASE("clock_settime: errors as glibc; success only when allowed to step the clock") {
+TEST_CASE("clock_settime: errors as glibc, success only when allowed to step the clock") {
   const rawsys::timespec bad_nsec{1, billion};
   ::timespec g_bad{1, static_cast<long>(billion)};
   CHECK(rawsys::clock_settime(clk::realtime, bad_nsec) == unexpected(errc::einval));
@@ -324,7 +324,7 @@ TEST_CASE("setitimer, getitimer: a virtual timer set, read back and cleared") {
 #endif
 }
 
-TEST_CASE("timerfd_create: flags arrive; errors as glibc") {
+TEST_CASE("timerfd_create: flags arrive, errors as glibc") {
   auto f = rawsys::timerfd_create(clk::monotonic, rawsys::tfd::cloexec | rawsys::tfd::nonblock);
   REQUIRE(f.has_value());
   CHECK((::fcntl(f->get(), F_GETFD) & FD_CLOEXEC) != 0);

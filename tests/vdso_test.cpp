@@ -455,7 +455,7 @@ TEST_CASE("vdso: gettimeofday and time agree with the syscalls") {
   CHECK(t <= after->sec + 1);
 }
 
-TEST_CASE("vdso: disable() forces the syscalls; enable() looks up again") {
+TEST_CASE("vdso: disable() forces the syscalls, enable() looks up again") {
   vdso::disable();
   CHECK_FALSE(vdso::enabled());
   for (unsigned long s : vdso::detail::slots) CHECK(s == 1ul);
@@ -533,7 +533,7 @@ bool install_filter() {
 
 }  // namespace
 
-TEST_CASE("vdso: with the clock syscalls blocked, the vDSO answers; disable() and unhandled clocks reach the kernel") {
+TEST_CASE("vdso: with the clock syscalls blocked, the vDSO answers, disable() and unhandled clocks reach the kernel") {
   void* page = ::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   REQUIRE(page != MAP_FAILED);
   volatile int* ok = static_cast<volatile int*>(page);

@@ -82,6 +82,17 @@ constexpr void expects([[maybe_unused]] bool ok) noexcept {
 #endif
 }
 
+template <class>
+inline constexpr bool is_unexpected = false;
+template <class E>
+inline constexpr bool is_unexpected<unexpected<E>> = true;
+
+// a == b is valid and gives bool itself (not something convertible to it).
+template <class A, class B>
+concept equality_gives_bool = requires(const A& a, const B& b) {
+  requires is_same_v<decltype(a == b), bool>;
+};
+
 template <class F, class... A>
 using call_t = remove_cvref_t<invoke_result_t<F, A...>>;
 
@@ -326,19 +337,6 @@ class result : private detail::copying<T, E> {
     if (this->ok_) return X(static_cast<T&&>(this->val_));
     return X(typename X::unexpected_type(static_cast<E&&>(this->err_)));
   }
-
-  template <class U>
-    requires(!detail::is_result<U>)
-  friend constexpr bool operator==(const result& r, const U& v) {
-    return r.ok_ && r.val_ == v;
-  }
-  friend constexpr bool operator==(const result& r, const unexpected<E>& u) {
-    return !r.ok_ && r.err_ == u.error();
-  }
-  friend constexpr bool operator==(const result& a, const result& b) {
-    if (a.ok_ != b.ok_) return false;
-    return a.ok_ ? a.val_ == b.val_ : a.err_ == b.err_;
-  }
 };
 
 // result<void, E>: success carries nothing.
@@ -404,16 +402,35 @@ class result<void, E> {
     return X(typename X::unexpected_type(err_));
   }
 
-  friend constexpr bool operator==(const result& r, const unexpected<E>& u) {
-    return !r.ok_ && r.err_ == u.error();
-  }
-  friend constexpr bool operator==(const result& a, const result& b) {
-    return a.ok_ == b.ok_ && (a.ok_ || a.err_ == b.err_);
-  }
 
  private:
   bool ok_;
   E err_;
 };
+
+// Comparisons as std::expected's. Free templates, so that nothing converts to
+// a result to take part; only types whose == gives exactly bool qualify, so
+// expression templates (test frameworks) cannot recurse into them.
+template <class T, class E, class U>
+  requires(!detail::is_result<U> && !detail::is_unexpected<U> && !detail::is_void_v<T> &&
+           detail::equality_gives_bool<T, U>)
+constexpr bool operator==(const result<T, E>& r, const U& v) {
+  return r.has_value() && *r == v;
+}
+template <class T, class E, class G>
+  requires detail::equality_gives_bool<E, G>
+constexpr bool operator==(const result<T, E>& r, const unexpected<G>& u) {
+  return !r.has_value() && r.error() == u.error();
+}
+template <class T1, class E1, class T2, class E2>
+  requires(detail::is_void_v<T1> == detail::is_void_v<T2> && detail::equality_gives_bool<E1, E2>)
+constexpr bool operator==(const result<T1, E1>& a, const result<T2, E2>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  if (!a.has_value()) return a.error() == b.error();
+  if constexpr (detail::is_void_v<T1>)
+    return true;
+  else
+    return *a == *b;
+}
 
 }  // namespace rawsys

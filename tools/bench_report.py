@@ -598,6 +598,7 @@ def report(runs, svg_name, note, previous=()):
                 if v:
                     labels.setdefault(title, v)
         for name, title in (("vdso/getrandom_16B/rawsys_vdso", "getrandom through the vDSO"),
+                            ("storm/dev_null/rw_64B/rawsys", "the storm's copies"),
                             ("spawn/rawsys_true", "process start, rawsys `true`")):
             if run.labels.get(name):
                 labels.setdefault(title, run.labels[name])

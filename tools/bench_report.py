@@ -773,7 +773,7 @@ def summary(runs):
     lines = []
     for run in runs:
         a = ARCH_TITLES.get(run.arch, run.arch)
-        lines.append(f"{a}: median time per call (÷ floor, ÷ glibc for rawsys)")
+        lines.append(f"{a}: median time per call; rawsys ÷ floor and ÷ glibc from the paired runs")
         lines.append(f"  {'call':<32}{'floor':>10}{'rawsys':>10}{'glibc':>10}{'syscall()':>10}"
                      f"{'r÷floor':>9}{'r÷glibc':>9}")
         for op, title in CALLS:
@@ -782,8 +782,11 @@ def summary(runs):
                 continue
             cells = "".join(f"{fmt_ns(st[v].median) if st[v] else '—':>10}"
                             for v in ("floor", "rawsys", "glibc", "glibc_syscall"))
-            lines.append(f"  {title:<32}{cells}{fmt_ratio(ratio(st['rawsys'], st['floor'])):>9}"
-                         f"{fmt_ratio(ratio(st['rawsys'], st['glibc'])):>9}")
+            pf = paired_ratio(run, op, "rawsys_per_floor")
+            pg = paired_ratio(run, op, "rawsys_per_glibc")
+            rf = pf.median if pf else ratio(st["rawsys"], st["floor"])
+            rg = pg.median if pg else ratio(st["rawsys"], st["glibc"])
+            lines.append(f"  {title:<32}{cells}{fmt_ratio(rf):>9}{fmt_ratio(rg):>9}")
         lines.append("")
     lines.append(targets(runs).replace("**", ""))
     return "\n".join(lines)

@@ -230,7 +230,7 @@ void loop_labelled(State& s, const char* label) {
 }
 
 // A paired benchmark: rounds of one block of each variant (floor, rawsys,
-// glibc, glibc syscall()), the order rotated each round, each block timed
+// glibc, glibc syscall()) in a random order each round, each block timed
 // on its own. A busy neighbour slows a block, not a variant, so the median
 // over rounds of the per-round ratios is far steadier than a ratio of two
 // benchmarks run at different moments. Counters: the median ratios, and the
@@ -246,12 +246,14 @@ void paired(State& s, int block, const char* label) {
     ::clock_gettime(CLOCK_MONOTONIC, &t);
     return static_cast<double>(t.tv_sec) * 1e9 + static_cast<double>(t.tv_nsec);
   };
-  unsigned turn = 0;
+  unsigned seed = 0x9e3779b9u;
+  unsigned order[n];
   for (auto _ : s) {
     std::array<double, n> t{};
     bool ok = true;
+    round_order(seed, order);
     for (int j = 0; j < n; ++j) {
-      const int v = static_cast<int>((turn + static_cast<unsigned>(j)) % n);
+      const int v = static_cast<int>(order[j]);
       const double t0 = now();
       switch (v) {
         case 0: for (int k = 0; k < block; ++k) ok &= F0(); break;
@@ -261,7 +263,6 @@ void paired(State& s, int block, const char* label) {
       }
       t[static_cast<size_t>(v)] = (now() - t0) / block;
     }
-    ++turn;
     BENCH_REQUIRE(s, ok);
     if (rounds.size() < rounds.capacity()) rounds.push_back(t);
   }

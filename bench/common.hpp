@@ -16,6 +16,22 @@ inline int null_fd = -1;
   s.SkipWithError(what);
 }
 
+// The order of one round of a paired benchmark: a fresh random permutation of
+// the four variants (xorshift32, then Fisher-Yates), so that no variant
+// always follows the same other one.
+inline void round_order(unsigned& seed, unsigned (&order)[4]) {
+  for (unsigned i = 0; i < 4; ++i) order[i] = i;
+  for (unsigned i = 3; i > 0; --i) {
+    seed ^= seed << 13;
+    seed ^= seed >> 17;
+    seed ^= seed << 5;
+    const unsigned j = seed % (i + 1);
+    const unsigned t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+}
+
 // Registration of each suite (called from main with what this machine can run).
 void register_calls();
 void register_clocks();

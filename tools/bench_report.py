@@ -718,8 +718,8 @@ second run is the honest check of how far the numbers above can be trusted.
 
 PAIRED_TEXT = """
 The ratios in the targets come from here. Each paired benchmark runs rounds
-of four blocks, one per variant (a few dozen calls each, about 20 µs), in an
-order rotated every round, timing each block on its own; per repetition it
+of four blocks, one per variant (a few dozen calls each, about 20 µs), in a
+random order each round, timing each block on its own; per repetition it
 takes the median over rounds of each per-round ratio. A neighbour's burst
 slows one block of one round instead of one variant's whole measurement, so
 these ratios hold still on a shared machine where the separate benchmarks

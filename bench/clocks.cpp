@@ -14,6 +14,7 @@
 
 #include "common.hpp"
 #include "floor.hpp"
+#include "paired.hpp"
 #include "variant.hpp"
 
 namespace bench {
@@ -66,57 +67,6 @@ void getrandom_vdso(State& s) {
   for (auto _ : s) BENCH_REQUIRE(s, rs::getrandom16_vdso(b, st));
 }
 
-// The paired form of gettimeofday's four variants (as in calls.cpp).
-void gtod_paired(State& s) {
-  s.SetLabel(rs::gettimeofday_label);
-  constexpr int block = 128;
-  std::vector<std::array<double, 4>> rounds;
-  rounds.reserve(1 << 16);
-  auto now = [] {
-    struct timespec t;
-    ::clock_gettime(CLOCK_MONOTONIC, &t);
-    return static_cast<double>(t.tv_sec) * 1e9 + static_cast<double>(t.tv_nsec);
-  };
-  unsigned seed = 0x9e3779b9u;
-  unsigned order[4];
-  for (auto _ : s) {
-    std::array<double, 4> t{};
-    bool ok = true;
-    round_order(seed, order);
-    for (unsigned j = 0; j < 4; ++j) {
-      const unsigned v = order[j];
-      const double t0 = now();
-      switch (v) {
-        case 0: for (int k = 0; k < block; ++k) ok &= gtod_floor(); break;
-        case 1: for (int k = 0; k < block; ++k) ok &= gtod_rawsys(); break;
-        case 2: for (int k = 0; k < block; ++k) ok &= gtod_glibc(); break;
-        default: for (int k = 0; k < block; ++k) ok &= gtod_glibc_syscall(); break;
-      }
-      t[v] = (now() - t0) / block;
-    }
-    BENCH_REQUIRE(s, ok);
-    if (rounds.size() < rounds.capacity()) rounds.push_back(t);
-  }
-  if (rounds.empty()) return;
-  auto median_of = [&](auto f) {
-    std::vector<double> v;
-    for (const auto& t : rounds) v.push_back(f(t));
-    std::sort(v.begin(), v.end());
-    const size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-  };
-  using A = std::array<double, 4>;
-  s.counters["rawsys_per_floor"] = median_of([](const A& t) { return t[1] / t[0]; });
-  s.counters["rawsys_per_glibc"] = median_of([](const A& t) { return t[1] / t[2]; });
-  s.counters["glibc_per_floor"] = median_of([](const A& t) { return t[2] / t[0]; });
-  s.counters["syscall_per_floor"] = median_of([](const A& t) { return t[3] / t[0]; });
-  s.counters["ns_floor"] = median_of([](const A& t) { return t[0]; });
-  s.counters["ns_rawsys"] = median_of([](const A& t) { return t[1]; });
-  s.counters["ns_glibc"] = median_of([](const A& t) { return t[2]; });
-  s.counters["ns_syscall"] = median_of([](const A& t) { return t[3]; });
-  s.counters["rounds"] = static_cast<double>(rounds.size());
-}
-
 }  // namespace
 
 void register_clocks() {
@@ -127,7 +77,8 @@ void register_clocks() {
                                rs::gettimeofday_syscall_label);
   benchmark::RegisterBenchmark("clock/gettimeofday/glibc", loop<gtod_glibc>, nullptr);
   benchmark::RegisterBenchmark("clock/gettimeofday/glibc_syscall", loop<gtod_glibc_syscall>, nullptr);
-  benchmark::RegisterBenchmark("paired/gettimeofday", gtod_paired);
+  benchmark::RegisterBenchmark("paired/gettimeofday", paired<gtod_floor, gtod_rawsys, gtod_glibc, gtod_glibc_syscall>,
+                               128, rs::gettimeofday_label);
   // Only where the vDSO has getrandom (and qemu-user passes it on).
   rawsys::vdso::random_state st;
   unsigned char b[16];

@@ -1,16 +1,45 @@
 # rawsys_add_tool(name source...): a static program with no libc, tuned for
-# size: freestanding code, no exceptions or RTTI, no unwind tables, sections
-# collected by the linker, text and data in one segment (-n), no build id,
-# stripped. The sources (or a rawsys header they include) provide _start.
+# size. One of the sources includes <rawsys/start.hpp> (the runtime).
+#  - freestanding code, no exceptions or RTTI, no unwind tables, -Os, each
+#    function and object in its own section, collected by the linker;
+#  - the stack protector (-fstack-protector-strong) reading the global
+#    __stack_chk_guard, which the runtime seeds from AT_RANDOM without a
+#    system call (x86's default, a thread-local canary, would need one);
+#  - i386: the runtime sets the fast system call entry before main, so no
+#    file carries the code that looks it up lazily;
+#  - linked by rawsys-tool.ld (code, data and init/fini arrays in one
+#    section) with -n (one segment, no page alignment), no build id,
+#    stripped; libgcc for what freestanding code may still call (64-bit
+#    division on i386).
+include_guard(GLOBAL)
+include(CheckCXXCompilerFlag)
+include(CheckLinkerFlag)
+
+set(RAWSYS_TOOL_LINKER_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/rawsys-tool.ld")
+check_cxx_compiler_flag(-mstack-protector-guard=global RAWSYS_HAVE_GLOBAL_STACK_GUARD)
+check_linker_flag(CXX -Wl,--no-warn-rwx-segments RAWSYS_HAVE_NO_WARN_RWX)
+
 function(rawsys_add_tool name)
   add_executable(${name} ${ARGN})
   target_link_libraries(${name} PRIVATE rawsys::rawsys)
   target_compile_options(${name} PRIVATE
     -Os -ffreestanding -fno-exceptions -fno-rtti -fno-threadsafe-statics
-    -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-pie
+    -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-pie -fno-ident
     -ffunction-sections -fdata-sections)
-  # libgcc supplies what freestanding code may still call (64-bit division on i386).
+  target_compile_definitions(${name} PRIVATE RAWSYS_IA32_ENTRY_FROM_START)
+  if(RAWSYS_HAVE_GLOBAL_STACK_GUARD)
+    target_compile_options(${name} PRIVATE -fstack-protector-strong -mstack-protector-guard=global)
+    target_compile_definitions(${name} PRIVATE RAWSYS_STACK_GUARD_TLS=0)
+  else()
+    target_compile_options(${name} PRIVATE -fno-stack-protector)
+  endif()
   target_link_options(${name} PRIVATE
-    -static -nostdlib -no-pie -Wl,-n -Wl,--build-id=none -Wl,--gc-sections -s)
+    -static -nostdlib $<$<CXX_COMPILER_ID:GNU>:-no-pie> -Wl,-n -Wl,--build-id=none
+    -Wl,--gc-sections -Wl,-T,${RAWSYS_TOOL_LINKER_SCRIPT} -s)
+  if(RAWSYS_HAVE_NO_WARN_RWX)
+    # One segment holds code and data: that is what -n asks for.
+    target_link_options(${name} PRIVATE -Wl,--no-warn-rwx-segments)
+  endif()
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${RAWSYS_TOOL_LINKER_SCRIPT})
   target_link_libraries(${name} PRIVATE gcc)
 endfunction()

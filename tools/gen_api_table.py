@@ -23,7 +23,8 @@ OUT = os.path.join(ROOT, "docs", "api.md")
 ARCHES = [("x86-64", ["g++"]), ("i386", ["g++", "-m32"]), ("arm64", ["aarch64-linux-gnu-g++-12"])]
 # Core and support headers: their functions are not syscall wrappers.
 NOT_WRAPPERS = {"result.hpp", "errc.hpp", "nr.hpp", "syscall.hpp", "auxv.hpp", "fd.hpp",
-                "bitmask.hpp", "types.hpp", "rawsys.hpp", "traits.hpp"}
+                "bitmask.hpp", "types.hpp", "rawsys.hpp", "traits.hpp",
+                "runtime.hpp", "out.hpp", "start.hpp"}
 DEF = re.compile(r"^\s*(?:\[\[[^\]]*\]\]\s*)*inline\s+(?:constexpr\s+)?(?:\[\[[^\]]*\]\]\s*)?"
                  r"(?P<ret>[\w:<>,\s\*&]+?)\s+(?P<name>\w+)\((?P<args>[^;{]*)\)\s*noexcept\s*\{")
 MAN = re.compile(r"//\s*(?P<man>[\w.]+\(\d\w*\))")

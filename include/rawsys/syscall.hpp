@@ -64,8 +64,15 @@ inline unsigned long ia32_entry = 0;
 template <class... L>
 inline long invoke(long n, L... a) noexcept {
   unsigned long entry = __atomic_load_n(&ia32_entry, __ATOMIC_RELAXED);
+#if !defined(RAWSYS_IA32_ENTRY_FROM_START)
   if (entry == 0) [[unlikely]]
     entry = ia32_find_entry();
+#else
+  // Every file of the program promises that <rawsys/start.hpp> sets the
+  // entry before main (rawsys_add_tool does): no lookup code; int $0x80
+  // until then.
+  if (entry == 0) entry = 1;
+#endif
   const long e = static_cast<long>(entry);
   if constexpr (sizeof...(L) == 0) return e != 1 ? arch::entry::syscall0(e, n) : arch::int80::syscall0(n);
   if constexpr (sizeof...(L) == 1) return e != 1 ? arch::entry::syscall1(e, n, a...) : arch::int80::syscall1(n, a...);

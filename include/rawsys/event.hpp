@@ -1,0 +1,250 @@
+// Readiness and events: ppoll, pselect6, epoll, eventfd, pidfd_getfd.
+//
+// Timeouts are rawsys::timespec (64-bit) everywhere. i386 uses the *_time64
+// calls and falls back to the 32-bit ones on ENOSYS. ppoll and pselect6 take
+// the timeout as const and wait on a copy (the kernel writes the time left
+// back; glibc hides that too).
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+#if defined(__i386__)
+#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
+#endif
+
+namespace rawsys {
+
+// ---------------------------------------------------------------------------
+// ppoll
+
+// POLL*: pollfd events (the same on x86-64, i386 and arm64).
+namespace poll {
+enum class events : short {};
+RAWSYS_BITMASK(events)
+inline constexpr events none{0};
+inline constexpr events in{0x1};
+inline constexpr events pri{0x2};
+inline constexpr events out{0x4};
+inline constexpr events err{0x8};
+inline constexpr events hup{0x10};
+inline constexpr events nval{0x20};
+inline constexpr events rdnorm{0x40};
+inline constexpr events rdband{0x80};
+inline constexpr events wrnorm{0x100};
+inline constexpr events wrband{0x200};
+inline constexpr events msg{0x400};
+inline constexpr events rdhup{0x2000};
+}  // namespace poll
+
+// struct pollfd. A negative fd is ignored (revents 0).
+struct pollfd {
+  int fd;
+  poll::events events;
+  poll::events revents;
+};
+
+// ppoll(2): int ppoll(struct pollfd *ufds, unsigned int nfds, struct __kernel_timespec *tsp, const sigset_t *sigmask, size_t sigsetsize);
+// timeout nullptr waits forever; mask nullptr keeps the signal mask. Returns
+// how many entries have revents set. i386: ppoll_time64, falling back to
+// ppoll with a 32-bit timespec on ENOSYS (EOVERFLOW when it does not fit).
+inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeout, const sigset* mask = nullptr) noexcept {
+  timespec t{};
+  if (timeout) t = *timeout;
+#if defined(__i386__)
+  auto r = syscall(nr::ppoll_time64, fds, nfds, timeout ? &t : nullptr, mask, sizeof(sigset));
+  if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
+  detail::timespec32 t32{};
+  if (timeout)
+    if (const errc e = detail::narrow(t, t32); e != errc{}) return unexpected(e);
+  return detail::as_count<unsigned>(
+      syscall(nr::ppoll, fds, nfds, timeout ? &t32 : nullptr, mask, sizeof(sigset)));
+#else
+  return detail::as_count<unsigned>(
+      syscall(nr::ppoll, fds, nfds, timeout ? &t : nullptr, mask, sizeof(sigset)));
+#endif
+}
+
+// ---------------------------------------------------------------------------
+// pselect6
+
+// The kernel's fd_set: 1024 bits in longs. Numbers outside [0, 1024) are
+// ignored by add and del and never present (pselect6 cannot watch them: use
+// ppoll or epoll).
+struct fd_set {
+  static constexpr int setsize = 1024;
+  static constexpr int word_bits = 8 * sizeof(unsigned long);
+  unsigned long bits[setsize / word_bits] = {};
+
+  constexpr void add(int n) noexcept {
+    if (n >= 0 && n < setsize) bits[n / word_bits] |= 1UL << (n % word_bits);
+  }
+  constexpr void del(int n) noexcept {
+    if (n >= 0 && n < setsize) bits[n / word_bits] &= ~(1UL << (n % word_bits));
+  }
+  constexpr bool has(int n) const noexcept {
+    return n >= 0 && n < setsize && ((bits[n / word_bits] >> (n % word_bits)) & 1) != 0;
+  }
+  constexpr void clear() noexcept {
+    for (auto& w : bits) w = 0;
+  }
+};
+
+// pselect6(2): int pselect6(int n, fd_set *inp, fd_set *outp, fd_set *exp, struct __kernel_timespec *tsp, void *sig);
+// sig is the kernel's {const sigset_t *, size_t} pair, built here from mask.
+// Returns how many bits are set in the three sets together. i386:
+// pselect6_time64, falling back to pselect6 with a 32-bit timespec on ENOSYS.
+inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except, const timespec* timeout, const sigset* mask = nullptr) noexcept {
+  struct {
+    const sigset* p;
+    size_t size;
+  } pack{mask, sizeof(sigset)};
+  timespec t{};
+  if (timeout) t = *timeout;
+#if defined(__i386__)
+  auto r = syscall(nr::pselect6_time64, n, in, out, except, timeout ? &t : nullptr, &pack);
+  if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
+  detail::timespec32 t32{};
+  if (timeout)
+    if (const errc e = detail::narrow(t, t32); e != errc{}) return unexpected(e);
+  return detail::as_count<unsigned>(
+      syscall(nr::pselect6, n, in, out, except, timeout ? &t32 : nullptr, &pack));
+#else
+  return detail::as_count<unsigned>(
+      syscall(nr::pselect6, n, in, out, except, timeout ? &t : nullptr, &pack));
+#endif
+}
+
+// ---------------------------------------------------------------------------
+// epoll
+
+namespace epoll {
+// EPOLL*: event bits.
+enum class events : uint32_t {};
+RAWSYS_BITMASK(events)
+inline constexpr events in{0x1};
+inline constexpr events pri{0x2};
+inline constexpr events out{0x4};
+inline constexpr events err{0x8};
+inline constexpr events hup{0x10};
+inline constexpr events nval{0x20};
+inline constexpr events rdnorm{0x40};
+inline constexpr events rdband{0x80};
+inline constexpr events wrnorm{0x100};
+inline constexpr events wrband{0x200};
+inline constexpr events msg{0x400};
+inline constexpr events rdhup{0x2000};
+inline constexpr events exclusive{1u << 28};
+inline constexpr events wakeup{1u << 29};
+inline constexpr events oneshot{1u << 30};
+inline constexpr events et{1u << 31};
+
+// EPOLL_CLOEXEC: epoll_create1's flag (none: no flags).
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags cloexec{02000000};
+
+// EPOLL_CTL_*: epoll_ctl's operation.
+enum class op : int {};
+inline constexpr op ctl_add{1};
+inline constexpr op ctl_del{2};
+inline constexpr op ctl_mod{3};
+}  // namespace epoll
+
+// struct epoll_event: 12 bytes, packed, on x86-64 (the kernel's EPOLL_PACKED)
+// and on i386 (where the natural layout has the same offsets; packed as
+// glibc's is, so the two types interchange); 16 bytes, data at 8, on arm64.
+// Copy members out before binding them to a reference: packed ones cannot bind.
+#if defined(__x86_64__) || defined(__i386__)
+struct [[gnu::packed]] epoll_event {
+  epoll::events events;
+  uint64_t data;
+};
+#else
+struct epoll_event {
+  epoll::events events;
+  uint64_t data;
+};
+#endif
+
+// epoll_create1(2): int epoll_create1(int flags);
+inline result<unique_fd> epoll_create1(epoll::flags flags = epoll::none) noexcept {
+  return detail::as_fd(syscall(nr::epoll_create1, flags));
+}
+
+// epoll_ctl(2): int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
+inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, const epoll_event* event) noexcept {
+  return detail::as_void(syscall(nr::epoll_ctl, epfd.get(), op, target.get(), event));
+}
+inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, epoll::events events, uint64_t data) noexcept {
+  const epoll_event ev{events, data};
+  return epoll_ctl(epfd, op, target, &ev);
+}
+
+// epoll_pwait(2): int epoll_pwait(int epfd, struct epoll_event *events, int maxevents, int timeout, const sigset_t *sigmask, size_t sigsetsize);
+// timeout in milliseconds, -1 forever. (arm64 has no epoll_wait: this is
+// the call on every arch.)
+inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents, int timeout, const sigset* mask = nullptr) noexcept {
+  return detail::as_count<unsigned>(
+      syscall(nr::epoll_pwait, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
+}
+
+// epoll_pwait2(2): int epoll_pwait2(int epfd, struct epoll_event *events, int maxevents, const struct __kernel_timespec *timeout, const sigset_t *sigmask, size_t sigsetsize);
+// A relative timeout with nanoseconds (64-bit on every arch, i386 too);
+// nullptr waits forever. Linux 5.11+: older kernels give ENOSYS, passed
+// through.
+inline result<unsigned> epoll_pwait2(fd epfd, epoll_event* events, int maxevents, const timespec* timeout, const sigset* mask = nullptr) noexcept {
+  return detail::as_count<unsigned>(
+      syscall(nr::epoll_pwait2, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
+}
+
+// ---------------------------------------------------------------------------
+// eventfd
+
+// EFD_*: eventfd2's flags.
+namespace efd {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags semaphore{1};
+inline constexpr flags nonblock{04000};
+inline constexpr flags cloexec{02000000};
+}  // namespace efd
+
+// eventfd2(2): int eventfd2(unsigned int count, int flags);
+inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = efd::none) noexcept {
+  return detail::as_fd(syscall(nr::eventfd2, count, flags));
+}
+
+// eventfd(2): int eventfd_read(int fd, eventfd_t *value);  (glibc's, a read of 8 bytes)
+// The counter; reading resets it to 0, or takes 1 in semaphore mode.
+inline result<uint64_t> eventfd_read(fd efd) noexcept {
+  uint64_t v = 0;
+  const auto r = syscall(nr::read, efd.get(), &v, sizeof v);
+  if (!r) return unexpected(r.error());
+  return v;
+}
+
+// eventfd(2): int eventfd_write(int fd, eventfd_t value);  (glibc's, a write of 8 bytes)
+// Adds value to the counter.
+inline result<void> eventfd_write(fd efd, uint64_t value) noexcept {
+  return detail::as_void(syscall(nr::write, efd.get(), &value, sizeof value));
+}
+
+// ---------------------------------------------------------------------------
+// pidfd_getfd
+
+// pidfd_getfd(2): int pidfd_getfd(int pidfd, int fd, unsigned int flags);
+// A copy of descriptor `targetfd` of the process pidfd refers to (which must
+// allow ptrace access). flags must be 0. Linux 5.6+: ENOSYS before, passed
+// through.
+inline result<unique_fd> pidfd_getfd(fd pidfd, int targetfd, unsigned flags = 0) noexcept {
+  return detail::as_fd(syscall(nr::pidfd_getfd, pidfd.get(), targetfd, flags));
+}
+
+}  // namespace rawsys

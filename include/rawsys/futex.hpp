@@ -1,0 +1,160 @@
+// Futexes: futex(2) with typed helpers for the common operations, and
+// futex_waitv(2).
+//
+// The operations live in futex_op:: (not futex::, which would collide with
+// the function rawsys::futex). The helpers default to process-private
+// futexes (futex_op::private_); pass futex_op::op{} for shared ones.
+#pragma once
+
+#include <stdint.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+#if defined(__i386__)
+#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
+#endif
+
+namespace rawsys {
+
+// FUTEX_*: an operation or-ed with futex_op::private_ and, for the waits
+// with an absolute timeout, futex_op::clock_realtime.
+namespace futex_op {
+enum class op : int {};
+RAWSYS_BITMASK(op)
+inline constexpr op wait{0};
+inline constexpr op wake{1};
+inline constexpr op requeue{3};
+inline constexpr op cmp_requeue{4};
+inline constexpr op wake_op{5};
+inline constexpr op lock_pi{6};
+inline constexpr op unlock_pi{7};
+inline constexpr op trylock_pi{8};
+inline constexpr op wait_bitset{9};
+inline constexpr op wake_bitset{10};
+inline constexpr op wait_requeue_pi{11};
+inline constexpr op cmp_requeue_pi{12};
+inline constexpr op lock_pi2{13};
+inline constexpr op private_{128};
+inline constexpr op clock_realtime{256};
+}  // namespace futex_op
+
+// FUTEX_BITSET_MATCH_ANY: a wait_bitset/wake_bitset mask matching every waiter.
+inline constexpr uint32_t futex_bitset_match_any = 0xffffffffu;
+// The PI futex word: FUTEX_WAITERS, FUTEX_OWNER_DIED, FUTEX_TID_MASK.
+inline constexpr uint32_t futex_waiters = 0x80000000u;
+inline constexpr uint32_t futex_owner_died = 0x40000000u;
+inline constexpr uint32_t futex_tid_mask = 0x3fffffffu;
+
+// futex(2): long futex(uint32_t *uaddr, int futex_op, uint32_t val, const struct __kernel_timespec *timeout, uint32_t *uaddr2, uint32_t val3);
+// The form whose fourth argument is a timeout (wait, wait_bitset, lock_pi,
+// ...): relative for wait, absolute for the others. i386: futex_time64,
+// falling back to futex with a 32-bit timespec on ENOSYS (EOVERFLOW when the
+// timeout does not fit).
+inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const timespec* timeout, uint32_t* uaddr2, uint32_t val3) noexcept {
+#if defined(__i386__)
+  auto r = syscall(nr::futex_time64, uaddr, op, val, timeout, uaddr2, val3);
+  if (r || r.error() != errc::enosys) return r;
+  detail::timespec32 t32{};
+  if (timeout)
+    if (const errc e = detail::narrow(*timeout, t32); e != errc{}) return unexpected(e);
+  return syscall(nr::futex, uaddr, op, val, timeout ? &t32 : nullptr, uaddr2, val3);
+#else
+  return syscall(nr::futex, uaddr, op, val, timeout, uaddr2, val3);
+#endif
+}
+
+// futex(2): long futex(uint32_t *uaddr, int futex_op, uint32_t val, uint32_t val2, uint32_t *uaddr2, uint32_t val3);
+// The form whose fourth argument is a number (requeue, cmp_requeue,
+// wake_op, cmp_requeue_pi). i386: futex_time64, then futex on ENOSYS (the
+// number needs no conversion).
+inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32_t val2, uint32_t* uaddr2, uint32_t val3) noexcept {
+#if defined(__i386__)
+  auto r = syscall(nr::futex_time64, uaddr, op, val, val2, uaddr2, val3);
+  if (r || r.error() != errc::enosys) return r;
+  return syscall(nr::futex, uaddr, op, val, val2, uaddr2, val3);
+#else
+  return syscall(nr::futex, uaddr, op, val, val2, uaddr2, val3);
+#endif
+}
+
+// futex(2), FUTEX_WAIT: sleeps while *uaddr == val, for at most the relative timeout
+// (CLOCK_MONOTONIC; nullptr: forever). EAGAIN when *uaddr != val on entry,
+// ETIMEDOUT, EINTR; a success may be spurious: recheck the word.
+inline result<void> futex_wait(uint32_t* uaddr, uint32_t val, const timespec* timeout = nullptr, futex_op::op flags = futex_op::private_) noexcept {
+  return detail::as_void(futex(uaddr, futex_op::wait | flags, val, timeout, nullptr, 0));
+}
+
+// futex(2), FUTEX_WAKE: wakes at most n waiters (INT32_MAX: all); returns how many.
+inline result<unsigned> futex_wake(uint32_t* uaddr, uint32_t n, futex_op::op flags = futex_op::private_) noexcept {
+  return detail::as_count<unsigned>(
+      futex(uaddr, futex_op::wake | flags, n, static_cast<const timespec*>(nullptr), nullptr, 0));
+}
+
+// futex(2), FUTEX_REQUEUE: wakes at most n_wake waiters and moves at most n_requeue of
+// the others to uaddr2; returns how many were woken.
+inline result<unsigned> futex_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, futex_op::op flags = futex_op::private_) noexcept {
+  return detail::as_count<unsigned>(futex(uaddr, futex_op::requeue | flags, n_wake, n_requeue, uaddr2, 0));
+}
+
+// futex(2), FUTEX_CMP_REQUEUE: as futex_requeue, if *uaddr == val (else EAGAIN);
+// returns how many were woken and requeued.
+inline result<unsigned> futex_cmp_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, uint32_t val, futex_op::op flags = futex_op::private_) noexcept {
+  return detail::as_count<unsigned>(
+      futex(uaddr, futex_op::cmp_requeue | flags, n_wake, n_requeue, uaddr2, val));
+}
+
+// futex(2), FUTEX_WAIT_BITSET: as futex_wait, but the timeout is absolute
+// (CLOCK_MONOTONIC, or CLOCK_REALTIME with futex_op::clock_realtime in flags)
+// and only wakes whose bitset shares a bit with this one reach it.
+inline result<void> futex_wait_bitset(uint32_t* uaddr, uint32_t val, const timespec* deadline, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
+  return detail::as_void(futex(uaddr, futex_op::wait_bitset | flags, val, deadline, nullptr, bitset));
+}
+
+// futex(2), FUTEX_WAKE_BITSET: wakes at most n waiters whose bitset shares a bit with
+// this one; returns how many.
+inline result<unsigned> futex_wake_bitset(uint32_t* uaddr, uint32_t n, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
+  return detail::as_count<unsigned>(
+      futex(uaddr, futex_op::wake_bitset | flags, n, static_cast<const timespec*>(nullptr), nullptr, bitset));
+}
+
+// FUTEX2_*: a futex_waitv waiter's flags. futex_waitv supports size_u32 only.
+namespace futex2 {
+enum class flags : uint32_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags size_u8{0x00};
+inline constexpr flags size_u16{0x01};
+inline constexpr flags size_u32{0x02};
+inline constexpr flags size_u64{0x03};
+inline constexpr flags numa{0x04};
+inline constexpr flags private_{128};
+}  // namespace futex2
+
+// FUTEX_WAITV_MAX: the most waiters futex_waitv takes.
+inline constexpr unsigned futex_waitv_max = 128;
+
+// The kernel's struct futex_waitv (named futex_waiter here so it does not
+// hide behind the function futex_waitv): 24 bytes on every arch.
+struct futex_waiter {
+  uint64_t val;            // the expected value
+  uint64_t uaddr;          // the futex word's address
+  futex2::flags flags;     // futex2::size_u32, optionally | futex2::private_
+  uint32_t reserved;       // must be 0
+};
+
+// A waiter on a 32-bit word.
+inline auto make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags flags = futex2::private_) noexcept -> futex_waiter {
+  return {val, static_cast<uint64_t>(reinterpret_cast<uintptr_t>(uaddr)), futex2::size_u32 | flags, 0};
+}
+
+// futex_waitv(2): long futex_waitv(struct futex_waitv *waiters, unsigned int nr_futexes, unsigned int flags, struct __kernel_timespec *timeout, clockid_t clockid);
+// Sleeps until any of the futexes is woken; returns its index. EAGAIN when
+// a word differs from its val on entry. timeout is absolute on clockid
+// (clock::monotonic or clock::realtime), nullptr forever; flags must be 0.
+// 64-bit timespec on every arch. Linux 5.16+: ENOSYS before, passed through.
+inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags, const timespec* timeout, clock clockid) noexcept {
+  return detail::as_count<unsigned>(syscall(nr::futex_waitv, waiters, nr_futexes, flags, timeout, clockid));
+}
+
+}  // namespace rawsys

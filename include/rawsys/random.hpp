@@ -1,0 +1,34 @@
+// Randomness: the getrandom(2) syscall. (The vDSO's getrandom is in vdso.hpp.)
+#pragma once
+
+#include <stddef.h>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+
+namespace rawsys {
+
+// GRND_*: getrandom's flags.
+namespace grnd {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags nonblock{0x1};
+inline constexpr flags random{0x2};
+inline constexpr flags insecure{0x4};
+}  // namespace grnd
+
+// getrandom(2): ssize_t getrandom(void *buf, size_t buflen, unsigned int flags);
+// May return fewer bytes than asked (above 256 bytes, or when interrupted):
+// loop. EAGAIN with grnd::nonblock before the pool is ready; EINVAL for
+// unknown flags or random | insecure.
+inline result<size_t> getrandom(void* buf, size_t buflen, grnd::flags flags = grnd::none) noexcept {
+  return detail::as_count<size_t>(syscall(nr::getrandom, buf, buflen, flags));
+}
+inline result<size_t> getrandom(buffer b, grnd::flags flags = grnd::none) noexcept {
+  return getrandom(b.data, b.size, flags);
+}
+
+}  // namespace rawsys

@@ -1,0 +1,710 @@
+// Sockets: socket(2) and its calls, the kernel's address structs, message
+// headers, and control messages (SCM_RIGHTS) over a caller's buffer.
+//
+// i386 uses the direct socket syscalls (socket, bind, ..., added in Linux 4.3)
+// rather than the older socketcall(2) multiplexer: kernels before 4.3 are not
+// supported there.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <new>
+
+#include "bitmask.hpp"
+#include "fd.hpp"
+#include "syscall.hpp"
+#include "types.hpp"
+#if defined(__i386__)
+#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
+#endif
+
+namespace rawsys {
+
+// ---------------------------------------------------------------------------
+// Byte order (network order is big-endian); constexpr, unlike htons, which is
+// a macro in optimised glibc builds.
+
+constexpr uint16_t to_be16(uint16_t v) noexcept {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return __builtin_bswap16(v);
+#else
+  return v;
+#endif
+}
+constexpr uint32_t to_be32(uint32_t v) noexcept {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return __builtin_bswap32(v);
+#else
+  return v;
+#endif
+}
+constexpr uint64_t to_be64(uint64_t v) noexcept {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return __builtin_bswap64(v);
+#else
+  return v;
+#endif
+}
+constexpr uint16_t from_be16(uint16_t v) noexcept { return to_be16(v); }
+constexpr uint32_t from_be32(uint32_t v) noexcept { return to_be32(v); }
+constexpr uint64_t from_be64(uint64_t v) noexcept { return to_be64(v); }
+
+// ---------------------------------------------------------------------------
+// Constants. The values are the same on x86-64, i386 and arm64 (all three use
+// the generic socket numbering; only alpha, mips, parisc and sparc differ).
+
+// AF_*: address families (sa_family_t).
+namespace af {
+enum class family : unsigned short {};
+inline constexpr family unspec{0};
+inline constexpr family local{1};
+// AF_UNIX; `unix` is a predefined macro in GNU modes.
+inline constexpr family unix_{1};
+inline constexpr family inet{2};
+inline constexpr family inet6{10};
+inline constexpr family netlink{16};
+inline constexpr family packet{17};
+inline constexpr family can{29};
+inline constexpr family tipc{30};
+inline constexpr family bluetooth{31};
+inline constexpr family alg{38};
+inline constexpr family vsock{40};
+inline constexpr family xdp{44};
+}  // namespace af
+
+// SOCK_*: a socket type, optionally or-ed with nonblock and cloexec (socket,
+// socketpair); accept4 takes only the two flags.
+namespace sock {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags stream{1};
+inline constexpr flags dgram{2};
+inline constexpr flags raw{3};
+inline constexpr flags rdm{4};
+inline constexpr flags seqpacket{5};
+inline constexpr flags dccp{6};
+inline constexpr flags packet{10};
+inline constexpr flags nonblock{04000};
+inline constexpr flags cloexec{02000000};
+}  // namespace sock
+
+// IPPROTO_*: protocol numbers for socket()'s third argument.
+namespace ipproto {
+inline constexpr int ip = 0;
+inline constexpr int icmp = 1;
+inline constexpr int tcp = 6;
+inline constexpr int udp = 17;
+inline constexpr int ipv6 = 41;
+inline constexpr int icmpv6 = 58;
+inline constexpr int raw = 255;
+}  // namespace ipproto
+
+// MSG_*: flags for send*/recv* (and msghdr::flags on return from recvmsg).
+namespace msg {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags oob{0x1};
+inline constexpr flags peek{0x2};
+inline constexpr flags dontroute{0x4};
+inline constexpr flags ctrunc{0x8};
+inline constexpr flags proxy{0x10};
+inline constexpr flags trunc{0x20};
+inline constexpr flags dontwait{0x40};
+inline constexpr flags eor{0x80};
+inline constexpr flags waitall{0x100};
+inline constexpr flags fin{0x200};
+inline constexpr flags syn{0x400};
+inline constexpr flags confirm{0x800};
+inline constexpr flags rst{0x1000};
+inline constexpr flags errqueue{0x2000};
+inline constexpr flags nosignal{0x4000};
+inline constexpr flags more{0x8000};
+inline constexpr flags waitforone{0x10000};
+inline constexpr flags batch{0x40000};
+inline constexpr flags zerocopy{0x4000000};
+inline constexpr flags fastopen{0x20000000};
+inline constexpr flags cmsg_cloexec{0x40000000};
+}  // namespace msg
+
+// SHUT_*: shutdown()'s second argument.
+namespace shut {
+enum class how : int {};
+inline constexpr how rd{0};
+inline constexpr how wr{1};
+inline constexpr how rdwr{2};
+}  // namespace shut
+
+// SOL_*: option and control message levels.
+namespace sol {
+enum class level : int {};
+inline constexpr level ip{0};
+inline constexpr level socket{1};
+inline constexpr level tcp{6};
+inline constexpr level udp{17};
+inline constexpr level ipv6{41};
+inline constexpr level raw{255};
+}  // namespace sol
+
+// SO_*: options at sol::socket.
+namespace so {
+enum class option : int {};
+inline constexpr option debug{1};
+inline constexpr option reuseaddr{2};
+inline constexpr option type{3};
+inline constexpr option error{4};
+inline constexpr option dontroute{5};
+inline constexpr option broadcast{6};
+inline constexpr option sndbuf{7};
+inline constexpr option rcvbuf{8};
+inline constexpr option keepalive{9};
+inline constexpr option oobinline{10};
+inline constexpr option no_check{11};
+inline constexpr option priority{12};
+inline constexpr option linger{13};
+inline constexpr option reuseport{15};
+inline constexpr option passcred{16};
+inline constexpr option peercred{17};
+inline constexpr option rcvlowat{18};
+inline constexpr option sndlowat{19};
+inline constexpr option rcvtimeo_old{20};
+inline constexpr option sndtimeo_old{21};
+inline constexpr option bindtodevice{25};
+inline constexpr option timestamp_old{29};
+inline constexpr option acceptconn{30};
+inline constexpr option peersec{31};
+inline constexpr option sndbufforce{32};
+inline constexpr option rcvbufforce{33};
+inline constexpr option passsec{34};
+inline constexpr option mark{36};
+inline constexpr option protocol{38};
+inline constexpr option domain{39};
+inline constexpr option peek_off{42};
+inline constexpr option busy_poll{46};
+inline constexpr option incoming_cpu{49};
+inline constexpr option cookie{57};
+inline constexpr option peergroups{59};
+inline constexpr option zerocopy{60};
+inline constexpr option rcvtimeo_new{66};
+inline constexpr option sndtimeo_new{67};
+inline constexpr option passpidfd{76};
+inline constexpr option peerpidfd{77};
+}  // namespace so
+
+// TCP_*: options at sol::tcp.
+namespace tcp {
+enum class option : int {};
+inline constexpr option nodelay{1};
+inline constexpr option maxseg{2};
+inline constexpr option cork{3};
+inline constexpr option keepidle{4};
+inline constexpr option keepintvl{5};
+inline constexpr option keepcnt{6};
+inline constexpr option syncnt{7};
+inline constexpr option linger2{8};
+inline constexpr option defer_accept{9};
+inline constexpr option window_clamp{10};
+inline constexpr option quickack{12};
+inline constexpr option user_timeout{18};
+inline constexpr option fastopen{23};
+}  // namespace tcp
+
+// IP_*: options at sol::ip.
+namespace ip {
+enum class option : int {};
+inline constexpr option tos{1};
+inline constexpr option ttl{2};
+inline constexpr option hdrincl{3};
+inline constexpr option pktinfo{8};
+inline constexpr option recverr{11};
+inline constexpr option recvtos{13};
+inline constexpr option freebind{15};
+}  // namespace ip
+
+// IPV6_*: options at sol::ipv6.
+namespace ipv6 {
+enum class option : int {};
+inline constexpr option unicast_hops{16};
+inline constexpr option recverr{25};
+inline constexpr option v6only{26};
+inline constexpr option recvpktinfo{49};
+inline constexpr option tclass{67};
+}  // namespace ipv6
+
+// SCM_*: control message types at sol::socket.
+namespace scm {
+inline constexpr int rights = 1;
+inline constexpr int credentials = 2;
+inline constexpr int security = 3;
+inline constexpr int pidfd = 4;
+}  // namespace scm
+
+// INADDR_*: IPv4 addresses in host byte order.
+namespace inaddr {
+inline constexpr uint32_t any = 0x00000000u;
+inline constexpr uint32_t loopback = 0x7f000001u;
+inline constexpr uint32_t broadcast = 0xffffffffu;
+}  // namespace inaddr
+
+// ---------------------------------------------------------------------------
+// Addresses: the kernel's layouts (uapi linux/socket.h, linux/in.h,
+// linux/in6.h, linux/un.h), the same on all three architectures. Ports and
+// IPv4 addresses are stored in network byte order, as the kernel reads them.
+
+struct sockaddr {
+  uint16_t family;
+  char data[14];
+};
+
+struct sockaddr_in {
+  uint16_t family;
+  uint16_t port;           // network order
+  uint32_t addr;           // network order
+  unsigned char zero[8];
+};
+
+struct sockaddr_in6 {
+  uint16_t family;
+  uint16_t port;           // network order
+  uint32_t flowinfo;       // network order
+  unsigned char addr[16];  // network order
+  uint32_t scope_id;
+};
+
+inline constexpr size_t unix_path_max = 108;
+
+struct sockaddr_un {
+  uint16_t family;
+  char path[unix_path_max];
+};
+
+// __kernel_sockaddr_storage: big enough and aligned for every family.
+struct alignas(alignof(void*)) sockaddr_storage {
+  uint16_t family;
+  char data[126];
+};
+
+// An IPv4 address; addr and port in host order.
+constexpr sockaddr_in make_sockaddr_in(uint32_t addr, uint16_t port) noexcept {
+  return {static_cast<uint16_t>(af::inet), to_be16(port), to_be32(addr), {}};
+}
+
+// An IPv6 address; addr in network order (as written), port in host order.
+constexpr sockaddr_in6 make_sockaddr_in6(const unsigned char (&addr)[16], uint16_t port,
+                                         uint32_t scope_id = 0) noexcept {
+  sockaddr_in6 a{static_cast<uint16_t>(af::inet6), to_be16(port), 0, {}, scope_id};
+  for (int i = 0; i < 16; ++i) a.addr[i] = addr[i];
+  return a;
+}
+
+// ::1
+inline constexpr unsigned char in6addr_loopback_bytes[16] = {0, 0, 0, 0, 0, 0, 0, 0,
+                                                             0, 0, 0, 0, 0, 0, 0, 1};
+
+// Any socket address and its length: what bind, connect and sendto take and
+// what accept4, getsockname, getpeername and recvfrom fill in. Every member
+// of the union begins with the family, so reading `sa.family` is always valid.
+struct sockaddr_any {
+  union {
+    sockaddr_storage storage{};
+    sockaddr sa;
+    sockaddr_in in4;
+    sockaddr_in6 in6;
+    sockaddr_un un;
+  };
+  uint32_t len = sizeof(sockaddr_storage);
+
+  constexpr sockaddr_any() noexcept {}
+  constexpr sockaddr_any(const sockaddr_in& a) noexcept : in4(a), len(sizeof a) {}
+  constexpr sockaddr_any(const sockaddr_in6& a) noexcept : in6(a), len(sizeof a) {}
+  // A unix address and its length (offsetof(sockaddr_un, path) + name bytes).
+  constexpr sockaddr_any(const sockaddr_un& a, uint32_t n) noexcept : un(a), len(n) {}
+
+  constexpr af::family family() const noexcept { return af::family{sa.family}; }
+  const sockaddr* get() const noexcept { return &sa; }
+  sockaddr* get() noexcept { return &sa; }
+  // The port in host order for inet and inet6, otherwise 0.
+  constexpr uint16_t port() const noexcept {
+    if (family() == af::inet) return from_be16(in4.port);
+    if (family() == af::inet6) return from_be16(in6.port);
+    return 0;
+  }
+  // For af::unix_: the bytes of the name after the family (with its NUL for a
+  // path, with the leading NUL for an abstract name; 0 when unnamed).
+  constexpr size_t unix_name_size() const noexcept {
+    return len > offsetof(sockaddr_un, path) ? len - offsetof(sockaddr_un, path) : 0;
+  }
+  constexpr bool is_unix_abstract() const noexcept { return unix_name_size() > 0 && un.path[0] == 0; }
+
+  // A filesystem path; ENAMETOOLONG unless it fits with its NUL.
+  static constexpr result<sockaddr_any> unix_path(const char* path) noexcept {
+    sockaddr_un a{static_cast<uint16_t>(af::unix_), {}};
+    size_t n = 0;
+    for (; path[n]; ++n) {
+      if (n + 1 >= unix_path_max) return unexpected(errc::enametoolong);
+      a.path[n] = path[n];
+    }
+    return sockaddr_any(a, static_cast<uint32_t>(offsetof(sockaddr_un, path) + n + 1));
+  }
+  // An abstract name: a NUL, then n bytes (no terminator); ENAMETOOLONG when
+  // n > 107.
+  static constexpr result<sockaddr_any> unix_abstract(const char* name, size_t n) noexcept {
+    if (n + 1 > unix_path_max) return unexpected(errc::enametoolong);
+    sockaddr_un a{static_cast<uint16_t>(af::unix_), {}};
+    for (size_t i = 0; i < n; ++i) a.path[i + 1] = name[i];
+    return sockaddr_any(a, static_cast<uint32_t>(offsetof(sockaddr_un, path) + 1 + n));
+  }
+  template <size_t N>
+  static constexpr result<sockaddr_any> unix_abstract(const char (&name)[N]) noexcept {
+    return unix_abstract(name, N - 1);
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Messages: the kernel's user_msghdr, mmsghdr and cmsghdr, whose sizes follow
+// the architecture's long (56/64/16 bytes on x86-64 and arm64, 28/32/12 on
+// i386).
+
+struct msghdr {
+  void* name;          // address, or nullptr
+  uint32_t namelen;    // recvmsg: set to the address's length
+  iovec* iov;
+  size_t iovlen;
+  void* control;       // control messages (see cmsg_builder, cmsg_reader)
+  size_t controllen;   // recvmsg: set to the bytes used
+  msg::flags flags;    // recvmsg: msg::trunc, msg::ctrunc, ...
+};
+
+struct mmsghdr {
+  msghdr hdr;
+  unsigned len;        // bytes sent or received for this message
+};
+
+struct cmsghdr {
+  size_t len;          // header and data, without trailing padding
+  int level;
+  int type;
+};
+
+// CMSG_ALIGN, CMSG_LEN and CMSG_SPACE exactly as the kernel computes them:
+// aligned to sizeof(long).
+constexpr size_t cmsg_align(size_t n) noexcept {
+  return (n + sizeof(long) - 1) & ~(sizeof(long) - 1);
+}
+constexpr size_t cmsg_len(size_t data) noexcept { return cmsg_align(sizeof(cmsghdr)) + data; }
+constexpr size_t cmsg_space(size_t data) noexcept {
+  return cmsg_align(sizeof(cmsghdr)) + cmsg_align(data);
+}
+inline auto cmsg_data(cmsghdr* c) noexcept -> unsigned char* {
+  return reinterpret_cast<unsigned char*>(c) + cmsg_align(sizeof(cmsghdr));
+}
+inline auto cmsg_data(const cmsghdr* c) noexcept -> const unsigned char* {
+  return reinterpret_cast<const unsigned char*>(c) + cmsg_align(sizeof(cmsghdr));
+}
+// The data bytes of a control message (0 when its length is too short).
+inline auto cmsg_data_size(const cmsghdr* c) noexcept -> size_t {
+  return c->len > cmsg_len(0) ? c->len - cmsg_len(0) : 0;
+}
+
+// Appends control messages to a caller's buffer; msghdr::control and
+// controllen take data() and size(). Each message takes cmsg_space(n) bytes,
+// padding zeroed. The start is aligned up to cmsghdr's alignment.
+class cmsg_builder {
+ public:
+  explicit cmsg_builder(buffer control) noexcept {
+    auto p = reinterpret_cast<uintptr_t>(control.data);
+    const uintptr_t aligned = (p + alignof(cmsghdr) - 1) & ~uintptr_t{alignof(cmsghdr) - 1};
+    const size_t skip = aligned - p;
+    begin_ = reinterpret_cast<unsigned char*>(aligned);
+    cap_ = control.size > skip ? control.size - skip : 0;
+  }
+
+  // Room for a message with n data bytes: a pointer to fill them, or
+  // nullptr when it does not fit.
+  unsigned char* add(sol::level level, int type, size_t n) noexcept {
+    const size_t space = cmsg_space(n);
+    if (n > cap_ || space > cap_ - used_) return nullptr;
+    unsigned char* at = begin_ + used_;
+    for (size_t i = 0; i < space; ++i) at[i] = 0;
+    auto* c = ::new (static_cast<void*>(at)) cmsghdr{cmsg_len(n), static_cast<int>(level), type};
+    used_ += space;
+    return cmsg_data(c);
+  }
+  bool add(sol::level level, int type, const_buffer data) noexcept {
+    unsigned char* d = add(level, type, data.size);
+    if (!d) return false;
+    const auto* s = static_cast<const unsigned char*>(data.data);
+    for (size_t i = 0; i < data.size; ++i) d[i] = s[i];
+    return true;
+  }
+  // SCM_RIGHTS: pass descriptors (the receiver gets new descriptors to them).
+  bool add_rights(const int* fds, size_t n) noexcept {
+    return add(sol::socket, scm::rights, const_buffer(fds, n * sizeof(int)));
+  }
+  bool add_rights(fd f) noexcept {
+    const int n = f.get();
+    return add_rights(&n, 1);
+  }
+
+  void* data() const noexcept { return begin_; }
+  size_t size() const noexcept { return used_; }
+
+ private:
+  unsigned char* begin_;
+  size_t cap_;
+  size_t used_ = 0;
+};
+
+// Walks the control messages in a buffer as CMSG_FIRSTHDR/CMSG_NXTHDR do,
+// and stops at a header whose length is too short or runs past the end.
+class cmsg_reader {
+ public:
+  cmsg_reader(const void* control, size_t controllen) noexcept
+      : begin_(static_cast<const unsigned char*>(control)), size_(control ? controllen : 0) {}
+  explicit cmsg_reader(const msghdr& m) noexcept : cmsg_reader(m.control, m.controllen) {}
+
+  const cmsghdr* first() const noexcept { return check(0); }
+  const cmsghdr* next(const cmsghdr* c) const noexcept {
+    const size_t at = static_cast<size_t>(reinterpret_cast<const unsigned char*>(c) - begin_);
+    return check(at + cmsg_align(c->len));
+  }
+
+  class iterator {
+   public:
+    iterator(const cmsg_reader* r, const cmsghdr* c) noexcept : r_(r), c_(c) {}
+    const cmsghdr& operator*() const noexcept { return *c_; }
+    const cmsghdr* operator->() const noexcept { return c_; }
+    iterator& operator++() noexcept { return c_ = r_->next(c_), *this; }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.c_ == b.c_; }
+
+   private:
+    const cmsg_reader* r_;
+    const cmsghdr* c_;
+  };
+  iterator begin() const noexcept { return {this, first()}; }
+  iterator end() const noexcept { return {this, nullptr}; }
+
+ private:
+  const cmsghdr* check(size_t at) const noexcept {
+    if (at > size_ || size_ - at < sizeof(cmsghdr)) return nullptr;
+    const auto* c = reinterpret_cast<const cmsghdr*>(begin_ + at);
+    if (c->len < sizeof(cmsghdr) || c->len > size_ - at) return nullptr;
+    return c;
+  }
+  const unsigned char* begin_;
+  size_t size_;
+};
+
+// The descriptors of an SCM_RIGHTS message: copies up to max of them to out
+// and returns how many it holds (0 for any other message).
+inline auto cmsg_rights(const cmsghdr& c, int* out, size_t max) noexcept -> size_t {
+  if (c.level != static_cast<int>(sol::socket) || c.type != scm::rights) return 0;
+  const size_t n = cmsg_data_size(&c) / sizeof(int);
+  const unsigned char* in = cmsg_data(&c);
+  for (size_t i = 0; i < n && i < max; ++i) __builtin_memcpy(&out[i], in + i * sizeof(int), sizeof(int));
+  return n;
+}
+
+// SO_PEERCRED's value (struct ucred).
+struct ucred {
+  int32_t pid;
+  uint32_t uid;
+  uint32_t gid;
+};
+
+// ---------------------------------------------------------------------------
+// The calls.
+
+// socket(2): int socket(int domain, int type, int protocol);
+inline result<unique_fd> socket(af::family domain, sock::flags type, int protocol = 0) noexcept {
+  return detail::as_fd(syscall(nr::socket, domain, type, protocol));
+}
+
+// Two connected sockets.
+struct socket_pair {
+  unique_fd first;
+  unique_fd second;
+};
+
+// socketpair(2): int socketpair(int domain, int type, int protocol, int sv[2]);
+inline result<socket_pair> socketpair(af::family domain, sock::flags type, int protocol = 0) noexcept {
+  int sv[2] = {-1, -1};
+  const auto r = syscall(nr::socketpair, domain, type, protocol, sv);
+  if (!r) return unexpected(r.error());
+  return socket_pair{unique_fd(sv[0]), unique_fd(sv[1])};
+}
+
+// bind(2): int bind(int fd, struct sockaddr *umyaddr, int addrlen);
+inline result<void> bind(fd sockfd, const sockaddr* addr, uint32_t addrlen) noexcept {
+  return detail::as_void(syscall(nr::bind, sockfd.get(), addr, addrlen));
+}
+inline result<void> bind(fd sockfd, const sockaddr_any& addr) noexcept {
+  return bind(sockfd, addr.get(), addr.len);
+}
+
+// listen(2): int listen(int fd, int backlog);
+inline result<void> listen(fd sockfd, int backlog) noexcept {
+  return detail::as_void(syscall(nr::listen, sockfd.get(), backlog));
+}
+
+// accept4(2): int accept4(int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen, int flags);
+// (accept is accept4 with no flags; i386 has only accept4 as a direct call.)
+inline result<unique_fd> accept4(fd sockfd, sockaddr* addr, uint32_t* addrlen, sock::flags flags) noexcept {
+  return detail::as_fd(syscall(nr::accept4, sockfd.get(), addr, addrlen, flags));
+}
+inline result<unique_fd> accept4(fd sockfd, sock::flags flags = sock::none) noexcept {
+  return accept4(sockfd, nullptr, nullptr, flags);
+}
+inline result<unique_fd> accept4(fd sockfd, sockaddr_any& peer, sock::flags flags = sock::none) noexcept {
+  peer.len = sizeof(sockaddr_storage);
+  return accept4(sockfd, peer.get(), &peer.len, flags);
+}
+
+// connect(2): int connect(int fd, struct sockaddr *uservaddr, int addrlen);
+inline result<void> connect(fd sockfd, const sockaddr* addr, uint32_t addrlen) noexcept {
+  return detail::as_void(syscall(nr::connect, sockfd.get(), addr, addrlen));
+}
+inline result<void> connect(fd sockfd, const sockaddr_any& addr) noexcept {
+  return connect(sockfd, addr.get(), addr.len);
+}
+
+// getsockname(2): int getsockname(int fd, struct sockaddr *usockaddr, int *usockaddr_len);
+inline result<void> getsockname(fd sockfd, sockaddr* addr, uint32_t* addrlen) noexcept {
+  return detail::as_void(syscall(nr::getsockname, sockfd.get(), addr, addrlen));
+}
+inline result<sockaddr_any> getsockname(fd sockfd) noexcept {
+  sockaddr_any a;
+  const auto r = getsockname(sockfd, a.get(), &a.len);
+  if (!r) return unexpected(r.error());
+  return a;
+}
+
+// getpeername(2): int getpeername(int fd, struct sockaddr *usockaddr, int *usockaddr_len);
+inline result<void> getpeername(fd sockfd, sockaddr* addr, uint32_t* addrlen) noexcept {
+  return detail::as_void(syscall(nr::getpeername, sockfd.get(), addr, addrlen));
+}
+inline result<sockaddr_any> getpeername(fd sockfd) noexcept {
+  sockaddr_any a;
+  const auto r = getpeername(sockfd, a.get(), &a.len);
+  if (!r) return unexpected(r.error());
+  return a;
+}
+
+// sendto(2): ssize_t sendto(int fd, void *buff, size_t len, unsigned int flags, struct sockaddr *addr, int addr_len);
+// (send is sendto with no address.)
+inline result<size_t> sendto(fd sockfd, const void* buf, size_t len, msg::flags flags, const sockaddr* addr, uint32_t addrlen) noexcept {
+  return detail::as_count<size_t>(syscall(nr::sendto, sockfd.get(), buf, len, flags, addr, addrlen));
+}
+inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags = msg::none) noexcept {
+  return sendto(sockfd, b.data, b.size, flags, nullptr, 0);
+}
+inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags, const sockaddr_any& to) noexcept {
+  return sendto(sockfd, b.data, b.size, flags, to.get(), to.len);
+}
+
+// recvfrom(2): ssize_t recvfrom(int fd, void *ubuf, size_t size, unsigned int flags, struct sockaddr *addr, int *addr_len);
+// (recv is recvfrom with no address.)
+inline result<size_t> recvfrom(fd sockfd, void* buf, size_t len, msg::flags flags, sockaddr* addr, uint32_t* addrlen) noexcept {
+  return detail::as_count<size_t>(syscall(nr::recvfrom, sockfd.get(), buf, len, flags, addr, addrlen));
+}
+inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags = msg::none) noexcept {
+  return recvfrom(sockfd, b.data, b.size, flags, nullptr, nullptr);
+}
+inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags, sockaddr_any& from) noexcept {
+  from.len = sizeof(sockaddr_storage);
+  return recvfrom(sockfd, b.data, b.size, flags, from.get(), &from.len);
+}
+
+// sendmsg(2): ssize_t sendmsg(int fd, struct user_msghdr *msg, unsigned int flags);
+inline result<size_t> sendmsg(fd sockfd, const msghdr* m, msg::flags flags = msg::none) noexcept {
+  return detail::as_count<size_t>(syscall(nr::sendmsg, sockfd.get(), m, flags));
+}
+
+// recvmsg(2): ssize_t recvmsg(int fd, struct user_msghdr *msg, unsigned int flags);
+inline result<size_t> recvmsg(fd sockfd, msghdr* m, msg::flags flags = msg::none) noexcept {
+  return detail::as_count<size_t>(syscall(nr::recvmsg, sockfd.get(), m, flags));
+}
+
+// sendmmsg(2): int sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags);
+// Returns how many messages were sent; each mmsghdr::len says how many bytes.
+inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
+  return detail::as_count<unsigned>(syscall(nr::sendmmsg, sockfd.get(), vec, vlen, flags));
+}
+
+// recvmmsg(2): int recvmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags, struct __kernel_timespec *timeout);
+// The kernel writes the time left back to *timeout. i386: recvmmsg_time64,
+// falling back to recvmmsg with a 32-bit timespec on ENOSYS (EOVERFLOW when
+// the timeout does not fit).
+inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags, timespec* timeout) noexcept {
+#if defined(__i386__)
+  auto r = syscall(nr::recvmmsg_time64, sockfd.get(), vec, vlen, flags, timeout);
+  if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
+  detail::timespec32 t32{};
+  if (timeout)
+    if (const errc e = detail::narrow(*timeout, t32); e != errc{}) return unexpected(e);
+  r = syscall(nr::recvmmsg, sockfd.get(), vec, vlen, flags, timeout ? &t32 : nullptr);
+  if (timeout) *timeout = {t32.sec, t32.nsec};
+  return detail::as_count<unsigned>(r);
+#else
+  return detail::as_count<unsigned>(syscall(nr::recvmmsg, sockfd.get(), vec, vlen, flags, timeout));
+#endif
+}
+inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
+  return recvmmsg(sockfd, vec, vlen, flags, nullptr);
+}
+
+// shutdown(2): int shutdown(int fd, int how);
+inline result<void> shutdown(fd sockfd, shut::how how) noexcept {
+  return detail::as_void(syscall(nr::shutdown, sockfd.get(), how));
+}
+
+// setsockopt(2): int setsockopt(int fd, int level, int optname, char *optval, int optlen);
+inline result<void> setsockopt(fd sockfd, sol::level level, int optname, const void* optval, uint32_t optlen) noexcept {
+  return detail::as_void(syscall(nr::setsockopt, sockfd.get(), level, optname, optval, optlen));
+}
+// An int option at its level.
+inline result<void> setsockopt(fd sockfd, so::option name, int value) noexcept {
+  return setsockopt(sockfd, sol::socket, static_cast<int>(name), &value, sizeof value);
+}
+inline result<void> setsockopt(fd sockfd, tcp::option name, int value) noexcept {
+  return setsockopt(sockfd, sol::tcp, static_cast<int>(name), &value, sizeof value);
+}
+inline result<void> setsockopt(fd sockfd, ip::option name, int value) noexcept {
+  return setsockopt(sockfd, sol::ip, static_cast<int>(name), &value, sizeof value);
+}
+inline result<void> setsockopt(fd sockfd, ipv6::option name, int value) noexcept {
+  return setsockopt(sockfd, sol::ipv6, static_cast<int>(name), &value, sizeof value);
+}
+
+// getsockopt(2): int getsockopt(int fd, int level, int optname, char *optval, int *optlen);
+inline result<void> getsockopt(fd sockfd, sol::level level, int optname, void* optval, uint32_t* optlen) noexcept {
+  return detail::as_void(syscall(nr::getsockopt, sockfd.get(), level, optname, optval, optlen));
+}
+
+namespace detail {
+inline result<int> getsockopt_int(fd sockfd, sol::level level, int optname) noexcept {
+  int v = 0;
+  uint32_t len = sizeof v;
+  const auto r = getsockopt(sockfd, level, optname, &v, &len);
+  if (!r) return unexpected(r.error());
+  return v;
+}
+}  // namespace detail
+
+// An int option at its level.
+inline result<int> getsockopt(fd sockfd, so::option name) noexcept {
+  return detail::getsockopt_int(sockfd, sol::socket, static_cast<int>(name));
+}
+inline result<int> getsockopt(fd sockfd, tcp::option name) noexcept {
+  return detail::getsockopt_int(sockfd, sol::tcp, static_cast<int>(name));
+}
+inline result<int> getsockopt(fd sockfd, ip::option name) noexcept {
+  return detail::getsockopt_int(sockfd, sol::ip, static_cast<int>(name));
+}
+inline result<int> getsockopt(fd sockfd, ipv6::option name) noexcept {
+  return detail::getsockopt_int(sockfd, sol::ipv6, static_cast<int>(name));
+}
+
+}  // namespace rawsys

@@ -1,0 +1,359 @@
+// The runtime for a program without libc. Include it in exactly one source
+// file of a program built with
+//   -static -nostdlib -ffreestanding -fno-exceptions -fno-rtti
+// (a static, not a static-pie, executable: nothing relocates it) and
+// `int main()`, `int main(int, char**)` or `int main(int, char**, char**)`,
+// in any of its files, becomes a complete program on x86-64, i386 and
+// arm64. It defines:
+//  - _start: argc, argv, envp and the auxiliary vector from the initial
+//    stack; .preinit_array and .init_array (global constructors) before main,
+//    atexit handlers, static destructors and .fini_array (in reverse) after;
+//    main's value to exit_group. It makes no system call of its own.
+//  - rawsys::auxv(), rawsys::environ(), rawsys::getenv(),
+//    rawsys::exit_program() from the startup values; on i386 the fast entry
+//    (AT_SYSINFO) for every rawsys call.
+//  - memcpy, memmove, memset, memcmp (weak: a program may bring faster ones).
+//  - the stack protector: __stack_chk_guard from AT_RANDOM; __stack_chk_fail
+//    reports on stderr and ends the process with SIGABRT.
+//  - __cxa_atexit, atexit, __dso_handle, __cxa_guard_*, __cxa_pure_virtual:
+//    what C++ code calls without asking (no threads: the guards do not lock).
+//
+// The stack protector: GCC and Clang on x86 read the canary from the thread
+// block (%fs:0x28, %gs:0x14), which a program without libc does not have;
+// the tools build with -mstack-protector-guard=global (GCC and Clang), which
+// reads __stack_chk_guard, and define RAWSYS_STACK_GUARD_TLS=0, so startup
+// needs no system call. When this file is compiled with a stack protector on
+// x86 and RAWSYS_STACK_GUARD_TLS is not 0, startup also installs a minimal
+// thread block holding the canary: with wrfsbase on x86-64 where the kernel
+// allows it (AT_HWCAP2), arch_prctl(2) otherwise, set_thread_area(2) on i386.
+// arm64 GCC reads __stack_chk_guard by default.
+//
+// i386: defining RAWSYS_IA32_ENTRY_FROM_START in every file of the program
+// (rawsys_add_tool does) drops the code that would look the fast entry up
+// lazily, which this runtime makes unnecessary. 64-bit division on i386
+// (__udivdi3, ...) comes from libgcc: link -lgcc.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "auxv.hpp"
+#include "runtime.hpp"
+#include "syscall.hpp"
+
+#if !defined(RAWSYS_STACK_GUARD_TLS)
+#if (defined(__x86_64__) || defined(__i386__)) && \
+    (defined(__SSP__) || defined(__SSP_STRONG__) || defined(__SSP_ALL__))
+#define RAWSYS_STACK_GUARD_TLS 1
+#else
+#define RAWSYS_STACK_GUARD_TLS 0
+#endif
+#endif
+
+// The kernel starts the process with the stack pointer at argc; hand it to
+// C++ with the stack aligned as the ABI wants at a call (16 bytes; on i386
+// too, as GCC assumes), and no return address or frame to unwind into.
+#if defined(__x86_64__)
+__asm__(".text\n.global _start\n.type _start, %function\n_start:\n"
+        "  xor %ebp, %ebp\n"
+        "  mov %rsp, %rdi\n"
+        "  and $-16, %rsp\n"
+        "  call rawsys_start_c\n"
+        "  hlt\n"
+        ".size _start, . - _start\n");
+#elif defined(__i386__)
+__asm__(".text\n.global _start\n.type _start, %function\n_start:\n"
+        "  xor %ebp, %ebp\n"
+        "  mov %esp, %eax\n"
+        "  and $-16, %esp\n"
+        "  sub $12, %esp\n"
+        "  push %eax\n"
+        "  call rawsys_start_c\n"
+        "  hlt\n"
+        ".size _start, . - _start\n");
+#elif defined(__aarch64__)
+__asm__(".text\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov x29, #0\n"
+        "  mov x30, #0\n"
+        "  mov x0, sp\n"
+        "  and sp, x0, #-16\n"
+        "  bl rawsys_start_c\n"
+        "  brk #0\n"
+        ".size _start, . - _start\n");
+#else
+#error "rawsys/start.hpp: x86-64, i386 and arm64 only"
+#endif
+
+// main. GCC never mangles it, nor does Clang in a hosted build; Clang with
+// -ffreestanding does (main is then an ordinary function), so each of the
+// three forms is a weak reference and the one that is defined is called.
+#if defined(__clang__) && !__STDC_HOSTED__
+extern "C" [[gnu::weak]] int rawsys_main0() __asm__("_Z4mainv");
+extern "C" [[gnu::weak]] int rawsys_main2(int, char**) __asm__("_Z4mainiPPc");
+extern "C" [[gnu::weak]] int rawsys_main3(int, char**, char**) __asm__("_Z4mainiPPcS0_");
+extern "C" [[gnu::weak]] int rawsys_main_c(int, char**, char**) __asm__("main");
+#else
+// Calling a main that takes fewer arguments is safe in the C calling
+// convention of all three architectures.
+extern "C" int rawsys_main_c(int, char**, char**) __asm__("main");
+#endif
+
+// Bounds of the init and fini arrays, defined by the linker script (ld's
+// default one, and cmake/rawsys-tool.ld).
+extern "C" {
+using rawsys_init_fn = void (*)(int, char**, char**);
+using rawsys_fini_fn = void (*)();
+extern const rawsys_init_fn __preinit_array_start[] __attribute__((visibility("hidden")));
+extern const rawsys_init_fn __preinit_array_end[] __attribute__((visibility("hidden")));
+extern const rawsys_init_fn __init_array_start[] __attribute__((visibility("hidden")));
+extern const rawsys_init_fn __init_array_end[] __attribute__((visibility("hidden")));
+extern const rawsys_fini_fn __fini_array_start[] __attribute__((visibility("hidden")));
+extern const rawsys_fini_fn __fini_array_end[] __attribute__((visibility("hidden")));
+
+// The canary -fstack-protector compares against (with the global guard).
+uintptr_t __stack_chk_guard;
+// The C++ ABI's handle for "this module" in __cxa_atexit.
+__attribute__((weak, visibility("hidden"))) void* __dso_handle = nullptr;
+}
+
+namespace rawsys::detail {
+
+// The functions registered with __cxa_atexit/atexit, run in reverse at exit.
+// A fixed table: the runtime never allocates. The exit path reaches the
+// table through atexit_runner, set by the first registration, so a program
+// that registers nothing carries no table code.
+inline constexpr unsigned atexit_max = 32;
+struct atexit_entry {
+  void (*fn)(void*);
+  void* arg;
+};
+inline atexit_entry atexit_table[atexit_max];
+inline unsigned atexit_count = 0;
+inline void (*atexit_runner)() = nullptr;
+
+inline void run_atexit() noexcept {
+  while (atexit_count != 0) {
+    const atexit_entry e = atexit_table[--atexit_count];
+    e.fn(e.arg);
+  }
+}
+
+#if RAWSYS_STACK_GUARD_TLS
+// A minimal thread block: word 0 points at itself (the x86 TLS ABI), word 5
+// is the canary (%fs:0x28 on x86-64, %gs:0x14 on i386).
+alignas(64) inline uintptr_t thread_block[8];
+#endif
+
+// abort(3) without libc: SIGABRT's default action, unblocked, sent to this
+// thread. The handler is reset first: nothing may run on a smashed stack.
+[[noreturn, gnu::cold]] inline void abort_process() noexcept {
+  const uint64_t dfl[4] = {};  // handler SIG_DFL, no flags, empty mask
+  (void)raw::syscall(static_cast<long>(nr::rt_sigaction), 6, dfl, nullptr, 8);
+  const uint64_t abrt = uint64_t{1} << (6 - 1);
+  (void)raw::syscall(static_cast<long>(nr::rt_sigprocmask), 1 /* SIG_UNBLOCK */, &abrt, nullptr, 8);
+  (void)raw::syscall(static_cast<long>(nr::tgkill), raw::syscall(static_cast<long>(nr::getpid)),
+                     raw::syscall(static_cast<long>(nr::gettid)), 6);
+  __builtin_trap();
+}
+
+[[noreturn, gnu::cold]] inline void fatal(const char* msg, unsigned long len) noexcept {
+  (void)raw::syscall(static_cast<long>(nr::write), 2, msg, len);
+  abort_process();
+}
+
+}  // namespace rawsys::detail
+
+extern "C" {
+
+// __cxa_atexit(3): registers a destructor; 0 on success, -1 when the table is full.
+int __cxa_atexit(void (*fn)(void*), void* arg, void*) noexcept {
+  using namespace rawsys::detail;
+  if (atexit_count == atexit_max) return -1;
+  atexit_table[atexit_count++] = {fn, arg};
+  atexit_runner = run_atexit;
+  return 0;
+}
+
+// atexit(3)
+__attribute__((weak)) int atexit(void (*fn)()) noexcept {
+  return __cxa_atexit([](void* f) { reinterpret_cast<void (*)()>(f)(); }, reinterpret_cast<void*>(fn), nullptr);
+}
+
+// exit(3) for this runtime: handlers and destructors in reverse order of
+// registration, then .fini_array in reverse, then exit_group.
+[[noreturn]] void rawsys_exit(int status) noexcept {
+  if (rawsys::detail::atexit_runner) rawsys::detail::atexit_runner();
+  for (const rawsys_fini_fn* f = __fini_array_end; f != __fini_array_start;) (*--f)();
+  for (;;) (void)rawsys::raw::syscall(static_cast<long>(rawsys::nr::exit_group), status);
+}
+
+__attribute__((noreturn, no_stack_protector)) void __stack_chk_fail() noexcept {
+  static const char msg[] = "*** stack smashing detected ***: terminated\n";
+  rawsys::detail::fatal(msg, sizeof msg - 1);
+}
+// What i386 position-independent code calls instead.
+__attribute__((noreturn, weak, visibility("hidden"))) void __stack_chk_fail_local() noexcept {
+  __stack_chk_fail();
+}
+
+__attribute__((noreturn, weak)) void __cxa_pure_virtual() noexcept {
+  static const char msg[] = "pure virtual method called\n";
+  rawsys::detail::fatal(msg, sizeof msg - 1);
+}
+
+// Function-local statics: the first byte of the guard says "done". There are
+// no threads to wait for, so nothing locks.
+__attribute__((weak)) int __cxa_guard_acquire(int64_t* g) noexcept {
+  return __atomic_load_n(reinterpret_cast<unsigned char*>(g), __ATOMIC_ACQUIRE) == 0;
+}
+__attribute__((weak)) void __cxa_guard_release(int64_t* g) noexcept {
+  __atomic_store_n(reinterpret_cast<unsigned char*>(g), 1, __ATOMIC_RELEASE);
+}
+__attribute__((weak)) void __cxa_guard_abort(int64_t*) noexcept {}
+
+#if defined(__aarch64__)
+// libgcc's outline atomics ask for AT_HWCAP from a constructor.
+__attribute__((weak)) unsigned long __getauxval(unsigned long type) noexcept { return rawsys::auxv(type); }
+#endif
+
+// The mem* functions compilers call even in freestanding code. Their loops
+// are hidden from the optimiser (an empty asm on the pointer), which would
+// otherwise turn them back into calls to themselves. x86 uses the string
+// instructions, fast for large sizes on current CPUs and a few bytes long.
+__attribute__((weak, no_stack_protector)) void* memcpy(void* dst, const void* src, size_t n) noexcept {
+  void* const ret = dst;
+#if defined(__x86_64__) || defined(__i386__)
+  __asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+#else
+  auto* d = static_cast<unsigned char*>(dst);
+  auto* s = static_cast<const unsigned char*>(src);
+  for (; n != 0; --n) {
+    __asm__("" : "+r"(d));
+    *d++ = *s++;
+  }
+#endif
+  return ret;
+}
+
+__attribute__((weak, no_stack_protector)) void* memmove(void* dst, const void* src, size_t n) noexcept {
+  // Forwards unless dst starts inside [src, src + n).
+  if (reinterpret_cast<uintptr_t>(dst) - reinterpret_cast<uintptr_t>(src) >= n) return memcpy(dst, src, n);
+#if defined(__x86_64__) || defined(__i386__)
+  void* d = static_cast<unsigned char*>(dst) + n - 1;
+  const void* s = static_cast<const unsigned char*>(src) + n - 1;
+  __asm__ volatile("std\n\trep movsb\n\tcld" : "+D"(d), "+S"(s), "+c"(n) : : "memory", "cc");
+#else
+  auto* d = static_cast<unsigned char*>(dst) + n;
+  auto* s = static_cast<const unsigned char*>(src) + n;
+  for (; n != 0; --n) {
+    __asm__("" : "+r"(d));
+    *--d = *--s;
+  }
+#endif
+  return dst;
+}
+
+__attribute__((weak, no_stack_protector)) void* memset(void* dst, int c, size_t n) noexcept {
+  void* const ret = dst;
+#if defined(__x86_64__) || defined(__i386__)
+  __asm__ volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+#else
+  auto* d = static_cast<unsigned char*>(dst);
+  for (; n != 0; --n) {
+    __asm__("" : "+r"(d));
+    *d++ = static_cast<unsigned char>(c);
+  }
+#endif
+  return ret;
+}
+
+__attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* b, size_t n) noexcept {
+  auto* p = static_cast<const unsigned char*>(a);
+  auto* q = static_cast<const unsigned char*>(b);
+  for (; n != 0; --n, ++p, ++q) {
+    __asm__("" : "+r"(p));
+    if (*p != *q) return *p - *q;
+  }
+  return 0;
+}
+
+// From _start: everything before the first call is written out here, with
+// no stack protector, because the canary and the thread block do not exist
+// yet (with -fstack-protector-all and -O0 every called function checks one).
+[[noreturn]] __attribute__((used, no_stack_protector)) void rawsys_start_c(long* sp) noexcept {
+  const int argc = static_cast<int>(sp[0]);
+  char** const argv = reinterpret_cast<char**>(sp + 1);
+  char** const envp = argv + argc + 1;
+  char** e = envp;
+  while (*e) ++e;
+  const unsigned long* const auxv = reinterpret_cast<const unsigned long*>(e + 1);
+
+  const unsigned char* random = nullptr;
+  [[maybe_unused]] unsigned long sysinfo = 0, hwcap2 = 0;
+  for (const unsigned long* a = auxv; a[0] != 0; a += 2) {
+    if (a[0] == 25 /* AT_RANDOM */) random = reinterpret_cast<const unsigned char*>(a[1]);
+    if (a[0] == 32 /* AT_SYSINFO */) sysinfo = a[1];
+    if (a[0] == 26 /* AT_HWCAP2 */) hwcap2 = a[1];
+  }
+  rawsys::detail::startup_auxv = auxv;
+  rawsys::detail::startup_envp = envp;
+#if defined(__i386__)
+  rawsys::detail::ia32_entry = sysinfo ? sysinfo : 1;
+#endif
+
+  // The canary: AT_RANDOM's first word with its lowest byte zero, as glibc
+  // does, so that a string overflow cannot reproduce it.
+  uintptr_t guard = 0xff0a0000u;
+  if (random) {
+    __builtin_memcpy(&guard, random, sizeof guard);  // a load; memcpy has no protector either
+    guard &= ~uintptr_t{0xff};
+  }
+  __stack_chk_guard = guard;
+
+#if RAWSYS_STACK_GUARD_TLS
+  uintptr_t* const tb = rawsys::detail::thread_block;
+  tb[0] = reinterpret_cast<uintptr_t>(tb);
+  tb[5] = guard;
+#if defined(__x86_64__)
+  if (hwcap2 & 2 /* HWCAP2_FSGSBASE */) {
+    __asm__ volatile("wrfsbase %0" : : "r"(tb) : "memory");
+  } else {
+    long r;
+    __asm__ volatile("syscall"
+                     : "=a"(r)
+                     : "a"(static_cast<long>(rawsys::nr::arch_prctl)), "D"(0x1002 /* ARCH_SET_FS */), "S"(tb)
+                     : "rcx", "r11", "memory");
+  }
+#else
+  // struct user_desc: a new entry, base tb, 4 GiB limit, 32-bit, usable.
+  unsigned desc[4] = {~0u, static_cast<unsigned>(reinterpret_cast<uintptr_t>(tb)), 0xfffff, 0x51};
+  long r;
+  __asm__ volatile("int $0x80"
+                   : "=a"(r)
+                   : "a"(static_cast<long>(rawsys::nr::set_thread_area)), "b"(desc)
+                   : "memory");
+  if (r == 0) __asm__ volatile("movw %w0, %%gs" : : "r"(desc[0] * 8 + 3));
+#endif
+#endif
+
+  for (const rawsys_init_fn* f = __preinit_array_start; f != __preinit_array_end; ++f) (*f)(argc, argv, envp);
+  for (const rawsys_init_fn* f = __init_array_start; f != __init_array_end; ++f) (*f)(argc, argv, envp);
+  int status;
+#if defined(__clang__) && !__STDC_HOSTED__
+  if (rawsys_main3)
+    status = rawsys_main3(argc, argv, envp);
+  else if (rawsys_main2)
+    status = rawsys_main2(argc, argv);
+  else if (rawsys_main0)
+    status = rawsys_main0();
+  else if (rawsys_main_c)
+    status = rawsys_main_c(argc, argv, envp);
+  else
+    rawsys::detail::fatal("no main\n", 8);
+#else
+  status = rawsys_main_c(argc, argv, envp);
+#endif
+  rawsys_exit(status);
+}
+
+}  // extern "C"

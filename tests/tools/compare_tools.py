@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Runs a rawsys tool (examples/) and the coreutils program it mirrors on the
+same inputs and compares what they do: standard output, standard error and
+the exit status (or the signal that ended them). Both run with the same
+argv[0], environment, working directory and descriptors, in a scratch
+directory holding the test files.
+
+usage: compare_tools.py TOOL TOOL_DIR [EMULATOR WORDS...]
+  TOOL       echo, cat, ls, ... (the cases below)
+  TOOL_DIR   the directory holding the built tools
+  EMULATOR   e.g. qemu-aarch64 -L /usr/aarch64-linux-gnu for arm64 builds
+
+Exit status 0 when every case matches; each difference is printed.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+REFERENCE = {"echo": "/bin/echo", "true": "/bin/true", "false": "/bin/false", "env": "/usr/bin/env",
+             "cat": "/bin/cat", "ls": "/bin/ls", "wc": "/usr/bin/wc", "sleep": "/bin/sleep"}
+
+# The environment of every run (plus what a case adds): C locale, UTC.
+# Times for ls -l: fixed for a whole run, so that both programs see the same.
+RECENT = int(time.time()) - 86400 * 3 - 3600 * 5
+FUTURE = int(time.time()) + 86400 * 400
+BASE_ENV = {"LC_ALL": "C", "TZ": "UTC", "PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
+
+
+class Case:
+    """args: argv after argv[0]; stdin: bytes, or "tty-less" file name in the
+    scratch dir; stdout: None (a pipe we read), "full" (/dev/full), "closed-pipe"
+    (a pipe whose reader is gone, SIGPIPE ignored), or "file:NAME" (then the
+    file's content is compared); env: extra variables (None values remove)."""
+
+    def __init__(self, args, stdin=b"", stdout=None, env=None, ignore_sigpipe=False, compare_stderr=True):
+        self.args = args
+        self.stdin = stdin
+        self.stdout = stdout
+        self.env = env or {}
+        self.ignore_sigpipe = ignore_sigpipe or stdout == "closed-pipe"
+        self.compare_stderr = compare_stderr
+
+
+BIG = bytes((i * 7 + i // 251) % 256 for i in range(300000))
+LINES = b"".join(b"line %d\n" % i for i in range(5000))
+
+
+def make_files(d):
+    """The scratch directory every case runs in."""
+    os.mkdir(d)
+    def write(name, data, mode=None):
+        path = os.path.join(d, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        if mode is not None:
+            os.chmod(path, mode)
+
+    write("empty", b"")
+    write("one", b"hello\n")
+    write("two", b"first line\nsecond  line with   spaces\n\tlast line without newline")
+    write("words", b"a b\tc\nd\x0be\x0cf\rg  h\n\n  x\x00y \x01z \x80\xff q\n")
+    write("big", BIG)
+    write("lines", LINES)
+    write("script", b"#!/bin/sh\necho from script \"$@\"\n", 0o755)
+    write("blanks", b"\n\n\na\n\n\n\nb\n\n c\t\x7f\x1b\x9b\xe9\xff\n\n")
+    write("noexec", b"#!/bin/sh\necho no\n", 0o644)
+    write("noshebang", b"echo from a file without #!\n", 0o755)
+    os.mkdir(os.path.join(d, "dir"))
+    for name, data in [("b", b"bb"), ("a", b"a"), ("B", b"B"), (".hidden", b"h"), ("_x", b""),
+                       ("a.txt", b"t" * 5000), ("10", b"")]:
+        write(os.path.join("dir", name), data)
+    os.mkdir(os.path.join(d, "dir", "sub"))
+    os.symlink("a", os.path.join(d, "dir", "link"))
+    os.symlink("missing", os.path.join(d, "dir", "dangling"))
+    os.mkdir(os.path.join(d, "emptydir"))
+    os.mkdir(os.path.join(d, "locked"), 0o000)
+    # Fixed times, so that ls -l prints the same thing whenever it runs.
+    for root, dirs, files in os.walk(d):
+        for n in dirs + files:
+            p = os.path.join(root, n)
+            os.utime(p, (1600000000, 1600000000), follow_symlinks=False)
+    os.utime(os.path.join(d, "dir", "a.txt"), (1700000000, 1700000000))
+    os.utime(os.path.join(d, "dir", "B"), (RECENT, RECENT))  # within six months: shown with its time of day
+    os.utime(os.path.join(d, "dir", "10"), (FUTURE, FUTURE))
+    os.utime(os.path.join(d, "dir"), (1600000000, 1600000000))
+
+
+CASES = {
+    "true": [Case([]), Case(["x", "--", "-y"])],
+    "false": [Case([]), Case(["x", "--", "-y"])],
+    "echo": [
+        Case([]), Case(["hello", "world"]), Case(["-n", "no newline"]), Case(["-n"]),
+        Case(["-e", r"a\tb\nc\\d\ae\bf\fg\rh\vi"]), Case(["-e", r"\x41\x4a4\xg\x"]),
+        Case(["-e", r"\0101\101\1\18\08\0"]), Case(["-e", r"before\cafter", "more"]),
+        Case(["-E", r"a\tb"]), Case(["-neE", r"a\tb"]), Case(["-nE", "-e", r"a\tb"]),
+        Case(["-x", "-n"]), Case(["--", "-n"]), Case(["-", "a"]), Case(["-nn", "x"]),
+        Case([r"-e\t"]), Case(["a\\", "-e"]), Case(["-e", "trailing\\"]),
+        Case(["-e", r"\e[0m\z"]), Case(["a", "", "b"]),
+        Case(["-n", r"\t"], env={"POSIXLY_CORRECT": "1"}),
+        Case(["-e", r"\t"], env={"POSIXLY_CORRECT": "1"}),
+        Case(["hi"], stdout="full"),
+        Case(["x" * 10000], stdout="full"),
+        Case(["hi"], stdout="closed-pipe"), Case(["hi"], stdout="closed"),
+    ],
+    "cat": [
+        Case([], stdin=b"from stdin\n"), Case(["one"]), Case(["one", "two", "one"]), Case(["-"], stdin=b"x"),
+        Case(["one", "-", "two", "-"], stdin=b"in the middle\n"), Case(["nosuch"]), Case(["one", "nosuch", "two"]),
+        Case(["no such", "it's", "tab\tx"]), Case(["dir"]), Case(["empty"]), Case(["big"]), Case([], stdin="big"),
+        Case(["big"], stdout="file:copy"), Case(["big", "lines"], stdout="full"), Case(["one"], stdout="full"),
+        Case(["lines"], stdout="closed-pipe"), Case([], stdin="lines", stdout="file:copy"),
+        Case(["/proc/self/status"], compare_stderr=True) if False else Case(["/proc/version"]),
+        Case(["-n", "two", "blanks"]), Case(["-b", "blanks"]), Case(["-s", "blanks"]), Case(["-E", "two"]),
+        Case(["-T", "two"]), Case(["-v", "blanks", "words"]), Case(["-A", "blanks"]), Case(["-e", "words"]),
+        Case(["-t", "words"]), Case(["-nb", "blanks"]), Case(["-sn", "blanks"]), Case(["two", "-n", "one"]),
+        Case(["--number", "one"]), Case(["--show-all", "words"]), Case(["--num", "one"]), Case(["--squeeze", "blanks"]),
+        Case(["-x"]), Case(["--bogus"]), Case(["--number=3", "one"]), Case(["--", "-n"]), Case(["-u", "one"]), Case(["one"], stdout="closed"), Case(["-n", "one"], stdout="closed"),
+        Case(["-n"], stdin="lines"), Case(["-vET", "big"]),
+        Case(["one"], stdout="append:one"), Case(["two", "one", "two"], stdout="append:one"),
+        Case(["empty"], stdout="append:empty"),
+    ],
+    "wc": [
+        Case([], stdin=b"one two\nthree\n"), Case([], stdin="words"), Case(["words"]), Case(["one", "two", "words"]),
+        Case(["-l", "lines"]), Case(["-w", "two"]), Case(["-c", "big"]), Case(["-m", "words"]), Case(["-L", "words"]),
+        Case(["-L", "two", "blanks"]), Case(["-lwcmL", "words", "big"]), Case(["-cl", "one"]), Case(["-c"], stdin="big"),
+        Case(["-c", "/proc/version"]), Case(["-l", "-", "words"], stdin="words"), Case(["-", "one"], stdin=b"a b c"),
+        Case(["empty"]), Case(["nosuch"]), Case(["nosuch", "words"]), Case(["words", "nosuch", "one"]), Case(["dir"]),
+        Case(["dir", "one"]), Case(["-c", "dir"]), Case(["big", "lines", "two"]), Case(["--lines", "two"]),
+        Case(["--max-line-length", "words"]), Case(["--li", "two"]), Case(["--bogus"]), Case(["-x"]),
+        Case(["--lines=2", "two"]), Case(["--", "-l"]), Case(["two", "-w"]), Case(["no such"]),
+        Case(["words"], stdout="full"), Case(["words"], stdout="closed-pipe"), Case(["words"], stdout="closed"), Case(["blanks", "noexec"]),
+    ],
+    "ls": [
+        Case([]), Case(["dir"]), Case(["-a", "dir"]), Case(["-A", "dir"]), Case(["-l", "dir"]), Case(["-la", "dir"]),
+        Case(["-lA", "dir", "emptydir"]), Case(["dir", "one", "emptydir", "two"]), Case(["one", "two", "nosuch"]),
+        Case(["-l", "one", "big", "dir/link", "dir/dangling"]), Case(["-l", "one", "dir", "big", "emptydir"]), Case(["dir/link", "dir/dangling"]),
+        Case(["-d", "dir", "one"]), Case(["-ld", "dir", "."]), Case(["-d"]), Case(["-r", "dir"]), Case(["-lr", "dir"]),
+        Case(["-t", "dir"]), Case(["-lt", "dir"]), Case(["-S", "dir"]), Case(["-lS", "dir"]), Case(["-U", "emptydir"]),
+        Case(["-n", "dir"]), Case(["-ln", "one"]), Case(["-1", "dir"]), Case(["nosuch"]), Case(["nosuch", "dir"]),
+        Case(["-l", "/dev/null", "/dev/zero", "/dev/tty"]), Case(["-l", "locked"]), Case(["-l", "emptydir"]),
+        Case(["--all", "dir"]), Case(["--almost-all", "dir"]), Case(["--rev", "dir"]), Case(["--al", "dir"]),
+        Case(["-z"]), Case(["--bogus"]), Case(["--all=x"]), Case(["--", "-l"]), Case(["dir", "-l"]),
+        Case(["-l", "/etc/passwd"]), Case(["-l", "script", "noexec"]), Case(["-l", "dir/sub"]), Case(["dir/"]),
+        Case(["-l"], stdout="full"), Case(["dir"], stdout="closed"), Case(["dir"], stdout="closed-pipe"),
+    ],
+    "sleep": [
+        Case(["0"]), Case(["0.01"]), Case([".01", "0.001s"]), Case(["0.0001m", "0h", "0d", "0s"]), Case(["1e-3"]),
+        Case(["+0.001"]), Case([" 0.001"]), Case(["0."]), Case(["000000000000000000000000000.001"]),
+        Case(["0.000000000000000000000000000001"]), Case(["0e99999"]), Case(["-0"]), Case(["--", "0.001"]),
+        Case([]), Case(["x"]), Case(["1x"]), Case(["1ss"]), Case(["."]), Case([""]), Case(["1 "]), Case(["1e"]),
+        Case(["0", "bad", "1y", "0"]), Case(["-1"]), Case(["--1"]), Case(["-x"]), Case(["--bogus"]),
+        Case(["--help=x"]), Case(["nan"]), Case(["-inf"]), Case(["--", "-1"]), Case(["-0.0"]),
+    ],
+    "env": [
+        Case([]), Case(["-i"]), Case(["-"]), Case(["-i", "A=1", "B=2"]),
+        Case(["A=1", "A=2"], env={"A": "0"}), Case(["-u", "HOME"]), Case(["-uHOME", "-u", "TZ"]),
+        Case(["--unset=HOME"]), Case(["--unset", "HOME"]), Case(["--ignore-environment", "X=y"]),
+        Case(["--ign", "X=y"]), Case(["--ignore-e", "X=y"]), Case(["--un=HOME"]),
+        Case(["--unset"]), Case(["--nul", "-i"]), Case(["--chdir=dir", "/bin/pwd"]), Case(["--help=x"]), Case(["-0"]), Case(["-i0", "A=1", "B=2"]), Case(["--null", "-i", "C=3"]),
+        Case(["-x"]), Case(["--bogus"]), Case(["-u"]), Case(["-u", "A=B"]), Case(["=x"]),
+        Case(["-i", "A=1", "printenv"]), Case(["-i", "PATH=/usr/bin:/bin", "A=1", "printenv", "A"]),
+        Case(["A=x", "/usr/bin/printenv", "A"]), Case(["nosuchcommand"]), Case(["./noexec"]),
+        Case(["./script", "arg"]), Case(["./noshebang"]), Case(["dir"]), Case(["./dir"]),
+        Case(["-i", "PATH=", "true"]), Case(["-i", "PATH=.:/bin", "script", "via path"]),
+        Case(["-C", "dir", "/bin/pwd"]), Case(["-C", "nowhere", "true"]), Case(["-C", "dir"]),
+        Case(["-0", "true"]), Case(["--", "A=1", "printenv", "A"]),
+        Case(["sh", "-c", "exit 3"]), Case([], stdout="full"), Case([], stdout="closed"),
+    ],
+}
+
+
+def run(cmd, argv0, case, d, emulator):
+    env = dict(BASE_ENV)
+    for k, v in case.env.items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    if emulator:
+        full = emulator + ["-0", argv0, cmd] + case.args
+    else:
+        full = [argv0] + case.args
+    stdin = case.stdin
+    stdin_arg = subprocess.PIPE
+    stdout_arg = subprocess.PIPE
+    closers = []
+    if case.stdout == "full":
+        stdout_arg = open("/dev/full", "wb")
+        closers.append(stdout_arg)
+    elif case.stdout == "closed-pipe":
+        r, w = os.pipe()
+        os.close(r)
+        stdout_arg = w
+        closers.append(os.fdopen(w, "wb"))
+    elif case.stdout and case.stdout.startswith("file:"):
+        stdout_arg = open(os.path.join(d, case.stdout[5:]), "wb")
+        closers.append(stdout_arg)
+    elif case.stdout and case.stdout.startswith("append:"):
+        stdout_arg = open(os.path.join(d, case.stdout[7:]), "ab")
+        closers.append(stdout_arg)
+    if isinstance(stdin, str):
+        stdin_arg = open(os.path.join(d, stdin), "rb")
+        closers.append(stdin_arg)
+        stdin = None
+
+    def preexec():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN if case.ignore_sigpipe else signal.SIG_DFL)
+        if case.stdout == "closed":
+            os.close(1)
+
+    p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=env, stdin=stdin_arg,
+                         stdout=stdout_arg, stderr=subprocess.PIPE, preexec_fn=preexec)
+    out, err = p.communicate(stdin, timeout=120)
+    for c in closers:
+        c.close()
+    if case.stdout and case.stdout.startswith(("file:", "append:")):
+        with open(os.path.join(d, case.stdout.split(":", 1)[1]), "rb") as f:
+            out = f.read()
+    # qemu reports a guest's death by a signal on stderr itself.
+    if emulator:
+        err = b"".join(l for l in err.splitlines(keepends=True) if not l.startswith(b"qemu: uncaught target signal"))
+    return p.returncode, out, err
+
+
+def main():
+    tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
+    ours = os.path.abspath(os.path.join(tool_dir, tool))
+    theirs = REFERENCE[tool]
+    failures = 0
+    base = tempfile.mkdtemp(prefix="rawsys-tools-")
+    d = os.path.join(base, "t")
+    for case in CASES[tool]:
+        # The same fresh directory for both: some cases write into it, and
+        # its name may appear in the output.
+        make_files(d)
+        got = run(ours, tool, case, d, emulator)
+        shutil.rmtree(d)
+        make_files(d)
+        want = run(theirs, tool, case, d, [])
+        shutil.rmtree(d)
+        same = got[0] == want[0] and got[1] == want[1] and (not case.compare_stderr or got[2] == want[2])
+        label = f"{tool} {' '.join(repr(a) for a in case.args)}"
+        if case.stdout:
+            label += f" > {case.stdout}"
+        if isinstance(case.stdin, str):
+            label += f" < {case.stdin}"
+        if not same:
+            failures += 1
+            print(f"DIFFERENT: {label}")
+            for what, g, w in (("status", got[0], want[0]), ("stdout", got[1], want[1]), ("stderr", got[2], want[2])):
+                if g != w:
+                    print(f"  {what}: rawsys {g!r:.400}\n  {' ' * len(what)}  coreutils {w!r:.400}")
+        else:
+            print(f"same: {label}")
+    os.rmdir(base)
+    print(f"{tool}: {len(CASES[tool]) - failures} of {len(CASES[tool])} cases match coreutils")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

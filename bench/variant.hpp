@@ -15,6 +15,9 @@
 #if __has_include(<rawsys/process.hpp>)
 #include <rawsys/process.hpp>
 #endif
+#if __has_include(<rawsys/random.hpp>)
+#include <rawsys/random.hpp>
+#endif
 
 namespace bench::rs {
 
@@ -153,11 +156,19 @@ inline constexpr const char* pipe_label = "rawsys::pipe2(int (&)[2], o::cloexec)
 inline constexpr const char* pipe_label = "rawsys::syscall(nr::pipe2), rawsys::syscall(nr::close)";
 #endif
 
+#if __has_include(<rawsys/random.hpp>)
+[[gnu::always_inline]] inline bool getrandom16(void* b) {
+  auto r = rawsys::getrandom(b, 16);
+  return r && *r == 16;
+}
+inline constexpr const char* getrandom_label = "rawsys::getrandom(buf, 16) (the syscall)";
+#else
 [[gnu::always_inline]] inline bool getrandom16(void* b) {
   auto r = rawsys::vdso::getrandom(rawsys::buffer(b, 16), 0);
   return r && *r == 16;
 }
 inline constexpr const char* getrandom_label = "rawsys::vdso::getrandom(buffer, 0) (no state: the syscall)";
+#endif
 
 // The vDSO's getrandom (x86-64, Linux 6.11+) with its per-thread state.
 [[gnu::always_inline]] inline bool getrandom16_vdso(void* b, rawsys::vdso::random_state& st) {

@@ -21,8 +21,13 @@ qemu_ok() {
   [ "${v:-0}" -ge "$backports_min_qemu" ]
 }
 hdr_ok() { grep -q '__NR_setxattrat\|__NR_uretprobe' /usr/include/x86_64-linux-gnu/asm/unistd_64.h 2>/dev/null; }
+# arm64 Google Benchmark, for the benchmarks' smoke run under qemu-user: unpacked
+# into its own prefix, never installed (an installed libc6:arm64 is found
+# through qemu-user's -L lookups and breaks dynamically linked arm64 programs).
+arm64_bench=/opt/rawsys-arm64-benchmark
+arm64_bench_ok() { [ -f $arm64_bench/usr/lib/aarch64-linux-gnu/cmake/benchmark/benchmarkConfig.cmake ]; }
 
-if [ ${#missing[@]} -eq 0 ] && qemu_ok && hdr_ok; then exit 0; fi
+if [ ${#missing[@]} -eq 0 ] && qemu_ok && hdr_ok && arm64_bench_ok; then exit 0; fi
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "deps.sh: missing packages (${missing[*]}); run as root to install them" >&2
@@ -32,6 +37,10 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 if ! dpkg --print-foreign-architectures | grep -qx i386; then
   dpkg --add-architecture i386
+fi
+# Package lists only (for the download below); nothing arm64 gets installed.
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  dpkg --add-architecture arm64
 fi
 src=/etc/apt/sources.list.d/rawsys-backports.sources
 if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
@@ -48,4 +57,10 @@ apt-get update -qq || echo "deps.sh: apt-get update reported errors; trying the 
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || exit 1
 qemu_ok || apt-get install -y -qq --no-install-recommends -t bookworm-backports qemu-user >/dev/null || exit 1
 hdr_ok || apt-get install -y -qq --no-install-recommends -t bookworm-backports linux-libc-dev >/dev/null || exit 1
-qemu_ok && hdr_ok
+if ! arm64_bench_ok; then
+  tmp=$(mktemp -d) && chown _apt "$tmp" 2>/dev/null
+  (cd "$tmp" && apt-get download -qq libbenchmark-dev:arm64 libbenchmark1debian:arm64) || exit 1
+  for deb in "$tmp"/*.deb; do dpkg-deb -x "$deb" "$arm64_bench" || exit 1; done
+  rm -rf "$tmp"
+fi
+qemu_ok && hdr_ok && arm64_bench_ok

@@ -45,6 +45,10 @@ for entry in "${configs[@]}"; do
         -DCMAKE_CXX_FLAGS_TEST="$flags" -DRAWSYS_SANITIZE="$sanitize" -DRAWSYS_TEST_PREFIX="$name: ")
   [[ -n "$toolchain" ]] && args+=(-DCMAKE_TOOLCHAIN_FILE="$root/$toolchain")
   [[ -n "$cxx" ]] && args+=(-DCMAKE_CXX_COMPILER="$cxx")
+  # The benchmarks' smoke test (bench/): one configuration per architecture.
+  case $name in
+    x86_64-gcc-c++20-O2 | i386-gcc-c++23-O2-fPIC-fp | aarch64-gcc-c++20-O2) args+=(-DRAWSYS_BUILD_BENCH=ON) ;;
+  esac
   echo "== $name: building"
   if ! { cmake "${args[@]}" && cmake --build "$dir" -j "$jobs"; } >"$log" 2>&1; then
     tail -n 40 "$log"

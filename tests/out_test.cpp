@@ -2,6 +2,8 @@
 // in order, and write errors kept as glibc's write(2) reports them.
 #include "support.hpp"
 
+#include <rawsys/out.hpp>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>

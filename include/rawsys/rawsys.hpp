@@ -1,4 +1,6 @@
-// The whole library.
+// The whole library, except what a program opts into: <rawsys/start.hpp>
+// (the no-libc _start) and <rawsys/out.hpp> (buffered stdout/stderr writers,
+// global buffers flushed at exit).
 #pragma once
 
 #include "auxv.hpp"
@@ -15,7 +17,6 @@
 #include "landlock.hpp"
 #include "memory.hpp"
 #include "nr.hpp"
-#include "out.hpp"
 #include "perf_event.hpp"
 #include "process.hpp"
 #include "ptrace.hpp"

@@ -55,11 +55,7 @@ done
 echo "=== sizes in bytes (tools/sizes.py; docs/sizes.md has the same table with notes)"
 python3 tools/sizes.py --print --builds build/demo- || status=1
 
-# Benchmark summary: bench/ adds its report here (e.g. a script under bench/
-# that prints a short table). Until then this prints nothing.
-if [[ -x bench/summary.sh ]]; then
-  echo
-  echo "=== benchmarks"
-  bench/summary.sh || status=1
-fi
+echo
+echo "=== benchmarks (docs/benchmarks.md; regenerate with tools/bench.sh)"
+python3 tools/bench_report.py --summary || status=1
 exit $status

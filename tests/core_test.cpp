@@ -312,3 +312,15 @@ TEST_CASE("auxv: hosted lookups agree with glibc's getauxval") {
   CHECK(rawsys::detail::auxv_from_kernel(11) == static_cast<unsigned long>(::getuid()));
   CHECK(rawsys::detail::auxv_from_kernel(0x7fff) == 0);  // absent: 0
 }
+
+TEST_CASE("buffers: a string literal drops its NUL, a char array keeps every byte") {
+  const rawsys::const_buffer lit("abc");
+  CHECK(lit.size == 3);
+  char bytes[4] = {'a', 'b', 'c', '\0'};
+  const rawsys::const_buffer arr(bytes);
+  CHECK(arr.size == 4);
+  const rawsys::buffer out(bytes);
+  CHECK(out.size == 4);
+  unsigned char raw[5] = {};
+  CHECK(rawsys::const_buffer(raw).size == 5);
+}

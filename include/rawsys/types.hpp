@@ -111,6 +111,9 @@ struct const_buffer {
   constexpr const_buffer(buffer b) noexcept : data(b.data), size(b.size) {}
   template <size_t N>
   constexpr const_buffer(const char (&s)[N]) noexcept : data(s), size(N - 1) {}
+  // A writable char array is bytes, not a literal: all N of them.
+  template <size_t N>
+  constexpr const_buffer(char (&a)[N]) noexcept : data(a), size(N) {}
   template <class T, size_t N>
     requires(!detail::is_same_v<detail::remove_cv_t<T>, char>)
   constexpr const_buffer(T (&a)[N]) noexcept : data(a), size(sizeof a) {}

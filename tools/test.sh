@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite for x86-64 and i386 (natively) and
 # arm64 (under qemu-user), with GCC and Clang, C++20 and C++23, -O0 and -O2,
-# installing what is missing first. Ends with one line: "N passed, N failed".
+# installing what is missing first. Ends with one line:
+# "N passed, N failed, N skipped" (skipped: what qemu-user cannot run).
 #
 # usage: tools/test.sh [config-name-filter]     e.g. tools/test.sh i386
 set -u
@@ -33,6 +34,7 @@ configs=(
 jobs=$(nproc)
 total_pass=0
 total_fail=0
+total_skip=0
 summary=()
 mkdir -p build/logs
 for entry in "${configs[@]}"; do
@@ -68,19 +70,22 @@ for entry in "${configs[@]}"; do
   fi
   failed=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
   count=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
-  passed=$((count - failed))
+  # Tests skipped at run time (qemu-user lacking a syscall, say) are neither.
+  skipped=$(grep -cE '^[[:space:]]*[0-9]+ - .*\(Skipped\)$' <<<"$out")
+  passed=$((count - failed - skipped))
   if [[ "$failed" -gt 0 ]]; then
     echo "$out" | sed -n '/The following tests FAILED/,$p'
     grep -B2 -A30 -E 'Failed|\*\*\*' <<<"$out" | head -n 120
   fi
   total_pass=$((total_pass + passed))
   total_fail=$((total_fail + failed))
-  summary+=("$name: $passed passed, $failed failed")
-  echo "== $name: $passed passed, $failed failed"
+  total_skip=$((total_skip + skipped))
+  summary+=("$name: $passed passed, $failed failed, $skipped skipped")
+  echo "== $name: $passed passed, $failed failed, $skipped skipped"
 done
 
 echo
 echo "Per configuration:"
 printf '  %s\n' "${summary[@]}"
-echo "$total_pass passed, $total_fail failed"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [[ $total_fail -eq 0 && $total_pass -gt 0 ]]

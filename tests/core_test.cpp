@@ -198,7 +198,7 @@ TEST_CASE("i386: the fast entry and int $0x80 give the same answers") {
   const long sysinfo = static_cast<long>(rawsys::auxv(32 /* AT_SYSINFO */));
   REQUIRE(sysinfo != 0);
   (void)rawsys::syscall(nr::getpid);  // looks the entry up
-  CHECK(rawsys::detail::ia32_entry == static_cast<unsigned long>(sysinfo));
+  CHECK(rawsys::arch::entry_address == static_cast<unsigned long>(sysinfo));
   namespace a = rawsys::arch;
   const long pid = ::getpid(), ppid = ::getppid();
   CHECK(a::int80::syscall0(static_cast<long>(nr::getpid)) == pid);
@@ -218,11 +218,11 @@ TEST_CASE("i386: the fast entry and int $0x80 give the same answers") {
   ::munmap(reinterpret_cast<void*>(p1), 4096);
   ::munmap(reinterpret_cast<void*>(p2), 4096);
   // Forcing int $0x80 through the generic call, then restoring.
-  rawsys::detail::ia32_entry = 1;
+  rawsys::arch::entry_address = 1;
   CHECK(rawsys::syscall(nr::getppid) == ppid);
-  rawsys::detail::ia32_entry = 0;
+  rawsys::arch::entry_address = 0;
   CHECK(rawsys::syscall(nr::getppid) == ppid);
-  CHECK(rawsys::detail::ia32_entry == static_cast<unsigned long>(sysinfo));
+  CHECK(rawsys::arch::entry_address == static_cast<unsigned long>(sysinfo));
   ::close(fd);
 }
 

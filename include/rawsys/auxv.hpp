@@ -5,13 +5,6 @@
 // i386 fast entry (AT_SYSINFO) is found here, so it calls the asm directly.
 #pragma once
 
-#if defined(__x86_64__)
-#include "arch/x86_64.hpp"
-#elif defined(__i386__)
-#include "arch/i386.hpp"
-#elif defined(__aarch64__)
-#include "arch/aarch64.hpp"
-#endif
 #include "nr.hpp"
 
 namespace rawsys {
@@ -28,11 +21,7 @@ static unsigned long libc_getauxval(unsigned long) __attribute__((weakref("getau
 // Straight to the instruction: on i386 this runs while the fast entry is
 // still being looked up.
 inline long plain_syscall(nr n, long a = 0, long b = 0, long c = 0, long d = 0, long e = 0) noexcept {
-#if defined(__i386__)
-  return arch::int80::syscall5(static_cast<long>(n), a, b, c, d, e);
-#else
-  return arch::syscall5(static_cast<long>(n), a, b, c, d, e);
-#endif
+  return arch::direct::syscall5(static_cast<long>(n), a, b, c, d, e);
 }
 
 constexpr unsigned long auxv_scan(const unsigned long* p, unsigned long n, unsigned long type) noexcept {

@@ -87,17 +87,12 @@ namespace ia32 { RAWSYS_NR_LOOKUPS_ }
 namespace aarch64 { RAWSYS_NR_LOOKUPS_ }
 #undef RAWSYS_NR_LOOKUPS_
 
-// The table of the architecture being compiled for.
-#if defined(__x86_64__) && !defined(__ILP32__)
-namespace native_arch = x86_64;
-#elif defined(__i386__)
-namespace native_arch = ia32;
-#elif defined(__aarch64__) && !defined(__ILP32__)
-namespace native_arch = aarch64;
-#else
-#error "rawsys supports x86-64, i386 and arm64 (LP64) only"
-#endif
+}  // namespace rawsys
+
+// The target's folder (arch/<isa>/): its table becomes rawsys::nr.
+#include "arch/native.hpp"
+
+namespace rawsys {
 using native_arch::nr;
 using native_arch::find_nr;
-
 }  // namespace rawsys

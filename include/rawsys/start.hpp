@@ -298,7 +298,7 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   rawsys::detail::startup_auxv = auxv;
   rawsys::detail::startup_envp = envp;
 #if defined(__i386__)
-  rawsys::detail::ia32_entry = sysinfo ? sysinfo : 1;
+  rawsys::arch::entry_address = sysinfo ? sysinfo : 1;
 #endif
 
   // The canary: AT_RANDOM's first word with its lowest byte zero, as glibc

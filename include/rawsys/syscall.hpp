@@ -4,25 +4,28 @@
 
 #include "detail/traits.hpp"
 
+#include "auxv.hpp"  // the i386 fast entry is found in the auxiliary vector
 #include "nr.hpp"
 #include "result.hpp"
 
-#if defined(__x86_64__)
-#include "arch/x86_64.hpp"
-#elif defined(__i386__)
-#include "arch/i386.hpp"
-#include "auxv.hpp"
-#elif defined(__aarch64__)
-#include "arch/aarch64.hpp"
-#endif
-
 namespace rawsys {
+
+// A 64-bit argument (an offset, a length) that the ABI passes as it must:
+// one register on 64-bit ISAs, two on 32-bit ones (an aligned even/odd pair
+// where the ABI wants one, which may skip a register): syscall(nr::pread64,
+// fd, buf, count, arg64{offset}) is right on every ISA.
+struct arg64 {
+  unsigned long long value;
+};
 
 namespace detail {
 
 template <class A>
+inline constexpr bool is_arg64 = is_same_v<remove_cv_t<A>, arg64>;
+
+template <class A>
 inline constexpr bool is_syscall_arg =
-    is_integral_v<A> || is_enum_v<A> || is_pointer_v<A> || is_null_pointer_v<A>;
+    is_integral_v<A> || is_enum_v<A> || is_pointer_v<A> || is_null_pointer_v<A> || is_arg64<A>;
 
 // One argument as the register value the kernel reads: integers widened by
 // their own signedness, enums through their underlying type, pointers as
@@ -31,7 +34,9 @@ template <class A>
 constexpr long to_arg(A a) noexcept {
   static_assert(is_syscall_arg<A>,
                 "rawsys::syscall: each argument must be an integer, an enum, a pointer or nullptr");
-  if constexpr (is_null_pointer_v<A>) {
+  if constexpr (is_arg64<A>) {
+    return static_cast<long>(a.value);  // one_register ABIs only; see expand()
+  } else if constexpr (is_null_pointer_v<A>) {
     return 0;
   } else if constexpr (is_pointer_v<A>) {
     return reinterpret_cast<long>(a);
@@ -48,41 +53,6 @@ constexpr long to_arg(A a) noexcept {
   }
 }
 
-#if defined(__i386__)
-// __kernel_vsyscall's address, 1 when there is none (use int $0x80), 0 when not
-// yet looked up. Set before main by the no-libc runtime; otherwise looked up
-// once from the auxiliary vector. Racing threads store the same value.
-inline unsigned long ia32_entry = 0;
-
-[[gnu::cold, gnu::noinline]] inline unsigned long ia32_find_entry() noexcept {
-  const unsigned long e = auxv_lookup(32 /* AT_SYSINFO */);
-  const unsigned long v = e ? e : 1;
-  __atomic_store_n(&ia32_entry, v, __ATOMIC_RELAXED);
-  return v;
-}
-
-template <class... L>
-inline long invoke(long n, L... a) noexcept {
-  unsigned long entry = __atomic_load_n(&ia32_entry, __ATOMIC_RELAXED);
-#if !defined(RAWSYS_IA32_ENTRY_FROM_START)
-  if (entry == 0) [[unlikely]]
-    entry = ia32_find_entry();
-#else
-  // Every file of the program promises that <rawsys/start.hpp> sets the
-  // entry before main (rawsys_add_tool does): no lookup code; int $0x80
-  // until then.
-  if (entry == 0) entry = 1;
-#endif
-  const long e = static_cast<long>(entry);
-  if constexpr (sizeof...(L) == 0) return e != 1 ? arch::entry::syscall0(e, n) : arch::int80::syscall0(n);
-  if constexpr (sizeof...(L) == 1) return e != 1 ? arch::entry::syscall1(e, n, a...) : arch::int80::syscall1(n, a...);
-  if constexpr (sizeof...(L) == 2) return e != 1 ? arch::entry::syscall2(e, n, a...) : arch::int80::syscall2(n, a...);
-  if constexpr (sizeof...(L) == 3) return e != 1 ? arch::entry::syscall3(e, n, a...) : arch::int80::syscall3(n, a...);
-  if constexpr (sizeof...(L) == 4) return e != 1 ? arch::entry::syscall4(e, n, a...) : arch::int80::syscall4(n, a...);
-  if constexpr (sizeof...(L) == 5) return e != 1 ? arch::entry::syscall5(e, n, a...) : arch::int80::syscall5(n, a...);
-  if constexpr (sizeof...(L) == 6) return e != 1 ? arch::entry::syscall6(e, n, a...) : arch::int80::syscall6(n, a...);
-}
-#else
 template <class... L>
 inline long invoke(long n, L... a) noexcept {
   if constexpr (sizeof...(L) == 0) return arch::syscall0(n);
@@ -93,7 +63,52 @@ inline long invoke(long n, L... a) noexcept {
   if constexpr (sizeof...(L) == 5) return arch::syscall5(n, a...);
   if constexpr (sizeof...(L) == 6) return arch::syscall6(n, a...);
 }
-#endif
+
+// Registers an argument takes when it starts at register `at`.
+template <class A>
+constexpr unsigned width(unsigned at) noexcept {
+  if constexpr (!is_arg64<A> || abi::arg64 == abi::arg64_kind::one_register) return 1;
+  else if constexpr (abi::arg64 == abi::arg64_kind::pair) return 2;
+  else return 2 + at % 2;
+}
+
+template <class... A>
+constexpr unsigned register_count() noexcept {
+  unsigned n = 0;
+  ((n += width<A>(n)), ...);
+  return n;
+}
+
+// Stores one argument at r[i], advancing i past the registers it takes.
+template <class A>
+constexpr void place(long* r, unsigned& i, A a) noexcept {
+  if constexpr (width<A>(0) == 1) {
+    r[i++] = to_arg(a);
+  } else {
+    if (width<A>(i) == 3) r[i++] = 0;  // the skipped register of an aligned pair
+    const auto lo = static_cast<long>(static_cast<unsigned long>(a.value & 0xffffffffu));
+    const auto hi = static_cast<long>(static_cast<unsigned long>(a.value >> 32));
+    r[i++] = abi::big_endian ? hi : lo;
+    r[i++] = abi::big_endian ? lo : hi;
+  }
+}
+
+// The call with each arg64 expanded into the registers the ABI gives it.
+template <class... A>
+inline long expand(long n, A... a) noexcept {
+  constexpr unsigned count = register_count<A...>();
+  static_assert(count <= 6,
+                "rawsys::syscall: the arguments need more than the six registers the kernel reads");
+  long r[count] = {};
+  unsigned i = 0;
+  (place(r, i, a), ...);
+  if constexpr (count == 1) return invoke(n, r[0]);
+  if constexpr (count == 2) return invoke(n, r[0], r[1]);
+  if constexpr (count == 3) return invoke(n, r[0], r[1], r[2]);
+  if constexpr (count == 4) return invoke(n, r[0], r[1], r[2], r[3]);
+  if constexpr (count == 5) return invoke(n, r[0], r[1], r[2], r[3], r[4]);
+  if constexpr (count == 6) return invoke(n, r[0], r[1], r[2], r[3], r[4], r[5]);
+}
 
 // The kernel returns -errno in [-4095, -1]; everything else is a value
 // (including i386 addresses above 2 GiB, which are negative as a long).
@@ -109,7 +124,10 @@ namespace raw {
 template <class... A>
 inline long syscall(long n, A... args) noexcept {
   static_assert(sizeof...(A) <= 6, "rawsys::syscall: the kernel takes at most six arguments");
-  return detail::invoke(n, detail::to_arg(args)...);
+  if constexpr ((detail::is_arg64<A> || ...) && abi::arg64 != abi::arg64_kind::one_register)
+    return detail::expand(n, args...);
+  else
+    return detail::invoke(n, detail::to_arg(args)...);
 }
 
 }  // namespace raw

@@ -48,8 +48,8 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   if (!doubled || *doubled <= 0) exit_with(17);
 #if defined(__i386__)
   // No libc and no runtime: the fast entry is found through the kernel.
-  if (rawsys::detail::ia32_entry <= 1) exit_with(18);
-  if (rawsys::detail::ia32_entry != rawsys::auxv(32)) exit_with(19);
+  if (rawsys::arch::entry_address <= 1) exit_with(18);
+  if (rawsys::arch::entry_address != rawsys::auxv(32)) exit_with(19);
 #endif
   say("core without libc: ok\n");
   exit_with(0);

@@ -199,7 +199,7 @@ void check_startup(int argc, char** argv, char** envp) {
   check(rawsys::detail::startup_auxv != nullptr, "startup_auxv set");
 #if defined(__i386__)
   const unsigned long sysinfo = rawsys::auxv(32 /* AT_SYSINFO */);
-  check(rawsys::detail::ia32_entry == (sysinfo ? sysinfo : 1), "ia32_entry from AT_SYSINFO");
+  check(rawsys::arch::entry_address == (sysinfo ? sysinfo : 1), "entry_address from AT_SYSINFO");
 #endif
   check(rawsys::syscall(rawsys::nr::getpid).value_or(-1) > 0, "a call works");
 

@@ -75,4 +75,7 @@ inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noe
   return x0;
 }
 
+// The instruction itself, for code that runs before anything is set up.
+namespace direct = ::rawsys::arch;
+
 }  // namespace rawsys::arch

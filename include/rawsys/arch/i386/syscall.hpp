@@ -142,4 +142,59 @@ inline long syscall6(long entry, long n, long a, long b, long c, long d, long e,
 
 }  // namespace entry
 
+// `int $0x80` always works: the way in before the entry is known.
+namespace direct = int80;
+
+// __kernel_vsyscall's address, 1 when there is none (use int $0x80), 0 when not
+// yet looked up. Set before main by the no-libc runtime; otherwise looked up
+// once from the auxiliary vector. Racing threads store the same value.
+inline unsigned long entry_address = 0;
+
+}  // namespace rawsys::arch
+
+namespace rawsys::detail {
+inline unsigned long auxv_lookup(unsigned long type) noexcept;  // auxv.hpp
+}  // namespace rawsys::detail
+
+namespace rawsys::arch {
+
+[[gnu::cold, gnu::noinline]] inline unsigned long find_entry() noexcept {
+  const unsigned long e = detail::auxv_lookup(32 /* AT_SYSINFO */);
+  const unsigned long v = e ? e : 1;
+  __atomic_store_n(&entry_address, v, __ATOMIC_RELAXED);
+  return v;
+}
+
+inline long current_entry() noexcept {
+  unsigned long entry = __atomic_load_n(&entry_address, __ATOMIC_RELAXED);
+#if !defined(RAWSYS_IA32_ENTRY_FROM_START)
+  if (entry == 0) [[unlikely]]
+    entry = find_entry();
+#else
+  // Every file of the program promises that <rawsys/start.hpp> sets the
+  // entry before main (rawsys_add_tool does): no lookup code; int $0x80
+  // until then.
+  if (entry == 0) entry = 1;
+#endif
+  return static_cast<long>(entry);
+}
+
+// The generic call's way in: the fast entry when there is one.
+#define RAWSYS_IA32_CALL_(N, ...)                                     \
+  const long e = current_entry();                                     \
+  return e != 1 ? entry::syscall##N(e, n __VA_OPT__(, ) __VA_ARGS__)   \
+                : int80::syscall##N(n __VA_OPT__(, ) __VA_ARGS__)
+inline long syscall0(long n) noexcept { RAWSYS_IA32_CALL_(0); }
+inline long syscall1(long n, long a) noexcept { RAWSYS_IA32_CALL_(1, a); }
+inline long syscall2(long n, long a, long b) noexcept { RAWSYS_IA32_CALL_(2, a, b); }
+inline long syscall3(long n, long a, long b, long c) noexcept { RAWSYS_IA32_CALL_(3, a, b, c); }
+inline long syscall4(long n, long a, long b, long c, long d) noexcept { RAWSYS_IA32_CALL_(4, a, b, c, d); }
+inline long syscall5(long n, long a, long b, long c, long d, long e5) noexcept {
+  RAWSYS_IA32_CALL_(5, a, b, c, d, e5);
+}
+inline long syscall6(long n, long a, long b, long c, long d, long e5, long f) noexcept {
+  RAWSYS_IA32_CALL_(6, a, b, c, d, e5, f);
+}
+#undef RAWSYS_IA32_CALL_
+
 }  // namespace rawsys::arch

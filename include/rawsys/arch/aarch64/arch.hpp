@@ -1,0 +1,11 @@
+// arm64: its syscall table, ABI facts and system call instruction.
+#pragma once
+
+#include "../../nr/aarch64.hpp"
+#include "abi.hpp"
+#include "syscall.hpp"
+
+namespace rawsys {
+// The syscall table of the ISA being compiled for.
+namespace native_arch = aarch64;
+}  // namespace rawsys

@@ -1,0 +1,34 @@
+// The vocabulary of ABI facts: what each arch/<isa>/abi.hpp says of its ISA,
+// and the facts every ISA's compiler states itself. Topic headers read these
+// with `if constexpr`; none of them names an ISA.
+#pragma once
+
+namespace rawsys::abi {
+
+// How a 64-bit argument (a file offset, a length) reaches the kernel.
+enum class arg64_kind {
+  one_register,  // 64-bit ISAs
+  pair,          // two registers in a row, in memory order (i386)
+  aligned_pair,  // an even/odd register pair: a register is skipped to align it (arm, mips o32)
+};
+
+// clone(2)'s argument order after the flags or stack, per the kernel's
+// CLONE_BACKWARDS* Kconfig options.
+enum class clone_order {
+  flags_stack_ptid_ctid_tls,  // x86-64, loongarch64
+  flags_stack_ptid_tls_ctid,  // CLONE_BACKWARDS: i386, arm, arm64, riscv, ppc, mips
+  stack_flags_ptid_ctid_tls,  // CLONE_BACKWARDS2: s390
+};
+
+// How mmap's file offset travels.
+enum class mmap_kind {
+  bytes,     // mmap: the offset in bytes
+  pages,     // mmap2: the offset in 4096-byte units (32-bit ISAs)
+  argblock,  // old_mmap: one pointer to the six arguments (s390x)
+};
+
+// Facts the compiler states for every ISA.
+inline constexpr unsigned word_bits = sizeof(long) * 8;
+inline constexpr bool big_endian = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+
+}  // namespace rawsys::abi

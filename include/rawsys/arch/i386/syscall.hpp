@@ -165,30 +165,33 @@ namespace rawsys::arch {
   return v;
 }
 
-inline long current_entry() noexcept {
+// The entry's address, or 0 or 1 for int $0x80.
+[[gnu::always_inline]] inline unsigned long current_entry() noexcept {
   unsigned long entry = __atomic_load_n(&entry_address, __ATOMIC_RELAXED);
 #if !defined(RAWSYS_IA32_ENTRY_FROM_START)
   if (entry == 0) [[unlikely]]
     entry = find_entry();
-#else
-  // Every file of the program promises that <rawsys/start.hpp> sets the
-  // entry before main (rawsys_add_tool does): no lookup code; int $0x80
-  // until then.
-  if (entry == 0) entry = 1;
 #endif
-  return static_cast<long>(entry);
+  // With RAWSYS_IA32_ENTRY_FROM_START every file of the program promises
+  // that <rawsys/start.hpp> sets the entry before main (rawsys_add_tool
+  // does): no lookup code, and int $0x80 until then.
+  return entry;
 }
 
 // The generic call's way in: the fast entry when there is one.
-#define RAWSYS_IA32_CALL_(N, ...)                                     \
-  const long e = current_entry();                                     \
-  return e != 1 ? entry::syscall##N(e, n __VA_OPT__(, ) __VA_ARGS__)   \
-                : int80::syscall##N(n __VA_OPT__(, ) __VA_ARGS__)
+#define RAWSYS_IA32_CALL_(N, ...)                                             \
+  const unsigned long e = current_entry();                                    \
+  return e > 1 ? entry::syscall##N(static_cast<long>(e), n __VA_OPT__(, ) __VA_ARGS__) \
+               : int80::syscall##N(n __VA_OPT__(, ) __VA_ARGS__)
 inline long syscall0(long n) noexcept { RAWSYS_IA32_CALL_(0); }
 inline long syscall1(long n, long a) noexcept { RAWSYS_IA32_CALL_(1, a); }
 inline long syscall2(long n, long a, long b) noexcept { RAWSYS_IA32_CALL_(2, a, b); }
-inline long syscall3(long n, long a, long b, long c) noexcept { RAWSYS_IA32_CALL_(3, a, b, c); }
-inline long syscall4(long n, long a, long b, long c, long d) noexcept { RAWSYS_IA32_CALL_(4, a, b, c, d); }
+inline long syscall3(long n, long a, long b, long c) noexcept {
+  RAWSYS_IA32_CALL_(3, a, b, c);
+}
+inline long syscall4(long n, long a, long b, long c, long d) noexcept {
+  RAWSYS_IA32_CALL_(4, a, b, c, d);
+}
 inline long syscall5(long n, long a, long b, long c, long d, long e5) noexcept {
   RAWSYS_IA32_CALL_(5, a, b, c, d, e5);
 }

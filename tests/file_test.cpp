@@ -391,6 +391,22 @@ TEST_CASE("lseek: every whence, and glibc's errors") {
   CHECK(error_of(rawsys::lseek(r, 0, rawsys::seek::cur)) == errc::espipe);
 }
 
+TEST_CASE("lseek: a position the kernel returns instead of writing it, as glibc reports it") {
+  // /proc/self/mem takes any offset; 0xfffffffffffff000 is -4096 as a loff_t,
+  // which _llseek cannot store in *result: it returns the position itself
+  // and leaves *result unwritten (glibc then returns that value).
+  cfd mem(::open("/proc/self/mem", O_RDONLY | O_CLOEXEC));
+  if (mem.get() < 0) {
+    MESSAGE("skipped: /proc/self/mem cannot be opened here");
+    return;
+  }
+  const int64_t far = static_cast<int64_t>(0xfffffffffffff000ull);
+  const auto mine = rawsys::lseek(mem, far, rawsys::seek::set);
+  const off64_t theirs = ::lseek64(mem.get(), far, SEEK_SET);
+  CHECK(outcome(mine) == glibc(theirs));
+  CHECK(mine == far);
+}
+
 TEST_CASE("dup, dup3 and dup2 (POSIX dup2(fd, fd) included)") {
   temp_dir d;
   auto f = make_file(d / "f", "abc");

@@ -190,6 +190,12 @@ TEST_CASE("futex: wait and wake, values and errors match glibc") {
   // An operation the kernel does not have: ENOSYS.
   CHECK(r::futex(&word, fop::op{99}, 0, nullptr, nullptr, 0) == r::unexpected(errc::enosys));
   CHECK(outcome(r::futex(&word, fop::op{99}, 0, nullptr, nullptr, 0)) == glibc(glibc_futex(&word, 99, 0, nullptr, nullptr, 0)));
+  // ... also with a timeout past 2038: the kernel's ENOSYS refuses the
+  // operation, it does not say the time64 call is missing (no fallback, no
+  // EOVERFLOW from narrowing the timeout for the old call).
+  const r::timespec y2040{2208988800, 0};
+  CHECK(r::futex(&word, fop::op{99}, 0, &y2040, nullptr, 0) == r::unexpected(errc::enosys));
+  CHECK(outcome(r::futex(&word, fop::op{99}, 0, &y2040, nullptr, 0)) == glibc(glibc_futex(&word, 99, 0, &y2040, nullptr, 0)));
   // The raw call with a wait op, as the helper makes it.
   CHECK(r::futex(&word, fop::wait | fop::private_, 0, nullptr, nullptr, 0) == r::unexpected(errc::eagain));
 }

@@ -658,16 +658,19 @@ TEST_CASE("kill and tgkill: success and errors as glibc reports them") {
 
 #if defined(__i386__)
 namespace {
-// Makes one syscall number fail with `err` in this process (a forked child):
-// a two-instruction seccomp filter on the number.
+// Makes one syscall number, and clock_gettime64, fail with `err` in this
+// process (a forked child), as on a kernel without the time64 calls (rawsys
+// learns that from clock_gettime64): a seccomp filter on the numbers.
 bool fail_syscall_with(long number, int err) {
   struct sock_filter code[] = {
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<uint32_t>(number), 0, 1),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<uint32_t>(number), 1, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<uint32_t>(SYS_clock_gettime64), 0, 1),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | static_cast<uint32_t>(err)),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
   struct sock_fprog prog = {static_cast<unsigned short>(sizeof code / sizeof code[0]), code};
+  rawsys::detail::time64_state = 0;  // what the parent learnt no longer holds here
   return ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
          ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0;
 }

@@ -39,20 +39,21 @@ static_assert(offsetof(rawsys::timeval, usec) == offsetof(__kernel_sock_timeval,
 static_assert(sizeof(rawsys::itimerspec) == sizeof(__kernel_itimerspec));
 static_assert(offsetof(rawsys::itimerspec, interval) == offsetof(__kernel_itimerspec, it_interval));
 static_assert(offsetof(rawsys::itimerspec, value) == offsetof(__kernel_itimerspec, it_value));
+// What the calls without a time64 form, and the fallbacks, take: the
+// kernel's old structs of `long`s, on every ISA.
+using old_timespec = rawsys::detail::old_timespec;
+using old_timeval = rawsys::detail::old_timeval;
+using old_itimerspec = rawsys::detail::old_itimerspec;
+using old_itimerval = rawsys::detail::old_itimerval;
+static_assert(sizeof(old_timespec) == sizeof(__kernel_old_timespec));
+static_assert(offsetof(old_timespec, nsec) == offsetof(__kernel_old_timespec, tv_nsec));
+static_assert(sizeof(old_timeval) == sizeof(__kernel_old_timeval));
+static_assert(offsetof(old_timeval, usec) == offsetof(__kernel_old_timeval, tv_usec));
+static_assert(sizeof(old_itimerval) == sizeof(__kernel_old_itimerval));
+static_assert(offsetof(old_itimerval, value) == offsetof(__kernel_old_itimerval, it_value));
 #if defined(__i386__)
-// What the 32-bit calls take.
-using rawsys::detail::itimerspec32;
-using rawsys::detail::itimerval32;
-using rawsys::detail::timespec32;
-using rawsys::detail::timeval32;
-static_assert(sizeof(timespec32) == sizeof(__kernel_old_timespec));
-static_assert(offsetof(timespec32, nsec) == offsetof(__kernel_old_timespec, tv_nsec));
-static_assert(sizeof(timeval32) == sizeof(__kernel_old_timeval));
-static_assert(offsetof(timeval32, usec) == offsetof(__kernel_old_timeval, tv_usec));
-static_assert(sizeof(itimerval32) == sizeof(__kernel_old_itimerval));
-static_assert(offsetof(itimerval32, value) == offsetof(__kernel_old_itimerval, it_value));
-static_assert(sizeof(itimerspec32) == sizeof(::itimerspec));  // glibc's with 32-bit time_t
-static_assert(offsetof(itimerspec32, value) == offsetof(::itimerspec, it_value));
+static_assert(sizeof(old_itimerspec) == sizeof(::itimerspec));  // glibc's with 32-bit time_t
+static_assert(offsetof(old_itimerspec, value) == offsetof(::itimerspec, it_value));
 #else
 // getitimer/setitimer take the native-long form, which is 64-bit here.
 static_assert(sizeof(rawsys::itimerval) == sizeof(__kernel_old_itimerval));
@@ -444,18 +445,19 @@ void run_fallback_checks(volatile bool* ok) {
   if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return;
   if (::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) != 0) return;
   rawsys::vdso::disable();  // the syscalls are under test here
+  rawsys::detail::time64_state = 0;  // what the parent learnt no longer holds here
 
   rawsys::timespec t64{};
   ok[filter_works] = rawsys::raw::syscall(static_cast<long>(rawsys::nr::clock_gettime64), 1, &t64) == -ENOSYS;
 
-  timespec32 before{}, after{};
+  old_timespec before{}, after{};
   ::syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &before);
   const auto mine = rawsys::clock_gettime(clk::monotonic);
   ::syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &after);
   ok[gettime_32] = mine.has_value() && ns(*mine) >= int64_t{before.sec} * billion + before.nsec &&
                    ns(*mine) <= int64_t{after.sec} * billion + after.nsec;
 
-  timespec32 res{};
+  old_timespec res{};
   ::syscall(SYS_clock_getres, CLOCK_MONOTONIC, &res);
   const auto r = rawsys::clock_getres(clk::monotonic);
   ok[getres_32] = r.has_value() && r->sec == res.sec && r->nsec == res.nsec;

@@ -13,9 +13,7 @@
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
-#if defined(__i386__)
-#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
-#endif
+#include "detail/time64.hpp"
 
 namespace rawsys {
 
@@ -50,23 +48,16 @@ struct pollfd {
 
 // ppoll(2): int ppoll(struct pollfd *ufds, unsigned int nfds, struct __kernel_timespec *tsp, const sigset_t *sigmask, size_t sigsetsize);
 // timeout nullptr waits forever; mask nullptr keeps the signal mask. Returns
-// how many entries have revents set. i386: ppoll_time64, falling back to
-// ppoll with a 32-bit timespec on ENOSYS (EOVERFLOW when it does not fit).
+// how many entries have revents set. 32-bit ISAs: ppoll_time64, and ppoll
+// with a 32-bit timespec on a kernel without it (EOVERFLOW when it does not fit).
 inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   timespec t{};
   if (timeout) t = *timeout;
-#if defined(__i386__)
-  auto r = syscall(nr::ppoll_time64, fds, nfds, timeout ? &t : nullptr, mask, sizeof(sigset));
-  if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
-  detail::timespec32 t32{};
-  if (timeout)
-    if (const errc e = detail::narrow(t, t32); e != errc{}) return unexpected(e);
-  return detail::as_count<unsigned>(
-      syscall(nr::ppoll, fds, nfds, timeout ? &t32 : nullptr, mask, sizeof(sigset)));
-#else
-  return detail::as_count<unsigned>(
-      syscall(nr::ppoll, fds, nfds, timeout ? &t : nullptr, mask, sizeof(sigset)));
-#endif
+  const timespec* tp = timeout ? &t : nullptr;
+  const result<long> r = syscall(sys::ppoll, fds, nfds, tp, mask, sizeof(sigset));
+  return detail::as_count<unsigned>(detail::or_old_timeout(r, tp, [&](const detail::old_timespec* old) {
+    return syscall(sys::time32::ppoll, fds, nfds, old, mask, sizeof(sigset));
+  }));
 }
 
 // ---------------------------------------------------------------------------
@@ -96,8 +87,8 @@ struct fd_set {
 
 // pselect6(2): int pselect6(int n, fd_set *inp, fd_set *outp, fd_set *exp, struct __kernel_timespec *tsp, void *sig);
 // sig is the kernel's {const sigset_t *, size_t} pair, built here from mask.
-// Returns how many bits are set in the three sets together. i386:
-// pselect6_time64, falling back to pselect6 with a 32-bit timespec on ENOSYS.
+// Returns how many bits are set in the three sets together. 32-bit ISAs:
+// pselect6_time64, and pselect6 with a 32-bit timespec on a kernel without it.
 inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   struct {
     const sigset* p;
@@ -105,18 +96,11 @@ inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except,
   } pack{mask, sizeof(sigset)};
   timespec t{};
   if (timeout) t = *timeout;
-#if defined(__i386__)
-  auto r = syscall(nr::pselect6_time64, n, in, out, except, timeout ? &t : nullptr, &pack);
-  if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
-  detail::timespec32 t32{};
-  if (timeout)
-    if (const errc e = detail::narrow(t, t32); e != errc{}) return unexpected(e);
-  return detail::as_count<unsigned>(
-      syscall(nr::pselect6, n, in, out, except, timeout ? &t32 : nullptr, &pack));
-#else
-  return detail::as_count<unsigned>(
-      syscall(nr::pselect6, n, in, out, except, timeout ? &t : nullptr, &pack));
-#endif
+  const timespec* tp = timeout ? &t : nullptr;
+  const result<long> r = syscall(sys::pselect6, n, in, out, except, tp, &pack);
+  return detail::as_count<unsigned>(detail::or_old_timeout(r, tp, [&](const detail::old_timespec* old) {
+    return syscall(sys::time32::pselect6, n, in, out, except, old, &pack);
+  }));
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
+#include "sys.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 
@@ -171,12 +172,10 @@ struct flock {
 };
 
 // openat(2): int openat(int dirfd, const char *pathname, int flags, mode_t mode);
-// On i386 o::largefile is added, as the kernel does itself on 64-bit arches:
-// offsets are 64-bit throughout rawsys.
+// On 32-bit ISAs o::largefile is added, as the kernel does itself on 64-bit
+// ones: offsets are 64-bit throughout rawsys.
 inline result<unique_fd> openat(fd dirfd, const char* path, o::flags flags, unsigned mode = 0) noexcept {
-#if defined(__i386__)
-  flags |= o::largefile;
-#endif
+  if constexpr (abi::word_bits == 32) flags |= o::largefile;
   return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, mode));
 }
 
@@ -188,18 +187,17 @@ inline result<unique_fd> open(const char* path, o::flags flags, unsigned mode = 
 
 // openat2(2): long openat2(int dirfd, const char *pathname, struct open_how *how, size_t size);
 // Linux 5.6; ENOSYS before (passed through). The struct is passed as given:
-// the convenience below adds o::largefile on i386.
+// the convenience below adds o::largefile on 32-bit ISAs.
 inline result<unique_fd> openat2(fd dirfd, const char* path, const open_how* how, size_t size) noexcept {
   return detail::as_fd(syscall(nr::openat2, dirfd.get(), path, how, size));
 }
 
-// openat2 with rawsys's open_how; on i386 it adds o::largefile (openat2,
+// openat2 with rawsys's open_how; on 32-bit ISAs it adds o::largefile (openat2,
 // unlike openat, does not add it for 32-bit callers), except with o::path,
 // which openat2 accepts only with o::directory, o::nofollow and o::cloexec.
 inline result<unique_fd> openat2(fd dirfd, const char* path, open_how how) noexcept {
-#if defined(__i386__)
-  if ((how.flags & bits(o::path)) == 0) how.flags |= bits(o::largefile);
-#endif
+  if constexpr (abi::word_bits == 32)
+    if ((how.flags & bits(o::path)) == 0) how.flags |= bits(o::largefile);
   return openat2(dirfd, path, &how, sizeof how);
 }
 
@@ -242,14 +240,8 @@ inline result<size_t> write(fd f, const_buffer b) noexcept {
 }
 
 // pread64(2): ssize_t pread64(unsigned int fd, char *buf, size_t count, loff_t pos);
-// i386: the offset as two registers, low half first (ia32_pread64).
 inline result<size_t> pread64(fd f, void* buf, size_t count, int64_t offset) noexcept {
-#if defined(__i386__)
-  const auto off = static_cast<uint64_t>(offset);
-  return detail::as_count<size_t>(syscall(nr::pread64, f.get(), buf, count, detail::lo32(off), detail::hi32(off)));
-#else
-  return detail::as_count<size_t>(syscall(nr::pread64, f.get(), buf, count, offset));
-#endif
+  return detail::as_count<size_t>(syscall(nr::pread64, f.get(), buf, count, arg64{static_cast<uint64_t>(offset)}));
 }
 
 inline result<size_t> pread64(fd f, buffer b, int64_t offset) noexcept {
@@ -257,14 +249,8 @@ inline result<size_t> pread64(fd f, buffer b, int64_t offset) noexcept {
 }
 
 // pwrite64(2): ssize_t pwrite64(unsigned int fd, const char *buf, size_t count, loff_t pos);
-// i386: the offset as two registers, low half first (ia32_pwrite64).
 inline result<size_t> pwrite64(fd f, const void* buf, size_t count, int64_t offset) noexcept {
-#if defined(__i386__)
-  const auto off = static_cast<uint64_t>(offset);
-  return detail::as_count<size_t>(syscall(nr::pwrite64, f.get(), buf, count, detail::lo32(off), detail::hi32(off)));
-#else
-  return detail::as_count<size_t>(syscall(nr::pwrite64, f.get(), buf, count, offset));
-#endif
+  return detail::as_count<size_t>(syscall(nr::pwrite64, f.get(), buf, count, arg64{static_cast<uint64_t>(offset)}));
 }
 
 inline result<size_t> pwrite64(fd f, const_buffer b, int64_t offset) noexcept {
@@ -282,17 +268,15 @@ inline result<size_t> writev(fd f, const iovec* iov, int iovcnt) noexcept {
 }
 
 namespace detail {
-// The offset as preadv/pwritev and their v2 forms take it: (pos_l, pos_h), the
-// low and high halves on i386, the whole offset and 0 on the 64-bit arches.
+// The offset as preadv/pwritev and their v2 forms take it: (pos_l, pos_h),
+// joined by the kernel as (pos_h << BITS_PER_LONG) | pos_l: the two halves on
+// 32-bit ISAs, the whole offset (and a high word it ignores) on 64-bit ones.
 struct pos_pair {
   unsigned long lo, hi;
 };
 constexpr pos_pair split_pos(int64_t offset) noexcept {
-#if defined(__i386__)
-  return {lo32(static_cast<uint64_t>(offset)), hi32(static_cast<uint64_t>(offset))};
-#else
-  return {static_cast<unsigned long>(offset), 0};
-#endif
+  const auto v = static_cast<uint64_t>(offset);
+  return {static_cast<unsigned long>(v), static_cast<unsigned long>(v >> (abi::word_bits / 2) >> (abi::word_bits / 2))};
 }
 }  // namespace detail
 
@@ -321,20 +305,24 @@ inline result<size_t> pwritev2(fd f, const iovec* iov, int iovcnt, int64_t offse
 }
 
 // lseek(2): off_t lseek(int fd, off_t offset, int whence);
-// i386: _llseek(fd, offset_high, offset_low, loff_t *result, whence), which
-// handles 64-bit offsets (lseek there is 32-bit).
+// 32-bit ISAs: _llseek(fd, offset_high, offset_low, loff_t *result, whence),
+// which handles 64-bit offsets (lseek there is 32-bit). A position the kernel
+// cannot report as a loff_t (a negative one, e.g. in /proc/self/mem) comes
+// back in its return value with *result unwritten: that value is returned,
+// sign-extended, as glibc does.
 inline result<int64_t> lseek(fd f, int64_t offset, seek whence) noexcept {
-#if defined(__i386__)
-  const auto off = static_cast<uint64_t>(offset);
-  int64_t pos = 0;
-  auto r = syscall(nr::_llseek, f.get(), detail::hi32(off), detail::lo32(off), &pos, whence);
-  if (!r) return unexpected(r.error());
-  return pos;
-#else
-  auto r = syscall(nr::lseek, f.get(), offset, whence);
-  if (!r) return unexpected(r.error());
-  return static_cast<int64_t>(*r);
-#endif
+  if constexpr (sys::has(sys::llseek)) {
+    const auto off = static_cast<uint64_t>(offset);
+    int64_t pos = 0;
+    const result<long> r = syscall(sys::llseek, f.get(), static_cast<unsigned long>(off >> 32),
+                                   static_cast<unsigned long>(off & 0xffffffffu), &pos, whence);
+    if (!r) return unexpected(r.error());
+    return *r != 0 ? static_cast<int64_t>(*r) : pos;
+  } else {
+    const result<long> r = syscall(sys::lseek, f.get(), offset, whence);
+    if (!r) return unexpected(r.error());
+    return static_cast<int64_t>(*r);
+  }
 }
 
 // dup(2): int dup(int oldfd);
@@ -352,13 +340,9 @@ inline result<fd> dup3(fd oldfd, fd newfd, o::flags flags = o::flags()) noexcept
 }
 
 // fcntl(2): int fcntl(int fd, int cmd, unsigned long arg);
-// i386: fcntl64, whose lock commands take the 64-bit struct flock.
+// 32-bit ISAs: fcntl64, whose lock commands take the 64-bit struct flock.
 inline result<long> fcntl(fd d, f cmd, unsigned long arg = 0) noexcept {
-#if defined(__i386__)
-  return syscall(nr::fcntl64, d.get(), cmd, arg);
-#else
-  return syscall(nr::fcntl, d.get(), cmd, arg);
-#endif
+  return syscall(sys::fcntl, d.get(), cmd, arg);
 }
 
 // fcntl with a pointer argument (struct flock*, struct f_owner_ex*, ...).
@@ -489,60 +473,41 @@ inline result<void> syncfs(fd f) noexcept {
 }
 
 // ftruncate(2): int ftruncate(int fd, off_t length);
-// i386: ftruncate64(fd, length low, length high).
+// 32-bit ISAs: ftruncate64, the length in a register pair.
 inline result<void> ftruncate(fd f, int64_t length) noexcept {
-#if defined(__i386__)
-  const auto len = static_cast<uint64_t>(length);
-  return detail::as_void(syscall(nr::ftruncate64, f.get(), detail::lo32(len), detail::hi32(len)));
-#else
-  return detail::as_void(syscall(nr::ftruncate, f.get(), length));
-#endif
+  return detail::as_void(syscall(sys::ftruncate, f.get(), arg64{static_cast<uint64_t>(length)}));
 }
 
 // truncate(2): int truncate(const char *path, off_t length);
-// i386: truncate64(path, length low, length high).
+// 32-bit ISAs: truncate64, the length in a register pair.
 inline result<void> truncate(const char* path, int64_t length) noexcept {
-#if defined(__i386__)
-  const auto len = static_cast<uint64_t>(length);
-  return detail::as_void(syscall(nr::truncate64, path, detail::lo32(len), detail::hi32(len)));
-#else
-  return detail::as_void(syscall(nr::truncate, path, length));
-#endif
+  return detail::as_void(syscall(sys::truncate, path, arg64{static_cast<uint64_t>(length)}));
 }
 
 // fallocate(2): int fallocate(int fd, int mode, off_t offset, off_t len);
-// i386: (fd, mode, offset low, offset high, len low, len high).
+// 32-bit ISAs: offset and len each in a register pair.
 inline result<void> fallocate(fd f, falloc::flags mode, int64_t offset, int64_t len) noexcept {
-#if defined(__i386__)
-  const auto off = static_cast<uint64_t>(offset), n = static_cast<uint64_t>(len);
-  return detail::as_void(syscall(nr::fallocate, f.get(), mode, detail::lo32(off), detail::hi32(off), detail::lo32(n), detail::hi32(n)));
-#else
-  return detail::as_void(syscall(nr::fallocate, f.get(), mode, offset, len));
-#endif
+  return detail::as_void(syscall(nr::fallocate, f.get(), mode, arg64{static_cast<uint64_t>(offset)},
+                                arg64{static_cast<uint64_t>(len)}));
 }
 
 // posix_fadvise(2): long fadvise64_64(int fd, loff_t offset, loff_t len, int advice);
-// x86-64: fadvise64; i386: fadvise64_64(fd, offset low, offset high, len low,
-// len high, advice); arm64: number 223, fadvise64 in its table. Returns the
-// error itself, unlike posix_fadvise.
+// fadvise64_64 where the ISA has it (32-bit ISAs: offset and len in register
+// pairs), else fadvise64; arm_fadvise64_64 takes the advice second. Returns
+// the error itself, unlike posix_fadvise.
 inline result<void> fadvise64(fd f, int64_t offset, int64_t len, fadv advice) noexcept {
-#if defined(__i386__)
-  const auto off = static_cast<uint64_t>(offset), n = static_cast<uint64_t>(len);
-  return detail::as_void(syscall(nr::fadvise64_64, f.get(), detail::lo32(off), detail::hi32(off), detail::lo32(n), detail::hi32(n), advice));
-#else
-  return detail::as_void(syscall(nr::fadvise64, f.get(), offset, len, advice));
-#endif
+  const arg64 off{static_cast<uint64_t>(offset)}, n{static_cast<uint64_t>(len)};
+  if constexpr (sys::fadvise_advice_second)
+    return detail::as_void(syscall(sys::fadvise, f.get(), advice, off, n));
+  else
+    return detail::as_void(syscall(sys::fadvise, f.get(), off, n, advice));
 }
 
 // sendfile(2): ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
-// i386: sendfile64, whose offset is 64-bit. offset may be null (use and move
+// 32-bit ISAs: sendfile64, whose offset is 64-bit. offset may be null (use and move
 // in_fd's position).
 inline result<size_t> sendfile(fd out_fd, fd in_fd, int64_t* offset, size_t count) noexcept {
-#if defined(__i386__)
-  return detail::as_count<size_t>(syscall(nr::sendfile64, out_fd.get(), in_fd.get(), offset, count));
-#else
-  return detail::as_count<size_t>(syscall(nr::sendfile, out_fd.get(), in_fd.get(), offset, count));
-#endif
+  return detail::as_count<size_t>(syscall(sys::sendfile, out_fd.get(), in_fd.get(), offset, count));
 }
 
 // splice(2): ssize_t splice(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len, unsigned int flags);

@@ -8,6 +8,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
+#include "detail/time64.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 
@@ -371,13 +372,9 @@ inline result<struct statx> statx(fd dirfd, const char* path, at::flags flags, s
 }
 
 // fstat(2): int fstat(int fd, struct stat *statbuf);
-// i386: fstat64 (struct stat64).
+// 32-bit ISAs: fstat64 (struct stat64).
 inline result<void> fstat(fd f, stat* buf) noexcept {
-#if defined(__i386__)
-  return detail::as_void(syscall(nr::fstat64, f.get(), buf));
-#else
-  return detail::as_void(syscall(nr::fstat, f.get(), buf));
-#endif
+  return detail::as_void(syscall(sys::fstat, f.get(), buf));
 }
 
 inline result<stat> fstat(fd f) noexcept {
@@ -388,13 +385,9 @@ inline result<stat> fstat(fd f) noexcept {
 }
 
 // newfstatat(2): int newfstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags);
-// As glibc's fstatat(3). i386: fstatat64 (struct stat64).
+// As glibc's fstatat(3). 32-bit ISAs: fstatat64 (struct stat64).
 inline result<void> newfstatat(fd dirfd, const char* path, stat* buf, at::flags flags) noexcept {
-#if defined(__i386__)
-  return detail::as_void(syscall(nr::fstatat64, dirfd.get(), path, buf, flags));
-#else
-  return detail::as_void(syscall(nr::newfstatat, dirfd.get(), path, buf, flags));
-#endif
+  return detail::as_void(syscall(sys::fstatat, dirfd.get(), path, buf, flags));
 }
 
 inline result<stat> newfstatat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
@@ -425,13 +418,9 @@ inline result<void> fchmodat(fd dirfd, const char* path, unsigned mode) noexcept
 }
 
 // fchown(2): int fchown(int fd, uid_t owner, gid_t group);
-// i386: fchown32 (fchown there takes 16-bit ids). ~0u leaves an id unchanged.
+// fchown32 where fchown takes 16-bit ids (i386, arm). ~0u leaves an id unchanged.
 inline result<void> fchown(fd f, uint32_t owner, uint32_t group) noexcept {
-#if defined(__i386__)
-  return detail::as_void(syscall(nr::fchown32, f.get(), owner, group));
-#else
-  return detail::as_void(syscall(nr::fchown, f.get(), owner, group));
-#endif
+  return detail::as_void(syscall(sys::fchown, f.get(), owner, group));
 }
 
 // fchownat(2): int fchownat(int dirfd, const char *pathname, uid_t owner, gid_t group, int flags);
@@ -443,25 +432,21 @@ inline result<void> fchownat(fd dirfd, const char* path, uint32_t owner, uint32_
 // utimensat(2): int utimensat(int dirfd, const char *pathname, const struct timespec times[2], int flags);
 // times[0] is the access time, times[1] the modification time; null sets both
 // to now; nsec utime_now/utime_omit as in the man page. path null: dirfd
-// itself. i386: utimensat_time64 (Linux 5.1), and on ENOSYS utimensat with
-// the times converted to 32 bits.
+// itself. 32-bit ISAs: utimensat_time64 (Linux 5.1), and on a kernel without
+// it utimensat with the times converted to 32 bits.
 inline result<void> utimensat(fd dirfd, const char* path, const timespec* times, at::flags flags = at::flags()) noexcept {
-#if defined(__i386__)
-  auto r = syscall(nr::utimensat_time64, dirfd.get(), path, times, flags);
-  if (r || r.error() != errc::enosys) return detail::as_void(r);
-  // The old call takes old_timespec32 pairs: EOVERFLOW for seconds beyond 32
+  const result<long> r = syscall(sys::utimensat, dirfd.get(), path, times, flags);
+  if (!detail::time64_missing(r)) [[likely]]
+    return detail::as_void(r);
+  // The old call takes old_timespec pairs: EOVERFLOW for seconds beyond 32
   // bits, unless nsec is utime_now or utime_omit (then sec is ignored).
-  int32_t t32[4] = {0, 0, 0, 0};
+  detail::old_timespec old[2] = {};
   for (int i = 0; times && i < 2; ++i) {
     const bool special = times[i].nsec == utime_now || times[i].nsec == utime_omit;
-    if (!special && (times[i].sec < INT32_MIN || times[i].sec > INT32_MAX)) return unexpected(errc::eoverflow);
-    t32[2 * i] = special ? 0 : static_cast<int32_t>(times[i].sec);
-    t32[2 * i + 1] = static_cast<int32_t>(times[i].nsec);
+    if (!special && !detail::fits_long(times[i].sec)) return unexpected(errc::eoverflow);
+    old[i] = {special ? 0 : static_cast<long>(times[i].sec), static_cast<long>(times[i].nsec)};
   }
-  return detail::as_void(syscall(nr::utimensat, dirfd.get(), path, times ? t32 : nullptr, flags));
-#else
-  return detail::as_void(syscall(nr::utimensat, dirfd.get(), path, times, flags));
-#endif
+  return detail::as_void(syscall(sys::time32::utimensat, dirfd.get(), path, times ? old : nullptr, flags));
 }
 
 // getdents64(2): ssize_t getdents64(int fd, void *dirp, size_t count);
@@ -573,7 +558,9 @@ inline result<void> unlinkat(fd dirfd, const char* path, at::flags flags = at::f
 // through.
 inline result<void> renameat2(fd olddirfd, const char* oldpath, fd newdirfd, const char* newpath, rename::flags flags = rename::flags()) noexcept {
   auto r = syscall(nr::renameat2, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags);
-  if (!r && r.error() == errc::enosys && flags == rename::flags()) r = syscall(nr::renameat, olddirfd.get(), oldpath, newdirfd.get(), newpath);
+  if constexpr (sys::has(sys::renameat))  // riscv and loongarch have renameat2 only
+    if (!r && r.error() == errc::enosys && flags == rename::flags())
+      r = syscall(sys::renameat, olddirfd.get(), oldpath, newdirfd.get(), newpath);
   return detail::as_void(r);
 }
 
@@ -626,13 +613,12 @@ inline unsigned umask(unsigned mask) noexcept {
 }
 
 // statfs(2): int statfs(const char *path, struct statfs *buf);
-// i386: statfs64(path, sizeof(struct statfs64), buf).
+// 32-bit ISAs: statfs64(path, sizeof(struct statfs64), buf).
 inline result<void> statfs(const char* path, struct statfs* buf) noexcept {
-#if defined(__i386__)
-  return detail::as_void(syscall(nr::statfs64, path, sizeof(struct statfs), buf));
-#else
-  return detail::as_void(syscall(nr::statfs, path, buf));
-#endif
+  if constexpr (sys::statfs_takes_size)
+    return detail::as_void(syscall(sys::statfs, path, sizeof(struct statfs), buf));
+  else
+    return detail::as_void(syscall(sys::statfs, path, buf));
 }
 
 inline result<struct statfs> statfs(const char* path) noexcept {
@@ -643,13 +629,12 @@ inline result<struct statfs> statfs(const char* path) noexcept {
 }
 
 // fstatfs(2): int fstatfs(int fd, struct statfs *buf);
-// i386: fstatfs64(fd, sizeof(struct statfs64), buf).
+// 32-bit ISAs: fstatfs64(fd, sizeof(struct statfs64), buf).
 inline result<void> fstatfs(fd f, struct statfs* buf) noexcept {
-#if defined(__i386__)
-  return detail::as_void(syscall(nr::fstatfs64, f.get(), sizeof(struct statfs), buf));
-#else
-  return detail::as_void(syscall(nr::fstatfs, f.get(), buf));
-#endif
+  if constexpr (sys::statfs_takes_size)
+    return detail::as_void(syscall(sys::fstatfs, f.get(), sizeof(struct statfs), buf));
+  else
+    return detail::as_void(syscall(sys::fstatfs, f.get(), buf));
 }
 
 inline result<struct statfs> fstatfs(fd f) noexcept {

@@ -12,9 +12,7 @@
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
-#if defined(__i386__)
-#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
-#endif
+#include "detail/time64.hpp"
 
 namespace rawsys {
 
@@ -49,34 +47,25 @@ inline constexpr uint32_t futex_tid_mask = 0x3fffffffu;
 
 // futex(2): long futex(uint32_t *uaddr, int futex_op, uint32_t val, const struct __kernel_timespec *timeout, uint32_t *uaddr2, uint32_t val3);
 // The form whose fourth argument is a timeout (wait, wait_bitset, lock_pi,
-// ...): relative for wait, absolute for the others. i386: futex_time64,
-// falling back to futex with a 32-bit timespec on ENOSYS (EOVERFLOW when the
-// timeout does not fit).
+// ...): relative for wait, absolute for the others. 32-bit ISAs:
+// futex_time64, and futex with a 32-bit timespec on a kernel without it
+// (EOVERFLOW when the timeout does not fit). An operation the kernel does not
+// know is ENOSYS, never a reason to fall back.
 inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const timespec* timeout, uint32_t* uaddr2, uint32_t val3) noexcept {
-#if defined(__i386__)
-  auto r = syscall(nr::futex_time64, uaddr, op, val, timeout, uaddr2, val3);
-  if (r || r.error() != errc::enosys) return r;
-  detail::timespec32 t32{};
-  if (timeout)
-    if (const errc e = detail::narrow(*timeout, t32); e != errc{}) return unexpected(e);
-  return syscall(nr::futex, uaddr, op, val, timeout ? &t32 : nullptr, uaddr2, val3);
-#else
-  return syscall(nr::futex, uaddr, op, val, timeout, uaddr2, val3);
-#endif
+  const result<long> r = syscall(sys::futex, uaddr, op, val, timeout, uaddr2, val3);
+  return detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
+    return syscall(sys::time32::futex, uaddr, op, val, old, uaddr2, val3);
+  });
 }
 
 // futex(2): long futex(uint32_t *uaddr, int futex_op, uint32_t val, uint32_t val2, uint32_t *uaddr2, uint32_t val3);
 // The form whose fourth argument is a number (requeue, cmp_requeue,
-// wake_op, cmp_requeue_pi). i386: futex_time64, then futex on ENOSYS (the
-// number needs no conversion).
+// wake_op, cmp_requeue_pi). 32-bit ISAs: futex_time64, and futex on a
+// kernel without it (the number needs no conversion).
 inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32_t val2, uint32_t* uaddr2, uint32_t val3) noexcept {
-#if defined(__i386__)
-  auto r = syscall(nr::futex_time64, uaddr, op, val, val2, uaddr2, val3);
-  if (r || r.error() != errc::enosys) return r;
-  return syscall(nr::futex, uaddr, op, val, val2, uaddr2, val3);
-#else
-  return syscall(nr::futex, uaddr, op, val, val2, uaddr2, val3);
-#endif
+  const result<long> r = syscall(sys::futex, uaddr, op, val, val2, uaddr2, val3);
+  if (detail::time64_missing(r)) return syscall(sys::time32::futex, uaddr, op, val, val2, uaddr2, val3);
+  return r;
 }
 
 // futex(2), FUTEX_WAIT: sleeps while *uaddr == val, for at most the relative timeout

@@ -8,6 +8,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
+#include "sys.hpp"
 #include "syscall.hpp"
 
 namespace rawsys {
@@ -132,18 +133,23 @@ inline result<void*> as_ptr(result<long> r) noexcept {
 }  // namespace detail
 
 // mmap(2): void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
-// The offset is in bytes on every arch. i386 calls mmap2, which takes it in
-// 4096-byte units: an offset that is not a multiple of 4096, or 2^44 or more
-// (which mmap2 would silently truncate), is EINVAL before any call, as in
-// glibc. An i386 address above 2 GiB is a value, not an error.
+// The offset is in bytes on every ISA. 32-bit ISAs call mmap2, which takes
+// it in 4096-byte units: an offset that is not a multiple of 4096, or 2^44 or
+// more (which mmap2 would silently truncate), is EINVAL before any call, as
+// in glibc. A 32-bit address above 2 GiB is a value, not an error. s390x's
+// mmap takes one pointer to the six arguments.
 inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flags flags, fd f = fd(-1), uint64_t offset = 0) noexcept {
-#if defined(__i386__)
-  if ((offset & 4095) != 0 || (offset >> 44) != 0) return unexpected(errc::einval);
-  return detail::as_ptr(syscall(nr::mmap2, addr, length, prot, flags, f.get(),
-                                static_cast<unsigned long>(offset >> 12)));
-#else
-  return detail::as_ptr(syscall(nr::mmap, addr, length, prot, flags, f.get(), offset));
-#endif
+  if constexpr (abi::mmap == abi::mmap_kind::pages) {
+    if ((offset & 4095) != 0 || (offset >> 44) != 0) return unexpected(errc::einval);
+    return detail::as_ptr(syscall(sys::mmap, addr, length, prot, flags, f.get(),
+                                  static_cast<unsigned long>(offset >> 12)));
+  } else if constexpr (abi::mmap == abi::mmap_kind::argblock) {
+    const unsigned long block[6] = {reinterpret_cast<unsigned long>(addr), length, bits(prot), bits(flags),
+                                    static_cast<unsigned long>(f.get()), static_cast<unsigned long>(offset)};
+    return detail::as_ptr(syscall(sys::mmap, block));
+  } else {
+    return detail::as_ptr(syscall(sys::mmap, addr, length, prot, flags, f.get(), static_cast<unsigned long>(offset)));
+  }
 }
 
 // munmap(2): int munmap(void *addr, size_t length);

@@ -9,6 +9,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
+#include "detail/time64.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 
@@ -287,12 +288,6 @@ inline result<sig> as_sig(result<long> r) noexcept {
   return static_cast<sig>(*r);
 }
 
-// The 32-bit timespec of i386's older calls (old_timespec32).
-struct old_timespec32 {
-  int32_t sec;
-  int32_t nsec;
-};
-
 }  // namespace detail
 
 // rt_sigaction(2): int rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact, size_t sigsetsize);
@@ -342,25 +337,14 @@ inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof
 }
 
 // rt_sigtimedwait(2): int rt_sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout, size_t sigsetsize);
-// i386: rt_sigtimedwait_time64 (Linux 5.1+); on ENOSYS the 32-bit call, with
-// the timeout converted (EOVERFLOW when its seconds do not fit 32 bits,
-// EINVAL when its nanoseconds do not).
+// 32-bit ISAs: rt_sigtimedwait_time64 (Linux 5.1+), and on a kernel without
+// it the 32-bit call, with the timeout converted (EOVERFLOW when its seconds
+// do not fit 32 bits, EINVAL when its nanoseconds do not).
 inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const timespec* timeout, size_t sigsetsize = sizeof(sigset)) noexcept {
-#if defined(__i386__)
-  auto r = syscall(nr::rt_sigtimedwait_time64, set, info, timeout, sigsetsize);
-  if (!r && r.error() == errc::enosys) {
-    detail::old_timespec32 t32{};
-    if (timeout) {
-      if (timeout->sec != static_cast<int32_t>(timeout->sec)) return unexpected(errc::eoverflow);
-      if (timeout->nsec != static_cast<int32_t>(timeout->nsec)) return unexpected(errc::einval);
-      t32 = {static_cast<int32_t>(timeout->sec), static_cast<int32_t>(timeout->nsec)};
-    }
-    r = syscall(nr::rt_sigtimedwait, set, info, timeout ? &t32 : nullptr, sigsetsize);
-  }
-  return detail::as_sig(r);
-#else
-  return detail::as_sig(syscall(nr::rt_sigtimedwait, set, info, timeout, sigsetsize));
-#endif
+  const result<long> r = syscall(sys::rt_sigtimedwait, set, info, timeout, sigsetsize);
+  return detail::as_sig(detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
+    return syscall(sys::time32::rt_sigtimedwait, set, info, old, sigsetsize);
+  }));
 }
 
 // sigaltstack(2): int sigaltstack(const stack_t *ss, stack_t *old_ss);

@@ -15,9 +15,7 @@
 #include "fd.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
-#if defined(__i386__)
-#include "time.hpp"  // detail::timespec32 and narrow() for the 32-bit fallbacks
-#endif
+#include "detail/time64.hpp"
 
 namespace rawsys {
 
@@ -634,22 +632,16 @@ inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
 }
 
 // recvmmsg(2): int recvmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags, struct __kernel_timespec *timeout);
-// The kernel writes the time left back to *timeout. i386: recvmmsg_time64,
-// falling back to recvmmsg with a 32-bit timespec on ENOSYS (EOVERFLOW when
-// the timeout does not fit).
+// The kernel writes the time left back to *timeout. 32-bit ISAs:
+// recvmmsg_time64, and recvmmsg with a 32-bit timespec on a kernel without
+// it (EOVERFLOW when the timeout does not fit).
 inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags, timespec* timeout) noexcept {
-#if defined(__i386__)
-  auto r = syscall(nr::recvmmsg_time64, sockfd.get(), vec, vlen, flags, timeout);
-  if (r || r.error() != errc::enosys) return detail::as_count<unsigned>(r);
-  detail::timespec32 t32{};
-  if (timeout)
-    if (const errc e = detail::narrow(*timeout, t32); e != errc{}) return unexpected(e);
-  r = syscall(nr::recvmmsg, sockfd.get(), vec, vlen, flags, timeout ? &t32 : nullptr);
-  if (timeout) *timeout = {t32.sec, t32.nsec};
-  return detail::as_count<unsigned>(r);
-#else
-  return detail::as_count<unsigned>(syscall(nr::recvmmsg, sockfd.get(), vec, vlen, flags, timeout));
-#endif
+  const result<long> r = syscall(sys::recvmmsg, sockfd.get(), vec, vlen, flags, timeout);
+  return detail::as_count<unsigned>(detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
+    const result<long> r32 = syscall(sys::time32::recvmmsg, sockfd.get(), vec, vlen, flags, old);
+    if (old) *timeout = detail::widen(*old);
+    return r32;
+  }));
 }
 inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
   return recvmmsg(sockfd, vec, vlen, flags, nullptr);

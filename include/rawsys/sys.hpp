@@ -31,13 +31,14 @@ inline constexpr nr llseek = pick("_llseek");  // (fd, high, low, loff_t*, whenc
 inline constexpr nr lseek = pick("lseek");
 inline constexpr nr fstat = pick("fstat64", "fstat");
 inline constexpr nr fstatat = pick("fstatat64", "newfstatat");
-inline constexpr nr statfs = pick("statfs64", "statfs");  // statfs64 takes the struct's size
+inline constexpr nr statfs = pick("statfs64", "statfs");
 inline constexpr nr fstatfs = pick("fstatfs64", "fstatfs");
+inline constexpr bool statfs_takes_size = statfs == pick("statfs64");  // (path, sizeof buf, buf)
 inline constexpr nr truncate = pick("truncate64", "truncate");
 inline constexpr nr ftruncate = pick("ftruncate64", "ftruncate");
 inline constexpr nr sendfile = pick("sendfile64", "sendfile");
-// arm_fadvise64_64 takes the advice second: (fd, advice, offset, len).
 inline constexpr nr fadvise = pick("fadvise64_64", "arm_fadvise64_64", "fadvise64");
+inline constexpr bool fadvise_advice_second = fadvise == pick("arm_fadvise64_64");  // (fd, advice, offset, len)
 inline constexpr nr mmap = pick("mmap2", "mmap");  // see abi::mmap for how the offset travels
 
 // 32-bit user and group ids.

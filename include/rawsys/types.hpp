@@ -128,13 +128,4 @@ struct iovec {
   size_t len;
 };
 
-namespace detail {
-
-// i386 passes a 64-bit value as two registers, low half first (the kernel's
-// arg_u32p order); other arches take it whole.
-constexpr unsigned long lo32(uint64_t v) noexcept { return static_cast<unsigned long>(v & 0xffffffffu); }
-constexpr unsigned long hi32(uint64_t v) noexcept { return static_cast<unsigned long>(v >> 32); }
-
-}  // namespace detail
-
 }  // namespace rawsys

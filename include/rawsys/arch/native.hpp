@@ -3,6 +3,7 @@
 //   arch.hpp    its syscall table, ABI facts and syscall instruction
 //   syscall.hpp the instruction for 0..6 arguments and its error convention
 //   abi.hpp     the ABI facts (see facts.hpp for their meaning)
+//   errc.hpp    its errno numbering, picked by native_errc.hpp
 #pragma once
 
 #if defined(__x86_64__) && !defined(__ILP32__)

@@ -1,4 +1,7 @@
 // The core in an ordinary program: a few raw calls, their results and errors.
+#include <rawsys/nr/aarch64.hpp>
+#include <rawsys/nr/i386.hpp>
+#include <rawsys/nr/x86_64.hpp>
 #include <rawsys/rawsys.hpp>
 #include <stdio.h>
 

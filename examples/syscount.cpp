@@ -7,6 +7,8 @@
 // its own table, marked "(i386)" or "(x86-64)". Exit status: COMMAND's (128 + N
 // when signal N ended it), 126 or 127 when it cannot be run, 125 when it
 // cannot be traced.
+#include <rawsys/nr/i386.hpp>  // the other x86 ABI's table
+#include <rawsys/nr/x86_64.hpp>
 #include <rawsys/process.hpp>
 #include <rawsys/ptrace.hpp>
 #include <rawsys/signal.hpp>

@@ -10,6 +10,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <rawsys/nr/all.hpp>
+
 #include <string_view>
 
 #include "generated/errno_vs_system.hpp"
@@ -245,24 +247,51 @@ TEST_CASE("tables: this arch's system headers agree (static_asserts in generated
 }
 
 template <class Nr>
+int round_trip(long n) {
+  const char* s = rawsys::name(static_cast<Nr>(n));
+  if (std::string_view(s) == "?") return 0;
+  auto back = rawsys::find_nr_in<Nr>(s);
+  REQUIRE(back.has_value());
+  CHECK(static_cast<long>(*back) == n);
+  return 1;
+}
+
+template <class Nr>
 void round_trip_every_name() {
   using t = rawsys::detail::nr_table<Nr>;
+  CAPTURE(t::arch);
   long seen = 0;
-  for (long n = 0; n < t::limit; ++n) {
-    const char* s = rawsys::name(static_cast<Nr>(n));
-    if (std::string_view(s) == "?") continue;
-    ++seen;
-    auto back = rawsys::find_nr_in<Nr>(s);
-    REQUIRE(back.has_value());
-    CHECK(static_cast<long>(*back) == n);
-  }
+  for (long n = t::first - 2; n < t::limit + 2; ++n) seen += round_trip<Nr>(n);
+  if constexpr (rawsys::detail::has_far_calls<Nr>)
+    for (const long n : t::far_number) seen += round_trip<Nr>(n);
   CHECK(seen == t::count);
+  CHECK(std::string_view(rawsys::name(static_cast<Nr>(t::first - 1))) == "?");
 }
 
 TEST_CASE("tables: name() and find_nr() are inverse on every arch") {
   round_trip_every_name<rawsys::x86_64::nr>();
   round_trip_every_name<rawsys::ia32::nr>();
+  round_trip_every_name<rawsys::x32::nr>();
   round_trip_every_name<rawsys::aarch64::nr>();
+  round_trip_every_name<rawsys::arm::nr>();
+  round_trip_every_name<rawsys::arm_oabi::nr>();
+  round_trip_every_name<rawsys::riscv64::nr>();
+  round_trip_every_name<rawsys::riscv32::nr>();
+  round_trip_every_name<rawsys::ppc64::nr>();
+  round_trip_every_name<rawsys::ppc32::nr>();
+  round_trip_every_name<rawsys::s390x::nr>();
+  round_trip_every_name<rawsys::s390::nr>();
+  round_trip_every_name<rawsys::mips_o32::nr>();
+  round_trip_every_name<rawsys::mips_n32::nr>();
+  round_trip_every_name<rawsys::mips_n64::nr>();
+  round_trip_every_name<rawsys::loongarch64::nr>();
+  round_trip_every_name<rawsys::alpha::nr>();
+  round_trip_every_name<rawsys::parisc32::nr>();
+  round_trip_every_name<rawsys::parisc64::nr>();
+  round_trip_every_name<rawsys::sparc32::nr>();
+  round_trip_every_name<rawsys::sparc64::nr>();
+  round_trip_every_name<rawsys::m68k::nr>();
+  round_trip_every_name<rawsys::sh::nr>();
   CHECK(std::string_view(name(nr::read)) == "read");
   CHECK(rawsys::find_nr("openat") == nr::openat);
   CHECK(rawsys::find_nr(std::string_view("getppidx", 7)) == nr::getppid);
@@ -279,6 +308,41 @@ TEST_CASE("tables: name() and find_nr() are inverse on every arch") {
   CHECK(rawsys::ia32::find_nr("break") == rawsys::ia32::nr::break_);
   CHECK(rawsys::aarch64::find_nr("open") == rawsys::unexpected(errc::enosys));
   static_assert(rawsys::x86_64::find_nr("mseal").value() == rawsys::x86_64::nr::mseal);
+  // Bases kept: mips (__NR_Linux), x32 (__X32_SYSCALL_BIT), ARM OABI and ARM's private calls.
+  CHECK(static_cast<long>(rawsys::mips_o32::nr::syscall) == 4000);
+  CHECK(static_cast<long>(rawsys::mips_n64::nr::read) == 5000);
+  CHECK(static_cast<long>(rawsys::mips_n32::nr::read) == 6000);
+  CHECK(static_cast<long>(rawsys::x32::nr::read) == 0x40000000);
+  CHECK(static_cast<long>(rawsys::arm_oabi::nr::exit) == 0x900001);
+  CHECK(static_cast<long>(rawsys::arm::nr::set_tls) == 0xf0005);
+  CHECK(rawsys::arm::find_nr("cacheflush") == rawsys::arm::nr::cacheflush);
+  CHECK(std::string_view(name(rawsys::arm_oabi::nr::get_tls)) == "get_tls");
+  CHECK(std::string_view(name(static_cast<rawsys::mips_n64::nr>(0))) == "?");
+  CHECK(rawsys::riscv32::find_nr("clock_gettime") == rawsys::unexpected(errc::enosys));
+}
+
+TEST_CASE("errno: every arch's numbering, names and messages") {
+  using e = rawsys::mips_n64::errc;
+  CHECK(static_cast<int>(e::edeadlk) == 45);
+  CHECK(static_cast<int>(e::enosys) == 89);
+  CHECK(static_cast<int>(e::edquot) == 1133);
+  CHECK(std::string_view(name(e::edquot)) == "EDQUOT");
+  CHECK(std::string_view(message(e::edquot)) == "Disk quota exceeded");
+  CHECK(std::string_view(name(static_cast<e>(89))) == "ENOSYS");
+  CHECK(std::string_view(name(static_cast<e>(1132))) == "?");
+  CHECK(std::string_view(rawsys::mips_o32::name(rawsys::mips_o32::errc::enosys)) == "ENOSYS");
+  CHECK(std::string_view(message(rawsys::mips_n32::errc::eremdev)) == "Error 142");
+  CHECK(static_cast<int>(rawsys::ppc64::errc::edeadlock) == 58);
+  CHECK(static_cast<int>(rawsys::ppc64::errc::edeadlk) == 35);
+  CHECK(std::string_view(message(rawsys::ppc32::errc::edeadlock)) == "Resource deadlock avoided");
+  CHECK(static_cast<int>(rawsys::alpha::errc::eagain) == 35);
+  CHECK(static_cast<int>(rawsys::sparc64::errc::enosys) == 90);
+  CHECK(static_cast<int>(rawsys::parisc64::errc::enosys) == 251);
+  CHECK(static_cast<int>(rawsys::aarch64::errc::enosys) == 38);
+  // Every numbering names every errno glibc knows, with glibc's text.
+  CHECK(std::string_view(message(rawsys::alpha::errc::enoent)) == "No such file or directory");
+  // The target's numbering is rawsys::errc.
+  static_assert(static_cast<int>(errc::enosys) == ENOSYS);
 }
 
 TEST_CASE("errno: names and messages are glibc's, for every number") {

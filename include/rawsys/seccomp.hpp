@@ -12,6 +12,9 @@
 #include "bitmask.hpp"
 #include "bpf.hpp"
 #include "fd.hpp"
+#include "nr/aarch64.hpp"  // the tables seccomp_abi knows
+#include "nr/i386.hpp"
+#include "nr/x86_64.hpp"
 
 namespace rawsys {
 

@@ -1,11 +1,12 @@
 // rawsys::auxv(type): an entry of the auxiliary vector (getauxval(3)), 0 when
 // absent. Sources, first that has it: the vector captured at _start by the
 // no-libc runtime; libc's getauxval when libc is linked; the kernel
-// (PR_GET_AUXV, Linux 6.4+, then /proc/self/auxv). Below the core because the
-// i386 fast entry (AT_SYSINFO) is found here, so it calls the asm directly.
+// (PR_GET_AUXV, Linux 6.4+, then /proc/self/auxv). Below the core, reading
+// only the arch layer, because an ISA's fast entry may be found here (i386's
+// AT_SYSINFO): it calls the instruction directly.
 #pragma once
 
-#include "nr.hpp"
+#include "arch/native.hpp"
 
 namespace rawsys {
 
@@ -20,7 +21,7 @@ static unsigned long libc_getauxval(unsigned long) __attribute__((weakref("getau
 
 // Straight to the instruction: on i386 this runs while the fast entry is
 // still being looked up.
-inline long plain_syscall(nr n, long a = 0, long b = 0, long c = 0, long d = 0, long e = 0) noexcept {
+inline long plain_syscall(native_arch::nr n, long a = 0, long b = 0, long c = 0, long d = 0, long e = 0) noexcept {
   return arch::direct::syscall5(static_cast<long>(n), a, b, c, d, e);
 }
 
@@ -34,25 +35,25 @@ inline unsigned long auxv_from_kernel(unsigned long type) noexcept {
   constexpr unsigned long words = 128;  // 64 pairs; Linux has about 25
   unsigned long buf[words];  // only the bytes the kernel writes are read
   // prctl(PR_GET_AUXV, buf, size, 0, 0) copies the vector and returns its size.
-  const long r = plain_syscall(nr::prctl, 0x41555856, reinterpret_cast<long>(buf), sizeof buf);
+  const long r = plain_syscall(native_arch::nr::prctl, 0x41555856, reinterpret_cast<long>(buf), sizeof buf);
   if (r > 0) {
     const unsigned long bytes = static_cast<unsigned long>(r) < sizeof buf ? static_cast<unsigned long>(r) : sizeof buf;
     return auxv_scan(buf, bytes / sizeof(unsigned long), type);
   }
   // Older kernels: the same bytes from /proc/self/auxv.
-  const long fd = plain_syscall(nr::openat, -100 /* AT_FDCWD */,
+  const long fd = plain_syscall(native_arch::nr::openat, -100 /* AT_FDCWD */,
                                 reinterpret_cast<long>("/proc/self/auxv"), 0x80000 /* O_CLOEXEC */);
   if (fd < 0) return 0;
   long got = 0;
   char* const bytes = reinterpret_cast<char*>(buf);
   while (got < static_cast<long>(sizeof buf)) {
-    const long k = plain_syscall(nr::read, fd, reinterpret_cast<long>(bytes + got),
+    const long k = plain_syscall(native_arch::nr::read, fd, reinterpret_cast<long>(bytes + got),
                                  static_cast<long>(sizeof buf) - got);
     if (k == -4 /* EINTR */) continue;
     if (k <= 0) break;
     got += k;
   }
-  plain_syscall(nr::close, fd);
+  plain_syscall(native_arch::nr::close, fd);
   return auxv_scan(buf, static_cast<unsigned long>(got) / sizeof(unsigned long), type);
 }
 

@@ -9,3 +9,6 @@ namespace rawsys {
 // The syscall table of the ISA being compiled for.
 namespace native_arch = ia32;
 }  // namespace rawsys
+
+// find_entry() reads AT_SYSINFO through auxv.hpp, which reads only this layer.
+#include "../../auxv.hpp"

@@ -158,8 +158,11 @@ inline unsigned long auxv_lookup(unsigned long type) noexcept;  // auxv.hpp
 
 namespace rawsys::arch {
 
-[[gnu::cold, gnu::noinline]] inline unsigned long find_entry() noexcept {
-  const unsigned long e = detail::auxv_lookup(32 /* AT_SYSINFO */);
+// A template only so that auxv_lookup, defined in auxv.hpp, is needed where
+// the entry is looked up and not wherever this file is included.
+template <class Type = unsigned long>
+[[gnu::cold, gnu::noinline]] unsigned long find_entry() noexcept {
+  const unsigned long e = detail::auxv_lookup(Type{32} /* AT_SYSINFO */);
   const unsigned long v = e ? e : 1;
   __atomic_store_n(&entry_address, v, __ATOMIC_RELAXED);
   return v;
@@ -170,7 +173,7 @@ namespace rawsys::arch {
   unsigned long entry = __atomic_load_n(&entry_address, __ATOMIC_RELAXED);
 #if !defined(RAWSYS_IA32_ENTRY_FROM_START)
   if (entry == 0) [[unlikely]]
-    entry = find_entry();
+    entry = find_entry<>();
 #endif
   // With RAWSYS_IA32_ENTRY_FROM_START every file of the program promises
   // that <rawsys/start.hpp> sets the entry before main (rawsys_add_tool

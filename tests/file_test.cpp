@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <sched.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>
@@ -483,6 +484,109 @@ TEST_CASE("fcntl: the typed helpers and the generic call, against glibc's fcntl"
   theirs.l_type = F_WRLCK;
   CHECK(outcome(rawsys::fcntl_setlkw(ro, &lk)) == glibc(::fcntl64(ro.get(), F_SETLKW64, &theirs)));
   CHECK(error_of(rawsys::fcntl_setlkw(ro, &lk)) == errc::ebadf);
+}
+
+// F_GETOWN of a process group: the kernel returns the group as its negative
+// id, so a group id of 4095 or less comes back inside the error range. Small
+// ids are certain only in a new PID namespace: its init (pid 1) starts two
+// group leaders, pids 2 and 3, and compares rawsys's F_GETOWN with glibc's for
+// each owner. The processes live in that namespace and die with its init.
+namespace {
+struct getown_record {
+  int owner;         // the F_SETOWN argument
+  int ok;            // rawsys's result: a value (1) or an error (0)
+  long value;        // its value, or its errno
+  int glibc_ret;     // glibc's fcntl(F_GETOWN)
+  int glibc_errno;
+};
+constexpr int getown_owners[] = {-2, -3, 2, 3, 0};
+constexpr int getown_count = sizeof getown_owners / sizeof getown_owners[0];
+
+// The namespace's init: reports on w, then exits.
+[[noreturn]] void getown_namespace_init(int w) {
+  int failed = 0;  // a step of the setup that went wrong, reported as a negative owner
+  int hold[2];
+  if (::getpid() != 1 || ::pipe2(hold, O_CLOEXEC) != 0) failed = -100;
+  for (int want = 2; failed == 0 && want <= 3; ++want) {
+    const pid_t m = ::fork();
+    if (m == 0) {  // a group leader until init closes hold[1]
+      ::close(hold[1]);
+      ::setpgid(0, 0);
+      char c;
+      (void)!::read(hold[0], &c, 1);
+      ::_exit(0);
+    }
+    if (m != want || (::setpgid(m, m) != 0 && errno != EACCES)) failed = -100 - want;
+  }
+  int p[2];
+  if (failed == 0 && ::pipe2(p, O_CLOEXEC) != 0) failed = -110;
+  getown_record out[getown_count] = {};
+  for (int i = 0; failed == 0 && i < getown_count; ++i) {
+    out[i].owner = getown_owners[i];
+    if (::fcntl(p[0], F_SETOWN, getown_owners[i]) != 0) {
+      failed = -120 - i;
+      break;
+    }
+    const auto mine = rawsys::fcntl(fd{p[0]}, rawsys::f::getown);
+    out[i].ok = mine.has_value();
+    out[i].value = mine ? *mine : static_cast<long>(mine.error());
+    errno = 0;
+    out[i].glibc_ret = ::fcntl(p[0], F_GETOWN);
+    out[i].glibc_errno = errno;
+  }
+  if (failed != 0) out[0].owner = failed;
+  (void)!::write(w, out, sizeof out);
+  ::_exit(0);
+}
+}  // namespace
+
+TEST_CASE("fcntl getown: a process group with an id of 4095 or less, as glibc's") {
+  int report[2];
+  REQUIRE(::pipe2(report, O_CLOEXEC) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(report[0]);
+    int why = 0;
+    if (::unshare(CLONE_NEWPID) != 0) {
+      why = errno;
+    } else {
+      const pid_t init = ::fork();  // pid 1 in the new namespace
+      if (init == 0) getown_namespace_init(report[1]);
+      if (init < 0) why = errno;
+      int status;
+      if (init > 0) ::waitpid(init, &status, 0);
+    }
+    if (why != 0) (void)!::write(report[1], &why, sizeof why);
+    ::_exit(0);
+  }
+  ::close(report[1]);
+  unsigned char buf[sizeof(getown_record) * getown_count];
+  size_t got = 0;
+  for (ssize_t n; got < sizeof buf && (n = ::read(report[0], buf + got, sizeof buf - got)) > 0;)
+    got += static_cast<size_t>(n);
+  ::close(report[0]);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  if (got == sizeof(int)) {
+    int why;
+    std::memcpy(&why, buf, sizeof why);
+    const auto e = static_cast<errc>(why);
+    rawsys_test::skip("small process group ids need a new PID namespace, and " +
+                      rawsys_test::why_unavailable("unshare", e));
+    return;
+  }
+  REQUIRE(got == sizeof buf);
+  getown_record rec[getown_count];
+  std::memcpy(rec, buf, sizeof rec);
+  REQUIRE_MESSAGE(rec[0].owner == getown_owners[0], "setup step failed: ", rec[0].owner);
+  for (const getown_record& x : rec) {
+    INFO("F_SETOWN ", x.owner);
+    CHECK(x.glibc_ret == x.owner);  // glibc's answer: the owner itself
+    CHECK(x.ok == 1);
+    CHECK(x.value == x.owner);
+  }
 }
 
 TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {

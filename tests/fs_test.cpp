@@ -544,6 +544,35 @@ TEST_CASE("getdents64: the raw call with dirents, and glibc's errors") {
   CHECK(outcome(rawsys::getdents64(fd{-1}, buf)) == glibc(::syscall(SYS_getdents64, -1, buf, sizeof buf)));
 }
 
+// The kernel takes getdents64's count as an unsigned int and checks it as an
+// int: a count above INT_MAX is EINVAL (above 4 GiB on 64-bit ISAs, only its
+// low 32 bits arrive). glibc clamps it to INT_MAX; so must rawsys. The
+// directory is small, so the kernel writes a few records into buf.
+TEST_CASE("getdents64: a count above INT_MAX is clamped, as glibc's getdents64") {
+  temp_dir d;
+  write_file(d / "only", "");
+  alignas(8) unsigned char buf[4096];
+  alignas(8) unsigned char theirs[4096];
+  std::vector<size_t> counts = {size_t{0x80000000u}, size_t{0xfffffff8u}, ~size_t{0} & ~size_t{7}};
+  if (sizeof(size_t) == 8) counts.push_back(static_cast<size_t>(uint64_t{1} << 32));  // 0 to the kernel
+  for (const size_t count : counts) {
+    INFO("count ", count);
+    cfd mine = open_dir(d.c_str());
+    cfd glibcs = open_dir(d.c_str());
+    const ssize_t g = ::getdents64(glibcs.get(), theirs, count);
+    const auto n = rawsys::getdents64(mine, buf, count);
+    CHECK(outcome(n) == glibc(g));
+    REQUIRE(n.has_value());
+    CHECK(*n > 0u);
+    std::vector<std::string> names;
+    for (const auto& e : rawsys::dirents(buf, *n)) names.emplace_back(e.name);
+    CHECK(names.size() == 3);
+    CHECK(std::count(names.begin(), names.end(), "only") == 1);
+    CHECK(rawsys::getdents64(mine, buf, count) == 0u);  // the end, as from a small count
+    CHECK(outcome(rawsys::getdents64(mine, buf, count)) == glibc(::getdents64(glibcs.get(), theirs, count)));
+  }
+}
+
 TEST_CASE("mkdirat, mknodat and unlinkat") {
   temp_dir d;
   cfd dir = open_dir(d.c_str());

@@ -489,8 +489,8 @@ TEST_CASE("fcntl: the typed helpers and the generic call, against glibc's fcntl"
 // F_GETOWN of a process group: the kernel returns the group as its negative
 // id, so a group id of 4095 or less comes back inside the error range. Small
 // ids are certain only in a new PID namespace: its init (pid 1) starts two
-// group leaders, pids 2 and 3, and compares rawsys's F_GETOWN with glibc's for
-// each owner. The processes live in that namespace and die with its init.
+// group leaders and compares rawsys's F_GETOWN with glibc's for each owner.
+// The processes live in that namespace and die with its init.
 namespace {
 struct getown_record {
   int owner;         // the F_SETOWN argument
@@ -499,16 +499,20 @@ struct getown_record {
   int glibc_ret;     // glibc's fcntl(F_GETOWN)
   int glibc_errno;
 };
-constexpr int getown_owners[] = {-2, -3, 2, 3, 0};
-constexpr int getown_count = sizeof getown_owners / sizeof getown_owners[0];
+struct getown_report {
+  int failed;  // the setup step that went wrong, or 0
+  getown_record rec[5];
+};
 
 // The namespace's init: reports on w, then exits.
 [[noreturn]] void getown_namespace_init(int w) {
-  int failed = 0;  // a step of the setup that went wrong, reported as a negative owner
+  getown_report out{};
   int hold[2];
-  if (::getpid() != 1 || ::pipe2(hold, O_CLOEXEC) != 0) failed = -100;
-  for (int want = 2; failed == 0 && want <= 3; ++want) {
-    const pid_t m = ::fork();
+  pid_t leader[2] = {};
+  if (::getpid() != 1 || ::pipe2(hold, O_CLOEXEC) != 0) out.failed = 1;
+  for (pid_t& m : leader) {
+    if (out.failed != 0) break;
+    m = ::fork();
     if (m == 0) {  // a group leader until init closes hold[1]
       ::close(hold[1]);
       ::setpgid(0, 0);
@@ -516,26 +520,27 @@ constexpr int getown_count = sizeof getown_owners / sizeof getown_owners[0];
       (void)!::read(hold[0], &c, 1);
       ::_exit(0);
     }
-    if (m != want || (::setpgid(m, m) != 0 && errno != EACCES)) failed = -100 - want;
+    // Any id here is small (qemu-user's own threads take some, too).
+    if (m <= 1 || m > 4095 || (::setpgid(m, m) != 0 && errno != EACCES)) out.failed = 2;
   }
   int p[2];
-  if (failed == 0 && ::pipe2(p, O_CLOEXEC) != 0) failed = -110;
-  getown_record out[getown_count] = {};
-  for (int i = 0; failed == 0 && i < getown_count; ++i) {
-    out[i].owner = getown_owners[i];
-    if (::fcntl(p[0], F_SETOWN, getown_owners[i]) != 0) {
-      failed = -120 - i;
+  if (out.failed == 0 && ::pipe2(p, O_CLOEXEC) != 0) out.failed = 3;
+  const int owners[5] = {-leader[0], -leader[1], leader[0], leader[1], 0};
+  for (int i = 0; out.failed == 0 && i < 5; ++i) {
+    getown_record& x = out.rec[i];
+    x.owner = owners[i];
+    if (::fcntl(p[0], F_SETOWN, x.owner) != 0) {
+      out.failed = 4;
       break;
     }
     const auto mine = rawsys::fcntl(fd{p[0]}, rawsys::f::getown);
-    out[i].ok = mine.has_value();
-    out[i].value = mine ? *mine : static_cast<long>(mine.error());
+    x.ok = mine.has_value();
+    x.value = mine ? *mine : static_cast<long>(mine.error());
     errno = 0;
-    out[i].glibc_ret = ::fcntl(p[0], F_GETOWN);
-    out[i].glibc_errno = errno;
+    x.glibc_ret = ::fcntl(p[0], F_GETOWN);
+    x.glibc_errno = errno;
   }
-  if (failed != 0) out[0].owner = failed;
-  (void)!::write(w, out, sizeof out);
+  (void)!::write(w, &out, sizeof out);
   ::_exit(0);
 }
 }  // namespace
@@ -561,7 +566,7 @@ TEST_CASE("fcntl getown: a process group with an id of 4095 or less, as glibc's"
     ::_exit(0);
   }
   ::close(report[1]);
-  unsigned char buf[sizeof(getown_record) * getown_count];
+  unsigned char buf[sizeof(getown_report)];
   size_t got = 0;
   for (ssize_t n; got < sizeof buf && (n = ::read(report[0], buf + got, sizeof buf - got)) > 0;)
     got += static_cast<size_t>(n);
@@ -572,18 +577,18 @@ TEST_CASE("fcntl getown: a process group with an id of 4095 or less, as glibc's"
   if (got == sizeof(int)) {
     int why;
     std::memcpy(&why, buf, sizeof why);
-    const auto e = static_cast<errc>(why);
     rawsys_test::skip("small process group ids need a new PID namespace, and " +
-                      rawsys_test::why_unavailable("unshare", e));
+                      rawsys_test::why_unavailable("unshare", static_cast<errc>(why)));
     return;
   }
   REQUIRE(got == sizeof buf);
-  getown_record rec[getown_count];
-  std::memcpy(rec, buf, sizeof rec);
-  REQUIRE_MESSAGE(rec[0].owner == getown_owners[0], "setup step failed: ", rec[0].owner);
-  for (const getown_record& x : rec) {
+  getown_report out;
+  std::memcpy(&out, buf, sizeof out);
+  REQUIRE_MESSAGE(out.failed == 0, "setup step ", out.failed, " failed in the namespace");
+  for (const getown_record& x : out.rec) {
     INFO("F_SETOWN ", x.owner);
     CHECK(x.glibc_ret == x.owner);  // glibc's answer: the owner itself
+    CHECK(x.glibc_errno == 0);
     CHECK(x.ok == 1);
     CHECK(x.value == x.owner);
   }

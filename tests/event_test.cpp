@@ -7,6 +7,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -504,6 +505,57 @@ TEST_CASE("eventfd: counting in normal and semaphore mode, as glibc's eventfd") 
     REQUIRE(e);
     char small[4];
     CHECK(outcome(r::syscall(r::nr::read, e->get(), small, 4u)) == glibc(::read(e->get(), small, 4)));  // EINVAL: < 8 bytes
+  }
+}
+
+// A descriptor that gives or takes fewer than 8 bytes is not an eventfd:
+// glibc's eventfd_read and eventfd_write fail (-1), and rawsys's must give an
+// error, never a counter of 0 or a write that looks whole.
+TEST_CASE("eventfd_read and eventfd_write: fewer than 8 bytes is an error, as in glibc") {
+  SUBCASE("a read of 0 bytes (/dev/null) and of 3 bytes (a pipe)") {
+    const int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    REQUIRE(null >= 0);
+    ::eventfd_t gv = 0;
+    CHECK(::eventfd_read(null, &gv) == -1);
+    CHECK(r::eventfd_read(r::fd{null}) == r::unexpected(errc::einval));
+    ::close(null);
+    int p[2];
+    REQUIRE(::pipe2(p, O_CLOEXEC | O_NONBLOCK) == 0);
+    REQUIRE(::write(p[1], "abc", 3) == 3);
+    CHECK(::eventfd_read(p[0], &gv) == -1);
+    REQUIRE(::write(p[1], "abc", 3) == 3);
+    CHECK(r::eventfd_read(r::fd{p[0]}) == r::unexpected(errc::einval));
+    // Errors of the read itself pass through: EAGAIN from the empty pipe.
+    CHECK(outcome(r::eventfd_read(r::fd{p[0]})) == glibc(::eventfd_read(p[0], &gv)));
+    CHECK(r::eventfd_read(r::fd{p[0]}) == r::unexpected(errc::eagain));
+    ::close(p[0]);
+    ::close(p[1]);
+  }
+  SUBCASE("a write of 4 bytes: a file whose size limit leaves room for 4") {
+    // In a child: the limit (RLIMIT_FSIZE) is the process's. Exit status:
+    // bit 0 glibc's eventfd_write did not fail, bit 1 rawsys's did not give
+    // EINVAL, bit 2 the setup failed.
+    const pid_t c = ::fork();
+    REQUIRE(c >= 0);
+    if (c == 0) {
+      ::signal(SIGXFSZ, SIG_IGN);
+      const int f = static_cast<int>(::syscall(SYS_memfd_create, "short-write", 1u /* MFD_CLOEXEC */));
+      rlimit lim{};
+      if (f < 0 || ::getrlimit(RLIMIT_FSIZE, &lim) != 0) ::_exit(4);
+      lim.rlim_cur = 4;
+      if (::setrlimit(RLIMIT_FSIZE, &lim) != 0) ::_exit(4);
+      int bad = 0;
+      if (::eventfd_write(f, 1) != -1) bad |= 1;
+      if (::ftruncate(f, 0) != 0 || ::lseek(f, 0, SEEK_SET) != 0) ::_exit(4);
+      if (r::eventfd_write(r::fd{f}, 1) != r::unexpected(errc::einval)) bad |= 2;
+      ::_exit(bad);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(c, &status, 0) == c);
+    REQUIRE(WIFEXITED(status));
+    CHECK((WEXITSTATUS(status) & 4) == 0);
+    CHECK((WEXITSTATUS(status) & 1) == 0);  // glibc: -1
+    CHECK((WEXITSTATUS(status) & 2) == 0);  // rawsys: EINVAL
   }
 }
 

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <sched.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>
@@ -499,6 +500,114 @@ TEST_CASE("fcntl: the typed helpers and the generic call, against glibc's fcntl"
   theirs.l_type = F_WRLCK;
   CHECK(outcome(rawsys::fcntl_setlkw(ro, &lk)) == glibc(::fcntl64(ro.get(), F_SETLKW64, &theirs)));
   CHECK(error_of(rawsys::fcntl_setlkw(ro, &lk)) == errc::ebadf);
+}
+
+// F_GETOWN of a process group: the kernel returns the group as its negative
+// id, so a group id of 4095 or less comes back inside the error range. Small
+// ids are certain only in a new PID namespace: its init (pid 1) starts two
+// group leaders and compares rawsys's F_GETOWN with glibc's for each owner.
+// The processes live in that namespace and die with its init.
+namespace {
+struct getown_record {
+  int owner;         // the F_SETOWN argument
+  int ok;            // rawsys's result: a value (1) or an error (0)
+  long value;        // its value, or its errno
+  int glibc_ret;     // glibc's fcntl(F_GETOWN)
+  int glibc_errno;
+};
+struct getown_report {
+  int failed;  // the setup step that went wrong, or 0
+  getown_record rec[5];
+};
+
+// The namespace's init: reports on w, then exits.
+[[noreturn]] void getown_namespace_init(int w) {
+  getown_report out{};
+  int hold[2];
+  pid_t leader[2] = {};
+  if (::getpid() != 1 || ::pipe2(hold, O_CLOEXEC) != 0) out.failed = 1;
+  for (pid_t& m : leader) {
+    if (out.failed != 0) break;
+    m = ::fork();
+    if (m == 0) {  // a group leader until init closes hold[1]
+      ::close(hold[1]);
+      ::setpgid(0, 0);
+      char c;
+      (void)!::read(hold[0], &c, 1);
+      ::_exit(0);
+    }
+    // Any id here is small (qemu-user's own threads take some, too).
+    if (m <= 1 || m > 4095 || (::setpgid(m, m) != 0 && errno != EACCES)) out.failed = 2;
+  }
+  int p[2];
+  if (out.failed == 0 && ::pipe2(p, O_CLOEXEC) != 0) out.failed = 3;
+  const int owners[5] = {-leader[0], -leader[1], leader[0], leader[1], 0};
+  for (int i = 0; out.failed == 0 && i < 5; ++i) {
+    getown_record& x = out.rec[i];
+    x.owner = owners[i];
+    if (::fcntl(p[0], F_SETOWN, x.owner) != 0) {
+      out.failed = 4;
+      break;
+    }
+    const auto mine = rawsys::fcntl(fd{p[0]}, rawsys::f::getown);
+    x.ok = mine.has_value();
+    x.value = mine ? *mine : static_cast<long>(mine.error());
+    errno = 0;
+    x.glibc_ret = ::fcntl(p[0], F_GETOWN);
+    x.glibc_errno = errno;
+  }
+  (void)!::write(w, &out, sizeof out);
+  ::_exit(0);
+}
+}  // namespace
+
+TEST_CASE("fcntl getown: a process group with an id of 4095 or less, as glibc's") {
+  int report[2];
+  REQUIRE(::pipe2(report, O_CLOEXEC) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(report[0]);
+    int why = 0;
+    if (::unshare(CLONE_NEWPID) != 0) {
+      why = errno;
+    } else {
+      const pid_t init = ::fork();  // pid 1 in the new namespace
+      if (init == 0) getown_namespace_init(report[1]);
+      if (init < 0) why = errno;
+      int status;
+      if (init > 0) ::waitpid(init, &status, 0);
+    }
+    if (why != 0) (void)!::write(report[1], &why, sizeof why);
+    ::_exit(0);
+  }
+  ::close(report[1]);
+  unsigned char buf[sizeof(getown_report)];
+  size_t got = 0;
+  for (ssize_t n; got < sizeof buf && (n = ::read(report[0], buf + got, sizeof buf - got)) > 0;)
+    got += static_cast<size_t>(n);
+  ::close(report[0]);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  if (got == sizeof(int)) {
+    int why;
+    std::memcpy(&why, buf, sizeof why);
+    rawsys_test::skip("small process group ids need a new PID namespace, and " +
+                      rawsys_test::why_unavailable("unshare", static_cast<errc>(why)));
+    return;
+  }
+  REQUIRE(got == sizeof buf);
+  getown_report out;
+  std::memcpy(&out, buf, sizeof out);
+  REQUIRE_MESSAGE(out.failed == 0, "setup step ", out.failed, " failed in the namespace");
+  for (const getown_record& x : out.rec) {
+    INFO("F_SETOWN ", x.owner);
+    CHECK(x.glibc_ret == x.owner);  // glibc's answer: the owner itself
+    CHECK(x.glibc_errno == 0);
+    CHECK(x.ok == 1);
+    CHECK(x.value == x.owner);
+  }
 }
 
 TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {

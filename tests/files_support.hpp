@@ -13,6 +13,7 @@
 #include <string>
 #include <type_traits>
 
+#include "skip.hpp"  // skip(), and error_of(): only the error of a result
 #include "support.hpp"
 
 namespace rawsys_test {
@@ -71,13 +72,6 @@ rawsys::result<long> outcome(const rawsys::result<T>& r) {
     return 0L;
   else
     return static_cast<long>(*r);
-}
-
-// Only the error of a result (errc{} when it succeeded), for calls whose
-// values differ between two runs (new descriptor numbers).
-template <class T>
-rawsys::errc error_of(const rawsys::result<T>& r) {
-  return r ? rawsys::errc{} : r.error();
 }
 
 // Writes a whole file with glibc.

@@ -13,6 +13,7 @@
 #include <linux/seccomp.h>
 #include <stdio.h>
 #include <sys/inotify.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -547,6 +548,47 @@ TEST_CASE("getdents64: the raw call with dirents, and glibc's errors") {
   CHECK(outcome(rawsys::getdents64(file, buf)) == glibc(::syscall(SYS_getdents64, file.get(), buf, sizeof buf)));
   CHECK(error_of(rawsys::getdents64(file, buf)) == errc::enotdir);
   CHECK(outcome(rawsys::getdents64(fd{-1}, buf)) == glibc(::syscall(SYS_getdents64, -1, buf, sizeof buf)));
+}
+
+// The kernel takes getdents64's count as an unsigned int and checks it as an
+// int: a count above INT_MAX is EINVAL (above 4 GiB on 64-bit ISAs, only its
+// low 32 bits arrive). glibc clamps it to INT_MAX; so must rawsys. The
+// directory is small, so the kernel writes a few records at the start of buf;
+// buf is 2 GiB of address space where it can be had, because qemu-user checks
+// all of the count against the guest's mappings (a kernel checks none of it).
+TEST_CASE("getdents64: a count above INT_MAX is clamped, as glibc's getdents64") {
+  temp_dir d;
+  write_file(d / "only", "");
+  constexpr size_t big = size_t{1} << 31;
+  void* const map = ::mmap(nullptr, 2 * big, PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  alignas(8) static unsigned char small[2][4096];
+  unsigned char* const buf = map != MAP_FAILED ? static_cast<unsigned char*>(map) : small[0];
+  unsigned char* const theirs = map != MAP_FAILED ? buf + big : small[1];
+  std::vector<size_t> counts = {big, size_t{0xfffffff8u}, ~size_t{0} & ~size_t{7}};
+  if (sizeof(size_t) == 8) counts.push_back(static_cast<size_t>(uint64_t{1} << 32));  // 0 to the kernel
+  for (const size_t count : counts) {
+    INFO("count ", count);
+    cfd mine = open_dir(d.c_str());
+    cfd glibcs = open_dir(d.c_str());
+    const ssize_t g = ::getdents64(glibcs.get(), theirs, count);
+    if (g == -1 && rawsys_test::under_qemu_user()) {
+      rawsys_test::skip(std::string("qemu-user refuses a getdents64 count of 2 GiB, glibc's too (") +
+                        rawsys::name(static_cast<errc>(errno)) + ")");
+      break;
+    }
+    const auto n = rawsys::getdents64(mine, buf, count);
+    CHECK(outcome(n) == glibc(g));
+    REQUIRE(n.has_value());
+    CHECK(*n > 0u);
+    std::vector<std::string> names;
+    for (const auto& e : rawsys::dirents(buf, *n)) names.emplace_back(e.name);
+    CHECK(names.size() == 3);
+    CHECK(std::count(names.begin(), names.end(), "only") == 1);
+    CHECK(rawsys::getdents64(mine, buf, count) == 0u);  // the end, as from a small count
+    CHECK(outcome(rawsys::getdents64(mine, buf, count)) == glibc(::getdents64(glibcs.get(), theirs, count)));
+  }
+  if (map != MAP_FAILED) ::munmap(map, 2 * big);
 }
 
 TEST_CASE("mkdirat, mknodat and unlinkat") {

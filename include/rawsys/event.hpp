@@ -207,17 +207,26 @@ inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = efd::none) 
 
 // eventfd(2): int eventfd_read(int fd, eventfd_t *value);  (glibc's, a read of 8 bytes)
 // The counter; reading resets it to 0, or takes 1 in semaphore mode.
+// An eventfd always gives all 8 bytes: fewer (0 from /dev/null or at the end
+// of a file) is EINVAL, the kernel's answer when a descriptor is not of the
+// kind the call needs; never a value. glibc's eventfd_read fails too (-1,
+// errno left as it was).
 inline result<uint64_t> eventfd_read(fd efd) noexcept {
   uint64_t v = 0;
   const auto r = syscall(nr::read, efd.get(), &v, sizeof v);
   if (!r) return unexpected(r.error());
+  if (*r != sizeof v) return unexpected(errc::einval);
   return v;
 }
 
 // eventfd(2): int eventfd_write(int fd, eventfd_t value);  (glibc's, a write of 8 bytes)
-// Adds value to the counter.
+// Adds value to the counter. A write of fewer than 8 bytes (never from an
+// eventfd) is EINVAL, as in eventfd_read.
 inline result<void> eventfd_write(fd efd, uint64_t value) noexcept {
-  return detail::as_void(syscall(nr::write, efd.get(), &value, sizeof value));
+  const auto r = syscall(nr::write, efd.get(), &value, sizeof value);
+  if (!r) return unexpected(r.error());
+  if (*r != sizeof value) return unexpected(errc::einval);
+  return {};
 }
 
 // ---------------------------------------------------------------------------

@@ -339,9 +339,29 @@ inline result<fd> dup3(fd oldfd, fd newfd, o::flags flags = o::flags()) noexcept
   return fd{static_cast<int>(*r)};
 }
 
+namespace detail {
+// F_GETOWN answered through F_GETOWN_EX, as glibc and musl answer it: F_GETOWN
+// returns a process group as its negative id, and a group id of 4095 or less
+// lands in the error range (fcntl(2), BUGS). EINVAL (a kernel before 2.6.32,
+// without F_GETOWN_EX) falls back to F_GETOWN itself.
+inline result<long> fcntl_getown(fd d) noexcept {
+  struct {
+    int type;  // F_OWNER_TID 0, F_OWNER_PID 1, F_OWNER_PGRP 2
+    int pid;
+  } owner{};  // struct f_owner_ex
+  const auto r = syscall(sys::fcntl, d.get(), f::getown_ex, &owner);
+  if (!r && r.error() == errc::einval) return syscall(sys::fcntl, d.get(), f::getown);
+  if (!r) return unexpected(r.error());
+  return owner.type == 2 ? -static_cast<long>(owner.pid) : owner.pid;
+}
+}  // namespace detail
+
 // fcntl(2): int fcntl(int fd, int cmd, unsigned long arg);
 // 32-bit ISAs: fcntl64, whose lock commands take the 64-bit struct flock.
+// f::getown returns a process group as its negative id, whatever the id (see
+// detail::fcntl_getown).
 inline result<long> fcntl(fd d, f cmd, unsigned long arg = 0) noexcept {
+  if (cmd == f::getown) return detail::fcntl_getown(d);
   return syscall(sys::fcntl, d.get(), cmd, arg);
 }
 

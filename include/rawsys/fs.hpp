@@ -452,7 +452,12 @@ inline result<void> utimensat(fd dirfd, const char* path, const timespec* times,
 // getdents64(2): ssize_t getdents64(int fd, void *dirp, size_t count);
 // Fills dirp with struct linux_dirent64 records (read them with dirents or
 // dir_reader); 0 at the end of the directory. dirp must be 8-byte aligned.
+// count is clamped to INT_MAX, as glibc clamps it: the kernel takes an
+// unsigned int and checks it as an int, so a larger buffer would be EINVAL
+// (or, above 4 GiB on 64-bit ISAs, cut to its low 32 bits).
 inline result<size_t> getdents64(fd dir, void* dirp, size_t count) noexcept {
+  constexpr size_t int_max = 0x7fffffff;
+  if (count > int_max) count = int_max;
   return detail::as_count<size_t>(syscall(nr::getdents64, dir.get(), dirp, count));
 }
 

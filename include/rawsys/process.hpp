@@ -15,7 +15,7 @@
 #include "types.hpp"
 
 // The clone trampoline, and calls only this ISA has (x86: arch_prctl).
-#include RAWSYS_ARCH_PROCESS
+#include "arch/native_process.hpp"
 
 namespace rawsys {
 

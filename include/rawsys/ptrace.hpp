@@ -15,11 +15,11 @@
 #include "types.hpp"
 
 // The requests and register sets only this ISA has.
-#include RAWSYS_ARCH_PTRACE
+#include "arch/native_ptrace.hpp"
 
 namespace rawsys {
 
-// PTRACE_* requests, and those only this ISA has (RAWSYS_ARCH_PTRACE: x86
+// PTRACE_* requests, and those only this ISA has (arch/<isa>/: x86
 // keeps its old whole-set requests, getregs, ...; arm64 has only the regset
 // forms).
 enum class ptrace_request : long {

@@ -46,7 +46,7 @@
 // fast entry from AT_SYSINFO (arch::set_entry); where the compiler reads the
 // canary from a thread block, RAWSYS_STACK_GUARD_TLS's default and
 // arch::install_canary.
-#include RAWSYS_ARCH_START
+#include "arch/native_start.hpp"
 
 #if !defined(RAWSYS_STACK_GUARD_TLS)
 #define RAWSYS_STACK_GUARD_TLS 0  // the canary is __stack_chk_guard

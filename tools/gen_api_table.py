@@ -6,8 +6,9 @@ It reads what the compilers see: include/rawsys/rawsys.hpp is preprocessed
 for each architecture (g++, g++ -m32, aarch64-linux-gnu-g++-12), so each
 arch's #if branches decide. A wrapper is a function in namespace rawsys (not
 rawsys::detail or rawsys::arch) defined as `inline RET NAME(ARGS) noexcept {`
-in a topic header; the syscalls it makes are the `nr::NAME` in its body, plus
-those of the rawsys functions it calls (conveniences inherit). The comment
+in a topic header; the syscalls it makes are the `nr::NAME` and `sys::NAME`
+in its body (sys.hpp's choice for the arch, none where it has sys::none),
+plus those of the rawsys functions it calls (conveniences inherit). The comment
 line above it gives the man page (`// read(2): ...`).
 
 usage: tools/gen_api_table.py          writes docs/api.md
@@ -21,6 +22,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "api.md")
 ARCHES = [("x86-64", ["g++"]), ("i386", ["g++", "-m32"]), ("arm64", ["aarch64-linux-gnu-g++-12"])]
+TABLES = {"x86-64": "x86_64.hpp", "i386": "i386.hpp", "arm64": "aarch64.hpp"}
 # Core and support headers: their functions are not syscall wrappers.
 NOT_WRAPPERS = {"result.hpp", "errc.hpp", "nr.hpp", "syscall.hpp", "auxv.hpp", "fd.hpp",
                 "bitmask.hpp", "types.hpp", "rawsys.hpp", "traits.hpp",
@@ -57,7 +59,8 @@ def scan(text):
         line = lines[i]
         m = re.match(r'^# \d+ "([^"]+)"', line)
         if m:
-            header = os.path.basename(m.group(1)) if "/rawsys/" in m.group(1) else None
+            if "/rawsys/arch/" not in m.group(1):  # an ISA's part counts as its includer's
+                header = os.path.basename(m.group(1)) if "/rawsys/" in m.group(1) else None
             i += 1
             continue
         if in_block_comment:
@@ -123,9 +126,38 @@ def scan(text):
     return found
 
 
-def syscalls(found):
+def sys_choices(arch):
+    """sys.hpp's choices for an arch: {"fork": "fork", "time32::futex": "futex", ...};
+    the first candidate of pick(...) that the arch's table has, else None."""
+    inc = os.path.join(ROOT, "include", "rawsys")
+    with open(os.path.join(inc, "nr", TABLES[arch])) as f:
+        table = set(re.findall(r"^\s+(\w+) = \d+,", f.read(), re.M))
+    out, prefix = {}, ""
+    with open(os.path.join(inc, "sys.hpp")) as f:
+        for line in f:
+            if re.match(r"^namespace (\w+) \{", line) and not line.startswith("namespace rawsys"):
+                prefix = line.split()[1] + "::"
+            elif line.startswith("}  // namespace") and "rawsys" not in line:
+                prefix = ""
+            m = re.match(r"^inline constexpr nr (\w+) = pick\(([^)]*)\)", line)
+            if m:
+                cands = [c.strip().strip('"') for c in m.group(2).split(",")]
+                out[prefix + m.group(1)] = next((c for c in cands if c in table), None)
+    return out
+
+
+def syscalls(found, arch):
     """name -> sorted syscall names made, following calls to other wrappers."""
-    direct = {n: set(re.findall(r"\bnr::(\w+)", "\n".join(e[4] for e in es))) for n, es in found.items()}
+    picks = sys_choices(arch)
+
+    def made(body):
+        names = set(re.findall(r"\bnr::(\w+)", body))
+        for k in re.findall(r"\bsys::((?:\w+::)?\w+)\b(?!\s*\()", body):
+            if picks.get(k):
+                names.add(picks[k])
+        return names
+
+    direct = {n: made("\n".join(e[4] for e in es)) for n, es in found.items()}
     calls = {n: {c for c in re.findall(r"\b(\w+)\s*\(", "\n".join(e[4] for e in es))
                  if c in found and c != n} for n, es in found.items()}
     done = {}
@@ -149,7 +181,7 @@ def render():
     info = {}
     for arch, cmd in ARCHES:
         found = scan(preprocess(cmd))
-        per_arch[arch] = syscalls(found)
+        per_arch[arch] = syscalls(found, arch)
         for n, es in found.items():
             info.setdefault(n, es[0])
     names = sorted(info, key=lambda n: (info[n][0], n))

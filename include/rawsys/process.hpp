@@ -10,8 +10,12 @@
 #include "fd.hpp"
 #include "fs.hpp"  // at:: flags, for execveat
 #include "signal.hpp"
+#include "sys.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
+
+// The clone trampoline, and calls only this ISA has (x86: arch_prctl).
+#include "arch/native_process.hpp"
 
 namespace rawsys {
 
@@ -130,21 +134,6 @@ enum class pr : int {
   get_memory_merge = 68, get_auxv = 0x41555856, set_vma = 0x53564d41,
   set_ptracer = 0x59616d61,
 };
-
-#if defined(__x86_64__) || defined(__i386__)
-// ARCH_*: arch_prctl codes (x86 only).
-enum class arch_prctl_code : int {
-  set_gs = 0x1001, set_fs = 0x1002, get_fs = 0x1003, get_gs = 0x1004,
-  get_cpuid = 0x1011, set_cpuid = 0x1012,
-  get_xcomp_supp = 0x1021, get_xcomp_perm = 0x1022, req_xcomp_perm = 0x1023,
-  get_xcomp_guest_perm = 0x1024, req_xcomp_guest_perm = 0x1025,
-  map_vdso_x32 = 0x2001, map_vdso_32 = 0x2002, map_vdso_64 = 0x2003,
-  get_untag_mask = 0x4001, enable_tagged_addr = 0x4002, get_max_tag_bits = 0x4003,
-  force_tagged_sva = 0x4004,
-  shstk_enable = 0x5001, shstk_disable = 0x5002, shstk_lock = 0x5003,
-  shstk_unlock = 0x5004, shstk_status = 0x5005,
-};
-#endif
 
 // The kernel's struct rusage for wait4 and getrusage. The two times are the
 // kernel's old timeval (long seconds, long microseconds: 32-bit on i386,
@@ -277,68 +266,40 @@ inline int gettid() noexcept {
 }
 
 // getuid(2): uid_t getuid(void);
-// i386: getuid32 (the plain call returns 16-bit ids).
+// getuid32 and the like where the plain calls return 16-bit ids (sys.hpp).
 inline unsigned getuid() noexcept {
-#if defined(__i386__)
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getuid32)));
-#else
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getuid)));
-#endif
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getuid)));
 }
 
 // geteuid(2): uid_t geteuid(void);
 inline unsigned geteuid() noexcept {
-#if defined(__i386__)
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::geteuid32)));
-#else
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::geteuid)));
-#endif
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::geteuid)));
 }
 
 // getgid(2): gid_t getgid(void);
 inline unsigned getgid() noexcept {
-#if defined(__i386__)
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getgid32)));
-#else
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getgid)));
-#endif
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getgid)));
 }
 
 // getegid(2): gid_t getegid(void);
 inline unsigned getegid() noexcept {
-#if defined(__i386__)
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getegid32)));
-#else
-  return static_cast<unsigned>(raw::syscall(static_cast<long>(nr::getegid)));
-#endif
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getegid)));
 }
 
 // getresuid(2): int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
 inline result<void> getresuid(unsigned* ruid, unsigned* euid, unsigned* suid) noexcept {
-#if defined(__i386__)
-  return detail::as_void(syscall(nr::getresuid32, ruid, euid, suid));
-#else
-  return detail::as_void(syscall(nr::getresuid, ruid, euid, suid));
-#endif
+  return detail::as_void(syscall(sys::getresuid, ruid, euid, suid));
 }
 
 // getresgid(2): int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 inline result<void> getresgid(unsigned* rgid, unsigned* egid, unsigned* sgid) noexcept {
-#if defined(__i386__)
-  return detail::as_void(syscall(nr::getresgid32, rgid, egid, sgid));
-#else
-  return detail::as_void(syscall(nr::getresgid, rgid, egid, sgid));
-#endif
+  return detail::as_void(syscall(sys::getresgid, rgid, egid, sgid));
 }
 
 // getgroups(2): int getgroups(int size, gid_t list[]);
 // size 0: only the count. Returns the number of groups.
 inline result<int> getgroups(int size, unsigned* list) noexcept {
-#if defined(__i386__)
-  return detail::as_id(syscall(nr::getgroups32, size, list));
-#else
-  return detail::as_id(syscall(nr::getgroups, size, list));
-#endif
+  return detail::as_id(syscall(sys::getgroups, size, list));
 }
 
 // setsid(2): pid_t setsid(void);
@@ -371,124 +332,50 @@ inline result<int> getpgid(int pid) noexcept {
   for (;;) raw::syscall(static_cast<long>(nr::exit_group), status);
 }
 
-// fork(2): pid_t fork(void);
-// arm64 has no fork: clone(SIGCHLD, 0, 0, 0, 0) there, which is the same.
-// Returns 0 in the child, the child's pid in the parent. In a program using
-// libc, the child skips libc's atfork handlers: keep it to async-signal-safe
-// calls, then execve or exit_group.
-inline result<int> fork() noexcept {
-#if defined(__aarch64__)
-  return detail::as_id(syscall(nr::clone, static_cast<unsigned long>(sig::chld), 0, 0, 0, 0));
-#else
-  return detail::as_id(syscall(nr::fork));
-#endif
+// clone(2): long clone(unsigned long flags, void *stack, int *parent_tid, int *child_tid, unsigned long tls);
+// The raw call, in x86-64's argument order on every arch; where the kernel
+// takes another (abi::clone: tls before child_tid on i386 and arm64), the
+// arguments are reordered here. The child returns from this call too, on
+// `stack`: from C++ that is only sound with stack == nullptr and without
+// clone_flags::vm (fork-like). To run a function on a new stack use the
+// overload below. Flags above bit 31 need clone3. Returns 0 in the child,
+// its tid in the caller.
+inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid, int* child_tid, unsigned long tls) noexcept {
+  using abi::clone_order;
+  const auto f = static_cast<unsigned long>(bits(flags));
+  if constexpr (abi::clone == clone_order::flags_stack_ptid_ctid_tls)
+    return detail::as_id(syscall(nr::clone, f, stack, parent_tid, child_tid, tls));
+  else if constexpr (abi::clone == clone_order::flags_stack_ptid_tls_ctid)
+    return detail::as_id(syscall(nr::clone, f, stack, parent_tid, tls, child_tid));
+  else
+    return detail::as_id(syscall(nr::clone, stack, f, parent_tid, child_tid, tls));
 }
 
-// clone(2): long clone(unsigned long flags, void *stack, int *parent_tid, int *child_tid, unsigned long tls);
-// The raw call, in x86-64's argument order on every arch; i386 and arm64
-// (CONFIG_CLONE_BACKWARDS) take tls before child_tid, swapped here. The
-// child returns from this call too, on `stack`: from C++ that is only sound
-// with stack == nullptr and without clone_flags::vm (fork-like). To run a
-// function on a new stack use the overload below. Flags above bit 31 need
-// clone3. Returns 0 in the child, its tid in the caller.
-inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid, int* child_tid, unsigned long tls) noexcept {
-  const auto f = static_cast<unsigned long>(bits(flags));
-#if defined(__x86_64__)
-  return detail::as_id(syscall(nr::clone, f, stack, parent_tid, child_tid, tls));
-#else
-  return detail::as_id(syscall(nr::clone, f, stack, parent_tid, tls, child_tid));
-#endif
+// fork(2): pid_t fork(void);
+// Where the ISA has no fork (arm64): clone(SIGCHLD, 0, 0, 0, 0), which is
+// the same. Returns 0 in the child, the child's pid in the parent. In a
+// program using libc, the child skips libc's atfork handlers: keep it to
+// async-signal-safe calls, then execve or exit_group.
+inline result<int> fork() noexcept {
+  if constexpr (sys::has(sys::fork))
+    return detail::as_id(syscall(sys::fork));
+  else
+    return clone(clone_flags::exit_signal(sig::chld), nullptr, nullptr, nullptr, 0);
 }
 
 // clone(2): int clone(int (*fn)(void *), void *stack, int flags, void *arg, pid_t *parent_tid, void *tls, pid_t *child_tid);
 // The child starts on `stack` (its highest address, like glibc's clone),
 // calls fn(arg), and ends with exit(fn's return value): an asm trampoline
-// per arch, so the child never returns into the caller's frames. This is
-// what a raw thread needs (clone_flags::vm | fs | files | sighand | thread |
-// sysvsem ...). A thread started this way has no libc thread state: it must
-// stick to rawsys calls (no errno, no malloc, no libc locks). i386 enters
-// with int $0x80: __kernel_vsyscall would return through the caller's stack.
-// Returns the child's tid in the caller; EINVAL for a null fn or stack.
+// per arch (arch::clone_thread), so the child never returns into the
+// caller's frames. This is what a raw thread needs (clone_flags::vm | fs |
+// files | sighand | thread | sysvsem ...). A thread started this way has no
+// libc thread state: it must stick to rawsys calls (no errno, no malloc, no
+// libc locks). Returns the child's tid in the caller; EINVAL for a null fn
+// or stack.
 inline result<int> clone(int (*fn)(void*), void* stack, clone_flags::flags flags, void* arg, int* parent_tid = nullptr, unsigned long tls = 0, int* child_tid = nullptr) noexcept {
   if (!fn || !stack) return unexpected(errc::einval);
-  const auto f = static_cast<unsigned long>(bits(flags));
-  uintptr_t top = reinterpret_cast<uintptr_t>(stack) & ~uintptr_t{15};
-  long r;
-#if defined(__x86_64__)
-  // arg on the child's stack, fn in r9 (clone's arguments use rdi, rsi, rdx,
-  // r10, r8; the child starts with the caller's other registers). After the
-  // pop the stack is 16-byte aligned for the call.
-  top -= 8;
-  *reinterpret_cast<void**>(top) = arg;
-  register long r10 __asm__("r10") = reinterpret_cast<long>(child_tid);
-  register long r8 __asm__("r8") = static_cast<long>(tls);
-  register long r9 __asm__("r9") = reinterpret_cast<long>(fn);
-  __asm__ volatile(
-      "syscall\n\t"
-      "test %%rax, %%rax\n\t"
-      "jnz 1f\n\t"
-      "xor %%ebp, %%ebp\n\t"  // the outermost frame
-      "pop %%rdi\n\t"
-      "call *%%r9\n\t"
-      "mov %%eax, %%edi\n\t"
-      "mov %[exit], %%eax\n\t"
-      "syscall\n\t"
-      "hlt\n"
-      "1:"
-      : "=a"(r)
-      : "a"(static_cast<long>(nr::clone)), "D"(f), "S"(top), "d"(parent_tid), "r"(r10), "r"(r8),
-        "r"(r9), [exit] "i"(static_cast<long>(nr::exit))
-      : "rcx", "r11", "memory");
-#elif defined(__i386__)
-  // fn and arg on the child's stack: [esp] = arg, [esp+4] = fn, esp 16-byte
-  // aligned at the call. Arguments: ebx flags, ecx stack, edx parent_tid,
-  // esi tls, edi child_tid (CLONE_BACKWARDS).
-  top -= 16;
-  reinterpret_cast<void**>(top)[0] = arg;
-  reinterpret_cast<int (**)(void*)>(top)[1] = fn;
-  __asm__ volatile(
-      "int $0x80\n\t"
-      "test %%eax, %%eax\n\t"
-      "jnz 1f\n\t"
-      "xor %%ebp, %%ebp\n\t"
-      "call *4(%%esp)\n\t"
-      "mov %%eax, %%ebx\n\t"
-      "mov %[exit], %%eax\n\t"
-      "int $0x80\n\t"
-      "hlt\n"
-      "1:"
-      : "=a"(r)
-      : "a"(static_cast<long>(nr::clone)), "b"(f), "c"(top), "d"(parent_tid), "S"(tls),
-        "D"(child_tid), [exit] "i"(static_cast<long>(nr::exit))
-      : "memory");
-#elif defined(__aarch64__)
-  // fn in x9 and arg in x10, which the child inherits; x0 flags, x1 stack,
-  // x2 parent_tid, x3 tls, x4 child_tid (CLONE_BACKWARDS).
-  register long x8 __asm__("x8") = static_cast<long>(nr::clone);
-  register long x0 __asm__("x0") = static_cast<long>(f);
-  register long x1 __asm__("x1") = static_cast<long>(top);
-  register long x2 __asm__("x2") = reinterpret_cast<long>(parent_tid);
-  register long x3 __asm__("x3") = static_cast<long>(tls);
-  register long x4 __asm__("x4") = reinterpret_cast<long>(child_tid);
-  register long x9 __asm__("x9") = reinterpret_cast<long>(fn);
-  register long x10 __asm__("x10") = reinterpret_cast<long>(arg);
-  __asm__ volatile(
-      "svc #0\n\t"
-      "cbnz x0, 1f\n\t"
-      "mov x29, xzr\n\t"  // the outermost frame
-      "mov x30, xzr\n\t"
-      "mov x0, x10\n\t"
-      "blr x9\n\t"
-      "mov x8, #%[exit]\n\t"
-      "svc #0\n\t"
-      "brk #0\n"
-      "1:"
-      : "+r"(x0)
-      : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x9), "r"(x10),
-        [exit] "i"(static_cast<long>(nr::exit))
-      : "memory");
-  r = x0;
-#endif
+  const uintptr_t top = reinterpret_cast<uintptr_t>(stack) & ~uintptr_t{15};
+  const long r = arch::clone_thread(fn, arg, static_cast<unsigned long>(bits(flags)), top, parent_tid, child_tid, tls);
   if (detail::is_error(r)) return unexpected(static_cast<errc>(-r));
   return static_cast<int>(r);
 }
@@ -622,21 +509,5 @@ inline result<void> sched_setaffinity(int pid, const cpu_set& set) noexcept {
 inline int set_tid_address(int* tidptr) noexcept {
   return static_cast<int>(raw::syscall(static_cast<long>(nr::set_tid_address), tidptr));
 }
-
-#if defined(__x86_64__) || defined(__i386__)
-// arch_prctl(2): int arch_prctl(int code, unsigned long addr);
-// x86 only; arm64 has no such call and no such function. x86-64 takes every
-// code; i386 only the CPUID, XCOMP and vDSO codes (the FS/GS ones are
-// EINVAL there). The value is 0 or, for get_cpuid, the setting.
-inline result<long> arch_prctl(arch_prctl_code code, unsigned long addr) noexcept {
-  return syscall(nr::arch_prctl, code, addr);
-}
-
-// arch_prctl(2): with a pointer (get_fs and get_gs store through it).
-template <class T>
-inline result<long> arch_prctl(arch_prctl_code code, T* addr) noexcept {
-  return arch_prctl(code, reinterpret_cast<unsigned long>(addr));
-}
-#endif
 
 }  // namespace rawsys

@@ -11,22 +11,21 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
+#include "syscall.hpp"
 #include "types.hpp"
+
+// The requests and register sets only this ISA has.
+#include "arch/native_ptrace.hpp"
 
 namespace rawsys {
 
-// PTRACE_* requests. x86 keeps its old whole-set requests (getregs, ...);
-// arm64 has only the regset forms.
+// PTRACE_* requests, and those only this ISA has (arch/<isa>/: x86
+// keeps its old whole-set requests, getregs, ...; arm64 has only the regset
+// forms).
 enum class ptrace_request : long {
   traceme = 0, peektext = 1, peekdata = 2, peekuser = 3, poketext = 4, pokedata = 5,
-  pokeuser = 6, cont = 7, kill = 8, singlestep = 9,
-#if defined(__x86_64__) || defined(__i386__)
-  getregs = 12, setregs = 13, getfpregs = 14, setfpregs = 15,
-#endif
-  attach = 16, detach = 17, syscall = 24,
-#if defined(__x86_64__) || defined(__i386__)
-  sysemu = 31, sysemu_singlestep = 32,
-#endif
+  pokeuser = 6, cont = 7, kill = 8, singlestep = 9, attach = 16, detach = 17, syscall = 24,
+  RAWSYS_ARCH_PTRACE_REQUESTS_
   setoptions = 0x4200, geteventmsg = 0x4201, getsiginfo = 0x4202, setsiginfo = 0x4203,
   getregset = 0x4204, setregset = 0x4205, seize = 0x4206, interrupt = 0x4207, listen = 0x4208,
   peeksiginfo = 0x4209, getsigmask = 0x420a, setsigmask = 0x420b, seccomp_get_filter = 0x420c,
@@ -48,21 +47,15 @@ enum class ptrace_event : int {
   fork = 1, vfork = 2, clone = 3, exec = 4, vfork_done = 5, exit = 6, seccomp = 7, stop = 128,
 };
 
-// The register sets of PTRACE_GETREGSET (elf.h NT_*).
+// The register sets of PTRACE_GETREGSET (elf.h NT_*), and this ISA's own.
 enum class nt : unsigned long {
   prstatus = 1,  // the general registers: user_regs
   prfpreg = 2,
   siginfo = 0x53494749,
-#if defined(__x86_64__) || defined(__i386__)
-  i386_tls = 0x200,
-  x86_xstate = 0x202,
-#elif defined(__aarch64__)
-  arm_tls = 0x401,
-  arm_hw_break = 0x402,
-  arm_hw_watch = 0x403,
-  arm_system_call = 0x404,
-#endif
+  RAWSYS_ARCH_NT_
 };
+#undef RAWSYS_ARCH_PTRACE_REQUESTS_
+#undef RAWSYS_ARCH_NT_
 
 // The general registers (NT_PRSTATUS) of each ABI, whichever this program is
 // built for: a 64-bit x86 tracer gets ia32::user_regs from a 32-bit tracee.

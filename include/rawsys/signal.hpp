@@ -13,6 +13,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The ISA's restorers, emitted by every translation unit that includes this.
+#include "arch/native_signal.hpp"
+#undef RAWSYS_RESTORER_
+
 namespace rawsys {
 
 // SA_*: sigaction flags (the same on x86-64, i386 and arm64). The type is
@@ -235,53 +239,10 @@ static_assert(sizeof(signalfd_siginfo) == 128);
 
 namespace detail {
 
-// Where a handler returns to: rt_sigreturn, in the exact sequences glibc's
-// __restore_rt and the kernel's vDSO use, so that debuggers and unwinders
-// (gdb, libgcc's MD_FALLBACK_FRAME_STATE_FOR) recognise the signal frame.
-//   x86-64: mov $15, %rax; syscall        48 c7 c0 0f 00 00 00 0f 05
-//   i386:   mov $173, %eax; int $0x80     b8 ad 00 00 00 cd 80
-//   arm64:  mov x8, #139; svc #0          68 11 80 d2 01 00 00 d4
-// i386 also has rawsys_restore: the kernel builds the old, non-rt frame for
-// a handler without sa::siginfo, which only the old sigreturn undoes (popl
-// %eax; mov $119, %eax; int $0x80 = 58 b8 77 00 00 00 cd 80, glibc's
-// __restore); rt_sigreturn there would read the wrong frame.
-// arm64 would use the vDSO's __kernel_rt_sigreturn without SA_RESTORER; the
-// library sets its own anyway, so the three behave alike and a program does
-// not depend on the vDSO being mapped.
-// Top-level asm in COMDAT groups, weak and hidden: every translation unit
-// that includes this header emits them and the linker keeps one copy per
-// binary. The nop in front keeps the return address minus one, where
-// unwinders look first, inside this code, which has no FDE, so they fall
-// back to matching these bytes.
-extern "C" [[gnu::visibility("hidden")]] void rawsys_restore_rt() noexcept;
-
-#define RAWSYS_RESTORER_(name, type, code)                                              \
-  ".pushsection .text." name ",\"axG\"," type "progbits," name ",comdat\n"              \
-  ".weak " name "\n"                                                                    \
-  ".hidden " name "\n"                                                                  \
-  ".type " name "," type "function\n"                                                   \
-  ".p2align 4\n"                                                                        \
-  "nop\n" name ":\n" code ".size " name ",.-" name "\n"                                 \
-  ".popsection\n"
-#if defined(__x86_64__)
-__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "@", "movq $15, %rax\nsyscall\n"));
-#elif defined(__i386__)
-extern "C" [[gnu::visibility("hidden")]] void rawsys_restore() noexcept;
-__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "@", "movl $173, %eax\nint $0x80\n"));
-__asm__(RAWSYS_RESTORER_("rawsys_restore", "@", "popl %eax\nmovl $119, %eax\nint $0x80\n"));
-#elif defined(__aarch64__)
-__asm__(RAWSYS_RESTORER_("rawsys_restore_rt", "%", "mov x8, #139\nsvc #0\n"));
-#endif
-#undef RAWSYS_RESTORER_
-
-// The restorer for a handler installed with these flags.
-inline void (*restorer_for(sa::flags flags) noexcept)() {
-#if defined(__i386__)
-  if (!has(flags, sa::siginfo)) return rawsys_restore;
-#endif
-  (void)flags;
-  return rawsys_restore_rt;
-}
+// The restorer for a handler installed with these flags: the ISA's
+// (arch/<isa>/signal.hpp) rawsys_restore_rt, or rawsys_restore where a handler
+// without sa::siginfo gets the old frame.
+inline void (*restorer_for(sa::flags flags) noexcept)() { return arch::restorer(has(flags, sa::siginfo)); }
 
 inline result<sig> as_sig(result<long> r) noexcept {
   if (!r) return unexpected(r.error());
@@ -291,19 +252,22 @@ inline result<sig> as_sig(result<long> r) noexcept {
 }  // namespace detail
 
 // rt_sigaction(2): int rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact, size_t sigsetsize);
-// Unless act already carries sa::restorer, the library's restorer is
-// installed with it (x86-64 cannot deliver a signal without one): rt_sigreturn,
-// or on i386 for a handler without sa::siginfo the old sigreturn, because
-// the kernel gives such a handler the old frame there.
+// Where the ISA takes a restorer (abi::sa_restorer) and act does not carry
+// sa::restorer, the library's is installed with it (x86-64 cannot deliver a
+// signal without one): rt_sigreturn, or the old sigreturn for a handler
+// without sa::siginfo where the kernel gives such a handler the old frame
+// (i386).
 inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact, size_t sigsetsize = sizeof(sigset)) noexcept {
   sigaction with_restorer;
-  if (act && !has(act->flags, sa::restorer)) {
-    // Field by field: a struct copy may become a memcpy call at -O0.
-    with_restorer.handler = act->handler;
-    with_restorer.flags = act->flags | sa::restorer;
-    with_restorer.restorer = detail::restorer_for(act->flags);
-    with_restorer.mask = act->mask;
-    act = &with_restorer;
+  if constexpr (abi::sa_restorer) {
+    if (act && !has(act->flags, sa::restorer)) {
+      // Field by field: a struct copy may become a memcpy call at -O0.
+      with_restorer.handler = act->handler;
+      with_restorer.flags = act->flags | sa::restorer;
+      with_restorer.restorer = detail::restorer_for(act->flags);
+      with_restorer.mask = act->mask;
+      act = &with_restorer;
+    }
   }
   return detail::as_void(syscall(nr::rt_sigaction, signum, act, oldact, sigsetsize));
 }

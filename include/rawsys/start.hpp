@@ -41,47 +41,15 @@
 #include "runtime.hpp"
 #include "syscall.hpp"
 
-#if !defined(RAWSYS_STACK_GUARD_TLS)
-#if (defined(__x86_64__) || defined(__i386__)) && \
-    (defined(__SSP__) || defined(__SSP_STRONG__) || defined(__SSP_ALL__))
-#define RAWSYS_STACK_GUARD_TLS 1
-#else
-#define RAWSYS_STACK_GUARD_TLS 0
-#endif
-#endif
+// The ISA's part (arch/<isa>/start.hpp): _start, which hands the initial
+// stack pointer to rawsys_start_c below; the mem* loops (arch::mem); the
+// fast entry from AT_SYSINFO (arch::set_entry); where the compiler reads the
+// canary from a thread block, RAWSYS_STACK_GUARD_TLS's default and
+// arch::install_canary.
+#include "arch/native_start.hpp"
 
-// The kernel starts the process with the stack pointer at argc; hand it to
-// C++ with the stack aligned as the ABI wants at a call (16 bytes; on i386
-// too, as GCC assumes), and no return address or frame to unwind into.
-#if defined(__x86_64__)
-__asm__(".text\n.global _start\n.type _start, %function\n_start:\n"
-        "  xor %ebp, %ebp\n"
-        "  mov %rsp, %rdi\n"
-        "  and $-16, %rsp\n"
-        "  call rawsys_start_c\n"
-        "  hlt\n"
-        ".size _start, . - _start\n");
-#elif defined(__i386__)
-__asm__(".text\n.global _start\n.type _start, %function\n_start:\n"
-        "  xor %ebp, %ebp\n"
-        "  mov %esp, %eax\n"
-        "  and $-16, %esp\n"
-        "  sub $12, %esp\n"
-        "  push %eax\n"
-        "  call rawsys_start_c\n"
-        "  hlt\n"
-        ".size _start, . - _start\n");
-#elif defined(__aarch64__)
-__asm__(".text\n.global _start\n.type _start, %function\n_start:\n"
-        "  mov x29, #0\n"
-        "  mov x30, #0\n"
-        "  mov x0, sp\n"
-        "  and sp, x0, #-16\n"
-        "  bl rawsys_start_c\n"
-        "  brk #0\n"
-        ".size _start, . - _start\n");
-#else
-#error "rawsys/start.hpp: x86-64, i386 and arm64 only"
+#if !defined(RAWSYS_STACK_GUARD_TLS)
+#define RAWSYS_STACK_GUARD_TLS 0  // the canary is __stack_chk_guard
 #endif
 
 // main. GCC never mangles it, nor does Clang in a hosted build; Clang with
@@ -137,12 +105,6 @@ inline void run_atexit() noexcept {
     e.fn(e.arg);
   }
 }
-
-#if RAWSYS_STACK_GUARD_TLS
-// A minimal thread block: word 0 points at itself (the x86 TLS ABI), word 5
-// is the canary (%fs:0x28 on x86-64, %gs:0x14 on i386).
-alignas(64) inline uintptr_t thread_block[8];
-#endif
 
 // abort(3) without libc: SIGABRT's default action, unblocked, sent to this
 // thread. The handler is reset first: nothing may run on a smashed stack.
@@ -211,70 +173,27 @@ __attribute__((weak)) void __cxa_guard_release(int64_t* g) noexcept {
 }
 __attribute__((weak)) void __cxa_guard_abort(int64_t*) noexcept {}
 
-#if defined(__aarch64__)
-// libgcc's outline atomics ask for AT_HWCAP from a constructor.
-__attribute__((weak)) unsigned long __getauxval(unsigned long type) noexcept { return rawsys::auxv(type); }
-#endif
-
-// The mem* functions compilers call even in freestanding code. Their loops
-// are hidden from the optimiser (an empty asm on the pointer), which would
-// otherwise turn them back into calls to themselves. x86 uses the string
-// instructions, fast for large sizes on current CPUs and a few bytes long.
+// The mem* functions compilers call even in freestanding code, through the
+// ISA's loops (arch::mem).
 __attribute__((weak, no_stack_protector)) void* memcpy(void* dst, const void* src, size_t n) noexcept {
-  void* const ret = dst;
-#if defined(__x86_64__) || defined(__i386__)
-  __asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
-#else
-  auto* d = static_cast<unsigned char*>(dst);
-  auto* s = static_cast<const unsigned char*>(src);
-  for (; n != 0; --n) {
-    __asm__("" : "+r"(d));
-    *d++ = *s++;
-  }
-#endif
-  return ret;
+  rawsys::arch::mem::copy(dst, src, n);
+  return dst;
 }
 
 __attribute__((weak, no_stack_protector)) void* memmove(void* dst, const void* src, size_t n) noexcept {
   // Forwards unless dst starts inside [src, src + n).
   if (reinterpret_cast<uintptr_t>(dst) - reinterpret_cast<uintptr_t>(src) >= n) return memcpy(dst, src, n);
-#if defined(__x86_64__) || defined(__i386__)
-  void* d = static_cast<unsigned char*>(dst) + n - 1;
-  const void* s = static_cast<const unsigned char*>(src) + n - 1;
-  __asm__ volatile("std\n\trep movsb\n\tcld" : "+D"(d), "+S"(s), "+c"(n) : : "memory", "cc");
-#else
-  auto* d = static_cast<unsigned char*>(dst) + n;
-  auto* s = static_cast<const unsigned char*>(src) + n;
-  for (; n != 0; --n) {
-    __asm__("" : "+r"(d));
-    *--d = *--s;
-  }
-#endif
+  rawsys::arch::mem::copy_backward(dst, src, n);
   return dst;
 }
 
 __attribute__((weak, no_stack_protector)) void* memset(void* dst, int c, size_t n) noexcept {
-  void* const ret = dst;
-#if defined(__x86_64__) || defined(__i386__)
-  __asm__ volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
-#else
-  auto* d = static_cast<unsigned char*>(dst);
-  for (; n != 0; --n) {
-    __asm__("" : "+r"(d));
-    *d++ = static_cast<unsigned char>(c);
-  }
-#endif
-  return ret;
+  rawsys::arch::mem::fill(dst, c, n);
+  return dst;
 }
 
 __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* b, size_t n) noexcept {
-  auto* p = static_cast<const unsigned char*>(a);
-  auto* q = static_cast<const unsigned char*>(b);
-  for (; n != 0; --n, ++p, ++q) {
-    __asm__("" : "+r"(p));
-    if (*p != *q) return *p - *q;
-  }
-  return 0;
+  return rawsys::arch::mem::compare(a, b, n);
 }
 
 // From _start: everything before the first call is written out here, with
@@ -297,9 +216,7 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   }
   rawsys::detail::startup_auxv = auxv;
   rawsys::detail::startup_envp = envp;
-#if defined(__i386__)
-  rawsys::arch::entry_address = sysinfo ? sysinfo : 1;
-#endif
+  rawsys::arch::set_entry(sysinfo);
 
   // The canary: AT_RANDOM's first word with its lowest byte zero, as glibc
   // does, so that a string overflow cannot reproduce it.
@@ -311,29 +228,7 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   __stack_chk_guard = guard;
 
 #if RAWSYS_STACK_GUARD_TLS
-  uintptr_t* const tb = rawsys::detail::thread_block;
-  tb[0] = reinterpret_cast<uintptr_t>(tb);
-  tb[5] = guard;
-#if defined(__x86_64__)
-  if (hwcap2 & 2 /* HWCAP2_FSGSBASE */) {
-    __asm__ volatile("wrfsbase %0" : : "r"(tb) : "memory");
-  } else {
-    long r;
-    __asm__ volatile("syscall"
-                     : "=a"(r)
-                     : "a"(static_cast<long>(rawsys::nr::arch_prctl)), "D"(0x1002 /* ARCH_SET_FS */), "S"(tb)
-                     : "rcx", "r11", "memory");
-  }
-#else
-  // struct user_desc: a new entry, base tb, 4 GiB limit, 32-bit, usable.
-  unsigned desc[4] = {~0u, static_cast<unsigned>(reinterpret_cast<uintptr_t>(tb)), 0xfffff, 0x51};
-  long r;
-  __asm__ volatile("int $0x80"
-                   : "=a"(r)
-                   : "a"(static_cast<long>(rawsys::nr::set_thread_area)), "b"(desc)
-                   : "memory");
-  if (r == 0) __asm__ volatile("movw %w0, %%gs" : : "r"(desc[0] * 8 + 3));
-#endif
+  rawsys::arch::install_canary(guard, hwcap2);
 #endif
 
   for (const rawsys_init_fn* f = __preinit_array_start; f != __preinit_array_end; ++f) (*f)(argc, argv, envp);

@@ -34,13 +34,9 @@ struct target {
 inline constexpr target x86_64_target{elf_class::elf64, 62};   // EM_X86_64
 inline constexpr target i386_target{elf_class::elf32, 3};      // EM_386
 inline constexpr target aarch64_target{elf_class::elf64, 183};  // EM_AARCH64
-#if defined(__x86_64__)
-inline constexpr target native_target = x86_64_target;
-#elif defined(__i386__)
-inline constexpr target native_target = i386_target;
-#elif defined(__aarch64__)
-inline constexpr target native_target = aarch64_target;
-#endif
+// The ISA being compiled for.
+inline constexpr target native_target{abi::word_bits == 64 ? elf_class::elf64 : elf_class::elf32,
+                                      static_cast<uint16_t>(abi::elf_machine)};
 
 namespace detail {
 
@@ -327,28 +323,10 @@ namespace detail {
 // The functions the wrappers use, looked up on first use.
 enum fn : int { fn_clock_gettime, fn_clock_getres, fn_gettimeofday, fn_time, fn_getcpu, fn_getrandom, fn_count };
 
-struct symbol {
-  const char* name;
-  const char* version;
-};
-#if defined(__x86_64__)
-inline constexpr symbol symbols[fn_count] = {
-    {"__vdso_clock_gettime", "LINUX_2.6"}, {"__vdso_clock_getres", "LINUX_2.6"},
-    {"__vdso_gettimeofday", "LINUX_2.6"},  {"__vdso_time", "LINUX_2.6"},
-    {"__vdso_getcpu", "LINUX_2.6"},        {"__vdso_getrandom", "LINUX_2.6"}};
-#elif defined(__i386__)
-// Only the 64-bit time forms: the 32-bit ones truncate silently after 2038.
-// gettimeofday and time read CLOCK_REALTIME through clock_gettime64.
-inline constexpr symbol symbols[fn_count] = {
-    {"__vdso_clock_gettime64", "LINUX_2.6"}, {"__vdso_clock_getres_time64", "LINUX_2.6"},
-    {nullptr, nullptr},                      {nullptr, nullptr},
-    {"__vdso_getcpu", "LINUX_2.6"},          {nullptr, nullptr}};
-#elif defined(__aarch64__)
-inline constexpr symbol symbols[fn_count] = {
-    {"__kernel_clock_gettime", "LINUX_2.6.39"}, {"__kernel_clock_getres", "LINUX_2.6.39"},
-    {"__kernel_gettimeofday", "LINUX_2.6.39"},  {nullptr, nullptr},
-    {nullptr, nullptr},                         {"__kernel_getrandom", "LINUX_2.6.39"}};
-#endif
+using symbol = abi::vdso_symbol;
+inline constexpr symbol symbols[fn_count] = {abi::vdso.clock_gettime, abi::vdso.clock_getres,
+                                             abi::vdso.gettimeofday,  abi::vdso.time,
+                                             abi::vdso.getcpu,        abi::vdso.getrandom};
 
 // Per function: 0 = not looked up yet, 1 = none (or disabled), else its
 // address. Relaxed atomics suffice: the value is the only thing published,
@@ -393,31 +371,33 @@ inline bool clock_getres(clock id, timespec& ts) noexcept {
   const f_t f = function<f_t, fn_clock_getres>();
   return f != nullptr && f(static_cast<int>(id), &ts) == 0;
 }
+// gettimeofday and time: the vDSO's own where it has one, else through its
+// clock_gettime (CLOCK_REALTIME).
 inline bool gettimeofday(timeval& tv) noexcept {
-#if defined(__i386__)
-  timespec ts{};
-  if (!clock_gettime(clock::realtime, ts)) return false;
-  tv = {ts.sec, ts.nsec / 1000};
-  return true;
-#else
-  using f_t = int (*)(timeval*, void*);
-  const f_t f = function<f_t, fn_gettimeofday>();
-  return f != nullptr && f(&tv, nullptr) == 0;
-#endif
+  if constexpr (symbols[fn_gettimeofday].name != nullptr) {
+    using f_t = int (*)(timeval*, void*);
+    const f_t f = function<f_t, fn_gettimeofday>();
+    return f != nullptr && f(&tv, nullptr) == 0;
+  } else {
+    timespec ts{};
+    if (!clock_gettime(clock::realtime, ts)) return false;
+    tv = {ts.sec, ts.nsec / 1000};
+    return true;
+  }
 }
 inline bool time(int64_t& t) noexcept {
-#if defined(__x86_64__)
-  using f_t = long (*)(long*);
-  const f_t f = function<f_t, fn_time>();
-  if (f == nullptr) return false;
-  t = f(nullptr);
-  return true;
-#else
-  timespec ts{};
-  if (!clock_gettime(clock::realtime, ts)) return false;
-  t = ts.sec;
-  return true;
-#endif
+  if constexpr (symbols[fn_time].name != nullptr) {
+    using f_t = long (*)(long*);
+    const f_t f = function<f_t, fn_time>();
+    if (f == nullptr) return false;
+    t = f(nullptr);
+    return true;
+  } else {
+    timespec ts{};
+    if (!clock_gettime(clock::realtime, ts)) return false;
+    t = ts.sec;
+    return true;
+  }
 }
 
 }  // namespace detail

@@ -27,6 +27,25 @@ enum class mmap_kind {
   argblock,  // old_mmap: one pointer to the six arguments (s390x)
 };
 
+// A function the kernel's vDSO exports: its symbol name and version; a null
+// name where the ISA's vDSO has none or the library does not use it.
+struct vdso_symbol {
+  const char* name;
+  const char* version;
+};
+
+// The vDSO functions the library calls (vdso.hpp); where one is missing its
+// wrapper uses another (clock_gettime for gettimeofday and time) or the
+// syscall.
+struct vdso_symbols {
+  vdso_symbol clock_gettime;  // with a 64-bit timespec
+  vdso_symbol clock_getres;   // with a 64-bit timespec
+  vdso_symbol gettimeofday;
+  vdso_symbol time;
+  vdso_symbol getcpu;
+  vdso_symbol getrandom;
+};
+
 // Facts the compiler states for every ISA.
 inline constexpr unsigned word_bits = sizeof(long) * 8;
 inline constexpr bool big_endian = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;

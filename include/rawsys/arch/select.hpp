@@ -1,17 +1,34 @@
 // The one place that names the target: the paths, relative to arch/, of the
 // target's folder's headers. native.hpp includes RAWSYS_ARCH_HEADER_ (the
-// folder's arch.hpp) and native_errc.hpp RAWSYS_ARCH_ERRC_ (its errc.hpp).
+// folder's arch.hpp) and native_errc.hpp RAWSYS_ARCH_ERRC_ (its errc.hpp);
+// the parts of topic headers come through native_<topic>.hpp:
+//   RAWSYS_ARCH_START_    _start and the rest of the no-libc runtime's ISA code
+//   RAWSYS_ARCH_SIGNAL_   the signal-return restorers
+//   RAWSYS_ARCH_PROCESS_  the clone trampoline, and calls only this ISA has
+//   RAWSYS_ARCH_PTRACE_   the ptrace requests and register sets only this ISA has
 #pragma once
 
 #if defined(__x86_64__) && !defined(__ILP32__)
 #define RAWSYS_ARCH_HEADER_ "x86_64/arch.hpp"
 #define RAWSYS_ARCH_ERRC_ "x86_64/errc.hpp"
+#define RAWSYS_ARCH_START_ "x86_64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "x86_64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "x86_64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "x86/ptrace.hpp"
 #elif defined(__i386__)
 #define RAWSYS_ARCH_HEADER_ "i386/arch.hpp"
 #define RAWSYS_ARCH_ERRC_ "i386/errc.hpp"
+#define RAWSYS_ARCH_START_ "i386/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "i386/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "i386/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "x86/ptrace.hpp"
 #elif defined(__aarch64__) && !defined(__ILP32__)
 #define RAWSYS_ARCH_HEADER_ "aarch64/arch.hpp"
 #define RAWSYS_ARCH_ERRC_ "aarch64/errc.hpp"
+#define RAWSYS_ARCH_START_ "aarch64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "aarch64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "aarch64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "aarch64/ptrace.hpp"
 #else
 #error "rawsys: unsupported target; supported: x86-64, i386, arm64"
 #endif

@@ -1,0 +1,72 @@
+// 64-bit PowerPC's part of the no-libc runtime, for <rawsys/start.hpp> alone:
+// _start with the TOC pointer, the byte-loop mem*, and the thread pointer
+// for the stack protector's canary.
+//
+// GCC and Clang read the canary from the thread block by default, at
+// r13 - 0x7010 (glibc's tcbhead_t, 0x7000 below the thread pointer and the
+// TLS block after it), which a program without libc does not have. GCC takes
+// -mstack-protector-guard=global (then __stack_chk_guard; rawsys_add_tool
+// builds so and defines RAWSYS_STACK_GUARD_TLS=0); Clang 14 does not. Unless
+// RAWSYS_STACK_GUARD_TLS is defined, startup points r13 at a minimal block
+// holding the canary when this is compiled with a stack protector: r13 is
+// the thread pointer in user space, no system call sets it.
+#pragma once
+
+#include <stdint.h>
+
+#include "../bytewise.hpp"
+
+#if !defined(RAWSYS_STACK_GUARD_TLS)
+#if defined(__SSP__) || defined(__SSP_STRONG__) || defined(__SSP_ALL__)
+#define RAWSYS_STACK_GUARD_TLS 1
+#else
+#define RAWSYS_STACK_GUARD_TLS 0
+#endif
+#endif
+
+// The kernel starts the process with r1 at argc and no TOC pointer: r2 is
+// .TOC. found from the address of _start's own code (bcl 20,31 is the form
+// that keeps the link stack predictor right), not from r12, which the kernel
+// sets to the ELFv2 entry but an emulator need not.
+// Then C++ gets the stack aligned to 16 bytes under a minimal frame (32
+// bytes: back chain, CR, LR and TOC save words) whose null back chain and LR
+// end the chain for unwinders. The nop after bl is where the linker would
+// restore r2 after a call through a stub.
+__asm__(".text\n.global _start\n.type _start, @function\n_start:\n"
+        "  bcl 20, 31, 1f\n"
+        "1:\n"
+        "  mflr 11\n"
+        "  addis 2, 11, (.TOC. - 1b)@ha\n"
+        "  addi 2, 2, (.TOC. - 1b)@l\n"
+        "  mr 3, 1\n"
+        "  clrrdi 1, 1, 4\n"
+        "  li 0, 0\n"
+        "  mtlr 0\n"
+        "  stdu 0, -32(1)\n"
+        "  bl rawsys_start_c\n"
+        "  nop\n"
+        "  trap\n"
+        ".size _start, . - _start\n");
+
+namespace rawsys::arch {
+
+namespace mem = bytewise;
+
+// What _start's C++ half takes from AT_SYSINFO: nothing, sc is the entry.
+__attribute__((always_inline, no_stack_protector)) inline void set_entry(unsigned long) noexcept {}
+
+#if RAWSYS_STACK_GUARD_TLS
+// The part of a thread block the compiler reads: the canary, at the
+// thread pointer minus 0x7010.
+alignas(16) inline uintptr_t thread_block[2];
+
+// Puts the canary where the compiler reads it and makes r13 point 0x7010
+// past it. Nothing else of the thread block exists: thread_local variables
+// need libc.
+__attribute__((always_inline, no_stack_protector)) inline void install_canary(uintptr_t guard, unsigned long) noexcept {
+  thread_block[0] = guard;
+  __asm__ volatile("addi 13, %0, 0x7010" : : "b"(thread_block) : "memory");
+}
+#endif
+
+}  // namespace rawsys::arch

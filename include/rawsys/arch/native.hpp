@@ -14,3 +14,8 @@
 #else
 #error "rawsys: unsupported target; supported: x86-64, i386, arm64"
 #endif
+
+namespace rawsys {
+// The target's kernel constants and struct layouts (uapi/<isa>.hpp).
+namespace uapi = native_arch::uapi;
+}  // namespace rawsys

@@ -242,8 +242,10 @@ def uapi_name(macro: str) -> str:
 # gives a member its rawsys declaration (`{n}` is the name); any other member
 # becomes an integer of the kernel's size and signedness. A struct with
 # `template` takes rawsys's member types from its parameter T, so the topic
-# header keeps its enums and handler types. A pair <x>, <x>_nsec becomes one
-# stat_time <x>.
+# header keeps its enums and handler types, and is initialised member by
+# member in order: its alignment gaps stay implicit (its <struct>_layout_ok
+# checks every offset); the others spell them out. A pair <x>, <x>_nsec
+# becomes one stat_time <x>.
 
 
 @dataclass(frozen=True)
@@ -520,7 +522,7 @@ def emit_struct(s: Struct, lay: Layout, lines: list):
     time_pair = None
     while i < len(fields):
         f = fields[i]
-        if f.offset > pos:
+        if f.offset > pos and not s.template:
             decls.append(f"  unsigned char pad_{pos}_[{f.offset - pos}];")
         name = member_name(s, f.kname)
         nxt = fields[i + 1] if i + 1 < len(fields) else None
@@ -542,7 +544,7 @@ def emit_struct(s: Struct, lay: Layout, lines: list):
             checks.append((name, f.offset))
         pos = f.offset + f.size
         i += 1
-    if lay.size > pos:
+    if lay.size > pos and not s.template:
         decls.append(f"  unsigned char pad_{pos}_[{lay.size - pos}];")
     natural = max(f.size // f.count for f in fields)
     packed = "[[gnu::packed]] " if lay.align < min(natural, 8) and lay.size % natural else ""

@@ -687,7 +687,6 @@ using sigaction_flags_type = unsigned long;
 template <class T>
 struct epoll_event {
   typename T::events events;
-  unsigned char pad_4_[4];
   uint64_t data;
 };
 template <class S>

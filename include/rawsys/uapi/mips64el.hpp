@@ -651,7 +651,6 @@ struct stack_t {
   void* sp = nullptr;
   size_t size = 0;
   typename T::flags flags{};
-  unsigned char pad_20_[4];
 };
 template <class S>
 constexpr bool stack_t_layout_ok() noexcept {
@@ -666,7 +665,6 @@ using stack_t_flags_type = int;
 template <class T>
 struct sigaction {
   typename T::flags flags{};
-  unsigned char pad_4_[4];
   union {
     typename T::handler handler = nullptr;
     typename T::action action;
@@ -685,7 +683,6 @@ using sigaction_flags_type = unsigned int;
 template <class T>
 struct epoll_event {
   typename T::events events;
-  unsigned char pad_4_[4];
   uint64_t data;
 };
 template <class S>

@@ -686,7 +686,6 @@ using sigaction_flags_type = unsigned int;
 template <class T>
 struct epoll_event {
   typename T::events events;
-  unsigned char pad_4_[4];
   uint64_t data;
 };
 template <class S>

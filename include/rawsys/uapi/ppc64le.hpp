@@ -651,7 +651,6 @@ template <class T>
 struct stack_t {
   void* sp = nullptr;
   typename T::flags flags{};
-  unsigned char pad_12_[4];
   size_t size = 0;
 };
 template <class S>
@@ -687,7 +686,6 @@ using sigaction_flags_type = unsigned long;
 template <class T>
 struct epoll_event {
   typename T::events events;
-  unsigned char pad_4_[4];
   uint64_t data;
 };
 template <class S>

@@ -648,7 +648,6 @@ template <class T>
 struct stack_t {
   void* sp = nullptr;
   typename T::flags flags{};
-  unsigned char pad_12_[4];
   size_t size = 0;
 };
 template <class S>

@@ -257,6 +257,7 @@ class Struct:
     types: tuple = ()
     rename: tuple = ()
     template: bool = False
+    pack_unaligned: bool = False
     int_members: tuple = ()  # T-typed integers: their kernel type is generated as <struct>_<member>_type
 
 
@@ -281,6 +282,7 @@ STRUCTS = [
                   ("mask", "typename T::mask {n}{}"))),
     # epoll_ctl, epoll_pwait.
     Struct("epoll_event", "struct epoll_event", "struct epoll_event", "", template=True,
+           pack_unaligned=True,
            int_members=("events",),
            types=(("events", "typename T::events {n}"), ("data", "uint64_t {n}"))),
 ]
@@ -372,7 +374,7 @@ def parse_layouts(dump: str) -> dict:
         fields = []
         for r in rows[1:]:
             left, right = r.split("|", 1)
-            m = re.match(r"\[sizeof=(\d+),.*align=(\d+)", right.strip())
+            m = re.match(r"\[sizeof=(\d+),(?:.*?[ ,])?align=(\d+)", right.strip())
             if m:
                 out[name] = (int(m.group(1)), int(m.group(2)), fields)
                 break
@@ -403,6 +405,7 @@ class Field:
     ctype: str     # as the layout dump spells it, array bounds included
     signed: bool
     count: int     # array elements (1 for a scalar)
+    align: int     # the member's alignment in a struct of this ISA
 
 
 @dataclass
@@ -441,7 +444,7 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
             typed = member_name(s, f) in dict(s.types)
             sign = "0" if typed or "*" in ctype else f"(__typeof__{one})-1 < 0"
             exprs.append((f"sizeof((({kname}*)0)->{f})", f"sizeof{one}"))
-            exprs.append((sign, "0"))
+            exprs.append((sign, f"_Alignof(__typeof__((({kname}*)0)->{f}))"))
     for _, ctype_, member in OFFSETS:
         exprs.append((f"__builtin_offsetof({ctype_}, {member})", "0"))
     flat = [x for pair in exprs for x in pair]
@@ -463,8 +466,8 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
         for off, ctype, f in fields:
             total, one = next(it), next(it)
             signed = bool(next(it))
-            next(it)
-            out.append(Field(f, off, total, ctype, signed, total // one if one else 1))
+            falign = next(it)
+            out.append(Field(f, off, total, ctype, signed, total // one if one else 1, falign))
         layouts[s.name] = Layout(kname, size, align, out)
     offsets = {}
     for name, _, _ in OFFSETS:
@@ -546,8 +549,16 @@ def emit_struct(s: Struct, lay: Layout, lines: list):
         i += 1
     if lay.size > pos and not s.template:
         decls.append(f"  unsigned char pad_{pos}_[{lay.size - pos}];")
-    natural = max(f.size // f.count for f in fields)
-    packed = "[[gnu::packed]] " if lay.align < min(natural, 8) and lay.size % natural else ""
+    # Packed where the kernel packs it (x86-64's epoll_event, arm's statfs64
+    # aligned to 4): less aligned than its members would make it. With
+    # pack_unaligned also where a member sits off its size's alignment
+    # (i386's epoll_event), as the C library's is, so the two interchange.
+    if lay.align < max(f.align for f in fields) or (s.pack_unaligned and any(
+            f.offset % (f.size // f.count) for f in fields)):
+        packed = "[[gnu::packed]] " if lay.align == 1 or s.pack_unaligned else \
+            f"[[gnu::packed, gnu::aligned({lay.align})]] "
+    else:
+        packed = ""
     if time_pair:
         sec, nsec = time_pair
         lines += ["// A timestamp as the struct holds it: seconds read as a time_t of their",

@@ -619,7 +619,7 @@ static_assert(offsetof(stat, ctime) == 88);
 static_assert(offsetof(stat, ino) == 96);
 
 // struct statfs64: 84 bytes.
-struct [[gnu::packed]] statfs {
+struct [[gnu::packed, gnu::aligned(4)]] statfs {
   uint32_t type;
   uint32_t bsize;
   uint64_t blocks;

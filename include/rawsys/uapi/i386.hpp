@@ -617,7 +617,7 @@ static_assert(offsetof(stat, ctime) == 80);
 static_assert(offsetof(stat, ino) == 88);
 
 // struct statfs64: 84 bytes.
-struct [[gnu::packed]] statfs {
+struct statfs {
   uint32_t type;
   uint32_t bsize;
   uint64_t blocks;

@@ -666,7 +666,7 @@ using stack_t_flags_type = int;
 
 // struct sigaction: 24 bytes.
 template <class T>
-struct [[gnu::packed]] sigaction {
+struct sigaction {
   typename T::flags flags{};
   union {
     typename T::handler handler = nullptr;

@@ -24,582 +24,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(U::map_32bit == (MAP_32BIT));
-static_assert(U::map_above4g == (MAP_ABOVE4G));
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(U::sa_restorer == (SA_RESTORER));
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat*)0)->st_dev));
@@ -625,13 +49,13 @@ static_assert(offsetof(U::stat, blocks) == offsetof(struct stat, st_blocks));
 static_assert(sizeof(U::stat::blocks) == sizeof(((struct stat*)0)->st_blocks));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int64_t) == offsetof(struct stat, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int64_t) == offsetof(struct stat, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int64_t) == offsetof(struct stat, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_ctime_nsec));
 static_assert(offsetof(U::stat, unused) == offsetof(struct stat, __unused));
 static_assert(sizeof(U::stat::unused) == sizeof(((struct stat*)0)->__unused));
 static_assert(sizeof(U::statfs) == sizeof(struct statfs));
@@ -686,582 +110,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(U::map_32bit == (MAP_32BIT));
-static_assert(U::map_above4g == (MAP_ABOVE4G));
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(U::sa_restorer == (SA_RESTORER));
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat64));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat64, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat64*)0)->st_dev));
@@ -1289,13 +137,13 @@ static_assert(offsetof(U::stat, blocks) == offsetof(struct stat64, st_blocks));
 static_assert(sizeof(U::stat::blocks) == sizeof(((struct stat64*)0)->st_blocks));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat64, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int32_t) == offsetof(struct stat64, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat64, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int32_t) == offsetof(struct stat64, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat64, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int32_t) == offsetof(struct stat64, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_ctime_nsec));
 static_assert(offsetof(U::stat, ino) == offsetof(struct stat64, st_ino));
 static_assert(sizeof(U::stat::ino) == sizeof(((struct stat64*)0)->st_ino));
 static_assert(sizeof(U::statfs) == sizeof(struct statfs64));
@@ -1350,582 +198,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(U::prot_bti == (PROT_BTI));
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(U::prot_mte == (PROT_MTE));
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(U::sa_restorer == (SA_RESTORER));
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat*)0)->st_dev));
@@ -1953,13 +225,13 @@ static_assert(offsetof(U::stat, blocks) == offsetof(struct stat, st_blocks));
 static_assert(sizeof(U::stat::blocks) == sizeof(((struct stat*)0)->st_blocks));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int64_t) == offsetof(struct stat, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int64_t) == offsetof(struct stat, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int64_t) == offsetof(struct stat, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_ctime_nsec));
 static_assert(offsetof(U::stat, unused4) == offsetof(struct stat, __unused4));
 static_assert(sizeof(U::stat::unused4) == sizeof(((struct stat*)0)->__unused4));
 static_assert(offsetof(U::stat, unused5) == offsetof(struct stat, __unused5));
@@ -2016,582 +288,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(U::sa_restorer == (SA_RESTORER));
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat64));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat64, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat64*)0)->st_dev));
@@ -2619,13 +315,13 @@ static_assert(offsetof(U::stat, blocks) == offsetof(struct stat64, st_blocks));
 static_assert(sizeof(U::stat::blocks) == sizeof(((struct stat64*)0)->st_blocks));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat64, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int32_t) == offsetof(struct stat64, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat64, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int32_t) == offsetof(struct stat64, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat64, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int32_t) == offsetof(struct stat64, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_ctime_nsec));
 static_assert(offsetof(U::stat, ino) == offsetof(struct stat64, st_ino));
 static_assert(sizeof(U::stat::ino) == sizeof(((struct stat64*)0)->st_ino));
 static_assert(sizeof(U::statfs) == sizeof(struct statfs64));
@@ -2680,582 +376,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(is_absent(U::sa_restorer));  // SA_RESTORER
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat*)0)->st_dev));
@@ -3283,13 +403,13 @@ static_assert(offsetof(U::stat, blocks) == offsetof(struct stat, st_blocks));
 static_assert(sizeof(U::stat::blocks) == sizeof(((struct stat*)0)->st_blocks));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int64_t) == offsetof(struct stat, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int64_t) == offsetof(struct stat, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int64_t) == offsetof(struct stat, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_ctime_nsec));
 static_assert(offsetof(U::stat, unused4) == offsetof(struct stat, __unused4));
 static_assert(sizeof(U::stat::unused4) == sizeof(((struct stat*)0)->__unused4));
 static_assert(offsetof(U::stat, unused5) == offsetof(struct stat, __unused5));
@@ -3345,582 +465,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(U::sa_restorer == (SA_RESTORER));
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat*)0)->st_dev));
@@ -3942,13 +486,13 @@ static_assert(offsetof(U::stat, size) == offsetof(struct stat, st_size));
 static_assert(sizeof(U::stat::size) == sizeof(((struct stat*)0)->st_size));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int64_t) == offsetof(struct stat, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int64_t) == offsetof(struct stat, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int64_t) == offsetof(struct stat, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_ctime_nsec));
 static_assert(offsetof(U::stat, blksize) == offsetof(struct stat, st_blksize));
 static_assert(sizeof(U::stat::blksize) == sizeof(((struct stat*)0)->st_blksize));
 static_assert(offsetof(U::stat, blocks) == offsetof(struct stat, st_blocks));
@@ -4007,582 +551,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(U::sa_restorer == (SA_RESTORER));
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat*)0)->st_dev));
@@ -4606,13 +574,13 @@ static_assert(offsetof(U::stat, blocks) == offsetof(struct stat, st_blocks));
 static_assert(sizeof(U::stat::blocks) == sizeof(((struct stat*)0)->st_blocks));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int64_t) == offsetof(struct stat, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int64_t) == offsetof(struct stat, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int64_t) == offsetof(struct stat, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_ctime_nsec));
 static_assert(offsetof(U::stat, unused4) == offsetof(struct stat, __unused4));
 static_assert(sizeof(U::stat::unused4) == sizeof(((struct stat*)0)->__unused4));
 static_assert(offsetof(U::stat, unused5) == offsetof(struct stat, __unused5));
@@ -4671,582 +639,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(is_absent(U::madv_soft_offline));  // MADV_SOFT_OFFLINE
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(is_absent(U::map_sync));  // MAP_SYNC
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(is_absent(U::map_uninitialized));  // MAP_UNINITIALIZED
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(is_absent(U::sa_restorer));  // SA_RESTORER
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(is_absent(U::sigstkflt));  // SIGSTKFLT
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat*)0)->st_dev));
@@ -5270,13 +662,13 @@ static_assert(offsetof(U::stat, size) == offsetof(struct stat, st_size));
 static_assert(sizeof(U::stat::size) == sizeof(((struct stat*)0)->st_size));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int32_t) == offsetof(struct stat, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int32_t) == offsetof(struct stat, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int32_t) == offsetof(struct stat, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_ctime_nsec));
 static_assert(offsetof(U::stat, blksize) == offsetof(struct stat, st_blksize));
 static_assert(sizeof(U::stat::blksize) == sizeof(((struct stat*)0)->st_blksize));
 static_assert(offsetof(U::stat, pad2) == offsetof(struct stat, st_pad2));
@@ -5334,582 +726,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(is_absent(U::madv_soft_offline));  // MADV_SOFT_OFFLINE
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(is_absent(U::map_sync));  // MAP_SYNC
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(is_absent(U::map_uninitialized));  // MAP_UNINITIALIZED
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(is_absent(U::sa_restorer));  // SA_RESTORER
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(is_absent(U::sigstkflt));  // SIGSTKFLT
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat64));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat64, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat64*)0)->st_dev));
@@ -5933,13 +749,13 @@ static_assert(offsetof(U::stat, size) == offsetof(struct stat64, st_size));
 static_assert(sizeof(U::stat::size) == sizeof(((struct stat64*)0)->st_size));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat64, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int32_t) == offsetof(struct stat64, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat64, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int32_t) == offsetof(struct stat64, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat64, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat64*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int32_t) == offsetof(struct stat64, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat64, st_ctime_nsec));
 static_assert(offsetof(U::stat, blksize) == offsetof(struct stat64, st_blksize));
 static_assert(sizeof(U::stat::blksize) == sizeof(((struct stat64*)0)->st_blksize));
 static_assert(offsetof(U::stat, pad2) == offsetof(struct stat64, st_pad2));
@@ -5999,582 +815,6 @@ struct check_types {
 struct check_stack_types {
   using flags = decltype(((stack_t*)0)->ss_flags);
 };
-static_assert(U::at_eaccess == (AT_EACCESS));
-static_assert(U::at_empty_path == (AT_EMPTY_PATH));
-static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
-static_assert(U::at_recursive == (AT_RECURSIVE));
-static_assert(U::at_removedir == (AT_REMOVEDIR));
-static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
-static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
-static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
-static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
-static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
-static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
-static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
-static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
-static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
-static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
-static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
-static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
-static_assert(U::clock_realtime == (CLOCK_REALTIME));
-static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
-static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
-static_assert(U::clock_tai == (CLOCK_TAI));
-static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
-static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
-static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
-static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
-static_assert(U::clone_detached == (CLONE_DETACHED));
-static_assert(U::clone_files == (CLONE_FILES));
-static_assert(U::clone_fs == (CLONE_FS));
-static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
-static_assert(U::clone_io == (CLONE_IO));
-static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
-static_assert(U::clone_newipc == (CLONE_NEWIPC));
-static_assert(U::clone_newnet == (CLONE_NEWNET));
-static_assert(U::clone_newns == (CLONE_NEWNS));
-static_assert(U::clone_newpid == (CLONE_NEWPID));
-static_assert(U::clone_newtime == (CLONE_NEWTIME));
-static_assert(U::clone_newuser == (CLONE_NEWUSER));
-static_assert(U::clone_newuts == (CLONE_NEWUTS));
-static_assert(U::clone_parent == (CLONE_PARENT));
-static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
-static_assert(U::clone_pidfd == (CLONE_PIDFD));
-static_assert(U::clone_ptrace == (CLONE_PTRACE));
-static_assert(U::clone_settls == (CLONE_SETTLS));
-static_assert(U::clone_sighand == (CLONE_SIGHAND));
-static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
-static_assert(U::clone_thread == (CLONE_THREAD));
-static_assert(U::clone_untraced == (CLONE_UNTRACED));
-static_assert(U::clone_vfork == (CLONE_VFORK));
-static_assert(U::clone_vm == (CLONE_VM));
-static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
-static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
-static_assert(U::csignal == (CSIGNAL));
-static_assert(U::efd_cloexec == (EFD_CLOEXEC));
-static_assert(U::efd_nonblock == (EFD_NONBLOCK));
-static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
-static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
-static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
-static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
-static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
-static_assert(U::epollerr == (EPOLLERR));
-static_assert(U::epollet == (EPOLLET));
-static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
-static_assert(U::epollhup == (EPOLLHUP));
-static_assert(U::epollin == (EPOLLIN));
-static_assert(U::epollmsg == (EPOLLMSG));
-static_assert(U::epollnval == (EPOLLNVAL));
-static_assert(U::epolloneshot == (EPOLLONESHOT));
-static_assert(U::epollout == (EPOLLOUT));
-static_assert(U::epollpri == (EPOLLPRI));
-static_assert(U::epollrdband == (EPOLLRDBAND));
-static_assert(U::epollrdhup == (EPOLLRDHUP));
-static_assert(U::epollrdnorm == (EPOLLRDNORM));
-static_assert(U::epollwakeup == (EPOLLWAKEUP));
-static_assert(U::epollwrband == (EPOLLWRBAND));
-static_assert(U::epollwrnorm == (EPOLLWRNORM));
-static_assert(U::f_add_seals == (F_ADD_SEALS));
-static_assert(U::f_dupfd == (F_DUPFD));
-static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
-static_assert(U::f_getfd == (F_GETFD));
-static_assert(U::f_getfl == (F_GETFL));
-static_assert(U::f_getlease == (F_GETLEASE));
-static_assert(U::f_getown == (F_GETOWN));
-static_assert(U::f_getown_ex == (F_GETOWN_EX));
-static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
-static_assert(U::f_getsig == (F_GETSIG));
-static_assert(U::f_get_seals == (F_GET_SEALS));
-static_assert(U::f_notify == (F_NOTIFY));
-static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
-static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
-static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
-static_assert(U::f_rdlck == (F_RDLCK));
-static_assert(U::f_setfd == (F_SETFD));
-static_assert(U::f_setfl == (F_SETFL));
-static_assert(U::f_setlease == (F_SETLEASE));
-static_assert(U::f_setown == (F_SETOWN));
-static_assert(U::f_setown_ex == (F_SETOWN_EX));
-static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
-static_assert(U::f_setsig == (F_SETSIG));
-static_assert(U::f_unlck == (F_UNLCK));
-static_assert(U::f_wrlck == (F_WRLCK));
-static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
-static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
-static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
-static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
-static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
-static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
-static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
-static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
-static_assert(U::fasync == (FASYNC));
-static_assert(U::fd_cloexec == (FD_CLOEXEC));
-static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
-static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
-static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
-static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
-static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
-static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
-static_assert(U::futex_requeue == (FUTEX_REQUEUE));
-static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
-static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
-static_assert(U::futex_wait == (FUTEX_WAIT));
-static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
-static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
-static_assert(U::futex_wake == (FUTEX_WAKE));
-static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
-static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
-static_assert(U::futex2_numa == (FUTEX2_NUMA));
-static_assert(U::futex2_private == (FUTEX2_PRIVATE));
-static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
-static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
-static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
-static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
-static_assert(U::grnd_insecure == (GRND_INSECURE));
-static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
-static_assert(U::grnd_random == (GRND_RANDOM));
-static_assert(U::in_access == (IN_ACCESS));
-static_assert(U::in_all_events == (IN_ALL_EVENTS));
-static_assert(U::in_attrib == (IN_ATTRIB));
-static_assert(U::in_cloexec == (IN_CLOEXEC));
-static_assert(U::in_close == (IN_CLOSE));
-static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
-static_assert(U::in_close_write == (IN_CLOSE_WRITE));
-static_assert(U::in_create == (IN_CREATE));
-static_assert(U::in_delete == (IN_DELETE));
-static_assert(U::in_delete_self == (IN_DELETE_SELF));
-static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
-static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
-static_assert(U::in_ignored == (IN_IGNORED));
-static_assert(U::in_isdir == (IN_ISDIR));
-static_assert(U::in_mask_add == (IN_MASK_ADD));
-static_assert(U::in_mask_create == (IN_MASK_CREATE));
-static_assert(U::in_modify == (IN_MODIFY));
-static_assert(U::in_move == (IN_MOVE));
-static_assert(U::in_moved_from == (IN_MOVED_FROM));
-static_assert(U::in_moved_to == (IN_MOVED_TO));
-static_assert(U::in_move_self == (IN_MOVE_SELF));
-static_assert(U::in_nonblock == (IN_NONBLOCK));
-static_assert(U::in_oneshot == (IN_ONESHOT));
-static_assert(U::in_onlydir == (IN_ONLYDIR));
-static_assert(U::in_open == (IN_OPEN));
-static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
-static_assert(U::in_unmount == (IN_UNMOUNT));
-static_assert(U::ip_freebind == (IP_FREEBIND));
-static_assert(U::ip_hdrincl == (IP_HDRINCL));
-static_assert(U::ip_pktinfo == (IP_PKTINFO));
-static_assert(U::ip_recverr == (IP_RECVERR));
-static_assert(U::ip_recvtos == (IP_RECVTOS));
-static_assert(U::ip_tos == (IP_TOS));
-static_assert(U::ip_ttl == (IP_TTL));
-static_assert(U::ipv6_recverr == (IPV6_RECVERR));
-static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
-static_assert(U::ipv6_tclass == (IPV6_TCLASS));
-static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
-static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
-static_assert(U::itimer_prof == (ITIMER_PROF));
-static_assert(U::itimer_real == (ITIMER_REAL));
-static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
-static_assert(U::lock_ex == (LOCK_EX));
-static_assert(U::lock_nb == (LOCK_NB));
-static_assert(U::lock_sh == (LOCK_SH));
-static_assert(U::lock_un == (LOCK_UN));
-static_assert(U::madv_cold == (MADV_COLD));
-static_assert(U::madv_collapse == (MADV_COLLAPSE));
-static_assert(U::madv_dodump == (MADV_DODUMP));
-static_assert(U::madv_dofork == (MADV_DOFORK));
-static_assert(U::madv_dontdump == (MADV_DONTDUMP));
-static_assert(U::madv_dontfork == (MADV_DONTFORK));
-static_assert(U::madv_dontneed == (MADV_DONTNEED));
-static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
-static_assert(U::madv_free == (MADV_FREE));
-static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
-static_assert(U::madv_hwpoison == (MADV_HWPOISON));
-static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
-static_assert(U::madv_mergeable == (MADV_MERGEABLE));
-static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
-static_assert(U::madv_normal == (MADV_NORMAL));
-static_assert(U::madv_pageout == (MADV_PAGEOUT));
-static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
-static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
-static_assert(U::madv_random == (MADV_RANDOM));
-static_assert(U::madv_remove == (MADV_REMOVE));
-static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
-static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
-static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
-static_assert(U::madv_willneed == (MADV_WILLNEED));
-static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
-static_assert(is_absent(U::map_32bit));  // MAP_32BIT
-static_assert(is_absent(U::map_above4g));  // MAP_ABOVE4G
-static_assert(U::map_anonymous == (MAP_ANONYMOUS));
-static_assert(U::map_denywrite == (MAP_DENYWRITE));
-static_assert(U::map_droppable == (MAP_DROPPABLE));
-static_assert(U::map_executable == (MAP_EXECUTABLE));
-static_assert(U::map_fixed == (MAP_FIXED));
-static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
-static_assert(U::map_growsdown == (MAP_GROWSDOWN));
-static_assert(U::map_hugetlb == (MAP_HUGETLB));
-static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
-static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
-static_assert(U::map_locked == (MAP_LOCKED));
-static_assert(U::map_nonblock == (MAP_NONBLOCK));
-static_assert(U::map_noreserve == (MAP_NORESERVE));
-static_assert(U::map_populate == (MAP_POPULATE));
-static_assert(U::map_private == (MAP_PRIVATE));
-static_assert(U::map_shared == (MAP_SHARED));
-static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
-static_assert(U::map_stack == (MAP_STACK));
-static_assert(U::map_sync == (MAP_SYNC));
-static_assert(U::map_type == (MAP_TYPE));
-static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
-static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
-static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
-static_assert(U::mfd_exec == (MFD_EXEC));
-static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
-static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
-static_assert(U::minsigstksz == (MINSIGSTKSZ));
-static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
-static_assert(U::mremap_fixed == (MREMAP_FIXED));
-static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
-static_assert(U::ms_async == (MS_ASYNC));
-static_assert(U::ms_bind == (MS_BIND));
-static_assert(U::ms_dirsync == (MS_DIRSYNC));
-static_assert(U::ms_invalidate == (MS_INVALIDATE));
-static_assert(U::ms_mandlock == (MS_MANDLOCK));
-static_assert(U::ms_move == (MS_MOVE));
-static_assert(U::ms_noatime == (MS_NOATIME));
-static_assert(U::ms_nodev == (MS_NODEV));
-static_assert(U::ms_nodiratime == (MS_NODIRATIME));
-static_assert(U::ms_noexec == (MS_NOEXEC));
-static_assert(U::ms_nosuid == (MS_NOSUID));
-static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
-static_assert(U::ms_rdonly == (MS_RDONLY));
-static_assert(U::ms_rec == (MS_REC));
-static_assert(U::ms_remount == (MS_REMOUNT));
-static_assert(U::ms_silent == (MS_SILENT));
-static_assert(U::ms_sync == (MS_SYNC));
-static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
-static_assert(U::o_accmode == (O_ACCMODE));
-static_assert(U::o_append == (O_APPEND));
-static_assert(U::o_cloexec == (O_CLOEXEC));
-static_assert(U::o_creat == (O_CREAT));
-static_assert(U::o_direct == (O_DIRECT));
-static_assert(U::o_directory == (O_DIRECTORY));
-static_assert(U::o_dsync == (O_DSYNC));
-static_assert(U::o_excl == (O_EXCL));
-static_assert(U::o_largefile == (O_LARGEFILE));
-static_assert(U::o_noatime == (O_NOATIME));
-static_assert(U::o_noctty == (O_NOCTTY));
-static_assert(U::o_nofollow == (O_NOFOLLOW));
-static_assert(U::o_nonblock == (O_NONBLOCK));
-static_assert(U::o_path == (O_PATH));
-static_assert(U::o_rdonly == (O_RDONLY));
-static_assert(U::o_rdwr == (O_RDWR));
-static_assert(U::o_sync == (O_SYNC));
-static_assert(U::o_tmpfile == (O_TMPFILE));
-static_assert(U::o_trunc == (O_TRUNC));
-static_assert(U::o_wronly == (O_WRONLY));
-static_assert(U::p_all == (P_ALL));
-static_assert(U::p_pgid == (P_PGID));
-static_assert(U::p_pid == (P_PID));
-static_assert(U::p_pidfd == (P_PIDFD));
-static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
-static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
-static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
-static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
-static_assert(U::pidfd_thread == (PIDFD_THREAD));
-static_assert(U::pollerr == (POLLERR));
-static_assert(U::pollhup == (POLLHUP));
-static_assert(U::pollin == (POLLIN));
-static_assert(U::pollmsg == (POLLMSG));
-static_assert(U::pollnval == (POLLNVAL));
-static_assert(U::pollout == (POLLOUT));
-static_assert(U::pollpri == (POLLPRI));
-static_assert(U::pollrdband == (POLLRDBAND));
-static_assert(U::pollrdhup == (POLLRDHUP));
-static_assert(U::pollrdnorm == (POLLRDNORM));
-static_assert(U::pollwrband == (POLLWRBAND));
-static_assert(U::pollwrnorm == (POLLWRNORM));
-static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
-static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
-static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
-static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
-static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
-static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
-static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
-static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
-static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
-static_assert(U::pr_get_auxv == (PR_GET_AUXV));
-static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
-static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
-static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
-static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
-static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
-static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
-static_assert(U::pr_get_name == (PR_GET_NAME));
-static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
-static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
-static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
-static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
-static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
-static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
-static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
-static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
-static_assert(U::pr_get_timing == (PR_GET_TIMING));
-static_assert(U::pr_get_tsc == (PR_GET_TSC));
-static_assert(U::pr_mce_kill == (PR_MCE_KILL));
-static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
-static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
-static_assert(U::pr_sched_core == (PR_SCHED_CORE));
-static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
-static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
-static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
-static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
-static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
-static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
-static_assert(U::pr_set_mm == (PR_SET_MM));
-static_assert(U::pr_set_name == (PR_SET_NAME));
-static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
-static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
-static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
-static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
-static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
-static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
-static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
-static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
-static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
-static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
-static_assert(U::pr_set_timing == (PR_SET_TIMING));
-static_assert(U::pr_set_tsc == (PR_SET_TSC));
-static_assert(U::pr_set_vma == (PR_SET_VMA));
-static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
-static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
-static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
-static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
-static_assert(is_absent(U::prot_bti));  // PROT_BTI
-static_assert(U::prot_exec == (PROT_EXEC));
-static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
-static_assert(U::prot_growsup == (PROT_GROWSUP));
-static_assert(is_absent(U::prot_mte));  // PROT_MTE
-static_assert(U::prot_none == (PROT_NONE));
-static_assert(U::prot_read == (PROT_READ));
-static_assert(U::prot_sem == (PROT_SEM));
-static_assert(U::prot_write == (PROT_WRITE));
-static_assert(U::rename_exchange == (RENAME_EXCHANGE));
-static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
-static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
-static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
-static_assert(U::resolve_cached == (RESOLVE_CACHED));
-static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
-static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
-static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
-static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
-static_assert(U::rlimit_as == (RLIMIT_AS));
-static_assert(U::rlimit_core == (RLIMIT_CORE));
-static_assert(U::rlimit_cpu == (RLIMIT_CPU));
-static_assert(U::rlimit_data == (RLIMIT_DATA));
-static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
-static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
-static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
-static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
-static_assert(U::rlimit_nice == (RLIMIT_NICE));
-static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
-static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
-static_assert(U::rlimit_rss == (RLIMIT_RSS));
-static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
-static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
-static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
-static_assert(U::rlimit_stack == (RLIMIT_STACK));
-static_assert(U::rusage_children == (RUSAGE_CHILDREN));
-static_assert(U::rusage_self == (RUSAGE_SELF));
-static_assert(U::rusage_thread == (RUSAGE_THREAD));
-static_assert(U::rwf_append == (RWF_APPEND));
-static_assert(U::rwf_atomic == (RWF_ATOMIC));
-static_assert(U::rwf_dsync == (RWF_DSYNC));
-static_assert(U::rwf_hipri == (RWF_HIPRI));
-static_assert(U::rwf_noappend == (RWF_NOAPPEND));
-static_assert(U::rwf_nowait == (RWF_NOWAIT));
-static_assert(U::rwf_sync == (RWF_SYNC));
-static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
-static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
-static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
-static_assert(U::sa_nodefer == (SA_NODEFER));
-static_assert(U::sa_onstack == (SA_ONSTACK));
-static_assert(U::sa_resethand == (SA_RESETHAND));
-static_assert(U::sa_restart == (SA_RESTART));
-static_assert(is_absent(U::sa_restorer));  // SA_RESTORER
-static_assert(U::sa_siginfo == (SA_SIGINFO));
-static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
-static_assert(U::seek_cur == (SEEK_CUR));
-static_assert(U::seek_data == (SEEK_DATA));
-static_assert(U::seek_end == (SEEK_END));
-static_assert(U::seek_hole == (SEEK_HOLE));
-static_assert(U::seek_set == (SEEK_SET));
-static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
-static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
-static_assert(U::sig_block == (SIG_BLOCK));
-static_assert(U::sig_setmask == (SIG_SETMASK));
-static_assert(U::sig_unblock == (SIG_UNBLOCK));
-static_assert(U::sigabrt == (SIGABRT));
-static_assert(U::sigalrm == (SIGALRM));
-static_assert(U::sigbus == (SIGBUS));
-static_assert(U::sigchld == (SIGCHLD));
-static_assert(U::sigcont == (SIGCONT));
-static_assert(U::sigfpe == (SIGFPE));
-static_assert(U::sighup == (SIGHUP));
-static_assert(U::sigill == (SIGILL));
-static_assert(U::sigint == (SIGINT));
-static_assert(U::sigio == (SIGIO));
-static_assert(U::sigkill == (SIGKILL));
-static_assert(U::sigpipe == (SIGPIPE));
-static_assert(U::sigprof == (SIGPROF));
-static_assert(U::sigpwr == (SIGPWR));
-static_assert(U::sigquit == (SIGQUIT));
-static_assert(U::sigsegv == (SIGSEGV));
-static_assert(U::sigstkflt == (SIGSTKFLT));
-static_assert(U::sigstksz == (SIGSTKSZ));
-static_assert(U::sigstop == (SIGSTOP));
-static_assert(U::sigsys == (SIGSYS));
-static_assert(U::sigterm == (SIGTERM));
-static_assert(U::sigtrap == (SIGTRAP));
-static_assert(U::sigtstp == (SIGTSTP));
-static_assert(U::sigttin == (SIGTTIN));
-static_assert(U::sigttou == (SIGTTOU));
-static_assert(U::sigurg == (SIGURG));
-static_assert(U::sigusr1 == (SIGUSR1));
-static_assert(U::sigusr2 == (SIGUSR2));
-static_assert(U::sigvtalrm == (SIGVTALRM));
-static_assert(U::sigwinch == (SIGWINCH));
-static_assert(U::sigxcpu == (SIGXCPU));
-static_assert(U::sigxfsz == (SIGXFSZ));
-static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
-static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
-static_assert(U::so_broadcast == (SO_BROADCAST));
-static_assert(U::so_busy_poll == (SO_BUSY_POLL));
-static_assert(U::so_cookie == (SO_COOKIE));
-static_assert(U::so_debug == (SO_DEBUG));
-static_assert(U::so_domain == (SO_DOMAIN));
-static_assert(U::so_dontroute == (SO_DONTROUTE));
-static_assert(U::so_error == (SO_ERROR));
-static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
-static_assert(U::so_keepalive == (SO_KEEPALIVE));
-static_assert(U::so_linger == (SO_LINGER));
-static_assert(U::so_mark == (SO_MARK));
-static_assert(U::so_no_check == (SO_NO_CHECK));
-static_assert(U::so_oobinline == (SO_OOBINLINE));
-static_assert(U::so_passcred == (SO_PASSCRED));
-static_assert(U::so_passpidfd == (SO_PASSPIDFD));
-static_assert(U::so_passsec == (SO_PASSSEC));
-static_assert(U::so_peek_off == (SO_PEEK_OFF));
-static_assert(U::so_peercred == (SO_PEERCRED));
-static_assert(U::so_peergroups == (SO_PEERGROUPS));
-static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
-static_assert(U::so_peersec == (SO_PEERSEC));
-static_assert(U::so_priority == (SO_PRIORITY));
-static_assert(U::so_protocol == (SO_PROTOCOL));
-static_assert(U::so_rcvbuf == (SO_RCVBUF));
-static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
-static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
-static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
-static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
-static_assert(U::so_reuseaddr == (SO_REUSEADDR));
-static_assert(U::so_reuseport == (SO_REUSEPORT));
-static_assert(U::so_sndbuf == (SO_SNDBUF));
-static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
-static_assert(U::so_sndlowat == (SO_SNDLOWAT));
-static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
-static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
-static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
-static_assert(U::so_type == (SO_TYPE));
-static_assert(U::so_zerocopy == (SO_ZEROCOPY));
-static_assert(U::sol_socket == (SOL_SOCKET));
-static_assert(U::ss_autodisarm == (SS_AUTODISARM));
-static_assert(U::ss_disable == (SS_DISABLE));
-static_assert(U::ss_onstack == (SS_ONSTACK));
-static_assert(U::statx_atime == (STATX_ATIME));
-static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
-static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
-static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
-static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
-static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
-static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
-static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
-static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
-static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
-static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
-static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
-static_assert(U::statx_blocks == (STATX_BLOCKS));
-static_assert(U::statx_btime == (STATX_BTIME));
-static_assert(U::statx_ctime == (STATX_CTIME));
-static_assert(U::statx_dioalign == (STATX_DIOALIGN));
-static_assert(U::statx_gid == (STATX_GID));
-static_assert(U::statx_ino == (STATX_INO));
-static_assert(U::statx_mnt_id == (STATX_MNT_ID));
-static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
-static_assert(U::statx_mode == (STATX_MODE));
-static_assert(U::statx_mtime == (STATX_MTIME));
-static_assert(U::statx_nlink == (STATX_NLINK));
-static_assert(U::statx_size == (STATX_SIZE));
-static_assert(U::statx_subvol == (STATX_SUBVOL));
-static_assert(U::statx_type == (STATX_TYPE));
-static_assert(U::statx_uid == (STATX_UID));
-static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
-static_assert(U::tcp_cork == (TCP_CORK));
-static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
-static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
-static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
-static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
-static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
-static_assert(U::tcp_linger2 == (TCP_LINGER2));
-static_assert(U::tcp_maxseg == (TCP_MAXSEG));
-static_assert(U::tcp_nodelay == (TCP_NODELAY));
-static_assert(U::tcp_quickack == (TCP_QUICKACK));
-static_assert(U::tcp_syncnt == (TCP_SYNCNT));
-static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
-static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
-static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
-static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
-static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
-static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
-static_assert(U::timer_abstime == (TIMER_ABSTIME));
-static_assert(U::wall == (__WALL));
-static_assert(U::wclone == (__WCLONE));
-static_assert(U::wnothread == (__WNOTHREAD));
-static_assert(U::wcontinued == (WCONTINUED));
-static_assert(U::wexited == (WEXITED));
-static_assert(U::wnohang == (WNOHANG));
-static_assert(U::wnowait == (WNOWAIT));
-static_assert(U::wstopped == (WSTOPPED));
-static_assert(U::wuntraced == (WUNTRACED));
-#ifdef F_GETLK64
-static_assert(U::f_getlk_flock64 == F_GETLK64);
-#else
-static_assert(U::f_getlk_flock64 == F_GETLK);
-#endif
-#ifdef F_SETLK64
-static_assert(U::f_setlk_flock64 == F_SETLK64);
-#else
-static_assert(U::f_setlk_flock64 == F_SETLK);
-#endif
-#ifdef F_SETLKW64
-static_assert(U::f_setlkw_flock64 == F_SETLKW64);
-#else
-static_assert(U::f_setlkw_flock64 == F_SETLKW);
-#endif
-#ifdef SOCK_NONBLOCK
-static_assert(U::sock_nonblock == SOCK_NONBLOCK);
-#else
-static_assert(U::sock_nonblock == O_NONBLOCK);
-#endif
-#ifdef SOCK_CLOEXEC
-static_assert(U::sock_cloexec == SOCK_CLOEXEC);
-#else
-static_assert(U::sock_cloexec == O_CLOEXEC);
-#endif
-static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
-static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
-static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));
 static_assert(sizeof(U::stat) == sizeof(struct stat));
 static_assert(offsetof(U::stat, dev) == offsetof(struct stat, st_dev));
 static_assert(sizeof(U::stat::dev) == sizeof(((struct stat*)0)->st_dev));
@@ -6602,13 +842,13 @@ static_assert(offsetof(U::stat, blocks) == offsetof(struct stat, st_blocks));
 static_assert(sizeof(U::stat::blocks) == sizeof(((struct stat*)0)->st_blocks));
 static_assert(offsetof(U::stat, atime) == offsetof(struct stat, st_atime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_atime));
-static_assert(offsetof(U::stat, atime) + sizeof(int64_t) == offsetof(struct stat, st_atime_nsec));
+static_assert(offsetof(U::stat, atime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_atime_nsec));
 static_assert(offsetof(U::stat, mtime) == offsetof(struct stat, st_mtime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_mtime));
-static_assert(offsetof(U::stat, mtime) + sizeof(int64_t) == offsetof(struct stat, st_mtime_nsec));
+static_assert(offsetof(U::stat, mtime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_mtime_nsec));
 static_assert(offsetof(U::stat, ctime) == offsetof(struct stat, st_ctime));
 static_assert(sizeof(U::stat_time::sec) == sizeof(((struct stat*)0)->st_ctime));
-static_assert(offsetof(U::stat, ctime) + sizeof(int64_t) == offsetof(struct stat, st_ctime_nsec));
+static_assert(offsetof(U::stat, ctime) + sizeof(U::stat_time::sec) == offsetof(struct stat, st_ctime_nsec));
 static_assert(offsetof(U::stat, unused4) == offsetof(struct stat, __unused4));
 static_assert(sizeof(U::stat::unused4) == sizeof(((struct stat*)0)->__unused4));
 static_assert(offsetof(U::stat, unused5) == offsetof(struct stat, __unused5));
@@ -6649,3 +889,2772 @@ static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event))
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
 #endif
+
+#ifdef AT_EACCESS
+static_assert(U::at_eaccess == (AT_EACCESS));
+#else
+static_assert(is_absent(U::at_eaccess));
+#endif
+#ifdef AT_EMPTY_PATH
+static_assert(U::at_empty_path == (AT_EMPTY_PATH));
+#else
+static_assert(is_absent(U::at_empty_path));
+#endif
+#ifdef AT_NO_AUTOMOUNT
+static_assert(U::at_no_automount == (AT_NO_AUTOMOUNT));
+#else
+static_assert(is_absent(U::at_no_automount));
+#endif
+#ifdef AT_RECURSIVE
+static_assert(U::at_recursive == (AT_RECURSIVE));
+#else
+static_assert(is_absent(U::at_recursive));
+#endif
+#ifdef AT_REMOVEDIR
+static_assert(U::at_removedir == (AT_REMOVEDIR));
+#else
+static_assert(is_absent(U::at_removedir));
+#endif
+#ifdef AT_STATX_DONT_SYNC
+static_assert(U::at_statx_dont_sync == (AT_STATX_DONT_SYNC));
+#else
+static_assert(is_absent(U::at_statx_dont_sync));
+#endif
+#ifdef AT_STATX_FORCE_SYNC
+static_assert(U::at_statx_force_sync == (AT_STATX_FORCE_SYNC));
+#else
+static_assert(is_absent(U::at_statx_force_sync));
+#endif
+#ifdef AT_STATX_SYNC_AS_STAT
+static_assert(U::at_statx_sync_as_stat == (AT_STATX_SYNC_AS_STAT));
+#else
+static_assert(is_absent(U::at_statx_sync_as_stat));
+#endif
+#ifdef AT_STATX_SYNC_TYPE
+static_assert(U::at_statx_sync_type == (AT_STATX_SYNC_TYPE));
+#else
+static_assert(is_absent(U::at_statx_sync_type));
+#endif
+#ifdef AT_SYMLINK_FOLLOW
+static_assert(U::at_symlink_follow == (AT_SYMLINK_FOLLOW));
+#else
+static_assert(is_absent(U::at_symlink_follow));
+#endif
+#ifdef AT_SYMLINK_NOFOLLOW
+static_assert(U::at_symlink_nofollow == (AT_SYMLINK_NOFOLLOW));
+#else
+static_assert(is_absent(U::at_symlink_nofollow));
+#endif
+#ifdef CLOCK_BOOTTIME
+static_assert(U::clock_boottime == (CLOCK_BOOTTIME));
+#else
+static_assert(is_absent(U::clock_boottime));
+#endif
+#ifdef CLOCK_BOOTTIME_ALARM
+static_assert(U::clock_boottime_alarm == (CLOCK_BOOTTIME_ALARM));
+#else
+static_assert(is_absent(U::clock_boottime_alarm));
+#endif
+#ifdef CLOCK_MONOTONIC
+static_assert(U::clock_monotonic == (CLOCK_MONOTONIC));
+#else
+static_assert(is_absent(U::clock_monotonic));
+#endif
+#ifdef CLOCK_MONOTONIC_COARSE
+static_assert(U::clock_monotonic_coarse == (CLOCK_MONOTONIC_COARSE));
+#else
+static_assert(is_absent(U::clock_monotonic_coarse));
+#endif
+#ifdef CLOCK_MONOTONIC_RAW
+static_assert(U::clock_monotonic_raw == (CLOCK_MONOTONIC_RAW));
+#else
+static_assert(is_absent(U::clock_monotonic_raw));
+#endif
+#ifdef CLOCK_PROCESS_CPUTIME_ID
+static_assert(U::clock_process_cputime_id == (CLOCK_PROCESS_CPUTIME_ID));
+#else
+static_assert(is_absent(U::clock_process_cputime_id));
+#endif
+#ifdef CLOCK_REALTIME
+static_assert(U::clock_realtime == (CLOCK_REALTIME));
+#else
+static_assert(is_absent(U::clock_realtime));
+#endif
+#ifdef CLOCK_REALTIME_ALARM
+static_assert(U::clock_realtime_alarm == (CLOCK_REALTIME_ALARM));
+#else
+static_assert(is_absent(U::clock_realtime_alarm));
+#endif
+#ifdef CLOCK_REALTIME_COARSE
+static_assert(U::clock_realtime_coarse == (CLOCK_REALTIME_COARSE));
+#else
+static_assert(is_absent(U::clock_realtime_coarse));
+#endif
+#ifdef CLOCK_TAI
+static_assert(U::clock_tai == (CLOCK_TAI));
+#else
+static_assert(is_absent(U::clock_tai));
+#endif
+#ifdef CLOCK_THREAD_CPUTIME_ID
+static_assert(U::clock_thread_cputime_id == (CLOCK_THREAD_CPUTIME_ID));
+#else
+static_assert(is_absent(U::clock_thread_cputime_id));
+#endif
+#ifdef CLONE_CHILD_CLEARTID
+static_assert(U::clone_child_cleartid == (CLONE_CHILD_CLEARTID));
+#else
+static_assert(is_absent(U::clone_child_cleartid));
+#endif
+#ifdef CLONE_CHILD_SETTID
+static_assert(U::clone_child_settid == (CLONE_CHILD_SETTID));
+#else
+static_assert(is_absent(U::clone_child_settid));
+#endif
+#ifdef CLONE_CLEAR_SIGHAND
+static_assert(U::clone_clear_sighand == (CLONE_CLEAR_SIGHAND));
+#else
+static_assert(is_absent(U::clone_clear_sighand));
+#endif
+#ifdef CLONE_DETACHED
+static_assert(U::clone_detached == (CLONE_DETACHED));
+#else
+static_assert(is_absent(U::clone_detached));
+#endif
+#ifdef CLONE_FILES
+static_assert(U::clone_files == (CLONE_FILES));
+#else
+static_assert(is_absent(U::clone_files));
+#endif
+#ifdef CLONE_FS
+static_assert(U::clone_fs == (CLONE_FS));
+#else
+static_assert(is_absent(U::clone_fs));
+#endif
+#ifdef CLONE_INTO_CGROUP
+static_assert(U::clone_into_cgroup == (CLONE_INTO_CGROUP));
+#else
+static_assert(is_absent(U::clone_into_cgroup));
+#endif
+#ifdef CLONE_IO
+static_assert(U::clone_io == (CLONE_IO));
+#else
+static_assert(is_absent(U::clone_io));
+#endif
+#ifdef CLONE_NEWCGROUP
+static_assert(U::clone_newcgroup == (CLONE_NEWCGROUP));
+#else
+static_assert(is_absent(U::clone_newcgroup));
+#endif
+#ifdef CLONE_NEWIPC
+static_assert(U::clone_newipc == (CLONE_NEWIPC));
+#else
+static_assert(is_absent(U::clone_newipc));
+#endif
+#ifdef CLONE_NEWNET
+static_assert(U::clone_newnet == (CLONE_NEWNET));
+#else
+static_assert(is_absent(U::clone_newnet));
+#endif
+#ifdef CLONE_NEWNS
+static_assert(U::clone_newns == (CLONE_NEWNS));
+#else
+static_assert(is_absent(U::clone_newns));
+#endif
+#ifdef CLONE_NEWPID
+static_assert(U::clone_newpid == (CLONE_NEWPID));
+#else
+static_assert(is_absent(U::clone_newpid));
+#endif
+#ifdef CLONE_NEWTIME
+static_assert(U::clone_newtime == (CLONE_NEWTIME));
+#else
+static_assert(is_absent(U::clone_newtime));
+#endif
+#ifdef CLONE_NEWUSER
+static_assert(U::clone_newuser == (CLONE_NEWUSER));
+#else
+static_assert(is_absent(U::clone_newuser));
+#endif
+#ifdef CLONE_NEWUTS
+static_assert(U::clone_newuts == (CLONE_NEWUTS));
+#else
+static_assert(is_absent(U::clone_newuts));
+#endif
+#ifdef CLONE_PARENT
+static_assert(U::clone_parent == (CLONE_PARENT));
+#else
+static_assert(is_absent(U::clone_parent));
+#endif
+#ifdef CLONE_PARENT_SETTID
+static_assert(U::clone_parent_settid == (CLONE_PARENT_SETTID));
+#else
+static_assert(is_absent(U::clone_parent_settid));
+#endif
+#ifdef CLONE_PIDFD
+static_assert(U::clone_pidfd == (CLONE_PIDFD));
+#else
+static_assert(is_absent(U::clone_pidfd));
+#endif
+#ifdef CLONE_PTRACE
+static_assert(U::clone_ptrace == (CLONE_PTRACE));
+#else
+static_assert(is_absent(U::clone_ptrace));
+#endif
+#ifdef CLONE_SETTLS
+static_assert(U::clone_settls == (CLONE_SETTLS));
+#else
+static_assert(is_absent(U::clone_settls));
+#endif
+#ifdef CLONE_SIGHAND
+static_assert(U::clone_sighand == (CLONE_SIGHAND));
+#else
+static_assert(is_absent(U::clone_sighand));
+#endif
+#ifdef CLONE_SYSVSEM
+static_assert(U::clone_sysvsem == (CLONE_SYSVSEM));
+#else
+static_assert(is_absent(U::clone_sysvsem));
+#endif
+#ifdef CLONE_THREAD
+static_assert(U::clone_thread == (CLONE_THREAD));
+#else
+static_assert(is_absent(U::clone_thread));
+#endif
+#ifdef CLONE_UNTRACED
+static_assert(U::clone_untraced == (CLONE_UNTRACED));
+#else
+static_assert(is_absent(U::clone_untraced));
+#endif
+#ifdef CLONE_VFORK
+static_assert(U::clone_vfork == (CLONE_VFORK));
+#else
+static_assert(is_absent(U::clone_vfork));
+#endif
+#ifdef CLONE_VM
+static_assert(U::clone_vm == (CLONE_VM));
+#else
+static_assert(is_absent(U::clone_vm));
+#endif
+#ifdef CLOSE_RANGE_CLOEXEC
+static_assert(U::close_range_cloexec == (CLOSE_RANGE_CLOEXEC));
+#else
+static_assert(is_absent(U::close_range_cloexec));
+#endif
+#ifdef CLOSE_RANGE_UNSHARE
+static_assert(U::close_range_unshare == (CLOSE_RANGE_UNSHARE));
+#else
+static_assert(is_absent(U::close_range_unshare));
+#endif
+#ifdef CSIGNAL
+static_assert(U::csignal == (CSIGNAL));
+#else
+static_assert(is_absent(U::csignal));
+#endif
+#ifdef EFD_CLOEXEC
+static_assert(U::efd_cloexec == (EFD_CLOEXEC));
+#else
+static_assert(is_absent(U::efd_cloexec));
+#endif
+#ifdef EFD_NONBLOCK
+static_assert(U::efd_nonblock == (EFD_NONBLOCK));
+#else
+static_assert(is_absent(U::efd_nonblock));
+#endif
+#ifdef EFD_SEMAPHORE
+static_assert(U::efd_semaphore == (EFD_SEMAPHORE));
+#else
+static_assert(is_absent(U::efd_semaphore));
+#endif
+#ifdef EPOLL_CLOEXEC
+static_assert(U::epoll_cloexec == (EPOLL_CLOEXEC));
+#else
+static_assert(is_absent(U::epoll_cloexec));
+#endif
+#ifdef EPOLL_CTL_ADD
+static_assert(U::epoll_ctl_add == (EPOLL_CTL_ADD));
+#else
+static_assert(is_absent(U::epoll_ctl_add));
+#endif
+#ifdef EPOLL_CTL_DEL
+static_assert(U::epoll_ctl_del == (EPOLL_CTL_DEL));
+#else
+static_assert(is_absent(U::epoll_ctl_del));
+#endif
+#ifdef EPOLL_CTL_MOD
+static_assert(U::epoll_ctl_mod == (EPOLL_CTL_MOD));
+#else
+static_assert(is_absent(U::epoll_ctl_mod));
+#endif
+#ifdef EPOLLERR
+static_assert(U::epollerr == (EPOLLERR));
+#else
+static_assert(is_absent(U::epollerr));
+#endif
+#ifdef EPOLLET
+static_assert(U::epollet == (EPOLLET));
+#else
+static_assert(is_absent(U::epollet));
+#endif
+#ifdef EPOLLEXCLUSIVE
+static_assert(U::epollexclusive == (EPOLLEXCLUSIVE));
+#else
+static_assert(is_absent(U::epollexclusive));
+#endif
+#ifdef EPOLLHUP
+static_assert(U::epollhup == (EPOLLHUP));
+#else
+static_assert(is_absent(U::epollhup));
+#endif
+#ifdef EPOLLIN
+static_assert(U::epollin == (EPOLLIN));
+#else
+static_assert(is_absent(U::epollin));
+#endif
+#ifdef EPOLLMSG
+static_assert(U::epollmsg == (EPOLLMSG));
+#else
+static_assert(is_absent(U::epollmsg));
+#endif
+#ifdef EPOLLNVAL
+static_assert(U::epollnval == (EPOLLNVAL));
+#else
+static_assert(is_absent(U::epollnval));
+#endif
+#ifdef EPOLLONESHOT
+static_assert(U::epolloneshot == (EPOLLONESHOT));
+#else
+static_assert(is_absent(U::epolloneshot));
+#endif
+#ifdef EPOLLOUT
+static_assert(U::epollout == (EPOLLOUT));
+#else
+static_assert(is_absent(U::epollout));
+#endif
+#ifdef EPOLLPRI
+static_assert(U::epollpri == (EPOLLPRI));
+#else
+static_assert(is_absent(U::epollpri));
+#endif
+#ifdef EPOLLRDBAND
+static_assert(U::epollrdband == (EPOLLRDBAND));
+#else
+static_assert(is_absent(U::epollrdband));
+#endif
+#ifdef EPOLLRDHUP
+static_assert(U::epollrdhup == (EPOLLRDHUP));
+#else
+static_assert(is_absent(U::epollrdhup));
+#endif
+#ifdef EPOLLRDNORM
+static_assert(U::epollrdnorm == (EPOLLRDNORM));
+#else
+static_assert(is_absent(U::epollrdnorm));
+#endif
+#ifdef EPOLLWAKEUP
+static_assert(U::epollwakeup == (EPOLLWAKEUP));
+#else
+static_assert(is_absent(U::epollwakeup));
+#endif
+#ifdef EPOLLWRBAND
+static_assert(U::epollwrband == (EPOLLWRBAND));
+#else
+static_assert(is_absent(U::epollwrband));
+#endif
+#ifdef EPOLLWRNORM
+static_assert(U::epollwrnorm == (EPOLLWRNORM));
+#else
+static_assert(is_absent(U::epollwrnorm));
+#endif
+#ifdef F_ADD_SEALS
+static_assert(U::f_add_seals == (F_ADD_SEALS));
+#else
+static_assert(is_absent(U::f_add_seals));
+#endif
+#ifdef F_DUPFD
+static_assert(U::f_dupfd == (F_DUPFD));
+#else
+static_assert(is_absent(U::f_dupfd));
+#endif
+#ifdef F_DUPFD_CLOEXEC
+static_assert(U::f_dupfd_cloexec == (F_DUPFD_CLOEXEC));
+#else
+static_assert(is_absent(U::f_dupfd_cloexec));
+#endif
+#ifdef F_GETFD
+static_assert(U::f_getfd == (F_GETFD));
+#else
+static_assert(is_absent(U::f_getfd));
+#endif
+#ifdef F_GETFL
+static_assert(U::f_getfl == (F_GETFL));
+#else
+static_assert(is_absent(U::f_getfl));
+#endif
+#ifdef F_GETLEASE
+static_assert(U::f_getlease == (F_GETLEASE));
+#else
+static_assert(is_absent(U::f_getlease));
+#endif
+#ifdef F_GETOWN
+static_assert(U::f_getown == (F_GETOWN));
+#else
+static_assert(is_absent(U::f_getown));
+#endif
+#ifdef F_GETOWN_EX
+static_assert(U::f_getown_ex == (F_GETOWN_EX));
+#else
+static_assert(is_absent(U::f_getown_ex));
+#endif
+#ifdef F_GETPIPE_SZ
+static_assert(U::f_getpipe_sz == (F_GETPIPE_SZ));
+#else
+static_assert(is_absent(U::f_getpipe_sz));
+#endif
+#ifdef F_GETSIG
+static_assert(U::f_getsig == (F_GETSIG));
+#else
+static_assert(is_absent(U::f_getsig));
+#endif
+#ifdef F_GET_SEALS
+static_assert(U::f_get_seals == (F_GET_SEALS));
+#else
+static_assert(is_absent(U::f_get_seals));
+#endif
+#ifdef F_NOTIFY
+static_assert(U::f_notify == (F_NOTIFY));
+#else
+static_assert(is_absent(U::f_notify));
+#endif
+#ifdef F_OFD_GETLK
+static_assert(U::f_ofd_getlk == (F_OFD_GETLK));
+#else
+static_assert(is_absent(U::f_ofd_getlk));
+#endif
+#ifdef F_OFD_SETLK
+static_assert(U::f_ofd_setlk == (F_OFD_SETLK));
+#else
+static_assert(is_absent(U::f_ofd_setlk));
+#endif
+#ifdef F_OFD_SETLKW
+static_assert(U::f_ofd_setlkw == (F_OFD_SETLKW));
+#else
+static_assert(is_absent(U::f_ofd_setlkw));
+#endif
+#ifdef F_RDLCK
+static_assert(U::f_rdlck == (F_RDLCK));
+#else
+static_assert(is_absent(U::f_rdlck));
+#endif
+#ifdef F_SETFD
+static_assert(U::f_setfd == (F_SETFD));
+#else
+static_assert(is_absent(U::f_setfd));
+#endif
+#ifdef F_SETFL
+static_assert(U::f_setfl == (F_SETFL));
+#else
+static_assert(is_absent(U::f_setfl));
+#endif
+#ifdef F_SETLEASE
+static_assert(U::f_setlease == (F_SETLEASE));
+#else
+static_assert(is_absent(U::f_setlease));
+#endif
+#ifdef F_SETOWN
+static_assert(U::f_setown == (F_SETOWN));
+#else
+static_assert(is_absent(U::f_setown));
+#endif
+#ifdef F_SETOWN_EX
+static_assert(U::f_setown_ex == (F_SETOWN_EX));
+#else
+static_assert(is_absent(U::f_setown_ex));
+#endif
+#ifdef F_SETPIPE_SZ
+static_assert(U::f_setpipe_sz == (F_SETPIPE_SZ));
+#else
+static_assert(is_absent(U::f_setpipe_sz));
+#endif
+#ifdef F_SETSIG
+static_assert(U::f_setsig == (F_SETSIG));
+#else
+static_assert(is_absent(U::f_setsig));
+#endif
+#ifdef F_UNLCK
+static_assert(U::f_unlck == (F_UNLCK));
+#else
+static_assert(is_absent(U::f_unlck));
+#endif
+#ifdef F_WRLCK
+static_assert(U::f_wrlck == (F_WRLCK));
+#else
+static_assert(is_absent(U::f_wrlck));
+#endif
+#ifdef FALLOC_FL_ALLOCATE_RANGE
+static_assert(U::falloc_fl_allocate_range == (FALLOC_FL_ALLOCATE_RANGE));
+#else
+static_assert(is_absent(U::falloc_fl_allocate_range));
+#endif
+#ifdef FALLOC_FL_COLLAPSE_RANGE
+static_assert(U::falloc_fl_collapse_range == (FALLOC_FL_COLLAPSE_RANGE));
+#else
+static_assert(is_absent(U::falloc_fl_collapse_range));
+#endif
+#ifdef FALLOC_FL_INSERT_RANGE
+static_assert(U::falloc_fl_insert_range == (FALLOC_FL_INSERT_RANGE));
+#else
+static_assert(is_absent(U::falloc_fl_insert_range));
+#endif
+#ifdef FALLOC_FL_KEEP_SIZE
+static_assert(U::falloc_fl_keep_size == (FALLOC_FL_KEEP_SIZE));
+#else
+static_assert(is_absent(U::falloc_fl_keep_size));
+#endif
+#ifdef FALLOC_FL_NO_HIDE_STALE
+static_assert(U::falloc_fl_no_hide_stale == (FALLOC_FL_NO_HIDE_STALE));
+#else
+static_assert(is_absent(U::falloc_fl_no_hide_stale));
+#endif
+#ifdef FALLOC_FL_PUNCH_HOLE
+static_assert(U::falloc_fl_punch_hole == (FALLOC_FL_PUNCH_HOLE));
+#else
+static_assert(is_absent(U::falloc_fl_punch_hole));
+#endif
+#ifdef FALLOC_FL_UNSHARE_RANGE
+static_assert(U::falloc_fl_unshare_range == (FALLOC_FL_UNSHARE_RANGE));
+#else
+static_assert(is_absent(U::falloc_fl_unshare_range));
+#endif
+#ifdef FALLOC_FL_ZERO_RANGE
+static_assert(U::falloc_fl_zero_range == (FALLOC_FL_ZERO_RANGE));
+#else
+static_assert(is_absent(U::falloc_fl_zero_range));
+#endif
+#ifdef FASYNC
+static_assert(U::fasync == (FASYNC));
+#else
+static_assert(is_absent(U::fasync));
+#endif
+#ifdef FD_CLOEXEC
+static_assert(U::fd_cloexec == (FD_CLOEXEC));
+#else
+static_assert(is_absent(U::fd_cloexec));
+#endif
+#ifdef FUTEX_CLOCK_REALTIME
+static_assert(U::futex_clock_realtime == (FUTEX_CLOCK_REALTIME));
+#else
+static_assert(is_absent(U::futex_clock_realtime));
+#endif
+#ifdef FUTEX_CMP_REQUEUE
+static_assert(U::futex_cmp_requeue == (FUTEX_CMP_REQUEUE));
+#else
+static_assert(is_absent(U::futex_cmp_requeue));
+#endif
+#ifdef FUTEX_CMP_REQUEUE_PI
+static_assert(U::futex_cmp_requeue_pi == (FUTEX_CMP_REQUEUE_PI));
+#else
+static_assert(is_absent(U::futex_cmp_requeue_pi));
+#endif
+#ifdef FUTEX_LOCK_PI
+static_assert(U::futex_lock_pi == (FUTEX_LOCK_PI));
+#else
+static_assert(is_absent(U::futex_lock_pi));
+#endif
+#ifdef FUTEX_LOCK_PI2
+static_assert(U::futex_lock_pi2 == (FUTEX_LOCK_PI2));
+#else
+static_assert(is_absent(U::futex_lock_pi2));
+#endif
+#ifdef FUTEX_PRIVATE_FLAG
+static_assert(U::futex_private_flag == (FUTEX_PRIVATE_FLAG));
+#else
+static_assert(is_absent(U::futex_private_flag));
+#endif
+#ifdef FUTEX_REQUEUE
+static_assert(U::futex_requeue == (FUTEX_REQUEUE));
+#else
+static_assert(is_absent(U::futex_requeue));
+#endif
+#ifdef FUTEX_TRYLOCK_PI
+static_assert(U::futex_trylock_pi == (FUTEX_TRYLOCK_PI));
+#else
+static_assert(is_absent(U::futex_trylock_pi));
+#endif
+#ifdef FUTEX_UNLOCK_PI
+static_assert(U::futex_unlock_pi == (FUTEX_UNLOCK_PI));
+#else
+static_assert(is_absent(U::futex_unlock_pi));
+#endif
+#ifdef FUTEX_WAIT
+static_assert(U::futex_wait == (FUTEX_WAIT));
+#else
+static_assert(is_absent(U::futex_wait));
+#endif
+#ifdef FUTEX_WAIT_BITSET
+static_assert(U::futex_wait_bitset == (FUTEX_WAIT_BITSET));
+#else
+static_assert(is_absent(U::futex_wait_bitset));
+#endif
+#ifdef FUTEX_WAIT_REQUEUE_PI
+static_assert(U::futex_wait_requeue_pi == (FUTEX_WAIT_REQUEUE_PI));
+#else
+static_assert(is_absent(U::futex_wait_requeue_pi));
+#endif
+#ifdef FUTEX_WAKE
+static_assert(U::futex_wake == (FUTEX_WAKE));
+#else
+static_assert(is_absent(U::futex_wake));
+#endif
+#ifdef FUTEX_WAKE_BITSET
+static_assert(U::futex_wake_bitset == (FUTEX_WAKE_BITSET));
+#else
+static_assert(is_absent(U::futex_wake_bitset));
+#endif
+#ifdef FUTEX_WAKE_OP
+static_assert(U::futex_wake_op == (FUTEX_WAKE_OP));
+#else
+static_assert(is_absent(U::futex_wake_op));
+#endif
+#ifdef FUTEX2_NUMA
+static_assert(U::futex2_numa == (FUTEX2_NUMA));
+#else
+static_assert(is_absent(U::futex2_numa));
+#endif
+#ifdef FUTEX2_PRIVATE
+static_assert(U::futex2_private == (FUTEX2_PRIVATE));
+#else
+static_assert(is_absent(U::futex2_private));
+#endif
+#ifdef FUTEX2_SIZE_U16
+static_assert(U::futex2_size_u16 == (FUTEX2_SIZE_U16));
+#else
+static_assert(is_absent(U::futex2_size_u16));
+#endif
+#ifdef FUTEX2_SIZE_U32
+static_assert(U::futex2_size_u32 == (FUTEX2_SIZE_U32));
+#else
+static_assert(is_absent(U::futex2_size_u32));
+#endif
+#ifdef FUTEX2_SIZE_U64
+static_assert(U::futex2_size_u64 == (FUTEX2_SIZE_U64));
+#else
+static_assert(is_absent(U::futex2_size_u64));
+#endif
+#ifdef FUTEX2_SIZE_U8
+static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
+#else
+static_assert(is_absent(U::futex2_size_u8));
+#endif
+#ifdef GRND_INSECURE
+static_assert(U::grnd_insecure == (GRND_INSECURE));
+#else
+static_assert(is_absent(U::grnd_insecure));
+#endif
+#ifdef GRND_NONBLOCK
+static_assert(U::grnd_nonblock == (GRND_NONBLOCK));
+#else
+static_assert(is_absent(U::grnd_nonblock));
+#endif
+#ifdef GRND_RANDOM
+static_assert(U::grnd_random == (GRND_RANDOM));
+#else
+static_assert(is_absent(U::grnd_random));
+#endif
+#ifdef IN_ACCESS
+static_assert(U::in_access == (IN_ACCESS));
+#else
+static_assert(is_absent(U::in_access));
+#endif
+#ifdef IN_ALL_EVENTS
+static_assert(U::in_all_events == (IN_ALL_EVENTS));
+#else
+static_assert(is_absent(U::in_all_events));
+#endif
+#ifdef IN_ATTRIB
+static_assert(U::in_attrib == (IN_ATTRIB));
+#else
+static_assert(is_absent(U::in_attrib));
+#endif
+#ifdef IN_CLOEXEC
+static_assert(U::in_cloexec == (IN_CLOEXEC));
+#else
+static_assert(is_absent(U::in_cloexec));
+#endif
+#ifdef IN_CLOSE
+static_assert(U::in_close == (IN_CLOSE));
+#else
+static_assert(is_absent(U::in_close));
+#endif
+#ifdef IN_CLOSE_NOWRITE
+static_assert(U::in_close_nowrite == (IN_CLOSE_NOWRITE));
+#else
+static_assert(is_absent(U::in_close_nowrite));
+#endif
+#ifdef IN_CLOSE_WRITE
+static_assert(U::in_close_write == (IN_CLOSE_WRITE));
+#else
+static_assert(is_absent(U::in_close_write));
+#endif
+#ifdef IN_CREATE
+static_assert(U::in_create == (IN_CREATE));
+#else
+static_assert(is_absent(U::in_create));
+#endif
+#ifdef IN_DELETE
+static_assert(U::in_delete == (IN_DELETE));
+#else
+static_assert(is_absent(U::in_delete));
+#endif
+#ifdef IN_DELETE_SELF
+static_assert(U::in_delete_self == (IN_DELETE_SELF));
+#else
+static_assert(is_absent(U::in_delete_self));
+#endif
+#ifdef IN_DONT_FOLLOW
+static_assert(U::in_dont_follow == (IN_DONT_FOLLOW));
+#else
+static_assert(is_absent(U::in_dont_follow));
+#endif
+#ifdef IN_EXCL_UNLINK
+static_assert(U::in_excl_unlink == (IN_EXCL_UNLINK));
+#else
+static_assert(is_absent(U::in_excl_unlink));
+#endif
+#ifdef IN_IGNORED
+static_assert(U::in_ignored == (IN_IGNORED));
+#else
+static_assert(is_absent(U::in_ignored));
+#endif
+#ifdef IN_ISDIR
+static_assert(U::in_isdir == (IN_ISDIR));
+#else
+static_assert(is_absent(U::in_isdir));
+#endif
+#ifdef IN_MASK_ADD
+static_assert(U::in_mask_add == (IN_MASK_ADD));
+#else
+static_assert(is_absent(U::in_mask_add));
+#endif
+#ifdef IN_MASK_CREATE
+static_assert(U::in_mask_create == (IN_MASK_CREATE));
+#else
+static_assert(is_absent(U::in_mask_create));
+#endif
+#ifdef IN_MODIFY
+static_assert(U::in_modify == (IN_MODIFY));
+#else
+static_assert(is_absent(U::in_modify));
+#endif
+#ifdef IN_MOVE
+static_assert(U::in_move == (IN_MOVE));
+#else
+static_assert(is_absent(U::in_move));
+#endif
+#ifdef IN_MOVED_FROM
+static_assert(U::in_moved_from == (IN_MOVED_FROM));
+#else
+static_assert(is_absent(U::in_moved_from));
+#endif
+#ifdef IN_MOVED_TO
+static_assert(U::in_moved_to == (IN_MOVED_TO));
+#else
+static_assert(is_absent(U::in_moved_to));
+#endif
+#ifdef IN_MOVE_SELF
+static_assert(U::in_move_self == (IN_MOVE_SELF));
+#else
+static_assert(is_absent(U::in_move_self));
+#endif
+#ifdef IN_NONBLOCK
+static_assert(U::in_nonblock == (IN_NONBLOCK));
+#else
+static_assert(is_absent(U::in_nonblock));
+#endif
+#ifdef IN_ONESHOT
+static_assert(U::in_oneshot == (IN_ONESHOT));
+#else
+static_assert(is_absent(U::in_oneshot));
+#endif
+#ifdef IN_ONLYDIR
+static_assert(U::in_onlydir == (IN_ONLYDIR));
+#else
+static_assert(is_absent(U::in_onlydir));
+#endif
+#ifdef IN_OPEN
+static_assert(U::in_open == (IN_OPEN));
+#else
+static_assert(is_absent(U::in_open));
+#endif
+#ifdef IN_Q_OVERFLOW
+static_assert(U::in_q_overflow == (IN_Q_OVERFLOW));
+#else
+static_assert(is_absent(U::in_q_overflow));
+#endif
+#ifdef IN_UNMOUNT
+static_assert(U::in_unmount == (IN_UNMOUNT));
+#else
+static_assert(is_absent(U::in_unmount));
+#endif
+#ifdef IP_FREEBIND
+static_assert(U::ip_freebind == (IP_FREEBIND));
+#else
+static_assert(is_absent(U::ip_freebind));
+#endif
+#ifdef IP_HDRINCL
+static_assert(U::ip_hdrincl == (IP_HDRINCL));
+#else
+static_assert(is_absent(U::ip_hdrincl));
+#endif
+#ifdef IP_PKTINFO
+static_assert(U::ip_pktinfo == (IP_PKTINFO));
+#else
+static_assert(is_absent(U::ip_pktinfo));
+#endif
+#ifdef IP_RECVERR
+static_assert(U::ip_recverr == (IP_RECVERR));
+#else
+static_assert(is_absent(U::ip_recverr));
+#endif
+#ifdef IP_RECVTOS
+static_assert(U::ip_recvtos == (IP_RECVTOS));
+#else
+static_assert(is_absent(U::ip_recvtos));
+#endif
+#ifdef IP_TOS
+static_assert(U::ip_tos == (IP_TOS));
+#else
+static_assert(is_absent(U::ip_tos));
+#endif
+#ifdef IP_TTL
+static_assert(U::ip_ttl == (IP_TTL));
+#else
+static_assert(is_absent(U::ip_ttl));
+#endif
+#ifdef IPV6_RECVERR
+static_assert(U::ipv6_recverr == (IPV6_RECVERR));
+#else
+static_assert(is_absent(U::ipv6_recverr));
+#endif
+#ifdef IPV6_RECVPKTINFO
+static_assert(U::ipv6_recvpktinfo == (IPV6_RECVPKTINFO));
+#else
+static_assert(is_absent(U::ipv6_recvpktinfo));
+#endif
+#ifdef IPV6_TCLASS
+static_assert(U::ipv6_tclass == (IPV6_TCLASS));
+#else
+static_assert(is_absent(U::ipv6_tclass));
+#endif
+#ifdef IPV6_UNICAST_HOPS
+static_assert(U::ipv6_unicast_hops == (IPV6_UNICAST_HOPS));
+#else
+static_assert(is_absent(U::ipv6_unicast_hops));
+#endif
+#ifdef IPV6_V6ONLY
+static_assert(U::ipv6_v6only == (IPV6_V6ONLY));
+#else
+static_assert(is_absent(U::ipv6_v6only));
+#endif
+#ifdef ITIMER_PROF
+static_assert(U::itimer_prof == (ITIMER_PROF));
+#else
+static_assert(is_absent(U::itimer_prof));
+#endif
+#ifdef ITIMER_REAL
+static_assert(U::itimer_real == (ITIMER_REAL));
+#else
+static_assert(is_absent(U::itimer_real));
+#endif
+#ifdef ITIMER_VIRTUAL
+static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
+#else
+static_assert(is_absent(U::itimer_virtual));
+#endif
+#ifdef LOCK_EX
+static_assert(U::lock_ex == (LOCK_EX));
+#else
+static_assert(is_absent(U::lock_ex));
+#endif
+#ifdef LOCK_NB
+static_assert(U::lock_nb == (LOCK_NB));
+#else
+static_assert(is_absent(U::lock_nb));
+#endif
+#ifdef LOCK_SH
+static_assert(U::lock_sh == (LOCK_SH));
+#else
+static_assert(is_absent(U::lock_sh));
+#endif
+#ifdef LOCK_UN
+static_assert(U::lock_un == (LOCK_UN));
+#else
+static_assert(is_absent(U::lock_un));
+#endif
+#ifdef MADV_COLD
+static_assert(U::madv_cold == (MADV_COLD));
+#else
+static_assert(is_absent(U::madv_cold));
+#endif
+#ifdef MADV_COLLAPSE
+static_assert(U::madv_collapse == (MADV_COLLAPSE));
+#else
+static_assert(is_absent(U::madv_collapse));
+#endif
+#ifdef MADV_DODUMP
+static_assert(U::madv_dodump == (MADV_DODUMP));
+#else
+static_assert(is_absent(U::madv_dodump));
+#endif
+#ifdef MADV_DOFORK
+static_assert(U::madv_dofork == (MADV_DOFORK));
+#else
+static_assert(is_absent(U::madv_dofork));
+#endif
+#ifdef MADV_DONTDUMP
+static_assert(U::madv_dontdump == (MADV_DONTDUMP));
+#else
+static_assert(is_absent(U::madv_dontdump));
+#endif
+#ifdef MADV_DONTFORK
+static_assert(U::madv_dontfork == (MADV_DONTFORK));
+#else
+static_assert(is_absent(U::madv_dontfork));
+#endif
+#ifdef MADV_DONTNEED
+static_assert(U::madv_dontneed == (MADV_DONTNEED));
+#else
+static_assert(is_absent(U::madv_dontneed));
+#endif
+#ifdef MADV_DONTNEED_LOCKED
+static_assert(U::madv_dontneed_locked == (MADV_DONTNEED_LOCKED));
+#else
+static_assert(is_absent(U::madv_dontneed_locked));
+#endif
+#ifdef MADV_FREE
+static_assert(U::madv_free == (MADV_FREE));
+#else
+static_assert(is_absent(U::madv_free));
+#endif
+#ifdef MADV_HUGEPAGE
+static_assert(U::madv_hugepage == (MADV_HUGEPAGE));
+#else
+static_assert(is_absent(U::madv_hugepage));
+#endif
+#ifdef MADV_HWPOISON
+static_assert(U::madv_hwpoison == (MADV_HWPOISON));
+#else
+static_assert(is_absent(U::madv_hwpoison));
+#endif
+#ifdef MADV_KEEPONFORK
+static_assert(U::madv_keeponfork == (MADV_KEEPONFORK));
+#else
+static_assert(is_absent(U::madv_keeponfork));
+#endif
+#ifdef MADV_MERGEABLE
+static_assert(U::madv_mergeable == (MADV_MERGEABLE));
+#else
+static_assert(is_absent(U::madv_mergeable));
+#endif
+#ifdef MADV_NOHUGEPAGE
+static_assert(U::madv_nohugepage == (MADV_NOHUGEPAGE));
+#else
+static_assert(is_absent(U::madv_nohugepage));
+#endif
+#ifdef MADV_NORMAL
+static_assert(U::madv_normal == (MADV_NORMAL));
+#else
+static_assert(is_absent(U::madv_normal));
+#endif
+#ifdef MADV_PAGEOUT
+static_assert(U::madv_pageout == (MADV_PAGEOUT));
+#else
+static_assert(is_absent(U::madv_pageout));
+#endif
+#ifdef MADV_POPULATE_READ
+static_assert(U::madv_populate_read == (MADV_POPULATE_READ));
+#else
+static_assert(is_absent(U::madv_populate_read));
+#endif
+#ifdef MADV_POPULATE_WRITE
+static_assert(U::madv_populate_write == (MADV_POPULATE_WRITE));
+#else
+static_assert(is_absent(U::madv_populate_write));
+#endif
+#ifdef MADV_RANDOM
+static_assert(U::madv_random == (MADV_RANDOM));
+#else
+static_assert(is_absent(U::madv_random));
+#endif
+#ifdef MADV_REMOVE
+static_assert(U::madv_remove == (MADV_REMOVE));
+#else
+static_assert(is_absent(U::madv_remove));
+#endif
+#ifdef MADV_SEQUENTIAL
+static_assert(U::madv_sequential == (MADV_SEQUENTIAL));
+#else
+static_assert(is_absent(U::madv_sequential));
+#endif
+#ifdef MADV_SOFT_OFFLINE
+static_assert(U::madv_soft_offline == (MADV_SOFT_OFFLINE));
+#else
+static_assert(is_absent(U::madv_soft_offline));
+#endif
+#ifdef MADV_UNMERGEABLE
+static_assert(U::madv_unmergeable == (MADV_UNMERGEABLE));
+#else
+static_assert(is_absent(U::madv_unmergeable));
+#endif
+#ifdef MADV_WILLNEED
+static_assert(U::madv_willneed == (MADV_WILLNEED));
+#else
+static_assert(is_absent(U::madv_willneed));
+#endif
+#ifdef MADV_WIPEONFORK
+static_assert(U::madv_wipeonfork == (MADV_WIPEONFORK));
+#else
+static_assert(is_absent(U::madv_wipeonfork));
+#endif
+#ifdef MAP_32BIT
+static_assert(U::map_32bit == (MAP_32BIT));
+#else
+static_assert(is_absent(U::map_32bit));
+#endif
+#ifdef MAP_ABOVE4G
+static_assert(U::map_above4g == (MAP_ABOVE4G));
+#else
+static_assert(is_absent(U::map_above4g));
+#endif
+#ifdef MAP_ANONYMOUS
+static_assert(U::map_anonymous == (MAP_ANONYMOUS));
+#else
+static_assert(is_absent(U::map_anonymous));
+#endif
+#ifdef MAP_DENYWRITE
+static_assert(U::map_denywrite == (MAP_DENYWRITE));
+#else
+static_assert(is_absent(U::map_denywrite));
+#endif
+#ifdef MAP_DROPPABLE
+static_assert(U::map_droppable == (MAP_DROPPABLE));
+#else
+static_assert(is_absent(U::map_droppable));
+#endif
+#ifdef MAP_EXECUTABLE
+static_assert(U::map_executable == (MAP_EXECUTABLE));
+#else
+static_assert(is_absent(U::map_executable));
+#endif
+#ifdef MAP_FIXED
+static_assert(U::map_fixed == (MAP_FIXED));
+#else
+static_assert(is_absent(U::map_fixed));
+#endif
+#ifdef MAP_FIXED_NOREPLACE
+static_assert(U::map_fixed_noreplace == (MAP_FIXED_NOREPLACE));
+#else
+static_assert(is_absent(U::map_fixed_noreplace));
+#endif
+#ifdef MAP_GROWSDOWN
+static_assert(U::map_growsdown == (MAP_GROWSDOWN));
+#else
+static_assert(is_absent(U::map_growsdown));
+#endif
+#ifdef MAP_HUGETLB
+static_assert(U::map_hugetlb == (MAP_HUGETLB));
+#else
+static_assert(is_absent(U::map_hugetlb));
+#endif
+#ifdef MAP_HUGE_1GB
+static_assert(U::map_huge_1gb == (MAP_HUGE_1GB));
+#else
+static_assert(is_absent(U::map_huge_1gb));
+#endif
+#ifdef MAP_HUGE_2MB
+static_assert(U::map_huge_2mb == (MAP_HUGE_2MB));
+#else
+static_assert(is_absent(U::map_huge_2mb));
+#endif
+#ifdef MAP_LOCKED
+static_assert(U::map_locked == (MAP_LOCKED));
+#else
+static_assert(is_absent(U::map_locked));
+#endif
+#ifdef MAP_NONBLOCK
+static_assert(U::map_nonblock == (MAP_NONBLOCK));
+#else
+static_assert(is_absent(U::map_nonblock));
+#endif
+#ifdef MAP_NORESERVE
+static_assert(U::map_noreserve == (MAP_NORESERVE));
+#else
+static_assert(is_absent(U::map_noreserve));
+#endif
+#ifdef MAP_POPULATE
+static_assert(U::map_populate == (MAP_POPULATE));
+#else
+static_assert(is_absent(U::map_populate));
+#endif
+#ifdef MAP_PRIVATE
+static_assert(U::map_private == (MAP_PRIVATE));
+#else
+static_assert(is_absent(U::map_private));
+#endif
+#ifdef MAP_SHARED
+static_assert(U::map_shared == (MAP_SHARED));
+#else
+static_assert(is_absent(U::map_shared));
+#endif
+#ifdef MAP_SHARED_VALIDATE
+static_assert(U::map_shared_validate == (MAP_SHARED_VALIDATE));
+#else
+static_assert(is_absent(U::map_shared_validate));
+#endif
+#ifdef MAP_STACK
+static_assert(U::map_stack == (MAP_STACK));
+#else
+static_assert(is_absent(U::map_stack));
+#endif
+#ifdef MAP_SYNC
+static_assert(U::map_sync == (MAP_SYNC));
+#else
+static_assert(is_absent(U::map_sync));
+#endif
+#ifdef MAP_TYPE
+static_assert(U::map_type == (MAP_TYPE));
+#else
+static_assert(is_absent(U::map_type));
+#endif
+#ifdef MAP_UNINITIALIZED
+static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
+#else
+static_assert(is_absent(U::map_uninitialized));
+#endif
+#ifdef MFD_ALLOW_SEALING
+static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
+#else
+static_assert(is_absent(U::mfd_allow_sealing));
+#endif
+#ifdef MFD_CLOEXEC
+static_assert(U::mfd_cloexec == (MFD_CLOEXEC));
+#else
+static_assert(is_absent(U::mfd_cloexec));
+#endif
+#ifdef MFD_EXEC
+static_assert(U::mfd_exec == (MFD_EXEC));
+#else
+static_assert(is_absent(U::mfd_exec));
+#endif
+#ifdef MFD_HUGETLB
+static_assert(U::mfd_hugetlb == (MFD_HUGETLB));
+#else
+static_assert(is_absent(U::mfd_hugetlb));
+#endif
+#ifdef MFD_NOEXEC_SEAL
+static_assert(U::mfd_noexec_seal == (MFD_NOEXEC_SEAL));
+#else
+static_assert(is_absent(U::mfd_noexec_seal));
+#endif
+#ifdef MINSIGSTKSZ
+static_assert(U::minsigstksz == (MINSIGSTKSZ));
+#else
+static_assert(is_absent(U::minsigstksz));
+#endif
+#ifdef MREMAP_DONTUNMAP
+static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
+#else
+static_assert(is_absent(U::mremap_dontunmap));
+#endif
+#ifdef MREMAP_FIXED
+static_assert(U::mremap_fixed == (MREMAP_FIXED));
+#else
+static_assert(is_absent(U::mremap_fixed));
+#endif
+#ifdef MREMAP_MAYMOVE
+static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
+#else
+static_assert(is_absent(U::mremap_maymove));
+#endif
+#ifdef MS_ASYNC
+static_assert(U::ms_async == (MS_ASYNC));
+#else
+static_assert(is_absent(U::ms_async));
+#endif
+#ifdef MS_BIND
+static_assert(U::ms_bind == (MS_BIND));
+#else
+static_assert(is_absent(U::ms_bind));
+#endif
+#ifdef MS_DIRSYNC
+static_assert(U::ms_dirsync == (MS_DIRSYNC));
+#else
+static_assert(is_absent(U::ms_dirsync));
+#endif
+#ifdef MS_INVALIDATE
+static_assert(U::ms_invalidate == (MS_INVALIDATE));
+#else
+static_assert(is_absent(U::ms_invalidate));
+#endif
+#ifdef MS_MANDLOCK
+static_assert(U::ms_mandlock == (MS_MANDLOCK));
+#else
+static_assert(is_absent(U::ms_mandlock));
+#endif
+#ifdef MS_MOVE
+static_assert(U::ms_move == (MS_MOVE));
+#else
+static_assert(is_absent(U::ms_move));
+#endif
+#ifdef MS_NOATIME
+static_assert(U::ms_noatime == (MS_NOATIME));
+#else
+static_assert(is_absent(U::ms_noatime));
+#endif
+#ifdef MS_NODEV
+static_assert(U::ms_nodev == (MS_NODEV));
+#else
+static_assert(is_absent(U::ms_nodev));
+#endif
+#ifdef MS_NODIRATIME
+static_assert(U::ms_nodiratime == (MS_NODIRATIME));
+#else
+static_assert(is_absent(U::ms_nodiratime));
+#endif
+#ifdef MS_NOEXEC
+static_assert(U::ms_noexec == (MS_NOEXEC));
+#else
+static_assert(is_absent(U::ms_noexec));
+#endif
+#ifdef MS_NOSUID
+static_assert(U::ms_nosuid == (MS_NOSUID));
+#else
+static_assert(is_absent(U::ms_nosuid));
+#endif
+#ifdef MS_NOSYMFOLLOW
+static_assert(U::ms_nosymfollow == (MS_NOSYMFOLLOW));
+#else
+static_assert(is_absent(U::ms_nosymfollow));
+#endif
+#ifdef MS_RDONLY
+static_assert(U::ms_rdonly == (MS_RDONLY));
+#else
+static_assert(is_absent(U::ms_rdonly));
+#endif
+#ifdef MS_REC
+static_assert(U::ms_rec == (MS_REC));
+#else
+static_assert(is_absent(U::ms_rec));
+#endif
+#ifdef MS_REMOUNT
+static_assert(U::ms_remount == (MS_REMOUNT));
+#else
+static_assert(is_absent(U::ms_remount));
+#endif
+#ifdef MS_SILENT
+static_assert(U::ms_silent == (MS_SILENT));
+#else
+static_assert(is_absent(U::ms_silent));
+#endif
+#ifdef MS_SYNC
+static_assert(U::ms_sync == (MS_SYNC));
+#else
+static_assert(is_absent(U::ms_sync));
+#endif
+#ifdef MS_SYNCHRONOUS
+static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
+#else
+static_assert(is_absent(U::ms_synchronous));
+#endif
+#ifdef O_ACCMODE
+static_assert(U::o_accmode == (O_ACCMODE));
+#else
+static_assert(is_absent(U::o_accmode));
+#endif
+#ifdef O_APPEND
+static_assert(U::o_append == (O_APPEND));
+#else
+static_assert(is_absent(U::o_append));
+#endif
+#ifdef O_CLOEXEC
+static_assert(U::o_cloexec == (O_CLOEXEC));
+#else
+static_assert(is_absent(U::o_cloexec));
+#endif
+#ifdef O_CREAT
+static_assert(U::o_creat == (O_CREAT));
+#else
+static_assert(is_absent(U::o_creat));
+#endif
+#ifdef O_DIRECT
+static_assert(U::o_direct == (O_DIRECT));
+#else
+static_assert(is_absent(U::o_direct));
+#endif
+#ifdef O_DIRECTORY
+static_assert(U::o_directory == (O_DIRECTORY));
+#else
+static_assert(is_absent(U::o_directory));
+#endif
+#ifdef O_DSYNC
+static_assert(U::o_dsync == (O_DSYNC));
+#else
+static_assert(is_absent(U::o_dsync));
+#endif
+#ifdef O_EXCL
+static_assert(U::o_excl == (O_EXCL));
+#else
+static_assert(is_absent(U::o_excl));
+#endif
+#ifdef O_LARGEFILE
+static_assert(U::o_largefile == (O_LARGEFILE));
+#else
+static_assert(is_absent(U::o_largefile));
+#endif
+#ifdef O_NOATIME
+static_assert(U::o_noatime == (O_NOATIME));
+#else
+static_assert(is_absent(U::o_noatime));
+#endif
+#ifdef O_NOCTTY
+static_assert(U::o_noctty == (O_NOCTTY));
+#else
+static_assert(is_absent(U::o_noctty));
+#endif
+#ifdef O_NOFOLLOW
+static_assert(U::o_nofollow == (O_NOFOLLOW));
+#else
+static_assert(is_absent(U::o_nofollow));
+#endif
+#ifdef O_NONBLOCK
+static_assert(U::o_nonblock == (O_NONBLOCK));
+#else
+static_assert(is_absent(U::o_nonblock));
+#endif
+#ifdef O_PATH
+static_assert(U::o_path == (O_PATH));
+#else
+static_assert(is_absent(U::o_path));
+#endif
+#ifdef O_RDONLY
+static_assert(U::o_rdonly == (O_RDONLY));
+#else
+static_assert(is_absent(U::o_rdonly));
+#endif
+#ifdef O_RDWR
+static_assert(U::o_rdwr == (O_RDWR));
+#else
+static_assert(is_absent(U::o_rdwr));
+#endif
+#ifdef O_SYNC
+static_assert(U::o_sync == (O_SYNC));
+#else
+static_assert(is_absent(U::o_sync));
+#endif
+#ifdef O_TMPFILE
+static_assert(U::o_tmpfile == (O_TMPFILE));
+#else
+static_assert(is_absent(U::o_tmpfile));
+#endif
+#ifdef O_TRUNC
+static_assert(U::o_trunc == (O_TRUNC));
+#else
+static_assert(is_absent(U::o_trunc));
+#endif
+#ifdef O_WRONLY
+static_assert(U::o_wronly == (O_WRONLY));
+#else
+static_assert(is_absent(U::o_wronly));
+#endif
+#ifdef P_ALL
+static_assert(U::p_all == (P_ALL));
+#else
+static_assert(is_absent(U::p_all));
+#endif
+#ifdef P_PGID
+static_assert(U::p_pgid == (P_PGID));
+#else
+static_assert(is_absent(U::p_pgid));
+#endif
+#ifdef P_PID
+static_assert(U::p_pid == (P_PID));
+#else
+static_assert(is_absent(U::p_pid));
+#endif
+#ifdef P_PIDFD
+static_assert(U::p_pidfd == (P_PIDFD));
+#else
+static_assert(is_absent(U::p_pidfd));
+#endif
+#ifdef PIDFD_NONBLOCK
+static_assert(U::pidfd_nonblock == (PIDFD_NONBLOCK));
+#else
+static_assert(is_absent(U::pidfd_nonblock));
+#endif
+#ifdef PIDFD_SIGNAL_PROCESS_GROUP
+static_assert(U::pidfd_signal_process_group == (PIDFD_SIGNAL_PROCESS_GROUP));
+#else
+static_assert(is_absent(U::pidfd_signal_process_group));
+#endif
+#ifdef PIDFD_SIGNAL_THREAD
+static_assert(U::pidfd_signal_thread == (PIDFD_SIGNAL_THREAD));
+#else
+static_assert(is_absent(U::pidfd_signal_thread));
+#endif
+#ifdef PIDFD_SIGNAL_THREAD_GROUP
+static_assert(U::pidfd_signal_thread_group == (PIDFD_SIGNAL_THREAD_GROUP));
+#else
+static_assert(is_absent(U::pidfd_signal_thread_group));
+#endif
+#ifdef PIDFD_THREAD
+static_assert(U::pidfd_thread == (PIDFD_THREAD));
+#else
+static_assert(is_absent(U::pidfd_thread));
+#endif
+#ifdef POLLERR
+static_assert(U::pollerr == (POLLERR));
+#else
+static_assert(is_absent(U::pollerr));
+#endif
+#ifdef POLLHUP
+static_assert(U::pollhup == (POLLHUP));
+#else
+static_assert(is_absent(U::pollhup));
+#endif
+#ifdef POLLIN
+static_assert(U::pollin == (POLLIN));
+#else
+static_assert(is_absent(U::pollin));
+#endif
+#ifdef POLLMSG
+static_assert(U::pollmsg == (POLLMSG));
+#else
+static_assert(is_absent(U::pollmsg));
+#endif
+#ifdef POLLNVAL
+static_assert(U::pollnval == (POLLNVAL));
+#else
+static_assert(is_absent(U::pollnval));
+#endif
+#ifdef POLLOUT
+static_assert(U::pollout == (POLLOUT));
+#else
+static_assert(is_absent(U::pollout));
+#endif
+#ifdef POLLPRI
+static_assert(U::pollpri == (POLLPRI));
+#else
+static_assert(is_absent(U::pollpri));
+#endif
+#ifdef POLLRDBAND
+static_assert(U::pollrdband == (POLLRDBAND));
+#else
+static_assert(is_absent(U::pollrdband));
+#endif
+#ifdef POLLRDHUP
+static_assert(U::pollrdhup == (POLLRDHUP));
+#else
+static_assert(is_absent(U::pollrdhup));
+#endif
+#ifdef POLLRDNORM
+static_assert(U::pollrdnorm == (POLLRDNORM));
+#else
+static_assert(is_absent(U::pollrdnorm));
+#endif
+#ifdef POLLWRBAND
+static_assert(U::pollwrband == (POLLWRBAND));
+#else
+static_assert(is_absent(U::pollwrband));
+#endif
+#ifdef POLLWRNORM
+static_assert(U::pollwrnorm == (POLLWRNORM));
+#else
+static_assert(is_absent(U::pollwrnorm));
+#endif
+#ifdef POSIX_FADV_DONTNEED
+static_assert(U::posix_fadv_dontneed == (POSIX_FADV_DONTNEED));
+#else
+static_assert(is_absent(U::posix_fadv_dontneed));
+#endif
+#ifdef POSIX_FADV_NOREUSE
+static_assert(U::posix_fadv_noreuse == (POSIX_FADV_NOREUSE));
+#else
+static_assert(is_absent(U::posix_fadv_noreuse));
+#endif
+#ifdef POSIX_FADV_NORMAL
+static_assert(U::posix_fadv_normal == (POSIX_FADV_NORMAL));
+#else
+static_assert(is_absent(U::posix_fadv_normal));
+#endif
+#ifdef POSIX_FADV_RANDOM
+static_assert(U::posix_fadv_random == (POSIX_FADV_RANDOM));
+#else
+static_assert(is_absent(U::posix_fadv_random));
+#endif
+#ifdef POSIX_FADV_SEQUENTIAL
+static_assert(U::posix_fadv_sequential == (POSIX_FADV_SEQUENTIAL));
+#else
+static_assert(is_absent(U::posix_fadv_sequential));
+#endif
+#ifdef POSIX_FADV_WILLNEED
+static_assert(U::posix_fadv_willneed == (POSIX_FADV_WILLNEED));
+#else
+static_assert(is_absent(U::posix_fadv_willneed));
+#endif
+#ifdef PR_CAPBSET_DROP
+static_assert(U::pr_capbset_drop == (PR_CAPBSET_DROP));
+#else
+static_assert(is_absent(U::pr_capbset_drop));
+#endif
+#ifdef PR_CAPBSET_READ
+static_assert(U::pr_capbset_read == (PR_CAPBSET_READ));
+#else
+static_assert(is_absent(U::pr_capbset_read));
+#endif
+#ifdef PR_CAP_AMBIENT
+static_assert(U::pr_cap_ambient == (PR_CAP_AMBIENT));
+#else
+static_assert(is_absent(U::pr_cap_ambient));
+#endif
+#ifdef PR_GET_AUXV
+static_assert(U::pr_get_auxv == (PR_GET_AUXV));
+#else
+static_assert(is_absent(U::pr_get_auxv));
+#endif
+#ifdef PR_GET_CHILD_SUBREAPER
+static_assert(U::pr_get_child_subreaper == (PR_GET_CHILD_SUBREAPER));
+#else
+static_assert(is_absent(U::pr_get_child_subreaper));
+#endif
+#ifdef PR_GET_DUMPABLE
+static_assert(U::pr_get_dumpable == (PR_GET_DUMPABLE));
+#else
+static_assert(is_absent(U::pr_get_dumpable));
+#endif
+#ifdef PR_GET_IO_FLUSHER
+static_assert(U::pr_get_io_flusher == (PR_GET_IO_FLUSHER));
+#else
+static_assert(is_absent(U::pr_get_io_flusher));
+#endif
+#ifdef PR_GET_KEEPCAPS
+static_assert(U::pr_get_keepcaps == (PR_GET_KEEPCAPS));
+#else
+static_assert(is_absent(U::pr_get_keepcaps));
+#endif
+#ifdef PR_GET_MDWE
+static_assert(U::pr_get_mdwe == (PR_GET_MDWE));
+#else
+static_assert(is_absent(U::pr_get_mdwe));
+#endif
+#ifdef PR_GET_MEMORY_MERGE
+static_assert(U::pr_get_memory_merge == (PR_GET_MEMORY_MERGE));
+#else
+static_assert(is_absent(U::pr_get_memory_merge));
+#endif
+#ifdef PR_GET_NAME
+static_assert(U::pr_get_name == (PR_GET_NAME));
+#else
+static_assert(is_absent(U::pr_get_name));
+#endif
+#ifdef PR_GET_NO_NEW_PRIVS
+static_assert(U::pr_get_no_new_privs == (PR_GET_NO_NEW_PRIVS));
+#else
+static_assert(is_absent(U::pr_get_no_new_privs));
+#endif
+#ifdef PR_GET_PDEATHSIG
+static_assert(U::pr_get_pdeathsig == (PR_GET_PDEATHSIG));
+#else
+static_assert(is_absent(U::pr_get_pdeathsig));
+#endif
+#ifdef PR_GET_SECCOMP
+static_assert(U::pr_get_seccomp == (PR_GET_SECCOMP));
+#else
+static_assert(is_absent(U::pr_get_seccomp));
+#endif
+#ifdef PR_GET_SECUREBITS
+static_assert(U::pr_get_securebits == (PR_GET_SECUREBITS));
+#else
+static_assert(is_absent(U::pr_get_securebits));
+#endif
+#ifdef PR_GET_SPECULATION_CTRL
+static_assert(U::pr_get_speculation_ctrl == (PR_GET_SPECULATION_CTRL));
+#else
+static_assert(is_absent(U::pr_get_speculation_ctrl));
+#endif
+#ifdef PR_GET_TAGGED_ADDR_CTRL
+static_assert(U::pr_get_tagged_addr_ctrl == (PR_GET_TAGGED_ADDR_CTRL));
+#else
+static_assert(is_absent(U::pr_get_tagged_addr_ctrl));
+#endif
+#ifdef PR_GET_THP_DISABLE
+static_assert(U::pr_get_thp_disable == (PR_GET_THP_DISABLE));
+#else
+static_assert(is_absent(U::pr_get_thp_disable));
+#endif
+#ifdef PR_GET_TID_ADDRESS
+static_assert(U::pr_get_tid_address == (PR_GET_TID_ADDRESS));
+#else
+static_assert(is_absent(U::pr_get_tid_address));
+#endif
+#ifdef PR_GET_TIMERSLACK
+static_assert(U::pr_get_timerslack == (PR_GET_TIMERSLACK));
+#else
+static_assert(is_absent(U::pr_get_timerslack));
+#endif
+#ifdef PR_GET_TIMING
+static_assert(U::pr_get_timing == (PR_GET_TIMING));
+#else
+static_assert(is_absent(U::pr_get_timing));
+#endif
+#ifdef PR_GET_TSC
+static_assert(U::pr_get_tsc == (PR_GET_TSC));
+#else
+static_assert(is_absent(U::pr_get_tsc));
+#endif
+#ifdef PR_MCE_KILL
+static_assert(U::pr_mce_kill == (PR_MCE_KILL));
+#else
+static_assert(is_absent(U::pr_mce_kill));
+#endif
+#ifdef PR_MCE_KILL_GET
+static_assert(U::pr_mce_kill_get == (PR_MCE_KILL_GET));
+#else
+static_assert(is_absent(U::pr_mce_kill_get));
+#endif
+#ifdef PR_PAC_RESET_KEYS
+static_assert(U::pr_pac_reset_keys == (PR_PAC_RESET_KEYS));
+#else
+static_assert(is_absent(U::pr_pac_reset_keys));
+#endif
+#ifdef PR_SCHED_CORE
+static_assert(U::pr_sched_core == (PR_SCHED_CORE));
+#else
+static_assert(is_absent(U::pr_sched_core));
+#endif
+#ifdef PR_SET_CHILD_SUBREAPER
+static_assert(U::pr_set_child_subreaper == (PR_SET_CHILD_SUBREAPER));
+#else
+static_assert(is_absent(U::pr_set_child_subreaper));
+#endif
+#ifdef PR_SET_DUMPABLE
+static_assert(U::pr_set_dumpable == (PR_SET_DUMPABLE));
+#else
+static_assert(is_absent(U::pr_set_dumpable));
+#endif
+#ifdef PR_SET_IO_FLUSHER
+static_assert(U::pr_set_io_flusher == (PR_SET_IO_FLUSHER));
+#else
+static_assert(is_absent(U::pr_set_io_flusher));
+#endif
+#ifdef PR_SET_KEEPCAPS
+static_assert(U::pr_set_keepcaps == (PR_SET_KEEPCAPS));
+#else
+static_assert(is_absent(U::pr_set_keepcaps));
+#endif
+#ifdef PR_SET_MDWE
+static_assert(U::pr_set_mdwe == (PR_SET_MDWE));
+#else
+static_assert(is_absent(U::pr_set_mdwe));
+#endif
+#ifdef PR_SET_MEMORY_MERGE
+static_assert(U::pr_set_memory_merge == (PR_SET_MEMORY_MERGE));
+#else
+static_assert(is_absent(U::pr_set_memory_merge));
+#endif
+#ifdef PR_SET_MM
+static_assert(U::pr_set_mm == (PR_SET_MM));
+#else
+static_assert(is_absent(U::pr_set_mm));
+#endif
+#ifdef PR_SET_NAME
+static_assert(U::pr_set_name == (PR_SET_NAME));
+#else
+static_assert(is_absent(U::pr_set_name));
+#endif
+#ifdef PR_SET_NO_NEW_PRIVS
+static_assert(U::pr_set_no_new_privs == (PR_SET_NO_NEW_PRIVS));
+#else
+static_assert(is_absent(U::pr_set_no_new_privs));
+#endif
+#ifdef PR_SET_PDEATHSIG
+static_assert(U::pr_set_pdeathsig == (PR_SET_PDEATHSIG));
+#else
+static_assert(is_absent(U::pr_set_pdeathsig));
+#endif
+#ifdef PR_SET_PTRACER
+static_assert(U::pr_set_ptracer == (PR_SET_PTRACER));
+#else
+static_assert(is_absent(U::pr_set_ptracer));
+#endif
+#ifdef PR_SET_SECCOMP
+static_assert(U::pr_set_seccomp == (PR_SET_SECCOMP));
+#else
+static_assert(is_absent(U::pr_set_seccomp));
+#endif
+#ifdef PR_SET_SECUREBITS
+static_assert(U::pr_set_securebits == (PR_SET_SECUREBITS));
+#else
+static_assert(is_absent(U::pr_set_securebits));
+#endif
+#ifdef PR_SET_SPECULATION_CTRL
+static_assert(U::pr_set_speculation_ctrl == (PR_SET_SPECULATION_CTRL));
+#else
+static_assert(is_absent(U::pr_set_speculation_ctrl));
+#endif
+#ifdef PR_SET_SYSCALL_USER_DISPATCH
+static_assert(U::pr_set_syscall_user_dispatch == (PR_SET_SYSCALL_USER_DISPATCH));
+#else
+static_assert(is_absent(U::pr_set_syscall_user_dispatch));
+#endif
+#ifdef PR_SET_TAGGED_ADDR_CTRL
+static_assert(U::pr_set_tagged_addr_ctrl == (PR_SET_TAGGED_ADDR_CTRL));
+#else
+static_assert(is_absent(U::pr_set_tagged_addr_ctrl));
+#endif
+#ifdef PR_SET_THP_DISABLE
+static_assert(U::pr_set_thp_disable == (PR_SET_THP_DISABLE));
+#else
+static_assert(is_absent(U::pr_set_thp_disable));
+#endif
+#ifdef PR_SET_TIMERSLACK
+static_assert(U::pr_set_timerslack == (PR_SET_TIMERSLACK));
+#else
+static_assert(is_absent(U::pr_set_timerslack));
+#endif
+#ifdef PR_SET_TIMING
+static_assert(U::pr_set_timing == (PR_SET_TIMING));
+#else
+static_assert(is_absent(U::pr_set_timing));
+#endif
+#ifdef PR_SET_TSC
+static_assert(U::pr_set_tsc == (PR_SET_TSC));
+#else
+static_assert(is_absent(U::pr_set_tsc));
+#endif
+#ifdef PR_SET_VMA
+static_assert(U::pr_set_vma == (PR_SET_VMA));
+#else
+static_assert(is_absent(U::pr_set_vma));
+#endif
+#ifdef PR_SVE_GET_VL
+static_assert(U::pr_sve_get_vl == (PR_SVE_GET_VL));
+#else
+static_assert(is_absent(U::pr_sve_get_vl));
+#endif
+#ifdef PR_SVE_SET_VL
+static_assert(U::pr_sve_set_vl == (PR_SVE_SET_VL));
+#else
+static_assert(is_absent(U::pr_sve_set_vl));
+#endif
+#ifdef PR_TASK_PERF_EVENTS_DISABLE
+static_assert(U::pr_task_perf_events_disable == (PR_TASK_PERF_EVENTS_DISABLE));
+#else
+static_assert(is_absent(U::pr_task_perf_events_disable));
+#endif
+#ifdef PR_TASK_PERF_EVENTS_ENABLE
+static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
+#else
+static_assert(is_absent(U::pr_task_perf_events_enable));
+#endif
+#ifdef PROT_BTI
+static_assert(U::prot_bti == (PROT_BTI));
+#else
+static_assert(is_absent(U::prot_bti));
+#endif
+#ifdef PROT_EXEC
+static_assert(U::prot_exec == (PROT_EXEC));
+#else
+static_assert(is_absent(U::prot_exec));
+#endif
+#ifdef PROT_GROWSDOWN
+static_assert(U::prot_growsdown == (PROT_GROWSDOWN));
+#else
+static_assert(is_absent(U::prot_growsdown));
+#endif
+#ifdef PROT_GROWSUP
+static_assert(U::prot_growsup == (PROT_GROWSUP));
+#else
+static_assert(is_absent(U::prot_growsup));
+#endif
+#ifdef PROT_MTE
+static_assert(U::prot_mte == (PROT_MTE));
+#else
+static_assert(is_absent(U::prot_mte));
+#endif
+#ifdef PROT_NONE
+static_assert(U::prot_none == (PROT_NONE));
+#else
+static_assert(is_absent(U::prot_none));
+#endif
+#ifdef PROT_READ
+static_assert(U::prot_read == (PROT_READ));
+#else
+static_assert(is_absent(U::prot_read));
+#endif
+#ifdef PROT_SEM
+static_assert(U::prot_sem == (PROT_SEM));
+#else
+static_assert(is_absent(U::prot_sem));
+#endif
+#ifdef PROT_WRITE
+static_assert(U::prot_write == (PROT_WRITE));
+#else
+static_assert(is_absent(U::prot_write));
+#endif
+#ifdef RENAME_EXCHANGE
+static_assert(U::rename_exchange == (RENAME_EXCHANGE));
+#else
+static_assert(is_absent(U::rename_exchange));
+#endif
+#ifdef RENAME_NOREPLACE
+static_assert(U::rename_noreplace == (RENAME_NOREPLACE));
+#else
+static_assert(is_absent(U::rename_noreplace));
+#endif
+#ifdef RENAME_WHITEOUT
+static_assert(U::rename_whiteout == (RENAME_WHITEOUT));
+#else
+static_assert(is_absent(U::rename_whiteout));
+#endif
+#ifdef RESOLVE_BENEATH
+static_assert(U::resolve_beneath == (RESOLVE_BENEATH));
+#else
+static_assert(is_absent(U::resolve_beneath));
+#endif
+#ifdef RESOLVE_CACHED
+static_assert(U::resolve_cached == (RESOLVE_CACHED));
+#else
+static_assert(is_absent(U::resolve_cached));
+#endif
+#ifdef RESOLVE_IN_ROOT
+static_assert(U::resolve_in_root == (RESOLVE_IN_ROOT));
+#else
+static_assert(is_absent(U::resolve_in_root));
+#endif
+#ifdef RESOLVE_NO_MAGICLINKS
+static_assert(U::resolve_no_magiclinks == (RESOLVE_NO_MAGICLINKS));
+#else
+static_assert(is_absent(U::resolve_no_magiclinks));
+#endif
+#ifdef RESOLVE_NO_SYMLINKS
+static_assert(U::resolve_no_symlinks == (RESOLVE_NO_SYMLINKS));
+#else
+static_assert(is_absent(U::resolve_no_symlinks));
+#endif
+#ifdef RESOLVE_NO_XDEV
+static_assert(U::resolve_no_xdev == (RESOLVE_NO_XDEV));
+#else
+static_assert(is_absent(U::resolve_no_xdev));
+#endif
+#ifdef RLIMIT_AS
+static_assert(U::rlimit_as == (RLIMIT_AS));
+#else
+static_assert(is_absent(U::rlimit_as));
+#endif
+#ifdef RLIMIT_CORE
+static_assert(U::rlimit_core == (RLIMIT_CORE));
+#else
+static_assert(is_absent(U::rlimit_core));
+#endif
+#ifdef RLIMIT_CPU
+static_assert(U::rlimit_cpu == (RLIMIT_CPU));
+#else
+static_assert(is_absent(U::rlimit_cpu));
+#endif
+#ifdef RLIMIT_DATA
+static_assert(U::rlimit_data == (RLIMIT_DATA));
+#else
+static_assert(is_absent(U::rlimit_data));
+#endif
+#ifdef RLIMIT_FSIZE
+static_assert(U::rlimit_fsize == (RLIMIT_FSIZE));
+#else
+static_assert(is_absent(U::rlimit_fsize));
+#endif
+#ifdef RLIMIT_LOCKS
+static_assert(U::rlimit_locks == (RLIMIT_LOCKS));
+#else
+static_assert(is_absent(U::rlimit_locks));
+#endif
+#ifdef RLIMIT_MEMLOCK
+static_assert(U::rlimit_memlock == (RLIMIT_MEMLOCK));
+#else
+static_assert(is_absent(U::rlimit_memlock));
+#endif
+#ifdef RLIMIT_MSGQUEUE
+static_assert(U::rlimit_msgqueue == (RLIMIT_MSGQUEUE));
+#else
+static_assert(is_absent(U::rlimit_msgqueue));
+#endif
+#ifdef RLIMIT_NICE
+static_assert(U::rlimit_nice == (RLIMIT_NICE));
+#else
+static_assert(is_absent(U::rlimit_nice));
+#endif
+#ifdef RLIMIT_NOFILE
+static_assert(U::rlimit_nofile == (RLIMIT_NOFILE));
+#else
+static_assert(is_absent(U::rlimit_nofile));
+#endif
+#ifdef RLIMIT_NPROC
+static_assert(U::rlimit_nproc == (RLIMIT_NPROC));
+#else
+static_assert(is_absent(U::rlimit_nproc));
+#endif
+#ifdef RLIMIT_RSS
+static_assert(U::rlimit_rss == (RLIMIT_RSS));
+#else
+static_assert(is_absent(U::rlimit_rss));
+#endif
+#ifdef RLIMIT_RTPRIO
+static_assert(U::rlimit_rtprio == (RLIMIT_RTPRIO));
+#else
+static_assert(is_absent(U::rlimit_rtprio));
+#endif
+#ifdef RLIMIT_RTTIME
+static_assert(U::rlimit_rttime == (RLIMIT_RTTIME));
+#else
+static_assert(is_absent(U::rlimit_rttime));
+#endif
+#ifdef RLIMIT_SIGPENDING
+static_assert(U::rlimit_sigpending == (RLIMIT_SIGPENDING));
+#else
+static_assert(is_absent(U::rlimit_sigpending));
+#endif
+#ifdef RLIMIT_STACK
+static_assert(U::rlimit_stack == (RLIMIT_STACK));
+#else
+static_assert(is_absent(U::rlimit_stack));
+#endif
+#ifdef RUSAGE_CHILDREN
+static_assert(U::rusage_children == (RUSAGE_CHILDREN));
+#else
+static_assert(is_absent(U::rusage_children));
+#endif
+#ifdef RUSAGE_SELF
+static_assert(U::rusage_self == (RUSAGE_SELF));
+#else
+static_assert(is_absent(U::rusage_self));
+#endif
+#ifdef RUSAGE_THREAD
+static_assert(U::rusage_thread == (RUSAGE_THREAD));
+#else
+static_assert(is_absent(U::rusage_thread));
+#endif
+#ifdef RWF_APPEND
+static_assert(U::rwf_append == (RWF_APPEND));
+#else
+static_assert(is_absent(U::rwf_append));
+#endif
+#ifdef RWF_ATOMIC
+static_assert(U::rwf_atomic == (RWF_ATOMIC));
+#else
+static_assert(is_absent(U::rwf_atomic));
+#endif
+#ifdef RWF_DSYNC
+static_assert(U::rwf_dsync == (RWF_DSYNC));
+#else
+static_assert(is_absent(U::rwf_dsync));
+#endif
+#ifdef RWF_HIPRI
+static_assert(U::rwf_hipri == (RWF_HIPRI));
+#else
+static_assert(is_absent(U::rwf_hipri));
+#endif
+#ifdef RWF_NOAPPEND
+static_assert(U::rwf_noappend == (RWF_NOAPPEND));
+#else
+static_assert(is_absent(U::rwf_noappend));
+#endif
+#ifdef RWF_NOWAIT
+static_assert(U::rwf_nowait == (RWF_NOWAIT));
+#else
+static_assert(is_absent(U::rwf_nowait));
+#endif
+#ifdef RWF_SYNC
+static_assert(U::rwf_sync == (RWF_SYNC));
+#else
+static_assert(is_absent(U::rwf_sync));
+#endif
+#ifdef SA_EXPOSE_TAGBITS
+static_assert(U::sa_expose_tagbits == (SA_EXPOSE_TAGBITS));
+#else
+static_assert(is_absent(U::sa_expose_tagbits));
+#endif
+#ifdef SA_NOCLDSTOP
+static_assert(U::sa_nocldstop == (SA_NOCLDSTOP));
+#else
+static_assert(is_absent(U::sa_nocldstop));
+#endif
+#ifdef SA_NOCLDWAIT
+static_assert(U::sa_nocldwait == (SA_NOCLDWAIT));
+#else
+static_assert(is_absent(U::sa_nocldwait));
+#endif
+#ifdef SA_NODEFER
+static_assert(U::sa_nodefer == (SA_NODEFER));
+#else
+static_assert(is_absent(U::sa_nodefer));
+#endif
+#ifdef SA_ONSTACK
+static_assert(U::sa_onstack == (SA_ONSTACK));
+#else
+static_assert(is_absent(U::sa_onstack));
+#endif
+#ifdef SA_RESETHAND
+static_assert(U::sa_resethand == (SA_RESETHAND));
+#else
+static_assert(is_absent(U::sa_resethand));
+#endif
+#ifdef SA_RESTART
+static_assert(U::sa_restart == (SA_RESTART));
+#else
+static_assert(is_absent(U::sa_restart));
+#endif
+#ifdef SA_RESTORER
+static_assert(U::sa_restorer == (SA_RESTORER));
+#else
+static_assert(is_absent(U::sa_restorer));
+#endif
+#ifdef SA_SIGINFO
+static_assert(U::sa_siginfo == (SA_SIGINFO));
+#else
+static_assert(is_absent(U::sa_siginfo));
+#endif
+#ifdef SA_UNSUPPORTED
+static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
+#else
+static_assert(is_absent(U::sa_unsupported));
+#endif
+#ifdef SEEK_CUR
+static_assert(U::seek_cur == (SEEK_CUR));
+#else
+static_assert(is_absent(U::seek_cur));
+#endif
+#ifdef SEEK_DATA
+static_assert(U::seek_data == (SEEK_DATA));
+#else
+static_assert(is_absent(U::seek_data));
+#endif
+#ifdef SEEK_END
+static_assert(U::seek_end == (SEEK_END));
+#else
+static_assert(is_absent(U::seek_end));
+#endif
+#ifdef SEEK_HOLE
+static_assert(U::seek_hole == (SEEK_HOLE));
+#else
+static_assert(is_absent(U::seek_hole));
+#endif
+#ifdef SEEK_SET
+static_assert(U::seek_set == (SEEK_SET));
+#else
+static_assert(is_absent(U::seek_set));
+#endif
+#ifdef SFD_CLOEXEC
+static_assert(U::sfd_cloexec == (SFD_CLOEXEC));
+#else
+static_assert(is_absent(U::sfd_cloexec));
+#endif
+#ifdef SFD_NONBLOCK
+static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
+#else
+static_assert(is_absent(U::sfd_nonblock));
+#endif
+#ifdef SIG_BLOCK
+static_assert(U::sig_block == (SIG_BLOCK));
+#else
+static_assert(is_absent(U::sig_block));
+#endif
+#ifdef SIG_SETMASK
+static_assert(U::sig_setmask == (SIG_SETMASK));
+#else
+static_assert(is_absent(U::sig_setmask));
+#endif
+#ifdef SIG_UNBLOCK
+static_assert(U::sig_unblock == (SIG_UNBLOCK));
+#else
+static_assert(is_absent(U::sig_unblock));
+#endif
+#ifdef SIGABRT
+static_assert(U::sigabrt == (SIGABRT));
+#else
+static_assert(is_absent(U::sigabrt));
+#endif
+#ifdef SIGALRM
+static_assert(U::sigalrm == (SIGALRM));
+#else
+static_assert(is_absent(U::sigalrm));
+#endif
+#ifdef SIGBUS
+static_assert(U::sigbus == (SIGBUS));
+#else
+static_assert(is_absent(U::sigbus));
+#endif
+#ifdef SIGCHLD
+static_assert(U::sigchld == (SIGCHLD));
+#else
+static_assert(is_absent(U::sigchld));
+#endif
+#ifdef SIGCONT
+static_assert(U::sigcont == (SIGCONT));
+#else
+static_assert(is_absent(U::sigcont));
+#endif
+#ifdef SIGFPE
+static_assert(U::sigfpe == (SIGFPE));
+#else
+static_assert(is_absent(U::sigfpe));
+#endif
+#ifdef SIGHUP
+static_assert(U::sighup == (SIGHUP));
+#else
+static_assert(is_absent(U::sighup));
+#endif
+#ifdef SIGILL
+static_assert(U::sigill == (SIGILL));
+#else
+static_assert(is_absent(U::sigill));
+#endif
+#ifdef SIGINT
+static_assert(U::sigint == (SIGINT));
+#else
+static_assert(is_absent(U::sigint));
+#endif
+#ifdef SIGIO
+static_assert(U::sigio == (SIGIO));
+#else
+static_assert(is_absent(U::sigio));
+#endif
+#ifdef SIGKILL
+static_assert(U::sigkill == (SIGKILL));
+#else
+static_assert(is_absent(U::sigkill));
+#endif
+#ifdef SIGPIPE
+static_assert(U::sigpipe == (SIGPIPE));
+#else
+static_assert(is_absent(U::sigpipe));
+#endif
+#ifdef SIGPROF
+static_assert(U::sigprof == (SIGPROF));
+#else
+static_assert(is_absent(U::sigprof));
+#endif
+#ifdef SIGPWR
+static_assert(U::sigpwr == (SIGPWR));
+#else
+static_assert(is_absent(U::sigpwr));
+#endif
+#ifdef SIGQUIT
+static_assert(U::sigquit == (SIGQUIT));
+#else
+static_assert(is_absent(U::sigquit));
+#endif
+#ifdef SIGSEGV
+static_assert(U::sigsegv == (SIGSEGV));
+#else
+static_assert(is_absent(U::sigsegv));
+#endif
+#ifdef SIGSTKFLT
+static_assert(U::sigstkflt == (SIGSTKFLT));
+#else
+static_assert(is_absent(U::sigstkflt));
+#endif
+#ifdef SIGSTKSZ
+static_assert(U::sigstksz == (SIGSTKSZ));
+#else
+static_assert(is_absent(U::sigstksz));
+#endif
+#ifdef SIGSTOP
+static_assert(U::sigstop == (SIGSTOP));
+#else
+static_assert(is_absent(U::sigstop));
+#endif
+#ifdef SIGSYS
+static_assert(U::sigsys == (SIGSYS));
+#else
+static_assert(is_absent(U::sigsys));
+#endif
+#ifdef SIGTERM
+static_assert(U::sigterm == (SIGTERM));
+#else
+static_assert(is_absent(U::sigterm));
+#endif
+#ifdef SIGTRAP
+static_assert(U::sigtrap == (SIGTRAP));
+#else
+static_assert(is_absent(U::sigtrap));
+#endif
+#ifdef SIGTSTP
+static_assert(U::sigtstp == (SIGTSTP));
+#else
+static_assert(is_absent(U::sigtstp));
+#endif
+#ifdef SIGTTIN
+static_assert(U::sigttin == (SIGTTIN));
+#else
+static_assert(is_absent(U::sigttin));
+#endif
+#ifdef SIGTTOU
+static_assert(U::sigttou == (SIGTTOU));
+#else
+static_assert(is_absent(U::sigttou));
+#endif
+#ifdef SIGURG
+static_assert(U::sigurg == (SIGURG));
+#else
+static_assert(is_absent(U::sigurg));
+#endif
+#ifdef SIGUSR1
+static_assert(U::sigusr1 == (SIGUSR1));
+#else
+static_assert(is_absent(U::sigusr1));
+#endif
+#ifdef SIGUSR2
+static_assert(U::sigusr2 == (SIGUSR2));
+#else
+static_assert(is_absent(U::sigusr2));
+#endif
+#ifdef SIGVTALRM
+static_assert(U::sigvtalrm == (SIGVTALRM));
+#else
+static_assert(is_absent(U::sigvtalrm));
+#endif
+#ifdef SIGWINCH
+static_assert(U::sigwinch == (SIGWINCH));
+#else
+static_assert(is_absent(U::sigwinch));
+#endif
+#ifdef SIGXCPU
+static_assert(U::sigxcpu == (SIGXCPU));
+#else
+static_assert(is_absent(U::sigxcpu));
+#endif
+#ifdef SIGXFSZ
+static_assert(U::sigxfsz == (SIGXFSZ));
+#else
+static_assert(is_absent(U::sigxfsz));
+#endif
+#ifdef SO_ACCEPTCONN
+static_assert(U::so_acceptconn == (SO_ACCEPTCONN));
+#else
+static_assert(is_absent(U::so_acceptconn));
+#endif
+#ifdef SO_BINDTODEVICE
+static_assert(U::so_bindtodevice == (SO_BINDTODEVICE));
+#else
+static_assert(is_absent(U::so_bindtodevice));
+#endif
+#ifdef SO_BROADCAST
+static_assert(U::so_broadcast == (SO_BROADCAST));
+#else
+static_assert(is_absent(U::so_broadcast));
+#endif
+#ifdef SO_BUSY_POLL
+static_assert(U::so_busy_poll == (SO_BUSY_POLL));
+#else
+static_assert(is_absent(U::so_busy_poll));
+#endif
+#ifdef SO_COOKIE
+static_assert(U::so_cookie == (SO_COOKIE));
+#else
+static_assert(is_absent(U::so_cookie));
+#endif
+#ifdef SO_DEBUG
+static_assert(U::so_debug == (SO_DEBUG));
+#else
+static_assert(is_absent(U::so_debug));
+#endif
+#ifdef SO_DOMAIN
+static_assert(U::so_domain == (SO_DOMAIN));
+#else
+static_assert(is_absent(U::so_domain));
+#endif
+#ifdef SO_DONTROUTE
+static_assert(U::so_dontroute == (SO_DONTROUTE));
+#else
+static_assert(is_absent(U::so_dontroute));
+#endif
+#ifdef SO_ERROR
+static_assert(U::so_error == (SO_ERROR));
+#else
+static_assert(is_absent(U::so_error));
+#endif
+#ifdef SO_INCOMING_CPU
+static_assert(U::so_incoming_cpu == (SO_INCOMING_CPU));
+#else
+static_assert(is_absent(U::so_incoming_cpu));
+#endif
+#ifdef SO_KEEPALIVE
+static_assert(U::so_keepalive == (SO_KEEPALIVE));
+#else
+static_assert(is_absent(U::so_keepalive));
+#endif
+#ifdef SO_LINGER
+static_assert(U::so_linger == (SO_LINGER));
+#else
+static_assert(is_absent(U::so_linger));
+#endif
+#ifdef SO_MARK
+static_assert(U::so_mark == (SO_MARK));
+#else
+static_assert(is_absent(U::so_mark));
+#endif
+#ifdef SO_NO_CHECK
+static_assert(U::so_no_check == (SO_NO_CHECK));
+#else
+static_assert(is_absent(U::so_no_check));
+#endif
+#ifdef SO_OOBINLINE
+static_assert(U::so_oobinline == (SO_OOBINLINE));
+#else
+static_assert(is_absent(U::so_oobinline));
+#endif
+#ifdef SO_PASSCRED
+static_assert(U::so_passcred == (SO_PASSCRED));
+#else
+static_assert(is_absent(U::so_passcred));
+#endif
+#ifdef SO_PASSPIDFD
+static_assert(U::so_passpidfd == (SO_PASSPIDFD));
+#else
+static_assert(is_absent(U::so_passpidfd));
+#endif
+#ifdef SO_PASSSEC
+static_assert(U::so_passsec == (SO_PASSSEC));
+#else
+static_assert(is_absent(U::so_passsec));
+#endif
+#ifdef SO_PEEK_OFF
+static_assert(U::so_peek_off == (SO_PEEK_OFF));
+#else
+static_assert(is_absent(U::so_peek_off));
+#endif
+#ifdef SO_PEERCRED
+static_assert(U::so_peercred == (SO_PEERCRED));
+#else
+static_assert(is_absent(U::so_peercred));
+#endif
+#ifdef SO_PEERGROUPS
+static_assert(U::so_peergroups == (SO_PEERGROUPS));
+#else
+static_assert(is_absent(U::so_peergroups));
+#endif
+#ifdef SO_PEERPIDFD
+static_assert(U::so_peerpidfd == (SO_PEERPIDFD));
+#else
+static_assert(is_absent(U::so_peerpidfd));
+#endif
+#ifdef SO_PEERSEC
+static_assert(U::so_peersec == (SO_PEERSEC));
+#else
+static_assert(is_absent(U::so_peersec));
+#endif
+#ifdef SO_PRIORITY
+static_assert(U::so_priority == (SO_PRIORITY));
+#else
+static_assert(is_absent(U::so_priority));
+#endif
+#ifdef SO_PROTOCOL
+static_assert(U::so_protocol == (SO_PROTOCOL));
+#else
+static_assert(is_absent(U::so_protocol));
+#endif
+#ifdef SO_RCVBUF
+static_assert(U::so_rcvbuf == (SO_RCVBUF));
+#else
+static_assert(is_absent(U::so_rcvbuf));
+#endif
+#ifdef SO_RCVBUFFORCE
+static_assert(U::so_rcvbufforce == (SO_RCVBUFFORCE));
+#else
+static_assert(is_absent(U::so_rcvbufforce));
+#endif
+#ifdef SO_RCVLOWAT
+static_assert(U::so_rcvlowat == (SO_RCVLOWAT));
+#else
+static_assert(is_absent(U::so_rcvlowat));
+#endif
+#ifdef SO_RCVTIMEO_NEW
+static_assert(U::so_rcvtimeo_new == (SO_RCVTIMEO_NEW));
+#else
+static_assert(is_absent(U::so_rcvtimeo_new));
+#endif
+#ifdef SO_RCVTIMEO_OLD
+static_assert(U::so_rcvtimeo_old == (SO_RCVTIMEO_OLD));
+#else
+static_assert(is_absent(U::so_rcvtimeo_old));
+#endif
+#ifdef SO_REUSEADDR
+static_assert(U::so_reuseaddr == (SO_REUSEADDR));
+#else
+static_assert(is_absent(U::so_reuseaddr));
+#endif
+#ifdef SO_REUSEPORT
+static_assert(U::so_reuseport == (SO_REUSEPORT));
+#else
+static_assert(is_absent(U::so_reuseport));
+#endif
+#ifdef SO_SNDBUF
+static_assert(U::so_sndbuf == (SO_SNDBUF));
+#else
+static_assert(is_absent(U::so_sndbuf));
+#endif
+#ifdef SO_SNDBUFFORCE
+static_assert(U::so_sndbufforce == (SO_SNDBUFFORCE));
+#else
+static_assert(is_absent(U::so_sndbufforce));
+#endif
+#ifdef SO_SNDLOWAT
+static_assert(U::so_sndlowat == (SO_SNDLOWAT));
+#else
+static_assert(is_absent(U::so_sndlowat));
+#endif
+#ifdef SO_SNDTIMEO_NEW
+static_assert(U::so_sndtimeo_new == (SO_SNDTIMEO_NEW));
+#else
+static_assert(is_absent(U::so_sndtimeo_new));
+#endif
+#ifdef SO_SNDTIMEO_OLD
+static_assert(U::so_sndtimeo_old == (SO_SNDTIMEO_OLD));
+#else
+static_assert(is_absent(U::so_sndtimeo_old));
+#endif
+#ifdef SO_TIMESTAMP_OLD
+static_assert(U::so_timestamp_old == (SO_TIMESTAMP_OLD));
+#else
+static_assert(is_absent(U::so_timestamp_old));
+#endif
+#ifdef SO_TYPE
+static_assert(U::so_type == (SO_TYPE));
+#else
+static_assert(is_absent(U::so_type));
+#endif
+#ifdef SO_ZEROCOPY
+static_assert(U::so_zerocopy == (SO_ZEROCOPY));
+#else
+static_assert(is_absent(U::so_zerocopy));
+#endif
+#ifdef SOL_SOCKET
+static_assert(U::sol_socket == (SOL_SOCKET));
+#else
+static_assert(is_absent(U::sol_socket));
+#endif
+#ifdef SS_AUTODISARM
+static_assert(U::ss_autodisarm == (SS_AUTODISARM));
+#else
+static_assert(is_absent(U::ss_autodisarm));
+#endif
+#ifdef SS_DISABLE
+static_assert(U::ss_disable == (SS_DISABLE));
+#else
+static_assert(is_absent(U::ss_disable));
+#endif
+#ifdef SS_ONSTACK
+static_assert(U::ss_onstack == (SS_ONSTACK));
+#else
+static_assert(is_absent(U::ss_onstack));
+#endif
+#ifdef STATX_ATIME
+static_assert(U::statx_atime == (STATX_ATIME));
+#else
+static_assert(is_absent(U::statx_atime));
+#endif
+#ifdef STATX_ATTR_APPEND
+static_assert(U::statx_attr_append == (STATX_ATTR_APPEND));
+#else
+static_assert(is_absent(U::statx_attr_append));
+#endif
+#ifdef STATX_ATTR_AUTOMOUNT
+static_assert(U::statx_attr_automount == (STATX_ATTR_AUTOMOUNT));
+#else
+static_assert(is_absent(U::statx_attr_automount));
+#endif
+#ifdef STATX_ATTR_COMPRESSED
+static_assert(U::statx_attr_compressed == (STATX_ATTR_COMPRESSED));
+#else
+static_assert(is_absent(U::statx_attr_compressed));
+#endif
+#ifdef STATX_ATTR_DAX
+static_assert(U::statx_attr_dax == (STATX_ATTR_DAX));
+#else
+static_assert(is_absent(U::statx_attr_dax));
+#endif
+#ifdef STATX_ATTR_ENCRYPTED
+static_assert(U::statx_attr_encrypted == (STATX_ATTR_ENCRYPTED));
+#else
+static_assert(is_absent(U::statx_attr_encrypted));
+#endif
+#ifdef STATX_ATTR_IMMUTABLE
+static_assert(U::statx_attr_immutable == (STATX_ATTR_IMMUTABLE));
+#else
+static_assert(is_absent(U::statx_attr_immutable));
+#endif
+#ifdef STATX_ATTR_MOUNT_ROOT
+static_assert(U::statx_attr_mount_root == (STATX_ATTR_MOUNT_ROOT));
+#else
+static_assert(is_absent(U::statx_attr_mount_root));
+#endif
+#ifdef STATX_ATTR_NODUMP
+static_assert(U::statx_attr_nodump == (STATX_ATTR_NODUMP));
+#else
+static_assert(is_absent(U::statx_attr_nodump));
+#endif
+#ifdef STATX_ATTR_VERITY
+static_assert(U::statx_attr_verity == (STATX_ATTR_VERITY));
+#else
+static_assert(is_absent(U::statx_attr_verity));
+#endif
+#ifdef STATX_ATTR_WRITE_ATOMIC
+static_assert(U::statx_attr_write_atomic == (STATX_ATTR_WRITE_ATOMIC));
+#else
+static_assert(is_absent(U::statx_attr_write_atomic));
+#endif
+#ifdef STATX_BASIC_STATS
+static_assert(U::statx_basic_stats == (STATX_BASIC_STATS));
+#else
+static_assert(is_absent(U::statx_basic_stats));
+#endif
+#ifdef STATX_BLOCKS
+static_assert(U::statx_blocks == (STATX_BLOCKS));
+#else
+static_assert(is_absent(U::statx_blocks));
+#endif
+#ifdef STATX_BTIME
+static_assert(U::statx_btime == (STATX_BTIME));
+#else
+static_assert(is_absent(U::statx_btime));
+#endif
+#ifdef STATX_CTIME
+static_assert(U::statx_ctime == (STATX_CTIME));
+#else
+static_assert(is_absent(U::statx_ctime));
+#endif
+#ifdef STATX_DIOALIGN
+static_assert(U::statx_dioalign == (STATX_DIOALIGN));
+#else
+static_assert(is_absent(U::statx_dioalign));
+#endif
+#ifdef STATX_GID
+static_assert(U::statx_gid == (STATX_GID));
+#else
+static_assert(is_absent(U::statx_gid));
+#endif
+#ifdef STATX_INO
+static_assert(U::statx_ino == (STATX_INO));
+#else
+static_assert(is_absent(U::statx_ino));
+#endif
+#ifdef STATX_MNT_ID
+static_assert(U::statx_mnt_id == (STATX_MNT_ID));
+#else
+static_assert(is_absent(U::statx_mnt_id));
+#endif
+#ifdef STATX_MNT_ID_UNIQUE
+static_assert(U::statx_mnt_id_unique == (STATX_MNT_ID_UNIQUE));
+#else
+static_assert(is_absent(U::statx_mnt_id_unique));
+#endif
+#ifdef STATX_MODE
+static_assert(U::statx_mode == (STATX_MODE));
+#else
+static_assert(is_absent(U::statx_mode));
+#endif
+#ifdef STATX_MTIME
+static_assert(U::statx_mtime == (STATX_MTIME));
+#else
+static_assert(is_absent(U::statx_mtime));
+#endif
+#ifdef STATX_NLINK
+static_assert(U::statx_nlink == (STATX_NLINK));
+#else
+static_assert(is_absent(U::statx_nlink));
+#endif
+#ifdef STATX_SIZE
+static_assert(U::statx_size == (STATX_SIZE));
+#else
+static_assert(is_absent(U::statx_size));
+#endif
+#ifdef STATX_SUBVOL
+static_assert(U::statx_subvol == (STATX_SUBVOL));
+#else
+static_assert(is_absent(U::statx_subvol));
+#endif
+#ifdef STATX_TYPE
+static_assert(U::statx_type == (STATX_TYPE));
+#else
+static_assert(is_absent(U::statx_type));
+#endif
+#ifdef STATX_UID
+static_assert(U::statx_uid == (STATX_UID));
+#else
+static_assert(is_absent(U::statx_uid));
+#endif
+#ifdef STATX_WRITE_ATOMIC
+static_assert(U::statx_write_atomic == (STATX_WRITE_ATOMIC));
+#else
+static_assert(is_absent(U::statx_write_atomic));
+#endif
+#ifdef TCP_CORK
+static_assert(U::tcp_cork == (TCP_CORK));
+#else
+static_assert(is_absent(U::tcp_cork));
+#endif
+#ifdef TCP_DEFER_ACCEPT
+static_assert(U::tcp_defer_accept == (TCP_DEFER_ACCEPT));
+#else
+static_assert(is_absent(U::tcp_defer_accept));
+#endif
+#ifdef TCP_FASTOPEN
+static_assert(U::tcp_fastopen == (TCP_FASTOPEN));
+#else
+static_assert(is_absent(U::tcp_fastopen));
+#endif
+#ifdef TCP_KEEPCNT
+static_assert(U::tcp_keepcnt == (TCP_KEEPCNT));
+#else
+static_assert(is_absent(U::tcp_keepcnt));
+#endif
+#ifdef TCP_KEEPIDLE
+static_assert(U::tcp_keepidle == (TCP_KEEPIDLE));
+#else
+static_assert(is_absent(U::tcp_keepidle));
+#endif
+#ifdef TCP_KEEPINTVL
+static_assert(U::tcp_keepintvl == (TCP_KEEPINTVL));
+#else
+static_assert(is_absent(U::tcp_keepintvl));
+#endif
+#ifdef TCP_LINGER2
+static_assert(U::tcp_linger2 == (TCP_LINGER2));
+#else
+static_assert(is_absent(U::tcp_linger2));
+#endif
+#ifdef TCP_MAXSEG
+static_assert(U::tcp_maxseg == (TCP_MAXSEG));
+#else
+static_assert(is_absent(U::tcp_maxseg));
+#endif
+#ifdef TCP_NODELAY
+static_assert(U::tcp_nodelay == (TCP_NODELAY));
+#else
+static_assert(is_absent(U::tcp_nodelay));
+#endif
+#ifdef TCP_QUICKACK
+static_assert(U::tcp_quickack == (TCP_QUICKACK));
+#else
+static_assert(is_absent(U::tcp_quickack));
+#endif
+#ifdef TCP_SYNCNT
+static_assert(U::tcp_syncnt == (TCP_SYNCNT));
+#else
+static_assert(is_absent(U::tcp_syncnt));
+#endif
+#ifdef TCP_USER_TIMEOUT
+static_assert(U::tcp_user_timeout == (TCP_USER_TIMEOUT));
+#else
+static_assert(is_absent(U::tcp_user_timeout));
+#endif
+#ifdef TCP_WINDOW_CLAMP
+static_assert(U::tcp_window_clamp == (TCP_WINDOW_CLAMP));
+#else
+static_assert(is_absent(U::tcp_window_clamp));
+#endif
+#ifdef TFD_CLOEXEC
+static_assert(U::tfd_cloexec == (TFD_CLOEXEC));
+#else
+static_assert(is_absent(U::tfd_cloexec));
+#endif
+#ifdef TFD_NONBLOCK
+static_assert(U::tfd_nonblock == (TFD_NONBLOCK));
+#else
+static_assert(is_absent(U::tfd_nonblock));
+#endif
+#ifdef TFD_TIMER_ABSTIME
+static_assert(U::tfd_timer_abstime == (TFD_TIMER_ABSTIME));
+#else
+static_assert(is_absent(U::tfd_timer_abstime));
+#endif
+#ifdef TFD_TIMER_CANCEL_ON_SET
+static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
+#else
+static_assert(is_absent(U::tfd_timer_cancel_on_set));
+#endif
+#ifdef TIMER_ABSTIME
+static_assert(U::timer_abstime == (TIMER_ABSTIME));
+#else
+static_assert(is_absent(U::timer_abstime));
+#endif
+#ifdef __WALL
+static_assert(U::wall == (__WALL));
+#else
+static_assert(is_absent(U::wall));
+#endif
+#ifdef __WCLONE
+static_assert(U::wclone == (__WCLONE));
+#else
+static_assert(is_absent(U::wclone));
+#endif
+#ifdef __WNOTHREAD
+static_assert(U::wnothread == (__WNOTHREAD));
+#else
+static_assert(is_absent(U::wnothread));
+#endif
+#ifdef WCONTINUED
+static_assert(U::wcontinued == (WCONTINUED));
+#else
+static_assert(is_absent(U::wcontinued));
+#endif
+#ifdef WEXITED
+static_assert(U::wexited == (WEXITED));
+#else
+static_assert(is_absent(U::wexited));
+#endif
+#ifdef WNOHANG
+static_assert(U::wnohang == (WNOHANG));
+#else
+static_assert(is_absent(U::wnohang));
+#endif
+#ifdef WNOWAIT
+static_assert(U::wnowait == (WNOWAIT));
+#else
+static_assert(is_absent(U::wnowait));
+#endif
+#ifdef WSTOPPED
+static_assert(U::wstopped == (WSTOPPED));
+#else
+static_assert(is_absent(U::wstopped));
+#endif
+#ifdef WUNTRACED
+static_assert(U::wuntraced == (WUNTRACED));
+#else
+static_assert(is_absent(U::wuntraced));
+#endif
+#ifdef F_GETLK64
+static_assert(U::f_getlk_flock64 == F_GETLK64);
+#else
+static_assert(U::f_getlk_flock64 == F_GETLK);
+#endif
+#ifdef F_SETLK64
+static_assert(U::f_setlk_flock64 == F_SETLK64);
+#else
+static_assert(U::f_setlk_flock64 == F_SETLK);
+#endif
+#ifdef F_SETLKW64
+static_assert(U::f_setlkw_flock64 == F_SETLKW64);
+#else
+static_assert(U::f_setlkw_flock64 == F_SETLKW);
+#endif
+#ifdef SOCK_NONBLOCK
+static_assert(U::sock_nonblock == SOCK_NONBLOCK);
+#else
+static_assert(U::sock_nonblock == O_NONBLOCK);
+#endif
+#ifdef SOCK_CLOEXEC
+static_assert(U::sock_cloexec == SOCK_CLOEXEC);
+#else
+static_assert(U::sock_cloexec == O_CLOEXEC);
+#endif
+static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
+static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));
+static_assert(U::siginfo_code_offset == offsetof(siginfo_t, si_code));

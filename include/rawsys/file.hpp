@@ -83,11 +83,14 @@ inline constexpr flags sync{uapi::rwf_sync};
 inline constexpr flags nowait{uapi::rwf_nowait};
 inline constexpr flags append{uapi::rwf_append};
 inline constexpr flags noappend{uapi::rwf_noappend};  // Linux 6.9
-inline constexpr flags atomic{uapi::rwf_atomic};    // Linux 6.11
+inline constexpr flags atomic{uapi::rwf_atomic};  // Linux 6.11
 }  // namespace rwf
 
 // SEEK_*: lseek(2) whence.
-enum class seek : unsigned { set = uapi::seek_set, cur = uapi::seek_cur, end = uapi::seek_end, data = uapi::seek_data, hole = uapi::seek_hole };
+enum class seek : unsigned {
+  set = uapi::seek_set, cur = uapi::seek_cur, end = uapi::seek_end, data = uapi::seek_data,
+  hole = uapi::seek_hole,
+};
 
 // FALLOC_FL_*: fallocate(2) modes (0 allocates).
 namespace falloc {
@@ -103,10 +106,15 @@ inline constexpr flags insert_range{uapi::falloc_fl_insert_range};
 inline constexpr flags unshare_range{uapi::falloc_fl_unshare_range};
 }  // namespace falloc
 
-// POSIX_FADV_*: posix_fadvise(2) advice (these values on all three arches).
-enum class fadv : int { normal = uapi::posix_fadv_normal, random = uapi::posix_fadv_random, sequential = uapi::posix_fadv_sequential, willneed = uapi::posix_fadv_willneed, dontneed = uapi::posix_fadv_dontneed, noreuse = uapi::posix_fadv_noreuse };
+// POSIX_FADV_*: posix_fadvise(2) advice (dontneed and noreuse differ on s390x).
+enum class fadv : int {
+  normal = uapi::posix_fadv_normal, random = uapi::posix_fadv_random,
+  sequential = uapi::posix_fadv_sequential, willneed = uapi::posix_fadv_willneed,
+  dontneed = uapi::posix_fadv_dontneed, noreuse = uapi::posix_fadv_noreuse,
+};
 
-// SPLICE_F_*: splice(2), tee(2) and vmsplice(2) flags.
+// SPLICE_F_*: splice(2), tee(2) and vmsplice(2) flags. Hand-written: the
+// kernel keeps them out of its UAPI (include/linux/splice.h); one value everywhere.
 namespace splice_f {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -138,16 +146,22 @@ inline constexpr flags cloexec{uapi::fd_cloexec};
 // everywhere, so where long is 32-bit getlk/setlk/setlkw are
 // F_GETLK64/F_SETLK64/F_SETLKW64.
 enum class f : unsigned {
-  dupfd = uapi::f_dupfd, getfd = uapi::f_getfd, setfd = uapi::f_setfd, getfl = uapi::f_getfl, setfl = uapi::f_setfl,
+  dupfd = uapi::f_dupfd, getfd = uapi::f_getfd, setfd = uapi::f_setfd, getfl = uapi::f_getfl,
+  setfl = uapi::f_setfl,
   getlk = uapi::f_getlk_flock64, setlk = uapi::f_setlk_flock64, setlkw = uapi::f_setlkw_flock64,
-  setown = uapi::f_setown, getown = uapi::f_getown, setsig = uapi::f_setsig, getsig = uapi::f_getsig, setown_ex = uapi::f_setown_ex, getown_ex = uapi::f_getown_ex,
+  setown = uapi::f_setown, getown = uapi::f_getown, setsig = uapi::f_setsig,
+  getsig = uapi::f_getsig, setown_ex = uapi::f_setown_ex, getown_ex = uapi::f_getown_ex,
   ofd_getlk = uapi::f_ofd_getlk, ofd_setlk = uapi::f_ofd_setlk, ofd_setlkw = uapi::f_ofd_setlkw,
-  setlease = uapi::f_setlease, getlease = uapi::f_getlease, notify = uapi::f_notify, dupfd_cloexec = uapi::f_dupfd_cloexec,
-  setpipe_sz = uapi::f_setpipe_sz, getpipe_sz = uapi::f_getpipe_sz, add_seals = uapi::f_add_seals, get_seals = uapi::f_get_seals,
+  setlease = uapi::f_setlease, getlease = uapi::f_getlease, notify = uapi::f_notify,
+  dupfd_cloexec = uapi::f_dupfd_cloexec,
+  setpipe_sz = uapi::f_setpipe_sz, getpipe_sz = uapi::f_getpipe_sz, add_seals = uapi::f_add_seals,
+  get_seals = uapi::f_get_seals,
 };
 
 // F_RDLCK, F_WRLCK, F_UNLCK: struct flock's type.
-enum class flock_type : int16_t { rdlck = uapi::f_rdlck, wrlck = uapi::f_wrlck, unlck = uapi::f_unlck };
+enum class flock_type : int16_t {
+  rdlck = uapi::f_rdlck, wrlck = uapi::f_wrlck, unlck = uapi::f_unlck,
+};
 
 // The kernel's struct flock64 (struct flock on x86-64 and arm64, where the
 // two are one): 24 bytes on i386, 32 on the 64-bit arches. Write `struct

@@ -18,7 +18,7 @@ namespace at {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags symlink_nofollow{uapi::at_symlink_nofollow};
-inline constexpr flags eaccess{uapi::at_eaccess};    // faccessat2
+inline constexpr flags eaccess{uapi::at_eaccess};  // faccessat2
 inline constexpr flags removedir{uapi::at_removedir};  // unlinkat
 inline constexpr flags symlink_follow{uapi::at_symlink_follow};
 inline constexpr flags no_automount{uapi::at_no_automount};
@@ -58,6 +58,7 @@ constexpr bool issock(unsigned mode) noexcept { return type(mode) == ifsock; }
 }  // namespace s
 
 // F_OK, R_OK, W_OK, X_OK: what faccessat2(2) checks (ok::f: that it exists).
+// Hand-written: only the C library defines them (the kernel's MAY_* are internal).
 namespace ok {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -98,11 +99,11 @@ inline constexpr flags blocks{uapi::statx_blocks};
 inline constexpr flags basic_stats{uapi::statx_basic_stats};
 inline constexpr flags btime{uapi::statx_btime};
 inline constexpr flags mnt_id{uapi::statx_mnt_id};
-inline constexpr flags dioalign{uapi::statx_dioalign};        // Linux 6.1
-inline constexpr flags mnt_id_unique{uapi::statx_mnt_id_unique};   // Linux 6.8
-inline constexpr flags subvol{uapi::statx_subvol};          // Linux 6.10
-inline constexpr flags write_atomic{uapi::statx_write_atomic};   // Linux 6.11
-inline constexpr flags dio_read_align{0x20000}; // Linux 6.14
+inline constexpr flags dioalign{uapi::statx_dioalign};  // Linux 6.1
+inline constexpr flags mnt_id_unique{uapi::statx_mnt_id_unique};  // Linux 6.8
+inline constexpr flags subvol{uapi::statx_subvol};  // Linux 6.10
+inline constexpr flags write_atomic{uapi::statx_write_atomic};  // Linux 6.11
+inline constexpr flags dio_read_align{0x20000};  // Linux 6.14: newer than the generated headers
 }  // namespace stx
 
 // STATX_ATTR_*: statx::attributes and statx::attributes_mask.
@@ -182,7 +183,8 @@ struct stat : uapi::stat {};
 struct statfs : uapi::statfs {};
 
 // DT_*: the type of a directory entry (dt::unknown when the file system does
-// not say: ask statx).
+// not say: ask statx). Hand-written: the kernel's FT_/DT_ list is internal
+// (include/linux/fs_types.h); one value everywhere.
 enum class dt : unsigned char {
   unknown = 0, fifo = 1, chr = 2, dir = 4, blk = 6, reg = 8, lnk = 10, sock = 12, wht = 14,
 };
@@ -585,19 +587,20 @@ inline constexpr flags bind{uapi::ms_bind};
 inline constexpr flags move{uapi::ms_move};
 inline constexpr flags rec{uapi::ms_rec};
 inline constexpr flags silent{uapi::ms_silent};
-inline constexpr flags posixacl{1ul << 16};
-inline constexpr flags unbindable{1ul << 17};
-inline constexpr flags private_{1ul << 18};
-inline constexpr flags slave{1ul << 19};
-inline constexpr flags shared{1ul << 20};
-inline constexpr flags relatime{1ul << 21};
-inline constexpr flags kernmount{1ul << 22};
-inline constexpr flags i_version{1ul << 23};
-inline constexpr flags strictatime{1ul << 24};
-inline constexpr flags lazytime{1ul << 25};
+inline constexpr flags posixacl{uapi::ms_posixacl};
+inline constexpr flags unbindable{uapi::ms_unbindable};
+inline constexpr flags private_{uapi::ms_private};
+inline constexpr flags slave{uapi::ms_slave};
+inline constexpr flags shared{uapi::ms_shared};
+inline constexpr flags relatime{uapi::ms_relatime};
+inline constexpr flags kernmount{uapi::ms_kernmount};
+inline constexpr flags i_version{uapi::ms_i_version};
+inline constexpr flags strictatime{uapi::ms_strictatime};
+inline constexpr flags lazytime{uapi::ms_lazytime};
 }  // namespace mountflags
 
 // MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW: umount2(2) flags.
+// Hand-written: the kernel keeps them internal (include/linux/fs.h).
 namespace mnt {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -650,7 +653,7 @@ inline constexpr flags oneshot{uapi::in_oneshot};
 
 enum class init_flags : unsigned {};
 RAWSYS_BITMASK(init_flags)
-inline constexpr init_flags nonblock{uapi::in_nonblock};   // O_NONBLOCK
+inline constexpr init_flags nonblock{uapi::in_nonblock};  // O_NONBLOCK
 inline constexpr init_flags cloexec{uapi::in_cloexec}; // O_CLOEXEC
 }  // namespace in
 

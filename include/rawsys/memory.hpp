@@ -28,20 +28,22 @@ inline constexpr flags growsup{uapi::prot_growsup};
 }  // namespace prot
 
 // MAP_*: the mapping's type (exactly one of shared, private_, shared_validate)
-// and modifiers. The same numbers on all three architectures except the
-// x86-only placement flags.
+// and modifiers. Most modifiers differ on mips (anonymous 0x800), some on ppc64.
 namespace map {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags shared{uapi::map_shared};
 inline constexpr flags private_{uapi::map_private};
-inline constexpr flags shared_validate{uapi::map_shared_validate};  // shared, and EOPNOTSUPP for unknown flags
-inline constexpr flags droppable{uapi::map_droppable};        // Linux 6.11
-inline constexpr flags type{uapi::map_type};             // the mask of the three above
+// shared, and EOPNOTSUPP for unknown flags:
+inline constexpr flags shared_validate{uapi::map_shared_validate};
+inline constexpr flags droppable{uapi::map_droppable};  // Linux 6.11
+inline constexpr flags type{uapi::map_type};  // the mask of the three above
 inline constexpr flags fixed{uapi::map_fixed};
 inline constexpr flags anonymous{uapi::map_anonymous};
-inline constexpr auto _32bit = flag_if<flags>(uapi::map_32bit);    // MAP_32BIT: in the first 2 GiB (x86-64 processes)
-inline constexpr auto above4g = flag_if<flags>(uapi::map_above4g);   // Linux 6.8
+// x86 only: MAP_32BIT (in the first 2 GiB, for x86-64 processes) and
+// MAP_ABOVE4G (Linux 6.8).
+inline constexpr auto _32bit = flag_if<flags>(uapi::map_32bit);
+inline constexpr auto above4g = flag_if<flags>(uapi::map_above4g);
 inline constexpr flags growsdown{uapi::map_growsdown};
 inline constexpr flags denywrite{uapi::map_denywrite};
 inline constexpr flags executable{uapi::map_executable};
@@ -117,7 +119,7 @@ inline constexpr flags cloexec{uapi::mfd_cloexec};
 inline constexpr flags allow_sealing{uapi::mfd_allow_sealing};
 inline constexpr flags hugetlb{uapi::mfd_hugetlb};
 inline constexpr flags noexec_seal{uapi::mfd_noexec_seal};  // Linux 6.3
-inline constexpr flags exec{uapi::mfd_exec};        // Linux 6.3
+inline constexpr flags exec{uapi::mfd_exec};  // Linux 6.3
 }  // namespace mfd
 
 namespace detail {

@@ -49,7 +49,7 @@ inline constexpr flags newpid{uapi::clone_newpid};
 inline constexpr flags newnet{uapi::clone_newnet};
 inline constexpr flags io{uapi::clone_io};
 inline constexpr flags clear_sighand{uapi::clone_clear_sighand};  // clone3 only (Linux 5.5+)
-inline constexpr flags into_cgroup{uapi::clone_into_cgroup};    // clone3 only (Linux 5.7+)
+inline constexpr flags into_cgroup{uapi::clone_into_cgroup};  // clone3 only (Linux 5.7+)
 constexpr flags exit_signal(sig s) noexcept { return static_cast<flags>(static_cast<unsigned>(s) & 0xff); }
 }  // namespace clone_flags
 
@@ -79,14 +79,17 @@ constexpr sig wstopsig(int status) noexcept { return static_cast<sig>((status >>
 constexpr bool wifcontinued(int status) noexcept { return status == 0xffff; }
 
 // P_*: which children waitid waits for.
-enum class idtype : int { all = uapi::p_all, pid = uapi::p_pid, pgid = uapi::p_pgid, pidfd = uapi::p_pidfd /* Linux 5.4+ */ };
+enum class idtype : int {
+  all = uapi::p_all, pid = uapi::p_pid, pgid = uapi::p_pgid,
+  pidfd = uapi::p_pidfd /* Linux 5.4+ */,
+};
 
 // PIDFD_*: pidfd_open flags.
 namespace pidfd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags nonblock{uapi::pidfd_nonblock};  // Linux 5.10+
-inline constexpr flags thread{uapi::pidfd_thread};    // Linux 6.9+
+inline constexpr flags thread{uapi::pidfd_thread};  // Linux 6.9+
 }  // namespace pidfd
 
 // PIDFD_SIGNAL_*: pidfd_send_signal flags (Linux 6.9+; 0 before).
@@ -100,8 +103,12 @@ inline constexpr flags process_group{uapi::pidfd_signal_process_group};
 
 // RLIMIT_*: resources for prlimit64 (x86 and arm64 share the generic numbers).
 enum class rlimit : int {
-  cpu = uapi::rlimit_cpu, fsize = uapi::rlimit_fsize, data = uapi::rlimit_data, stack = uapi::rlimit_stack, core = uapi::rlimit_core, rss = uapi::rlimit_rss, nproc = uapi::rlimit_nproc, nofile = uapi::rlimit_nofile,
-  memlock = uapi::rlimit_memlock, as = uapi::rlimit_as, locks = uapi::rlimit_locks, sigpending = uapi::rlimit_sigpending, msgqueue = uapi::rlimit_msgqueue, nice = uapi::rlimit_nice, rtprio = uapi::rlimit_rtprio,
+  cpu = uapi::rlimit_cpu, fsize = uapi::rlimit_fsize, data = uapi::rlimit_data,
+  stack = uapi::rlimit_stack, core = uapi::rlimit_core, rss = uapi::rlimit_rss,
+  nproc = uapi::rlimit_nproc, nofile = uapi::rlimit_nofile,
+  memlock = uapi::rlimit_memlock, as = uapi::rlimit_as, locks = uapi::rlimit_locks,
+  sigpending = uapi::rlimit_sigpending, msgqueue = uapi::rlimit_msgqueue, nice = uapi::rlimit_nice,
+  rtprio = uapi::rlimit_rtprio,
   rttime = uapi::rlimit_rttime,
 };
 
@@ -109,25 +116,41 @@ enum class rlimit : int {
 inline constexpr uint64_t rlim_infinity = ~uint64_t{0};
 
 // RUSAGE_*: whose usage getrusage reports.
-enum class rusage_who : int { self = uapi::rusage_self, children = uapi::rusage_children, thread = uapi::rusage_thread };
+enum class rusage_who : int {
+  self = uapi::rusage_self, children = uapi::rusage_children, thread = uapi::rusage_thread,
+};
 
 // PR_*: prctl options (a selection; any number may be cast to pr).
 enum class pr : int {
-  set_pdeathsig = uapi::pr_set_pdeathsig, get_pdeathsig = uapi::pr_get_pdeathsig, get_dumpable = uapi::pr_get_dumpable, set_dumpable = uapi::pr_set_dumpable,
-  get_keepcaps = uapi::pr_get_keepcaps, set_keepcaps = uapi::pr_set_keepcaps, get_timing = uapi::pr_get_timing, set_timing = uapi::pr_set_timing,
+  set_pdeathsig = uapi::pr_set_pdeathsig, get_pdeathsig = uapi::pr_get_pdeathsig,
+  get_dumpable = uapi::pr_get_dumpable, set_dumpable = uapi::pr_set_dumpable,
+  get_keepcaps = uapi::pr_get_keepcaps, set_keepcaps = uapi::pr_set_keepcaps,
+  get_timing = uapi::pr_get_timing, set_timing = uapi::pr_set_timing,
   get_tsc = uapi::pr_get_tsc, set_tsc = uapi::pr_set_tsc,
-  set_name = uapi::pr_set_name, get_name = uapi::pr_get_name, get_seccomp = uapi::pr_get_seccomp, set_seccomp = uapi::pr_set_seccomp,
-  capbset_read = uapi::pr_capbset_read, capbset_drop = uapi::pr_capbset_drop, get_securebits = uapi::pr_get_securebits, set_securebits = uapi::pr_set_securebits,
-  set_timerslack = uapi::pr_set_timerslack, get_timerslack = uapi::pr_get_timerslack, task_perf_events_disable = uapi::pr_task_perf_events_disable,
-  task_perf_events_enable = uapi::pr_task_perf_events_enable, mce_kill = uapi::pr_mce_kill, mce_kill_get = uapi::pr_mce_kill_get, set_mm = uapi::pr_set_mm,
-  set_child_subreaper = uapi::pr_set_child_subreaper, get_child_subreaper = uapi::pr_get_child_subreaper, set_no_new_privs = uapi::pr_set_no_new_privs,
-  get_no_new_privs = uapi::pr_get_no_new_privs, get_tid_address = uapi::pr_get_tid_address, set_thp_disable = uapi::pr_set_thp_disable,
-  get_thp_disable = uapi::pr_get_thp_disable, cap_ambient = uapi::pr_cap_ambient, get_speculation_ctrl = uapi::pr_get_speculation_ctrl,
-  set_speculation_ctrl = uapi::pr_set_speculation_ctrl, sve_set_vl = uapi::pr_sve_set_vl, sve_get_vl = uapi::pr_sve_get_vl, pac_reset_keys = uapi::pr_pac_reset_keys,
-  set_tagged_addr_ctrl = uapi::pr_set_tagged_addr_ctrl, get_tagged_addr_ctrl = uapi::pr_get_tagged_addr_ctrl,
-  set_io_flusher = uapi::pr_set_io_flusher, get_io_flusher = uapi::pr_get_io_flusher, set_syscall_user_dispatch = uapi::pr_set_syscall_user_dispatch,
-  sched_core = uapi::pr_sched_core, set_mdwe = uapi::pr_set_mdwe, get_mdwe = uapi::pr_get_mdwe, set_memory_merge = uapi::pr_set_memory_merge,
-  get_memory_merge = uapi::pr_get_memory_merge, get_auxv = uapi::pr_get_auxv, set_vma = uapi::pr_set_vma,
+  set_name = uapi::pr_set_name, get_name = uapi::pr_get_name, get_seccomp = uapi::pr_get_seccomp,
+  set_seccomp = uapi::pr_set_seccomp,
+  capbset_read = uapi::pr_capbset_read, capbset_drop = uapi::pr_capbset_drop,
+  get_securebits = uapi::pr_get_securebits, set_securebits = uapi::pr_set_securebits,
+  set_timerslack = uapi::pr_set_timerslack, get_timerslack = uapi::pr_get_timerslack,
+  task_perf_events_disable = uapi::pr_task_perf_events_disable,
+  task_perf_events_enable = uapi::pr_task_perf_events_enable, mce_kill = uapi::pr_mce_kill,
+  mce_kill_get = uapi::pr_mce_kill_get, set_mm = uapi::pr_set_mm,
+  set_child_subreaper = uapi::pr_set_child_subreaper,
+  get_child_subreaper = uapi::pr_get_child_subreaper, set_no_new_privs = uapi::pr_set_no_new_privs,
+  get_no_new_privs = uapi::pr_get_no_new_privs, get_tid_address = uapi::pr_get_tid_address,
+  set_thp_disable = uapi::pr_set_thp_disable,
+  get_thp_disable = uapi::pr_get_thp_disable, cap_ambient = uapi::pr_cap_ambient,
+  get_speculation_ctrl = uapi::pr_get_speculation_ctrl,
+  set_speculation_ctrl = uapi::pr_set_speculation_ctrl, sve_set_vl = uapi::pr_sve_set_vl,
+  sve_get_vl = uapi::pr_sve_get_vl, pac_reset_keys = uapi::pr_pac_reset_keys,
+  set_tagged_addr_ctrl = uapi::pr_set_tagged_addr_ctrl,
+  get_tagged_addr_ctrl = uapi::pr_get_tagged_addr_ctrl,
+  set_io_flusher = uapi::pr_set_io_flusher, get_io_flusher = uapi::pr_get_io_flusher,
+  set_syscall_user_dispatch = uapi::pr_set_syscall_user_dispatch,
+  sched_core = uapi::pr_sched_core, set_mdwe = uapi::pr_set_mdwe, get_mdwe = uapi::pr_get_mdwe,
+  set_memory_merge = uapi::pr_set_memory_merge,
+  get_memory_merge = uapi::pr_get_memory_merge, get_auxv = uapi::pr_get_auxv,
+  set_vma = uapi::pr_set_vma,
   set_ptracer = uapi::pr_set_ptracer,
 };
 

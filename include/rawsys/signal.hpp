@@ -22,9 +22,11 @@ RAWSYS_BITMASK(flags)
 inline constexpr flags nocldstop{uapi::sa_nocldstop};
 inline constexpr flags nocldwait{uapi::sa_nocldwait};
 inline constexpr flags siginfo{uapi::sa_siginfo};
-inline constexpr flags unsupported{uapi::sa_unsupported};     // Linux 5.11+: probe for flag support
-inline constexpr flags expose_tagbits{uapi::sa_expose_tagbits};  // Linux 5.11+: arm64 tagged fault addresses
-inline constexpr auto restorer = flag_if<flags>(uapi::sa_restorer);  // not on riscv, loongarch, mips
+inline constexpr flags unsupported{uapi::sa_unsupported};  // Linux 5.11+: probe for flag support
+// Linux 5.11+: arm64 tagged fault addresses.
+inline constexpr flags expose_tagbits{uapi::sa_expose_tagbits};
+// Not on riscv, loongarch or mips (the kernel's sigaction has no restorer).
+inline constexpr auto restorer = flag_if<flags>(uapi::sa_restorer);
 inline constexpr flags onstack{uapi::sa_onstack};
 inline constexpr flags restart{uapi::sa_restart};
 inline constexpr flags nodefer{uapi::sa_nodefer};
@@ -51,7 +53,9 @@ inline constexpr flags cloexec{uapi::sfd_cloexec};
 }  // namespace sfd
 
 // SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK: what rt_sigprocmask does with the set.
-enum class how : int { block = uapi::sig_block, unblock = uapi::sig_unblock, setmask = uapi::sig_setmask };
+enum class how : int {
+  block = uapi::sig_block, unblock = uapi::sig_unblock, setmask = uapi::sig_setmask,
+};
 
 // MINSIGSTKSZ and SIGSTKSZ: the kernel's minimum and suggested alternate
 // stack sizes (larger where the signal frame is: arm64, ppc64, loongarch).

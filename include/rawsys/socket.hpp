@@ -54,7 +54,8 @@ constexpr uint64_t from_be64(uint64_t v) noexcept { return to_be64(v); }
 // Constants. The values are the same on x86-64, i386 and arm64 (all three use
 // the generic socket numbering; only alpha, mips, parisc and sparc differ).
 
-// AF_*: address families (sa_family_t).
+// AF_*: address families (sa_family_t). Hand-written: the kernel keeps them
+// internal (include/linux/socket.h); one value everywhere.
 namespace af {
 enum class family : unsigned short {};
 inline constexpr family unspec{0};
@@ -74,7 +75,9 @@ inline constexpr family xdp{44};
 }  // namespace af
 
 // SOCK_*: a socket type, optionally or-ed with nonblock and cloexec (socket,
-// socketpair); accept4 takes only the two flags.
+// socketpair); accept4 takes only the two flags. The kernel keeps the types
+// internal (include/linux/net.h): stream and dgram, which mips swaps, come
+// from the generator's table of such values; the others are one value everywhere.
 namespace sock {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -102,6 +105,8 @@ inline constexpr int raw = 255;
 }  // namespace ipproto
 
 // MSG_*: flags for send*/recv* (and msghdr::flags on return from recvmsg).
+// Hand-written: the kernel keeps them internal (include/linux/socket.h); one
+// value everywhere.
 namespace msg {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -129,7 +134,8 @@ inline constexpr flags fastopen{0x20000000};
 inline constexpr flags cmsg_cloexec{0x40000000};
 }  // namespace msg
 
-// SHUT_*: shutdown()'s second argument.
+// SHUT_*: shutdown()'s second argument. Hand-written: only the C library
+// names them.
 namespace shut {
 enum class how : int {};
 inline constexpr how rd{0};
@@ -137,7 +143,9 @@ inline constexpr how wr{1};
 inline constexpr how rdwr{2};
 }  // namespace shut
 
-// SOL_*: option and control message levels.
+// SOL_*: option and control message levels. SOL_SOCKET is per ISA (mips:
+// 0xffff); the others are hand-written: the kernel keeps them internal
+// (include/linux/socket.h) and they equal the protocol numbers.
 namespace sol {
 enum class level : int {};
 inline constexpr level ip{0};

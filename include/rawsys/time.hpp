@@ -43,7 +43,9 @@ inline constexpr flags cloexec{uapi::tfd_cloexec};
 }  // namespace tfd
 
 // ITIMER_*: which interval timer.
-enum class itimer : int { real = uapi::itimer_real, virtual_ = uapi::itimer_virtual, prof = uapi::itimer_prof };
+enum class itimer : int {
+  real = uapi::itimer_real, virtual_ = uapi::itimer_virtual, prof = uapi::itimer_prof,
+};
 
 namespace detail {
 

@@ -63,10 +63,15 @@ enum class clock : int {
 // Signal numbers (mips numbers most of them its own way; stkflt is 0 where
 // the ISA has no SIGSTKFLT). `int_` because `int` is a keyword.
 enum class sig : int {
-  hup = uapi::sighup, int_ = uapi::sigint, quit = uapi::sigquit, ill = uapi::sigill, trap = uapi::sigtrap, abrt = uapi::sigabrt, bus = uapi::sigbus, fpe = uapi::sigfpe,
-  kill = uapi::sigkill, usr1 = uapi::sigusr1, segv = uapi::sigsegv, usr2 = uapi::sigusr2, pipe = uapi::sigpipe, alrm = uapi::sigalrm, term = uapi::sigterm, stkflt = detail::value_or(uapi::sigstkflt, 0),
-  chld = uapi::sigchld, cont = uapi::sigcont, stop = uapi::sigstop, tstp = uapi::sigtstp, ttin = uapi::sigttin, ttou = uapi::sigttou, urg = uapi::sigurg, xcpu = uapi::sigxcpu,
-  xfsz = uapi::sigxfsz, vtalrm = uapi::sigvtalrm, prof = uapi::sigprof, winch = uapi::sigwinch, io = uapi::sigio, pwr = uapi::sigpwr, sys = uapi::sigsys,
+  hup = uapi::sighup, int_ = uapi::sigint, quit = uapi::sigquit, ill = uapi::sigill,
+  trap = uapi::sigtrap, abrt = uapi::sigabrt, bus = uapi::sigbus, fpe = uapi::sigfpe,
+  kill = uapi::sigkill, usr1 = uapi::sigusr1, segv = uapi::sigsegv, usr2 = uapi::sigusr2,
+  pipe = uapi::sigpipe, alrm = uapi::sigalrm, term = uapi::sigterm,
+  stkflt = detail::value_or(uapi::sigstkflt, 0),
+  chld = uapi::sigchld, cont = uapi::sigcont, stop = uapi::sigstop, tstp = uapi::sigtstp,
+  ttin = uapi::sigttin, ttou = uapi::sigttou, urg = uapi::sigurg, xcpu = uapi::sigxcpu,
+  xfsz = uapi::sigxfsz, vtalrm = uapi::sigvtalrm, prof = uapi::sigprof, winch = uapi::sigwinch,
+  io = uapi::sigio, pwr = uapi::sigpwr, sys = uapi::sigsys,
 };
 // The kernel's real-time signals: sigrt(0) is 32 (glibc reserves the first
 // few for itself, so hosted programs should start at SIGRTMIN).

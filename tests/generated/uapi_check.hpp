@@ -2165,6 +2165,56 @@ static_assert(U::ms_synchronous == (MS_SYNCHRONOUS));
 #else
 static_assert(is_absent(U::ms_synchronous));
 #endif
+#ifdef MS_POSIXACL
+static_assert(U::ms_posixacl == (MS_POSIXACL));
+#else
+static_assert(is_absent(U::ms_posixacl));
+#endif
+#ifdef MS_UNBINDABLE
+static_assert(U::ms_unbindable == (MS_UNBINDABLE));
+#else
+static_assert(is_absent(U::ms_unbindable));
+#endif
+#ifdef MS_PRIVATE
+static_assert(U::ms_private == (MS_PRIVATE));
+#else
+static_assert(is_absent(U::ms_private));
+#endif
+#ifdef MS_SLAVE
+static_assert(U::ms_slave == (MS_SLAVE));
+#else
+static_assert(is_absent(U::ms_slave));
+#endif
+#ifdef MS_SHARED
+static_assert(U::ms_shared == (MS_SHARED));
+#else
+static_assert(is_absent(U::ms_shared));
+#endif
+#ifdef MS_RELATIME
+static_assert(U::ms_relatime == (MS_RELATIME));
+#else
+static_assert(is_absent(U::ms_relatime));
+#endif
+#ifdef MS_KERNMOUNT
+static_assert(U::ms_kernmount == (MS_KERNMOUNT));
+#else
+static_assert(is_absent(U::ms_kernmount));
+#endif
+#ifdef MS_I_VERSION
+static_assert(U::ms_i_version == (MS_I_VERSION));
+#else
+static_assert(is_absent(U::ms_i_version));
+#endif
+#ifdef MS_STRICTATIME
+static_assert(U::ms_strictatime == (MS_STRICTATIME));
+#else
+static_assert(is_absent(U::ms_strictatime));
+#endif
+#ifdef MS_LAZYTIME
+static_assert(U::ms_lazytime == (MS_LAZYTIME));
+#else
+static_assert(is_absent(U::ms_lazytime));
+#endif
 #ifdef O_ACCMODE
 static_assert(U::o_accmode == (O_ACCMODE));
 #else

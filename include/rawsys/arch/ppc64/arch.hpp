@@ -3,6 +3,7 @@
 #pragma once
 
 #include "../../nr/ppc64.hpp"
+#include "../../uapi/ppc64le.hpp"
 #include "abi.hpp"
 #include "syscall.hpp"
 

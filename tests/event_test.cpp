@@ -72,7 +72,7 @@ static_assert(sizeof(r::epoll_event) == sizeof(::epoll_event));
 static_assert(alignof(r::epoll_event) == alignof(::epoll_event));
 static_assert(offsetof(r::epoll_event, events) == offsetof(::epoll_event, events));
 static_assert(offsetof(r::epoll_event, data) == offsetof(::epoll_event, data));
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__powerpc64__)
 static_assert(sizeof(r::epoll_event) == 16 && offsetof(r::epoll_event, data) == 8);
 #else
 static_assert(sizeof(r::epoll_event) == 12 && offsetof(r::epoll_event, data) == 4);

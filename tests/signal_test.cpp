@@ -217,6 +217,7 @@ TEST_CASE("rawsys::sigset: the kernel's bit order is glibc's") {
   CHECK(from_glibc(g) == s);
 }
 
+#if !defined(__powerpc64__)
 namespace {
 // A function's first bytes, read through an empty asm so that the compiler
 // does not reason about the bytes around a function.
@@ -261,6 +262,35 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(((mov >> 5) & 0xffff) == static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
 #endif
 }
+#else
+namespace {
+volatile uintptr_t handler_return = 0;
+[[gnu::noinline]] void return_handler(sig) { handler_return = reinterpret_cast<uintptr_t>(__builtin_return_address(0)); }
+}  // namespace
+
+// ppc64: the kernel ignores sa_restorer; a handler returns to the vDSO's
+// __kernel_sigtramp_rt64, and rawsys installs no restorer of its own.
+TEST_CASE("rt_sigaction: a handler returns through the vDSO's trampoline, no restorer installed") {
+  static_assert(!rawsys::abi::sa_restorer);
+  saved_action keep(sig::usr1);
+  saved_mask mask;
+  rawsys::sigset unblock;
+  unblock.add(sig::usr1);
+  REQUIRE(rawsys::rt_sigprocmask(rawsys::how::unblock, &unblock, nullptr));
+  rawsys::sigaction act;
+  act.handler = return_handler;
+  REQUIRE(rawsys::rt_sigaction(sig::usr1, act));
+  rawsys::sigaction now;
+  REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
+  CHECK_FALSE(rawsys::has(now.flags, sa::restorer));
+  CHECK(addr(now.restorer) == nullptr);
+  handler_return = 0;
+  raise_here(sig::usr1);
+  const void* tramp = rawsys::vdso::find("__kernel_sigtramp_rt64", "LINUX_2.6.15");
+  REQUIRE(tramp != nullptr);
+  CHECK(handler_return == reinterpret_cast<uintptr_t>(tramp));
+}
+#endif
 
 TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   saved_action keep(sig::usr1);
@@ -281,10 +311,13 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   rawsys::sigaction now;
   REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
   CHECK(addr(now.handler) == addr(plain_handler));
+#if defined(__powerpc64__)
+  CHECK_FALSE(rawsys::has(now.flags, sa::restorer));  // the vDSO's return path
+#elif defined(__i386__)
   CHECK(rawsys::has(now.flags, sa::restorer));
-#if defined(__i386__)
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore));  // the old frame's
 #else
+  CHECK(rawsys::has(now.flags, sa::restorer));
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore_rt));
 #endif
   // glibc sees the same disposition.
@@ -321,7 +354,7 @@ TEST_CASE("rt_sigaction: the kernel's struct matches what glibc installs, both w
   REQUIRE(rawsys::rt_sigaction(sig::usr2, &act, nullptr));
   REQUIRE(::sigaction(SIGUSR2, nullptr, &gback) == 0);
   CHECK(addr(gback.sa_sigaction) == addr(info_handler));
-  const int want = SA_SIGINFO | SA_ONSTACK | static_cast<int>(rawsys::bits(sa::restorer));
+  const int want = SA_SIGINFO | SA_ONSTACK | (rawsys::abi::sa_restorer ? static_cast<int>(rawsys::bits(sa::restorer)) : 0);
   CHECK((gback.sa_flags & want) == want);  // glibc does not define SA_RESTORER
   CHECK(from_glibc(gback.sa_mask) == act.mask);
   // SIG_IGN and SIG_DFL.

@@ -27,8 +27,9 @@ for line in asm.splitlines():
 failed = False
 for fn, body in functions.items():
     text = "\n".join(body)
-    traps = len(re.findall(r"^(syscall|svc\s+#?0)\b", text, re.M))
-    calls = re.findall(r"^(call|bl|blr|jmp\s+[A-Za-z_]|b\s+[A-Za-z_]).*$", text, re.M)
+    traps = len(re.findall(r"^(syscall|svc\s+#?0|sc)\b", text, re.M))
+    # ppc64's bare blr is the return; bctrl and blrl call through a register.
+    calls = re.findall(r"^(call|bl\b|blr\s|bctrl|blrl|jmp\s+[A-Za-z_]|b\s+[A-Za-z_]).*$", text, re.M)
     ok = traps == 1 and not calls
     print(f"{fn}: {len(body)} instructions, {traps} system call instruction(s), "
           f"{len(calls)} call(s): {'ok' if ok else 'FAIL'}")

@@ -24,28 +24,22 @@
 #endif
 #endif
 
-// The kernel starts the process with r1 at argc and no TOC pointer: r2 is
-// .TOC. found from the address of _start's own code (bcl 20,31 is the form
-// that keeps the link stack predictor right), not from r12, which the kernel
-// sets to the ELFv2 entry but an emulator need not.
-// Then C++ gets the stack aligned to 16 bytes under a minimal frame (32
-// bytes: back chain, CR, LR and TOC save words) whose null back chain and LR
-// end the chain for unwinders. The nop after bl is where the linker would
-// restore r2 after a call through a stub.
+// The kernel starts the process as ELFv2 enters a function at its global
+// entry point: r12 holds _start's address, from which r2 (the TOC pointer)
+// is .TOC. at a fixed distance; r1 points at argc, 16-byte aligned (every
+// Linux ELF loader rounds the initial stack down to 16). C++ gets a minimal
+// frame (32 bytes: back chain, CR, LR and TOC save words) whose null back
+// chain ends the chain for unwinders; rawsys_start_c never returns. A
+// program is one TOC: the call needs no TOC restore after it (the linker
+// says so if it ever does). Six instructions: hello's 1 KiB budget has
+// no room for more.
 __asm__(".text\n.global _start\n.type _start, @function\n_start:\n"
-        "  bcl 20, 31, 1f\n"
-        "1:\n"
-        "  mflr 11\n"
-        "  addis 2, 11, (.TOC. - 1b)@ha\n"
-        "  addi 2, 2, (.TOC. - 1b)@l\n"
+        "  addis 2, 12, (.TOC. - _start)@ha\n"
+        "  addi 2, 2, (.TOC. - _start)@l\n"
         "  mr 3, 1\n"
-        "  clrrdi 1, 1, 4\n"
         "  li 0, 0\n"
-        "  mtlr 0\n"
         "  stdu 0, -32(1)\n"
         "  bl rawsys_start_c\n"
-        "  nop\n"
-        "  trap\n"
         ".size _start, . - _start\n");
 
 namespace rawsys::arch {

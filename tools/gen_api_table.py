@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes docs/api.md: every typed wrapper in include/rawsys, the syscall(s) it
-makes on x86-64, i386 and arm64, its return type, and its man page.
+makes on each architecture (x86-64, i386, arm64, ppc64le), its return type, and its man page.
 
 It reads what the compilers see: include/rawsys/rawsys.hpp is preprocessed
-for each architecture (g++, g++ -m32, aarch64-linux-gnu-g++-12), so each
+for each architecture (g++, g++ -m32, <triple>-g++-12), so each
 arch's #if branches decide. A wrapper is a function in namespace rawsys (not
 rawsys::detail or rawsys::arch) defined as `inline RET NAME(ARGS) noexcept {`
 in a topic header; the syscalls it makes are the `nr::NAME` and `sys::NAME`
@@ -21,8 +21,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "api.md")
-ARCHES = [("x86-64", ["g++"]), ("i386", ["g++", "-m32"]), ("arm64", ["aarch64-linux-gnu-g++-12"])]
-TABLES = {"x86-64": "x86_64.hpp", "i386": "i386.hpp", "arm64": "aarch64.hpp"}
+ARCHES = [("x86-64", ["g++"]), ("i386", ["g++", "-m32"]), ("arm64", ["aarch64-linux-gnu-g++-12"]),
+          ("ppc64le", ["powerpc64le-linux-gnu-g++-12"])]
+TABLES = {"x86-64": "x86_64.hpp", "i386": "i386.hpp", "arm64": "aarch64.hpp", "ppc64le": "ppc64.hpp"}
 # Core and support headers: their functions are not syscall wrappers.
 NOT_WRAPPERS = {"result.hpp", "errc.hpp", "nr.hpp", "syscall.hpp", "auxv.hpp", "fd.hpp",
                 "bitmask.hpp", "types.hpp", "rawsys.hpp", "traits.hpp",
@@ -198,8 +199,9 @@ def render():
         h, ret, args, man, _ = info[n]
         if h != header:
             header = h
-            out += ["", f"## `<rawsys/{h}>`", "", "| wrapper | x86-64 | i386 | arm64 | returns | man page |",
-                    "|---|---|---|---|---|---|"]
+            out += ["", f"## `<rawsys/{h}>`", "",
+                    "| wrapper | " + " | ".join(a for a, _ in ARCHES) + " | returns | man page |",
+                    "|---|" + "---|" * len(ARCHES) + "---|---|"]
         cells = []
         for arch, _ in ARCHES:
             made = per_arch[arch].get(n)

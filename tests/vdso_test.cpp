@@ -61,6 +61,10 @@ const wanted native_symbols[] = {{"__vdso_clock_gettime64", "LINUX_2.6"}, {"__vd
 const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.39"},
                                  {"__kernel_clock_getres", "LINUX_2.6.39"},
                                  {"__kernel_gettimeofday", "LINUX_2.6.39"}};
+#elif defined(__riscv) && __riscv_xlen == 64
+const wanted native_symbols[] = {{"__vdso_clock_gettime", "LINUX_4.15"}, {"__vdso_clock_getres", "LINUX_4.15"},
+                                 {"__vdso_gettimeofday", "LINUX_4.15"},  {"__vdso_getcpu", "LINUX_4.15"},
+                                 {"__vdso_rt_sigreturn", "LINUX_4.15"}};
 #endif
 
 bytes live_copy() {

@@ -8,3 +8,8 @@
 
 #include "select.hpp"
 #include RAWSYS_ARCH_HEADER_
+
+namespace rawsys {
+// The target's kernel constants and struct layouts (uapi/<isa>.hpp).
+namespace uapi = native_arch::uapi;
+}  // namespace rawsys

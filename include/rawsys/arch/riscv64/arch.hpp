@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../../nr/riscv64.hpp"
+#include "../../uapi/riscv64.hpp"
 #include "abi.hpp"
 #include "syscall.hpp"
 

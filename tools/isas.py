@@ -29,6 +29,9 @@ ISAS = [
     Isa("aarch64", "arm64", r"aarch64|arm64", ["aarch64-linux-gnu-g++-12"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/aarch64.cmake"],
         r"svc\s+#?0", r"bl|blr|b\s+[A-Za-z_]"),
+    Isa("riscv64", "riscv64", r"riscv64", ["riscv64-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/riscv64.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"ecall", r"call\s|tail\s|jalr?\s|jr\s|j\s+[A-Za-z_]"),
 ]
 
 

@@ -122,4 +122,9 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__riscv)
+// gp before any C++ code: GNU ld relaxes small-data accesses to gp-relative.
+__asm__(".text\n.global _start\n_start:\n.weak __global_pointer$\n"
+        ".option push\n.option norelax\n  lla gp, __global_pointer$\n.option pop\n"
+        "  mv s0, zero\n  mv ra, zero\n  mv a0, sp\n  call rawsys_test_start\n  ebreak\n");
 #endif

@@ -4,6 +4,7 @@
 //   syscall.hpp the instruction for 0..6 arguments and its error convention
 //   abi.hpp     the ABI facts (see facts.hpp for their meaning)
 //   errc.hpp    its errno numbering, picked by native_errc.hpp
+// and its generated kernel constants and layouts (uapi/<isa>.hpp) through arch.hpp.
 #pragma once
 
 #include "select.hpp"

@@ -24,6 +24,17 @@ using rawsys::sig;
 using rawsys_test::glibc;
 namespace sa = rawsys::sa;
 
+// Whether rawsys installs a restorer of its own (abi::sa_restorer): riscv has
+// no SA_RESTORER, and ppc64's kernel ignores it; both return handlers
+// through the vDSO (__vdso_rt_sigreturn, __kernel_sigtramp_rt64).
+#if defined(__riscv) || defined(__powerpc64__)
+#define HAVE_RESTORER 0
+#include <rawsys/vdso.hpp>
+#else
+#define HAVE_RESTORER 1
+#endif
+static_assert(rawsys::abi::sa_restorer == HAVE_RESTORER);
+
 namespace rawsys_test {
 extern const unsigned long kernel_siginfo_size;
 extern const unsigned long kernel_signalfd_siginfo_size;
@@ -200,6 +211,8 @@ TEST_CASE("signal layouts: the kernel's UAPI headers agree (static_asserts in si
   CHECK(rawsys_test::kernel_stack_t_size == sizeof(rawsys::stack_t));
 #if defined(__i386__)
   CHECK(sizeof(rawsys::sigaction) == 20);
+#elif !HAVE_RESTORER
+  CHECK(sizeof(rawsys::sigaction) == 24);
 #else
   CHECK(sizeof(rawsys::sigaction) == 32);
 #endif
@@ -219,7 +232,7 @@ TEST_CASE("rawsys::sigset: the kernel's bit order is glibc's") {
   CHECK(from_glibc(g) == s);
 }
 
-#if !defined(__powerpc64__)
+#if HAVE_RESTORER
 namespace {
 // A function's first bytes, read through an empty asm so that the compiler
 // does not reason about the bytes around a function.
@@ -264,6 +277,15 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(((mov >> 5) & 0xffff) == static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
 #endif
 }
+#elif defined(__riscv)
+TEST_CASE("rt_sigreturn: the vDSO's __vdso_rt_sigreturn is the return path the kernel sets") {
+  // li a7, 139 (rt_sigreturn); ecall
+  const auto* p = static_cast<const unsigned char*>(rawsys::vdso::find("__vdso_rt_sigreturn", "LINUX_4.15"));
+  REQUIRE(p != nullptr);
+  const unsigned char want[] = {0x93, 0x08, 0xb0, 0x08, 0x73, 0x00, 0x00, 0x00};
+  CHECK(memcmp(p, want, sizeof want) == 0);
+  CHECK(static_cast<long>(rawsys::nr::rt_sigreturn) == 139);
+}
 #endif
 
 TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
@@ -281,7 +303,8 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   // Reaching here at all means both handlers returned through rt_sigreturn.
   CHECK(plain_count == 2);
   CHECK(plain_last == SIGUSR1);
-  // What the kernel stored: the handler, sa::restorer and our restorer.
+  // What the kernel stored: the handler, sa::restorer and our restorer (or,
+  // without a restorer, the flags as given).
   rawsys::sigaction now;
   REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
   CHECK(addr(now.handler) == addr(plain_handler));
@@ -293,6 +316,8 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   const void* tramp = rawsys::vdso::find("__kernel_sigtramp_rt64", "LINUX_2.6.15");
   REQUIRE(tramp != nullptr);
   CHECK(plain_return == reinterpret_cast<uintptr_t>(tramp));
+#elif !HAVE_RESTORER
+  CHECK(now.flags == sa::flags());
 #elif defined(__i386__)
   CHECK(rawsys::has(now.flags, sa::restorer));
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore));  // the old frame's

@@ -67,6 +67,10 @@ const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.15"},
                                  {"__kernel_gettimeofday", "LINUX_2.6.15"},
                                  {"__kernel_time", "LINUX_2.6.15"},
                                  {"__kernel_getcpu", "LINUX_2.6.15"}};
+#elif defined(__riscv) && __riscv_xlen == 64
+const wanted native_symbols[] = {{"__vdso_clock_gettime", "LINUX_4.15"}, {"__vdso_clock_getres", "LINUX_4.15"},
+                                 {"__vdso_gettimeofday", "LINUX_4.15"},  {"__vdso_getcpu", "LINUX_4.15"},
+                                 {"__vdso_rt_sigreturn", "LINUX_4.15"}};
 #endif
 
 bytes live_copy() {
@@ -204,6 +208,7 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
       {"vdso-i386", vdso::i386_target, "__vdso_clock_gettime64", "LINUX_2.6", "__kernel_vsyscall"},
       {"vdso-aarch64-qemu", vdso::aarch64_target, "__kernel_clock_gettime", "LINUX_2.6.39", "__kernel_rt_sigreturn"},
       {"vdso-ppc64le-qemu", vdso::ppc64_target, "__kernel_clock_gettime", "LINUX_2.6.15", "__kernel_sigtramp_rt64"},
+      {"vdso-riscv64-qemu", vdso::riscv64_target, "__vdso_clock_gettime", "LINUX_4.15", "__vdso_rt_sigreturn"},
   };
   for (const seed& s : seeds) {
     CAPTURE(s.file);

@@ -7,6 +7,15 @@
 // into r7 around the instruction (as musl does). ARM code names r7 directly.
 #pragma once
 
+// The instruction set the compiler's code is in: asm that switches to ARM
+// code (_start, the signal restorers) switches back with this, since the
+// assembler keeps one state for the whole file.
+#if defined(__thumb__)
+#define RAWSYS_ARM_CODE_STATE_ ".thumb\n"
+#else
+#define RAWSYS_ARM_CODE_STATE_ ".arm\n"
+#endif
+
 #if defined(__thumb__)
 #define RAWSYS_ARM_NR_(n) const long r7 = n
 #define RAWSYS_ARM_SVC_(...)                                                          \

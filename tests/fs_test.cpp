@@ -285,7 +285,7 @@ TEST_CASE("faccessat2: permission checks, flags, and glibc's errors") {
   CHECK(error_of(rawsys::faccessat2(at_fdcwd, path.c_str(), rawsys::ok::f, bad_flag)) == errc::einval);
 }
 
-TEST_CASE("fallbacks on ENOSYS: faccessat, renameat and (i386) the 32-bit utimensat") {
+TEST_CASE("fallbacks on ENOSYS: faccessat, renameat and (32-bit ISAs) the 32-bit utimensat") {
   // A seccomp filter in a child makes faccessat2, renameat2 and
   // utimensat_time64 fail with ENOSYS, as on kernels older than them.
   temp_dir d;
@@ -297,7 +297,7 @@ TEST_CASE("fallbacks on ENOSYS: faccessat, renameat and (i386) the 32-bit utimen
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::nr::faccessat2), 4, 0),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::nr::renameat2), 3, 0),
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
         // A kernel before 5.1: no time64 calls at all (rawsys learns that
         // from clock_gettime64).
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::nr::utimensat_time64), 2, 0),
@@ -325,7 +325,7 @@ TEST_CASE("fallbacks on ENOSYS: faccessat, renameat and (i386) the 32-bit utimen
     if (::access(b.c_str(), F_OK) != 0 || ::access(a.c_str(), F_OK) == 0) failed |= 32;
     if (rawsys::renameat2(at_fdcwd, b.c_str(), at_fdcwd, c.c_str(), rawsys::rename::noreplace) != unexpected(errc::enosys))
       failed |= 64;
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
     // utimensat through the 32-bit call, the times converted.
     const rawsys::timespec t[2] = {{1000, 1}, {-2000, 2}};
     if (!rawsys::utimensat(at_fdcwd, c.c_str(), t)) failed |= 128;
@@ -343,8 +343,7 @@ TEST_CASE("fallbacks on ENOSYS: faccessat, renameat and (i386) the 32-bit utimen
     return failed;
   });
   if (status == 200) {
-    // qemu-user refuses PR_SET_SECCOMP: it cannot filter the guest's calls.
-    MESSAGE("skipped: seccomp filters are unavailable here (qemu-user refuses PR_SET_SECCOMP)");
+    rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
     return;
   }
   CHECK(status == 0);

@@ -173,7 +173,7 @@ bool kernel_can_read(const void* p, size_t n) {
 // qemu-user answers some calls differently from the kernel; it has no
 // clone3 (ENOSYS), where the kernel says EINVAL for a null, empty argument.
 bool under_qemu() {
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__arm__)
   return rawsys::raw::syscall(static_cast<long>(rawsys::nr::clone3), nullptr, 0) == -ENOSYS;
 #else
   return false;
@@ -253,7 +253,7 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
     CHECK(r == unexpected(errc::einval));
     CHECK(r == glibc_ptr(::mmap64(nullptr, page, PROT_READ, MAP_SHARED, f.fd, static_cast<off64_t>(offset))));
   }
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   // mmap2 counts pages in 32 bits: from 2^44 the offset cannot be said, and
   // glibc says EINVAL rather than truncate it.
   const uint64_t huge = uint64_t{1} << 44;
@@ -271,8 +271,8 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
 #endif
 }
 
-TEST_CASE("mmap: an address above 2 GiB is a value (i386) / a high fixed address (64-bit)") {
-#if defined(__i386__)
+TEST_CASE("mmap: an address above 2 GiB is a value (32-bit) / a high fixed address (64-bit)") {
+#if defined(__i386__) || defined(__arm__)
   const uintptr_t candidates[] = {0xb0000000u, 0xa0000000u, 0xc0000000u, 0x90000000u, 0xd0000000u};
 #else
   const uintptr_t candidates[] = {uintptr_t{0x7e0000000000}, uintptr_t{0x100000000}, uintptr_t{0x3000000000}};

@@ -33,7 +33,7 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   const char* text = message(bad.error());
   if (text[0] != 'B' || name(bad.error())[1] != 'B') exit_with(13);
   // Six arguments: an anonymous mapping, written and unmapped.
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   const auto map = nr::mmap2;
 #else
   const auto map = nr::mmap;
@@ -66,4 +66,10 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__arm__)
+// ARM code (an even entry address) in Thumb builds too; back to the
+// compiler's state after it.
+__asm__(".text\n.arm\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov fp, #0\n  mov lr, #0\n  mov r0, sp\n  bic sp, r0, #15\n  bl rawsys_test_start\n  udf #0\n"
+        RAWSYS_ARM_CODE_STATE_);
 #endif

@@ -35,7 +35,7 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
 #if defined(__x86_64__)
   const char* name = "__vdso_clock_gettime";
   const char* version = "LINUX_2.6";
-#elif defined(__i386__)
+#elif defined(__i386__) || defined(__arm__)
   const char* name = "__vdso_clock_gettime64";
   const char* version = "LINUX_2.6";
 #else
@@ -70,4 +70,10 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__arm__)
+// ARM code (an even entry address) in Thumb builds too; back to the
+// compiler's state after it.
+__asm__(".text\n.arm\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov fp, #0\n  mov lr, #0\n  mov r0, sp\n  bic sp, r0, #15\n  bl rawsys_test_start\n  udf #0\n"
+        RAWSYS_ARM_CODE_STATE_);
 #endif

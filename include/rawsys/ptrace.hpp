@@ -276,7 +276,7 @@ inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
 // bytes filled say which layout arrived: 68 from an i386 tracee).
 template <class Regs>
   requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
-           detail::is_same_v<Regs, aarch64::user_regs>)
+           detail::is_same_v<Regs, aarch64::user_regs> || detail::is_same_v<Regs, arm::user_regs>)
 inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
 }

@@ -1,7 +1,7 @@
 // 32-bit ARM's part of the no-libc runtime, for <rawsys/start.hpp> alone:
-// _start, the byte-loop mem*, and the division-by-zero hooks of libgcc's
-// division helpers. GCC and Clang read the stack protector's canary from
-// __stack_chk_guard: no thread block.
+// _start, the byte-loop mem*, __aeabi_atexit, and the division-by-zero hooks
+// of libgcc's division helpers. GCC and Clang read the stack protector's
+// canary from __stack_chk_guard: no thread block.
 #pragma once
 
 #include "../../nr.hpp"
@@ -30,6 +30,13 @@ namespace mem = bytewise;
 __attribute__((always_inline, no_stack_protector)) inline void set_entry(unsigned long) noexcept {}
 
 }  // namespace rawsys::arch
+
+// The ARM C++ ABI registers static destructors through __aeabi_atexit,
+// with __cxa_atexit's first two arguments swapped.
+extern "C" int __cxa_atexit(void (*fn)(void*), void* arg, void* dso) noexcept;
+extern "C" __attribute__((weak)) int __aeabi_atexit(void* arg, void (*fn)(void*), void* dso) noexcept {
+  return __cxa_atexit(fn, arg, dso);
+}
 
 // libgcc's division helpers (__aeabi_idiv, __aeabi_uldivmod, ...: ARMv7-A
 // has no divide instruction in ARM state) call these on a zero divisor; its

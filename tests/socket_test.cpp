@@ -986,6 +986,12 @@ TEST_CASE("sendmmsg and recvmmsg over UDP, errors match glibc") {
   // All three, then the timeout (the kernel checks it after each datagram).
   r::timespec timeout{5, 0};
   auto got = r::recvmmsg(*srv, in, 3, msg::flags{}, &timeout);
+  if (got == r::unexpected(errc::enosys) && rawsys_test::under_qemu_user()) {
+    // A 32-bit build calls recvmmsg_time64 (Linux 5.1), the 32-bit recvmmsg
+    // only on a kernel without any time64 call; qemu-user has the others.
+    rawsys_test::skip("qemu-user does not implement recvmmsg_time64(2) (ENOSYS)");
+    return;
+  }
   REQUIRE(got == 3u);
   CHECK(std::string_view(bufs[0], in[0].len) == "first");
   CHECK(std::string_view(bufs[1], in[1].len) == "second!");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../../nr/arm.hpp"
+#include "../../uapi/arm.hpp"
 #include "abi.hpp"
 #include "syscall.hpp"
 

@@ -353,11 +353,13 @@ TEST_CASE("mremap: grow in place or moved, contents kept") {
   CHECK(*s == q);
   CHECK(q[0] == 'a');
   // New size 0: EINVAL; an unknown flag: EINVAL.
-  if (under_qemu())
-    MESSAGE("not checked under qemu-user: it says ENOMEM, not EINVAL, for mremap to size 0");
-  else
+  if (under_qemu()) {
+    MESSAGE("not checked under qemu-user: mremap to size 0 says ENOMEM, not EINVAL, under qemu-aarch64, and "
+            "stops qemu-arm 10 on an assertion (page_find_range_empty: len != 0)");
+  } else {
     CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == unexpected(errc::einval));
-  CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == glibc_ptr(::mremap(q, page, 0, MREMAP_MAYMOVE)));
+    CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == glibc_ptr(::mremap(q, page, 0, MREMAP_MAYMOVE)));
+  }
   CHECK(rawsys::mremap(q, page, 2 * page, static_cast<rawsys::remap::flags>(0x80)) ==
         glibc_ptr(::mremap(q, page, 2 * page, 0x80)));
   CHECK(rawsys::munmap(q, page).has_value());

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes docs/api.md: every typed wrapper in include/rawsys, the syscall(s) it
-makes on x86-64, i386 and arm64, its return type, and its man page.
+makes on x86-64, i386, arm64 and arm, its return type, and its man page.
 
 It reads what the compilers see: include/rawsys/rawsys.hpp is preprocessed
-for each architecture (g++, g++ -m32, aarch64-linux-gnu-g++-12), so each
+for each architecture (g++, g++ -m32, aarch64-linux-gnu-g++-12,
+arm-linux-gnueabihf-g++-12), so each
 arch's #if branches decide. A wrapper is a function in namespace rawsys (not
 rawsys::detail or rawsys::arch) defined as `inline RET NAME(ARGS) noexcept {`
 in a topic header; the syscalls it makes are the `nr::NAME` and `sys::NAME`
-in its body (sys.hpp's choice for the arch, none where it has sys::none),
+in its body (the arch's choice in its table's sys namespace, none where it
+has sys::none),
 plus those of the rawsys functions it calls (conveniences inherit). The comment
 line above it gives the man page (`// read(2): ...`).
 
@@ -21,8 +23,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "api.md")
-ARCHES = [("x86-64", ["g++"]), ("i386", ["g++", "-m32"]), ("arm64", ["aarch64-linux-gnu-g++-12"])]
-TABLES = {"x86-64": "x86_64.hpp", "i386": "i386.hpp", "arm64": "aarch64.hpp"}
+ARCHES = [("x86-64", ["g++"]), ("i386", ["g++", "-m32"]), ("arm64", ["aarch64-linux-gnu-g++-12"]),
+          ("arm", ["arm-linux-gnueabihf-g++-12"])]
+TABLES = {"x86-64": "x86_64.hpp", "i386": "i386.hpp", "arm64": "aarch64.hpp", "arm": "arm.hpp"}
 # Core and support headers: their functions are not syscall wrappers.
 NOT_WRAPPERS = {"result.hpp", "errc.hpp", "nr.hpp", "syscall.hpp", "auxv.hpp", "fd.hpp",
                 "bitmask.hpp", "types.hpp", "rawsys.hpp", "traits.hpp",
@@ -127,22 +130,20 @@ def scan(text):
 
 
 def sys_choices(arch):
-    """sys.hpp's choices for an arch: {"fork": "fork", "time32::futex": "futex", ...};
-    the first candidate of pick(...) that the arch's table has, else None."""
-    inc = os.path.join(ROOT, "include", "rawsys")
-    with open(os.path.join(inc, "nr", TABLES[arch])) as f:
-        table = set(re.findall(r"^\s+(\w+) = \d+,", f.read(), re.M))
+    """The arch's sys choices, from its table's sys namespace (nr/<table>.hpp):
+    {"fork": "fork", "time32::futex": "futex", ...}; None for sys::none."""
+    with open(os.path.join(ROOT, "include", "rawsys", "nr", TABLES[arch])) as f:
+        text = f.read()
+    body = re.search(r"^namespace rawsys::\w+::sys \{\n(.*?)^\}  // namespace rawsys::\w+::sys", text, re.M | re.S)
     out, prefix = {}, ""
-    with open(os.path.join(inc, "sys.hpp")) as f:
-        for line in f:
-            if re.match(r"^namespace (\w+) \{", line) and not line.startswith("namespace rawsys"):
-                prefix = line.split()[1] + "::"
-            elif line.startswith("}  // namespace") and "rawsys" not in line:
-                prefix = ""
-            m = re.match(r"^inline constexpr nr (\w+) = pick\(([^)]*)\)", line)
-            if m:
-                cands = [c.strip().strip('"') for c in m.group(2).split(",")]
-                out[prefix + m.group(1)] = next((c for c in cands if c in table), None)
+    for line in body.group(1).splitlines():
+        if re.match(r"^namespace (\w+) \{", line):
+            prefix = line.split()[1] + "::"
+        elif line.startswith("}  // namespace"):
+            prefix = ""
+        m = re.match(r"^inline constexpr nr (\w+) = (?:nr::(\w+)|none);", line)
+        if m and m.group(1) != "none":
+            out[prefix + m.group(1)] = m.group(2)
     return out
 
 
@@ -198,8 +199,9 @@ def render():
         h, ret, args, man, _ = info[n]
         if h != header:
             header = h
-            out += ["", f"## `<rawsys/{h}>`", "", "| wrapper | x86-64 | i386 | arm64 | returns | man page |",
-                    "|---|---|---|---|---|---|"]
+            out += ["", f"## `<rawsys/{h}>`", "",
+                    "| wrapper | " + " | ".join(a for a, _ in ARCHES) + " | returns | man page |",
+                    "|---|" + "---|" * (len(ARCHES) + 2)]
         cells = []
         for arch, _ in ARCHES:
             made = per_arch[arch].get(n)

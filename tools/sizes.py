@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Sizes of the tools under examples/ (built without libc by rawsys_add_tool)
-for x86-64, i386 and arm64, next to the programs they mirror: GNU coreutils
+for x86-64, i386, arm64 and arm (Thumb-2), next to the programs they mirror: GNU coreutils
 (/usr/bin/NAME, dynamically linked: libc.so is not counted), busybox-static
 (one multi-call binary for all its applets) and a glibc-static hello world.
 
@@ -8,7 +8,7 @@ usage: tools/sizes.py            builds (build/sizes-ARCH), writes docs/sizes.md
        tools/sizes.py --check    builds, exits 1 if docs/sizes.md differs
        tools/sizes.py --print --builds build/demo-
                                  prints the table from existing builds
-                                 (PREFIX + x86_64, i386, aarch64)
+                                 (PREFIX + x86_64, i386, aarch64, arm)
 """
 import argparse
 import os
@@ -21,8 +21,11 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "sizes.md")
 ARCHES = [("x86_64", "x86-64", None), ("i386", "i386", "cmake/i386.cmake"),
-          ("aarch64", "arm64", "cmake/aarch64.cmake")]
-GLIBC_CC = {"x86_64": ["g++"], "i386": ["g++", "-m32"], "aarch64": ["aarch64-linux-gnu-g++-12"]}
+          ("aarch64", "arm64", "cmake/aarch64.cmake"), ("arm", "arm", "cmake/arm-thumb.cmake")]
+GLIBC_CC = {"x86_64": ["g++"], "i386": ["g++", "-m32"], "aarch64": ["aarch64-linux-gnu-g++-12"],
+            "arm": ["arm-linux-gnueabihf-g++-12", "-mthumb"]}
+# The compiler each build names; the cross toolchain files (cross-linux.cmake) pick their own.
+COMPILER = {"x86_64": "g++", "i386": "g++", "aarch64": "aarch64-linux-gnu-g++-12"}
 BUSYBOX = "/bin/busybox"
 # The tools that mirror a coreutils program (syscount and sandbox have none).
 COREUTILS = {"true", "false", "echo", "env", "cat", "wc", "ls", "sleep"}
@@ -39,8 +42,9 @@ def build(prefix):
     for arch, _, toolchain in ARCHES:
         d = prefix + arch
         args = ["cmake", "-S", ROOT, "-B", d, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=MinSizeRel",
-                "-DCMAKE_CXX_COMPILER=" + ("g++" if arch != "aarch64" else "aarch64-linux-gnu-g++-12"),
                 "-DCMAKE_CXX_STANDARD=20", "-DRAWSYS_BUILD_TESTS=OFF", "-DRAWSYS_BUILD_EXAMPLES=ON"]
+        if arch in COMPILER:
+            args.append("-DCMAKE_CXX_COMPILER=" + COMPILER[arch])
         if toolchain:
             args.append("-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, toolchain))
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
@@ -73,8 +77,8 @@ def table(prefix):
                 ref = os.path.getsize(p)
                 break
         rows.append((t, sizes, ref))
-    lines = ["| tool | rawsys x86-64 | rawsys i386 | rawsys arm64 | coreutils x86-64 (dynamic) |",
-             "|---|---:|---:|---:|---:|"]
+    lines = ["| tool | " + " | ".join("rawsys " + label for _, label, _ in ARCHES) + " | coreutils x86-64 (dynamic) |",
+             "|---|" + "---:|" * (len(ARCHES) + 1)]
     for t, sizes, ref in rows:
         lines.append(f"| `{t}` | " + " | ".join(fmt(s) for s in sizes) + f" | {fmt(ref)} |")
     glibc = [glibc_static_hello(arch) for arch, _, _ in ARCHES]
@@ -92,6 +96,7 @@ fails when this file is stale.
 
 Bytes on disk. The rawsys tools are built by `rawsys_add_tool` (GCC 12,
 `-Os`, no libc, static, stripped, `examples/`); each is a complete program.
+The arm column is Thumb-2 code (`cmake/arm-thumb.cmake`, Debian's armhf default).
 `coreutils` is the same command in `/usr/bin` (GNU coreutils 9.1 from
 Debian 12), **dynamically linked**: the size excludes libc.so and the other
 shared libraries it loads. For comparison, busybox-static (`{BUSYBOX}`) is

@@ -4,6 +4,8 @@
 // first failure, 0 when all pass.
 #include <rawsys/rawsys.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::clock;
 using rawsys::nr;
 
@@ -21,13 +23,6 @@ extern "C" void* memcpy(void* dst, const void* src, decltype(sizeof 0) n) {
   for (decltype(sizeof 0) i = 0; i < n; ++i) p[i] = q[i];
   return dst;
 }
-
-#if defined(__arm__)
-// libgcc's division helpers report a zero divisor here; its own versions
-// call raise(3), which needs libc (the runtime defines these too).
-extern "C" int __aeabi_idiv0(int) { return 0; }
-extern "C" long long __aeabi_ldiv0(long long) { return 0; }
-#endif
 
 namespace {
 

@@ -220,9 +220,13 @@ TEST_CASE("rawsys::sigset: the kernel's bit order is glibc's") {
 
 namespace {
 // A function's first bytes, read through an empty asm so that the compiler
-// does not reason about the bytes around a function.
+// does not reason about the bytes around a function. (A Thumb function's
+// address has its low bit set.)
 const unsigned char* code_of(void (*f)() noexcept) {
   uintptr_t at = reinterpret_cast<uintptr_t>(f);
+#if defined(__thumb__)
+  at &= ~uintptr_t{1};
+#endif
   __asm__("" : "+r"(at));
   return reinterpret_cast<const unsigned char*>(at);
 }
@@ -239,8 +243,12 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
 #elif defined(__aarch64__)
   const unsigned char want[] = {0x68, 0x11, 0x80, 0xd2, 0x01, 0x00, 0x00, 0xd4};
   const unsigned char nop[] = {0x1f, 0x20, 0x03, 0xd5};
+#elif defined(__arm__) && defined(__thumb__)
+  // movs r7, #173; svc 0: Thumb code, as the rest of the program.
+  const unsigned char want[] = {0xad, 0x27, 0x00, 0xdf};
+  const unsigned char nop[] = {0x00, 0xbf};
 #elif defined(__arm__)
-  // ARM code in Thumb builds too: mov r7, #173; svc 0.
+  // mov r7, #173; svc 0
   const unsigned char want[] = {0xad, 0x70, 0xa0, 0xe3, 0x00, 0x00, 0x00, 0xef};
   const unsigned char nop[] = {0x00, 0xf0, 0x20, 0xe3};
 #endif
@@ -266,10 +274,17 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(((mov >> 5) & 0xffff) == static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
 #elif defined(__arm__)
   CHECK(p[0] == static_cast<long>(rawsys::nr::rt_sigreturn));
-  CHECK((reinterpret_cast<uintptr_t>(p) & 1) == 0);  // entered in ARM state
-  // And the old frame's: mov r7, #119 (sigreturn); svc 0.
+  // Entered in the program's own state: the address's low bit says Thumb.
+  const bool thumb = (reinterpret_cast<uintptr_t>(rawsys::detail::rawsys_restore_rt) & 1) != 0;
+#if defined(__thumb__)
+  CHECK(thumb);
+  const unsigned char old[] = {0x77, 0x27, 0x00, 0xdf};  // movs r7, #119 (sigreturn); svc 0
+#else
+  CHECK_FALSE(thumb);
+  const unsigned char old[] = {0x77, 0x70, 0xa0, 0xe3, 0x00, 0x00, 0x00, 0xef};  // mov r7, #119; svc 0
+#endif
+  // And the old frame's.
   const unsigned char* q = code_of(rawsys::detail::rawsys_restore);
-  const unsigned char old[] = {0x77, 0x70, 0xa0, 0xe3, 0x00, 0x00, 0x00, 0xef};
   CHECK(memcmp(q, old, sizeof old) == 0);
   CHECK(memcmp(q - sizeof nop, nop, sizeof nop) == 0);
   CHECK(q[0] == static_cast<long>(rawsys::nr::sigreturn));

@@ -1,23 +1,36 @@
 // 32-bit ARM's signal return, for <rawsys/signal.hpp> alone: two restorers,
-// as in glibc (sysdeps/unix/sysv/linux/arm/sigrestorer.S), in ARM code
-// whatever the rest of the program is (the kernel returns to them with
-// `bx lr`, which switches state by the address's low bit). A handler with
-// SA_SIGINFO gets the rt frame, undone by rt_sigreturn:
-//   mov r7, #173; svc 0     ad 70 a0 e3 00 00 00 ef
+// as in glibc, in the instruction set of the rest of the program: Clang marks
+// a function its Thumb code takes the address of as Thumb, whatever the
+// assembler was told, so ARM code here would be entered in the wrong state.
+// The kernel returns to them with `bx lr`, which picks the state from the
+// address's low bit. A handler with SA_SIGINFO gets the rt frame, undone by
+// rt_sigreturn:
+//   ARM:   mov r7, #173; svc 0     ad 70 a0 e3 00 00 00 ef
+//   Thumb: movs r7, #173; svc 0    ad 27 00 df
 // a handler without it gets the old frame, which only the old sigreturn
 // undoes; rt_sigreturn would read the wrong frame:
-//   mov r7, #119; svc 0     77 70 a0 e3 00 00 00 ef
+//   ARM:   mov r7, #119; svc 0     77 70 a0 e3 00 00 00 ef
+//   Thumb: movs r7, #119; svc 0    77 27 00 df
+// (glibc's sigrestorer.S, and the kernel's sigreturn_codes.S for each state).
 #pragma once
 
 #include "../restorer.hpp"
 #include "syscall.hpp"
 
+#if defined(__thumb__)
+#define RAWSYS_ARM_SIGRETURN_(n) "movs r7, #" #n "\nsvc 0\n"
+#else
+#define RAWSYS_ARM_SIGRETURN_(n) "mov r7, #" #n "\nsvc 0\n"
+#endif
+
 namespace rawsys::detail {
 extern "C" [[gnu::visibility("hidden")]] void rawsys_restore_rt() noexcept;
 extern "C" [[gnu::visibility("hidden")]] void rawsys_restore() noexcept;
-__asm__(".arm\n" RAWSYS_RESTORER_("rawsys_restore_rt", "%", "mov r7, #173\nsvc 0\n") RAWSYS_ARM_CODE_STATE_);
-__asm__(".arm\n" RAWSYS_RESTORER_("rawsys_restore", "%", "mov r7, #119\nsvc 0\n") RAWSYS_ARM_CODE_STATE_);
+__asm__(RAWSYS_ARM_CODE_STATE_ RAWSYS_RESTORER_("rawsys_restore_rt", "%", RAWSYS_ARM_SIGRETURN_(173)));
+__asm__(RAWSYS_ARM_CODE_STATE_ RAWSYS_RESTORER_("rawsys_restore", "%", RAWSYS_ARM_SIGRETURN_(119)));
 }  // namespace rawsys::detail
+
+#undef RAWSYS_ARM_SIGRETURN_
 
 namespace rawsys::arch {
 // The restorer for a handler with (siginfo) or without SA_SIGINFO.

@@ -5,24 +5,10 @@
 #include <rawsys/rawsys.hpp>
 
 #include "nolibc_abi.hpp"
+#include "nolibc_mem.hpp"
 
 using rawsys::clock;
 using rawsys::nr;
-
-// Compilers may emit calls to memset and memcpy for zeroing and copying
-// structs (GCC for arm does); a no-libc program gets them from the runtime,
-// this test from here. Volatile stores keep the loops from becoming such calls.
-extern "C" void* memset(void* dst, int c, decltype(sizeof 0) n) {
-  auto* p = static_cast<volatile unsigned char*>(dst);
-  for (decltype(sizeof 0) i = 0; i < n; ++i) p[i] = static_cast<unsigned char>(c);
-  return dst;
-}
-extern "C" void* memcpy(void* dst, const void* src, decltype(sizeof 0) n) {
-  auto* p = static_cast<volatile unsigned char*>(dst);
-  const auto* q = static_cast<const unsigned char*>(src);
-  for (decltype(sizeof 0) i = 0; i < n; ++i) p[i] = q[i];
-  return dst;
-}
 
 namespace {
 

@@ -141,7 +141,7 @@ RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
 using kstat = struct stat64;
 static_assert(sizeof(rawsys::stat) == 104);  // i386's members, 64-bit ones aligned to 8
 RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
-#elif defined(__x86_64__)
+#elif defined(__x86_64__) || defined(__powerpc64__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat) == 144);
 #else

@@ -36,6 +36,11 @@ ISAS = [
     Isa("ppc64", "ppc64le", r"ppc64le", ["powerpc64le-linux-gnu-g++-12"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/ppc64le.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
         r"sc", r"bl\b|blr\s|bctrl|blrl|b\s+[A-Za-z_]"),
+    # Thumb-2 code for the documents (Debian's armhf default); the tests build
+    # ARM code too. bx lr is the return; bls is a branch if lower or same.
+    Isa("arm", "arm", r"armv7l?", ["arm-linux-gnueabihf-g++-12", "-mthumb"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/arm-thumb.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"svc\s+#?0", r"bl\b|blx\b|b\s+[A-Za-z_]"),
 ]
 
 

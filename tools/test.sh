@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite for x86-64 and i386 (natively) and
-# arm64 and riscv64 (under qemu-user), with GCC and Clang, C++20 and C++23, -O0 and -O2,
+# arm64, riscv64, ppc64le and arm (ARM and Thumb-2; under qemu-user), with GCC and Clang, C++20 and C++23, -O0 and -O2,
 # installing what is missing first. Ends with one line:
 # "N passed, N failed, N skipped" (skipped: what qemu-user cannot run).
 #
@@ -51,7 +51,7 @@ all_configs=(
   # loongarch64 (cmake/loongarch64.cmake, Clang 19) has no hosted C++ here:
   # it joins once the test build can leave the hosted suite out.
 )
-default_isas="x86_64 i386 aarch64 riscv64 ppc64le"
+default_isas="x86_64 i386 aarch64 riscv64 ppc64le arm"
 known_isas=$(printf '%s\n' "${all_configs[@]}" | cut -d'|' -f1 | sort -u | tr '\n' ' ')
 extra_isas=${RAWSYS_ISAS:-}
 [[ "$extra_isas" == all ]] && extra_isas=$known_isas

@@ -111,6 +111,20 @@ struct user_regs {
 static_assert(sizeof(user_regs) == 34 * 8);
 }  // namespace aarch64
 
+namespace arm {
+// struct pt_regs (uregs[18]: r0-r15, cpsr, orig_r0). At a syscall stop r7
+// holds the number; r0 is the first argument at entry and the return value
+// at exit (orig_r0 keeps the argument).
+struct user_regs {
+  uint32_t uregs[18];
+  constexpr uint32_t syscall_nr() const noexcept { return uregs[7]; }
+  constexpr uint32_t syscall_ret() const noexcept { return uregs[0]; }
+  constexpr uint32_t syscall_arg(int i) const noexcept { return uregs[i]; }
+  constexpr uint32_t pc() const noexcept { return uregs[15]; }
+  constexpr uint32_t sp() const noexcept { return uregs[13]; }
+};
+static_assert(sizeof(user_regs) == 18 * 4);
+}  // namespace arm
 namespace riscv64 {
 // struct user_regs_struct: pc, then x1..x31. At a syscall stop a7 holds the
 // number; a0 is the first argument at entry and the return value at exit.

@@ -13,6 +13,7 @@
 #include "bpf.hpp"
 #include "fd.hpp"
 #include "nr/aarch64.hpp"  // the tables seccomp_abi knows
+#include "nr/arm.hpp"
 #include "nr/ppc64.hpp"
 #include "nr/i386.hpp"
 #include "nr/riscv64.hpp"
@@ -78,6 +79,7 @@ enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
   ia32 = 0x40000003u,
   aarch64 = 0xc00000b7u,
+  arm = 0x40000028u,
   ppc64le = 0xc0000015u,
   ppc64 = 0x80000015u,  // big-endian
   riscv64 = 0xc00000f3u,
@@ -114,6 +116,11 @@ struct seccomp_abi<ppc64::nr> {
 template <>
 struct seccomp_abi<riscv64::nr> {
   static constexpr audit_arch arch = audit_arch::riscv64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<arm::nr> {
+  static constexpr audit_arch arch = audit_arch::arm;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

@@ -3,8 +3,8 @@
 //   -static -nostdlib -ffreestanding -fno-exceptions -fno-rtti
 // (a static, not a static-pie, executable: nothing relocates it) and
 // `int main()`, `int main(int, char**)` or `int main(int, char**, char**)`,
-// in any of its files, becomes a complete program on x86-64, i386 and
-// arm64. It defines:
+// in any of its files, becomes a complete program on x86-64, i386, arm64
+// and arm (EABI). It defines:
 //  - _start: argc, argv, envp and the auxiliary vector from the initial
 //    stack; .preinit_array and .init_array (global constructors) before main,
 //    atexit handlers, static destructors and .fini_array (in reverse) after;
@@ -26,12 +26,13 @@
 // x86 and RAWSYS_STACK_GUARD_TLS is not 0, startup also installs a minimal
 // thread block holding the canary: with wrfsbase on x86-64 where the kernel
 // allows it (AT_HWCAP2), arch_prctl(2) otherwise, set_thread_area(2) on i386.
-// arm64 GCC reads __stack_chk_guard by default.
+// arm64 GCC and arm (GCC and Clang) read __stack_chk_guard by default.
 //
 // i386: defining RAWSYS_IA32_ENTRY_FROM_START in every file of the program
 // (rawsys_add_tool does) drops the code that would look the fast entry up
 // lazily, which this runtime makes unnecessary. 64-bit division on i386
-// (__udivdi3, ...) comes from libgcc: link -lgcc.
+// (__udivdi3, ...) and arm (__aeabi_uldivmod, ...) comes from libgcc: link
+// -lgcc (the runtime defines the __aeabi_*div0 hooks libgcc's arm helpers call).
 #pragma once
 
 #include <stddef.h>

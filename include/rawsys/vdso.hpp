@@ -34,6 +34,7 @@ struct target {
 inline constexpr target x86_64_target{elf_class::elf64, 62};   // EM_X86_64
 inline constexpr target i386_target{elf_class::elf32, 3};      // EM_386
 inline constexpr target aarch64_target{elf_class::elf64, 183};  // EM_AARCH64
+inline constexpr target arm_target{elf_class::elf32, 40};       // EM_ARM
 inline constexpr target ppc64_target{elf_class::elf64, 21};     // EM_PPC64
 inline constexpr target riscv64_target{elf_class::elf64, 243};  // EM_RISCV
 // The ISA being compiled for.

@@ -3,6 +3,8 @@
 // the first failure, and exit_group(0) when all pass.
 #include <rawsys/rawsys.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::errc;
 using rawsys::nr;
 
@@ -33,7 +35,7 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   const char* text = message(bad.error());
   if (text[0] != 'B' || name(bad.error())[1] != 'B') exit_with(13);
   // Six arguments: an anonymous mapping, written and unmapped.
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   const auto map = nr::mmap2;
 #else
   const auto map = nr::mmap;
@@ -66,6 +68,12 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__arm__)
+// ARM code (an even entry address) in Thumb builds too; back to the
+// compiler's state after it.
+__asm__(".text\n.arm\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov fp, #0\n  mov lr, #0\n  mov r0, sp\n  bic sp, r0, #15\n  bl rawsys_test_start\n  udf #0\n"
+        RAWSYS_ARM_CODE_STATE_);
 #elif defined(__powerpc64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  bcl 20, 31, 1f\n1:\n  mflr 11\n  addis 2, 11, (.TOC. - 1b)@ha\n  addi 2, 2, (.TOC. - 1b)@l\n"

@@ -5,22 +5,10 @@
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
 
-using rawsys::errc;
+#include "nolibc_abi.hpp"
+#include "nolibc_mem.hpp"
 
-// Compilers may emit calls to memset and memcpy for zeroing and copying
-// structs (clang does); a no-libc program gets them from the runtime, this
-// test from here. Volatile stores keep the loops from becoming such calls.
-extern "C" void* memset(void* dst, int c, decltype(sizeof 0) n) {
-  auto* p = static_cast<volatile unsigned char*>(dst);
-  for (decltype(sizeof 0) i = 0; i < n; ++i) p[i] = static_cast<unsigned char>(c);
-  return dst;
-}
-extern "C" void* memcpy(void* dst, const void* src, decltype(sizeof 0) n) {
-  auto* p = static_cast<volatile unsigned char*>(dst);
-  const auto* q = static_cast<const unsigned char*>(src);
-  for (decltype(sizeof 0) i = 0; i < n; ++i) p[i] = q[i];
-  return dst;
-}
+using rawsys::errc;
 
 namespace {
 
@@ -105,6 +93,12 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__arm__)
+// ARM code (an even entry address) in Thumb builds too; back to the
+// compiler's state after it.
+__asm__(".text\n.arm\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov fp, #0\n  mov lr, #0\n  mov r0, sp\n  bic sp, r0, #15\n  bl rawsys_test_start\n  udf #0\n"
+        RAWSYS_ARM_CODE_STATE_);
 #elif defined(__powerpc64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  bcl 20, 31, 1f\n1:\n  mflr 11\n  addis 2, 11, (.TOC. - 1b)@ha\n  addi 2, 2, (.TOC. - 1b)@l\n"

@@ -4,6 +4,8 @@
 // distinct status on the first failure, 0 when all pass.
 #include <rawsys/rawsys.hpp>
 
+#include "nolibc_abi.hpp"
+
 namespace r = rawsys;
 
 namespace {
@@ -122,6 +124,12 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__arm__)
+// ARM code (an even entry address) in Thumb builds too; back to the
+// compiler's state after it.
+__asm__(".text\n.arm\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov fp, #0\n  mov lr, #0\n  mov r0, sp\n  bic sp, r0, #15\n  bl rawsys_test_start\n  udf #0\n"
+        RAWSYS_ARM_CODE_STATE_);
 #elif defined(__powerpc64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  bcl 20, 31, 1f\n1:\n  mflr 11\n  addis 2, 11, (.TOC. - 1b)@ha\n  addi 2, 2, (.TOC. - 1b)@l\n"

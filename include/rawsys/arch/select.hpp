@@ -43,6 +43,13 @@
 #define RAWSYS_ARCH_SIGNAL_ "riscv64/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "riscv64/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "riscv64/ptrace.hpp"
+#elif defined(__arm__) && defined(__ARM_EABI__)
+#define RAWSYS_ARCH_HEADER_ "arm/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "arm/errc.hpp"
+#define RAWSYS_ARCH_START_ "arm/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "arm/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "arm/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "arm/ptrace.hpp"
 #else
-#error "rawsys: unsupported target; supported: x86-64, i386, arm64, riscv64"
+#error "rawsys: unsupported target; supported: x86-64, i386, arm64, riscv64, ppc64le, arm (EABI)"
 #endif

@@ -24,6 +24,16 @@ using rawsys::sig;
 using rawsys_test::glibc;
 namespace sa = rawsys::sa;
 
+// Whether the ISA's kernel takes a restorer (abi::sa_restorer): riscv has no
+// SA_RESTORER, and its handlers return through the vDSO's __vdso_rt_sigreturn.
+#if defined(__riscv)
+#define HAVE_RESTORER 0
+#include <rawsys/vdso.hpp>
+#else
+#define HAVE_RESTORER 1
+#endif
+static_assert(rawsys::abi::sa_restorer == HAVE_RESTORER);
+
 namespace rawsys_test {
 extern const unsigned long kernel_siginfo_size;
 extern const unsigned long kernel_signalfd_siginfo_size;
@@ -217,6 +227,7 @@ TEST_CASE("rawsys::sigset: the kernel's bit order is glibc's") {
   CHECK(from_glibc(g) == s);
 }
 
+#if HAVE_RESTORER
 namespace {
 // A function's first bytes, read through an empty asm so that the compiler
 // does not reason about the bytes around a function.
@@ -261,6 +272,16 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(((mov >> 5) & 0xffff) == static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
 #endif
 }
+#else
+TEST_CASE("rt_sigreturn: the vDSO's __vdso_rt_sigreturn is the return path the kernel sets") {
+  // li a7, 139 (rt_sigreturn); ecall
+  const auto* p = static_cast<const unsigned char*>(rawsys::vdso::find("__vdso_rt_sigreturn", "LINUX_4.15"));
+  REQUIRE(p != nullptr);
+  const unsigned char want[] = {0x93, 0x08, 0xb0, 0x08, 0x73, 0x00, 0x00, 0x00};
+  CHECK(memcmp(p, want, sizeof want) == 0);
+  CHECK(static_cast<long>(rawsys::nr::rt_sigreturn) == 139);
+}
+#endif
 
 TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   saved_action keep(sig::usr1);
@@ -277,14 +298,18 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   // Reaching here at all means both handlers returned through rt_sigreturn.
   CHECK(plain_count == 2);
   CHECK(plain_last == SIGUSR1);
-  // What the kernel stored: the handler, sa::restorer and our restorer.
+  // What the kernel stored: the handler, sa::restorer and our restorer (or,
+  // without a restorer, the flags as given).
   rawsys::sigaction now;
   REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
   CHECK(addr(now.handler) == addr(plain_handler));
+#if !HAVE_RESTORER
+  CHECK(now.flags == sa::flags());
+#elif defined(__i386__)
   CHECK(rawsys::has(now.flags, sa::restorer));
-#if defined(__i386__)
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore));  // the old frame's
 #else
+  CHECK(rawsys::has(now.flags, sa::restorer));
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore_rt));
 #endif
   // glibc sees the same disposition.
@@ -321,7 +346,11 @@ TEST_CASE("rt_sigaction: the kernel's struct matches what glibc installs, both w
   REQUIRE(rawsys::rt_sigaction(sig::usr2, &act, nullptr));
   REQUIRE(::sigaction(SIGUSR2, nullptr, &gback) == 0);
   CHECK(addr(gback.sa_sigaction) == addr(info_handler));
+#if HAVE_RESTORER
   const int want = SA_SIGINFO | SA_ONSTACK | static_cast<int>(rawsys::bits(sa::restorer));
+#else
+  const int want = SA_SIGINFO | SA_ONSTACK;
+#endif
   CHECK((gback.sa_flags & want) == want);  // glibc does not define SA_RESTORER
   CHECK(from_glibc(gback.sa_mask) == act.mask);
   // SIG_IGN and SIG_DFL.

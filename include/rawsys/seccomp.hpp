@@ -14,6 +14,7 @@
 #include "fd.hpp"
 #include "nr/aarch64.hpp"  // the tables seccomp_abi knows
 #include "nr/i386.hpp"
+#include "nr/loongarch64.hpp"
 #include "nr/x86_64.hpp"
 
 namespace rawsys {
@@ -76,6 +77,7 @@ enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
   ia32 = 0x40000003u,
   aarch64 = 0xc00000b7u,
+  loongarch64 = 0xc0000102u,
 };
 
 // __X32_SYSCALL_BIT: x32 calls enter the x86-64 kernel as AUDIT_ARCH_X86_64
@@ -98,6 +100,11 @@ struct seccomp_abi<ia32::nr> {
 template <>
 struct seccomp_abi<aarch64::nr> {
   static constexpr audit_arch arch = audit_arch::aarch64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<loongarch64::nr> {
+  static constexpr audit_arch arch = audit_arch::loongarch64;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

@@ -29,6 +29,13 @@
 #define RAWSYS_ARCH_SIGNAL_ "aarch64/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "aarch64/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "aarch64/ptrace.hpp"
+#elif defined(__loongarch__) && __loongarch_grlen == 64
+#define RAWSYS_ARCH_HEADER_ "loongarch64/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "loongarch64/errc.hpp"
+#define RAWSYS_ARCH_START_ "loongarch64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "loongarch64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "loongarch64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "loongarch64/ptrace.hpp"
 #else
-#error "rawsys: unsupported target; supported: x86-64, i386, arm64"
+#error "rawsys: unsupported target; supported: x86-64, i386, arm64, loongarch64"
 #endif

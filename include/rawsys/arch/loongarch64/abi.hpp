@@ -11,4 +11,22 @@ inline constexpr bool time64_calls = false;  // time_t is 64-bit in every call
 inline constexpr clone_order clone = clone_order::flags_stack_ptid_ctid_tls;
 inline constexpr mmap_kind mmap = mmap_kind::bytes;
 
+// No SA_RESTORER: the kernel's struct sigaction has no sa_restorer (asm-generic
+// drops it where SA_RESTORER is undefined), and every handler returns through
+// the vDSO's __vdso_rt_sigreturn, which the kernel puts in ra.
+inline constexpr bool sa_restorer = false;
+
+// The vDSO: e_machine EM_LOONGARCH; linux/arch/loongarch/vdso/vdso.lds.S.
+// No time: it reads CLOCK_REALTIME through clock_gettime. (Kernels from 6.11
+// add __vdso_getrandom, LINUX_5.10; qemu-user's image has none.)
+inline constexpr unsigned elf_machine = 258;
+inline constexpr vdso_symbols vdso = {
+    .clock_gettime = {"__vdso_clock_gettime", "LINUX_5.10"},
+    .clock_getres = {"__vdso_clock_getres", "LINUX_5.10"},
+    .gettimeofday = {"__vdso_gettimeofday", "LINUX_5.10"},
+    .time = {nullptr, nullptr},
+    .getcpu = {"__vdso_getcpu", "LINUX_5.10"},
+    .getrandom = {nullptr, nullptr},
+};
+
 }  // namespace rawsys::abi

@@ -80,7 +80,7 @@ def table(prefix):
              "|---|" + "---:|" * (len(isas.ISAS) + 1)]
     for t, sizes, ref in rows:
         lines.append(f"| `{t}` | " + " | ".join(fmt(s) for s in sizes) + f" | {fmt(ref)} |")
-    glibc = [glibc_static_hello(isa) for isa in isas.ISAS]
+    glibc = [glibc_static_hello(isa) if isa.glibc else None for isa in isas.ISAS]
     lines.append("| hello, glibc static | " + " | ".join(fmt(s) for s in glibc) + " | - |")
     busybox = os.path.getsize(BUSYBOX) if os.path.exists(BUSYBOX) else None
     return "\n".join(lines) + "\n", busybox

@@ -1,0 +1,50 @@
+// What every topic program (tests/freestanding/topics/<header>.cpp) shares:
+// it is a no-libc program on the library's own runtime (<rawsys/start.hpp>),
+// it checks each wrapper of one topic header against what the kernel is
+// documented to do, and main returns the number of failed checks. A check
+// prints "FAIL: what" when it fails; a call qemu-user does not emulate
+// (ENOSYS where the kernel has it) is named on one "not emulated:" line and
+// counts as neither; a program of which nothing could run exits with 77,
+// which CTest counts as skipped.
+#pragma once
+
+#include <rawsys/out.hpp>
+#include <rawsys/start.hpp>
+#include <rawsys/syscall.hpp>
+
+namespace topic {
+
+inline int failures = 0;
+inline int passes = 0;
+inline int missing = 0;
+
+inline void check(bool ok, const char* what) {
+  if (ok) {
+    ++passes;
+    return;
+  }
+  ++failures;
+  rawsys::err << "FAIL: " << what << "\n";
+}
+
+// Whether r is ENOSYS from a call that qemu-user lacks: noted, not a failure.
+template <class R>
+inline bool not_emulated(const R& r, const char* what) {
+  if (r || r.error() != rawsys::errc::enosys) return false;
+  ++missing;
+  rawsys::out << "not emulated: " << what << "\n";
+  return true;
+}
+
+// main's value: 0 when every check passed, 77 when none could run.
+inline int finish(const char* topic) {
+  if (failures == 0 && passes == 0 && missing > 0) {
+    rawsys::out << "[skipped] " << topic << ": qemu-user emulates none of these calls\n";
+    return 77;
+  }
+  rawsys::out << topic << ": " << passes << " checks passed, " << failures << " failed, " << missing
+              << " calls not emulated\n";
+  return failures;
+}
+
+}  // namespace topic

@@ -36,6 +36,25 @@ inline bool not_emulated(const R& r, const char* what) {
   return true;
 }
 
+// "/tmp/rawsys-<stem>-<pid>" in buf: a name no other run uses.
+template <size_t N>
+inline const char* temp_path(char (&buf)[N], const char* stem) {
+  size_t n = 0;
+  auto put = [&](const char* t) {
+    while (*t && n + 1 < N) buf[n++] = *t++;
+  };
+  put("/tmp/rawsys-");
+  put(stem);
+  put("-");
+  char digits[12];
+  int d = 0;
+  for (auto v = static_cast<unsigned>(rawsys::syscall(rawsys::nr::getpid).value_or(0)); d == 0 || v; v /= 10)
+    digits[d++] = static_cast<char>('0' + v % 10);
+  while (d > 0 && n + 1 < N) buf[n++] = digits[--d];
+  buf[n] = 0;
+  return buf;
+}
+
 // main's value: 0 when every check passed, 77 when none could run.
 inline int finish(const char* topic) {
   if (failures == 0 && passes == 0 && missing > 0) {

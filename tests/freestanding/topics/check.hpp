@@ -36,6 +36,12 @@ inline bool not_emulated(const R& r, const char* what) {
   return true;
 }
 
+// qemu-user has no clone3 (ENOSYS), where the kernel says EINVAL for a
+// null, empty argument.
+inline bool under_qemu() {
+  return rawsys::raw::syscall(static_cast<long>(rawsys::nr::clone3), nullptr, 0) == -38 /* ENOSYS */;
+}
+
 // "/tmp/rawsys-<stem>-<pid>" in buf: a name no other run uses.
 template <size_t N>
 inline const char* temp_path(char (&buf)[N], const char* stem) {

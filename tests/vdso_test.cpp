@@ -197,6 +197,7 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
       {"vdso-x86_64", vdso::x86_64_target, "__vdso_clock_gettime", "LINUX_2.6", "__vdso_getrandom"},
       {"vdso-i386", vdso::i386_target, "__vdso_clock_gettime64", "LINUX_2.6", "__kernel_vsyscall"},
       {"vdso-aarch64-qemu", vdso::aarch64_target, "__kernel_clock_gettime", "LINUX_2.6.39", "__kernel_rt_sigreturn"},
+      {"vdso-loongarch64-qemu", vdso::loongarch64_target, "__vdso_clock_gettime", "LINUX_5.10", "__vdso_rt_sigreturn"},
   };
   for (const seed& s : seeds) {
     CAPTURE(s.file);

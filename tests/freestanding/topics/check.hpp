@@ -3,8 +3,9 @@
 // it checks each wrapper of one topic header against what the kernel is
 // documented to do, and main returns the number of failed checks. A check
 // prints "FAIL: what" when it fails; a call qemu-user does not emulate
-// (ENOSYS where the kernel has it) is named on one "not emulated:" line and
-// counts as neither; a program of which nothing could run exits with 77,
+// (ENOSYS where the kernel has it) is named on one "not emulated:" line, one
+// the process may not make here on a "not permitted here:" line, and
+// neither counts; a program of which nothing could run exits with 77,
 // which CTest counts as skipped.
 #pragma once
 
@@ -61,10 +62,20 @@ inline const char* temp_path(char (&buf)[N], const char* stem) {
   return buf;
 }
 
+// Whether r is EPERM or EACCES from a call this process may not make here
+// (no privilege, or a container's policy): noted, not a failure.
+template <class R>
+inline bool not_permitted(const R& r, const char* what) {
+  if (r || (r.error() != rawsys::errc::eperm && r.error() != rawsys::errc::eacces)) return false;
+  ++missing;
+  rawsys::out << "not permitted here: " << what << "\n";
+  return true;
+}
+
 // main's value: 0 when every check passed, 77 when none could run.
 inline int finish(const char* topic) {
   if (failures == 0 && passes == 0 && missing > 0) {
-    rawsys::out << "[skipped] " << topic << ": qemu-user emulates none of these calls\n";
+    rawsys::out << "[skipped] " << topic << ": none of these calls could be made here\n";
     return 77;
   }
   rawsys::out << topic << ": " << passes << " checks passed, " << failures << " failed, " << missing

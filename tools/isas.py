@@ -7,8 +7,8 @@ Each entry:
              of its build directories
   label      its name in the documents' columns
   processor  a regular expression matching CMAKE_SYSTEM_PROCESSOR for it
-  cxx        the GCC 12 command that compiles for it (glibc-hosted), or the
-             compiler there is where GCC has none
+  cxx        the GCC 12 command that compiles for it (glibc-hosted), or,
+             where GCC has none, the compiler there is (freestanding)
   cmake      CMake arguments that select it (a toolchain file, or the
              native compiler)
   trap       the system call instruction in GCC's and Clang's assembly, or
@@ -32,7 +32,8 @@ ISAS = [
     Isa("aarch64", "arm64", r"aarch64|arm64", ["aarch64-linux-gnu-g++-12"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/aarch64.cmake"],
         r"svc\s+#?0", r"bl|blr|b\s+[A-Za-z_]"),
-    Isa("loongarch64", "loongarch64", r"loongarch64", ["clang++-19", "--target=loongarch64-linux-gnu"],
+    Isa("loongarch64", "loongarch64", r"loongarch64",
+        ["clang++-19", "--target=loongarch64-linux-gnu", "-ffreestanding", "-fno-exceptions"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/loongarch64.cmake"],
         r"syscall\s+0", r"bl\s|b\s+[A-Za-z_]|jirl\s|jr\s|call36\s|tail36\s", glibc=False),
 ]

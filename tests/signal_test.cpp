@@ -24,9 +24,10 @@ using rawsys::sig;
 using rawsys_test::glibc;
 namespace sa = rawsys::sa;
 
-// Whether the ISA's kernel takes a restorer (abi::sa_restorer): riscv has no
-// SA_RESTORER, and its handlers return through the vDSO's __vdso_rt_sigreturn.
-#if defined(__riscv)
+// Whether rawsys installs a restorer of its own (abi::sa_restorer): riscv has
+// no SA_RESTORER, and ppc64's kernel ignores it; both return handlers
+// through the vDSO (__vdso_rt_sigreturn, __kernel_sigtramp_rt64).
+#if defined(__riscv) || defined(__powerpc64__)
 #define HAVE_RESTORER 0
 #include <rawsys/vdso.hpp>
 #else
@@ -177,9 +178,11 @@ void* unmapped_page() {
 
 volatile sig_atomic_t plain_count = 0;
 volatile sig_atomic_t plain_last = 0;
+volatile uintptr_t plain_return = 0;  // where the handler returns to
 void plain_handler(sig s) {
   plain_count = plain_count + 1;
   plain_last = static_cast<int>(s);
+  plain_return = reinterpret_cast<uintptr_t>(__builtin_return_address(0));
 }
 
 struct info_seen {
@@ -208,6 +211,8 @@ TEST_CASE("signal layouts: the kernel's UAPI headers agree (static_asserts in si
   CHECK(rawsys_test::kernel_stack_t_size == sizeof(rawsys::stack_t));
 #if defined(__i386__)
   CHECK(sizeof(rawsys::sigaction) == 20);
+#elif !HAVE_RESTORER
+  CHECK(sizeof(rawsys::sigaction) == 24);
 #else
   CHECK(sizeof(rawsys::sigaction) == 32);
 #endif
@@ -272,7 +277,7 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(((mov >> 5) & 0xffff) == static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
 #endif
 }
-#else
+#elif defined(__riscv)
 TEST_CASE("rt_sigreturn: the vDSO's __vdso_rt_sigreturn is the return path the kernel sets") {
   // li a7, 139 (rt_sigreturn); ecall
   const auto* p = static_cast<const unsigned char*>(rawsys::vdso::find("__vdso_rt_sigreturn", "LINUX_4.15"));
@@ -303,7 +308,15 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   rawsys::sigaction now;
   REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
   CHECK(addr(now.handler) == addr(plain_handler));
-#if !HAVE_RESTORER
+#if defined(__powerpc64__)
+  // The kernel ignores sa_restorer: the handler returned to the vDSO's
+  // __kernel_sigtramp_rt64, and rawsys installed no restorer of its own.
+  CHECK_FALSE(rawsys::has(now.flags, sa::restorer));
+  CHECK(addr(now.restorer) == nullptr);
+  const void* tramp = rawsys::vdso::find("__kernel_sigtramp_rt64", "LINUX_2.6.15");
+  REQUIRE(tramp != nullptr);
+  CHECK(plain_return == reinterpret_cast<uintptr_t>(tramp));
+#elif !HAVE_RESTORER
   CHECK(now.flags == sa::flags());
 #elif defined(__i386__)
   CHECK(rawsys::has(now.flags, sa::restorer));
@@ -346,11 +359,7 @@ TEST_CASE("rt_sigaction: the kernel's struct matches what glibc installs, both w
   REQUIRE(rawsys::rt_sigaction(sig::usr2, &act, nullptr));
   REQUIRE(::sigaction(SIGUSR2, nullptr, &gback) == 0);
   CHECK(addr(gback.sa_sigaction) == addr(info_handler));
-#if HAVE_RESTORER
-  const int want = SA_SIGINFO | SA_ONSTACK | static_cast<int>(rawsys::bits(sa::restorer));
-#else
-  const int want = SA_SIGINFO | SA_ONSTACK;
-#endif
+  const int want = SA_SIGINFO | SA_ONSTACK | (rawsys::abi::sa_restorer ? static_cast<int>(rawsys::bits(sa::restorer)) : 0);
   CHECK((gback.sa_flags & want) == want);  // glibc does not define SA_RESTORER
   CHECK(from_glibc(gback.sa_mask) == act.mask);
   // SIG_IGN and SIG_DFL.

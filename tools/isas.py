@@ -32,6 +32,13 @@ ISAS = [
     Isa("aarch64", "arm64", r"aarch64|arm64", ["aarch64-linux-gnu-g++-12"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/aarch64.cmake"],
         r"svc\s+#?0", r"bl|blr|b\s+[A-Za-z_]"),
+    Isa("riscv64", "riscv64", r"riscv64", ["riscv64-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/riscv64.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"ecall", r"call\s|tail\s|jalr?\s|jr\s|j\s+[A-Za-z_]"),
+    # ppc64's bare blr is the return; bctrl and blrl call through a register.
+    Isa("ppc64", "ppc64le", r"ppc64le", ["powerpc64le-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/ppc64le.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"sc", r"bl\b|blr\s|bctrl|blrl|b\s+[A-Za-z_]"),
     Isa("loongarch64", "loongarch64", r"loongarch64",
         ["clang++-19", "--target=loongarch64-linux-gnu", "-ffreestanding", "-fno-exceptions"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/loongarch64.cmake"],

@@ -12,5 +12,6 @@ inline constexpr bool time64_calls = true;
 inline constexpr clone_order clone = clone_order::flags_stack_ptid_tls_ctid;
 inline constexpr mmap_kind mmap = mmap_kind::pages;
 inline constexpr ioc_kind ioc = ioc_generic;
+inline constexpr bool statx_fallback = false;
 
 }  // namespace rawsys::abi

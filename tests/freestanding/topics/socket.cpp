@@ -15,6 +15,13 @@ bool same(const char* a, const char* b, size_t n) {
     if (a[i] != b[i]) return false;
   return true;
 }
+// Message i of m carries piece i of v.
+void one_each(r::mmsghdr (&m)[2], r::iovec (&v)[2]) {
+  for (int i = 0; i < 2; ++i) {
+    m[i].hdr.iov = &v[i];
+    m[i].hdr.iovlen = 1;
+  }
+}
 }  // namespace
 
 int main() {
@@ -58,18 +65,12 @@ int main() {
     char a[] = "one", b[] = "two!";
     r::iovec out_iov[2] = {{a, 3}, {b, 4}};
     r::mmsghdr out[2] = {};
-    out[0].hdr.iov = &out_iov[0];
-    out[0].hdr.iovlen = 1;
-    out[1].hdr.iov = &out_iov[1];
-    out[1].hdr.iovlen = 1;
+    one_each(out, out_iov);
     check(r::sendmmsg(pair->first, out, 2) == 2u && out[0].len == 3 && out[1].len == 4, "sendmmsg");
     char x[8] = {}, y[8] = {};
     r::iovec in_iov[2] = {{x, 8}, {y, 8}};
     r::mmsghdr in[2] = {};
-    in[0].hdr.iov = &in_iov[0];
-    in[0].hdr.iovlen = 1;
-    in[1].hdr.iov = &in_iov[1];
-    in[1].hdr.iovlen = 1;
+    one_each(in, in_iov);
     r::timespec wait{1, 0};
     check(r::recvmmsg(pair->second, in, 2, r::msg::flags{}, &wait) == 2u && in[0].len == 3 && in[1].len == 4 &&
               same(x, "one", 3) && same(y, "two!", 4),

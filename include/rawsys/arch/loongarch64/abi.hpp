@@ -19,8 +19,8 @@ inline constexpr bool statx_fallback = true;  // fstat and newfstatat: Linux 6.1
 inline constexpr bool sa_restorer = false;
 
 // The vDSO: e_machine EM_LOONGARCH; linux/arch/loongarch/vdso/vdso.lds.S.
-// No time: it reads CLOCK_REALTIME through clock_gettime. (Kernels from 6.11
-// add __vdso_getrandom, LINUX_5.10; qemu-user's image has none.)
+// No time: it reads CLOCK_REALTIME through clock_gettime. getrandom only in
+// newer kernels (qemu-user's image has none: the syscall then).
 inline constexpr unsigned elf_machine = 258;
 inline constexpr vdso_symbols vdso = {
     .clock_gettime = {"__vdso_clock_gettime", "LINUX_5.10"},
@@ -28,7 +28,7 @@ inline constexpr vdso_symbols vdso = {
     .gettimeofday = {"__vdso_gettimeofday", "LINUX_5.10"},
     .time = {nullptr, nullptr},
     .getcpu = {"__vdso_getcpu", "LINUX_5.10"},
-    .getrandom = {nullptr, nullptr},
+    .getrandom = {"__vdso_getrandom", "LINUX_5.10"},
 };
 
 }  // namespace rawsys::abi

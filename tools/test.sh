@@ -50,7 +50,7 @@ all_configs=(
   "mipsel|mipsel-gcc-c++20-O2|cmake/mipsel.cmake|gcc|20|-O2"
   "mipsel|mipsel-gcc-c++23-O0|cmake/mipsel.cmake|gcc|23|-O0"
   # loongarch64: Clang 19 and no C library here, so the no-libc part alone
-  # (the hosted suite's files count as skipped); about 40 s each.
+  # (the hosted suite's files count as skipped); about 80 s each.
   "loongarch64|loongarch64-clang-c++20-O2|cmake/loongarch64.cmake||20|-O2"
   "loongarch64|loongarch64-clang-c++23-O0|cmake/loongarch64.cmake||23|-O0"
 )

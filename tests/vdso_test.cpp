@@ -214,6 +214,7 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
       {"vdso-arm-qemu", vdso::arm_target, "__vdso_clock_gettime64", "LINUX_2.6", "__vdso_clock_getres"},
       {"vdso-ppc64le-qemu", vdso::ppc64_target, "__kernel_clock_gettime", "LINUX_2.6.15", "__kernel_sigtramp_rt64"},
       {"vdso-riscv64-qemu", vdso::riscv64_target, "__vdso_clock_gettime", "LINUX_4.15", "__vdso_rt_sigreturn"},
+      {"vdso-loongarch64-qemu", vdso::loongarch64_target, "__vdso_clock_gettime", "LINUX_5.10", "__vdso_rt_sigreturn"},
   };
   for (const seed& s : seeds) {
     CAPTURE(s.file);

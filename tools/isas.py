@@ -7,7 +7,8 @@ Each entry:
              of its build directories
   label      its name in the documents' columns
   processor  a regular expression matching CMAKE_SYSTEM_PROCESSOR for it
-  cxx        the GCC 12 command that compiles for it (glibc-hosted)
+  cxx        the GCC 12 command that compiles for it (glibc-hosted), or,
+             where GCC has none, the compiler there is (freestanding)
   cmake      CMake arguments that select it (a toolchain file, or the
              native compiler)
   trap       the system call instruction in GCC's and Clang's assembly, or
@@ -15,10 +16,12 @@ Each entry:
              kernel's fast entry)
   calls      what a call or a jump to another function looks like there
              (matched at the start of an instruction)
+  glibc      whether a glibc for it is installed (a static hello to compare
+             with; False: loongarch64, which Debian 12 has no C library for)
 """
 from collections import namedtuple
 
-Isa = namedtuple("Isa", "key label processor cxx cmake trap calls")
+Isa = namedtuple("Isa", "key label processor cxx cmake trap calls glibc", defaults=[True])
 
 ISAS = [
     Isa("x86_64", "x86-64", r"x86_64|AMD64", ["g++"], ["-DCMAKE_CXX_COMPILER=g++"],
@@ -41,6 +44,10 @@ ISAS = [
     Isa("arm", "arm", r"armv7l?", ["arm-linux-gnueabihf-g++-12", "-mthumb"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/arm-thumb.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
         r"svc\s+#?0", r"bl\b|blx\b|b\s+[A-Za-z_]"),
+    Isa("loongarch64", "loongarch64", r"loongarch64",
+        ["clang++-19", "--target=loongarch64-linux-gnu", "-ffreestanding", "-fno-exceptions"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/loongarch64.cmake"],
+        r"syscall\s+0", r"bl\s|b\s+[A-Za-z_]|jirl\s|jr\s|call36\s|tail36\s", glibc=False),
 ]
 
 

@@ -143,6 +143,24 @@ struct user_regs {
 };
 static_assert(sizeof(user_regs) == 32 * 8);
 }  // namespace riscv64
+namespace loongarch64 {
+// struct user_pt_regs: r0..r31, the original a0, the pc (csr_era), the bad
+// address. At a syscall stop a7 ($r11) holds the number; a0 ($r4) is the
+// first argument at entry and the return value at exit (orig_a0 keeps it).
+struct user_regs {
+  uint64_t regs[32];
+  uint64_t orig_a0;
+  uint64_t csr_era;
+  uint64_t csr_badv;
+  uint64_t reserved[10];
+  constexpr uint64_t syscall_nr() const noexcept { return regs[11]; }
+  constexpr uint64_t syscall_ret() const noexcept { return regs[4]; }
+  constexpr uint64_t syscall_arg(int i) const noexcept { return i == 0 ? orig_a0 : regs[4 + i]; }
+  constexpr uint64_t pc() const noexcept { return csr_era; }
+  constexpr uint64_t sp() const noexcept { return regs[3]; }
+};
+static_assert(sizeof(user_regs) == 45 * 8);
+}  // namespace loongarch64
 
 using native_arch::user_regs;
 
@@ -295,7 +313,7 @@ inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
 template <class Regs>
   requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
            detail::is_same_v<Regs, aarch64::user_regs> || detail::is_same_v<Regs, riscv64::user_regs> ||
-           detail::is_same_v<Regs, native_arch::user_regs>)
+           detail::is_same_v<Regs, loongarch64::user_regs> || detail::is_same_v<Regs, native_arch::user_regs>)
 inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
 }

@@ -17,6 +17,7 @@
 #include "nr/ppc64.hpp"
 #include "nr/i386.hpp"
 #include "nr/riscv64.hpp"
+#include "nr/loongarch64.hpp"
 #include "nr/x86_64.hpp"
 
 namespace rawsys {
@@ -83,6 +84,7 @@ enum class audit_arch : uint32_t {
   ppc64le = 0xc0000015u,
   ppc64 = 0x80000015u,  // big-endian
   riscv64 = 0xc00000f3u,
+  loongarch64 = 0xc0000102u,
 };
 
 // __X32_SYSCALL_BIT: x32 calls enter the x86-64 kernel as AUDIT_ARCH_X86_64
@@ -121,6 +123,11 @@ struct seccomp_abi<riscv64::nr> {
 template <>
 struct seccomp_abi<arm::nr> {
   static constexpr audit_arch arch = audit_arch::arm;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<loongarch64::nr> {
+  static constexpr audit_arch arch = audit_arch::loongarch64;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

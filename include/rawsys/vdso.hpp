@@ -37,6 +37,7 @@ inline constexpr target aarch64_target{elf_class::elf64, 183};  // EM_AARCH64
 inline constexpr target arm_target{elf_class::elf32, 40};       // EM_ARM
 inline constexpr target ppc64_target{elf_class::elf64, 21};     // EM_PPC64
 inline constexpr target riscv64_target{elf_class::elf64, 243};  // EM_RISCV
+inline constexpr target loongarch64_target{elf_class::elf64, 258};  // EM_LOONGARCH
 // The ISA being compiled for.
 inline constexpr target native_target{abi::word_bits == 64 ? elf_class::elf64 : elf_class::elf32,
                                       static_cast<uint16_t>(abi::elf_machine)};

@@ -83,4 +83,8 @@ __asm__(".text\n.global _start\n_start:\n"
 __asm__(".text\n.global _start\n_start:\n.weak __global_pointer$\n"
         ".option push\n.option norelax\n  lla gp, __global_pointer$\n.option pop\n"
         "  mv s0, zero\n  mv ra, zero\n  mv a0, sp\n  call rawsys_test_start\n  ebreak\n");
+#elif defined(__loongarch__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  move $fp, $zero\n  move $ra, $zero\n  move $a0, $sp\n  bstrins.d $sp, $zero, 3, 0\n"
+        "  bl rawsys_test_start\n  break 0\n");
 #endif

@@ -27,6 +27,10 @@ enum class mmap_kind {
   argblock,  // old_mmap: one pointer to the six arguments (s390x)
 };
 
+// abi::statx_fallback: whether a kernel of the ISA may lack fstat and
+// newfstatat (loongarch64 before Linux 6.11 has statx only); where it may,
+// the wrappers answer ENOSYS from them with statx, as glibc does.
+
 // How _IOC packs an ioctl(2) request number:
 //   dir << (16 + size_bits) | size << 16 | type << 8 | nr
 // with dir one of none, write, read (or write | read).

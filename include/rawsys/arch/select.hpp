@@ -50,6 +50,13 @@
 #define RAWSYS_ARCH_SIGNAL_ "arm/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "arm/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "arm/ptrace.hpp"
+#elif defined(__loongarch__) && __loongarch_grlen == 64
+#define RAWSYS_ARCH_HEADER_ "loongarch64/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "loongarch64/errc.hpp"
+#define RAWSYS_ARCH_START_ "loongarch64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "loongarch64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "loongarch64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "loongarch64/ptrace.hpp"
 #else
-#error "rawsys: unsupported target; supported: x86-64, i386, arm64, riscv64, ppc64le, arm (EABI)"
+#error "rawsys: unsupported target; supported: x86-64, i386, arm64, arm (EABI), riscv64, ppc64le, loongarch64"
 #endif

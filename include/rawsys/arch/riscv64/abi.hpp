@@ -10,6 +10,7 @@ inline constexpr bool time64_calls = false;  // time_t is 64-bit in every call
 inline constexpr clone_order clone = clone_order::flags_stack_ptid_tls_ctid;
 inline constexpr mmap_kind mmap = mmap_kind::bytes;
 inline constexpr ioc_kind ioc = ioc_generic;
+inline constexpr bool statx_fallback = false;
 
 // No SA_RESTORER: the kernel's struct sigaction has no sa_restorer (asm-generic
 // drops it where SA_RESTORER is undefined), and every handler returns through

@@ -24,19 +24,24 @@
 namespace rawsys::vdso {
 
 enum class elf_class : uint8_t { elf32 = 1, elf64 = 2 };
+// EI_DATA: the byte order of every multi-byte field of the image.
+enum class elf_data : uint8_t { lsb = 1, msb = 2 };
 
-// What an image must be built for: ELF class and e_machine.
+// What an image must be built for: ELF class, e_machine and byte order.
 struct target {
   elf_class cls;
   uint16_t machine;
+  elf_data data = elf_data::lsb;
   friend constexpr bool operator==(const target&, const target&) = default;
 };
 inline constexpr target x86_64_target{elf_class::elf64, 62};   // EM_X86_64
 inline constexpr target i386_target{elf_class::elf32, 3};      // EM_386
 inline constexpr target aarch64_target{elf_class::elf64, 183};  // EM_AARCH64
+inline constexpr target s390x_target{elf_class::elf64, 22, elf_data::msb};  // EM_S390
 // The ISA being compiled for.
 inline constexpr target native_target{abi::word_bits == 64 ? elf_class::elf64 : elf_class::elf32,
-                                      static_cast<uint16_t>(abi::elf_machine)};
+                                      static_cast<uint16_t>(abi::elf_machine),
+                                      abi::big_endian ? elf_data::msb : elf_data::lsb};
 
 namespace detail {
 
@@ -60,14 +65,17 @@ constexpr uint32_t elf_hash(const char* s) noexcept {
 }  // namespace detail
 
 // A shared object in memory, parsed once; lookups are bounds-checked reads.
-// Little-endian images only (all three arches). Everything after the program
-// headers is read only inside the first PT_LOAD, which must lie inside
+// Either byte order, as the target says (s390x's is big-endian), read the
+// same way on any host. Everything after the program headers is read only inside the first PT_LOAD, which must lie inside
 // (base, size).
 class image {
  public:
   constexpr image() noexcept = default;
   image(const void* base, size_t size, target t = native_target) noexcept
-      : p_(static_cast<const unsigned char*>(base)), size_(size), w_(t.cls == elf_class::elf64) {
+      : p_(static_cast<const unsigned char*>(base)),
+        size_(size),
+        w_(t.cls == elf_class::elf64),
+        msb_(t.data == elf_data::msb) {
     valid_ = base != nullptr && parse(t);
   }
 
@@ -93,6 +101,7 @@ class image {
     im.p_ = static_cast<const unsigned char*>(base);
     im.size_ = probe;
     im.w_ = t.cls == elf_class::elf64;
+    im.msb_ = t.data == elf_data::msb;
     if (base == nullptr || !im.parse_headers(t)) return 0;
     return im.load_off_ + im.load_size_;
   }
@@ -104,7 +113,8 @@ class image {
 
   const unsigned char* p_ = nullptr;
   uint64_t size_ = 0;
-  bool w_ = true;  // ELF64
+  bool w_ = true;     // ELF64
+  bool msb_ = false;  // big-endian
   bool valid_ = false;
   // The first PT_LOAD: file offset, virtual address and size in the file.
   uint64_t load_off_ = 0, load_vaddr_ = 0, load_size_ = 0;
@@ -118,11 +128,15 @@ class image {
   bool in_load(uint64_t off, uint64_t len) const noexcept {
     return off >= load_off_ && off - load_off_ <= load_size_ && len <= load_size_ - (off - load_off_);
   }
-  // Little-endian loads; callers have checked the bounds.
+  // Loads in the image's byte order; callers have checked the bounds.
   uint64_t u8(uint64_t off) const noexcept { return p_[off]; }
-  uint64_t u16(uint64_t off) const noexcept { return u8(off) | u8(off + 1) << 8; }
-  uint64_t u32(uint64_t off) const noexcept { return u16(off) | u16(off + 2) << 16; }
-  uint64_t u64(uint64_t off) const noexcept { return u32(off) | u32(off + 4) << 32; }
+  uint64_t u16(uint64_t off) const noexcept { return msb_ ? u8(off) << 8 | u8(off + 1) : u8(off) | u8(off + 1) << 8; }
+  uint64_t u32(uint64_t off) const noexcept {
+    return msb_ ? u16(off) << 16 | u16(off + 2) : u16(off) | u16(off + 2) << 16;
+  }
+  uint64_t u64(uint64_t off) const noexcept {
+    return msb_ ? u32(off) << 32 | u32(off + 4) : u32(off) | u32(off + 4) << 32;
+  }
   uint64_t word(uint64_t off) const noexcept { return w_ ? u64(off) : u32(off); }
   uint64_t word_size() const noexcept { return w_ ? 8 : 4; }
 
@@ -138,7 +152,7 @@ class image {
     const uint64_t ehsize = w_ ? 64 : 52;
     if (!in_buffer(0, ehsize)) return false;
     if (u8(0) != 0x7f || u8(1) != 'E' || u8(2) != 'L' || u8(3) != 'F') return false;
-    if (u8(4) != static_cast<uint8_t>(t.cls) || u8(5) != 1 /* ELFDATA2LSB */ || u8(6) != 1) return false;
+    if (u8(4) != static_cast<uint8_t>(t.cls) || u8(5) != static_cast<uint8_t>(t.data) || u8(6) != 1) return false;
     if (u16(16) != 3 /* ET_DYN */ || u16(18) != t.machine) return false;
     const uint64_t phoff = w_ ? u64(32) : u32(28);
     const uint64_t phentsize = u16(w_ ? 54 : 42);

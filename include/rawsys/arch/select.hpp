@@ -29,6 +29,13 @@
 #define RAWSYS_ARCH_SIGNAL_ "aarch64/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "aarch64/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "aarch64/ptrace.hpp"
+#elif defined(__s390x__)
+#define RAWSYS_ARCH_HEADER_ "s390x/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "s390x/errc.hpp"
+#define RAWSYS_ARCH_START_ "s390x/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "s390x/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "s390x/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "s390x/ptrace.hpp"
 #else
 #error "rawsys: unsupported target; supported: x86-64, i386, arm64"
 #endif

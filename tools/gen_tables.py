@@ -152,6 +152,103 @@ TABLES = [
     Table("sh", "sh", "SuperH", "sh", "unistd_32.h", "defined(__sh__)"),
 ]
 
+
+# rawsys::sys, per table: which system call implements each portable wrapper,
+# the first of its candidates that the table has (musl's `#define SYS_fcntl
+# SYS_fcntl64` lines, per ISA). A name none of whose candidates exists is
+# sys::none (fork on arm64, _llseek on 64-bit ISAs). Emitted into every
+# table's header so that no compiler searches a table by name.
+#  - 32-bit ISAs get the 64-bit-offset forms (fcntl64, fstatat64, mmap2, ...),
+#    the 32-bit-id forms (getuid32, ...) and the *_time64 forms;
+#  - SYS_TIME32: the old calls with 32-bit times that the *_time64 ones fall
+#    back to on a kernel that has none of them (sys::time32::X);
+#  - SYS_FACTS: what the argument order or count of a choice depends on.
+SYS_CHOICES = [
+    ("fcntl", ['fcntl64', 'fcntl']),
+    ("llseek", ['_llseek']),
+    ("lseek", ['lseek']),
+    ("fstat", ['fstat64', 'fstat']),
+    ("fstatat", ['fstatat64', 'newfstatat']),
+    ("statfs", ['statfs64', 'statfs']),
+    ("fstatfs", ['fstatfs64', 'fstatfs']),
+    ("truncate", ['truncate64', 'truncate']),
+    ("ftruncate", ['ftruncate64', 'ftruncate']),
+    ("sendfile", ['sendfile64', 'sendfile']),
+    ("fadvise", ['fadvise64_64', 'arm_fadvise64_64', 'fadvise64']),
+    ("mmap", ['mmap2', 'mmap']),
+    ("getuid", ['getuid32', 'getuid']),
+    ("geteuid", ['geteuid32', 'geteuid']),
+    ("getgid", ['getgid32', 'getgid']),
+    ("getegid", ['getegid32', 'getegid']),
+    ("setuid", ['setuid32', 'setuid']),
+    ("setgid", ['setgid32', 'setgid']),
+    ("setreuid", ['setreuid32', 'setreuid']),
+    ("setregid", ['setregid32', 'setregid']),
+    ("setresuid", ['setresuid32', 'setresuid']),
+    ("setresgid", ['setresgid32', 'setresgid']),
+    ("getresuid", ['getresuid32', 'getresuid']),
+    ("getresgid", ['getresgid32', 'getresgid']),
+    ("getgroups", ['getgroups32', 'getgroups']),
+    ("setgroups", ['setgroups32', 'setgroups']),
+    ("setfsuid", ['setfsuid32', 'setfsuid']),
+    ("setfsgid", ['setfsgid32', 'setfsgid']),
+    ("fchown", ['fchown32', 'fchown']),
+    ("lchown", ['lchown32', 'lchown']),
+    ("fork", ['fork']),
+    ("renameat", ['renameat']),
+    ("time", ['time']),
+    ("clock_gettime", ['clock_gettime64', 'clock_gettime']),
+    ("clock_settime", ['clock_settime64', 'clock_settime']),
+    ("clock_getres", ['clock_getres_time64', 'clock_getres']),
+    ("clock_nanosleep", ['clock_nanosleep_time64', 'clock_nanosleep']),
+    ("timer_settime", ['timer_settime64', 'timer_settime']),
+    ("timer_gettime", ['timer_gettime64', 'timer_gettime']),
+    ("timerfd_settime", ['timerfd_settime64', 'timerfd_settime']),
+    ("timerfd_gettime", ['timerfd_gettime64', 'timerfd_gettime']),
+    ("utimensat", ['utimensat_time64', 'utimensat']),
+    ("pselect6", ['pselect6_time64', 'pselect6']),
+    ("ppoll", ['ppoll_time64', 'ppoll']),
+    ("io_pgetevents", ['io_pgetevents_time64', 'io_pgetevents']),
+    ("recvmmsg", ['recvmmsg_time64', 'recvmmsg']),
+    ("mq_timedsend", ['mq_timedsend_time64', 'mq_timedsend']),
+    ("mq_timedreceive", ['mq_timedreceive_time64', 'mq_timedreceive']),
+    ("semtimedop", ['semtimedop_time64', 'semtimedop']),
+    ("rt_sigtimedwait", ['rt_sigtimedwait_time64', 'rt_sigtimedwait']),
+    ("futex", ['futex_time64', 'futex']),
+    ("sched_rr_get_interval", ['sched_rr_get_interval_time64', 'sched_rr_get_interval']),
+]
+
+SYS_TIME32 = [
+    ("clock_gettime", ['clock_gettime']),
+    ("clock_settime", ['clock_settime']),
+    ("clock_getres", ['clock_getres']),
+    ("clock_nanosleep", ['clock_nanosleep']),
+    ("nanosleep", ['nanosleep']),
+    ("timer_settime", ['timer_settime']),
+    ("timer_gettime", ['timer_gettime']),
+    ("timerfd_settime", ['timerfd_settime']),
+    ("timerfd_gettime", ['timerfd_gettime']),
+    ("utimensat", ['utimensat']),
+    ("pselect6", ['pselect6']),
+    ("ppoll", ['ppoll']),
+    ("io_pgetevents", ['io_pgetevents']),
+    ("recvmmsg", ['recvmmsg']),
+    ("mq_timedsend", ['mq_timedsend']),
+    ("mq_timedreceive", ['mq_timedreceive']),
+    ("semtimedop", ['semtimedop']),
+    ("rt_sigtimedwait", ['rt_sigtimedwait']),
+    ("futex", ['futex']),
+    ("sched_rr_get_interval", ['sched_rr_get_interval']),
+]
+
+SYS_FACTS = [
+    # statfs64(path, sizeof buf, buf) instead of statfs(path, buf)
+    ("statfs_takes_size", lambda names: "statfs64" in names),
+    # arm_fadvise64_64(fd, advice, offset, len) instead of (fd, offset, len, advice)
+    ("fadvise_advice_second",
+     lambda names: "fadvise64_64" not in names and "arm_fadvise64_64" in names),
+]
+
 # Lower-case macros that GNU modes (-std=gnu++20) predefine on some target,
 # as the compilers below report them. check_macros() asks every installed
 # compiler again; this list keeps them refused where one is missing. Alpha,
@@ -658,6 +755,7 @@ def gen_nr_header(table, syscalls, errno_set, version):
     out.append("};")
     out.append("}  // namespace rawsys::detail")
     out.append("")
+    out.extend(gen_sys_choices(table, ns, {name for name, _ in syscalls}))
     out.append(f"namespace {ns} {{")
     out.append(f"// {table.human} errno numbers ({errno_set.key} numbering).")
     out.append(f"using errc = rawsys::{errc_type(errno_set.key)};")
@@ -670,6 +768,28 @@ def gen_nr_header(table, syscalls, errno_set, version):
     out.append("}")
     out.append(f"}}  // namespace {ns}")
     return "\n".join(out) + "\n"
+
+
+def gen_sys_choices(table, ns, names):
+    """The table's rawsys::<ns>::sys namespace (SYS_CHOICES, SYS_TIME32, SYS_FACTS)."""
+    def choice(wrapper, candidates):
+        got = next((c for c in candidates if c in names), None)
+        value = f"nr::{enum_member(got)}" if got else "none"
+        return f"inline constexpr nr {wrapper} = {value};"
+    out = [f"namespace {ns}::sys {{",
+           f"// Which call each portable wrapper makes on {table.human} ({SCRIPT}: SYS_CHOICES).",
+           "inline constexpr nr none = static_cast<nr>(-1);",
+           "constexpr bool has(nr n) noexcept { return n != none; }"]
+    out.extend(choice(w, c) for w, c in SYS_CHOICES)
+    out.extend(f"inline constexpr bool {fact} = {'true' if test(names) else 'false'};"
+               for fact, test in SYS_FACTS)
+    out.append("// The calls with 32-bit times that the *_time64 ones fall back to.")
+    out.append("namespace time32 {")
+    out.extend(choice(w, c) for w, c in SYS_TIME32)
+    out.append("}  // namespace time32")
+    out.append(f"}}  // namespace {ns}::sys")
+    out.append("")
+    return out
 
 
 def gen_all_header(tables, version):

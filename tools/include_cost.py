@@ -5,7 +5,9 @@ headers for the same ground, and an empty file. Each case is compiled
 which load from other processes does not inflate) is reported, with the
 preprocessed size in lines.
 
-usage: tools/include_cost.py [--runs N] [--markdown]"""
+usage: tools/include_cost.py [--runs N] [--markdown] [--topics] [--compilers g++,clang++]
+  --topics      also each topic header of include/rawsys/ on its own
+  --compilers   only these compilers (default: g++ and clang++, C++20 and C++23)"""
 import argparse
 import os
 import platform
@@ -30,6 +32,15 @@ CASES = {
 BODY = "\nint rawsys_include_cost_probe() { return 0; }\n"
 
 
+def topic_headers():
+    """The headers a user includes: every one in include/rawsys/ except the
+    umbrella (measured apart) and start.hpp (it defines _start: one file of a
+    no-libc program includes it)."""
+    d = os.path.join(ROOT, "include", "rawsys")
+    return sorted(h for h in os.listdir(d)
+                  if h.endswith(".hpp") and h not in ("rawsys.hpp", "start.hpp", "syscall.hpp"))
+
+
 def compile_once(cxx, std, path):
     """CPU seconds (user + system) the compiler used: unlike wall time, it
     does not grow when other work shares the machine."""
@@ -50,16 +61,25 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--topics", action="store_true")
+    ap.add_argument("--compilers", default="g++,clang++")
     args = ap.parse_args()
+    cases = dict(CASES)
+    if args.topics:
+        for h in topic_headers():
+            cases[f"<rawsys/{h}>"] = f"#include <rawsys/{h}>"
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
-        for name, text in CASES.items():
+        for name, text in cases.items():
             files[name] = os.path.join(tmp, f"case{len(files)}.cpp")
             with open(files[name], "w") as f:
                 f.write(text + BODY)
+        wanted = args.compilers.split(",")
         for cxx, std in (("g++", "c++20"), ("clang++", "c++20"), ("g++", "c++23"), ("clang++", "c++2b")):
-            times = {name: [] for name in CASES}
+            if cxx not in wanted:
+                continue
+            times = {name: [] for name in cases}
             skip = set()
             for _ in range(args.runs):  # interleaved, so load affects all cases alike
                 for name, path in files.items():

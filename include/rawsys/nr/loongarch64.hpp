@@ -462,6 +462,89 @@ template <> struct nr_table<rawsys::loongarch64::nr> {
 };
 }  // namespace rawsys::detail
 
+namespace rawsys::loongarch64::sys {
+// Which call each portable wrapper makes on LoongArch 64 (tools/gen_tables.py: SYS_CHOICES).
+inline constexpr nr none = static_cast<nr>(-1);
+constexpr bool has(nr n) noexcept { return n != none; }
+inline constexpr nr fcntl = nr::fcntl;
+inline constexpr nr llseek = none;
+inline constexpr nr lseek = nr::lseek;
+inline constexpr nr fstat = nr::fstat;
+inline constexpr nr fstatat = nr::newfstatat;
+inline constexpr nr statfs = nr::statfs;
+inline constexpr nr fstatfs = nr::fstatfs;
+inline constexpr nr truncate = nr::truncate;
+inline constexpr nr ftruncate = nr::ftruncate;
+inline constexpr nr sendfile = nr::sendfile;
+inline constexpr nr fadvise = nr::fadvise64;
+inline constexpr nr mmap = nr::mmap;
+inline constexpr nr getuid = nr::getuid;
+inline constexpr nr geteuid = nr::geteuid;
+inline constexpr nr getgid = nr::getgid;
+inline constexpr nr getegid = nr::getegid;
+inline constexpr nr setuid = nr::setuid;
+inline constexpr nr setgid = nr::setgid;
+inline constexpr nr setreuid = nr::setreuid;
+inline constexpr nr setregid = nr::setregid;
+inline constexpr nr setresuid = nr::setresuid;
+inline constexpr nr setresgid = nr::setresgid;
+inline constexpr nr getresuid = nr::getresuid;
+inline constexpr nr getresgid = nr::getresgid;
+inline constexpr nr getgroups = nr::getgroups;
+inline constexpr nr setgroups = nr::setgroups;
+inline constexpr nr setfsuid = nr::setfsuid;
+inline constexpr nr setfsgid = nr::setfsgid;
+inline constexpr nr fchown = nr::fchown;
+inline constexpr nr lchown = none;
+inline constexpr nr fork = none;
+inline constexpr nr renameat = none;
+inline constexpr nr time = none;
+inline constexpr nr clock_gettime = nr::clock_gettime;
+inline constexpr nr clock_settime = nr::clock_settime;
+inline constexpr nr clock_getres = nr::clock_getres;
+inline constexpr nr clock_nanosleep = nr::clock_nanosleep;
+inline constexpr nr timer_settime = nr::timer_settime;
+inline constexpr nr timer_gettime = nr::timer_gettime;
+inline constexpr nr timerfd_settime = nr::timerfd_settime;
+inline constexpr nr timerfd_gettime = nr::timerfd_gettime;
+inline constexpr nr utimensat = nr::utimensat;
+inline constexpr nr pselect6 = nr::pselect6;
+inline constexpr nr ppoll = nr::ppoll;
+inline constexpr nr io_pgetevents = nr::io_pgetevents;
+inline constexpr nr recvmmsg = nr::recvmmsg;
+inline constexpr nr mq_timedsend = nr::mq_timedsend;
+inline constexpr nr mq_timedreceive = nr::mq_timedreceive;
+inline constexpr nr semtimedop = nr::semtimedop;
+inline constexpr nr rt_sigtimedwait = nr::rt_sigtimedwait;
+inline constexpr nr futex = nr::futex;
+inline constexpr nr sched_rr_get_interval = nr::sched_rr_get_interval;
+inline constexpr bool statfs_takes_size = false;
+inline constexpr bool fadvise_advice_second = false;
+// The calls with 32-bit times that the *_time64 ones fall back to.
+namespace time32 {
+inline constexpr nr clock_gettime = nr::clock_gettime;
+inline constexpr nr clock_settime = nr::clock_settime;
+inline constexpr nr clock_getres = nr::clock_getres;
+inline constexpr nr clock_nanosleep = nr::clock_nanosleep;
+inline constexpr nr nanosleep = nr::nanosleep;
+inline constexpr nr timer_settime = nr::timer_settime;
+inline constexpr nr timer_gettime = nr::timer_gettime;
+inline constexpr nr timerfd_settime = nr::timerfd_settime;
+inline constexpr nr timerfd_gettime = nr::timerfd_gettime;
+inline constexpr nr utimensat = nr::utimensat;
+inline constexpr nr pselect6 = nr::pselect6;
+inline constexpr nr ppoll = nr::ppoll;
+inline constexpr nr io_pgetevents = nr::io_pgetevents;
+inline constexpr nr recvmmsg = nr::recvmmsg;
+inline constexpr nr mq_timedsend = nr::mq_timedsend;
+inline constexpr nr mq_timedreceive = nr::mq_timedreceive;
+inline constexpr nr semtimedop = nr::semtimedop;
+inline constexpr nr rt_sigtimedwait = nr::rt_sigtimedwait;
+inline constexpr nr futex = nr::futex;
+inline constexpr nr sched_rr_get_interval = nr::sched_rr_get_interval;
+}  // namespace time32
+}  // namespace rawsys::loongarch64::sys
+
 namespace rawsys::loongarch64 {
 // LoongArch 64 errno numbers (generic numbering).
 using errc = rawsys::errc_generic;

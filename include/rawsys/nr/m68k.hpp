@@ -610,6 +610,89 @@ template <> struct nr_table<rawsys::m68k::nr> {
 };
 }  // namespace rawsys::detail
 
+namespace rawsys::m68k::sys {
+// Which call each portable wrapper makes on m68k (tools/gen_tables.py: SYS_CHOICES).
+inline constexpr nr none = static_cast<nr>(-1);
+constexpr bool has(nr n) noexcept { return n != none; }
+inline constexpr nr fcntl = nr::fcntl64;
+inline constexpr nr llseek = nr::_llseek;
+inline constexpr nr lseek = nr::lseek;
+inline constexpr nr fstat = nr::fstat64;
+inline constexpr nr fstatat = nr::fstatat64;
+inline constexpr nr statfs = nr::statfs64;
+inline constexpr nr fstatfs = nr::fstatfs64;
+inline constexpr nr truncate = nr::truncate64;
+inline constexpr nr ftruncate = nr::ftruncate64;
+inline constexpr nr sendfile = nr::sendfile64;
+inline constexpr nr fadvise = nr::fadvise64_64;
+inline constexpr nr mmap = nr::mmap2;
+inline constexpr nr getuid = nr::getuid32;
+inline constexpr nr geteuid = nr::geteuid32;
+inline constexpr nr getgid = nr::getgid32;
+inline constexpr nr getegid = nr::getegid32;
+inline constexpr nr setuid = nr::setuid32;
+inline constexpr nr setgid = nr::setgid32;
+inline constexpr nr setreuid = nr::setreuid32;
+inline constexpr nr setregid = nr::setregid32;
+inline constexpr nr setresuid = nr::setresuid32;
+inline constexpr nr setresgid = nr::setresgid32;
+inline constexpr nr getresuid = nr::getresuid32;
+inline constexpr nr getresgid = nr::getresgid32;
+inline constexpr nr getgroups = nr::getgroups32;
+inline constexpr nr setgroups = nr::setgroups32;
+inline constexpr nr setfsuid = nr::setfsuid32;
+inline constexpr nr setfsgid = nr::setfsgid32;
+inline constexpr nr fchown = nr::fchown32;
+inline constexpr nr lchown = nr::lchown32;
+inline constexpr nr fork = nr::fork;
+inline constexpr nr renameat = nr::renameat;
+inline constexpr nr time = nr::time;
+inline constexpr nr clock_gettime = nr::clock_gettime64;
+inline constexpr nr clock_settime = nr::clock_settime64;
+inline constexpr nr clock_getres = nr::clock_getres_time64;
+inline constexpr nr clock_nanosleep = nr::clock_nanosleep_time64;
+inline constexpr nr timer_settime = nr::timer_settime64;
+inline constexpr nr timer_gettime = nr::timer_gettime64;
+inline constexpr nr timerfd_settime = nr::timerfd_settime64;
+inline constexpr nr timerfd_gettime = nr::timerfd_gettime64;
+inline constexpr nr utimensat = nr::utimensat_time64;
+inline constexpr nr pselect6 = nr::pselect6_time64;
+inline constexpr nr ppoll = nr::ppoll_time64;
+inline constexpr nr io_pgetevents = nr::io_pgetevents_time64;
+inline constexpr nr recvmmsg = nr::recvmmsg_time64;
+inline constexpr nr mq_timedsend = nr::mq_timedsend_time64;
+inline constexpr nr mq_timedreceive = nr::mq_timedreceive_time64;
+inline constexpr nr semtimedop = nr::semtimedop_time64;
+inline constexpr nr rt_sigtimedwait = nr::rt_sigtimedwait_time64;
+inline constexpr nr futex = nr::futex_time64;
+inline constexpr nr sched_rr_get_interval = nr::sched_rr_get_interval_time64;
+inline constexpr bool statfs_takes_size = true;
+inline constexpr bool fadvise_advice_second = false;
+// The calls with 32-bit times that the *_time64 ones fall back to.
+namespace time32 {
+inline constexpr nr clock_gettime = nr::clock_gettime;
+inline constexpr nr clock_settime = nr::clock_settime;
+inline constexpr nr clock_getres = nr::clock_getres;
+inline constexpr nr clock_nanosleep = nr::clock_nanosleep;
+inline constexpr nr nanosleep = nr::nanosleep;
+inline constexpr nr timer_settime = nr::timer_settime;
+inline constexpr nr timer_gettime = nr::timer_gettime;
+inline constexpr nr timerfd_settime = nr::timerfd_settime;
+inline constexpr nr timerfd_gettime = nr::timerfd_gettime;
+inline constexpr nr utimensat = nr::utimensat;
+inline constexpr nr pselect6 = nr::pselect6;
+inline constexpr nr ppoll = nr::ppoll;
+inline constexpr nr io_pgetevents = none;
+inline constexpr nr recvmmsg = nr::recvmmsg;
+inline constexpr nr mq_timedsend = nr::mq_timedsend;
+inline constexpr nr mq_timedreceive = nr::mq_timedreceive;
+inline constexpr nr semtimedop = none;
+inline constexpr nr rt_sigtimedwait = nr::rt_sigtimedwait;
+inline constexpr nr futex = nr::futex;
+inline constexpr nr sched_rr_get_interval = nr::sched_rr_get_interval;
+}  // namespace time32
+}  // namespace rawsys::m68k::sys
+
 namespace rawsys::m68k {
 // m68k errno numbers (generic numbering).
 using errc = rawsys::errc_generic;

@@ -457,6 +457,89 @@ template <> struct nr_table<rawsys::riscv32::nr> {
 };
 }  // namespace rawsys::detail
 
+namespace rawsys::riscv32::sys {
+// Which call each portable wrapper makes on RISC-V 32 (tools/gen_tables.py: SYS_CHOICES).
+inline constexpr nr none = static_cast<nr>(-1);
+constexpr bool has(nr n) noexcept { return n != none; }
+inline constexpr nr fcntl = nr::fcntl64;
+inline constexpr nr llseek = none;
+inline constexpr nr lseek = none;
+inline constexpr nr fstat = none;
+inline constexpr nr fstatat = none;
+inline constexpr nr statfs = nr::statfs64;
+inline constexpr nr fstatfs = nr::fstatfs64;
+inline constexpr nr truncate = nr::truncate64;
+inline constexpr nr ftruncate = nr::ftruncate64;
+inline constexpr nr sendfile = nr::sendfile64;
+inline constexpr nr fadvise = nr::fadvise64_64;
+inline constexpr nr mmap = nr::mmap2;
+inline constexpr nr getuid = nr::getuid;
+inline constexpr nr geteuid = nr::geteuid;
+inline constexpr nr getgid = nr::getgid;
+inline constexpr nr getegid = nr::getegid;
+inline constexpr nr setuid = nr::setuid;
+inline constexpr nr setgid = nr::setgid;
+inline constexpr nr setreuid = nr::setreuid;
+inline constexpr nr setregid = nr::setregid;
+inline constexpr nr setresuid = nr::setresuid;
+inline constexpr nr setresgid = nr::setresgid;
+inline constexpr nr getresuid = nr::getresuid;
+inline constexpr nr getresgid = nr::getresgid;
+inline constexpr nr getgroups = nr::getgroups;
+inline constexpr nr setgroups = nr::setgroups;
+inline constexpr nr setfsuid = nr::setfsuid;
+inline constexpr nr setfsgid = nr::setfsgid;
+inline constexpr nr fchown = nr::fchown;
+inline constexpr nr lchown = none;
+inline constexpr nr fork = none;
+inline constexpr nr renameat = none;
+inline constexpr nr time = none;
+inline constexpr nr clock_gettime = nr::clock_gettime64;
+inline constexpr nr clock_settime = nr::clock_settime64;
+inline constexpr nr clock_getres = nr::clock_getres_time64;
+inline constexpr nr clock_nanosleep = nr::clock_nanosleep_time64;
+inline constexpr nr timer_settime = nr::timer_settime64;
+inline constexpr nr timer_gettime = nr::timer_gettime64;
+inline constexpr nr timerfd_settime = nr::timerfd_settime64;
+inline constexpr nr timerfd_gettime = nr::timerfd_gettime64;
+inline constexpr nr utimensat = nr::utimensat_time64;
+inline constexpr nr pselect6 = nr::pselect6_time64;
+inline constexpr nr ppoll = nr::ppoll_time64;
+inline constexpr nr io_pgetevents = nr::io_pgetevents_time64;
+inline constexpr nr recvmmsg = nr::recvmmsg_time64;
+inline constexpr nr mq_timedsend = nr::mq_timedsend_time64;
+inline constexpr nr mq_timedreceive = nr::mq_timedreceive_time64;
+inline constexpr nr semtimedop = nr::semtimedop_time64;
+inline constexpr nr rt_sigtimedwait = nr::rt_sigtimedwait_time64;
+inline constexpr nr futex = nr::futex_time64;
+inline constexpr nr sched_rr_get_interval = nr::sched_rr_get_interval_time64;
+inline constexpr bool statfs_takes_size = true;
+inline constexpr bool fadvise_advice_second = false;
+// The calls with 32-bit times that the *_time64 ones fall back to.
+namespace time32 {
+inline constexpr nr clock_gettime = none;
+inline constexpr nr clock_settime = none;
+inline constexpr nr clock_getres = none;
+inline constexpr nr clock_nanosleep = none;
+inline constexpr nr nanosleep = none;
+inline constexpr nr timer_settime = none;
+inline constexpr nr timer_gettime = none;
+inline constexpr nr timerfd_settime = none;
+inline constexpr nr timerfd_gettime = none;
+inline constexpr nr utimensat = none;
+inline constexpr nr pselect6 = none;
+inline constexpr nr ppoll = none;
+inline constexpr nr io_pgetevents = none;
+inline constexpr nr recvmmsg = none;
+inline constexpr nr mq_timedsend = none;
+inline constexpr nr mq_timedreceive = none;
+inline constexpr nr semtimedop = none;
+inline constexpr nr rt_sigtimedwait = none;
+inline constexpr nr futex = none;
+inline constexpr nr sched_rr_get_interval = none;
+}  // namespace time32
+}  // namespace rawsys::riscv32::sys
+
 namespace rawsys::riscv32 {
 // RISC-V 32 errno numbers (generic numbering).
 using errc = rawsys::errc_generic;

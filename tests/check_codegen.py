@@ -28,7 +28,7 @@ failed = False
 for fn, body in functions.items():
     text = "\n".join(body)
     traps = len(re.findall(r"^(syscall|svc\s+#?0)\b", text, re.M))
-    calls = re.findall(r"^(call|bl|blr|jmp\s+[A-Za-z_]|b\s+[A-Za-z_]).*$", text, re.M)
+    calls = re.findall(r"^(call|bl|blr|jmp\s+[A-Za-z_]|b\s+[A-Za-z_]|brasl|basr|jg\s+[A-Za-z_])\b.*$", text, re.M)
     ok = traps == 1 and not calls
     print(f"{fn}: {len(body)} instructions, {traps} system call instruction(s), "
           f"{len(calls)} call(s): {'ok' if ok else 'FAIL'}")

@@ -61,6 +61,10 @@ const wanted native_symbols[] = {{"__vdso_clock_gettime64", "LINUX_2.6"}, {"__vd
 const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.39"},
                                  {"__kernel_clock_getres", "LINUX_2.6.39"},
                                  {"__kernel_gettimeofday", "LINUX_2.6.39"}};
+#elif defined(__s390x__)
+const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.29"}, {"__kernel_clock_getres", "LINUX_2.6.29"},
+                                 {"__kernel_gettimeofday", "LINUX_2.6.29"},  {"__kernel_getcpu", "LINUX_2.6.29"},
+                                 {"__kernel_rt_sigreturn", "LINUX_2.6.29"}};
 #endif
 
 bytes live_copy() {
@@ -197,6 +201,7 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
       {"vdso-x86_64", vdso::x86_64_target, "__vdso_clock_gettime", "LINUX_2.6", "__vdso_getrandom"},
       {"vdso-i386", vdso::i386_target, "__vdso_clock_gettime64", "LINUX_2.6", "__kernel_vsyscall"},
       {"vdso-aarch64-qemu", vdso::aarch64_target, "__kernel_clock_gettime", "LINUX_2.6.39", "__kernel_rt_sigreturn"},
+      {"vdso-s390x-qemu", vdso::s390x_target, "__kernel_clock_gettime", "LINUX_2.6.29", "__kernel_sigreturn"},
   };
   for (const seed& s : seeds) {
     CAPTURE(s.file);
@@ -211,6 +216,10 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
     CHECK(im.find(s.name, "LINUX_9") == nullptr);
     for (const seed& other : seeds)
       if (!(other.t == s.t)) CHECK_FALSE(vdso::image(b.data(), b.size(), other.t).valid());
+    // Read in the other byte order, it is not an image of this machine.
+    vdso::target swapped = s.t;
+    swapped.data = s.t.data == vdso::elf_data::lsb ? vdso::elf_data::msb : vdso::elf_data::lsb;
+    CHECK_FALSE(vdso::image(b.data(), b.size(), swapped).valid());
     // Every truncation: nothing found, nothing read past the end.
     for (size_t len = 0; len < b.size(); len += 7) {
       const bytes cut(b.begin(), b.begin() + static_cast<ptrdiff_t>(len));

@@ -237,12 +237,12 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   rawsys::arch::install_canary(guard, hwcap2);
 #endif
 
-  const auto init = [&](const unsigned char* b, const unsigned char* e) {
-    for (const auto* f = reinterpret_cast<const rawsys_init_fn*>(b); f != reinterpret_cast<const rawsys_init_fn*>(e); ++f)
-      (*f)(argc, argv, envp);
-  };
-  init(__preinit_array_start, __preinit_array_end);
-  init(__init_array_start, __init_array_end);
+  for (auto* f = reinterpret_cast<const rawsys_init_fn*>(__preinit_array_start);
+       f != reinterpret_cast<const rawsys_init_fn*>(__preinit_array_end); ++f)
+    (*f)(argc, argv, envp);
+  for (auto* f = reinterpret_cast<const rawsys_init_fn*>(__init_array_start);
+       f != reinterpret_cast<const rawsys_init_fn*>(__init_array_end); ++f)
+    (*f)(argc, argv, envp);
   int status;
 #if defined(__clang__) && !__STDC_HOSTED__
   if (rawsys_main3)

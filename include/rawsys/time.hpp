@@ -29,7 +29,7 @@ namespace timer {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags abstime{1};
+inline constexpr flags abstime{uapi::timer_abstime};
 }  // namespace timer
 
 // TFD_*: timerfd_create's flags (cloexec, nonblock) and timerfd_settime's
@@ -38,21 +38,23 @@ namespace tfd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags timer_abstime{1};
-inline constexpr flags timer_cancel_on_set{2};
-inline constexpr flags nonblock{0x800};
-inline constexpr flags cloexec{0x80000};
+inline constexpr flags timer_abstime{uapi::tfd_timer_abstime};
+inline constexpr flags timer_cancel_on_set{uapi::tfd_timer_cancel_on_set};
+inline constexpr flags nonblock{uapi::tfd_nonblock};
+inline constexpr flags cloexec{uapi::tfd_cloexec};
 }  // namespace tfd
 
 // ITIMER_*: which interval timer.
-enum class itimer : int { real = 0, virtual_ = 1, prof = 2 };
+enum class itimer : int {
+  real = uapi::itimer_real, virtual_ = uapi::itimer_virtual, prof = uapi::itimer_prof,
+};
 
 namespace detail {
 
 // The value once the call has been made (v is read after r is computed: pass
 // r from its own statement when v is derived from what the call wrote).
 template <class T>
-inline result<T> value_if(result<long> r, const T& v) noexcept {
+inline result<T> value_if(const result<long>& r, const T& v) noexcept {
   if (!r) return unexpected(r.error());
   return v;
 }

@@ -238,6 +238,9 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
 #elif defined(__aarch64__)
   const unsigned char want[] = {0x68, 0x11, 0x80, 0xd2, 0x01, 0x00, 0x00, 0xd4};
   const unsigned char nop[] = {0x1f, 0x20, 0x03, 0xd5};
+#elif defined(__s390x__)
+  const unsigned char want[] = {0x0a, 0xad};  // svc 173
+  const unsigned char nop[] = {0x47, 0x00, 0x00, 0x00};
 #endif
   CHECK(memcmp(p, want, sizeof want) == 0);
   // The return address minus one lands on the nop in front, not in a neighbour.
@@ -259,6 +262,15 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   uint32_t mov;
   memcpy(&mov, p, 4);
   CHECK(((mov >> 5) & 0xffff) == static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
+#elif defined(__s390x__)
+  CHECK(p[1] == static_cast<long>(rawsys::nr::rt_sigreturn));
+  // And the old frame's: svc 119 (sigreturn), which libgcc's unwinder knows too.
+  const unsigned char* q = code_of(rawsys::detail::rawsys_restore);
+  CHECK(q[0] == 0x0a);
+  CHECK(q[1] == static_cast<long>(rawsys::nr::sigreturn));
+  CHECK(memcmp(q - sizeof nop, nop, sizeof nop) == 0);
+  CHECK(addr(rawsys::detail::restorer_for({})) == addr(rawsys::detail::rawsys_restore));
+  CHECK(addr(rawsys::detail::restorer_for(sa::siginfo)) == addr(rawsys::detail::rawsys_restore_rt));
 #endif
 }
 
@@ -282,7 +294,7 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
   CHECK(addr(now.handler) == addr(plain_handler));
   CHECK(rawsys::has(now.flags, sa::restorer));
-#if defined(__i386__)
+#if defined(__i386__) || defined(__s390x__)
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore));  // the old frame's
 #else
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore_rt));

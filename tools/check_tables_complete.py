@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ARCHES = ("x86_64", "i386", "aarch64")
+ARCHES = ("x86_64", "i386", "aarch64", "s390x")
 UAPI = Path("/usr/lib/linux/uapi")
 
 # Each table: its UAPI directory and the macros with which <asm/unistd.h>
@@ -69,6 +69,7 @@ NOT_SYSCALLS = {
     "x86_64": set(),
     "i386": set(),
     "aarch64": {"syscalls", "arch_specific_syscall"},
+    "s390x": set(),
 }
 
 

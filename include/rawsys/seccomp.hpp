@@ -76,6 +76,7 @@ enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
   ia32 = 0x40000003u,
   aarch64 = 0xc00000b7u,
+  s390x = 0x80000016u,
 };
 
 // __X32_SYSCALL_BIT: x32 calls enter the x86-64 kernel as AUDIT_ARCH_X86_64
@@ -98,6 +99,11 @@ struct seccomp_abi<ia32::nr> {
 template <>
 struct seccomp_abi<aarch64::nr> {
   static constexpr audit_arch arch = audit_arch::aarch64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<s390x::nr> {
+  static constexpr audit_arch arch = audit_arch::s390x;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

@@ -115,6 +115,7 @@ class image {
   uint64_t size_ = 0;
   bool w_ = true;     // ELF64
   bool msb_ = false;  // big-endian
+  uint64_t hw_ = 4;   // the size of a DT_HASH word
   bool valid_ = false;
   // The first PT_LOAD: file offset, virtual address and size in the file.
   uint64_t load_off_ = 0, load_vaddr_ = 0, load_size_ = 0;
@@ -138,6 +139,7 @@ class image {
     return msb_ ? u32(off) << 32 | u32(off + 4) : u32(off) | u32(off + 4) << 32;
   }
   uint64_t word(uint64_t off) const noexcept { return w_ ? u64(off) : u32(off); }
+  uint64_t hash_word(uint64_t off) const noexcept { return hw_ == 8 ? u64(off) : u32(off); }
   uint64_t word_size() const noexcept { return w_ ? 8 : 4; }
 
   // A virtual address inside the first PT_LOAD as a file offset, `len`
@@ -154,6 +156,9 @@ class image {
     if (u8(0) != 0x7f || u8(1) != 'E' || u8(2) != 'L' || u8(3) != 'F') return false;
     if (u8(4) != static_cast<uint8_t>(t.cls) || u8(5) != static_cast<uint8_t>(t.data) || u8(6) != 1) return false;
     if (u16(16) != 3 /* ET_DYN */ || u16(18) != t.machine) return false;
+    // The SysV hash table's words are 64-bit on 64-bit s390 and Alpha
+    // (glibc's Elf_Symndx), 32-bit everywhere else.
+    hw_ = w_ && (t.machine == 22 /* EM_S390 */ || t.machine == 0x9026 /* EM_ALPHA */) ? 8 : 4;
     const uint64_t phoff = w_ ? u64(32) : u32(28);
     const uint64_t phentsize = u16(w_ ? 54 : 42);
     const uint64_t phnum = u16(w_ ? 56 : 44);
@@ -210,11 +215,12 @@ class image {
     if (symtab == none || !at(symtab, 0, symtab_)) return false;
     nsyms_ = (load_off_ + load_size_ - symtab_) / syment;
     // Optional parts: a missing or out-of-bounds one is left out.
-    if (hash != none && !at(hash, 8, hash_)) hash_ = none;
+    if (hash != none && !at(hash, 2 * hw_, hash_)) hash_ = none;
     if (gnu_hash != none && !at(gnu_hash, 16, gnu_hash_)) gnu_hash_ = none;
     if (hash_ != none) {  // nchain is the number of symbols
-      const uint64_t nbucket = u32(hash_), nchain = u32(hash_ + 4);
-      if (nbucket == 0 || !in_load(hash_ + 8, (nbucket + nchain) * 4)) {
+      const uint64_t nbucket = hash_word(hash_), nchain = hash_word(hash_ + hw_);
+      const uint64_t most = load_size_ / hw_;  // bounds the products below
+      if (nbucket == 0 || nbucket > most || nchain > most || !in_load(hash_ + 2 * hw_, (nbucket + nchain) * hw_)) {
         hash_ = none;
       } else if (nchain < nsyms_) {
         nsyms_ = nchain;
@@ -279,13 +285,13 @@ class image {
   }
 
   const void* find_sysv(const char* name, const char* version, uint64_t vhash) const noexcept {
-    const uint64_t nbucket = u32(hash_), nchain = u32(hash_ + 4);
-    const uint64_t buckets = hash_ + 8, chains = buckets + 4 * nbucket;
-    uint64_t i = u32(buckets + 4 * (detail::elf_hash(name) % nbucket));
+    const uint64_t nbucket = hash_word(hash_), nchain = hash_word(hash_ + hw_);
+    const uint64_t buckets = hash_ + 2 * hw_, chains = buckets + hw_ * nbucket;
+    uint64_t i = hash_word(buckets + hw_ * (detail::elf_hash(name) % nbucket));
     // At most nchain steps: a chain that loops ends here.
     for (uint64_t steps = 0; i != 0 && i < nchain && steps < nchain; ++steps) {
       if (const void* f = match(i, name, version, vhash)) return f;
-      i = u32(chains + 4 * i);
+      i = hash_word(chains + hw_ * i);
     }
     return nullptr;
   }

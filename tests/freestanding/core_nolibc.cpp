@@ -34,11 +34,14 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   if (text[0] != 'B' || name(bad.error())[1] != 'B') exit_with(13);
   // Six arguments: an anonymous mapping, written and unmapped.
 #if defined(__i386__)
-  const auto map = nr::mmap2;
+  auto page = rawsys::syscall(nr::mmap2, nullptr, 4096u, 3 /* PROT_READ|WRITE */, 0x22 /* PRIVATE|ANON */, -1, 0);
+#elif defined(__s390x__)
+  // old_mmap: one pointer to the six values.
+  const unsigned long args[6] = {0, 4096, 3, 0x22, ~0ul, 0};
+  auto page = rawsys::syscall(nr::mmap, args);
 #else
-  const auto map = nr::mmap;
+  auto page = rawsys::syscall(nr::mmap, nullptr, 4096u, 3 /* PROT_READ|WRITE */, 0x22 /* PRIVATE|ANON */, -1, 0);
 #endif
-  auto page = rawsys::syscall(map, nullptr, 4096u, 3 /* PROT_READ|WRITE */, 0x22 /* PRIVATE|ANON */, -1, 0);
   if (!page) exit_with(14);
   *reinterpret_cast<volatile char*>(*page) = 'x';
   if (!rawsys::syscall(nr::munmap, *page, 4096u)) exit_with(15);
@@ -66,4 +69,7 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__s390x__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  lgr %r2, %r15\n  aghi %r15, -160\n  xc 0(8,%r15), 0(%r15)\n  brasl %r14, rawsys_test_start\n  .short 0\n");
 #endif

@@ -38,6 +38,9 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
 #elif defined(__i386__)
   const char* name = "__vdso_clock_gettime64";
   const char* version = "LINUX_2.6";
+#elif defined(__s390x__)
+  const char* name = "__kernel_clock_gettime";
+  const char* version = "LINUX_2.6.29";
 #else
   const char* name = "__kernel_clock_gettime";
   const char* version = "LINUX_2.6.39";
@@ -70,4 +73,7 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__s390x__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  lgr %r2, %r15\n  aghi %r15, -160\n  xc 0(8,%r15), 0(%r15)\n  brasl %r14, rawsys_test_start\n  .short 0\n");
 #endif

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../../nr/s390x.hpp"
+#include "../../uapi/s390x.hpp"
 #include "abi.hpp"
 #include "syscall.hpp"
 

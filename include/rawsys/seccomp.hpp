@@ -14,6 +14,7 @@
 #include "fd.hpp"
 #include "nr/aarch64.hpp"  // the tables seccomp_abi knows
 #include "nr/i386.hpp"
+#include "nr/s390x.hpp"
 #include "nr/x86_64.hpp"
 
 namespace rawsys {

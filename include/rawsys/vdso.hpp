@@ -129,17 +129,20 @@ class image {
   bool in_load(uint64_t off, uint64_t len) const noexcept {
     return off >= load_off_ && off - load_off_ <= load_size_ && len <= load_size_ - (off - load_off_);
   }
-  // Loads in the image's byte order; callers have checked the bounds.
+  // Loads in the image's byte order; callers have checked the bounds. One
+  // loop for every width and both orders: the parser runs once, its size
+  // counts in every program.
   uint64_t u8(uint64_t off) const noexcept { return p_[off]; }
-  uint64_t u16(uint64_t off) const noexcept { return msb_ ? u8(off) << 8 | u8(off + 1) : u8(off) | u8(off + 1) << 8; }
-  uint64_t u32(uint64_t off) const noexcept {
-    return msb_ ? u16(off) << 16 | u16(off + 2) : u16(off) | u16(off + 2) << 16;
+  uint64_t load(uint64_t off, unsigned n) const noexcept {
+    uint64_t v = 0;
+    for (unsigned i = 0; i < n; ++i) v |= u8(off + i) << 8 * (msb_ ? n - 1 - i : i);
+    return v;
   }
-  uint64_t u64(uint64_t off) const noexcept {
-    return msb_ ? u32(off) << 32 | u32(off + 4) : u32(off) | u32(off + 4) << 32;
-  }
+  uint64_t u16(uint64_t off) const noexcept { return load(off, 2); }
+  uint64_t u32(uint64_t off) const noexcept { return load(off, 4); }
+  uint64_t u64(uint64_t off) const noexcept { return load(off, 8); }
   uint64_t word(uint64_t off) const noexcept { return w_ ? u64(off) : u32(off); }
-  uint64_t hash_word(uint64_t off) const noexcept { return hw_ == 8 ? u64(off) : u32(off); }
+  uint64_t hash_word(uint64_t off) const noexcept { return load(off, static_cast<unsigned>(hw_)); }
   uint64_t word_size() const noexcept { return w_ ? 8 : 4; }
 
   // A virtual address inside the first PT_LOAD as a file offset, `len`

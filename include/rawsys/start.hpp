@@ -26,7 +26,8 @@
 // x86 and RAWSYS_STACK_GUARD_TLS is not 0, startup also installs a minimal
 // thread block holding the canary: with wrfsbase on x86-64 where the kernel
 // allows it (AT_HWCAP2), arch_prctl(2) otherwise, set_thread_area(2) on i386.
-// arm64 GCC reads __stack_chk_guard by default.
+// arm64 GCC reads __stack_chk_guard by default. s390x's compilers read the
+// canary only from the thread block (a0:a1 + 40), set with sar, no syscall.
 //
 // i386: defining RAWSYS_IA32_ENTRY_FROM_START in every file of the program
 // (rawsys_add_tool does) drops the code that would look the fast entry up

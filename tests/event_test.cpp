@@ -67,7 +67,7 @@ static_assert(offsetof(r::pollfd, fd) == offsetof(::pollfd, fd));
 static_assert(offsetof(r::pollfd, events) == offsetof(::pollfd, events));
 static_assert(offsetof(r::pollfd, revents) == offsetof(::pollfd, revents));
 
-// epoll_event: packed on x86-64 and i386 (as glibc's), natural on arm64.
+// epoll_event: packed on x86-64 and i386 (as glibc's), natural elsewhere.
 static_assert(sizeof(r::epoll_event) == sizeof(::epoll_event));
 static_assert(alignof(r::epoll_event) == alignof(::epoll_event));
 static_assert(offsetof(r::epoll_event, events) == offsetof(::epoll_event, events));

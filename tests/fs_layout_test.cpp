@@ -138,7 +138,7 @@ static_assert(offsetof(struct rawsys::statx, spare3) == 0xc0);
 using kstat = struct stat64;
 static_assert(sizeof(rawsys::stat) == 96);
 RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
-#elif defined(__x86_64__) || defined(__s390x__)
+#elif defined(__x86_64__) || defined(__powerpc64__) || defined(__s390x__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat) == 144);
 #else

@@ -163,6 +163,8 @@ uintptr_t tls_canary() {
   uintptr_t v;
 #if defined(__x86_64__)
   __asm__("mov %%fs:0x28, %0" : "=r"(v));
+#elif defined(__powerpc64__)
+  __asm__("ld %0, -0x7010(13)" : "=r"(v));
 #elif defined(__i386__)
   __asm__("mov %%gs:0x14, %0" : "=r"(v));
 #elif defined(__s390x__)
@@ -213,7 +215,7 @@ void check_startup(int argc, char** argv, char** envp) {
     check(__stack_chk_guard == want, "__stack_chk_guard from AT_RANDOM");
     check(__stack_chk_guard != 0, "__stack_chk_guard non-zero");
   }
-#if defined(__x86_64__) || defined(__i386__) || defined(__s390x__)
+#if defined(__x86_64__) || defined(__i386__) || defined(__powerpc64__) || defined(__s390x__)
 #if RAWSYS_STACK_GUARD_TLS
   check(tls_canary() == __stack_chk_guard, "thread block canary");
 #elif defined(__x86_64__)

@@ -2,14 +2,16 @@
 // the byte-loop mem*, and the thread pointer for the stack protector's
 // thread block. GCC and Clang read the canary from the thread block only
 // (40 bytes above the thread pointer in access registers a0:a1; neither
-// takes -mstack-protector-guard=global): see ../thread_block.hpp. Setting a0
-// and a1 is an unprivileged instruction: no system call.
+// takes -mstack-protector-guard=global), which a program without libc does
+// not have: unless RAWSYS_STACK_GUARD_TLS is defined to 0, startup installs a
+// minimal one when this is compiled with a protector. Setting a0 and a1 is an
+// unprivileged instruction: no system call.
 #pragma once
 
 #include <stdint.h>
 
 #include "../bytewise.hpp"
-#include "../thread_block.hpp"
+#include "../tls_guard.hpp"
 
 // The kernel starts the process with r15 at argc; hand it to C++ below the
 // 160-byte register save area every caller provides, with its back chain
@@ -31,9 +33,16 @@ namespace mem = bytewise;
 __attribute__((always_inline, no_stack_protector)) inline void set_entry(unsigned long) noexcept {}
 
 #if RAWSYS_STACK_GUARD_TLS
-// The thread pointer's high half in a0, its low half in a1.
-__attribute__((always_inline, no_stack_protector)) inline void set_thread_pointer(uintptr_t* tb, unsigned long) noexcept {
-  const uintptr_t tp = reinterpret_cast<uintptr_t>(tb);
+// A minimal thread block: word 0 points at itself, word 5 (byte 40) is the
+// canary, as in glibc's tcbhead_t.
+alignas(64) inline uintptr_t thread_block[8];
+
+// Puts the canary where the compiler reads it: the thread block, whose
+// address goes to a0 (high half) and a1 (low half).
+__attribute__((always_inline, no_stack_protector)) inline void install_canary(uintptr_t guard, unsigned long) noexcept {
+  thread_block[0] = reinterpret_cast<uintptr_t>(thread_block);
+  thread_block[5] = guard;
+  const uintptr_t tp = reinterpret_cast<uintptr_t>(thread_block);
   __asm__ volatile("sar %%a0, %0\n\tsar %%a1, %1" : : "d"(tp >> 32), "d"(tp) : "memory");
 }
 #endif

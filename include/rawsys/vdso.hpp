@@ -117,7 +117,7 @@ class image {
   uint64_t size_ = 0;
   bool w_ = true;     // ELF64
   bool msb_ = false;  // big-endian
-  uint64_t hw_ = 4;   // the size of a DT_HASH word
+  uint8_t hw_ = 0;    // the size of a DT_HASH word (parse_headers)
   bool valid_ = false;
   // The first PT_LOAD: file offset, virtual address and size in the file.
   uint64_t load_off_ = 0, load_vaddr_ = 0, load_size_ = 0;
@@ -144,7 +144,7 @@ class image {
   uint64_t u32(uint64_t off) const noexcept { return load(off, 4); }
   uint64_t u64(uint64_t off) const noexcept { return load(off, 8); }
   uint64_t word(uint64_t off) const noexcept { return w_ ? u64(off) : u32(off); }
-  uint64_t hash_word(uint64_t off) const noexcept { return load(off, static_cast<unsigned>(hw_)); }
+  uint64_t hash_word(uint64_t off) const noexcept { return load(off, hw_); }
   uint64_t word_size() const noexcept { return w_ ? 8 : 4; }
 
   // A virtual address inside the first PT_LOAD as a file offset, `len`

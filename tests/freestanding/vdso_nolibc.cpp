@@ -2,10 +2,23 @@
 // initial stack, the image is parsed and the clocks read through it (and
 // through the syscalls once disabled). Exits with a distinct status on the
 // first failure, 0 when all pass.
+#include <rawsys/arch/bytewise.hpp>
 #include <rawsys/rawsys.hpp>
 
 using rawsys::clock;
 using rawsys::nr;
+
+// GCC may copy a struct's initial value with memcpy, or clear one with
+// memset, in freestanding code too (its manual asks the environment for
+// both); without libc and without <rawsys/start.hpp>, the program brings them.
+extern "C" void* memcpy(void* d, const void* s, size_t n) noexcept {
+  rawsys::arch::bytewise::copy(d, s, n);
+  return d;
+}
+extern "C" void* memset(void* d, int c, size_t n) noexcept {
+  rawsys::arch::bytewise::fill(d, c, n);
+  return d;
+}
 
 namespace {
 

@@ -72,10 +72,10 @@ static_assert(sizeof(r::epoll_event) == sizeof(::epoll_event));
 static_assert(alignof(r::epoll_event) == alignof(::epoll_event));
 static_assert(offsetof(r::epoll_event, events) == offsetof(::epoll_event, events));
 static_assert(offsetof(r::epoll_event, data) == offsetof(::epoll_event, data));
-#if !defined(__x86_64__) && !defined(__i386__)
-static_assert(sizeof(r::epoll_event) == 16 && offsetof(r::epoll_event, data) == 8);
-#else
+#if defined(__x86_64__) || defined(__i386__)
 static_assert(sizeof(r::epoll_event) == 12 && offsetof(r::epoll_event, data) == 4);
+#else
+static_assert(sizeof(r::epoll_event) == 16 && offsetof(r::epoll_event, data) == 8);
 #endif
 
 static_assert(sizeof(r::fd_set) == sizeof(::fd_set) && alignof(r::fd_set) == alignof(::fd_set));

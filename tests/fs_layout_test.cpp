@@ -6,6 +6,7 @@
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
 
+#include <asm/posix_types.h>  // s390's <asm/statfs.h> uses __kernel_fsid_t without it
 #include <asm/stat.h>
 #include <asm/statfs.h>
 #include <linux/fcntl.h>
@@ -141,7 +142,7 @@ RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
 using kstat = struct stat64;
 static_assert(sizeof(rawsys::stat) == 104);  // i386's members, 64-bit ones aligned to 8
 RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
-#elif defined(__x86_64__) || defined(__powerpc64__)
+#elif defined(__x86_64__) || defined(__powerpc64__) || defined(__s390x__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat) == 144);
 #else
@@ -170,6 +171,9 @@ RAWSYS_SAME_FIELD(rawsys::stat, ctime.nsec, kstat, st_ctime_nsec);
 #if defined(__i386__) || defined(__arm__)
 using kstatfs = struct statfs64;
 static_assert(sizeof(struct rawsys::statfs) == 84);
+#elif defined(__s390x__)
+using kstatfs = struct statfs;  // 32-bit f_type, f_bsize
+static_assert(sizeof(struct rawsys::statfs) == 88);
 #else
 using kstatfs = struct statfs;
 static_assert(sizeof(struct rawsys::statfs) == 120);
@@ -187,7 +191,13 @@ RAWSYS_SFS(fsid);
 RAWSYS_SFS(namelen);
 RAWSYS_SFS(frsize);
 RAWSYS_SFS(flags);
+#if defined(__s390x__)
+// Linux 6.4 named s390's trailing padding word: f_spare[5] in the UAPI the
+// library is generated from, f_spare[4] in the sysroot's older headers.
+static_assert(offsetof(struct rawsys::statfs, spare) == offsetof(kstatfs, f_spare));
+#else
 RAWSYS_SFS(spare);
+#endif
 #undef RAWSYS_SFS
 
 // MS_* (UAPI <linux/mount.h>; MNT_FORCE and friends are not UAPI: checked

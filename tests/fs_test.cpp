@@ -132,6 +132,7 @@ TEST_CASE("statx, fstat and newfstatat describe a file as glibc's stat does") {
   cfd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   REQUIRE(f.get() >= 0);
 
+  bool with_nsec = true;  // see "fstat" below
   auto check = [&](const rawsys::stat& st) {
     CHECK(st.ino == theirs.st_ino);
     CHECK(st.dev == theirs.st_dev);
@@ -148,6 +149,12 @@ TEST_CASE("statx, fstat and newfstatat describe a file as glibc's stat does") {
     CHECK(st.blksize == theirs.st_blksize);
     CHECK(st.blocks == theirs.st_blocks);
     const rawsys::timespec a = st.atime, m = st.mtime, c = st.ctime;
+    if (!with_nsec) {
+      CHECK(a.sec == 1500000000);
+      CHECK(m.sec == 1600000000);
+      CHECK(c.sec == ts(theirs.st_ctim).sec);
+      return;
+    }
     CHECK(a == rawsys::timespec{1500000000, 111});
     CHECK(m == rawsys::timespec{1600000000, 123456789});
     CHECK(a == ts(theirs.st_atim));
@@ -155,6 +162,14 @@ TEST_CASE("statx, fstat and newfstatat describe a file as glibc's stat does") {
     CHECK(c == ts(theirs.st_ctim));
   };
   SUBCASE("fstat") {
+#if defined(__s390x__)
+    if (rawsys_test::under_qemu_user()) {
+      // qemu-user's s390x fstat leaves the nanoseconds zero (its s390x
+      // target_stat lacks TARGET_STAT_HAVE_NSEC); newfstatat fills them.
+      with_nsec = false;
+      MESSAGE("qemu-user's s390x fstat(2) gives no nanoseconds: seconds compared only");
+    }
+#endif
     auto st = rawsys::fstat(f);
     REQUIRE(st.has_value());
     check(*st);

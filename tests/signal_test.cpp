@@ -267,6 +267,9 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   // mov r7, #173; svc 0
   const unsigned char want[] = {0xad, 0x70, 0xa0, 0xe3, 0x00, 0x00, 0x00, 0xef};
   const unsigned char nop[] = {0x00, 0xf0, 0x20, 0xe3};
+#elif defined(__s390x__)
+  const unsigned char want[] = {0x0a, 0xad};  // svc 173
+  const unsigned char nop[] = {0x47, 0x00, 0x00, 0x00};
 #endif
   CHECK(memcmp(p, want, sizeof want) == 0);
   // The return address minus one lands on the nop in front, not in a neighbour.
@@ -304,6 +307,13 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(memcmp(q, old, sizeof old) == 0);
   CHECK(memcmp(q - sizeof nop, nop, sizeof nop) == 0);
   CHECK(q[0] == static_cast<long>(rawsys::nr::sigreturn));
+#elif defined(__s390x__)
+  CHECK(p[1] == static_cast<long>(rawsys::nr::rt_sigreturn));
+  // And the old frame's: svc 119 (sigreturn), which libgcc's unwinder knows too.
+  const unsigned char* q = code_of(rawsys::detail::rawsys_restore);
+  CHECK(q[0] == 0x0a);
+  CHECK(q[1] == static_cast<long>(rawsys::nr::sigreturn));
+  CHECK(memcmp(q - sizeof nop, nop, sizeof nop) == 0);
   CHECK(addr(rawsys::detail::restorer_for({})) == addr(rawsys::detail::rawsys_restore));
   CHECK(addr(rawsys::detail::restorer_for(sa::siginfo)) == addr(rawsys::detail::rawsys_restore_rt));
 #endif
@@ -349,7 +359,7 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   CHECK(plain_return == reinterpret_cast<uintptr_t>(tramp));
 #elif !HAVE_RESTORER
   CHECK(now.flags == sa::flags());
-#elif defined(__i386__) || defined(__arm__)
+#elif defined(__i386__) || defined(__arm__) || defined(__s390x__)
   CHECK(rawsys::has(now.flags, sa::restorer));
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore));  // the old frame's
 #else

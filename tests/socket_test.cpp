@@ -234,8 +234,13 @@ static_assert([] {
 }());
 
 // Byte order and the address builders are constexpr.
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 static_assert(r::to_be16(0x1234) == 0x3412 && r::to_be32(0x12345678) == 0x78563412);
 static_assert(r::to_be64(0x0102030405060708ull) == 0x0807060504030201ull);
+#else
+static_assert(r::to_be16(0x1234) == 0x1234 && r::to_be32(0x12345678) == 0x12345678);
+static_assert(r::to_be64(0x0102030405060708ull) == 0x0102030405060708ull);
+#endif
 static_assert(r::from_be16(r::to_be16(0xbeef)) == 0xbeef);
 static_assert(r::make_sockaddr_in(r::inaddr::loopback, 80).port == r::to_be16(80));
 static_assert(r::sockaddr_any::unix_path("/tmp/x")->len == 2 + 7);

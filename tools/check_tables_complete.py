@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ARCHES = ("x86_64", "i386", "aarch64", "arm", "ppc64", "riscv64")
+ARCHES = ("x86_64", "i386", "aarch64", "arm", "ppc64", "riscv64", "s390x")
 UAPI = Path("/usr/lib/linux/uapi")
 
 # Each table: its UAPI directory and the macros with which <asm/unistd.h>
@@ -73,6 +73,7 @@ NOT_SYSCALLS = {
     "ppc64": set(),
     "riscv64": {"syscalls", "arch_specific_syscall"},
     "arm": {"SYSCALL_BASE", "OABI_SYSCALL_BASE", "SYSCALL_MASK"},
+    "s390x": set(),
 }
 # Second names the UAPI gives a call (#define __NR_a __NR_b): the table has
 # the call under its own name.

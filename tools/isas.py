@@ -48,6 +48,10 @@ ISAS = [
         ["clang++-19", "--target=loongarch64-linux-gnu", "-ffreestanding", "-fno-exceptions"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/loongarch64.cmake"],
         r"syscall\s+0", r"bl\s|b\s+[A-Za-z_]|jirl\s|jr\s|call36\s|tail36\s", glibc=False),
+    # s390x's br/bler %r14 are returns; jg is a tail call.
+    Isa("s390x", "s390x", r"s390x", ["s390x-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/s390x.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"svc\s+0", r"brasl\s|basr\s|bras\s|jg\s+[A-Za-z_]|brcl\s"),
 ]
 
 

@@ -35,14 +35,14 @@ all_configs=(
   "x86_64|x86_64-gcc-c++20-asan-ubsan||g++|20|-O1 -fno-omit-frame-pointer|address,undefined"
   "riscv64|riscv64-gcc-c++20-O2|cmake/riscv64.cmake|gcc|20|-O2"
   "riscv64|riscv64-clang-c++23-O0|cmake/riscv64.cmake|clang|23|-O0"
+  "s390x|s390x-gcc-c++20-O2|cmake/s390x.cmake|gcc|20|-O2"
+  "s390x|s390x-clang-c++23-O0|cmake/s390x.cmake|clang|23|-O0"
   # Not built by default until the library supports them (RAWSYS_ISAS).
   # Each costs about 75 s on 2 cores (build + ctest under qemu; docs/isas.md).
   "arm|arm-gcc-c++20-O2|cmake/arm.cmake|gcc|20|-O2"
   "arm|arm-thumb-gcc-c++23-O0-fp|cmake/arm-thumb.cmake|gcc|23|-O0 -fno-omit-frame-pointer"
   "arm|arm-thumb-clang-c++20-O2|cmake/arm-thumb.cmake|clang|20|-O2"
   "arm|arm-clang-c++23-O0|cmake/arm.cmake|clang|23|-O0"
-  "s390x|s390x-gcc-c++20-O2|cmake/s390x.cmake|gcc|20|-O2"
-  "s390x|s390x-clang-c++23-O0|cmake/s390x.cmake|clang|23|-O0"
   "ppc64le|ppc64le-gcc-c++20-O2|cmake/ppc64le.cmake|gcc|20|-O2"
   "ppc64le|ppc64le-clang-c++23-O0|cmake/ppc64le.cmake|clang|23|-O0"
   "mips64el|mips64el-gcc-c++20-O2|cmake/mips64el.cmake|gcc|20|-O2"
@@ -54,7 +54,7 @@ all_configs=(
   "loongarch64|loongarch64-clang-c++20-O2|cmake/loongarch64.cmake||20|-O2"
   "loongarch64|loongarch64-clang-c++23-O0|cmake/loongarch64.cmake||23|-O0"
 )
-default_isas="x86_64 i386 aarch64 riscv64 ppc64le arm loongarch64"
+default_isas="x86_64 i386 aarch64 riscv64 ppc64le arm s390x loongarch64"
 known_isas=$(printf '%s\n' "${all_configs[@]}" | cut -d'|' -f1 | sort -u | tr '\n' ' ')
 extra_isas=${RAWSYS_ISAS:-}
 [[ "$extra_isas" == all ]] && extra_isas=$known_isas

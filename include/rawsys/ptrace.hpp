@@ -161,6 +161,24 @@ struct user_regs {
 };
 static_assert(sizeof(user_regs) == 45 * 8);
 }  // namespace loongarch64
+namespace s390x {
+// s390_regs: the PSW, r0..r15, the access registers, orig_gpr2. At a syscall
+// stop r2 holds the number at entry and the return value at exit; the first
+// argument is orig_gpr2, the others r3..r7 (the s390 ptrace ABI).
+struct user_regs {
+  uint64_t psw_mask;
+  uint64_t psw_addr;
+  uint64_t gprs[16];
+  uint32_t acrs[16];
+  uint64_t orig_gpr2;
+  constexpr uint64_t syscall_nr() const noexcept { return gprs[2]; }
+  constexpr uint64_t syscall_ret() const noexcept { return gprs[2]; }
+  constexpr uint64_t syscall_arg(int i) const noexcept { return i == 0 ? orig_gpr2 : gprs[2 + i]; }
+  constexpr uint64_t pc() const noexcept { return psw_addr; }
+  constexpr uint64_t sp() const noexcept { return gprs[15]; }
+};
+static_assert(sizeof(user_regs) == 27 * 8);
+}  // namespace s390x
 
 using native_arch::user_regs;
 
@@ -313,7 +331,8 @@ inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
 template <class Regs>
   requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
            detail::is_same_v<Regs, aarch64::user_regs> || detail::is_same_v<Regs, riscv64::user_regs> ||
-           detail::is_same_v<Regs, loongarch64::user_regs> || detail::is_same_v<Regs, native_arch::user_regs>)
+           detail::is_same_v<Regs, loongarch64::user_regs> || detail::is_same_v<Regs, s390x::user_regs> ||
+           detail::is_same_v<Regs, native_arch::user_regs>)
 inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
 }

@@ -18,6 +18,7 @@
 #include "nr/i386.hpp"
 #include "nr/riscv64.hpp"
 #include "nr/loongarch64.hpp"
+#include "nr/s390x.hpp"
 #include "nr/x86_64.hpp"
 
 namespace rawsys {
@@ -85,6 +86,7 @@ enum class audit_arch : uint32_t {
   ppc64 = 0x80000015u,  // big-endian
   riscv64 = 0xc00000f3u,
   loongarch64 = 0xc0000102u,
+  s390x = 0x80000016u,
 };
 
 // __X32_SYSCALL_BIT: x32 calls enter the x86-64 kernel as AUDIT_ARCH_X86_64
@@ -128,6 +130,11 @@ struct seccomp_abi<arm::nr> {
 template <>
 struct seccomp_abi<loongarch64::nr> {
   static constexpr audit_arch arch = audit_arch::loongarch64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<s390x::nr> {
+  static constexpr audit_arch arch = audit_arch::s390x;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

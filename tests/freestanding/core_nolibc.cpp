@@ -35,12 +35,18 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   const char* text = message(bad.error());
   if (text[0] != 'B' || name(bad.error())[1] != 'B') exit_with(13);
   // Six arguments: an anonymous mapping, written and unmapped.
+#if defined(__s390x__)
+  // old_mmap: one pointer to the six values.
+  const unsigned long args[6] = {0, 4096, 3, 0x22, ~0ul, 0};
+  auto page = rawsys::syscall(nr::mmap, args);
+#else
 #if defined(__i386__) || defined(__arm__)
   const auto map = nr::mmap2;
 #else
   const auto map = nr::mmap;
 #endif
   auto page = rawsys::syscall(map, nullptr, 4096u, 3 /* PROT_READ|WRITE */, 0x22 /* PRIVATE|ANON */, -1, 0);
+#endif
   if (!page) exit_with(14);
   *reinterpret_cast<volatile char*>(*page) = 'x';
   if (!rawsys::syscall(nr::munmap, *page, 4096u)) exit_with(15);
@@ -87,4 +93,7 @@ __asm__(".text\n.global _start\n_start:\n.weak __global_pointer$\n"
 __asm__(".text\n.global _start\n_start:\n"
         "  move $fp, $zero\n  move $ra, $zero\n  move $a0, $sp\n  bstrins.d $sp, $zero, 3, 0\n"
         "  bl rawsys_test_start\n  break 0\n");
+#elif defined(__s390x__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  lgr %r2, %r15\n  aghi %r15, -160\n  xc 0(8,%r15), 0(%r15)\n  brasl %r14, rawsys_test_start\n  .short 0\n");
 #endif

@@ -149,4 +149,7 @@ __asm__(".text\n.global _start\n_start:\n.weak __global_pointer$\n"
 __asm__(".text\n.global _start\n_start:\n"
         "  move $fp, $zero\n  move $ra, $zero\n  move $a0, $sp\n  bstrins.d $sp, $zero, 3, 0\n"
         "  bl rawsys_test_start\n  break 0\n");
+#elif defined(__s390x__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  lgr %r2, %r15\n  aghi %r15, -160\n  xc 0(8,%r15), 0(%r15)\n  brasl %r14, rawsys_test_start\n  .short 0\n");
 #endif

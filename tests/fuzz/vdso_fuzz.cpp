@@ -1,7 +1,7 @@
 // libFuzzer target for the vDSO parser: any bytes, parsed as each
-// supported ISA's images, looked up by the names the wrappers use. A lookup
-// must return nothing or an address inside the input; the sanitizers catch
-// any read outside it.
+// supported ISA's images (s390x's big-endian), looked up by the names the
+// wrappers use. A lookup must return nothing or an address inside the
+// input; the sanitizers catch any read outside it.
 #include <rawsys/vdso.hpp>
 
 #include <stddef.h>
@@ -19,7 +19,7 @@ const char* const names[] = {"__vdso_clock_gettime", "__vdso_clock_gettime64", "
                              "__vdso_clock_getres",  "__vdso_rt_sigreturn",    "LINUX_2.6",
                              ""};
 const char* const versions[] = {nullptr,        "LINUX_2.6",  "LINUX_2.5", "LINUX_2.6.39",
-                                "LINUX_2.6.15", "LINUX_4.15", "LINUX_5.10", ""};
+                                "LINUX_2.6.15", "LINUX_2.6.29", "LINUX_4.15", "LINUX_5.10", ""};
 
 }  // namespace
 
@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size) memcpy(copy, data, size);
   for (rawsys::vdso::target t : {rawsys::vdso::x86_64_target, rawsys::vdso::i386_target,
                                  rawsys::vdso::aarch64_target, rawsys::vdso::ppc64_target,
-                                 rawsys::vdso::riscv64_target, rawsys::vdso::loongarch64_target}) {
+                                 rawsys::vdso::riscv64_target, rawsys::vdso::loongarch64_target,
+                                 rawsys::vdso::s390x_target}) {
     const rawsys::vdso::image im(copy, size, t);
     (void)rawsys::vdso::image::load_extent(copy, size, t);
     for (const char* n : names)

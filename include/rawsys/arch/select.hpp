@@ -57,6 +57,13 @@
 #define RAWSYS_ARCH_SIGNAL_ "loongarch64/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "loongarch64/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "loongarch64/ptrace.hpp"
+#elif defined(__s390x__)
+#define RAWSYS_ARCH_HEADER_ "s390x/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "s390x/errc.hpp"
+#define RAWSYS_ARCH_START_ "s390x/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "s390x/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "s390x/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "s390x/ptrace.hpp"
 #else
-#error "rawsys: unsupported target; supported: x86-64, i386, arm64, arm (EABI), riscv64, ppc64le, loongarch64"
+#error "rawsys: unsupported target; supported: x86-64, i386, arm64, arm (EABI), riscv64, ppc64le, s390x, loongarch64"
 #endif

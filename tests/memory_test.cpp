@@ -457,7 +457,7 @@ TEST_CASE("memfd_create: an anonymous file with a name") {
   char c = 0;
   CHECK(::pread(f->get(), &c, 1, 5) == 1);
   CHECK(c == 'm');
-  rawsys::munmap(*r, page);
+  CHECK(rawsys::munmap(*r, page));
   char link[256] = {};
   const std::string proc = "/proc/self/fd/" + std::to_string(f->get());
   REQUIRE(::readlink(proc.c_str(), link, sizeof link - 1) > 0);

@@ -1,0 +1,108 @@
+// MIPS n64 system call instruction: number in $2 (v0), arguments in
+// $4..$9 (a0..a5); the result in $2.
+// The kernel flags an error in $7 (a3) and returns the errno positive in $2;
+// each function turns that into -errno, the convention everything above
+// this file expects. The number is moved into $2 inside the asm, since $2
+// is also the result. `syscall` may change $1, $3, $10..$15, $24, $25, hi
+// and lo (musl's and nolibc's mips syscall_arch lists agree). See syscall(2).
+#pragma once
+
+#define RAWSYS_MIPS_CLOBBERS_ \
+  "$1", "$3", "$10", "$11", "$12", "$13", "$14", "$15", "$24", "$25", "hi", "lo", "memory"
+
+namespace rawsys::arch {
+
+inline long syscall0(long n) noexcept {
+  register long r7 __asm__("$7");
+  register long r2 __asm__("$2");
+  __asm__ volatile("daddu $2, $0, %2\n\tsyscall"
+                   : "=&r"(r2), "=r"(r7)
+                   : "ir"(n), "0"(r2)
+                   : RAWSYS_MIPS_CLOBBERS_);
+  return r7 && r2 > 0 ? -r2 : r2;
+}
+
+inline long syscall1(long n, long a) noexcept {
+  register long r4 __asm__("$4") = a;
+  register long r7 __asm__("$7");
+  register long r2 __asm__("$2");
+  __asm__ volatile("daddu $2, $0, %2\n\tsyscall"
+                   : "=&r"(r2), "=r"(r7)
+                   : "ir"(n), "r"(r4)
+                   : RAWSYS_MIPS_CLOBBERS_);
+  return r7 && r2 > 0 ? -r2 : r2;
+}
+
+inline long syscall2(long n, long a, long b) noexcept {
+  register long r4 __asm__("$4") = a;
+  register long r5 __asm__("$5") = b;
+  register long r7 __asm__("$7");
+  register long r2 __asm__("$2");
+  __asm__ volatile("daddu $2, $0, %2\n\tsyscall"
+                   : "=&r"(r2), "=r"(r7)
+                   : "ir"(n), "r"(r4), "r"(r5)
+                   : RAWSYS_MIPS_CLOBBERS_);
+  return r7 && r2 > 0 ? -r2 : r2;
+}
+
+inline long syscall3(long n, long a, long b, long c) noexcept {
+  register long r4 __asm__("$4") = a;
+  register long r5 __asm__("$5") = b;
+  register long r6 __asm__("$6") = c;
+  register long r7 __asm__("$7");
+  register long r2 __asm__("$2");
+  __asm__ volatile("daddu $2, $0, %2\n\tsyscall"
+                   : "=&r"(r2), "=r"(r7)
+                   : "ir"(n), "r"(r4), "r"(r5), "r"(r6)
+                   : RAWSYS_MIPS_CLOBBERS_);
+  return r7 && r2 > 0 ? -r2 : r2;
+}
+
+inline long syscall4(long n, long a, long b, long c, long d) noexcept {
+  register long r4 __asm__("$4") = a;
+  register long r5 __asm__("$5") = b;
+  register long r6 __asm__("$6") = c;
+  register long r7 __asm__("$7") = d;
+  register long r2 __asm__("$2");
+  __asm__ volatile("daddu $2, $0, %2\n\tsyscall"
+                   : "=&r"(r2), "+r"(r7)
+                   : "ir"(n), "r"(r4), "r"(r5), "r"(r6)
+                   : RAWSYS_MIPS_CLOBBERS_);
+  return r7 && r2 > 0 ? -r2 : r2;
+}
+
+inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
+  register long r4 __asm__("$4") = a;
+  register long r5 __asm__("$5") = b;
+  register long r6 __asm__("$6") = c;
+  register long r7 __asm__("$7") = d;
+  register long r8 __asm__("$8") = e;
+  register long r2 __asm__("$2");
+  __asm__ volatile("daddu $2, $0, %2\n\tsyscall"
+                   : "=&r"(r2), "+r"(r7)
+                   : "ir"(n), "r"(r4), "r"(r5), "r"(r6), "r"(r8)
+                   : RAWSYS_MIPS_CLOBBERS_);
+  return r7 && r2 > 0 ? -r2 : r2;
+}
+
+inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noexcept {
+  register long r4 __asm__("$4") = a;
+  register long r5 __asm__("$5") = b;
+  register long r6 __asm__("$6") = c;
+  register long r7 __asm__("$7") = d;
+  register long r8 __asm__("$8") = e;
+  register long r9 __asm__("$9") = f;
+  register long r2 __asm__("$2");
+  __asm__ volatile("daddu $2, $0, %2\n\tsyscall"
+                   : "=&r"(r2), "+r"(r7)
+                   : "ir"(n), "r"(r4), "r"(r5), "r"(r6), "r"(r8), "r"(r9)
+                   : RAWSYS_MIPS_CLOBBERS_);
+  return r7 && r2 > 0 ? -r2 : r2;
+}
+
+// The instruction itself, for code that runs before anything is set up.
+namespace direct = ::rawsys::arch;
+
+}  // namespace rawsys::arch
+
+#undef RAWSYS_MIPS_CLOBBERS_

@@ -15,11 +15,13 @@ include_guard(GLOBAL)
 include(CheckCXXCompilerFlag)
 include(CheckLinkerFlag)
 
-set(RAWSYS_TOOL_LINKER_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/rawsys-tool.ld")
 check_cxx_compiler_flag(-mstack-protector-guard=global RAWSYS_HAVE_GLOBAL_STACK_GUARD)
 check_linker_flag(CXX -Wl,--no-warn-rwx-segments RAWSYS_HAVE_NO_WARN_RWX)
 
 function(rawsys_add_tool name)
+  # Beside this file, in the source tree as in the installed package; read
+  # here, since a variable set by an embedded rawsys is not the caller's.
+  set(RAWSYS_TOOL_LINKER_SCRIPT "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/rawsys-tool.ld")
   add_executable(${name} ${ARGN})
   target_link_libraries(${name} PRIVATE rawsys::rawsys)
   target_compile_options(${name} PRIVATE

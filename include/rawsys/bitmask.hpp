@@ -38,6 +38,18 @@ constexpr auto bits(E e) noexcept {
   return static_cast<::rawsys::detail::underlying_type_t<E>>(e);
 }
 
+// A flag or value that only some ISAs define (map::_32bit, prot::bti): of
+// type E where the target's UAPI has it; elsewhere the UAPI's `absent`,
+// which no operator or wrapper accepts, so a use fails to compile there.
+template <class E, class V>
+constexpr auto flag_if(V v) noexcept {
+  if constexpr (requires { static_cast<E>(v); }) {
+    return static_cast<E>(v);
+  } else {
+    return v;
+  }
+}
+
 // True when every flag of `want` is set in `set`.
 template <class E>
   requires ::rawsys::detail::is_enum_v<E>

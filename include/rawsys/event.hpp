@@ -25,18 +25,18 @@ namespace poll {
 enum class events : short {};
 RAWSYS_BITMASK(events)
 inline constexpr events none{0};
-inline constexpr events in{0x1};
-inline constexpr events pri{0x2};
-inline constexpr events out{0x4};
-inline constexpr events err{0x8};
-inline constexpr events hup{0x10};
-inline constexpr events nval{0x20};
-inline constexpr events rdnorm{0x40};
-inline constexpr events rdband{0x80};
-inline constexpr events wrnorm{0x100};
-inline constexpr events wrband{0x200};
-inline constexpr events msg{0x400};
-inline constexpr events rdhup{0x2000};
+inline constexpr events in{uapi::pollin};
+inline constexpr events pri{uapi::pollpri};
+inline constexpr events out{uapi::pollout};
+inline constexpr events err{uapi::pollerr};
+inline constexpr events hup{uapi::pollhup};
+inline constexpr events nval{uapi::pollnval};
+inline constexpr events rdnorm{uapi::pollrdnorm};
+inline constexpr events rdband{uapi::pollrdband};
+inline constexpr events wrnorm{uapi::pollwrnorm};
+inline constexpr events wrband{uapi::pollwrband};
+inline constexpr events msg{uapi::pollmsg};
+inline constexpr events rdhup{uapi::pollrdhup};
 }  // namespace poll
 
 // struct pollfd. A negative fd is ignored (revents 0).
@@ -110,51 +110,48 @@ namespace epoll {
 // EPOLL*: event bits.
 enum class events : uint32_t {};
 RAWSYS_BITMASK(events)
-inline constexpr events in{0x1};
-inline constexpr events pri{0x2};
-inline constexpr events out{0x4};
-inline constexpr events err{0x8};
-inline constexpr events hup{0x10};
-inline constexpr events nval{0x20};
-inline constexpr events rdnorm{0x40};
-inline constexpr events rdband{0x80};
-inline constexpr events wrnorm{0x100};
-inline constexpr events wrband{0x200};
-inline constexpr events msg{0x400};
-inline constexpr events rdhup{0x2000};
-inline constexpr events exclusive{1u << 28};
-inline constexpr events wakeup{1u << 29};
-inline constexpr events oneshot{1u << 30};
-inline constexpr events et{1u << 31};
+inline constexpr events in{uapi::epollin};
+inline constexpr events pri{uapi::epollpri};
+inline constexpr events out{uapi::epollout};
+inline constexpr events err{uapi::epollerr};
+inline constexpr events hup{uapi::epollhup};
+inline constexpr events nval{uapi::epollnval};
+inline constexpr events rdnorm{uapi::epollrdnorm};
+inline constexpr events rdband{uapi::epollrdband};
+inline constexpr events wrnorm{uapi::epollwrnorm};
+inline constexpr events wrband{uapi::epollwrband};
+inline constexpr events msg{uapi::epollmsg};
+inline constexpr events rdhup{uapi::epollrdhup};
+inline constexpr events exclusive{uapi::epollexclusive};
+inline constexpr events wakeup{uapi::epollwakeup};
+inline constexpr events oneshot{uapi::epolloneshot};
+inline constexpr events et{uapi::epollet};
 
 // EPOLL_CLOEXEC: epoll_create1's flag (none: no flags).
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags cloexec{02000000};
+inline constexpr flags cloexec{uapi::epoll_cloexec};
 
 // EPOLL_CTL_*: epoll_ctl's operation.
 enum class op : int {};
-inline constexpr op ctl_add{1};
-inline constexpr op ctl_del{2};
-inline constexpr op ctl_mod{3};
+inline constexpr op ctl_add{uapi::epoll_ctl_add};
+inline constexpr op ctl_del{uapi::epoll_ctl_del};
+inline constexpr op ctl_mod{uapi::epoll_ctl_mod};
 }  // namespace epoll
+
+namespace detail {
+struct epoll_types {
+  using events = epoll::events;
+};
+}  // namespace detail
 
 // struct epoll_event: 12 bytes, packed, on x86-64 (the kernel's EPOLL_PACKED)
 // and on i386 (where the natural layout has the same offsets; packed as
-// glibc's is, so the two types interchange); 16 bytes, data at 8, on arm64.
+// glibc's is, so the two types interchange); 16 bytes, data at 8, elsewhere.
 // Copy members out before binding them to a reference: packed ones cannot bind.
-#if defined(__x86_64__) || defined(__i386__)
-struct [[gnu::packed]] epoll_event {
-  epoll::events events;
-  uint64_t data;
-};
-#else
-struct epoll_event {
-  epoll::events events;
-  uint64_t data;
-};
-#endif
+using epoll_event = uapi::epoll_event<detail::epoll_types>;
+static_assert(uapi::epoll_event_layout_ok<epoll_event>());
 
 // epoll_create1(2): int epoll_create1(int flags);
 inline result<unique_fd> epoll_create1(epoll::flags flags = epoll::none) noexcept {
@@ -195,9 +192,9 @@ namespace efd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags semaphore{1};
-inline constexpr flags nonblock{04000};
-inline constexpr flags cloexec{02000000};
+inline constexpr flags semaphore{uapi::efd_semaphore};
+inline constexpr flags nonblock{uapi::efd_nonblock};
+inline constexpr flags cloexec{uapi::efd_cloexec};
 }  // namespace efd
 
 // eventfd2(2): int eventfd2(unsigned int count, int flags);

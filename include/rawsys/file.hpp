@@ -15,51 +15,44 @@
 
 namespace rawsys {
 
-// O_*: openat(2) flags. x86 (i386 and x86-64) uses the asm-generic values;
-// arm64 swaps four of them (directory, nofollow, direct, largefile).
+// O_*: openat(2) flags (the values differ per ISA: arm64 and ppc64 move
+// directory, nofollow, direct and largefile; mips most of them).
 namespace o {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags rdonly{0};
-inline constexpr flags wronly{01};
-inline constexpr flags rdwr{02};
-inline constexpr flags accmode{03};
-inline constexpr flags creat{0100};
-inline constexpr flags excl{0200};
-inline constexpr flags noctty{0400};
-inline constexpr flags trunc{01000};
-inline constexpr flags append{02000};
-inline constexpr flags nonblock{04000};
-inline constexpr flags dsync{010000};
-inline constexpr flags async{020000};
-#if defined(__aarch64__)
-inline constexpr flags directory{040000};
-inline constexpr flags nofollow{0100000};
-inline constexpr flags direct{0200000};
-inline constexpr flags largefile{0400000};
-#else
-inline constexpr flags direct{040000};
-inline constexpr flags largefile{0100000};
-inline constexpr flags directory{0200000};
-inline constexpr flags nofollow{0400000};
-#endif
-inline constexpr flags noatime{01000000};
-inline constexpr flags cloexec{02000000};
-inline constexpr flags sync{04010000};  // __O_SYNC | O_DSYNC
-inline constexpr flags path{010000000};
-inline constexpr flags tmpfile{020000000u | bits(directory)};  // __O_TMPFILE | O_DIRECTORY
+inline constexpr flags rdonly{uapi::o_rdonly};
+inline constexpr flags wronly{uapi::o_wronly};
+inline constexpr flags rdwr{uapi::o_rdwr};
+inline constexpr flags accmode{uapi::o_accmode};
+inline constexpr flags creat{uapi::o_creat};
+inline constexpr flags excl{uapi::o_excl};
+inline constexpr flags noctty{uapi::o_noctty};
+inline constexpr flags trunc{uapi::o_trunc};
+inline constexpr flags append{uapi::o_append};
+inline constexpr flags nonblock{uapi::o_nonblock};
+inline constexpr flags dsync{uapi::o_dsync};
+inline constexpr flags async{uapi::fasync};
+inline constexpr flags direct{uapi::o_direct};
+inline constexpr flags largefile{uapi::o_largefile};
+inline constexpr flags directory{uapi::o_directory};
+inline constexpr flags nofollow{uapi::o_nofollow};
+inline constexpr flags noatime{uapi::o_noatime};
+inline constexpr flags cloexec{uapi::o_cloexec};
+inline constexpr flags sync{uapi::o_sync};  // __O_SYNC | O_DSYNC
+inline constexpr flags path{uapi::o_path};
+inline constexpr flags tmpfile{uapi::o_tmpfile};  // __O_TMPFILE | O_DIRECTORY
 }  // namespace o
 
 // RESOLVE_*: how openat2(2) may resolve the path.
 namespace resolve {
 enum class flags : uint64_t {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags no_xdev{0x01};
-inline constexpr flags no_magiclinks{0x02};
-inline constexpr flags no_symlinks{0x04};
-inline constexpr flags beneath{0x08};
-inline constexpr flags in_root{0x10};
-inline constexpr flags cached{0x20};
+inline constexpr flags no_xdev{uapi::resolve_no_xdev};
+inline constexpr flags no_magiclinks{uapi::resolve_no_magiclinks};
+inline constexpr flags no_symlinks{uapi::resolve_no_symlinks};
+inline constexpr flags beneath{uapi::resolve_beneath};
+inline constexpr flags in_root{uapi::resolve_in_root};
+inline constexpr flags cached{uapi::resolve_cached};
 }  // namespace resolve
 
 // The kernel's struct open_how for openat2(2) (all three fields are 64-bit).
@@ -77,44 +70,52 @@ struct open_how {
 namespace close_range_ {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags unshare{1u << 1};
-inline constexpr flags cloexec{1u << 2};
+inline constexpr flags unshare{uapi::close_range_unshare};
+inline constexpr flags cloexec{uapi::close_range_cloexec};
 }  // namespace close_range_
 
 // RWF_*: per-call flags of preadv2(2)/pwritev2(2).
 namespace rwf {
 enum class flags : int {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags hipri{0x01};
-inline constexpr flags dsync{0x02};
-inline constexpr flags sync{0x04};
-inline constexpr flags nowait{0x08};
-inline constexpr flags append{0x10};
-inline constexpr flags noappend{0x20};  // Linux 6.9
-inline constexpr flags atomic{0x40};    // Linux 6.11
+inline constexpr flags hipri{uapi::rwf_hipri};
+inline constexpr flags dsync{uapi::rwf_dsync};
+inline constexpr flags sync{uapi::rwf_sync};
+inline constexpr flags nowait{uapi::rwf_nowait};
+inline constexpr flags append{uapi::rwf_append};
+inline constexpr flags noappend{uapi::rwf_noappend};  // Linux 6.9
+inline constexpr flags atomic{uapi::rwf_atomic};  // Linux 6.11
 }  // namespace rwf
 
 // SEEK_*: lseek(2) whence.
-enum class seek : unsigned { set = 0, cur = 1, end = 2, data = 3, hole = 4 };
+enum class seek : unsigned {
+  set = uapi::seek_set, cur = uapi::seek_cur, end = uapi::seek_end, data = uapi::seek_data,
+  hole = uapi::seek_hole,
+};
 
 // FALLOC_FL_*: fallocate(2) modes (0 allocates).
 namespace falloc {
 enum class flags : int {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags allocate_range{0};
-inline constexpr flags keep_size{0x01};
-inline constexpr flags punch_hole{0x02};
-inline constexpr flags no_hide_stale{0x04};
-inline constexpr flags collapse_range{0x08};
-inline constexpr flags zero_range{0x10};
-inline constexpr flags insert_range{0x20};
-inline constexpr flags unshare_range{0x40};
+inline constexpr flags allocate_range{uapi::falloc_fl_allocate_range};
+inline constexpr flags keep_size{uapi::falloc_fl_keep_size};
+inline constexpr flags punch_hole{uapi::falloc_fl_punch_hole};
+inline constexpr flags no_hide_stale{uapi::falloc_fl_no_hide_stale};
+inline constexpr flags collapse_range{uapi::falloc_fl_collapse_range};
+inline constexpr flags zero_range{uapi::falloc_fl_zero_range};
+inline constexpr flags insert_range{uapi::falloc_fl_insert_range};
+inline constexpr flags unshare_range{uapi::falloc_fl_unshare_range};
 }  // namespace falloc
 
-// POSIX_FADV_*: posix_fadvise(2) advice (these values on all three arches).
-enum class fadv : int { normal = 0, random = 1, sequential = 2, willneed = 3, dontneed = 4, noreuse = 5 };
+// POSIX_FADV_*: posix_fadvise(2) advice (dontneed and noreuse differ on s390x).
+enum class fadv : int {
+  normal = uapi::posix_fadv_normal, random = uapi::posix_fadv_random,
+  sequential = uapi::posix_fadv_sequential, willneed = uapi::posix_fadv_willneed,
+  dontneed = uapi::posix_fadv_dontneed, noreuse = uapi::posix_fadv_noreuse,
+};
 
-// SPLICE_F_*: splice(2), tee(2) and vmsplice(2) flags.
+// SPLICE_F_*: splice(2), tee(2) and vmsplice(2) flags. Hand-written: the
+// kernel keeps them out of its UAPI (include/linux/splice.h); one value everywhere.
 namespace splice_f {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -128,10 +129,10 @@ inline constexpr flags gift{0x08};
 namespace lock {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags sh{1};
-inline constexpr flags ex{2};
-inline constexpr flags nb{4};
-inline constexpr flags un{8};
+inline constexpr flags sh{uapi::lock_sh};
+inline constexpr flags ex{uapi::lock_ex};
+inline constexpr flags nb{uapi::lock_nb};
+inline constexpr flags un{uapi::lock_un};
 }  // namespace lock
 
 // FD_*: descriptor flags of fcntl(2) F_GETFD/F_SETFD (the trailing underscore
@@ -139,26 +140,29 @@ inline constexpr flags un{8};
 namespace fd_ {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags cloexec{1};
+inline constexpr flags cloexec{uapi::fd_cloexec};
 }  // namespace fd_
 
 // F_*: fcntl(2) commands. The lock commands take the 64-bit struct flock
-// everywhere, so on i386 getlk/setlk/setlkw are F_GETLK64/F_SETLK64/F_SETLKW64.
+// everywhere, so where long is 32-bit getlk/setlk/setlkw are
+// F_GETLK64/F_SETLK64/F_SETLKW64.
 enum class f : unsigned {
-  dupfd = 0, getfd = 1, setfd = 2, getfl = 3, setfl = 4,
-#if defined(__i386__)
-  getlk = 12, setlk = 13, setlkw = 14,
-#else
-  getlk = 5, setlk = 6, setlkw = 7,
-#endif
-  setown = 8, getown = 9, setsig = 10, getsig = 11, setown_ex = 15, getown_ex = 16,
-  ofd_getlk = 36, ofd_setlk = 37, ofd_setlkw = 38,
-  setlease = 1024, getlease = 1025, notify = 1026, dupfd_cloexec = 1030,
-  setpipe_sz = 1031, getpipe_sz = 1032, add_seals = 1033, get_seals = 1034,
+  dupfd = uapi::f_dupfd, getfd = uapi::f_getfd, setfd = uapi::f_setfd, getfl = uapi::f_getfl,
+  setfl = uapi::f_setfl,
+  getlk = uapi::f_getlk_flock64, setlk = uapi::f_setlk_flock64, setlkw = uapi::f_setlkw_flock64,
+  setown = uapi::f_setown, getown = uapi::f_getown, setsig = uapi::f_setsig,
+  getsig = uapi::f_getsig, setown_ex = uapi::f_setown_ex, getown_ex = uapi::f_getown_ex,
+  ofd_getlk = uapi::f_ofd_getlk, ofd_setlk = uapi::f_ofd_setlk, ofd_setlkw = uapi::f_ofd_setlkw,
+  setlease = uapi::f_setlease, getlease = uapi::f_getlease, notify = uapi::f_notify,
+  dupfd_cloexec = uapi::f_dupfd_cloexec,
+  setpipe_sz = uapi::f_setpipe_sz, getpipe_sz = uapi::f_getpipe_sz, add_seals = uapi::f_add_seals,
+  get_seals = uapi::f_get_seals,
 };
 
 // F_RDLCK, F_WRLCK, F_UNLCK: struct flock's type.
-enum class flock_type : int16_t { rdlck = 0, wrlck = 1, unlck = 2 };
+enum class flock_type : int16_t {
+  rdlck = uapi::f_rdlck, wrlck = uapi::f_wrlck, unlck = uapi::f_unlck,
+};
 
 // The kernel's struct flock64 (struct flock on x86-64 and arm64, where the
 // two are one): 24 bytes on i386, 32 on the 64-bit arches. Write `struct

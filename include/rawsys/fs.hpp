@@ -18,17 +18,17 @@ namespace rawsys {
 namespace at {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags symlink_nofollow{0x100};
-inline constexpr flags eaccess{0x200};    // faccessat2
-inline constexpr flags removedir{0x200};  // unlinkat
-inline constexpr flags symlink_follow{0x400};
-inline constexpr flags no_automount{0x800};
-inline constexpr flags empty_path{0x1000};
-inline constexpr flags statx_sync_as_stat{0x0000};
-inline constexpr flags statx_force_sync{0x2000};
-inline constexpr flags statx_dont_sync{0x4000};
-inline constexpr flags statx_sync_type{0x6000};
-inline constexpr flags recursive{0x8000};
+inline constexpr flags symlink_nofollow{uapi::at_symlink_nofollow};
+inline constexpr flags eaccess{uapi::at_eaccess};  // faccessat2
+inline constexpr flags removedir{uapi::at_removedir};  // unlinkat
+inline constexpr flags symlink_follow{uapi::at_symlink_follow};
+inline constexpr flags no_automount{uapi::at_no_automount};
+inline constexpr flags empty_path{uapi::at_empty_path};
+inline constexpr flags statx_sync_as_stat{uapi::at_statx_sync_as_stat};
+inline constexpr flags statx_force_sync{uapi::at_statx_force_sync};
+inline constexpr flags statx_dont_sync{uapi::at_statx_dont_sync};
+inline constexpr flags statx_sync_type{uapi::at_statx_sync_type};
+inline constexpr flags recursive{uapi::at_recursive};
 }  // namespace at
 
 // S_*: the file type and permission bits of a mode. Plain numbers, because
@@ -59,6 +59,7 @@ constexpr bool issock(unsigned mode) noexcept { return type(mode) == ifsock; }
 }  // namespace s
 
 // F_OK, R_OK, W_OK, X_OK: what faccessat2(2) checks (ok::f: that it exists).
+// Hand-written: only the C library defines them (the kernel's MAY_* are internal).
 namespace ok {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -76,50 +77,50 @@ inline constexpr int64_t utime_omit = (1L << 30) - 2;
 namespace rename {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags noreplace{1};
-inline constexpr flags exchange{2};
-inline constexpr flags whiteout{4};
+inline constexpr flags noreplace{uapi::rename_noreplace};
+inline constexpr flags exchange{uapi::rename_exchange};
+inline constexpr flags whiteout{uapi::rename_whiteout};
 }  // namespace rename
 
 // STATX_*: what statx(2) is asked for and what it filled (statx::mask).
 namespace stx {
 enum class flags : uint32_t {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags type{0x1};
-inline constexpr flags mode{0x2};
-inline constexpr flags nlink{0x4};
-inline constexpr flags uid{0x8};
-inline constexpr flags gid{0x10};
-inline constexpr flags atime{0x20};
-inline constexpr flags mtime{0x40};
-inline constexpr flags ctime{0x80};
-inline constexpr flags ino{0x100};
-inline constexpr flags size{0x200};
-inline constexpr flags blocks{0x400};
-inline constexpr flags basic_stats{0x7ff};
-inline constexpr flags btime{0x800};
-inline constexpr flags mnt_id{0x1000};
-inline constexpr flags dioalign{0x2000};        // Linux 6.1
-inline constexpr flags mnt_id_unique{0x4000};   // Linux 6.8
-inline constexpr flags subvol{0x8000};          // Linux 6.10
-inline constexpr flags write_atomic{0x10000};   // Linux 6.11
-inline constexpr flags dio_read_align{0x20000}; // Linux 6.14
+inline constexpr flags type{uapi::statx_type};
+inline constexpr flags mode{uapi::statx_mode};
+inline constexpr flags nlink{uapi::statx_nlink};
+inline constexpr flags uid{uapi::statx_uid};
+inline constexpr flags gid{uapi::statx_gid};
+inline constexpr flags atime{uapi::statx_atime};
+inline constexpr flags mtime{uapi::statx_mtime};
+inline constexpr flags ctime{uapi::statx_ctime};
+inline constexpr flags ino{uapi::statx_ino};
+inline constexpr flags size{uapi::statx_size};
+inline constexpr flags blocks{uapi::statx_blocks};
+inline constexpr flags basic_stats{uapi::statx_basic_stats};
+inline constexpr flags btime{uapi::statx_btime};
+inline constexpr flags mnt_id{uapi::statx_mnt_id};
+inline constexpr flags dioalign{uapi::statx_dioalign};  // Linux 6.1
+inline constexpr flags mnt_id_unique{uapi::statx_mnt_id_unique};  // Linux 6.8
+inline constexpr flags subvol{uapi::statx_subvol};  // Linux 6.10
+inline constexpr flags write_atomic{uapi::statx_write_atomic};  // Linux 6.11
+inline constexpr flags dio_read_align{0x20000};  // Linux 6.14: newer than the generated headers
 }  // namespace stx
 
 // STATX_ATTR_*: statx::attributes and statx::attributes_mask.
 namespace stx_attr {
 enum class flags : uint64_t {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags compressed{0x4};
-inline constexpr flags immutable{0x10};
-inline constexpr flags append{0x20};
-inline constexpr flags nodump{0x40};
-inline constexpr flags encrypted{0x800};
-inline constexpr flags automount{0x1000};
-inline constexpr flags mount_root{0x2000};
-inline constexpr flags verity{0x100000};
-inline constexpr flags dax{0x200000};
-inline constexpr flags write_atomic{0x400000};
+inline constexpr flags compressed{uapi::statx_attr_compressed};
+inline constexpr flags immutable{uapi::statx_attr_immutable};
+inline constexpr flags append{uapi::statx_attr_append};
+inline constexpr flags nodump{uapi::statx_attr_nodump};
+inline constexpr flags encrypted{uapi::statx_attr_encrypted};
+inline constexpr flags automount{uapi::statx_attr_automount};
+inline constexpr flags mount_root{uapi::statx_attr_mount_root};
+inline constexpr flags verity{uapi::statx_attr_verity};
+inline constexpr flags dax{uapi::statx_attr_dax};
+inline constexpr flags write_atomic{uapi::statx_attr_write_atomic};
 }  // namespace stx_attr
 
 // The kernel's struct statx_timestamp.
@@ -167,117 +168,24 @@ struct statx {
   uint64_t spare3[8];
 };
 
-// The kernel's struct stat of each arch, as fstat and newfstatat fill it: the
-// same member names everywhere (the kernel's without "st_"), with the
-// timestamps as {sec, nsec} pairs that convert to rawsys::timespec.
-#if defined(__x86_64__)
-// arch/x86/include/uapi/asm/stat.h, 144 bytes.
-using stat_time = timespec;
-struct stat {
-  uint64_t dev;
-  uint64_t ino;
-  uint64_t nlink;
-  uint32_t mode;
-  uint32_t uid;
-  uint32_t gid;
-  uint32_t pad0;
-  uint64_t rdev;
-  int64_t size;
-  int64_t blksize;
-  int64_t blocks;  // 512-byte units
-  stat_time atime;
-  stat_time mtime;
-  stat_time ctime;
-  int64_t unused[3];
-};
-#elif defined(__i386__)
-// struct stat64 of arch/x86/include/uapi/asm/stat.h, 96 bytes. Its seconds
-// are 32-bit (read as signed, as a 32-bit time_t would be): statx has 64-bit
-// ones.
-struct stat_time {
-  int32_t sec;
-  uint32_t nsec;
-  constexpr operator timespec() const noexcept { return {sec, nsec}; }
-};
-struct stat {
-  uint64_t dev;
-  unsigned char pad0[4];
-  uint32_t ino32;  // the inode number truncated to 32 bits; ino has all of it
-  uint32_t mode;
-  uint32_t nlink;
-  uint32_t uid;
-  uint32_t gid;
-  uint64_t rdev;
-  unsigned char pad3[4];
-  int64_t size;
-  uint32_t blksize;
-  uint64_t blocks;  // 512-byte units
-  stat_time atime;
-  stat_time mtime;
-  stat_time ctime;
-  uint64_t ino;
-};
-#elif defined(__aarch64__)
-// include/uapi/asm-generic/stat.h, 128 bytes.
-using stat_time = timespec;
-struct stat {
-  uint64_t dev;
-  uint64_t ino;
-  uint32_t mode;
-  uint32_t nlink;
-  uint32_t uid;
-  uint32_t gid;
-  uint64_t rdev;
-  uint64_t pad1;
-  int64_t size;
-  int32_t blksize;
-  int32_t pad2;
-  int64_t blocks;  // 512-byte units
-  stat_time atime;
-  stat_time mtime;
-  stat_time ctime;
-  uint32_t unused4;
-  uint32_t unused5;
-};
-#endif
+// The kernel's struct stat of the target, as fstat and newfstatat fill it
+// (struct stat64 of fstatat64 where long is 32-bit): the kernel's member
+// names without "st_", its types and padding, with the timestamps as {sec,
+// nsec} pairs (stat_time) that convert to rawsys::timespec. The layout is
+// generated per ISA (uapi/<isa>.hpp); where the seconds are 32-bit they are
+// read as a 32-bit time_t would be: statx has 64-bit ones.
+using stat_time = uapi::stat_time;
+struct stat : uapi::stat {};
 
-// The kernel's struct statfs (x86-64, arm64) or struct statfs64 (i386), as
-// statfs and fstatfs fill it. Write `struct rawsys::statfs` where the
-// function statfs is also in scope.
-#if defined(__i386__)
-struct statfs {
-  uint32_t type;  // the file system's magic number
-  uint32_t bsize;
-  uint64_t blocks;
-  uint64_t bfree;
-  uint64_t bavail;
-  uint64_t files;
-  uint64_t ffree;
-  int32_t fsid[2];
-  uint32_t namelen;
-  uint32_t frsize;
-  uint32_t flags;  // ST_* mount flags
-  uint32_t spare[4];
-};
-#else
-struct statfs {
-  int64_t type;  // the file system's magic number
-  int64_t bsize;
-  int64_t blocks;
-  int64_t bfree;
-  int64_t bavail;
-  int64_t files;
-  int64_t ffree;
-  int32_t fsid[2];
-  int64_t namelen;
-  int64_t frsize;
-  int64_t flags;  // ST_* mount flags
-  int64_t spare[4];
-};
-#endif
+// The kernel's struct statfs (struct statfs64 where long is 32-bit), as
+// statfs and fstatfs fill it: type is the file system's magic number, flags
+// the ST_* mount flags. Write `struct rawsys::statfs` where the function
+// statfs is also in scope.
+struct statfs : uapi::statfs {};
 
 // DT_*: the type of a directory entry (dt::unknown when the file system does
-// not say: ask statx).
+// not say: ask statx). Hand-written: the kernel's FT_/DT_ list is internal
+// (include/linux/fs_types.h); one value everywhere.
 enum class dt : unsigned char {
   unknown = 0, fifo = 1, chr = 2, dir = 4, blk = 6, reg = 8, lnk = 10, sock = 12, wht = 14,
 };
@@ -654,34 +562,35 @@ inline result<struct statfs> fstatfs(fd f) noexcept {
 namespace mountflags {
 enum class flags : unsigned long {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags rdonly{1};
-inline constexpr flags nosuid{2};
-inline constexpr flags nodev{4};
-inline constexpr flags noexec{8};
-inline constexpr flags synchronous{16};
-inline constexpr flags remount{32};
-inline constexpr flags mandlock{64};
-inline constexpr flags dirsync{128};
-inline constexpr flags nosymfollow{256};
-inline constexpr flags noatime{1024};
-inline constexpr flags nodiratime{2048};
-inline constexpr flags bind{4096};
-inline constexpr flags move{8192};
-inline constexpr flags rec{16384};
-inline constexpr flags silent{32768};
-inline constexpr flags posixacl{1ul << 16};
-inline constexpr flags unbindable{1ul << 17};
-inline constexpr flags private_{1ul << 18};
-inline constexpr flags slave{1ul << 19};
-inline constexpr flags shared{1ul << 20};
-inline constexpr flags relatime{1ul << 21};
-inline constexpr flags kernmount{1ul << 22};
-inline constexpr flags i_version{1ul << 23};
-inline constexpr flags strictatime{1ul << 24};
-inline constexpr flags lazytime{1ul << 25};
+inline constexpr flags rdonly{uapi::ms_rdonly};
+inline constexpr flags nosuid{uapi::ms_nosuid};
+inline constexpr flags nodev{uapi::ms_nodev};
+inline constexpr flags noexec{uapi::ms_noexec};
+inline constexpr flags synchronous{uapi::ms_synchronous};
+inline constexpr flags remount{uapi::ms_remount};
+inline constexpr flags mandlock{uapi::ms_mandlock};
+inline constexpr flags dirsync{uapi::ms_dirsync};
+inline constexpr flags nosymfollow{uapi::ms_nosymfollow};
+inline constexpr flags noatime{uapi::ms_noatime};
+inline constexpr flags nodiratime{uapi::ms_nodiratime};
+inline constexpr flags bind{uapi::ms_bind};
+inline constexpr flags move{uapi::ms_move};
+inline constexpr flags rec{uapi::ms_rec};
+inline constexpr flags silent{uapi::ms_silent};
+inline constexpr flags posixacl{uapi::ms_posixacl};
+inline constexpr flags unbindable{uapi::ms_unbindable};
+inline constexpr flags private_{uapi::ms_private};
+inline constexpr flags slave{uapi::ms_slave};
+inline constexpr flags shared{uapi::ms_shared};
+inline constexpr flags relatime{uapi::ms_relatime};
+inline constexpr flags kernmount{uapi::ms_kernmount};
+inline constexpr flags i_version{uapi::ms_i_version};
+inline constexpr flags strictatime{uapi::ms_strictatime};
+inline constexpr flags lazytime{uapi::ms_lazytime};
 }  // namespace mountflags
 
 // MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW: umount2(2) flags.
+// Hand-written: the kernel keeps them internal (include/linux/fs.h).
 namespace mnt {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -706,36 +615,36 @@ inline result<void> umount2(const char* target, mnt::flags flags = mnt::flags())
 namespace in {
 enum class flags : uint32_t {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags access{0x1};
-inline constexpr flags modify{0x2};
-inline constexpr flags attrib{0x4};
-inline constexpr flags close_write{0x8};
-inline constexpr flags close_nowrite{0x10};
-inline constexpr flags open{0x20};
-inline constexpr flags moved_from{0x40};
-inline constexpr flags moved_to{0x80};
-inline constexpr flags create{0x100};
-inline constexpr flags delete_{0x200};
-inline constexpr flags delete_self{0x400};
-inline constexpr flags move_self{0x800};
-inline constexpr flags close{0x8 | 0x10};
-inline constexpr flags move{0x40 | 0x80};
-inline constexpr flags all_events{0xfff};
-inline constexpr flags unmount{0x2000};
-inline constexpr flags q_overflow{0x4000};
-inline constexpr flags ignored{0x8000};
-inline constexpr flags onlydir{0x01000000};
-inline constexpr flags dont_follow{0x02000000};
-inline constexpr flags excl_unlink{0x04000000};
-inline constexpr flags mask_create{0x10000000};
-inline constexpr flags mask_add{0x20000000};
-inline constexpr flags isdir{0x40000000};
-inline constexpr flags oneshot{0x80000000};
+inline constexpr flags access{uapi::in_access};
+inline constexpr flags modify{uapi::in_modify};
+inline constexpr flags attrib{uapi::in_attrib};
+inline constexpr flags close_write{uapi::in_close_write};
+inline constexpr flags close_nowrite{uapi::in_close_nowrite};
+inline constexpr flags open{uapi::in_open};
+inline constexpr flags moved_from{uapi::in_moved_from};
+inline constexpr flags moved_to{uapi::in_moved_to};
+inline constexpr flags create{uapi::in_create};
+inline constexpr flags delete_{uapi::in_delete};
+inline constexpr flags delete_self{uapi::in_delete_self};
+inline constexpr flags move_self{uapi::in_move_self};
+inline constexpr flags close{uapi::in_close};
+inline constexpr flags move{uapi::in_move};
+inline constexpr flags all_events{uapi::in_all_events};
+inline constexpr flags unmount{uapi::in_unmount};
+inline constexpr flags q_overflow{uapi::in_q_overflow};
+inline constexpr flags ignored{uapi::in_ignored};
+inline constexpr flags onlydir{uapi::in_onlydir};
+inline constexpr flags dont_follow{uapi::in_dont_follow};
+inline constexpr flags excl_unlink{uapi::in_excl_unlink};
+inline constexpr flags mask_create{uapi::in_mask_create};
+inline constexpr flags mask_add{uapi::in_mask_add};
+inline constexpr flags isdir{uapi::in_isdir};
+inline constexpr flags oneshot{uapi::in_oneshot};
 
 enum class init_flags : unsigned {};
 RAWSYS_BITMASK(init_flags)
-inline constexpr init_flags nonblock{04000};   // O_NONBLOCK
-inline constexpr init_flags cloexec{02000000}; // O_CLOEXEC
+inline constexpr init_flags nonblock{uapi::in_nonblock};  // O_NONBLOCK
+inline constexpr init_flags cloexec{uapi::in_cloexec}; // O_CLOEXEC
 }  // namespace in
 
 // The kernel's struct inotify_event without its name: len bytes of name

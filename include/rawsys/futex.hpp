@@ -21,21 +21,21 @@ namespace rawsys {
 namespace futex_op {
 enum class op : int {};
 RAWSYS_BITMASK(op)
-inline constexpr op wait{0};
-inline constexpr op wake{1};
-inline constexpr op requeue{3};
-inline constexpr op cmp_requeue{4};
-inline constexpr op wake_op{5};
-inline constexpr op lock_pi{6};
-inline constexpr op unlock_pi{7};
-inline constexpr op trylock_pi{8};
-inline constexpr op wait_bitset{9};
-inline constexpr op wake_bitset{10};
-inline constexpr op wait_requeue_pi{11};
-inline constexpr op cmp_requeue_pi{12};
-inline constexpr op lock_pi2{13};
-inline constexpr op private_{128};
-inline constexpr op clock_realtime{256};
+inline constexpr op wait{uapi::futex_wait};
+inline constexpr op wake{uapi::futex_wake};
+inline constexpr op requeue{uapi::futex_requeue};
+inline constexpr op cmp_requeue{uapi::futex_cmp_requeue};
+inline constexpr op wake_op{uapi::futex_wake_op};
+inline constexpr op lock_pi{uapi::futex_lock_pi};
+inline constexpr op unlock_pi{uapi::futex_unlock_pi};
+inline constexpr op trylock_pi{uapi::futex_trylock_pi};
+inline constexpr op wait_bitset{uapi::futex_wait_bitset};
+inline constexpr op wake_bitset{uapi::futex_wake_bitset};
+inline constexpr op wait_requeue_pi{uapi::futex_wait_requeue_pi};
+inline constexpr op cmp_requeue_pi{uapi::futex_cmp_requeue_pi};
+inline constexpr op lock_pi2{uapi::futex_lock_pi2};
+inline constexpr op private_{uapi::futex_private_flag};
+inline constexpr op clock_realtime{uapi::futex_clock_realtime};
 }  // namespace futex_op
 
 // FUTEX_BITSET_MATCH_ANY: a wait_bitset/wake_bitset mask matching every waiter.
@@ -112,12 +112,12 @@ inline result<unsigned> futex_wake_bitset(uint32_t* uaddr, uint32_t n, uint32_t 
 namespace futex2 {
 enum class flags : uint32_t {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags size_u8{0x00};
-inline constexpr flags size_u16{0x01};
-inline constexpr flags size_u32{0x02};
-inline constexpr flags size_u64{0x03};
-inline constexpr flags numa{0x04};
-inline constexpr flags private_{128};
+inline constexpr flags size_u8{uapi::futex2_size_u8};
+inline constexpr flags size_u16{uapi::futex2_size_u16};
+inline constexpr flags size_u32{uapi::futex2_size_u32};
+inline constexpr flags size_u64{uapi::futex2_size_u64};
+inline constexpr flags numa{uapi::futex2_numa};
+inline constexpr flags private_{uapi::futex2_private};
 }  // namespace futex2
 
 // FUTEX_WAITV_MAX: the most waiters futex_waitv takes.

@@ -17,81 +17,79 @@ namespace rawsys {
 namespace prot {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0x0};
-inline constexpr flags read{0x1};
-inline constexpr flags write{0x2};
-inline constexpr flags exec{0x4};
-inline constexpr flags sem{0x8};
-#if defined(__aarch64__)
-inline constexpr flags bti{0x10};  // branch target identification
-inline constexpr flags mte{0x20};  // memory tagging
-#endif
-inline constexpr flags growsdown{0x01000000};
-inline constexpr flags growsup{0x02000000};
+inline constexpr flags none{uapi::prot_none};
+inline constexpr flags read{uapi::prot_read};
+inline constexpr flags write{uapi::prot_write};
+inline constexpr flags exec{uapi::prot_exec};
+inline constexpr flags sem{uapi::prot_sem};
+inline constexpr auto bti = flag_if<flags>(uapi::prot_bti);  // arm64: branch target identification
+inline constexpr auto mte = flag_if<flags>(uapi::prot_mte);  // arm64: memory tagging
+inline constexpr flags growsdown{uapi::prot_growsdown};
+inline constexpr flags growsup{uapi::prot_growsup};
 }  // namespace prot
 
 // MAP_*: the mapping's type (exactly one of shared, private_, shared_validate)
-// and modifiers. The same numbers on all three architectures except the
-// x86-only placement flags.
+// and modifiers. Most modifiers differ on mips (anonymous 0x800), some on ppc64.
 namespace map {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags shared{0x01};
-inline constexpr flags private_{0x02};
-inline constexpr flags shared_validate{0x03};  // shared, and EOPNOTSUPP for unknown flags
-inline constexpr flags droppable{0x08};        // Linux 6.11
-inline constexpr flags type{0x0f};             // the mask of the three above
-inline constexpr flags fixed{0x10};
-inline constexpr flags anonymous{0x20};
-#if defined(__x86_64__) || defined(__i386__)
-inline constexpr flags _32bit{0x40};    // MAP_32BIT: in the first 2 GiB (x86-64 processes)
-inline constexpr flags above4g{0x80};   // Linux 6.8
-#endif
-inline constexpr flags growsdown{0x0100};
-inline constexpr flags denywrite{0x0800};
-inline constexpr flags executable{0x1000};
-inline constexpr flags locked{0x2000};
-inline constexpr flags noreserve{0x4000};
-inline constexpr flags populate{0x8000};
-inline constexpr flags nonblock{0x10000};
-inline constexpr flags stack{0x20000};
-inline constexpr flags hugetlb{0x40000};
-inline constexpr flags sync{0x80000};
-inline constexpr flags fixed_noreplace{0x100000};
-inline constexpr flags uninitialized{0x4000000};
+inline constexpr flags shared{uapi::map_shared};
+inline constexpr flags private_{uapi::map_private};
+// shared, and EOPNOTSUPP for unknown flags:
+inline constexpr flags shared_validate{uapi::map_shared_validate};
+inline constexpr flags droppable{uapi::map_droppable};  // Linux 6.11
+inline constexpr flags type{uapi::map_type};  // the mask of the three above
+inline constexpr flags fixed{uapi::map_fixed};
+inline constexpr flags anonymous{uapi::map_anonymous};
+// x86 only: MAP_32BIT (in the first 2 GiB, for x86-64 processes) and
+// MAP_ABOVE4G (Linux 6.8).
+inline constexpr auto _32bit = flag_if<flags>(uapi::map_32bit);
+inline constexpr auto above4g = flag_if<flags>(uapi::map_above4g);
+inline constexpr flags growsdown{uapi::map_growsdown};
+inline constexpr flags denywrite{uapi::map_denywrite};
+inline constexpr flags executable{uapi::map_executable};
+inline constexpr flags locked{uapi::map_locked};
+inline constexpr flags noreserve{uapi::map_noreserve};
+inline constexpr flags populate{uapi::map_populate};
+inline constexpr flags nonblock{uapi::map_nonblock};
+inline constexpr flags stack{uapi::map_stack};
+inline constexpr flags hugetlb{uapi::map_hugetlb};
+inline constexpr auto sync = flag_if<flags>(uapi::map_sync);  // not on mips
+inline constexpr flags fixed_noreplace{uapi::map_fixed_noreplace};
+inline constexpr auto uninitialized = flag_if<flags>(uapi::map_uninitialized);  // not on mips
 // With hugetlb: the page size as log2 in bits 26..31 (MAP_HUGE_SHIFT).
-inline constexpr flags huge_2mb{21u << 26};
-inline constexpr flags huge_1gb{30u << 26};
+inline constexpr flags huge_2mb{uapi::map_huge_2mb};
+inline constexpr flags huge_1gb{uapi::map_huge_1gb};
 }  // namespace map
 
 // MADV_*: one piece of advice per madvise call (a value, not a mask).
 namespace madv {
 enum class advice : int {};
-inline constexpr advice normal{0};
-inline constexpr advice random{1};
-inline constexpr advice sequential{2};
-inline constexpr advice willneed{3};
-inline constexpr advice dontneed{4};
-inline constexpr advice free{8};
-inline constexpr advice remove{9};
-inline constexpr advice dontfork{10};
-inline constexpr advice dofork{11};
-inline constexpr advice mergeable{12};
-inline constexpr advice unmergeable{13};
-inline constexpr advice hugepage{14};
-inline constexpr advice nohugepage{15};
-inline constexpr advice dontdump{16};
-inline constexpr advice dodump{17};
-inline constexpr advice wipeonfork{18};
-inline constexpr advice keeponfork{19};
-inline constexpr advice cold{20};
-inline constexpr advice pageout{21};
-inline constexpr advice populate_read{22};
-inline constexpr advice populate_write{23};
-inline constexpr advice dontneed_locked{24};
-inline constexpr advice collapse{25};
-inline constexpr advice hwpoison{100};
-inline constexpr advice soft_offline{101};
+inline constexpr advice normal{uapi::madv_normal};
+inline constexpr advice random{uapi::madv_random};
+inline constexpr advice sequential{uapi::madv_sequential};
+inline constexpr advice willneed{uapi::madv_willneed};
+inline constexpr advice dontneed{uapi::madv_dontneed};
+inline constexpr advice free{uapi::madv_free};
+inline constexpr advice remove{uapi::madv_remove};
+inline constexpr advice dontfork{uapi::madv_dontfork};
+inline constexpr advice dofork{uapi::madv_dofork};
+inline constexpr advice mergeable{uapi::madv_mergeable};
+inline constexpr advice unmergeable{uapi::madv_unmergeable};
+inline constexpr advice hugepage{uapi::madv_hugepage};
+inline constexpr advice nohugepage{uapi::madv_nohugepage};
+inline constexpr advice dontdump{uapi::madv_dontdump};
+inline constexpr advice dodump{uapi::madv_dodump};
+inline constexpr advice wipeonfork{uapi::madv_wipeonfork};
+inline constexpr advice keeponfork{uapi::madv_keeponfork};
+inline constexpr advice cold{uapi::madv_cold};
+inline constexpr advice pageout{uapi::madv_pageout};
+inline constexpr advice populate_read{uapi::madv_populate_read};
+inline constexpr advice populate_write{uapi::madv_populate_write};
+inline constexpr advice dontneed_locked{uapi::madv_dontneed_locked};
+inline constexpr advice collapse{uapi::madv_collapse};
+inline constexpr advice hwpoison{uapi::madv_hwpoison};
+inline constexpr auto soft_offline = flag_if<advice>(uapi::madv_soft_offline);  // not on mips
 }  // namespace madv
 
 // MREMAP_*. The namespace is `remap` because `mremap` names the function.
@@ -99,18 +97,18 @@ namespace remap {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags maymove{1};
-inline constexpr flags fixed{2};
-inline constexpr flags dontunmap{4};
+inline constexpr flags maymove{uapi::mremap_maymove};
+inline constexpr flags fixed{uapi::mremap_fixed};
+inline constexpr flags dontunmap{uapi::mremap_dontunmap};
 }  // namespace remap
 
 // MS_*: msync's mode.
 namespace ms {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags async{1};
-inline constexpr flags invalidate{2};
-inline constexpr flags sync{4};
+inline constexpr flags async{uapi::ms_async};
+inline constexpr flags invalidate{uapi::ms_invalidate};
+inline constexpr flags sync{uapi::ms_sync};
 }  // namespace ms
 
 // MFD_*: memfd_create's flags.
@@ -118,11 +116,11 @@ namespace mfd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags cloexec{0x1};
-inline constexpr flags allow_sealing{0x2};
-inline constexpr flags hugetlb{0x4};
-inline constexpr flags noexec_seal{0x8};  // Linux 6.3
-inline constexpr flags exec{0x10};        // Linux 6.3
+inline constexpr flags cloexec{uapi::mfd_cloexec};
+inline constexpr flags allow_sealing{uapi::mfd_allow_sealing};
+inline constexpr flags hugetlb{uapi::mfd_hugetlb};
+inline constexpr flags noexec_seal{uapi::mfd_noexec_seal};  // Linux 6.3
+inline constexpr flags exec{uapi::mfd_exec};  // Linux 6.3
 }  // namespace mfd
 
 namespace detail {

@@ -26,34 +26,34 @@ namespace rawsys {
 namespace clone_flags {
 enum class flags : uint64_t {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags csignal{0x000000ff};
-inline constexpr flags newtime{0x00000080};  // clone3 and unshare only (Linux 5.6+)
-inline constexpr flags vm{0x00000100};
-inline constexpr flags fs{0x00000200};
-inline constexpr flags files{0x00000400};
-inline constexpr flags sighand{0x00000800};
-inline constexpr flags pidfd{0x00001000};  // Linux 5.2+
-inline constexpr flags ptrace{0x00002000};
-inline constexpr flags vfork{0x00004000};
-inline constexpr flags parent{0x00008000};
-inline constexpr flags thread{0x00010000};
-inline constexpr flags newns{0x00020000};
-inline constexpr flags sysvsem{0x00040000};
-inline constexpr flags settls{0x00080000};
-inline constexpr flags parent_settid{0x00100000};
-inline constexpr flags child_cleartid{0x00200000};
-inline constexpr flags detached{0x00400000};
-inline constexpr flags untraced{0x00800000};
-inline constexpr flags child_settid{0x01000000};
-inline constexpr flags newcgroup{0x02000000};
-inline constexpr flags newuts{0x04000000};
-inline constexpr flags newipc{0x08000000};
-inline constexpr flags newuser{0x10000000};
-inline constexpr flags newpid{0x20000000};
-inline constexpr flags newnet{0x40000000};
-inline constexpr flags io{0x80000000};
-inline constexpr flags clear_sighand{0x100000000};  // clone3 only (Linux 5.5+)
-inline constexpr flags into_cgroup{0x200000000};    // clone3 only (Linux 5.7+)
+inline constexpr flags csignal{uapi::csignal};
+inline constexpr flags newtime{uapi::clone_newtime};  // clone3 and unshare only (Linux 5.6+)
+inline constexpr flags vm{uapi::clone_vm};
+inline constexpr flags fs{uapi::clone_fs};
+inline constexpr flags files{uapi::clone_files};
+inline constexpr flags sighand{uapi::clone_sighand};
+inline constexpr flags pidfd{uapi::clone_pidfd};  // Linux 5.2+
+inline constexpr flags ptrace{uapi::clone_ptrace};
+inline constexpr flags vfork{uapi::clone_vfork};
+inline constexpr flags parent{uapi::clone_parent};
+inline constexpr flags thread{uapi::clone_thread};
+inline constexpr flags newns{uapi::clone_newns};
+inline constexpr flags sysvsem{uapi::clone_sysvsem};
+inline constexpr flags settls{uapi::clone_settls};
+inline constexpr flags parent_settid{uapi::clone_parent_settid};
+inline constexpr flags child_cleartid{uapi::clone_child_cleartid};
+inline constexpr flags detached{uapi::clone_detached};
+inline constexpr flags untraced{uapi::clone_untraced};
+inline constexpr flags child_settid{uapi::clone_child_settid};
+inline constexpr flags newcgroup{uapi::clone_newcgroup};
+inline constexpr flags newuts{uapi::clone_newuts};
+inline constexpr flags newipc{uapi::clone_newipc};
+inline constexpr flags newuser{uapi::clone_newuser};
+inline constexpr flags newpid{uapi::clone_newpid};
+inline constexpr flags newnet{uapi::clone_newnet};
+inline constexpr flags io{uapi::clone_io};
+inline constexpr flags clear_sighand{uapi::clone_clear_sighand};  // clone3 only (Linux 5.5+)
+inline constexpr flags into_cgroup{uapi::clone_into_cgroup};  // clone3 only (Linux 5.7+)
 constexpr flags exit_signal(sig s) noexcept { return static_cast<flags>(static_cast<unsigned>(s) & 0xff); }
 }  // namespace clone_flags
 
@@ -61,15 +61,15 @@ constexpr flags exit_signal(sig s) noexcept { return static_cast<flags>(static_c
 namespace w {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nohang{0x00000001};
-inline constexpr flags untraced{0x00000002};
-inline constexpr flags stopped{0x00000002};
-inline constexpr flags exited{0x00000004};
-inline constexpr flags continued{0x00000008};
-inline constexpr flags nowait{0x01000000};
-inline constexpr flags nothread{0x20000000};
-inline constexpr flags all{0x40000000};
-inline constexpr flags clone{0x80000000};
+inline constexpr flags nohang{uapi::wnohang};
+inline constexpr flags untraced{uapi::wuntraced};
+inline constexpr flags stopped{uapi::wstopped};
+inline constexpr flags exited{uapi::wexited};
+inline constexpr flags continued{uapi::wcontinued};
+inline constexpr flags nowait{uapi::wnowait};
+inline constexpr flags nothread{uapi::wnothread};
+inline constexpr flags all{uapi::wall};
+inline constexpr flags clone{uapi::wclone};
 }  // namespace w
 
 // A wait status (wait4's *wstatus) taken apart: WIFEXITED and friends.
@@ -83,56 +83,79 @@ constexpr sig wstopsig(int status) noexcept { return static_cast<sig>((status >>
 constexpr bool wifcontinued(int status) noexcept { return status == 0xffff; }
 
 // P_*: which children waitid waits for.
-enum class idtype : int { all = 0, pid = 1, pgid = 2, pidfd = 3 /* Linux 5.4+ */ };
+enum class idtype : int {
+  all = uapi::p_all, pid = uapi::p_pid, pgid = uapi::p_pgid,
+  pidfd = uapi::p_pidfd /* Linux 5.4+ */,
+};
 
 // PIDFD_*: pidfd_open flags.
 namespace pidfd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nonblock{00004000};  // Linux 5.10+
-inline constexpr flags thread{00000200};    // Linux 6.9+
+inline constexpr flags nonblock{uapi::pidfd_nonblock};  // Linux 5.10+
+inline constexpr flags thread{uapi::pidfd_thread};  // Linux 6.9+
 }  // namespace pidfd
 
 // PIDFD_SIGNAL_*: pidfd_send_signal flags (Linux 6.9+; 0 before).
 namespace pidfd_signal {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags thread{1};
-inline constexpr flags thread_group{2};
-inline constexpr flags process_group{4};
+inline constexpr flags thread{uapi::pidfd_signal_thread};
+inline constexpr flags thread_group{uapi::pidfd_signal_thread_group};
+inline constexpr flags process_group{uapi::pidfd_signal_process_group};
 }  // namespace pidfd_signal
 
 // RLIMIT_*: resources for prlimit64 (x86 and arm64 share the generic numbers).
 enum class rlimit : int {
-  cpu = 0, fsize = 1, data = 2, stack = 3, core = 4, rss = 5, nproc = 6, nofile = 7,
-  memlock = 8, as = 9, locks = 10, sigpending = 11, msgqueue = 12, nice = 13, rtprio = 14,
-  rttime = 15,
+  cpu = uapi::rlimit_cpu, fsize = uapi::rlimit_fsize, data = uapi::rlimit_data,
+  stack = uapi::rlimit_stack, core = uapi::rlimit_core, rss = uapi::rlimit_rss,
+  nproc = uapi::rlimit_nproc, nofile = uapi::rlimit_nofile,
+  memlock = uapi::rlimit_memlock, as = uapi::rlimit_as, locks = uapi::rlimit_locks,
+  sigpending = uapi::rlimit_sigpending, msgqueue = uapi::rlimit_msgqueue, nice = uapi::rlimit_nice,
+  rtprio = uapi::rlimit_rtprio,
+  rttime = uapi::rlimit_rttime,
 };
 
 // RLIM_INFINITY in prlimit64's 64-bit limits.
 inline constexpr uint64_t rlim_infinity = ~uint64_t{0};
 
 // RUSAGE_*: whose usage getrusage reports.
-enum class rusage_who : int { self = 0, children = -1, thread = 1 };
+enum class rusage_who : int {
+  self = uapi::rusage_self, children = uapi::rusage_children, thread = uapi::rusage_thread,
+};
 
 // PR_*: prctl options (a selection; any number may be cast to pr).
 enum class pr : int {
-  set_pdeathsig = 1, get_pdeathsig = 2, get_dumpable = 3, set_dumpable = 4,
-  get_keepcaps = 7, set_keepcaps = 8, get_timing = 13, set_timing = 14,
-  get_tsc = 25, set_tsc = 26,
-  set_name = 15, get_name = 16, get_seccomp = 21, set_seccomp = 22,
-  capbset_read = 23, capbset_drop = 24, get_securebits = 27, set_securebits = 28,
-  set_timerslack = 29, get_timerslack = 30, task_perf_events_disable = 31,
-  task_perf_events_enable = 32, mce_kill = 33, mce_kill_get = 34, set_mm = 35,
-  set_child_subreaper = 36, get_child_subreaper = 37, set_no_new_privs = 38,
-  get_no_new_privs = 39, get_tid_address = 40, set_thp_disable = 41,
-  get_thp_disable = 42, cap_ambient = 47, get_speculation_ctrl = 52,
-  set_speculation_ctrl = 53, sve_set_vl = 50, sve_get_vl = 51, pac_reset_keys = 54,
-  set_tagged_addr_ctrl = 55, get_tagged_addr_ctrl = 56,
-  set_io_flusher = 57, get_io_flusher = 58, set_syscall_user_dispatch = 59,
-  sched_core = 62, set_mdwe = 65, get_mdwe = 66, set_memory_merge = 67,
-  get_memory_merge = 68, get_auxv = 0x41555856, set_vma = 0x53564d41,
-  set_ptracer = 0x59616d61,
+  set_pdeathsig = uapi::pr_set_pdeathsig, get_pdeathsig = uapi::pr_get_pdeathsig,
+  get_dumpable = uapi::pr_get_dumpable, set_dumpable = uapi::pr_set_dumpable,
+  get_keepcaps = uapi::pr_get_keepcaps, set_keepcaps = uapi::pr_set_keepcaps,
+  get_timing = uapi::pr_get_timing, set_timing = uapi::pr_set_timing,
+  get_tsc = uapi::pr_get_tsc, set_tsc = uapi::pr_set_tsc,
+  set_name = uapi::pr_set_name, get_name = uapi::pr_get_name, get_seccomp = uapi::pr_get_seccomp,
+  set_seccomp = uapi::pr_set_seccomp,
+  capbset_read = uapi::pr_capbset_read, capbset_drop = uapi::pr_capbset_drop,
+  get_securebits = uapi::pr_get_securebits, set_securebits = uapi::pr_set_securebits,
+  set_timerslack = uapi::pr_set_timerslack, get_timerslack = uapi::pr_get_timerslack,
+  task_perf_events_disable = uapi::pr_task_perf_events_disable,
+  task_perf_events_enable = uapi::pr_task_perf_events_enable, mce_kill = uapi::pr_mce_kill,
+  mce_kill_get = uapi::pr_mce_kill_get, set_mm = uapi::pr_set_mm,
+  set_child_subreaper = uapi::pr_set_child_subreaper,
+  get_child_subreaper = uapi::pr_get_child_subreaper, set_no_new_privs = uapi::pr_set_no_new_privs,
+  get_no_new_privs = uapi::pr_get_no_new_privs, get_tid_address = uapi::pr_get_tid_address,
+  set_thp_disable = uapi::pr_set_thp_disable,
+  get_thp_disable = uapi::pr_get_thp_disable, cap_ambient = uapi::pr_cap_ambient,
+  get_speculation_ctrl = uapi::pr_get_speculation_ctrl,
+  set_speculation_ctrl = uapi::pr_set_speculation_ctrl, sve_set_vl = uapi::pr_sve_set_vl,
+  sve_get_vl = uapi::pr_sve_get_vl, pac_reset_keys = uapi::pr_pac_reset_keys,
+  set_tagged_addr_ctrl = uapi::pr_set_tagged_addr_ctrl,
+  get_tagged_addr_ctrl = uapi::pr_get_tagged_addr_ctrl,
+  set_io_flusher = uapi::pr_set_io_flusher, get_io_flusher = uapi::pr_get_io_flusher,
+  set_syscall_user_dispatch = uapi::pr_set_syscall_user_dispatch,
+  sched_core = uapi::pr_sched_core, set_mdwe = uapi::pr_set_mdwe, get_mdwe = uapi::pr_get_mdwe,
+  set_memory_merge = uapi::pr_set_memory_merge,
+  get_memory_merge = uapi::pr_get_memory_merge, get_auxv = uapi::pr_get_auxv,
+  set_vma = uapi::pr_set_vma,
+  set_ptracer = uapi::pr_set_ptracer,
 };
 
 // The kernel's struct rusage for wait4 and getrusage. The two times are the

@@ -15,9 +15,9 @@ namespace grnd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags nonblock{0x1};
-inline constexpr flags random{0x2};
-inline constexpr flags insecure{0x4};
+inline constexpr flags nonblock{uapi::grnd_nonblock};
+inline constexpr flags random{uapi::grnd_random};
+inline constexpr flags insecure{uapi::grnd_insecure};
 }  // namespace grnd
 
 // getrandom(2): ssize_t getrandom(void *buf, size_t buflen, unsigned int flags);

@@ -19,21 +19,23 @@
 
 namespace rawsys {
 
-// SA_*: sigaction flags (the same on x86-64, i386 and arm64). The type is
-// unsigned long because the kernel's sa_flags is.
+// SA_*: sigaction flags. The type is the kernel's sa_flags (unsigned long;
+// unsigned int on mips).
 namespace sa {
-enum class flags : unsigned long {};
+enum class flags : uapi::sigaction_flags_type {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nocldstop{0x00000001};
-inline constexpr flags nocldwait{0x00000002};
-inline constexpr flags siginfo{0x00000004};
-inline constexpr flags unsupported{0x00000400};     // Linux 5.11+: probe for flag support
-inline constexpr flags expose_tagbits{0x00000800};  // Linux 5.11+: arm64 tagged fault addresses
-inline constexpr flags restorer{0x04000000};
-inline constexpr flags onstack{0x08000000};
-inline constexpr flags restart{0x10000000};
-inline constexpr flags nodefer{0x40000000};
-inline constexpr flags resethand{0x80000000};
+inline constexpr flags nocldstop{uapi::sa_nocldstop};
+inline constexpr flags nocldwait{uapi::sa_nocldwait};
+inline constexpr flags siginfo{uapi::sa_siginfo};
+inline constexpr flags unsupported{uapi::sa_unsupported};  // Linux 5.11+: probe for flag support
+// Linux 5.11+: arm64 tagged fault addresses.
+inline constexpr flags expose_tagbits{uapi::sa_expose_tagbits};
+// Not on riscv, loongarch or mips (the kernel's sigaction has no restorer).
+inline constexpr auto restorer = flag_if<flags>(uapi::sa_restorer);
+inline constexpr flags onstack{uapi::sa_onstack};
+inline constexpr flags restart{uapi::sa_restart};
+inline constexpr flags nodefer{uapi::sa_nodefer};
+inline constexpr flags resethand{uapi::sa_resethand};
 inline constexpr flags nomask = nodefer;
 inline constexpr flags oneshot = resethand;
 }  // namespace sa
@@ -42,31 +44,28 @@ inline constexpr flags oneshot = resethand;
 namespace ss {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags onstack{1};
-inline constexpr flags disable{2};
-inline constexpr flags autodisarm{0x80000000u};  // Linux 4.7+
+inline constexpr flags onstack{uapi::ss_onstack};
+inline constexpr flags disable{uapi::ss_disable};
+inline constexpr flags autodisarm{uapi::ss_autodisarm};  // Linux 4.7+
 }  // namespace ss
 
-// SFD_*: signalfd4 flags (O_NONBLOCK and O_CLOEXEC, the same on all three).
+// SFD_*: signalfd4 flags (O_NONBLOCK and O_CLOEXEC).
 namespace sfd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nonblock{00004000};
-inline constexpr flags cloexec{02000000};
+inline constexpr flags nonblock{uapi::sfd_nonblock};
+inline constexpr flags cloexec{uapi::sfd_cloexec};
 }  // namespace sfd
 
 // SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK: what rt_sigprocmask does with the set.
-enum class how : int { block = 0, unblock = 1, setmask = 2 };
+enum class how : int {
+  block = uapi::sig_block, unblock = uapi::sig_unblock, setmask = uapi::sig_setmask,
+};
 
 // MINSIGSTKSZ and SIGSTKSZ: the kernel's minimum and suggested alternate
-// stack sizes (arm64's are larger for its signal frame).
-#if defined(__aarch64__)
-inline constexpr size_t minsigstksz = 5120;
-inline constexpr size_t sigstksz = 16384;
-#else
-inline constexpr size_t minsigstksz = 2048;
-inline constexpr size_t sigstksz = 8192;
-#endif
+// stack sizes (larger where the signal frame is: arm64, ppc64, loongarch).
+inline constexpr size_t minsigstksz = uapi::minsigstksz;
+inline constexpr size_t sigstksz = uapi::sigstksz;
 
 // si_code values (siginfo::code) for signals sent by a process.
 namespace si {
@@ -185,30 +184,36 @@ static_assert(sizeof(siginfo) == 128);
 using sighandler = void (*)(sig);
 using siginfo_handler = void (*)(sig, siginfo*, void*);
 
-// The kernel's struct sigaction for rt_sigaction: handler, flags, restorer,
-// mask on all three (arm64's asm-generic form keeps sa_restorer because it
-// defines SA_RESTORER). 32 bytes on x86-64 and arm64, 20 on i386. glibc's
-// struct sigaction is a different layout (a 128-byte mask).
-struct sigaction {
-  union {
-    sighandler handler = nullptr;  // sa::siginfo clear; also sig_dfl(), sig_ign()
-    siginfo_handler action;        // sa::siginfo set
-  };
-  sa::flags flags{};
-  void (*restorer)() = nullptr;
-  sigset mask{};
+namespace detail {
+// The member types rawsys gives the kernel's structs (uapi/<isa>.hpp lays
+// them out in the target's order).
+struct sigaction_types {
+  using handler = sighandler;       // sa::siginfo clear; also sig_dfl(), sig_ign()
+  using action = siginfo_handler;   // sa::siginfo set
+  using flags = sa::flags;
+  using restorer = void (*)();
+  using mask = sigset;
+};
+struct stack_types {
+  using flags = ss::flags;
+};
+}  // namespace detail
 
+// The kernel's struct sigaction for rt_sigaction: handler (a union with
+// action), flags, restorer, mask on most ISAs; no restorer where the ISA has
+// no SA_RESTORER (riscv, loongarch); flags first on mips. 32 bytes on x86-64
+// and arm64, 20 on i386. glibc's struct sigaction is a different layout (a
+// 128-byte mask).
+struct sigaction : uapi::sigaction<detail::sigaction_types> {
   // SIG_DFL and SIG_IGN as handler values.
   static constexpr sighandler sig_dfl() noexcept { return nullptr; }
   static sighandler sig_ign() noexcept { return reinterpret_cast<sighandler>(1); }
 };
+static_assert(uapi::sigaction_layout_ok<sigaction>());
 
-// stack_t for sigaltstack: the same layout on all three.
-struct stack_t {
-  void* sp = nullptr;
-  ss::flags flags{};
-  size_t size = 0;
-};
+// stack_t for sigaltstack: {sp, flags, size}; {sp, size, flags} on mips.
+using stack_t = uapi::stack_t<detail::stack_types>;
+static_assert(uapi::stack_t_layout_ok<stack_t>());
 
 // What read(2) returns from a signalfd: 128 bytes on every architecture.
 struct signalfd_siginfo {

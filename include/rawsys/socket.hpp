@@ -52,7 +52,8 @@ constexpr uint64_t from_be64(uint64_t v) noexcept { return to_be64(v); }
 // Constants. The values are the same on x86-64, i386 and arm64 (all three use
 // the generic socket numbering; only alpha, mips, parisc and sparc differ).
 
-// AF_*: address families (sa_family_t).
+// AF_*: address families (sa_family_t). Hand-written: the kernel keeps them
+// internal (include/linux/socket.h); one value everywhere.
 namespace af {
 enum class family : unsigned short {};
 inline constexpr family unspec{0};
@@ -72,20 +73,22 @@ inline constexpr family xdp{44};
 }  // namespace af
 
 // SOCK_*: a socket type, optionally or-ed with nonblock and cloexec (socket,
-// socketpair); accept4 takes only the two flags.
+// socketpair); accept4 takes only the two flags. The kernel keeps the types
+// internal (include/linux/net.h): stream and dgram, which mips swaps, come
+// from the generator's table of such values; the others are one value everywhere.
 namespace sock {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags stream{1};
-inline constexpr flags dgram{2};
+inline constexpr flags stream{uapi::sock_stream};
+inline constexpr flags dgram{uapi::sock_dgram};
 inline constexpr flags raw{3};
 inline constexpr flags rdm{4};
 inline constexpr flags seqpacket{5};
 inline constexpr flags dccp{6};
 inline constexpr flags packet{10};
-inline constexpr flags nonblock{04000};
-inline constexpr flags cloexec{02000000};
+inline constexpr flags nonblock{uapi::sock_nonblock};
+inline constexpr flags cloexec{uapi::sock_cloexec};
 }  // namespace sock
 
 // IPPROTO_*: protocol numbers for socket()'s third argument.
@@ -100,6 +103,8 @@ inline constexpr int raw = 255;
 }  // namespace ipproto
 
 // MSG_*: flags for send*/recv* (and msghdr::flags on return from recvmsg).
+// Hand-written: the kernel keeps them internal (include/linux/socket.h); one
+// value everywhere.
 namespace msg {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
@@ -127,7 +132,8 @@ inline constexpr flags fastopen{0x20000000};
 inline constexpr flags cmsg_cloexec{0x40000000};
 }  // namespace msg
 
-// SHUT_*: shutdown()'s second argument.
+// SHUT_*: shutdown()'s second argument. Hand-written: only the C library
+// names them.
 namespace shut {
 enum class how : int {};
 inline constexpr how rd{0};
@@ -135,11 +141,13 @@ inline constexpr how wr{1};
 inline constexpr how rdwr{2};
 }  // namespace shut
 
-// SOL_*: option and control message levels.
+// SOL_*: option and control message levels. SOL_SOCKET is per ISA (mips:
+// 0xffff); the others are hand-written: the kernel keeps them internal
+// (include/linux/socket.h) and they equal the protocol numbers.
 namespace sol {
 enum class level : int {};
 inline constexpr level ip{0};
-inline constexpr level socket{1};
+inline constexpr level socket{uapi::sol_socket};
 inline constexpr level tcp{6};
 inline constexpr level udp{17};
 inline constexpr level ipv6{41};
@@ -149,86 +157,86 @@ inline constexpr level raw{255};
 // SO_*: options at sol::socket.
 namespace so {
 enum class option : int {};
-inline constexpr option debug{1};
-inline constexpr option reuseaddr{2};
-inline constexpr option type{3};
-inline constexpr option error{4};
-inline constexpr option dontroute{5};
-inline constexpr option broadcast{6};
-inline constexpr option sndbuf{7};
-inline constexpr option rcvbuf{8};
-inline constexpr option keepalive{9};
-inline constexpr option oobinline{10};
-inline constexpr option no_check{11};
-inline constexpr option priority{12};
-inline constexpr option linger{13};
-inline constexpr option reuseport{15};
-inline constexpr option passcred{16};
-inline constexpr option peercred{17};
-inline constexpr option rcvlowat{18};
-inline constexpr option sndlowat{19};
-inline constexpr option rcvtimeo_old{20};
-inline constexpr option sndtimeo_old{21};
-inline constexpr option bindtodevice{25};
-inline constexpr option timestamp_old{29};
-inline constexpr option acceptconn{30};
-inline constexpr option peersec{31};
-inline constexpr option sndbufforce{32};
-inline constexpr option rcvbufforce{33};
-inline constexpr option passsec{34};
-inline constexpr option mark{36};
-inline constexpr option protocol{38};
-inline constexpr option domain{39};
-inline constexpr option peek_off{42};
-inline constexpr option busy_poll{46};
-inline constexpr option incoming_cpu{49};
-inline constexpr option cookie{57};
-inline constexpr option peergroups{59};
-inline constexpr option zerocopy{60};
-inline constexpr option rcvtimeo_new{66};
-inline constexpr option sndtimeo_new{67};
-inline constexpr option passpidfd{76};
-inline constexpr option peerpidfd{77};
+inline constexpr option debug{uapi::so_debug};
+inline constexpr option reuseaddr{uapi::so_reuseaddr};
+inline constexpr option type{uapi::so_type};
+inline constexpr option error{uapi::so_error};
+inline constexpr option dontroute{uapi::so_dontroute};
+inline constexpr option broadcast{uapi::so_broadcast};
+inline constexpr option sndbuf{uapi::so_sndbuf};
+inline constexpr option rcvbuf{uapi::so_rcvbuf};
+inline constexpr option keepalive{uapi::so_keepalive};
+inline constexpr option oobinline{uapi::so_oobinline};
+inline constexpr option no_check{uapi::so_no_check};
+inline constexpr option priority{uapi::so_priority};
+inline constexpr option linger{uapi::so_linger};
+inline constexpr option reuseport{uapi::so_reuseport};
+inline constexpr option passcred{uapi::so_passcred};
+inline constexpr option peercred{uapi::so_peercred};
+inline constexpr option rcvlowat{uapi::so_rcvlowat};
+inline constexpr option sndlowat{uapi::so_sndlowat};
+inline constexpr option rcvtimeo_old{uapi::so_rcvtimeo_old};
+inline constexpr option sndtimeo_old{uapi::so_sndtimeo_old};
+inline constexpr option bindtodevice{uapi::so_bindtodevice};
+inline constexpr option timestamp_old{uapi::so_timestamp_old};
+inline constexpr option acceptconn{uapi::so_acceptconn};
+inline constexpr option peersec{uapi::so_peersec};
+inline constexpr option sndbufforce{uapi::so_sndbufforce};
+inline constexpr option rcvbufforce{uapi::so_rcvbufforce};
+inline constexpr option passsec{uapi::so_passsec};
+inline constexpr option mark{uapi::so_mark};
+inline constexpr option protocol{uapi::so_protocol};
+inline constexpr option domain{uapi::so_domain};
+inline constexpr option peek_off{uapi::so_peek_off};
+inline constexpr option busy_poll{uapi::so_busy_poll};
+inline constexpr option incoming_cpu{uapi::so_incoming_cpu};
+inline constexpr option cookie{uapi::so_cookie};
+inline constexpr option peergroups{uapi::so_peergroups};
+inline constexpr option zerocopy{uapi::so_zerocopy};
+inline constexpr option rcvtimeo_new{uapi::so_rcvtimeo_new};
+inline constexpr option sndtimeo_new{uapi::so_sndtimeo_new};
+inline constexpr option passpidfd{uapi::so_passpidfd};
+inline constexpr option peerpidfd{uapi::so_peerpidfd};
 }  // namespace so
 
 // TCP_*: options at sol::tcp.
 namespace tcp {
 enum class option : int {};
-inline constexpr option nodelay{1};
-inline constexpr option maxseg{2};
-inline constexpr option cork{3};
-inline constexpr option keepidle{4};
-inline constexpr option keepintvl{5};
-inline constexpr option keepcnt{6};
-inline constexpr option syncnt{7};
-inline constexpr option linger2{8};
-inline constexpr option defer_accept{9};
-inline constexpr option window_clamp{10};
-inline constexpr option quickack{12};
-inline constexpr option user_timeout{18};
-inline constexpr option fastopen{23};
+inline constexpr option nodelay{uapi::tcp_nodelay};
+inline constexpr option maxseg{uapi::tcp_maxseg};
+inline constexpr option cork{uapi::tcp_cork};
+inline constexpr option keepidle{uapi::tcp_keepidle};
+inline constexpr option keepintvl{uapi::tcp_keepintvl};
+inline constexpr option keepcnt{uapi::tcp_keepcnt};
+inline constexpr option syncnt{uapi::tcp_syncnt};
+inline constexpr option linger2{uapi::tcp_linger2};
+inline constexpr option defer_accept{uapi::tcp_defer_accept};
+inline constexpr option window_clamp{uapi::tcp_window_clamp};
+inline constexpr option quickack{uapi::tcp_quickack};
+inline constexpr option user_timeout{uapi::tcp_user_timeout};
+inline constexpr option fastopen{uapi::tcp_fastopen};
 }  // namespace tcp
 
 // IP_*: options at sol::ip.
 namespace ip {
 enum class option : int {};
-inline constexpr option tos{1};
-inline constexpr option ttl{2};
-inline constexpr option hdrincl{3};
-inline constexpr option pktinfo{8};
-inline constexpr option recverr{11};
-inline constexpr option recvtos{13};
-inline constexpr option freebind{15};
+inline constexpr option tos{uapi::ip_tos};
+inline constexpr option ttl{uapi::ip_ttl};
+inline constexpr option hdrincl{uapi::ip_hdrincl};
+inline constexpr option pktinfo{uapi::ip_pktinfo};
+inline constexpr option recverr{uapi::ip_recverr};
+inline constexpr option recvtos{uapi::ip_recvtos};
+inline constexpr option freebind{uapi::ip_freebind};
 }  // namespace ip
 
 // IPV6_*: options at sol::ipv6.
 namespace ipv6 {
 enum class option : int {};
-inline constexpr option unicast_hops{16};
-inline constexpr option recverr{25};
-inline constexpr option v6only{26};
-inline constexpr option recvpktinfo{49};
-inline constexpr option tclass{67};
+inline constexpr option unicast_hops{uapi::ipv6_unicast_hops};
+inline constexpr option recverr{uapi::ipv6_recverr};
+inline constexpr option v6only{uapi::ipv6_v6only};
+inline constexpr option recvpktinfo{uapi::ipv6_recvpktinfo};
+inline constexpr option tclass{uapi::ipv6_tclass};
 }  // namespace ipv6
 
 // SCM_*: control message types at sol::socket.

@@ -29,7 +29,7 @@ namespace timer {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags abstime{1};
+inline constexpr flags abstime{uapi::timer_abstime};
 }  // namespace timer
 
 // TFD_*: timerfd_create's flags (cloexec, nonblock) and timerfd_settime's
@@ -38,14 +38,16 @@ namespace tfd {
 enum class flags : unsigned {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags none{0};
-inline constexpr flags timer_abstime{1};
-inline constexpr flags timer_cancel_on_set{2};
-inline constexpr flags nonblock{0x800};
-inline constexpr flags cloexec{0x80000};
+inline constexpr flags timer_abstime{uapi::tfd_timer_abstime};
+inline constexpr flags timer_cancel_on_set{uapi::tfd_timer_cancel_on_set};
+inline constexpr flags nonblock{uapi::tfd_nonblock};
+inline constexpr flags cloexec{uapi::tfd_cloexec};
 }  // namespace tfd
 
 // ITIMER_*: which interval timer.
-enum class itimer : int { real = 0, virtual_ = 1, prof = 2 };
+enum class itimer : int {
+  real = uapi::itimer_real, virtual_ = uapi::itimer_virtual, prof = uapi::itimer_prof,
+};
 
 namespace detail {
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/native.hpp"  // uapi:: constants of the target
 #include "detail/traits.hpp"
 
 namespace rawsys {
@@ -37,28 +38,40 @@ struct itimerspec {
   friend constexpr bool operator==(const itimerspec&, const itimerspec&) = default;
 };
 
+namespace detail {
+// A constant's value, or `fallback` where the target's UAPI lacks it.
+template <class V>
+constexpr V value_or(V v, V) noexcept { return v; }
+constexpr int value_or(uapi::absent, int fallback) noexcept { return fallback; }
+}  // namespace detail
+
 // Clock ids (CLOCK_*), the same on every arch.
 enum class clock : int {
-  realtime = 0,
-  monotonic = 1,
-  process_cputime_id = 2,
-  thread_cputime_id = 3,
-  monotonic_raw = 4,
-  realtime_coarse = 5,
-  monotonic_coarse = 6,
-  boottime = 7,
-  realtime_alarm = 8,
-  boottime_alarm = 9,
-  tai = 11,
+  realtime = uapi::clock_realtime,
+  monotonic = uapi::clock_monotonic,
+  process_cputime_id = uapi::clock_process_cputime_id,
+  thread_cputime_id = uapi::clock_thread_cputime_id,
+  monotonic_raw = uapi::clock_monotonic_raw,
+  realtime_coarse = uapi::clock_realtime_coarse,
+  monotonic_coarse = uapi::clock_monotonic_coarse,
+  boottime = uapi::clock_boottime,
+  realtime_alarm = uapi::clock_realtime_alarm,
+  boottime_alarm = uapi::clock_boottime_alarm,
+  tai = uapi::clock_tai,
 };
 
-// Signal numbers: the same on x86-64, i386 and arm64 (asm-generic numbering).
-// `int_` because `int` is a keyword.
+// Signal numbers (mips numbers most of them its own way; stkflt is 0 where
+// the ISA has no SIGSTKFLT). `int_` because `int` is a keyword.
 enum class sig : int {
-  hup = 1, int_ = 2, quit = 3, ill = 4, trap = 5, abrt = 6, bus = 7, fpe = 8,
-  kill = 9, usr1 = 10, segv = 11, usr2 = 12, pipe = 13, alrm = 14, term = 15, stkflt = 16,
-  chld = 17, cont = 18, stop = 19, tstp = 20, ttin = 21, ttou = 22, urg = 23, xcpu = 24,
-  xfsz = 25, vtalrm = 26, prof = 27, winch = 28, io = 29, pwr = 30, sys = 31,
+  hup = uapi::sighup, int_ = uapi::sigint, quit = uapi::sigquit, ill = uapi::sigill,
+  trap = uapi::sigtrap, abrt = uapi::sigabrt, bus = uapi::sigbus, fpe = uapi::sigfpe,
+  kill = uapi::sigkill, usr1 = uapi::sigusr1, segv = uapi::sigsegv, usr2 = uapi::sigusr2,
+  pipe = uapi::sigpipe, alrm = uapi::sigalrm, term = uapi::sigterm,
+  stkflt = detail::value_or(uapi::sigstkflt, 0),
+  chld = uapi::sigchld, cont = uapi::sigcont, stop = uapi::sigstop, tstp = uapi::sigtstp,
+  ttin = uapi::sigttin, ttou = uapi::sigttou, urg = uapi::sigurg, xcpu = uapi::sigxcpu,
+  xfsz = uapi::sigxfsz, vtalrm = uapi::sigvtalrm, prof = uapi::sigprof, winch = uapi::sigwinch,
+  io = uapi::sigio, pwr = uapi::sigpwr, sys = uapi::sigsys,
 };
 // The kernel's real-time signals: sigrt(0) is 32 (glibc reserves the first
 // few for itself, so hosted programs should start at SIGRTMIN).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../../nr/aarch64.hpp"
+#include "../../uapi/aarch64.hpp"
 #include "abi.hpp"
 #include "syscall.hpp"
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../../nr/i386.hpp"
+#include "../../uapi/i386.hpp"
 #include "abi.hpp"
 #include "syscall.hpp"
 

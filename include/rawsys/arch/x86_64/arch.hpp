@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../../nr/x86_64.hpp"
+#include "../../uapi/x86_64.hpp"
 #include "abi.hpp"
 #include "syscall.hpp"
 

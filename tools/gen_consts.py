@@ -1,0 +1,720 @@
+#!/usr/bin/env python3
+"""Generate rawsys's per-ISA kernel constants and struct layouts from the UAPI.
+
+For each ISA a C file naming every constant rawsys uses (and offsetof/sizeof of
+the kernel structs it passes) is compiled with clang for that target against
+the Linux UAPI headers only (-nostdinc; a temporary include directory holds
+asm/ -> /usr/lib/linux/uapi/<arch>/asm, linux/ and asm-generic/), so the
+compiler evaluates every expression (_IOR numbers, O_SYNC = __O_SYNC|O_DSYNC)
+for that ISA. The values are read back from the assembly's data directives;
+the fields of each struct come from clang's record layout dump.
+
+Writes, relative to the repository root (or to --out DIR):
+  include/rawsys/uapi/<key>.hpp      one per ISA: namespace rawsys::<ns>::uapi
+  tests/generated/uapi_check.h       the same values as C checks, compiled for
+                                     every ISA against the UAPI headers
+
+Usage:
+  tools/gen_consts.py            write the files (only those whose content changes)
+  tools/gen_consts.py --check    write nothing; exit 1 listing any stale file
+  tools/gen_consts.py --out DIR  write (or --check) under DIR
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = "tools/gen_consts.py"
+UAPI_ARCH_ROOT = Path("/usr/lib/linux/uapi")
+UAPI_ROOT = Path("/usr/include")
+
+
+@dataclass(frozen=True)
+class Isa:
+    key: str        # file name under include/rawsys/uapi/
+    namespace: str  # rawsys::<namespace>::uapi, as the syscall tables name it
+    triple: str     # clang --target
+    uapi_arch: str  # directory under /usr/lib/linux/uapi/
+
+
+ISAS = [
+    Isa("x86_64", "x86_64", "x86_64-linux-gnu", "x86"),
+    Isa("i386", "ia32", "i686-linux-gnu", "x86"),
+    Isa("aarch64", "aarch64", "aarch64-linux-gnu", "arm64"),
+    Isa("arm", "arm", "armv7a-linux-gnueabihf", "arm"),
+    Isa("riscv64", "riscv64", "riscv64-linux-gnu", "riscv"),
+    Isa("s390x", "s390x", "s390x-linux-gnu", "s390"),
+    Isa("ppc64le", "ppc64", "powerpc64le-linux-gnu", "powerpc"),
+    Isa("mips64el", "mips_n64", "mips64el-linux-gnuabi64", "mips"),
+    Isa("mipsel", "mips_o32", "mipsel-linux-gnu", "mips"),
+    Isa("loongarch64", "loongarch64", "loongarch64-linux-gnu", "loongarch"),
+]
+
+# The UAPI headers the constants and structs come from.
+HEADERS = """
+linux/types.h linux/fcntl.h linux/stat.h linux/mman.h linux/signal.h asm/stat.h asm/statfs.h
+asm/socket.h linux/socket.h linux/in.h linux/in6.h linux/tcp.h linux/poll.h linux/eventpoll.h
+linux/inotify.h linux/timerfd.h linux/eventfd.h linux/signalfd.h linux/futex.h linux/sched.h
+linux/wait.h linux/resource.h linux/prctl.h linux/time.h linux/falloc.h linux/fs.h
+linux/openat2.h linux/close_range.h linux/memfd.h linux/random.h linux/mount.h linux/xattr.h
+linux/pidfd.h linux/fadvise.h
+""".split()
+
+PRELUDE = "typedef __SIZE_TYPE__ size_t;\n"
+
+# Where the UAPI's struct sigaction is the old sigaction call's (the mask
+# before the flags: i386, arm), rt_sigaction takes the kernel's generic one
+# (include/linux/signal_types.h): the mask last, a restorer where the ISA
+# defines SA_RESTORER.
+RT_SIGACTION = """
+struct rawsys_rt_sigaction {
+  __sighandler_t handler;
+  unsigned long flags;
+#ifdef SA_RESTORER
+  __sigrestore_t restorer;
+#endif
+  unsigned long mask[64 / (8 * sizeof(long))];  /* the kernel's 64-bit sigset_t */
+};
+"""
+
+# ---------------------------------------------------------------------------
+# The macros rawsys takes a value from. Each becomes uapi::<name in lower
+# case, leading underscores dropped> (O_CREAT -> o_creat, __WALL -> wall). One
+# that an ISA's UAPI lacks (MAP_32BIT off x86, PROT_BTI off arm64) is
+# generated there as a value of type `absent`.
+MACROS = """
+AT_EACCESS AT_EMPTY_PATH AT_NO_AUTOMOUNT AT_RECURSIVE AT_REMOVEDIR AT_STATX_DONT_SYNC
+AT_STATX_FORCE_SYNC AT_STATX_SYNC_AS_STAT AT_STATX_SYNC_TYPE AT_SYMLINK_FOLLOW
+AT_SYMLINK_NOFOLLOW
+CLOCK_BOOTTIME CLOCK_BOOTTIME_ALARM CLOCK_MONOTONIC CLOCK_MONOTONIC_COARSE CLOCK_MONOTONIC_RAW
+CLOCK_PROCESS_CPUTIME_ID CLOCK_REALTIME CLOCK_REALTIME_ALARM CLOCK_REALTIME_COARSE CLOCK_TAI
+CLOCK_THREAD_CPUTIME_ID
+CLONE_CHILD_CLEARTID CLONE_CHILD_SETTID CLONE_CLEAR_SIGHAND CLONE_DETACHED CLONE_FILES CLONE_FS
+CLONE_INTO_CGROUP CLONE_IO CLONE_NEWCGROUP CLONE_NEWIPC CLONE_NEWNET CLONE_NEWNS CLONE_NEWPID
+CLONE_NEWTIME CLONE_NEWUSER CLONE_NEWUTS CLONE_PARENT CLONE_PARENT_SETTID CLONE_PIDFD
+CLONE_PTRACE CLONE_SETTLS CLONE_SIGHAND CLONE_SYSVSEM CLONE_THREAD CLONE_UNTRACED CLONE_VFORK
+CLONE_VM
+CLOSE_RANGE_CLOEXEC CLOSE_RANGE_UNSHARE
+CSIGNAL
+EFD_CLOEXEC EFD_NONBLOCK EFD_SEMAPHORE
+EPOLL_CLOEXEC EPOLL_CTL_ADD EPOLL_CTL_DEL EPOLL_CTL_MOD
+EPOLLERR EPOLLET EPOLLEXCLUSIVE EPOLLHUP EPOLLIN EPOLLMSG EPOLLNVAL EPOLLONESHOT EPOLLOUT
+EPOLLPRI EPOLLRDBAND EPOLLRDHUP EPOLLRDNORM EPOLLWAKEUP EPOLLWRBAND EPOLLWRNORM
+F_ADD_SEALS F_DUPFD F_DUPFD_CLOEXEC F_GETFD F_GETFL F_GETLEASE F_GETOWN F_GETOWN_EX F_GETPIPE_SZ
+F_GETSIG F_GET_SEALS F_NOTIFY F_OFD_GETLK F_OFD_SETLK F_OFD_SETLKW F_RDLCK F_SETFD F_SETFL
+F_SETLEASE F_SETOWN F_SETOWN_EX F_SETPIPE_SZ F_SETSIG F_UNLCK F_WRLCK
+FALLOC_FL_ALLOCATE_RANGE FALLOC_FL_COLLAPSE_RANGE FALLOC_FL_INSERT_RANGE FALLOC_FL_KEEP_SIZE
+FALLOC_FL_NO_HIDE_STALE FALLOC_FL_PUNCH_HOLE FALLOC_FL_UNSHARE_RANGE FALLOC_FL_ZERO_RANGE
+FASYNC
+FD_CLOEXEC
+FUTEX_CLOCK_REALTIME FUTEX_CMP_REQUEUE FUTEX_CMP_REQUEUE_PI FUTEX_LOCK_PI FUTEX_LOCK_PI2
+FUTEX_PRIVATE_FLAG FUTEX_REQUEUE FUTEX_TRYLOCK_PI FUTEX_UNLOCK_PI FUTEX_WAIT FUTEX_WAIT_BITSET
+FUTEX_WAIT_REQUEUE_PI FUTEX_WAKE FUTEX_WAKE_BITSET FUTEX_WAKE_OP
+FUTEX2_NUMA FUTEX2_PRIVATE FUTEX2_SIZE_U16 FUTEX2_SIZE_U32 FUTEX2_SIZE_U64 FUTEX2_SIZE_U8
+GRND_INSECURE GRND_NONBLOCK GRND_RANDOM
+IN_ACCESS IN_ALL_EVENTS IN_ATTRIB IN_CLOEXEC IN_CLOSE IN_CLOSE_NOWRITE IN_CLOSE_WRITE IN_CREATE
+IN_DELETE IN_DELETE_SELF IN_DONT_FOLLOW IN_EXCL_UNLINK IN_IGNORED IN_ISDIR IN_MASK_ADD
+IN_MASK_CREATE IN_MODIFY IN_MOVE IN_MOVED_FROM IN_MOVED_TO IN_MOVE_SELF IN_NONBLOCK IN_ONESHOT
+IN_ONLYDIR IN_OPEN IN_Q_OVERFLOW IN_UNMOUNT
+IP_FREEBIND IP_HDRINCL IP_PKTINFO IP_RECVERR IP_RECVTOS IP_TOS IP_TTL
+IPV6_RECVERR IPV6_RECVPKTINFO IPV6_TCLASS IPV6_UNICAST_HOPS IPV6_V6ONLY
+ITIMER_PROF ITIMER_REAL ITIMER_VIRTUAL
+LOCK_EX LOCK_NB LOCK_SH LOCK_UN
+MADV_COLD MADV_COLLAPSE MADV_DODUMP MADV_DOFORK MADV_DONTDUMP MADV_DONTFORK MADV_DONTNEED
+MADV_DONTNEED_LOCKED MADV_FREE MADV_HUGEPAGE MADV_HWPOISON MADV_KEEPONFORK MADV_MERGEABLE
+MADV_NOHUGEPAGE MADV_NORMAL MADV_PAGEOUT MADV_POPULATE_READ MADV_POPULATE_WRITE MADV_RANDOM
+MADV_REMOVE MADV_SEQUENTIAL MADV_SOFT_OFFLINE MADV_UNMERGEABLE MADV_WILLNEED MADV_WIPEONFORK
+MAP_32BIT MAP_ABOVE4G MAP_ANONYMOUS MAP_DENYWRITE MAP_DROPPABLE MAP_EXECUTABLE MAP_FIXED
+MAP_FIXED_NOREPLACE MAP_GROWSDOWN MAP_HUGETLB MAP_HUGE_1GB MAP_HUGE_2MB MAP_LOCKED MAP_NONBLOCK
+MAP_NORESERVE MAP_POPULATE MAP_PRIVATE MAP_SHARED MAP_SHARED_VALIDATE MAP_STACK MAP_SYNC
+MAP_TYPE MAP_UNINITIALIZED
+MFD_ALLOW_SEALING MFD_CLOEXEC MFD_EXEC MFD_HUGETLB MFD_NOEXEC_SEAL
+MINSIGSTKSZ
+MREMAP_DONTUNMAP MREMAP_FIXED MREMAP_MAYMOVE
+MS_ASYNC MS_BIND MS_DIRSYNC MS_INVALIDATE MS_MANDLOCK MS_MOVE MS_NOATIME MS_NODEV MS_NODIRATIME
+MS_NOEXEC MS_NOSUID MS_NOSYMFOLLOW MS_RDONLY MS_REC MS_REMOUNT MS_SILENT MS_SYNC MS_SYNCHRONOUS
+MS_POSIXACL MS_UNBINDABLE MS_PRIVATE MS_SLAVE MS_SHARED MS_RELATIME MS_KERNMOUNT MS_I_VERSION
+MS_STRICTATIME MS_LAZYTIME
+O_ACCMODE O_APPEND O_CLOEXEC O_CREAT O_DIRECT O_DIRECTORY O_DSYNC O_EXCL O_LARGEFILE O_NOATIME
+O_NOCTTY O_NOFOLLOW O_NONBLOCK O_PATH O_RDONLY O_RDWR O_SYNC O_TMPFILE O_TRUNC O_WRONLY
+P_ALL P_PGID P_PID P_PIDFD
+PIDFD_NONBLOCK PIDFD_SIGNAL_PROCESS_GROUP PIDFD_SIGNAL_THREAD PIDFD_SIGNAL_THREAD_GROUP
+PIDFD_THREAD
+POLLERR POLLHUP POLLIN POLLMSG POLLNVAL POLLOUT POLLPRI POLLRDBAND POLLRDHUP POLLRDNORM
+POLLWRBAND POLLWRNORM
+POSIX_FADV_DONTNEED POSIX_FADV_NOREUSE POSIX_FADV_NORMAL POSIX_FADV_RANDOM POSIX_FADV_SEQUENTIAL
+POSIX_FADV_WILLNEED
+PR_CAPBSET_DROP PR_CAPBSET_READ PR_CAP_AMBIENT PR_GET_AUXV PR_GET_CHILD_SUBREAPER
+PR_GET_DUMPABLE PR_GET_IO_FLUSHER PR_GET_KEEPCAPS PR_GET_MDWE PR_GET_MEMORY_MERGE PR_GET_NAME
+PR_GET_NO_NEW_PRIVS PR_GET_PDEATHSIG PR_GET_SECCOMP PR_GET_SECUREBITS PR_GET_SPECULATION_CTRL
+PR_GET_TAGGED_ADDR_CTRL PR_GET_THP_DISABLE PR_GET_TID_ADDRESS PR_GET_TIMERSLACK PR_GET_TIMING
+PR_GET_TSC PR_MCE_KILL PR_MCE_KILL_GET PR_PAC_RESET_KEYS PR_SCHED_CORE PR_SET_CHILD_SUBREAPER
+PR_SET_DUMPABLE PR_SET_IO_FLUSHER PR_SET_KEEPCAPS PR_SET_MDWE PR_SET_MEMORY_MERGE PR_SET_MM
+PR_SET_NAME PR_SET_NO_NEW_PRIVS PR_SET_PDEATHSIG PR_SET_PTRACER PR_SET_SECCOMP PR_SET_SECUREBITS
+PR_SET_SPECULATION_CTRL PR_SET_SYSCALL_USER_DISPATCH PR_SET_TAGGED_ADDR_CTRL PR_SET_THP_DISABLE
+PR_SET_TIMERSLACK PR_SET_TIMING PR_SET_TSC PR_SET_VMA PR_SVE_GET_VL PR_SVE_SET_VL
+PR_TASK_PERF_EVENTS_DISABLE PR_TASK_PERF_EVENTS_ENABLE
+PROT_BTI PROT_EXEC PROT_GROWSDOWN PROT_GROWSUP PROT_MTE PROT_NONE PROT_READ PROT_SEM PROT_WRITE
+RENAME_EXCHANGE RENAME_NOREPLACE RENAME_WHITEOUT
+RESOLVE_BENEATH RESOLVE_CACHED RESOLVE_IN_ROOT RESOLVE_NO_MAGICLINKS RESOLVE_NO_SYMLINKS
+RESOLVE_NO_XDEV
+RLIMIT_AS RLIMIT_CORE RLIMIT_CPU RLIMIT_DATA RLIMIT_FSIZE RLIMIT_LOCKS RLIMIT_MEMLOCK
+RLIMIT_MSGQUEUE RLIMIT_NICE RLIMIT_NOFILE RLIMIT_NPROC RLIMIT_RSS RLIMIT_RTPRIO RLIMIT_RTTIME
+RLIMIT_SIGPENDING RLIMIT_STACK
+RUSAGE_CHILDREN RUSAGE_SELF RUSAGE_THREAD
+RWF_APPEND RWF_ATOMIC RWF_DSYNC RWF_HIPRI RWF_NOAPPEND RWF_NOWAIT RWF_SYNC
+SA_EXPOSE_TAGBITS SA_NOCLDSTOP SA_NOCLDWAIT SA_NODEFER SA_ONSTACK SA_RESETHAND SA_RESTART
+SA_RESTORER SA_SIGINFO SA_UNSUPPORTED
+SEEK_CUR SEEK_DATA SEEK_END SEEK_HOLE SEEK_SET
+SFD_CLOEXEC SFD_NONBLOCK
+SIG_BLOCK SIG_SETMASK SIG_UNBLOCK SIGABRT SIGALRM SIGBUS SIGCHLD SIGCONT SIGFPE SIGHUP SIGILL
+SIGINT SIGIO SIGKILL SIGPIPE SIGPROF SIGPWR SIGQUIT SIGSEGV SIGSTKFLT SIGSTKSZ SIGSTOP SIGSYS
+SIGTERM SIGTRAP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGUSR1 SIGUSR2 SIGVTALRM SIGWINCH SIGXCPU
+SIGXFSZ
+SO_ACCEPTCONN SO_BINDTODEVICE SO_BROADCAST SO_BUSY_POLL SO_COOKIE SO_DEBUG SO_DOMAIN
+SO_DONTROUTE SO_ERROR SO_INCOMING_CPU SO_KEEPALIVE SO_LINGER SO_MARK SO_NO_CHECK SO_OOBINLINE
+SO_PASSCRED SO_PASSPIDFD SO_PASSSEC SO_PEEK_OFF SO_PEERCRED SO_PEERGROUPS SO_PEERPIDFD
+SO_PEERSEC SO_PRIORITY SO_PROTOCOL SO_RCVBUF SO_RCVBUFFORCE SO_RCVLOWAT SO_RCVTIMEO_NEW
+SO_RCVTIMEO_OLD SO_REUSEADDR SO_REUSEPORT SO_SNDBUF SO_SNDBUFFORCE SO_SNDLOWAT SO_SNDTIMEO_NEW
+SO_SNDTIMEO_OLD SO_TIMESTAMP_OLD SO_TYPE SO_ZEROCOPY
+SOL_SOCKET
+SS_AUTODISARM SS_DISABLE SS_ONSTACK
+STATX_ATIME STATX_ATTR_APPEND STATX_ATTR_AUTOMOUNT STATX_ATTR_COMPRESSED STATX_ATTR_DAX
+STATX_ATTR_ENCRYPTED STATX_ATTR_IMMUTABLE STATX_ATTR_MOUNT_ROOT STATX_ATTR_NODUMP
+STATX_ATTR_VERITY STATX_ATTR_WRITE_ATOMIC STATX_BASIC_STATS STATX_BLOCKS STATX_BTIME STATX_CTIME
+STATX_DIOALIGN STATX_GID STATX_INO STATX_MNT_ID STATX_MNT_ID_UNIQUE STATX_MODE STATX_MTIME
+STATX_NLINK STATX_SIZE STATX_SUBVOL STATX_TYPE STATX_UID STATX_WRITE_ATOMIC
+TCP_CORK TCP_DEFER_ACCEPT TCP_FASTOPEN TCP_KEEPCNT TCP_KEEPIDLE TCP_KEEPINTVL TCP_LINGER2
+TCP_MAXSEG TCP_NODELAY TCP_QUICKACK TCP_SYNCNT TCP_USER_TIMEOUT TCP_WINDOW_CLAMP
+TFD_CLOEXEC TFD_NONBLOCK TFD_TIMER_ABSTIME TFD_TIMER_CANCEL_ON_SET
+TIMER_ABSTIME
+__WALL __WCLONE __WNOTHREAD
+WCONTINUED
+WEXITED
+WNOHANG WNOWAIT
+WSTOPPED
+WUNTRACED
+""".split()
+
+# Values that are one macro where the ISA defines it and another where not:
+# (name, macro, fallback).
+FALLBACKS = [
+    # The fcntl commands that take struct flock64: F_GETLK64.. where long is
+    # 32-bit, F_GETLK.. (the same struct) where it is 64-bit.
+    ("f_getlk_flock64", "F_GETLK64", "F_GETLK"),
+    ("f_setlk_flock64", "F_SETLK64", "F_SETLK"),
+    ("f_setlkw_flock64", "F_SETLKW64", "F_SETLKW"),
+    # include/linux/net.h (not exported): O_NONBLOCK and O_CLOEXEC.
+    ("sock_nonblock", "SOCK_NONBLOCK", "O_NONBLOCK"),
+    ("sock_cloexec", "SOCK_CLOEXEC", "O_CLOEXEC"),
+]
+
+# Values the kernel keeps out of its UAPI headers although they differ per
+# ISA: (name, default, {isa key: value}), from the kernel's own headers.
+KERNEL_ONLY = [
+    # include/linux/net.h enum sock_type; arch/mips/include/asm/socket.h
+    # swaps the first two.
+    ("sock_stream", 1, {"mips64el": 2, "mipsel": 2}),
+    ("sock_dgram", 2, {"mips64el": 1, "mipsel": 1}),
+]
+
+# Lower-case names glibc defines as macros: no generated name may be one.
+LIBC_LOWER_MACROS = set("""
+errno stdin stdout stderr assert offsetof major minor makedev st_atime st_mtime st_ctime
+sa_handler sa_sigaction si_pid si_uid si_status si_utime si_stime si_value si_int si_ptr
+si_addr si_band si_fd si_timerid si_overrun si_addr_lsb si_lower si_upper si_pkey
+si_call_addr si_syscall si_arch ifr_name ifr_flags h_addr
+""".split())
+
+
+def uapi_name(macro: str) -> str:
+    return macro.lstrip("_").lower()
+
+
+# ---------------------------------------------------------------------------
+# The kernel structs as rawsys passes them. Fields come from the target's
+# record layout in their order; `strip` is the kernel's member prefix; `types`
+# gives a member its rawsys declaration (`{n}` is the name); any other member
+# becomes an integer of the kernel's size and signedness. A struct with
+# `template` takes rawsys's member types from its parameter T, so the topic
+# header keeps its enums and handler types, and is initialised member by
+# member in order: its alignment gaps stay implicit (its <struct>_layout_ok
+# checks every offset); the others spell them out. A pair <x>, <x>_nsec
+# becomes one stat_time <x>.
+
+
+@dataclass(frozen=True)
+class Struct:
+    name: str
+    kernel64: str   # the struct where long is 64-bit
+    kernel32: str   # where long is 32-bit (the *64 variants of the 32-bit calls)
+    strip: str
+    types: tuple = ()
+    rename: tuple = ()
+    template: bool = False
+    pack_unaligned: bool = False
+    int_members: tuple = ()  # T-typed integers: their kernel type is generated as <struct>_<member>_type
+
+
+STRUCTS = [
+    # fstat/newfstatat (64-bit), fstat64/fstatat64 (32-bit).
+    Struct("stat", "struct stat", "struct stat64", "st_", rename=(("__st_ino", "ino32"),)),
+    # statfs/fstatfs (64-bit), statfs64/fstatfs64 (32-bit).
+    Struct("statfs", "struct statfs", "struct statfs64", "f_",
+           types=(("fsid", "int32_t {n}[2]"),)),
+    # sigaltstack.
+    Struct("stack_t", "stack_t", "stack_t", "ss_", template=True, int_members=("flags",),
+           types=(("sp", "void* {n} = nullptr"), ("flags", "typename T::flags {n}{}"),
+                  ("size", "size_t {n} = 0"))),
+    # rt_sigaction.
+    Struct("sigaction", "struct sigaction", "struct sigaction", "sa_", template=True,
+           int_members=("flags",),
+           rename=(("_u", "handler"),),
+           types=(("handler", "union {\\n    typename T::handler handler = nullptr;\\n"
+                              "    typename T::action action;\\n  }"),
+                  ("flags", "typename T::flags {n}{}"),
+                  ("restorer", "typename T::restorer {n} = nullptr"),
+                  ("mask", "typename T::mask {n}{}"))),
+    # epoll_ctl, epoll_pwait.
+    Struct("epoll_event", "struct epoll_event", "struct epoll_event", "", template=True,
+           pack_unaligned=True,
+           int_members=("events",),
+           types=(("events", "typename T::events {n}"), ("data", "uint64_t {n}"))),
+]
+
+# Offsets that are facts rather than members rawsys declares.
+OFFSETS = [
+    ("siginfo_signo", "siginfo_t", "si_signo"),
+    ("siginfo_errno", "siginfo_t", "si_errno"),
+    ("siginfo_code", "siginfo_t", "si_code"),
+]
+
+
+# ---------------------------------------------------------------------------
+# Compiling for a target.
+
+class Target:
+    def __init__(self, isa: Isa, clang: str, tmp: Path):
+        self.isa = isa
+        self.clang = clang
+        self.inc = tmp / isa.key / "include"
+        self.inc.mkdir(parents=True)
+        (self.inc / "asm").symlink_to(UAPI_ARCH_ROOT / isa.uapi_arch / "asm")
+        (self.inc / "linux").symlink_to(UAPI_ROOT / "linux")
+        (self.inc / "asm-generic").symlink_to(UAPI_ROOT / "asm-generic")
+        self.dir = tmp / isa.key
+
+    def _run(self, source: str, *args: str) -> str:
+        src = self.dir / "probe.c"
+        src.write_text(source)
+        cmd = [self.clang, f"--target={self.isa.triple}", "-nostdinc", "-I", str(self.inc),
+               "-w", *args, str(src)]
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode != 0:
+            sys.exit(f"gen_consts: {self.isa.key}: clang failed:\n{p.stderr[:4000]}")
+        return p.stdout
+
+    def values(self, exprs: list[str], body: str = "") -> list[int]:
+        """Evaluates each C integer constant expression for the target."""
+        src = PRELUDE + "".join(f"#include <{h}>\n" for h in HEADERS) + RT_SIGACTION + body
+        src += "const long long rawsys_v[] = {\n" + "".join(
+            f"  (long long)({e}),\n" for e in exprs) + "  0 };\n"
+        asm = self._run(src, "-S", "-O0", "-o", "-")
+        return parse_data(asm, "rawsys_v")[: len(exprs)]
+
+    def layouts(self, types: list[str]) -> dict:
+        """Record layouts of the given types: {type: (size, align, [(off, ctype, name)])}."""
+        src = PRELUDE + "".join(f"#include <{h}>\n" for h in HEADERS) + RT_SIGACTION
+        src += "".join(f"int rawsys_l{i} = sizeof({t});\n" for i, t in enumerate(types))
+        dump = self._run(src, "-fsyntax-only", "-Xclang", "-fdump-record-layouts")
+        return parse_layouts(dump)
+
+
+def parse_data(asm: str, label: str) -> list[int]:
+    """The 64-bit values emitted after `label:` (.quad, .xword, .8byte, .dword,
+    or pairs of little-endian .long on arm; .zero for runs of zeros)."""
+    lines = asm.splitlines()
+    start = next(i for i, l in enumerate(lines) if l.strip() == f"{label}:")
+    words = []  # (bytes, value)
+    for l in lines[start + 1:]:
+        s = l.split("#")[0].split("//")[0].split("@")[0].strip()
+        if not s or s.startswith(".p2align"):
+            continue
+        m = re.match(r"\.(quad|xword|8byte|dword|long|word|4byte|zero)\s+(-?\w+)", s)
+        if not m:
+            break
+        kind, v = m.group(1), int(m.group(2), 0)
+        if kind == "zero":
+            words += [(4, 0)] * (v // 4)
+        elif kind in ("long", "word", "4byte"):
+            words.append((4, v & 0xFFFFFFFF))
+        else:
+            words.append((8, v & 0xFFFFFFFFFFFFFFFF))
+    out, i = [], 0
+    while i < len(words):
+        n, v = words[i]
+        if n == 4:  # only arm emits 64-bit data as .long pairs: low word first
+            v |= words[i + 1][1] << 32
+            i += 1
+        i += 1
+        out.append(v - (1 << 64) if v >> 63 else v)
+    return out
+
+
+def parse_layouts(dump: str) -> dict:
+    out = {}
+    for block in dump.split("*** Dumping AST Record Layout")[1:]:
+        rows = [l for l in block.splitlines() if "|" in l]
+        name = rows[0].split("|", 1)[1].strip()
+        fields = []
+        for r in rows[1:]:
+            left, right = r.split("|", 1)
+            m = re.match(r"\[sizeof=(\d+),(?:.*?[ ,])?align=(\d+)", right.strip())
+            if m:
+                out[name] = (int(m.group(1)), int(m.group(2)), fields)
+                break
+            depth = (len(right) - len(right.lstrip())) // 2
+            if depth != 1 or not left.strip():
+                continue  # members of nested records
+            text = right.strip()
+            ctype, fname = text.rsplit(" ", 1)
+            fields.append((int(left.strip().split(":")[0]), ctype, fname))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Reading one ISA.
+
+# How the layout dump names a typedef'd struct.
+DUMP_NAMES = {"stack_t": "struct sigaltstack"}
+
+C_INT_TYPES = {"char", "signed char", "unsigned char", "short", "unsigned short", "int",
+               "unsigned int", "long", "unsigned long", "long long", "unsigned long long"}
+
+
+@dataclass
+class Field:
+    kname: str     # the kernel's member name
+    offset: int
+    size: int
+    ctype: str     # as the layout dump spells it, array bounds included
+    signed: bool
+    count: int     # array elements (1 for a scalar)
+    align: int     # the member's alignment in a struct of this ISA
+
+
+@dataclass
+class Layout:
+    kernel: str
+    size: int
+    align: int
+    fields: list
+
+
+def read_isa(t: Target) -> tuple[dict, dict, dict]:
+    """(values {name: int or None}, layouts {struct: Layout}, offsets {name: int})."""
+    wide = t.values(["sizeof(long)"])[0] == 8
+    kinds = {s.name: (s.kernel64 if wide else s.kernel32) for s in STRUCTS}
+    dumped = t.layouts(list(kinds.values()) + ["struct rawsys_rt_sigaction"])
+    if dumped["struct sigaction"][2][-1][2] != "sa_mask":  # mask last in the rt layout
+        kinds["sigaction"] = "struct rawsys_rt_sigaction"
+    exprs, body = [], ""  # pairs of C expressions
+    for m in MACROS:
+        body += f"#ifdef {m}\n#define RAWSYS_P_{m} 1\n#define RAWSYS_V_{m} {m}\n" \
+                f"#else\n#define RAWSYS_P_{m} 0\n#define RAWSYS_V_{m} 0\n#endif\n"
+        exprs.append((f"RAWSYS_P_{m}", f"RAWSYS_V_{m}"))
+    for name, m, fallback in FALLBACKS:
+        body += f"#ifdef {m}\n#define RAWSYS_F_{name} {m}\n#else\n#define RAWSYS_F_{name} {fallback}\n#endif\n"
+        exprs.append(("1", f"RAWSYS_F_{name}"))
+    raw = {}
+    for s in STRUCTS:
+        kname = kinds[s.name]
+        key = DUMP_NAMES.get(kname, kname)
+        if key not in dumped:
+            sys.exit(f"gen_consts: {t.isa.key}: no layout of {kname}")
+        size, align, fields = dumped[key]
+        raw[s.name] = (kname, size, align, fields)
+        for off, ctype, f in fields:
+            one = f"((({kname}*)0)->{f}" + ("[0])" if "[" in ctype else ")")
+            typed = member_name(s, f) in dict(s.types)
+            sign = "0" if typed or "*" in ctype else f"(__typeof__{one})-1 < 0"
+            exprs.append((f"sizeof((({kname}*)0)->{f})", f"sizeof{one}"))
+            exprs.append((sign, f"_Alignof(__typeof__((({kname}*)0)->{f}))"))
+    for _, ctype_, member in OFFSETS:
+        exprs.append((f"__builtin_offsetof({ctype_}, {member})", "0"))
+    flat = [x for pair in exprs for x in pair]
+    vals = t.values([f"({x})" for x in flat], body)
+    it = iter(vals)
+    values = {}
+    for m in MACROS:
+        present, v = next(it), next(it)
+        values[uapi_name(m)] = v if present else None
+    for name, _, _ in FALLBACKS:
+        next(it)
+        values[name] = next(it)
+    for name, default, per_isa in KERNEL_ONLY:
+        values[name] = per_isa.get(t.isa.key, default)
+    layouts = {}
+    for s in STRUCTS:
+        kname, size, align, fields = raw[s.name]
+        out = []
+        for off, ctype, f in fields:
+            total, one = next(it), next(it)
+            signed = bool(next(it))
+            falign = next(it)
+            out.append(Field(f, off, total, ctype, signed, total // one if one else 1, falign))
+        layouts[s.name] = Layout(kname, size, align, out)
+    offsets = {}
+    for name, _, _ in OFFSETS:
+        offsets[name + "_offset"] = next(it)
+        next(it)
+    return values, layouts, offsets
+
+
+# ---------------------------------------------------------------------------
+# Writing C++.
+
+def int_type(size: int, signed: bool) -> str:
+    return f"{'' if signed else 'u'}int{size * 8}_t"
+
+
+def member_type(f: Field) -> str:
+    return int_type(f.size // f.count, f.signed)
+
+
+def c_type(f: Field) -> str:
+    """The kernel's own spelling where it is a C integer type (sa_flags is
+    unsigned long on most ISAs, unsigned int on mips)."""
+    base = f.ctype.split("[")[0].strip()
+    return base if base in C_INT_TYPES else member_type(f)
+
+
+def literal(v: int) -> str:
+    return str(v) if -10 < v < 10 else (f"-{-v:#x}" if v < 0 else f"{v:#x}")
+
+
+def common_type(vals: list) -> str:
+    vals = [v for v in vals if v is not None]
+    if all(-(1 << 31) <= v < (1 << 31) for v in vals):
+        return "int"
+    if all(0 <= v < (1 << 32) for v in vals):
+        return "unsigned"
+    if all(-(1 << 63) <= v < (1 << 63) for v in vals):
+        return "long long"
+    return "unsigned long long"
+
+
+def member_name(s: Struct, kname: str) -> str:
+    for k, v in s.rename:
+        if k == kname:
+            return v
+    n = kname[len(s.strip):] if s.strip and kname.startswith(s.strip) else kname
+    return n.lstrip("_")
+
+
+def emit_struct(s: Struct, lay: Layout, lines: list):
+    types = dict(s.types)
+    decls, checks = [], []
+    fields = lay.fields
+    pos, i = 0, 0
+    time_pair = None
+    while i < len(fields):
+        f = fields[i]
+        if f.offset > pos and not s.template:
+            decls.append(f"  unsigned char pad_{pos}_[{f.offset - pos}];")
+        name = member_name(s, f.kname)
+        nxt = fields[i + 1] if i + 1 < len(fields) else None
+        if nxt and member_name(s, nxt.kname) == name + "_nsec":
+            time_pair = (f.size, nxt.size)
+            decls.append(f"  stat_time {name};")
+            checks.append((name, f.offset))
+            pos = nxt.offset + nxt.size
+            i += 2
+            continue
+        if name in types:
+            decl = types[name].replace("\\n", "\n").replace("{n}", name)
+            decls.append(f"  {decl};")
+            if not decl.startswith("union"):
+                checks.append((name, f.offset))
+        else:
+            arr = f"[{f.count}]" if "[" in f.ctype else ""
+            decls.append(f"  {member_type(f)} {name}{arr};")
+            checks.append((name, f.offset))
+        pos = f.offset + f.size
+        i += 1
+    if lay.size > pos and not s.template:
+        decls.append(f"  unsigned char pad_{pos}_[{lay.size - pos}];")
+    # Packed where the kernel packs it (x86-64's epoll_event, arm's statfs64
+    # aligned to 4): less aligned than its members would make it. With
+    # pack_unaligned also where a member sits off its size's alignment
+    # (i386's epoll_event), as the C library's is, so the two interchange.
+    if lay.align < max(f.align for f in fields) or (s.pack_unaligned and any(
+            f.offset % (f.size // f.count) for f in fields)):
+        packed = "[[gnu::packed]] " if lay.align == 1 or s.pack_unaligned else \
+            f"[[gnu::packed, gnu::aligned({lay.align})]] "
+    else:
+        packed = ""
+    if time_pair:
+        sec, nsec = time_pair
+        lines += ["// A timestamp as the struct holds it: seconds read as a time_t of their",
+                  "// width; converts to rawsys::timespec.",
+                  "struct stat_time {",
+                  f"  {int_type(sec, True)} sec;",
+                  f"  {int_type(nsec, nsec == 8)} nsec;",
+                  "  template <class T>",
+                  "    requires requires(int64_t a) { T{a, a}; }",
+                  "  constexpr operator T() const noexcept { return T{sec, nsec}; }",
+                  "};", ""]
+    head = f"// {lay.kernel}: {lay.size} bytes."
+    if s.template:
+        lines += [head, "template <class T>", f"struct {packed}{s.name} {{"] + decls + ["};"]
+        cond = " &&\n         ".join([f"sizeof(S) == {lay.size}"] +
+                                     [f"offsetof(S, {n}) == {o}" for n, o in checks])
+        lines += [f"template <class S>", f"constexpr bool {s.name}_layout_ok() noexcept {{",
+                  f"  return {cond};", "}"]
+        for f in fields:
+            n = member_name(s, f.kname)
+            if n in s.int_members:
+                lines.append(f"using {s.name}_{n}_type = {c_type(f)};")
+    else:
+        lines += [head, f"struct {packed}{s.name} {{"] + decls + ["};",
+                  f"static_assert(sizeof({s.name}) == {lay.size});"]
+        lines += [f"static_assert(offsetof({s.name}, {n}) == {o});" for n, o in checks]
+    lines.append("")
+
+
+def render(isa: Isa, values: dict, layouts: dict, offsets: dict, types: dict) -> str:
+    lines = [f"// Generated by {SCRIPT} from the Linux UAPI headers for {isa.key}; do not edit.",
+             "#pragma once", "", "#include <stddef.h>", "#include <stdint.h>", "",
+             f"namespace rawsys::{isa.namespace}::uapi {{", "",
+             "// The value of a constant this ISA does not define.",
+             "struct absent {};", ""]
+    for name in sorted(values):
+        v = values[name]
+        if v is None:
+            lines.append(f"inline constexpr absent {name}{{}};")
+        else:
+            lines.append(f"inline constexpr {types[name]} {name} = {literal(v)};")
+    lines.append("")
+    for name in sorted(offsets):
+        lines.append(f"inline constexpr size_t {name} = {offsets[name]};")
+    lines.append("")
+    for s in STRUCTS:
+        emit_struct(s, layouts[s.name], lines)
+    lines.append(f"}}  // namespace rawsys::{isa.namespace}::uapi")
+    return "\n".join(lines) + "\n"
+
+
+def render_check(per_isa: dict) -> str:
+    """C++ static_asserts of every generated value and layout against the UAPI
+    headers, for the ISA named by RAWSYS_UAPI_<KEY>."""
+    lines = [f"// Generated by {SCRIPT}; do not edit. Included by tests/uapi_check.cpp",
+             "// after the UAPI headers, for the ISA named by RAWSYS_UAPI_<KEY>.", "",
+             RT_SIGACTION.strip(), ""]
+    # Per ISA: its namespace and its structs, with the kernel's member types.
+    for isa in ISAS:
+        _, layouts, _, _ = per_isa[isa.key]
+        lines += [f"#if defined(RAWSYS_UAPI_{isa.key.upper()})",
+                  f"#include <rawsys/uapi/{isa.key}.hpp>",
+                  f"namespace U = rawsys::{isa.namespace}::uapi;",
+                  "struct check_types {",
+                  "  using handler = void (*)(int);", "  using action = void (*)(int, void*, void*);",
+                  "  using restorer = void (*)();"]
+        for sname, member in (("sigaction", "flags"), ("sigaction", "mask"), ("epoll_event", "events")):
+            lay = layouts[sname]
+            st = next(x for x in STRUCTS if x.name == sname)
+            k = next(f.kname for f in lay.fields if member_name(st, f.kname) == member)
+            lines.append(f"  using {member} = decltype((({lay.kernel}*)0)->{k});")
+        lines += ["};", "struct check_stack_types {",
+                  f"  using flags = decltype((({layouts['stack_t'].kernel}*)0)->ss_flags);", "};"]
+        for s in STRUCTS:
+            lay = layouts[s.name]
+            S = f"U::{s.name}" + (("<check_stack_types>" if s.name == "stack_t" else "<check_types>")
+                                  if s.template else "")
+            lines.append(f"static_assert(sizeof({S}) == sizeof({lay.kernel}));")
+            knames = {g.kname for g in lay.fields}
+            for f in lay.fields:
+                n = member_name(s, f.kname)
+                if n.endswith("_nsec") and f.kname[:-5] in knames:
+                    lines.append(f"static_assert(offsetof({S}, {n[:-5]}) + sizeof(U::stat_time::sec)"
+                                 f" == offsetof({lay.kernel}, {f.kname}));")
+                    continue
+                lines.append(f"static_assert(offsetof({S}, {n}) == offsetof({lay.kernel}, {f.kname}));")
+                member = "U::stat_time::sec" if f.kname + "_nsec" in knames else f"{S}::{n}"
+                if not s.template and n not in dict(s.types):
+                    lines.append(f"static_assert(sizeof({member}) == sizeof((({lay.kernel}*)0)->{f.kname}));")
+        lines += ["#endif", ""]
+    # Every ISA: each value is its macro's, or absent where the macro is.
+    for m in MACROS:
+        n = uapi_name(m)
+        lines += [f"#ifdef {m}", f"static_assert(U::{n} == ({m}));", "#else",
+                  f"static_assert(is_absent(U::{n}));", "#endif"]
+    for n, m, fallback in FALLBACKS:
+        lines += [f"#ifdef {m}", f"static_assert(U::{n} == {m});", "#else",
+                  f"static_assert(U::{n} == {fallback});", "#endif"]
+    for n, ctype, m in OFFSETS:
+        lines.append(f"static_assert(U::{n}_offset == offsetof({ctype}, {m}));")
+    return "\n".join(lines) + "\n"
+
+
+def generate(clang: str) -> dict:
+    per_isa = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for isa in ISAS:
+            t = Target(isa, clang, Path(tmp))
+            per_isa[isa.key] = read_isa(t)
+    names = set()
+    for values, _, _ in per_isa.values():
+        names |= set(values)
+    bad = names & LIBC_LOWER_MACROS
+    if bad:
+        sys.exit(f"gen_consts: names that are libc macros: {sorted(bad)}")
+    types = {n: common_type([per_isa[k][0][n] for k in per_isa]) for n in names}
+    files = {}
+    full = {}
+    for isa in ISAS:
+        values, layouts, offsets = per_isa[isa.key]
+        files[f"include/rawsys/uapi/{isa.key}.hpp"] = render(isa, values, layouts, offsets, types)
+        full[isa.key] = (values, layouts, offsets, types)
+    files["tests/generated/uapi_check.hpp"] = render_check(full)
+    return files
+
+
+def find_clang() -> str:
+    for c in ("clang-19", "clang"):
+        if shutil.which(c):
+            return c
+    sys.exit("gen_consts: clang (19 or newer, for loongarch64) not found")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--out", type=Path, default=REPO_ROOT)
+    args = ap.parse_args()
+    files = generate(find_clang())
+    stale = []
+    for rel, text in files.items():
+        path = args.out / rel
+        old = path.read_text() if path.exists() else None
+        if old == text:
+            continue
+        stale.append(rel)
+        if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+    if args.check and stale:
+        print("gen_consts: stale (run tools/gen_consts.py):", *stale, sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

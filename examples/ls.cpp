@@ -73,7 +73,7 @@ int compare(const char* a, const char* b) {
 struct entry {
   const char* name;     // as printed
   const char* target;   // symlink target (-l), or null
-  struct rawsys::statx st;
+  rawsys::statx_t st;
   bool have_stat;
 };
 

@@ -79,10 +79,10 @@ static_assert(bits(rawsys::f::add_seals) == F_ADD_SEALS && bits(rawsys::f::get_s
 static_assert(bits(rawsys::flock_type::rdlck) == F_RDLCK && bits(rawsys::flock_type::wrlck) == F_WRLCK);
 static_assert(bits(rawsys::flock_type::unlck) == F_UNLCK);
 // glibc's struct flock64 and struct iovec: the same layouts.
-static_assert(sizeof(struct rawsys::flock) == sizeof(struct flock64));
-static_assert(offsetof(struct rawsys::flock, start) == offsetof(struct flock64, l_start));
-static_assert(offsetof(struct rawsys::flock, len) == offsetof(struct flock64, l_len));
-static_assert(offsetof(struct rawsys::flock, pid) == offsetof(struct flock64, l_pid));
+static_assert(sizeof(rawsys::flock_t) == sizeof(struct flock64));
+static_assert(offsetof(rawsys::flock_t, start) == offsetof(struct flock64, l_start));
+static_assert(offsetof(rawsys::flock_t, len) == offsetof(struct flock64, l_len));
+static_assert(offsetof(rawsys::flock_t, pid) == offsetof(struct flock64, l_pid));
 static_assert(sizeof(rawsys::iovec) == sizeof(struct iovec));
 static_assert(offsetof(rawsys::iovec, len) == offsetof(struct iovec, iov_len));
 
@@ -485,7 +485,7 @@ TEST_CASE("fcntl: the typed helpers and the generic call, against glibc's fcntl"
   CHECK(outcome(rawsys::fcntl_setfd(fd{-1}, rawsys::fd_::cloexec)) == glibc(::fcntl(-1, F_SETFD, FD_CLOEXEC)));
   CHECK(outcome(rawsys::fcntl_setfl(fd{-1}, o::nonblock)) == glibc(::fcntl(-1, F_SETFL, O_NONBLOCK)));
   CHECK(error_of(rawsys::fcntl_setfl(fd{-1}, o::nonblock)) == errc::ebadf);
-  struct rawsys::flock lk{};
+  rawsys::flock_t lk{};
   lk.type = rawsys::flock_type::rdlck;
   struct flock64 theirs{};
   theirs.l_type = F_RDLCK;
@@ -617,14 +617,14 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
   const pid_t parent = ::getpid();
 
   // A POSIX write lock on [0, 100) held by this process.
-  struct rawsys::flock lk{};
+  rawsys::flock_t lk{};
   lk.type = rawsys::flock_type::wrlck;
   lk.whence = SEEK_SET;
   lk.start = 0;
   lk.len = 100;
   REQUIRE(rawsys::fcntl_setlk(f, &lk).has_value());
   // Uncontended F_SETLKW on another range: no wait.
-  struct rawsys::flock lk2 = lk;
+  rawsys::flock_t lk2 = lk;
   lk2.start = 150;
   lk2.len = 10;
   CHECK(rawsys::fcntl_setlkw(f, &lk2).has_value());
@@ -635,7 +635,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
     if (g < 0) return 100;
     // F_GETLK reports the parent's lock, as glibc's fcntl64(F_GETLK64) does
     // (glibc's fcntl on i386 reads a 32-bit struct flock for F_OFD_*).
-    struct rawsys::flock q{};
+    rawsys::flock_t q{};
     q.type = rawsys::flock_type::rdlck;
     q.whence = SEEK_SET;
     q.start = 50;
@@ -649,7 +649,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
     theirs.l_len = 10;
     if (::fcntl64(g, F_GETLK64, &theirs) != 0 || theirs.l_pid != q.pid || theirs.l_start != q.start) failed |= 4;
     // F_SETLK conflicts: the same errno as glibc's.
-    struct rawsys::flock w{};
+    rawsys::flock_t w{};
     w.type = rawsys::flock_type::wrlck;
     w.whence = SEEK_SET;
     w.start = 10;
@@ -678,7 +678,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
   REQUIRE(rawsys::fcntl_setlk(f, &lk).has_value());
   CHECK(rawsys_test::in_child([&] {
           const int g = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-          struct rawsys::flock w{};
+          rawsys::flock_t w{};
           w.type = rawsys::flock_type::wrlck;
           w.whence = SEEK_SET;
           return g >= 0 && rawsys::fcntl_setlk(fd{g}, &w) ? 0 : 1;
@@ -686,7 +686,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
 
   // OFD locks: owned by this open file description; a child's own open
   // conflicts with it, and F_OFD_GETLK reports pid -1.
-  struct rawsys::flock ofd{};
+  rawsys::flock_t ofd{};
   ofd.type = rawsys::flock_type::rdlck;
   ofd.whence = SEEK_SET;
   ofd.start = 20;
@@ -696,7 +696,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
           int failed = 0;
           const int g = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
           if (g < 0) return 100;
-          struct rawsys::flock q{};
+          rawsys::flock_t q{};
           q.type = rawsys::flock_type::wrlck;
           q.whence = SEEK_SET;
           if (!rawsys::fcntl_ofd_getlk(fd{g}, &q)) failed |= 1;
@@ -731,7 +731,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
   struct flock64 tlk{};
   tlk.l_type = F_UNLCK;
   CHECK(outcome(rawsys::fcntl_setlk(fd{-1}, &lk)) == glibc(::fcntl64(-1, F_SETLK64, &tlk)));
-  struct rawsys::flock bad{};
+  rawsys::flock_t bad{};
   bad.type = static_cast<rawsys::flock_type>(7);
   struct flock64 tbad{};
   tbad.l_type = 7;

@@ -165,9 +165,9 @@ enum class flock_type : int16_t {
 };
 
 // The kernel's struct flock64 (struct flock on x86-64 and arm64, where the
-// two are one): 24 bytes on i386, 32 on the 64-bit arches. Write `struct
-// rawsys::flock` where the function flock is also in scope, as in C.
-struct flock {
+// two are one): 24 bytes on i386, 32 on the 64-bit arches; flock_t, apart
+// from the function flock.
+struct flock_t {
   flock_type type;
   int16_t whence;  // SEEK_SET, SEEK_CUR or SEEK_END
   int64_t start;
@@ -414,35 +414,35 @@ inline result<unique_fd> fcntl_dupfd_cloexec(fd d, unsigned min_fd = 0) noexcept
 
 // fcntl(2) F_GETLK (F_GETLK64 on i386): the first lock that would block *lk, or
 // lk->type == flock_type::unlck when none would.
-inline result<void> fcntl_getlk(fd d, struct flock* lk) noexcept {
+inline result<void> fcntl_getlk(fd d, flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::getlk, lk));
 }
 
 // fcntl(2) F_SETLK: takes or releases a POSIX record lock (owned by the process);
 // EAGAIN or EACCES when another holds a conflicting one.
-inline result<void> fcntl_setlk(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::setlk, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_setlk(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::setlk, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_SETLKW: as fcntl_setlk, waiting for the conflicting lock to go.
-inline result<void> fcntl_setlkw(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::setlkw, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_setlkw(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::setlkw, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_OFD_GETLK: as fcntl_getlk for open file description locks (Linux 3.15).
-inline result<void> fcntl_ofd_getlk(fd d, struct flock* lk) noexcept {
+inline result<void> fcntl_ofd_getlk(fd d, flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::ofd_getlk, lk));
 }
 
 // fcntl(2) F_OFD_SETLK: a lock owned by the open file description, not the process
 // (lk->pid must be 0).
-inline result<void> fcntl_ofd_setlk(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::ofd_setlk, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_ofd_setlk(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::ofd_setlk, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_OFD_SETLKW: as fcntl_ofd_setlk, waiting.
-inline result<void> fcntl_ofd_setlkw(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::ofd_setlkw, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_ofd_setlkw(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::ofd_setlkw, const_cast<flock_t*>(lk)));
 }
 
 // ioctl(2): int ioctl(int fd, unsigned long request, unsigned long arg);

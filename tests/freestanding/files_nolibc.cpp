@@ -63,7 +63,7 @@ void run() {
   expect(rawsys::dup2(p->read_end, p->read_end) == rawsys::fd{p->read_end.get()}, 33);
   expect(rawsys::fcntl_getfd(p->read_end) == rawsys::fd_::cloexec, 34);
 
-  struct rawsys::flock lk{};
+  rawsys::flock_t lk{};
   lk.type = rawsys::flock_type::wrlck;
   expect(rawsys::fcntl_ofd_setlk(*f, &lk).has_value(), 40);
   expect(rawsys::flock(*f, rawsys::lock::ex | rawsys::lock::nb).has_value(), 41);

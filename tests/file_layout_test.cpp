@@ -183,7 +183,7 @@ TEST_CASE("file layout: openat2 reads rawsys::open_how as the kernel's struct op
 TEST_CASE("file layout: an OFD lock set through rawsys::flock reads back through struct flock64") {
   // An unnamed file with two open file descriptions: a lock taken through one
   // conflicts with the other, and F_OFD_GETLK reports it in the kernel's struct.
-  auto a = rawsys::openat(rawsys::at_fdcwd, "/tmp", rawsys::o::tmpfile | rawsys::o::rdwr | rawsys::o::cloexec, 0600);
+  auto a = rawsys::openat(rawsys::at_fdcwd, "/tmp", rawsys::o::tmpfile | rawsys::o::rdwr | rawsys::o::cloexec, rawsys::mode{0600});
   REQUIRE(a.has_value());
   char path[64] = "/proc/self/fd/";
   int n = a->get(), len = 14;

@@ -103,7 +103,7 @@ int64_t glibc_blocks(int f) {
 }
 
 rawsys::unique_fd make_file(const std::string& path, const std::string& text = "") {
-  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::rdwr | o::creat | o::trunc | o::cloexec, 0600);
+  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::rdwr | o::creat | o::trunc | o::cloexec, rawsys::mode{0600});
   REQUIRE(f.has_value());
   if (!text.empty()) REQUIRE(rawsys::write(*f, text.data(), text.size()) == text.size());
   return std::move(*f);
@@ -115,7 +115,7 @@ TEST_CASE("openat and open: create, reopen, and glibc's errors") {
   temp_dir d;
   const std::string path = d / "new";
   const mode_t old_mask = ::umask(022);
-  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl | o::cloexec, 0666);
+  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl | o::cloexec, rawsys::mode{0666});
   ::umask(old_mask);
   REQUIRE(f.has_value());
   struct stat64 st {};
@@ -138,7 +138,7 @@ TEST_CASE("openat and open: create, reopen, and glibc's errors") {
   CHECK(rawsys::openat(dir, "new", o::rdonly | o::cloexec).has_value());
 
   SUBCASE("EEXIST with o::excl") {
-    CHECK(error_of(rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl, 0600)) == errc::eexist);
+    CHECK(error_of(rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl, rawsys::mode{0600})) == errc::eexist);
     CHECK(glibc(::openat(AT_FDCWD, path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600)) == unexpected(errc::eexist));
   }
   SUBCASE("ENOENT") {
@@ -162,12 +162,21 @@ TEST_CASE("openat and open: create, reopen, and glibc's errors") {
     CHECK(outcome(rawsys::openat(fd{-5}, "x", o::rdonly)) == glibc(::openat(-5, "x", O_RDONLY)));
   }
   SUBCASE("o::tmpfile: an unnamed file in a directory") {
-    auto t = rawsys::openat(at_fdcwd, d.c_str(), o::tmpfile | o::rdwr | o::cloexec, 0600);
+    auto t = rawsys::openat(at_fdcwd, d.c_str(), o::tmpfile | o::rdwr | o::cloexec, rawsys::mode{0600});
     REQUIRE(t.has_value());
     CHECK(rawsys::write(*t, "x") == 1u);
     struct stat64 ts {};
     REQUIRE(::fstat64(t->get(), &ts) == 0);
     CHECK(ts.st_nlink == 0);
+  }
+  SUBCASE("creating flags cast in from a number, without a mode: EINVAL, no file") {
+    const std::string other = d / "other";
+    const auto cast = static_cast<o::flags>(O_WRONLY | O_CREAT);
+    CHECK(error_of(rawsys::open(other.c_str(), cast)) == errc::einval);
+    CHECK(::access(other.c_str(), F_OK) != 0);
+    CHECK(error_of(rawsys::openat(at_fdcwd, d.c_str(), static_cast<o::flags>(O_TMPFILE | O_RDWR))) == errc::einval);
+    // o::directory alone is one of O_TMPFILE's two bits: not creating.
+    CHECK(rawsys::open(d.c_str(), o::rdonly | o::directory).has_value());
   }
 }
 

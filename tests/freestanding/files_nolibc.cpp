@@ -42,7 +42,7 @@ bool same(const char* a, const char* b, unsigned long n) {
 void run() {
   namespace o = rawsys::o;
   constexpr int64_t at = int64_t{5} << 30;
-  auto f = rawsys::openat(rawsys::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, 0600);
+  auto f = rawsys::openat(rawsys::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, rawsys::mode{0600});
   expect(f.has_value(), 10);
   expect(rawsys::pwrite64(*f, "far", at) == 3u, 11);
   char buf[8] = {};

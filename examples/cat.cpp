@@ -28,12 +28,7 @@ char buf[128 * 1024];
 }
 
 void write_all(const char* p, size_t n) {
-  while (n != 0) {
-    auto w = rawsys::retry_on_eintr([&] { return rawsys::write(rawsys::stdout_fd, p, n); });
-    if (!w) write_failed(w.error());
-    p += *w;
-    n -= *w;
-  }
+  if (auto w = tool::write_all(rawsys::stdout_fd, p, n); !w) write_failed(w.error());
 }
 
 // Plain read/write. False on a read error (reported).

@@ -32,8 +32,8 @@ struct region {
     using namespace rawsys;
     auto r = mmap(nullptr, n, prot::read | prot::write, map::private_ | map::anonymous | map::noreserve);
     if (!r) {
-      tool::begin_error() << "memory exhausted";
-      tool::end_error();
+      ::tool::begin_error() << "memory exhausted";
+      ::tool::end_error();
       rawsys::exit_program(2);
     }
     base = static_cast<char*>(*r);

@@ -249,7 +249,7 @@ namespace detail {
 // without sa::siginfo gets the old frame.
 inline void (*restorer_for(sa::flags flags) noexcept)() { return arch::restorer(has(flags, sa::siginfo)); }
 
-inline result<sig> as_sig(result<long> r) noexcept {
+inline result<sig> as_sig(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<sig>(*r);
 }

@@ -48,22 +48,25 @@ TEST_CASE("std: operator<< for std::ostream") {
   CHECK(os.str() == "ENOENT|42|EINTR (Interrupted system call)|ok");
 }
 
+// The same formatters for std::format and {fmt}: format(spec, args...).
+template <class Format>
+[[maybe_unused]] void check_formatters(Format format) {
+  CHECK(format("{}", errc::enoent) == "ENOENT");
+  CHECK(format("{:m}", errc::enoent) == "ENOENT (No such file or directory)");
+  CHECK(format("{} {}", rawsys::result<int>(5), rawsys::result<int>(rawsys::unexpected(errc::ebadf))) ==
+        "5 EBADF (Bad file descriptor)");
+  CHECK(format("{}", rawsys::result<void>()) == "ok");
+}
+
 #if defined(RAWSYS_HAVE_FMT)
 TEST_CASE("std: fmt::formatter for errc and result") {
-  CHECK(fmt::format("{}", errc::enoent) == "ENOENT");
-  CHECK(fmt::format("{:m}", errc::enoent) == "ENOENT (No such file or directory)");
-  CHECK(fmt::format("{} {}", rawsys::result<int>(5), rawsys::result<int>(rawsys::unexpected(errc::ebadf))) ==
-        "5 EBADF (Bad file descriptor)");
-  CHECK(fmt::format("{}", rawsys::result<void>()) == "ok");
+  check_formatters([](const char* spec, const auto&... a) { return fmt::format(fmt::runtime(spec), a...); });
 }
 #endif
 
 #if defined(__cpp_lib_format)
 TEST_CASE("std: std::formatter for errc and result") {
-  CHECK(std::format("{}", errc::enoent) == "ENOENT");
-  CHECK(std::format("{:m}", errc::enoent) == "ENOENT (No such file or directory)");
-  CHECK(std::format("{} {}", rawsys::result<int>(5), rawsys::result<int>(rawsys::unexpected(errc::ebadf))) ==
-        "5 EBADF (Bad file descriptor)");
+  check_formatters([](const char* spec, const auto&... a) { return std::vformat(spec, std::make_format_args(a...)); });
 }
 #endif
 

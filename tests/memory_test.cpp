@@ -266,7 +266,7 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
   auto r = rawsys::mmap(nullptr, page, prot::read, map::shared, rawsys::fd{f.fd}, last);
   auto g = glibc_ptr(::mmap64(nullptr, page, PROT_READ, MAP_SHARED, f.fd, static_cast<off64_t>(last)));
   CHECK(r.has_value() == g.has_value());
-  if (r) rawsys::munmap(*r, page);
+  if (r) CHECK(rawsys::munmap(*r, page));
   if (g) ::munmap(*g, page);
 #endif
 }

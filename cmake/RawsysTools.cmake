@@ -17,6 +17,7 @@ include(CheckLinkerFlag)
 
 check_cxx_compiler_flag(-mstack-protector-guard=global RAWSYS_HAVE_GLOBAL_STACK_GUARD)
 check_linker_flag(CXX -Wl,--no-warn-rwx-segments RAWSYS_HAVE_NO_WARN_RWX)
+check_cxx_compiler_flag(-mtraceback=no RAWSYS_HAVE_NO_TRACEBACK)
 
 function(rawsys_add_tool name)
   # Beside this file, in the source tree as in the installed package; read
@@ -29,6 +30,11 @@ function(rawsys_add_tool name)
     -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-pie -fno-ident
     -ffunction-sections -fdata-sections)
   target_compile_definitions(${name} PRIVATE RAWSYS_IA32_ENTRY_FROM_START)
+  if(RAWSYS_HAVE_NO_TRACEBACK)
+    # ppc64 GCC: no traceback table after each function (a debugger's aid),
+    # and the TOC pointer saved once per function, not at each indirect call.
+    target_compile_options(${name} PRIVATE -mtraceback=no -msave-toc-indirect)
+  endif()
   if(RAWSYS_HAVE_GLOBAL_STACK_GUARD)
     target_compile_options(${name} PRIVATE -fstack-protector-strong -mstack-protector-guard=global)
     target_compile_definitions(${name} PRIVATE RAWSYS_STACK_GUARD_TLS=0)

@@ -137,7 +137,7 @@ static_assert(offsetof(rawsys::statx_t, spare3) == 0xc0);
 using kstat = struct stat64;
 static_assert(sizeof(rawsys::stat_t) == 96);
 RAWSYS_SAME_FIELD(rawsys::stat_t, ino32, kstat, __st_ino);
-#elif defined(__x86_64__)
+#elif defined(__x86_64__) || defined(__powerpc64__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat_t) == 144);
 #else

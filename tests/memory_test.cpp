@@ -173,11 +173,7 @@ bool kernel_can_read(const void* p, size_t n) {
 // qemu-user answers some calls differently from the kernel; it has no
 // clone3 (ENOSYS), where the kernel says EINVAL for a null, empty argument.
 bool under_qemu() {
-#if defined(__aarch64__)
   return rawsys::raw::syscall(static_cast<long>(rawsys::nr::clone3), nullptr, 0) == -ENOSYS;
-#else
-  return false;
-#endif
 }
 
 // A glibc call returning 0 or -1 as a result<void>.

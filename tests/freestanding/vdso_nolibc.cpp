@@ -35,19 +35,6 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   // This ISA's name and version (arch/<isa>/abi.hpp).
   const char* name = rawsys::abi::vdso.clock_gettime.name;
   const char* version = rawsys::abi::vdso.clock_gettime.version;
-#if defined(__x86_64__)
-  const char* name = "__vdso_clock_gettime";
-  const char* version = "LINUX_2.6";
-#elif defined(__i386__)
-  const char* name = "__vdso_clock_gettime64";
-  const char* version = "LINUX_2.6";
-#elif defined(__riscv)
-  const char* name = "__vdso_clock_gettime";
-  const char* version = "LINUX_4.15";
-#else
-  const char* name = "__kernel_clock_gettime";
-  const char* version = "LINUX_2.6.39";
-#endif
   const void* f = rawsys::vdso::find(name, version);
   if (f == nullptr) exit_with(12);
   auto a = rawsys::clock_gettime(clock::monotonic);

@@ -82,11 +82,11 @@ int main() {
 
   // Record locks: a classic lock and an open file description lock on the
   // same file conflict even in one process, seen from a second open.
-  struct r::flock lk{};
+  r::flock_t lk{};
   lk.type = r::flock_type::wrlck;
   lk.len = 10;
   check(r::fcntl_setlk(*f, &lk).has_value() && r::fcntl_setlkw(*f, &lk).has_value(), "fcntl_setlk, setlkw");
-  struct r::flock ofd{};
+  r::flock_t ofd{};
   ofd.type = r::flock_type::rdlck;
   ofd.start = 100;
   ofd.len = 10;
@@ -94,13 +94,13 @@ int main() {
   auto g = r::open(path, o::rdwr | o::cloexec);
   check(g.has_value(), "open: a second description");
   if (g) {
-    struct r::flock probe{};
+    r::flock_t probe{};
     probe.type = r::flock_type::wrlck;
     probe.start = 100;
     probe.len = 1;
     check(r::fcntl_getlk(*g, &probe).has_value() && probe.type == r::flock_type::rdlck && probe.pid == -1,
           "fcntl_getlk: the OFD lock, pid -1");
-    struct r::flock probe2{};
+    r::flock_t probe2{};
     probe2.type = r::flock_type::wrlck;
     probe2.len = 1;
     check(r::fcntl_ofd_getlk(*g, &probe2).has_value() && probe2.type == r::flock_type::wrlck &&

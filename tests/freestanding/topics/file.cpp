@@ -20,10 +20,10 @@ int64_t size_of(r::fd f) { return r::lseek(f, 0, r::seek::end).value_or(-1); }
 int main() {
   char path[64];
   topic::temp_path(path, "file");
-  auto f = r::openat(r::at_fdcwd, path, o::creat | o::excl | o::rdwr | o::cloexec, 0600);
+  auto f = r::openat(r::at_fdcwd, path, o::creat | o::excl | o::rdwr | o::cloexec, r::mode{0600});
   check(f.has_value(), "openat: a new file");
   if (!f) return topic::finish("file.hpp");
-  check(r::open(path, o::creat | o::excl | o::rdwr, 0600) == r::unexpected(r::errc::eexist), "open: O_EXCL");
+  check(r::open(path, o::creat | o::excl | o::rdwr, r::mode{0600}) == r::unexpected(r::errc::eexist), "open: O_EXCL");
 
   // Gather, scatter, positioned vectors.
   char one[] = "abc", two[] = "defg";
@@ -135,7 +135,7 @@ int main() {
               same(s1, "pli", 3),
           "sendfile");
   }
-  auto h = r::openat(r::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, 0600);
+  auto h = r::openat(r::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, r::mode{0600});
   if (h) {
     int64_t from = 0, to = 0;
     auto n = r::copy_file_range(*f, &from, *h, &to, 6);

@@ -56,7 +56,7 @@ int main() {
         "fchmodat");
   check(r::faccessat2(*d, "fifo", r::ok::f).has_value(), "faccessat2: exists");
   check(r::faccessat2(*d, "none", r::ok::f) == r::unexpected(r::errc::enoent), "faccessat2: ENOENT");
-  auto f = r::openat(*d, "file", o::creat | o::wronly | o::cloexec, 0600);
+  auto f = r::openat(*d, "file", o::creat | o::wronly | o::cloexec, r::mode{0600});
   check(f.has_value(), "openat in the directory");
   if (f) {
     check(r::fchmod(*f, 0604).has_value() && (r::fstat(*f).value_or(r::stat_t{}).mode & 07777) == 0604, "fchmod");

@@ -272,7 +272,10 @@ TEST_CASE("vdso: corrupted headers make an invalid image") {
   CHECK(broken([](bytes& b, layout&) { b[0] = 0x7e; }));                      // magic
   CHECK(broken([](bytes& b, layout&) { b[EI_CLASS] ^= 3; }));                // class
   CHECK(broken([](bytes& b, layout&) { b[EI_DATA] ^= 3; }));                 // byte order
-  CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_machine = EM_ARM; }));
+  CHECK(broken([](bytes&, layout& l) {  // another machine
+    auto* eh = const_cast<ElfW(Ehdr)*>(l.eh());
+    eh->e_machine = static_cast<decltype(eh->e_machine)>(eh->e_machine ^ 1);
+  }));
   CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_type = ET_EXEC; }));
   CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_phoff = 0x7ffffff0; }));
   CHECK(broken([](bytes& b, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_phoff = b.size() - 8; }));

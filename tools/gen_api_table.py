@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Writes docs/api.md: every typed wrapper in include/rawsys, the syscall(s) it
-makes on x86-64, i386 and arm64, its return type, and its man page.
+makes on each ISA (tools/isas.py), its return type, and its man page.
 
 It reads what the compilers see: include/rawsys/rawsys.hpp is preprocessed
-for each architecture (g++, g++ -m32, aarch64-linux-gnu-g++-12), so each
-arch's #if branches decide. A wrapper is a function in namespace rawsys (not
+for each ISA by its GCC (g++, g++ -m32, aarch64-linux-gnu-g++-12, ...), so
+each ISA's #if branches decide. A wrapper is a function in namespace rawsys (not
 rawsys::detail or rawsys::arch) defined as `inline RET NAME(ARGS) noexcept {`
 in a topic header; the syscalls it makes are the `nr::NAME` and `sys::NAME`
 in its body (sys.hpp's choice for the arch, none where it has sys::none),
@@ -19,10 +19,12 @@ import re
 import subprocess
 import sys
 
+import isas
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "api.md")
-ARCHES = [("x86-64", ["g++"]), ("i386", ["g++", "-m32"]), ("arm64", ["aarch64-linux-gnu-g++-12"])]
-TABLES = {"x86-64": "x86_64.hpp", "i386": "i386.hpp", "arm64": "aarch64.hpp"}
+ARCHES = [(i.label, i.cxx) for i in isas.ISAS]
+TABLES = {i.label: i.key + ".hpp" for i in isas.ISAS}
 # Core and support headers: their functions are not syscall wrappers.
 NOT_WRAPPERS = {"result.hpp", "errc.hpp", "nr.hpp", "syscall.hpp", "auxv.hpp", "fd.hpp",
                 "bitmask.hpp", "types.hpp", "rawsys.hpp", "traits.hpp",
@@ -198,8 +200,9 @@ def render():
         h, ret, args, man, _ = info[n]
         if h != header:
             header = h
-            out += ["", f"## `<rawsys/{h}>`", "", "| wrapper | x86-64 | i386 | arm64 | returns | man page |",
-                    "|---|---|---|---|---|---|"]
+            out += ["", f"## `<rawsys/{h}>`", "",
+                    "| wrapper | " + " | ".join(a for a, _ in ARCHES) + " | returns | man page |",
+                    "|---|" + "---|" * len(ARCHES) + "---|---|"]
         cells = []
         for arch, _ in ARCHES:
             made = per_arch[arch].get(n)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Sizes of the tools under examples/ (built without libc by rawsys_add_tool)
-for x86-64, i386 and arm64, next to the programs they mirror: GNU coreutils
+for each ISA (tools/isas.py), next to the programs they mirror: GNU coreutils
 (/usr/bin/NAME, dynamically linked: libc.so is not counted), busybox-static
 (one multi-call binary for all its applets) and a glibc-static hello world.
 
@@ -8,7 +8,8 @@ usage: tools/sizes.py            builds (build/sizes-ARCH), writes docs/sizes.md
        tools/sizes.py --check    builds, exits 1 if docs/sizes.md differs
        tools/sizes.py --print --builds build/demo-
                                  prints the table from existing builds
-                                 (PREFIX + x86_64, i386, aarch64)
+                                 (PREFIX + each ISA's key: x86_64, i386, ...;
+                                 "-" for an ISA not built there)
 """
 import argparse
 import os
@@ -18,11 +19,10 @@ import subprocess
 import sys
 import tempfile
 
+import isas
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "sizes.md")
-ARCHES = [("x86_64", "x86-64", None), ("i386", "i386", "cmake/i386.cmake"),
-          ("aarch64", "arm64", "cmake/aarch64.cmake")]
-GLIBC_CC = {"x86_64": ["g++"], "i386": ["g++", "-m32"], "aarch64": ["aarch64-linux-gnu-g++-12"]}
 BUSYBOX = "/bin/busybox"
 # The tools that mirror a coreutils program (syscount and sandbox have none).
 COREUTILS = {"true", "false", "echo", "env", "cat", "wc", "ls", "sleep"}
@@ -36,27 +36,30 @@ def tools():
 
 
 def build(prefix):
-    for arch, _, toolchain in ARCHES:
-        d = prefix + arch
+    for isa in isas.ISAS:
+        d = prefix + isa.key
+        # GCC 12 everywhere: a cross toolchain file's default, named for the native ones.
         args = ["cmake", "-S", ROOT, "-B", d, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=MinSizeRel",
-                "-DCMAKE_CXX_COMPILER=" + ("g++" if arch != "aarch64" else "aarch64-linux-gnu-g++-12"),
                 "-DCMAKE_CXX_STANDARD=20", "-DRAWSYS_BUILD_TESTS=OFF", "-DRAWSYS_BUILD_EXAMPLES=ON"]
-        if toolchain:
-            args.append("-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(ROOT, toolchain))
+        args += [a.replace("=cmake/", "=" + os.path.join(ROOT, "cmake") + "/") for a in isa.cmake]
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["cmake", "--build", d, "--target"] + ["tool-" + t for t in tools()],
                        check=True, stdout=subprocess.DEVNULL)
 
 
-def glibc_static_hello(arch):
+def glibc_static_hello(isa):
     """A hello world through glibc's puts, static, -Os, stripped."""
     with tempfile.TemporaryDirectory() as d:
         src = os.path.join(d, "hello.cpp")
         with open(src, "w") as f:
             f.write('#include <stdio.h>\nint main() { puts("Hello, world!"); }\n')
         exe = os.path.join(d, "hello")
-        subprocess.run(GLIBC_CC[arch] + ["-Os", "-static", "-s", src, "-o", exe], check=True)
+        subprocess.run(isa.cxx + ["-Os", "-static", "-s", src, "-o", exe], check=True)
         return os.path.getsize(exe)
+
+
+def size(path):
+    return os.path.getsize(path) if os.path.exists(path) else None
 
 
 def fmt(n):
@@ -66,18 +69,18 @@ def fmt(n):
 def table(prefix):
     rows = []
     for t in tools():
-        sizes = [os.path.getsize(os.path.join(prefix + arch, "examples", t)) for arch, _, _ in ARCHES]
+        sizes = [size(os.path.join(prefix + isa.key, "examples", t)) for isa in isas.ISAS]
         ref = None
         for p in ("/usr/bin/" + t, "/bin/" + t):
             if t in COREUTILS and os.path.exists(p):
                 ref = os.path.getsize(p)
                 break
         rows.append((t, sizes, ref))
-    lines = ["| tool | rawsys x86-64 | rawsys i386 | rawsys arm64 | coreutils x86-64 (dynamic) |",
-             "|---|---:|---:|---:|---:|"]
+    lines = ["| tool | " + "".join(f"rawsys {isa.label} | " for isa in isas.ISAS) + "coreutils x86-64 (dynamic) |",
+             "|---|" + "---:|" * (len(isas.ISAS) + 1)]
     for t, sizes, ref in rows:
         lines.append(f"| `{t}` | " + " | ".join(fmt(s) for s in sizes) + f" | {fmt(ref)} |")
-    glibc = [glibc_static_hello(arch) for arch, _, _ in ARCHES]
+    glibc = [glibc_static_hello(isa) for isa in isas.ISAS]
     lines.append("| hello, glibc static | " + " | ".join(fmt(s) for s in glibc) + " | - |")
     busybox = os.path.getsize(BUSYBOX) if os.path.exists(BUSYBOX) else None
     return "\n".join(lines) + "\n", busybox

@@ -105,24 +105,27 @@ struct alignas(8) perf_event_attr {
 static_assert(sizeof(perf_event_attr) == perf_attr_size::ver8);
 
 // PERF_EVENT_IOC_*: ioctl(2) requests on a counter (the size field of some
-// depends on the pointer size, hence computed like _IO/_IOR/_IOW).
+// depends on the pointer size, hence computed like _IO/_IOR/_IOW, with the
+// ISA's encoding: abi::ioc).
 namespace detail {
-constexpr unsigned long perf_ioc(unsigned dir, unsigned n, size_t size) noexcept {
-  return (static_cast<unsigned long>(dir) << 30) | (static_cast<unsigned long>(size) << 16) |
+enum class ioc_dir { none, write, read };
+constexpr unsigned long perf_ioc(ioc_dir dir, unsigned n, size_t size) noexcept {
+  const unsigned d = dir == ioc_dir::none ? abi::ioc.none : dir == ioc_dir::write ? abi::ioc.write : abi::ioc.read;
+  return (static_cast<unsigned long>(d) << (16 + abi::ioc.size_bits)) | (static_cast<unsigned long>(size) << 16) |
          (static_cast<unsigned long>('$') << 8) | n;
 }
 }  // namespace detail
 namespace perf_event_ioc {
-inline constexpr unsigned long enable = detail::perf_ioc(0, 0, 0),
-                               disable = detail::perf_ioc(0, 1, 0),
-                               refresh = detail::perf_ioc(0, 2, 0),
-                               reset = detail::perf_ioc(0, 3, 0),
-                               period = detail::perf_ioc(1, 4, sizeof(uint64_t)),
-                               set_output = detail::perf_ioc(0, 5, 0),
-                               set_filter = detail::perf_ioc(1, 6, sizeof(char*)),
-                               id = detail::perf_ioc(2, 7, sizeof(uint64_t*)),
-                               set_bpf = detail::perf_ioc(1, 8, sizeof(uint32_t)),
-                               pause_output = detail::perf_ioc(1, 9, sizeof(uint32_t));
+inline constexpr unsigned long enable = detail::perf_ioc(detail::ioc_dir::none, 0, 0),
+                               disable = detail::perf_ioc(detail::ioc_dir::none, 1, 0),
+                               refresh = detail::perf_ioc(detail::ioc_dir::none, 2, 0),
+                               reset = detail::perf_ioc(detail::ioc_dir::none, 3, 0),
+                               period = detail::perf_ioc(detail::ioc_dir::write, 4, sizeof(uint64_t)),
+                               set_output = detail::perf_ioc(detail::ioc_dir::none, 5, 0),
+                               set_filter = detail::perf_ioc(detail::ioc_dir::write, 6, sizeof(char*)),
+                               id = detail::perf_ioc(detail::ioc_dir::read, 7, sizeof(uint64_t*)),
+                               set_bpf = detail::perf_ioc(detail::ioc_dir::write, 8, sizeof(uint32_t)),
+                               pause_output = detail::perf_ioc(detail::ioc_dir::write, 9, sizeof(uint32_t));
 // PERF_IOC_FLAG_GROUP: the argument of enable, disable, reset: the whole group.
 inline constexpr unsigned long flag_group = 1;
 }  // namespace perf_event_ioc

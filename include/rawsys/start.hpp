@@ -109,12 +109,15 @@ inline void run_atexit() noexcept {
 // abort(3) without libc: SIGABRT's default action, unblocked, sent to this
 // thread. The handler is reset first: nothing may run on a smashed stack.
 [[noreturn, gnu::cold]] inline void abort_process() noexcept {
-  const uint64_t dfl[4] = {};  // handler SIG_DFL, no flags, empty mask
-  (void)raw::syscall(static_cast<long>(nr::rt_sigaction), 6, dfl, nullptr, 8);
-  const uint64_t abrt = uint64_t{1} << (6 - 1);
-  (void)raw::syscall(static_cast<long>(nr::rt_sigprocmask), 1 /* SIG_UNBLOCK */, &abrt, nullptr, 8);
+  // Zeros for every layout of the kernel's struct sigaction: handler
+  // SIG_DFL, no flags, empty mask (_NSIG bits: 128 on mips).
+  constexpr unsigned long sigset_bytes = uapi::nsig / 8;
+  const uint64_t dfl[3 + sigset_bytes / 8] = {};
+  (void)raw::syscall(static_cast<long>(nr::rt_sigaction), uapi::sigabrt, dfl, nullptr, sigset_bytes);
+  const uint64_t abrt[sigset_bytes / 8] = {uint64_t{1} << (uapi::sigabrt - 1)};
+  (void)raw::syscall(static_cast<long>(nr::rt_sigprocmask), uapi::sig_unblock, abrt, nullptr, sigset_bytes);
   (void)raw::syscall(static_cast<long>(nr::tgkill), raw::syscall(static_cast<long>(nr::getpid)),
-                     raw::syscall(static_cast<long>(nr::gettid)), 6);
+                     raw::syscall(static_cast<long>(nr::gettid)), uapi::sigabrt);
   __builtin_trap();
 }
 

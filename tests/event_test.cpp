@@ -67,12 +67,12 @@ static_assert(offsetof(r::pollfd, fd) == offsetof(::pollfd, fd));
 static_assert(offsetof(r::pollfd, events) == offsetof(::pollfd, events));
 static_assert(offsetof(r::pollfd, revents) == offsetof(::pollfd, revents));
 
-// epoll_event: packed on x86-64 and i386 (as glibc's), natural on arm64.
+// epoll_event: packed on x86-64 and i386 (as glibc's), natural elsewhere.
 static_assert(sizeof(r::epoll_event) == sizeof(::epoll_event));
 static_assert(alignof(r::epoll_event) == alignof(::epoll_event));
 static_assert(offsetof(r::epoll_event, events) == offsetof(::epoll_event, events));
 static_assert(offsetof(r::epoll_event, data) == offsetof(::epoll_event, data));
-#if defined(__aarch64__)
+#if !defined(__x86_64__) && !defined(__i386__)
 static_assert(sizeof(r::epoll_event) == 16 && offsetof(r::epoll_event, data) == 8);
 #else
 static_assert(sizeof(r::epoll_event) == 12 && offsetof(r::epoll_event, data) == 4);

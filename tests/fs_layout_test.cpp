@@ -137,6 +137,12 @@ static_assert(offsetof(struct rawsys::statx, spare3) == 0xc0);
 using kstat = struct stat64;
 static_assert(sizeof(rawsys::stat) == 96);
 RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32
+using kstat = struct stat64;
+static_assert(sizeof(rawsys::stat) == 104);  // 32-bit dev, rdev and times, 64-bit ino and size
+#elif defined(__mips__)
+using kstat = struct stat;
+static_assert(sizeof(rawsys::stat) == 104);  // 32-bit dev, rdev and unsigned times
 #elif defined(__x86_64__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat) == 144);
@@ -166,6 +172,10 @@ RAWSYS_SAME_FIELD(rawsys::stat, ctime.nsec, kstat, st_ctime_nsec);
 #if defined(__i386__)
 using kstatfs = struct statfs64;
 static_assert(sizeof(struct rawsys::statfs) == 84);
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32
+using kstatfs = struct statfs64;
+#elif defined(__mips__)
+using kstatfs = struct statfs;
 #else
 using kstatfs = struct statfs;
 static_assert(sizeof(struct rawsys::statfs) == 120);
@@ -255,11 +265,7 @@ TEST_CASE("fs layout: fstat fills rawsys::stat byte for byte as the kernel's str
   auto f = rawsys::openat(rawsys::at_fdcwd, "/proc/self/exe", rawsys::o::rdonly | rawsys::o::cloexec);
   REQUIRE(f.has_value());
   kstat k{};
-#if defined(__i386__)
-  REQUIRE(rawsys::syscall(rawsys::nr::fstat64, f->get(), &k).has_value());
-#else
-  REQUIRE(rawsys::syscall(rawsys::nr::fstat, f->get(), &k).has_value());
-#endif
+  REQUIRE(rawsys::syscall(rawsys::sys::fstat, f->get(), &k).has_value());  // fstat64 on 32-bit ISAs
   auto r = rawsys::fstat(*f);
   REQUIRE(r.has_value());
   CHECK(__builtin_memcmp(&k, &*r, sizeof k) == 0);
@@ -283,11 +289,10 @@ TEST_CASE("fs layout: statx and statfs fill rawsys's structs as the kernel's") {
   CHECK(r->dev_minor == k.stx_dev_minor);
 
   kstatfs ks{};
-#if defined(__i386__)
-  REQUIRE(rawsys::syscall(rawsys::nr::statfs64, "/proc", sizeof ks, &ks).has_value());
-#else
-  REQUIRE(rawsys::syscall(rawsys::nr::statfs, "/proc", &ks).has_value());
-#endif
+  if constexpr (rawsys::sys::statfs_takes_size)  // statfs64
+    REQUIRE(rawsys::syscall(rawsys::sys::statfs, "/proc", sizeof ks, &ks).has_value());
+  else
+    REQUIRE(rawsys::syscall(rawsys::sys::statfs, "/proc", &ks).has_value());
   auto rs = rawsys::statfs("/proc");
   REQUIRE(rs.has_value());
   CHECK(rs->type == PROC_SUPER_MAGIC);

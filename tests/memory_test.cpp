@@ -50,7 +50,9 @@ static_assert(rawsys::bits(map::populate) == MAP_POPULATE);
 static_assert(rawsys::bits(map::nonblock) == MAP_NONBLOCK);
 static_assert(rawsys::bits(map::stack) == MAP_STACK);
 static_assert(rawsys::bits(map::hugetlb) == MAP_HUGETLB);
+#ifdef MAP_SYNC  // not on mips
 static_assert(rawsys::bits(map::sync) == MAP_SYNC);
+#endif
 static_assert(rawsys::bits(map::fixed_noreplace) == MAP_FIXED_NOREPLACE);
 static_assert(rawsys::bits(map::huge_2mb) == (21u << MAP_HUGE_SHIFT));
 static_assert(rawsys::bits(map::huge_1gb) == (30u << MAP_HUGE_SHIFT));
@@ -173,11 +175,7 @@ bool kernel_can_read(const void* p, size_t n) {
 // qemu-user answers some calls differently from the kernel; it has no
 // clone3 (ENOSYS), where the kernel says EINVAL for a null, empty argument.
 bool under_qemu() {
-#if defined(__aarch64__)
   return rawsys::raw::syscall(static_cast<long>(rawsys::nr::clone3), nullptr, 0) == -ENOSYS;
-#else
-  return false;
-#endif
 }
 
 // A glibc call returning 0 or -1 as a result<void>.

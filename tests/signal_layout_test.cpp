@@ -19,7 +19,9 @@ static_assert(bits(rawsys::sa::nocldwait) == SA_NOCLDWAIT);
 static_assert(bits(rawsys::sa::siginfo) == SA_SIGINFO);
 static_assert(bits(rawsys::sa::unsupported) == SA_UNSUPPORTED);
 static_assert(bits(rawsys::sa::expose_tagbits) == SA_EXPOSE_TAGBITS);
+#if defined(SA_RESTORER)
 static_assert(bits(rawsys::sa::restorer) == SA_RESTORER);
+#endif
 static_assert(bits(rawsys::sa::onstack) == SA_ONSTACK);
 static_assert(bits(rawsys::sa::restart) == SA_RESTART);
 static_assert(bits(rawsys::sa::nodefer) == SA_NODEFER);
@@ -52,7 +54,11 @@ static_assert(rawsys::cld::trapped == CLD_TRAPPED);
 static_assert(rawsys::cld::stopped == CLD_STOPPED);
 static_assert(rawsys::cld::continued == CLD_CONTINUED);
 static_assert(static_cast<int>(rawsys::sig::sys) == SIGSYS);
+#if defined(SIGSTKFLT)
 static_assert(static_cast<int>(rawsys::sig::stkflt) == SIGSTKFLT);
+#else  // mips
+static_assert(static_cast<int>(rawsys::sig::stkflt) == 0);
+#endif
 
 // struct sigaction of rt_sigaction. x86-64 and arm64 (asm-generic, with
 // sa_restorer because arm64 defines SA_RESTORER) spell it in the UAPI
@@ -70,7 +76,11 @@ static_assert(sizeof(rs) == sizeof(struct sigaction));
 static_assert(offsetof(rs, handler) == offsetof(struct sigaction, sa_handler));
 static_assert(offsetof(rs, action) == offsetof(struct sigaction, sa_handler));
 static_assert(offsetof(rs, flags) == offsetof(struct sigaction, sa_flags));
+#if defined(SA_RESTORER)
 static_assert(offsetof(rs, restorer) == offsetof(struct sigaction, sa_restorer));
+#else  // asm-generic drops sa_restorer where SA_RESTORER is undefined (riscv)
+static_assert(!rawsys::abi::sa_restorer);
+#endif
 static_assert(offsetof(rs, mask) == offsetof(struct sigaction, sa_mask));
 static_assert(sizeof(rs::flags) == sizeof(((struct sigaction*)nullptr)->sa_flags));
 static_assert(sizeof(rs::mask) == sizeof(((struct sigaction*)nullptr)->sa_mask));
@@ -151,6 +161,8 @@ static_assert(offsetof(rsf, arch) == offsetof(ksf, ssi_arch));
 // (arm64); x86's UAPI sigset_t is the old one-word set, its _NSIG is 64 too.
 #if defined(__aarch64__)
 static_assert(sizeof(rawsys::sigset) == sizeof(sigset_t) && _NSIG == 64);
+#elif defined(__mips__)  // _NSIG 128
+static_assert(sizeof(rawsys::sigset) == sizeof(sigset_t) && _NSIG == 128 && rawsys::nsig == 128);
 #else
 static_assert(sizeof(rawsys::sigset) == 64 / 8);
 #endif

@@ -24,6 +24,20 @@ using rawsys::sig;
 using rawsys_test::glibc;
 namespace sa = rawsys::sa;
 
+// Whether the ISA's kernel takes a restorer (abi::sa_restorer): riscv has no
+// SA_RESTORER, and its handlers return through the vDSO's __vdso_rt_sigreturn;
+// mips has none either, and its handlers return through the kernel's code
+// (the vDSO's; qemu-user's own in the signal frame).
+#if defined(__riscv)
+#define HAVE_RESTORER 0
+#include <rawsys/vdso.hpp>
+#elif defined(__mips__)
+#define HAVE_RESTORER 0
+#else
+#define HAVE_RESTORER 1
+#endif
+static_assert(rawsys::abi::sa_restorer == HAVE_RESTORER);
+
 namespace rawsys_test {
 extern const unsigned long kernel_siginfo_size;
 extern const unsigned long kernel_signalfd_siginfo_size;
@@ -198,6 +212,10 @@ TEST_CASE("signal layouts: the kernel's UAPI headers agree (static_asserts in si
   CHECK(rawsys_test::kernel_stack_t_size == sizeof(rawsys::stack_t));
 #if defined(__i386__)
   CHECK(sizeof(rawsys::sigaction) == 20);
+#elif defined(__mips__)  // flags, handler, 128-bit mask
+  CHECK(sizeof(rawsys::sigaction) == (sizeof(long) == 8 ? 32 : 24));
+#elif !HAVE_RESTORER
+  CHECK(sizeof(rawsys::sigaction) == 24);
 #else
   CHECK(sizeof(rawsys::sigaction) == 32);
 #endif
@@ -217,6 +235,7 @@ TEST_CASE("rawsys::sigset: the kernel's bit order is glibc's") {
   CHECK(from_glibc(g) == s);
 }
 
+#if HAVE_RESTORER
 namespace {
 // A function's first bytes, read through an empty asm so that the compiler
 // does not reason about the bytes around a function.
@@ -261,6 +280,39 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(((mov >> 5) & 0xffff) == static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
 #endif
 }
+#elif defined(__mips__)
+namespace {
+const void* handler_return = nullptr;
+void note_return(sig) { handler_return = __builtin_return_address(0); }
+}  // namespace
+
+TEST_CASE("rt_sigreturn: a handler returns to the kernel's li v0, rt_sigreturn, then syscall") {
+  saved_action keep(sig::usr1);
+  saved_mask mask;
+  rawsys::sigset unblock;
+  unblock.add(sig::usr1);
+  REQUIRE(rawsys::rt_sigprocmask(rawsys::how::unblock, &unblock, nullptr));
+  rawsys::sigaction act;
+  act.handler = note_return;
+  REQUIRE(rawsys::rt_sigaction(sig::usr1, act));
+  raise_here(sig::usr1);
+  REQUIRE(handler_return != nullptr);
+  // addiu $2, $0, rt_sigreturn; syscall (the vDSO's, or qemu-user's copy)
+  uint32_t code[2];
+  memcpy(code, handler_return, sizeof code);
+  CHECK(code[0] == 0x24020000u + static_cast<uint32_t>(rawsys::nr::rt_sigreturn));
+  CHECK(code[1] == 0x0000000cu);
+}
+#else
+TEST_CASE("rt_sigreturn: the vDSO's __vdso_rt_sigreturn is the return path the kernel sets") {
+  // li a7, 139 (rt_sigreturn); ecall
+  const auto* p = static_cast<const unsigned char*>(rawsys::vdso::find("__vdso_rt_sigreturn", "LINUX_4.15"));
+  REQUIRE(p != nullptr);
+  const unsigned char want[] = {0x93, 0x08, 0xb0, 0x08, 0x73, 0x00, 0x00, 0x00};
+  CHECK(memcmp(p, want, sizeof want) == 0);
+  CHECK(static_cast<long>(rawsys::nr::rt_sigreturn) == 139);
+}
+#endif
 
 TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   saved_action keep(sig::usr1);
@@ -277,14 +329,18 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   // Reaching here at all means both handlers returned through rt_sigreturn.
   CHECK(plain_count == 2);
   CHECK(plain_last == SIGUSR1);
-  // What the kernel stored: the handler, sa::restorer and our restorer.
+  // What the kernel stored: the handler, sa::restorer and our restorer (or,
+  // without a restorer, the flags as given).
   rawsys::sigaction now;
   REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
   CHECK(addr(now.handler) == addr(plain_handler));
+#if !HAVE_RESTORER
+  CHECK(now.flags == sa::flags());
+#elif defined(__i386__)
   CHECK(rawsys::has(now.flags, sa::restorer));
-#if defined(__i386__)
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore));  // the old frame's
 #else
+  CHECK(rawsys::has(now.flags, sa::restorer));
   CHECK(addr(now.restorer) == addr(rawsys::detail::rawsys_restore_rt));
 #endif
   // glibc sees the same disposition.
@@ -321,7 +377,11 @@ TEST_CASE("rt_sigaction: the kernel's struct matches what glibc installs, both w
   REQUIRE(rawsys::rt_sigaction(sig::usr2, &act, nullptr));
   REQUIRE(::sigaction(SIGUSR2, nullptr, &gback) == 0);
   CHECK(addr(gback.sa_sigaction) == addr(info_handler));
+#if HAVE_RESTORER
   const int want = SA_SIGINFO | SA_ONSTACK | static_cast<int>(rawsys::bits(sa::restorer));
+#else
+  const int want = SA_SIGINFO | SA_ONSTACK;
+#endif
   CHECK((gback.sa_flags & want) == want);  // glibc does not define SA_RESTORER
   CHECK(from_glibc(gback.sa_mask) == act.mask);
   // SIG_IGN and SIG_DFL.

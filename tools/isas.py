@@ -29,6 +29,12 @@ ISAS = [
     Isa("aarch64", "arm64", r"aarch64|arm64", ["aarch64-linux-gnu-g++-12"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/aarch64.cmake"],
         r"svc\s+#?0", r"bl|blr|b\s+[A-Za-z_]"),
+    Isa("mips_n64", "mips64el", r"mips64", ["mips64el-linux-gnuabi64-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mips64el.cmake"],
+        r"syscall", r"jalr?|bal|b\s+[A-Za-z_]|j\s+[A-Za-z_]"),
+    Isa("mips_o32", "mipsel", r"mips", ["mipsel-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mipsel.cmake"],
+        r"syscall", r"jalr?|bal|b\s+[A-Za-z_]|j\s+[A-Za-z_]"),
 ]
 
 

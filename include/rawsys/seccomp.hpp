@@ -14,6 +14,8 @@
 #include "fd.hpp"
 #include "nr/aarch64.hpp"  // the tables seccomp_abi knows
 #include "nr/i386.hpp"
+#include "nr/mips_n64.hpp"
+#include "nr/mips_o32.hpp"
 #include "nr/x86_64.hpp"
 
 namespace rawsys {
@@ -76,6 +78,8 @@ enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
   ia32 = 0x40000003u,
   aarch64 = 0xc00000b7u,
+  mipsel64 = 0xc0000008u,  // n64, little-endian
+  mipsel = 0x40000008u,    // o32, little-endian
 };
 
 // __X32_SYSCALL_BIT: x32 calls enter the x86-64 kernel as AUDIT_ARCH_X86_64
@@ -98,6 +102,16 @@ struct seccomp_abi<ia32::nr> {
 template <>
 struct seccomp_abi<aarch64::nr> {
   static constexpr audit_arch arch = audit_arch::aarch64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<mips_n64::nr> {
+  static constexpr audit_arch arch = audit_arch::mipsel64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<mips_o32::nr> {
+  static constexpr audit_arch arch = audit_arch::mipsel;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

@@ -11,8 +11,12 @@
 // and lo (musl's and nolibc's mips syscall_arch lists agree). See syscall(2).
 #pragma once
 
+#if __mips_isa_rev >= 6  // no hi and lo
+#define RAWSYS_MIPS_CLOBBERS_ "$1", "$3", "$11", "$12", "$13", "$14", "$15", "$24", "$25", "memory"
+#else
 #define RAWSYS_MIPS_CLOBBERS_ \
   "$1", "$3", "$11", "$12", "$13", "$14", "$15", "$24", "$25", "hi", "lo", "memory"
+#endif
 
 namespace rawsys::arch {
 

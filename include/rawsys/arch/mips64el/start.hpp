@@ -1,0 +1,39 @@
+// MIPS n64's part of the no-libc runtime, for <rawsys/start.hpp> alone:
+// _start and the byte-loop mem*. GCC reads the stack protector's canary
+// from __stack_chk_guard: no thread block.
+#pragma once
+
+#include "../bytewise.hpp"
+
+// The kernel starts the process with the stack pointer at argc. Code is
+// position-independent (-mabicalls, Debian's default): $gp first, from this
+// code's own address (bal) and its distance to _gp, which the link resolves;
+// then C++ through $25, as a PIC callee expects, with the stack aligned as
+// the ABI wants (16 bytes) and no frame to unwind into. GNU ld's mips
+// scripts enter at __start, other linkers at _start: both name it.
+__asm__(".text\n.global _start\n.global __start\n.type _start, @function\n.type __start, @function\n"
+        "_start:\n__start:\n"
+        ".set push\n.set noreorder\n"
+        "  bal 1f\n"
+        "  move $fp, $0\n"  // the delay slot
+        "1:\n"
+        "  lui $gp, %hi(%neg(%gp_rel(1b)))\n"
+        "  daddiu $gp, $gp, %lo(%neg(%gp_rel(1b)))\n"
+        "  daddu $gp, $gp, $ra\n"
+        "  ld $25, %call16(rawsys_start_c)($gp)\n"
+        "  move $4, $sp\n"
+        "  and $sp, $sp, -16\n"
+        "  jalr $25\n"
+        "  nop\n"
+        "  break\n"
+        ".set pop\n"
+        ".size _start, . - _start\n.size __start, . - __start\n");
+
+namespace rawsys::arch {
+
+namespace mem = bytewise;
+
+// What _start's C++ half takes from AT_SYSINFO: nothing, syscall is the entry.
+__attribute__((always_inline, no_stack_protector)) inline void set_entry(unsigned long) noexcept {}
+
+}  // namespace rawsys::arch

@@ -185,7 +185,7 @@ TEST_CASE("ppoll: errors and the signal mask match glibc") {
   CHECK(r::ppoll(&one, too_many, &zero) == r::unexpected(errc::einval));
   // (glibc's syscall(): AddressSanitizer's ppoll would read all those entries.)
   CHECK(outcome(r::ppoll(&one, too_many, &zero)) ==
-        glibc(::syscall(SYS_ppoll, &gone, static_cast<unsigned long>(too_many), &gzero, nullptr, 8)));
+        glibc(::syscall(SYS_ppoll, &gone, static_cast<unsigned long>(too_many), &gzero, nullptr, sizeof(rawsys::sigset))));
   const r::timespec bad_ns{0, 1000000000};
   const ::timespec gbad_ns{0, 1000000000};
   CHECK(r::ppoll(&one, 1, &bad_ns) == r::unexpected(errc::einval));

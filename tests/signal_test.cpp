@@ -406,16 +406,17 @@ TEST_CASE("rt_sigaction: errors match glibc") {
   CHECK(outcome(rawsys::rt_sigaction(sig::kill, act)) == glibc(::sigaction(SIGKILL, &g, nullptr)));
   // A signal number out of range.
   CHECK(outcome(rawsys::rt_sigaction(static_cast<sig>(65), act)) == glibc(::sigaction(65, &g, nullptr)));
-  // The kernel checks sigsetsize: only 8.
+  // The kernel checks sigsetsize: only _NSIG / 8 (8; 16 on mips).
   rawsys::sigaction old;
-  CHECK(rawsys::rt_sigaction(sig::usr1, nullptr, &old, 16) == rawsys::unexpected(errc::einval));
-  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, &old, 16)) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, &old, 16)));
+  constexpr size_t wrong = 2 * sizeof(rawsys::sigset);
+  CHECK(rawsys::rt_sigaction(sig::usr1, nullptr, &old, wrong) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, &old, wrong)) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, &old, wrong)));
   // A bad pointer.
   void* gone = unmapped_page();
   CHECK(rawsys::rt_sigaction(sig::usr1, nullptr, static_cast<rawsys::sigaction*>(gone)) ==
         rawsys::unexpected(errc::efault));
   // (glibc's sigaction() copies through its own buffer and would crash here.)
-  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, static_cast<rawsys::sigaction*>(gone))) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, gone, 8)));
+  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, static_cast<rawsys::sigaction*>(gone))) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, gone, sizeof(rawsys::sigset))));
 }
 
 TEST_CASE("rt_sigaction: an sa::siginfo handler sees signo, code, sender and context") {
@@ -481,7 +482,7 @@ TEST_CASE("rt_sigprocmask: errors match glibc") {
   block.add(sig::usr1);
   const auto bad_how = static_cast<rawsys::how>(99);
   CHECK(rawsys::rt_sigprocmask(bad_how, &block, nullptr) == rawsys::unexpected(errc::einval));
-  CHECK(outcome(rawsys::rt_sigprocmask(bad_how, &block, nullptr)) == glibc(::syscall(SYS_rt_sigprocmask, 99, &block, nullptr, 8)));
+  CHECK(outcome(rawsys::rt_sigprocmask(bad_how, &block, nullptr)) == glibc(::syscall(SYS_rt_sigprocmask, 99, &block, nullptr, sizeof(rawsys::sigset))));
   CHECK(rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr, 4) == rawsys::unexpected(errc::einval));
   CHECK(outcome(rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr, 4)) == glibc(::syscall(SYS_rt_sigprocmask, SIG_BLOCK, &block, nullptr, 4)));
   void* gone = unmapped_page();
@@ -531,8 +532,9 @@ TEST_CASE("rt_sigpending and rt_sigtimedwait: a blocked signal waits, then is ta
 
 TEST_CASE("rt_sigpending: errors match glibc") {
   rawsys::sigset s;
-  CHECK(rawsys::rt_sigpending(&s, 16) == rawsys::unexpected(errc::einval));
-  CHECK(outcome(rawsys::rt_sigpending(&s, 16)) == glibc(::syscall(SYS_rt_sigpending, &s, 16)));
+  constexpr size_t wrong = 2 * sizeof(rawsys::sigset);  // more than _NSIG / 8
+  CHECK(rawsys::rt_sigpending(&s, wrong) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::rt_sigpending(&s, wrong)) == glibc(::syscall(SYS_rt_sigpending, &s, wrong)));
   void* gone = unmapped_page();
   CHECK(rawsys::rt_sigpending(static_cast<rawsys::sigset*>(gone)) == rawsys::unexpected(errc::efault));
   CHECK(outcome(rawsys::rt_sigpending(static_cast<rawsys::sigset*>(gone))) == glibc(::sigpending(static_cast<sigset_t*>(gone))));
@@ -746,7 +748,7 @@ TEST_CASE("i386: rt_sigtimedwait falls back to the 32-bit call when the time64 o
     block.add(sig::usr1);
     if (!rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr)) ::_exit(11);
     // The filter works: the time64 call itself is ENOSYS now.
-    if (rawsys::syscall(rawsys::nr::rt_sigtimedwait_time64, &block, nullptr, nullptr, 8) !=
+    if (rawsys::syscall(rawsys::nr::rt_sigtimedwait_time64, &block, nullptr, nullptr, sizeof(rawsys::sigset)) !=
         rawsys::unexpected(errc::enosys))
       ::_exit(12);
     rawsys::siginfo info{};

@@ -225,7 +225,12 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   // does, so that a string overflow cannot reproduce it.
   uintptr_t guard = 0xff0a0000u;
   if (random) {
-    __builtin_memcpy(&guard, random, sizeof guard);  // a load; memcpy has no protector either
+    // An unaligned load (AT_RANDOM's bytes may sit anywhere): one or two
+    // instructions, where a strict-alignment ISA (mips) would call memcpy.
+    struct [[gnu::packed, gnu::may_alias]] word {
+      uintptr_t v;
+    };
+    guard = reinterpret_cast<const word*>(random)->v;
     guard &= ~uintptr_t{0xff};
   }
   __stack_chk_guard = guard;

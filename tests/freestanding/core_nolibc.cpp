@@ -33,12 +33,9 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   const char* text = message(bad.error());
   if (text[0] != 'B' || name(bad.error())[1] != 'B') exit_with(13);
   // Six arguments: an anonymous mapping, written and unmapped.
-#if defined(__i386__)
-  const auto map = nr::mmap2;
-#else
-  const auto map = nr::mmap;
-#endif
-  auto page = rawsys::syscall(map, nullptr, 4096u, 3 /* PROT_READ|WRITE */, 0x22 /* PRIVATE|ANON */, -1, 0);
+  const auto map = rawsys::sys::mmap;  // mmap2 on 32-bit ISAs
+  const unsigned private_anon = rawsys::uapi::map_private | rawsys::uapi::map_anonymous;  // 0x22; 0x802 on mips
+  auto page = rawsys::syscall(map, nullptr, 4096u, 3 /* PROT_READ|WRITE */, private_anon, -1, 0);
   if (!page) exit_with(14);
   *reinterpret_cast<volatile char*>(*page) = 'x';
   if (!rawsys::syscall(nr::munmap, *page, 4096u)) exit_with(15);
@@ -66,4 +63,6 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__mips__)
+#include "mips_start.hpp"
 #endif

@@ -11,6 +11,7 @@
 // then C++ through $25, as a PIC callee expects, with the stack aligned as
 // the ABI wants (16 bytes) and no frame to unwind into. GNU ld's mips
 // scripts enter at __start, other linkers at _start: both name it.
+#if defined(__mips_abicalls)
 __asm__(".text\n.global _start\n.global __start\n.type _start, @function\n.type __start, @function\n"
         "_start:\n__start:\n"
         ".set push\n.set noreorder\n"
@@ -28,6 +29,20 @@ __asm__(".text\n.global _start\n.global __start\n.type _start, @function\n.type 
         "  break\n"
         ".set pop\n"
         ".size _start, . - _start\n.size __start, . - __start\n");
+#else  // absolute code (-mno-abicalls, as rawsys_add_tool builds): $gp for small data only
+__asm__(".text\n.global _start\n.global __start\n.type _start, @function\n.type __start, @function\n"
+        "_start:\n__start:\n"
+        ".set push\n.set noreorder\n"
+        "  dla $gp, _gp\n"
+        "  move $fp, $0\n"
+        "  move $4, $sp\n"
+        "  and $sp, $sp, -16\n"
+        "  jal rawsys_start_c\n"
+        "  nop\n"
+        "  break\n"
+        ".set pop\n"
+        ".size _start, . - _start\n.size __start, . - __start\n");
+#endif
 
 namespace rawsys::arch {
 

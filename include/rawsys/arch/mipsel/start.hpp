@@ -12,6 +12,7 @@
 // callee expects, with the stack aligned (8 bytes by the ABI; 16 here) and
 // no frame to unwind into. GNU ld's mips scripts enter at __start, other
 // linkers at _start: both name it.
+#if defined(__mips_abicalls)
 __asm__(".text\n.global _start\n.global __start\n.type _start, @function\n.type __start, @function\n"
         "_start:\n__start:\n"
         ".set push\n.set noreorder\n"
@@ -30,6 +31,21 @@ __asm__(".text\n.global _start\n.global __start\n.type _start, @function\n.type 
         "  break\n"
         ".set pop\n"
         ".size _start, . - _start\n.size __start, . - __start\n");
+#else  // absolute code (-mno-abicalls, as rawsys_add_tool builds): $gp for small data only
+__asm__(".text\n.global _start\n.global __start\n.type _start, @function\n.type __start, @function\n"
+        "_start:\n__start:\n"
+        ".set push\n.set noreorder\n"
+        "  la $gp, _gp\n"
+        "  move $fp, $0\n"
+        "  move $4, $sp\n"
+        "  and $sp, $sp, -16\n"
+        "  addiu $sp, $sp, -16\n"
+        "  jal rawsys_start_c\n"
+        "  nop\n"
+        "  break\n"
+        ".set pop\n"
+        ".size _start, . - _start\n.size __start, . - __start\n");
+#endif
 
 namespace rawsys::arch {
 

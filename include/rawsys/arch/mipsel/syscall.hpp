@@ -20,7 +20,7 @@
 
 namespace rawsys::arch {
 
-inline long syscall0(long n) noexcept {
+[[gnu::always_inline]] inline long syscall0(long n) noexcept {
   register long r7 __asm__("$7");
   register long r2 __asm__("$2");
   __asm__ volatile("addu $2, $0, %2\n\tsyscall"
@@ -30,7 +30,7 @@ inline long syscall0(long n) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall1(long n, long a) noexcept {
+[[gnu::always_inline]] inline long syscall1(long n, long a) noexcept {
   register long r4 __asm__("$4") = a;
   register long r7 __asm__("$7");
   register long r2 __asm__("$2");
@@ -41,7 +41,7 @@ inline long syscall1(long n, long a) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall2(long n, long a, long b) noexcept {
+[[gnu::always_inline]] inline long syscall2(long n, long a, long b) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r7 __asm__("$7");
@@ -53,7 +53,7 @@ inline long syscall2(long n, long a, long b) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall3(long n, long a, long b, long c) noexcept {
+[[gnu::always_inline]] inline long syscall3(long n, long a, long b, long c) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -66,7 +66,7 @@ inline long syscall3(long n, long a, long b, long c) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall4(long n, long a, long b, long c, long d) noexcept {
+[[gnu::always_inline]] inline long syscall4(long n, long a, long b, long c, long d) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -79,7 +79,7 @@ inline long syscall4(long n, long a, long b, long c, long d) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
+[[gnu::always_inline]] inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -93,7 +93,7 @@ inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noexcept {
+[[gnu::always_inline]] inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -108,7 +108,7 @@ inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noe
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall7(long n, long a, long b, long c, long d, long e, long f, long g) noexcept {
+[[gnu::always_inline]] inline long syscall7(long n, long a, long b, long c, long d, long e, long f, long g) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;

@@ -30,7 +30,7 @@ for line in asm.splitlines():
     if m and not m.group(1).startswith(".L"):
         current = m.group(1)
         functions[current] = []
-    elif current and line.startswith("\t") and not line.lstrip().startswith((".", "#", "//")):
+    elif current and line.startswith("\t") and not line.lstrip().startswith((".", "#", "//", "@")):
         functions[current].append(line.strip())
 
 failed = False

@@ -588,7 +588,7 @@ TEST_CASE("pidfd_getfd: a copy of this process's own descriptor") {
   CHECK(outcome(r::pidfd_getfd(r::fd(p.r), p.w)) == glibc_fd(static_cast<int>(::syscall(SYS_pidfd_getfd, p.r, p.w, 0))));
 }
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__) || (defined(__mips__) && _MIPS_SIM == _ABIO32)
 namespace {
 int poll_select_fallback_checks() {
   RAWSYS_EXPECT(r::raw::syscall(static_cast<long>(r::nr::ppoll_time64), 0, 0, 0, 0, 0) == -ENOSYS);
@@ -623,12 +623,12 @@ int poll_select_fallback_checks() {
 }
 }  // namespace
 
-TEST_CASE("i386: ppoll and pselect6 fall back to the 32-bit calls when the time64 ones are ENOSYS") {
+TEST_CASE("32-bit: ppoll and pselect6 fall back to the 32-bit calls when the time64 ones are ENOSYS") {
   const int line = rawsys_test::run_without(
       {static_cast<long>(r::nr::ppoll_time64), static_cast<long>(r::nr::pselect6_time64)},
       poll_select_fallback_checks);
   if (line == -1) {
-    rawsys_test::skip("seccomp filters are not available here, so ENOSYS cannot be simulated");
+    rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
     return;
   }
   INFO("first failed check at event_test.cpp line ", line);

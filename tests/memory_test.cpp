@@ -251,7 +251,7 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
     CHECK(r == unexpected(errc::einval));
     CHECK(r == glibc_ptr(::mmap64(nullptr, page, PROT_READ, MAP_SHARED, f.fd, static_cast<off64_t>(offset))));
   }
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__) || (defined(__mips__) && _MIPS_SIM == _ABIO32)
   // mmap2 counts pages in 32 bits: from 2^44 the offset cannot be said, and
   // glibc says EINVAL rather than truncate it.
   const uint64_t huge = uint64_t{1} << 44;
@@ -269,9 +269,11 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
 #endif
 }
 
-TEST_CASE("mmap: an address above 2 GiB is a value (i386) / a high fixed address (64-bit)") {
-#if defined(__i386__)
+TEST_CASE("mmap: an address above 2 GiB is a value (32-bit) / a high fixed address (64-bit)") {
+#if defined(__i386__) || defined(__arm__)
   const uintptr_t candidates[] = {0xb0000000u, 0xa0000000u, 0xc0000000u, 0x90000000u, 0xd0000000u};
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32  // user space ends at 2 GiB: a high address below it
+  const uintptr_t candidates[] = {0x70000000u, 0x60000000u, 0x50000000u};
 #else
   const uintptr_t candidates[] = {uintptr_t{0x7e0000000000}, uintptr_t{0x100000000}, uintptr_t{0x3000000000}};
 #endif
@@ -285,7 +287,11 @@ TEST_CASE("mmap: an address above 2 GiB is a value (i386) / a high fixed address
       continue;
     }
     CHECK(*r == addr);
+#if defined(__mips__) && _MIPS_SIM == _ABIO32
+    CHECK(reinterpret_cast<uintptr_t>(*r) >= uintptr_t{0x50000000u});
+#else
     CHECK(reinterpret_cast<uintptr_t>(*r) > uintptr_t{0x80000000u});
+#endif
     static_cast<char*>(*r)[0] = 'h';
     CHECK(kernel_can_read(*r, page));
     // Taken now: EEXIST from both.
@@ -351,11 +357,13 @@ TEST_CASE("mremap: grow in place or moved, contents kept") {
   CHECK(*s == q);
   CHECK(q[0] == 'a');
   // New size 0: EINVAL; an unknown flag: EINVAL.
-  if (under_qemu())
-    MESSAGE("not checked under qemu-user: it says ENOMEM, not EINVAL, for mremap to size 0");
-  else
+  if (under_qemu()) {
+    MESSAGE("not checked under qemu-user: mremap to size 0 says ENOMEM, not EINVAL, under qemu-aarch64, and "
+            "stops qemu-arm 10 on an assertion (page_find_range_empty: len != 0)");
+  } else {
     CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == unexpected(errc::einval));
-  CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == glibc_ptr(::mremap(q, page, 0, MREMAP_MAYMOVE)));
+    CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == glibc_ptr(::mremap(q, page, 0, MREMAP_MAYMOVE)));
+  }
   CHECK(rawsys::mremap(q, page, 2 * page, static_cast<rawsys::remap::flags>(0x80)) ==
         glibc_ptr(::mremap(q, page, 2 * page, 0x80)));
   CHECK(rawsys::munmap(q, page).has_value());

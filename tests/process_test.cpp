@@ -192,7 +192,7 @@ TEST_CASE("process layouts: the kernel's UAPI headers agree (static_asserts in p
   CHECK(rawsys_test::kernel_rusage_size == sizeof(rawsys::rusage));
   CHECK(rawsys_test::kernel_sysinfo_size == sizeof(rawsys::sysinfo_t));
   CHECK(sizeof(rawsys::clone_args) == 88);
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__) || (defined(__mips__) && _MIPS_SIM == _ABIO32)
   CHECK(sizeof(rawsys::sysinfo_t) == 64);
   CHECK(sizeof(rawsys::rusage) == 72);
 #else
@@ -209,7 +209,7 @@ TEST_CASE("ids: the calls that cannot fail give glibc's answers") {
   CHECK(rawsys::geteuid() == ::geteuid());
   CHECK(rawsys::getgid() == ::getgid());
   CHECK(rawsys::getegid() == ::getegid());
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   // The 32-bit-id calls: the legacy ones would give 16-bit ids.
   CHECK(rawsys::getuid() == static_cast<unsigned>(::syscall(SYS_getuid32)));
 #endif
@@ -229,7 +229,7 @@ TEST_CASE("getresuid and getresgid: glibc's ids, then EFAULT alike") {
   CHECK(e == ge);
   CHECK(s == gs);
   auto* gone = static_cast<unsigned*>(unmapped_page());
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   const long resuid = SYS_getresuid32, resgid = SYS_getresgid32;
 #else
   const long resuid = SYS_getresuid, resgid = SYS_getresgid;

@@ -67,7 +67,7 @@ static_assert(static_cast<int>(rawsys::sig::stkflt) == 0);
 // 32-bit words then the 64-bit mask (signal_test.cpp checks it at run time
 // against what glibc installs).
 using rs = rawsys::sigaction;
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 static_assert(sizeof(rs) == 20);
 static_assert(offsetof(rs, handler) == 0 && offsetof(rs, flags) == 4);
 static_assert(offsetof(rs, restorer) == 8 && offsetof(rs, mask) == 12);

@@ -154,7 +154,7 @@ struct xorshift {
 // The syscalls themselves, for comparison.
 rawsys::result<rawsys::timespec> sys_clock_gettime(clk c) {
   rawsys::timespec t{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__) || (defined(__mips__) && _MIPS_SIM == _ABIO32)
   auto r = rawsys::syscall(nr::clock_gettime64, c, &t);
 #else
   auto r = rawsys::syscall(nr::clock_gettime, c, &t);
@@ -164,7 +164,7 @@ rawsys::result<rawsys::timespec> sys_clock_gettime(clk c) {
 }
 rawsys::result<rawsys::timespec> sys_clock_getres(clk c) {
   rawsys::timespec t{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__) || (defined(__mips__) && _MIPS_SIM == _ABIO32)
   auto r = rawsys::syscall(nr::clock_getres_time64, c, &t);
 #else
   auto r = rawsys::syscall(nr::clock_getres, c, &t);
@@ -215,6 +215,7 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
       {"vdso-x86_64", vdso::x86_64_target, "__vdso_clock_gettime", "LINUX_2.6", "__vdso_getrandom"},
       {"vdso-i386", vdso::i386_target, "__vdso_clock_gettime64", "LINUX_2.6", "__kernel_vsyscall"},
       {"vdso-aarch64-qemu", vdso::aarch64_target, "__kernel_clock_gettime", "LINUX_2.6.39", "__kernel_rt_sigreturn"},
+      {"vdso-arm-qemu", vdso::arm_target, "__vdso_clock_gettime64", "LINUX_2.6", "__vdso_clock_getres"},
   };
   for (const seed& s : seeds) {
     CAPTURE(s.file);
@@ -265,7 +266,10 @@ TEST_CASE("vdso: corrupted headers make an invalid image") {
   CHECK(broken([](bytes& b, layout&) { b[0] = 0x7e; }));                      // magic
   CHECK(broken([](bytes& b, layout&) { b[EI_CLASS] ^= 3; }));                // class
   CHECK(broken([](bytes& b, layout&) { b[EI_DATA] = ELFDATA2MSB; }));        // byte order
-  CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_machine = EM_ARM; }));
+  CHECK(broken([](bytes&, layout& l) {  // another machine
+    auto* eh = const_cast<ElfW(Ehdr)*>(l.eh());
+    eh->e_machine = static_cast<decltype(eh->e_machine)>(eh->e_machine ^ 1);
+  }));
   CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_type = ET_EXEC; }));
   CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_phoff = 0x7ffffff0; }));
   CHECK(broken([](bytes& b, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_phoff = b.size() - 8; }));
@@ -540,6 +544,8 @@ bool install_filter() {
   const long blocked[] = {
 #if defined(__i386__)
       SYS_clock_gettime64, SYS_clock_gettime, SYS_gettimeofday, SYS_time,
+#elif defined(__arm__)
+      SYS_clock_gettime64, SYS_clock_gettime, SYS_gettimeofday,
 #elif defined(__x86_64__)
       SYS_clock_gettime, SYS_gettimeofday, SYS_time,
 #else
@@ -573,7 +579,7 @@ TEST_CASE("vdso: with the clock syscalls blocked, the vDSO answers, disable() an
     if (!install_filter()) ::_exit(3);
     ok[seccomp_check_count] = 1;  // installed
     rawsys::timespec t{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__) || (defined(__mips__) && _MIPS_SIM == _ABIO32)
     ok[filter_works] = rawsys::raw::syscall(static_cast<long>(nr::clock_gettime64), 1, &t) == -marker;
 #else
     ok[filter_works] = rawsys::raw::syscall(static_cast<long>(nr::clock_gettime), 1, &t) == -marker;
@@ -589,7 +595,7 @@ TEST_CASE("vdso: with the clock syscalls blocked, the vDSO answers, disable() an
   int status = 0;
   REQUIRE(::waitpid(pid, &status, 0) == pid);
   if (!ok[seccomp_check_count]) {
-    MESSAGE("skipped: a seccomp filter cannot be installed here (qemu-user does not support seccomp)");
+    rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
   } else {
     CHECK(WIFEXITED(status));
     for (int i = 0; i < seccomp_check_count; ++i) CHECK_MESSAGE(ok[i], seccomp_names[i]);

@@ -13,6 +13,7 @@
 #include "bpf.hpp"
 #include "fd.hpp"
 #include "nr/aarch64.hpp"  // the tables seccomp_abi knows
+#include "nr/arm.hpp"
 #include "nr/i386.hpp"
 #include "nr/mips_n64.hpp"
 #include "nr/mips_o32.hpp"
@@ -78,6 +79,7 @@ enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
   ia32 = 0x40000003u,
   aarch64 = 0xc00000b7u,
+  arm = 0x40000028u,
   mipsel64 = 0xc0000008u,  // n64, little-endian
   mipsel = 0x40000008u,    // o32, little-endian
 };
@@ -102,6 +104,11 @@ struct seccomp_abi<ia32::nr> {
 template <>
 struct seccomp_abi<aarch64::nr> {
   static constexpr audit_arch arch = audit_arch::aarch64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<arm::nr> {
+  static constexpr audit_arch arch = audit_arch::arm;
   static constexpr bool x32_check = false;
 };
 template <>

@@ -34,6 +34,7 @@ struct target {
 inline constexpr target x86_64_target{elf_class::elf64, 62};   // EM_X86_64
 inline constexpr target i386_target{elf_class::elf32, 3};      // EM_386
 inline constexpr target aarch64_target{elf_class::elf64, 183};  // EM_AARCH64
+inline constexpr target arm_target{elf_class::elf32, 40};       // EM_ARM
 // The ISA being compiled for.
 inline constexpr target native_target{abi::word_bits == 64 ? elf_class::elf64 : elf_class::elf32,
                                       static_cast<uint16_t>(abi::elf_machine)};

@@ -3,6 +3,8 @@
 // the first failure, and exit_group(0) when all pass.
 #include <rawsys/rawsys.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::errc;
 using rawsys::nr;
 

@@ -5,6 +5,8 @@
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::errc;
 
 // Compilers may emit calls to memset and memcpy for zeroing and copying

@@ -6,6 +6,8 @@
 #include <rawsys/process.hpp>
 #include <rawsys/signal.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::nr;
 using rawsys::sig;
 namespace cf = rawsys::clone_flags;

@@ -4,6 +4,8 @@
 // distinct status on the first failure, 0 when all pass.
 #include <rawsys/rawsys.hpp>
 
+#include "nolibc_abi.hpp"
+
 namespace r = rawsys;
 
 namespace {

@@ -4,8 +4,25 @@
 // first failure, 0 when all pass.
 #include <rawsys/rawsys.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::clock;
 using rawsys::nr;
+
+// Compilers may emit calls to memset and memcpy for zeroing and copying
+// structs (GCC for arm does); a no-libc program gets them from the runtime,
+// this test from here. Volatile stores keep the loops from becoming such calls.
+extern "C" void* memset(void* dst, int c, decltype(sizeof 0) n) {
+  auto* p = static_cast<volatile unsigned char*>(dst);
+  for (decltype(sizeof 0) i = 0; i < n; ++i) p[i] = static_cast<unsigned char>(c);
+  return dst;
+}
+extern "C" void* memcpy(void* dst, const void* src, decltype(sizeof 0) n) {
+  auto* p = static_cast<volatile unsigned char*>(dst);
+  const auto* q = static_cast<const unsigned char*>(src);
+  for (decltype(sizeof 0) i = 0; i < n; ++i) p[i] = q[i];
+  return dst;
+}
 
 namespace {
 
@@ -46,7 +63,7 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
 #if defined(__x86_64__)
   const char* name = "__vdso_clock_gettime";
   const char* version = "LINUX_2.6";
-#elif defined(__i386__)
+#elif defined(__i386__) || defined(__arm__)
   const char* name = "__vdso_clock_gettime64";
   const char* version = "LINUX_2.6";
 #elif defined(__mips__) && _MIPS_SIM == _ABIO32

@@ -129,22 +129,22 @@ def scan(text):
 
 
 def sys_choices(arch):
-    """sys.hpp's choices for an arch: {"fork": "fork", "time32::futex": "futex", ...};
-    the first candidate of pick(...) that the arch's table has, else None."""
-    inc = os.path.join(ROOT, "include", "rawsys")
-    with open(os.path.join(inc, "nr", TABLES[arch])) as f:
-        table = set(re.findall(r"^\s+(\w+) = \d+,", f.read(), re.M))
+    """The sys:: choices for an arch, from its table's generated sys namespace
+    (tools/gen_tables.py SYS_CHOICES): {"fork": "fork", "time32::futex": "futex",
+    ...}, None where it says none."""
+    with open(os.path.join(ROOT, "include", "rawsys", "nr", TABLES[arch])) as f:
+        text = f.read()
+    block = re.search(r"^namespace rawsys::\w+::sys \{\n(.*?)^\}  // namespace rawsys::\w+::sys", text,
+                      re.M | re.S).group(1)
     out, prefix = {}, ""
-    with open(os.path.join(inc, "sys.hpp")) as f:
-        for line in f:
-            if re.match(r"^namespace (\w+) \{", line) and not line.startswith("namespace rawsys"):
-                prefix = line.split()[1] + "::"
-            elif line.startswith("}  // namespace") and "rawsys" not in line:
-                prefix = ""
-            m = re.match(r"^inline constexpr nr (\w+) = pick\(([^)]*)\)", line)
-            if m:
-                cands = [c.strip().strip('"') for c in m.group(2).split(",")]
-                out[prefix + m.group(1)] = next((c for c in cands if c in table), None)
+    for line in block.splitlines():
+        if line.startswith("namespace time32 {"):
+            prefix = "time32::"
+        elif line.startswith("}  // namespace time32"):
+            prefix = ""
+        m = re.match(r"^inline constexpr nr (\w+) = (?:nr::(\w+)|none);", line)
+        if m:
+            out[prefix + m.group(1)] = m.group(2)
     return out
 
 

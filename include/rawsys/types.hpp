@@ -85,10 +85,16 @@ namespace detail {
 template <int Nsig>
 struct sigset_high {
   uint64_t mask[Nsig / 64 - 1] = {};
+  constexpr void fill() noexcept {
+    for (auto& w : mask) w = ~uint64_t{0};
+  }
+  constexpr uint64_t* word(int s) noexcept { return &mask[(s - 65) / 64]; }  // s > 64
   friend constexpr bool operator==(const sigset_high&, const sigset_high&) = default;
 };
 template <>
 struct sigset_high<64> {
+  constexpr void fill() noexcept {}
+  constexpr uint64_t* word(int) noexcept { return nullptr; }
   friend constexpr bool operator==(const sigset_high&, const sigset_high&) = default;
 };
 }  // namespace detail
@@ -102,8 +108,7 @@ struct sigset {
   static constexpr uint64_t bit(sig s) noexcept { return uint64_t{1} << ((static_cast<int>(s) - 1) % 64); }
   static constexpr sigset full() noexcept {
     sigset s{~uint64_t{0}};
-    if constexpr (nsig > 64)
-      for (auto& w : s.high.mask) w = ~uint64_t{0};
+    s.high.fill();
     return s;
   }
   constexpr sigset& add(sig s) noexcept { return word(s) |= bit(s), *this; }
@@ -114,8 +119,8 @@ struct sigset {
 
  private:
   constexpr uint64_t& word(sig s) noexcept {
-    if constexpr (nsig > 64)
-      if (static_cast<int>(s) > 64) return high.mask[(static_cast<int>(s) - 65) / 64];
+    if (static_cast<int>(s) > 64)
+      if (uint64_t* w = high.word(static_cast<int>(s))) return *w;
     return mask;
   }
 };

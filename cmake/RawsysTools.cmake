@@ -18,6 +18,7 @@ include(CheckLinkerFlag)
 set(RAWSYS_TOOL_LINKER_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/rawsys-tool.ld")
 check_cxx_compiler_flag(-mstack-protector-guard=global RAWSYS_HAVE_GLOBAL_STACK_GUARD)
 check_linker_flag(CXX -Wl,--no-warn-rwx-segments RAWSYS_HAVE_NO_WARN_RWX)
+check_cxx_compiler_flag(-mtraceback=no RAWSYS_HAVE_NO_TRACEBACK)
 
 function(rawsys_add_tool name)
   add_executable(${name} ${ARGN})
@@ -32,6 +33,11 @@ function(rawsys_add_tool name)
     # compilers default to: a static tool needs no GOT. n64 with 32-bit
     # symbols: the tool lives below 2 GiB.
     target_compile_options(${name} PRIVATE -mno-abicalls -Wa,-mno-pdr $<$<EQUAL:${CMAKE_SIZEOF_VOID_P},8>:-msym32>)
+  endif()
+  if(RAWSYS_HAVE_NO_TRACEBACK)
+    # ppc64 GCC: no traceback table after each function (a debugger's aid),
+    # and the TOC pointer saved once per function, not at each indirect call.
+    target_compile_options(${name} PRIVATE -mtraceback=no -msave-toc-indirect)
   endif()
   if(RAWSYS_HAVE_GLOBAL_STACK_GUARD)
     target_compile_options(${name} PRIVATE -fstack-protector-strong -mstack-protector-guard=global)

@@ -377,6 +377,13 @@ TEST_CASE("errno: names and messages are glibc's, for every number") {
   for (int n = 1; n < 4096; ++n) {
     const auto e = static_cast<errc>(n);
     const char* theirs = ::strerrorname_np(n);
+#if defined(__powerpc64__)
+    // EDEADLOCK has a number of its own here (58), which glibc leaves unnamed.
+    if (n == 58) {
+      CHECK(std::string_view(name(e)) == "EDEADLOCK");
+      continue;
+    }
+#endif
     if (theirs) {
       ++known;
       CHECK(std::string_view(name(e)) == theirs);

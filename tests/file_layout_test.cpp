@@ -45,7 +45,7 @@ static_assert(bits(rawsys::o::cloexec) == O_CLOEXEC);
 static_assert(bits(rawsys::o::sync) == O_SYNC);
 static_assert(bits(rawsys::o::path) == O_PATH);
 static_assert(bits(rawsys::o::tmpfile) == O_TMPFILE);
-#if defined(__aarch64__) || defined(__arm__)
+#if defined(__aarch64__) || defined(__arm__) || defined(__powerpc64__)
 static_assert(bits(rawsys::o::directory) == 040000);
 #else
 static_assert(bits(rawsys::o::directory) == 0200000);

@@ -143,7 +143,7 @@ static_assert(sizeof(rawsys::stat) == 104);  // 32-bit dev, rdev and times, 64-b
 #elif defined(__mips__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat) == 104);  // 32-bit dev, rdev and unsigned times
-#elif defined(__x86_64__)
+#elif defined(__x86_64__) || defined(__powerpc64__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat) == 144);
 #else

@@ -154,6 +154,12 @@ SAME(regs, regs); SAME(sp_, sp); SAME(pc_, pc); SAME(pstate, pstate);
 #define SYS_REGS struct ::user_regs
 static_assert(sizeof(rawsys::arm::user_regs) == sizeof(SYS_REGS));
 SAME(uregs, uregs);
+#elif defined(__riscv) && __riscv_xlen == 64
+#include <asm/ptrace.h>  // glibc's <sys/user.h> is empty on riscv
+#define SYS_REGS struct user_regs_struct
+static_assert(sizeof(rawsys::riscv64::user_regs) == sizeof(SYS_REGS));
+SAME(pc_, pc); SAME(ra, ra); SAME(sp_, sp); SAME(gp, gp); SAME(tp, tp); SAME(t0, t0); SAME(s0, s0);
+SAME(a0, a0); SAME(a5, a5); SAME(a7, a7); SAME(s11, s11); SAME(t6, t6);
 #endif
 #undef SAME
 #undef SYS_REGS

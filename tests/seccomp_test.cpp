@@ -66,6 +66,7 @@ static_assert(static_cast<uint32_t>(rawsys::audit_arch::x86_64) == AUDIT_ARCH_X8
 static_assert(static_cast<uint32_t>(rawsys::audit_arch::ia32) == AUDIT_ARCH_I386);
 static_assert(static_cast<uint32_t>(rawsys::audit_arch::aarch64) == AUDIT_ARCH_AARCH64);
 static_assert(static_cast<uint32_t>(rawsys::audit_arch::arm) == AUDIT_ARCH_ARM);
+static_assert(static_cast<uint32_t>(rawsys::audit_arch::riscv64) == AUDIT_ARCH_RISCV64);
 #if defined(__x86_64__)
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::x86_64);
 static_assert(rawsys::x32_syscall_bit == __X32_SYSCALL_BIT);
@@ -81,6 +82,8 @@ static_assert(static_cast<uint32_t>(rawsys::audit_arch::mipsel) == AUDIT_ARCH_MI
 #elif defined(__mips__)
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::mipsel64);
 static_assert(static_cast<uint32_t>(rawsys::audit_arch::mipsel64) == AUDIT_ARCH_MIPSEL64);
+#elif defined(__riscv) && __riscv_xlen == 64
+static_assert(rawsys::native_audit_arch == rawsys::audit_arch::riscv64);
 #endif
 
 // A filter can be built at compile time.

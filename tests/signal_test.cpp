@@ -25,14 +25,13 @@ using rawsys::sig;
 using rawsys_test::glibc;
 namespace sa = rawsys::sa;
 
-// Whether the ISA's kernel takes a restorer (abi::sa_restorer): riscv has no
-// SA_RESTORER, and its handlers return through the vDSO's __vdso_rt_sigreturn;
-// mips has none either, and its handlers return through the kernel's code
-// (the vDSO's; qemu-user's own in the signal frame).
-#if defined(__riscv)
+// Whether rawsys installs a restorer of its own (abi::sa_restorer): riscv has
+// no SA_RESTORER, and ppc64's kernel ignores it; both return handlers
+// through the vDSO (__vdso_rt_sigreturn, __kernel_sigtramp_rt64).
+#if defined(__riscv) || defined(__powerpc64__)
 #define HAVE_RESTORER 0
 #include <rawsys/vdso.hpp>
-#elif defined(__mips__)
+#elif defined(__mips__)  // no SA_RESTORER; the kernel's code (its vDSO's, qemu-user's in the frame)
 #define HAVE_RESTORER 0
 #else
 #define HAVE_RESTORER 1
@@ -182,9 +181,11 @@ void* unmapped_page() {
 
 volatile sig_atomic_t plain_count = 0;
 volatile sig_atomic_t plain_last = 0;
+volatile uintptr_t plain_return = 0;  // where the handler returns to
 void plain_handler(sig s) {
   plain_count = plain_count + 1;
   plain_last = static_cast<int>(s);
+  plain_return = reinterpret_cast<uintptr_t>(__builtin_return_address(0));
 }
 
 struct info_seen {
@@ -335,7 +336,7 @@ TEST_CASE("rt_sigreturn: a handler returns to the kernel's li v0, rt_sigreturn (
   check_return_code({}, static_cast<long>(rawsys::nr::rt_sigreturn));
 #endif
 }
-#else
+#elif defined(__riscv)
 TEST_CASE("rt_sigreturn: the vDSO's __vdso_rt_sigreturn is the return path the kernel sets") {
   // li a7, 139 (rt_sigreturn); ecall
   const auto* p = static_cast<const unsigned char*>(rawsys::vdso::find("__vdso_rt_sigreturn", "LINUX_4.15"));
@@ -366,7 +367,15 @@ TEST_CASE("rt_sigaction: a handler returns through the library's restorer") {
   rawsys::sigaction now;
   REQUIRE(rawsys::rt_sigaction(sig::usr1, nullptr, &now));
   CHECK(addr(now.handler) == addr(plain_handler));
-#if !HAVE_RESTORER
+#if defined(__powerpc64__)
+  // The kernel ignores sa_restorer: the handler returned to the vDSO's
+  // __kernel_sigtramp_rt64, and rawsys installed no restorer of its own.
+  CHECK_FALSE(rawsys::has(now.flags, sa::restorer));
+  CHECK(addr(now.restorer) == nullptr);
+  const void* tramp = rawsys::vdso::find("__kernel_sigtramp_rt64", "LINUX_2.6.15");
+  REQUIRE(tramp != nullptr);
+  CHECK(plain_return == reinterpret_cast<uintptr_t>(tramp));
+#elif !HAVE_RESTORER
   CHECK(now.flags == sa::flags());
 #elif defined(__i386__)
   CHECK(rawsys::has(now.flags, sa::restorer));

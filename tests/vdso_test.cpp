@@ -68,6 +68,16 @@ const wanted native_symbols[] = {{"__vdso_clock_gettime64", "LINUX_2.6"}};
 const wanted native_symbols[] = {{"__vdso_clock_gettime", "LINUX_2.6"},
                                  {"__vdso_clock_getres", "LINUX_2.6"},
                                  {"__vdso_gettimeofday", "LINUX_2.6"}};
+#elif defined(__powerpc64__)
+const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.15"},
+                                 {"__kernel_clock_getres", "LINUX_2.6.15"},
+                                 {"__kernel_gettimeofday", "LINUX_2.6.15"},
+                                 {"__kernel_time", "LINUX_2.6.15"},
+                                 {"__kernel_getcpu", "LINUX_2.6.15"}};
+#elif defined(__riscv) && __riscv_xlen == 64
+const wanted native_symbols[] = {{"__vdso_clock_gettime", "LINUX_4.15"}, {"__vdso_clock_getres", "LINUX_4.15"},
+                                 {"__vdso_gettimeofday", "LINUX_4.15"},  {"__vdso_getcpu", "LINUX_4.15"},
+                                 {"__vdso_rt_sigreturn", "LINUX_4.15"}};
 #endif
 
 // Whether the process has no vDSO (qemu-user maps none for mips): the tests
@@ -216,6 +226,8 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
       {"vdso-i386", vdso::i386_target, "__vdso_clock_gettime64", "LINUX_2.6", "__kernel_vsyscall"},
       {"vdso-aarch64-qemu", vdso::aarch64_target, "__kernel_clock_gettime", "LINUX_2.6.39", "__kernel_rt_sigreturn"},
       {"vdso-arm-qemu", vdso::arm_target, "__vdso_clock_gettime64", "LINUX_2.6", "__vdso_clock_getres"},
+      {"vdso-ppc64le-qemu", vdso::ppc64_target, "__kernel_clock_gettime", "LINUX_2.6.15", "__kernel_sigtramp_rt64"},
+      {"vdso-riscv64-qemu", vdso::riscv64_target, "__vdso_clock_gettime", "LINUX_4.15", "__vdso_rt_sigreturn"},
   };
   for (const seed& s : seeds) {
     CAPTURE(s.file);
@@ -415,6 +427,65 @@ TEST_CASE("vdso: symbols: wrong type, undefined, bad names and bad versions are 
   CHECK_FALSE(found(with([](bytes&, layout& l, ElfW(Sym)*) { l.dyn(DT_VERDEF)->d_un.d_ptr += 0x1000000; }), w.version));
   // Without any version table, any version is accepted (as the kernel's parser does).
   CHECK(found(with([](bytes&, layout& l, ElfW(Sym)*) { l.dyn(DT_VERSYM)->d_tag = DT_DEBUG; }), w.version));
+}
+
+TEST_CASE("vdso: untyped symbols (qemu's ppc64 image) count only inside an executable section") {
+  // Read and written as the little-endian ELF64 they are, on any host.
+  const bytes good = read_seed("vdso-ppc64le-qemu");
+  auto get = [](const bytes& b, size_t off, int n) {
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; --i) v = v << 8 | b[off + static_cast<size_t>(i)];
+    return v;
+  };
+  auto put = [](bytes& b, size_t off, int n, uint64_t v) {
+    for (int i = 0; i < n; ++i, v >>= 8) b[off + static_cast<size_t>(i)] = static_cast<unsigned char>(v);
+  };
+  const size_t shoff = get(good, 40, 8), shnum = get(good, 60, 2);
+  auto section = [&](size_t i) { return shoff + 64 * i; };
+  size_t text = 0, data = 0, dynsym = 0;
+  for (size_t i = 1; i < shnum; ++i) {
+    const uint64_t type = get(good, section(i) + 4, 4), flags = get(good, section(i) + 8, 8);
+    if (type == SHT_PROGBITS && (flags & SHF_EXECINSTR)) text = i;
+    if (type == SHT_PROGBITS && (flags & SHF_WRITE)) data = i;
+    if (type == SHT_DYNSYM) dynsym = i;
+  }
+  REQUIRE(text != 0);
+  REQUIRE(data != 0);
+  REQUIRE(dynsym != 0);
+  // The dynamic symbol __kernel_clock_gettime: untyped, in .text.
+  const size_t syms = get(good, section(dynsym) + 24, 8), nsyms = get(good, section(dynsym) + 32, 8) / 24;
+  const size_t strs = get(good, section(get(good, section(dynsym) + 40, 4)) + 24, 8);
+  size_t sym = 0;
+  for (size_t i = 1; i < nsyms; ++i)
+    if (std::string(reinterpret_cast<const char*>(good.data() + strs + get(good, syms + 24 * i, 4))) ==
+        "__kernel_clock_gettime")
+      sym = syms + 24 * i;
+  REQUIRE(sym != 0);
+  CHECK(get(good, sym + 4, 1) == (STB_GLOBAL << 4 | STT_NOTYPE));
+  auto found = [&](auto&& corrupt) {
+    bytes b = good;
+    corrupt(b);
+    return vdso::image(b.data(), b.size(), vdso::ppc64_target).find("__kernel_clock_gettime", "LINUX_2.6.15") != nullptr;
+  };
+  CHECK(found([](bytes&) {}));
+  CHECK(found([&](bytes& b) { put(b, sym + 4, 1, STB_GLOBAL << 4 | STT_FUNC); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, sym + 4, 1, STB_GLOBAL << 4 | STT_OBJECT); }));
+  // .text not executable, or not allocated; the symbol in .data, or past .text's end.
+  CHECK_FALSE(found([&](bytes& b) { put(b, section(text) + 8, 8, SHF_ALLOC); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, section(text) + 8, 8, SHF_EXECINSTR); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, sym + 6, 2, data); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, section(text) + 32, 8, get(b, sym + 8, 8) - get(b, section(text) + 16, 8)); }));
+  // Section headers missing, cut off, malformed or out of range.
+  CHECK_FALSE(found([&](bytes& b) { put(b, sym + 6, 2, shnum); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 40, 8, b.size() - 8); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 40, 8, ~uint64_t{0} - 16); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 58, 2, 40); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 60, 2, 0); }));
+  // Typed as a function, it needs no section header (x86's images have none inside).
+  CHECK(found([&](bytes& b) {
+    put(b, sym + 4, 1, STB_GLOBAL << 4 | STT_FUNC);
+    put(b, 40, 8, b.size() - 8);
+  }));
 }
 
 TEST_CASE("vdso: random byte corruption never crashes and never points outside") {

@@ -20,6 +20,7 @@ Usage:
   tools/check_tables_complete.py --arch x86_64 -- g++
   tools/check_tables_complete.py --arch i386 -- g++ -m32
   tools/check_tables_complete.py --arch aarch64 -- aarch64-linux-gnu-g++-12
+  tools/check_tables_complete.py --arch riscv64 -- riscv64-linux-gnu-g++-12
   tools/check_tables_complete.py --arch mips_n64 -- mips64el-linux-gnuabi64-g++-12
 """
 
@@ -31,7 +32,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ARCHES = ("x86_64", "i386", "aarch64", "mips_n64", "mips_o32")
+ARCHES = ("x86_64", "i386", "aarch64", "ppc64", "riscv64", "mips_n64", "mips_o32")
 UAPI = Path("/usr/lib/linux/uapi")
 
 # Each table: its UAPI directory and the macros with which <asm/unistd.h>
@@ -70,6 +71,8 @@ NOT_SYSCALLS = {
     "x86_64": set(),
     "i386": set(),
     "aarch64": {"syscalls", "arch_specific_syscall"},
+    "ppc64": set(),
+    "riscv64": {"syscalls", "arch_specific_syscall"},
     # mips: the table's base and size.
     "mips_n64": {"Linux", "Linux_syscalls"},
     "mips_o32": {"Linux", "Linux_syscalls"},
@@ -211,7 +214,7 @@ def main(argv):
             rest = rest[1:]
         return check_uapi(rest or ["cc"])
     if "--" not in argv:
-        sys.exit("usage: check_tables_complete.py --arch {x86_64,i386,aarch64,mips_n64,mips_o32} "
+        sys.exit("usage: check_tables_complete.py --arch {x86_64,i386,aarch64,ppc64,riscv64,mips_n64,mips_o32} "
                  "[--header PATH] -- COMPILER [ARGS...]")
     split = argv.index("--")
     parser = argparse.ArgumentParser(

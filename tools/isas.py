@@ -29,11 +29,18 @@ ISAS = [
     Isa("aarch64", "arm64", r"aarch64|arm64", ["aarch64-linux-gnu-g++-12"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/aarch64.cmake"],
         r"svc\s+#?0", r"bl|blr|b\s+[A-Za-z_]"),
+    Isa("riscv64", "riscv64", r"riscv64", ["riscv64-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/riscv64.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"ecall", r"call\s|tail\s|jalr?\s|jr\s|j\s+[A-Za-z_]"),
+    # ppc64's bare blr is the return; bctrl and blrl call through a register.
+    Isa("ppc64", "ppc64le", r"ppc64le", ["powerpc64le-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/ppc64le.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"sc", r"bl\b|blr\s|bctrl|blrl|b\s+[A-Za-z_]"),
     Isa("mips_n64", "mips64el", r"mips64", ["mips64el-linux-gnuabi64-g++-12"],
-        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mips64el.cmake"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mips64el.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
         r"syscall", r"jalr?|bal|b\s+[A-Za-z_]|j\s+[A-Za-z_]"),
     Isa("mips_o32", "mipsel", r"mips", ["mipsel-linux-gnu-g++-12"],
-        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mipsel.cmake"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mipsel.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
         r"syscall", r"jalr?|bal|b\s+[A-Za-z_]|j\s+[A-Za-z_]"),
 ]
 

@@ -111,6 +111,24 @@ struct user_regs {
 static_assert(sizeof(user_regs) == 34 * 8);
 }  // namespace aarch64
 
+namespace riscv64 {
+// struct user_regs_struct: pc, then x1..x31. At a syscall stop a7 holds the
+// number; a0 is the first argument at entry and the return value at exit.
+struct user_regs {
+  uint64_t pc_;
+  uint64_t ra, sp_, gp, tp, t0, t1, t2, s0, s1, a0, a1, a2, a3, a4, a5, a6, a7, s2, s3, s4, s5, s6, s7,
+      s8, s9, s10, s11, t3, t4, t5, t6;
+  constexpr uint64_t syscall_nr() const noexcept { return a7; }
+  constexpr uint64_t syscall_ret() const noexcept { return a0; }
+  constexpr uint64_t syscall_arg(int i) const noexcept {
+    const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
+    return a[i];
+  }
+  constexpr uint64_t pc() const noexcept { return pc_; }
+  constexpr uint64_t sp() const noexcept { return sp_; }
+};
+static_assert(sizeof(user_regs) == 32 * 8);
+}  // namespace riscv64
 // mips: elf_gregset_t as PTRACE_GETREGSET NT_PRSTATUS fills it, 45 words
 // (arch/mips/kernel/ptrace.c): six unused, $0..$31 (EF_R0 is 6), lo, hi,
 // cp0_epc, cp0_badvaddr, cp0_status, cp0_cause, one unused. At a syscall
@@ -289,8 +307,9 @@ inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
 // bytes filled say which layout arrived: 68 from an i386 tracee).
 template <class Regs>
   requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
-           detail::is_same_v<Regs, aarch64::user_regs> || detail::is_same_v<Regs, mips_n64::user_regs> ||
-           detail::is_same_v<Regs, mips_o32::user_regs>)
+           detail::is_same_v<Regs, aarch64::user_regs> || detail::is_same_v<Regs, riscv64::user_regs> ||
+           detail::is_same_v<Regs, mips_n64::user_regs> || detail::is_same_v<Regs, mips_o32::user_regs> ||
+           detail::is_same_v<Regs, native_arch::user_regs>)
 inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
 }

@@ -17,6 +17,8 @@
 #include "nr/i386.hpp"
 #include "nr/mips_n64.hpp"
 #include "nr/mips_o32.hpp"
+#include "nr/ppc64.hpp"
+#include "nr/riscv64.hpp"
 #include "nr/x86_64.hpp"
 
 namespace rawsys {
@@ -79,6 +81,9 @@ enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
   ia32 = 0x40000003u,
   aarch64 = 0xc00000b7u,
+  ppc64le = 0xc0000015u,
+  ppc64 = 0x80000015u,  // big-endian
+  riscv64 = 0xc00000f3u,
   arm = 0x40000028u,
   mipsel64 = 0xc0000008u,  // n64, little-endian
   mipsel = 0x40000008u,    // o32, little-endian
@@ -104,6 +109,17 @@ struct seccomp_abi<ia32::nr> {
 template <>
 struct seccomp_abi<aarch64::nr> {
   static constexpr audit_arch arch = audit_arch::aarch64;
+  static constexpr bool x32_check = false;
+};
+// One table for both byte orders: the little-endian ELFv2 ABI rawsys supports.
+template <>
+struct seccomp_abi<ppc64::nr> {
+  static constexpr audit_arch arch = audit_arch::ppc64le;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<riscv64::nr> {
+  static constexpr audit_arch arch = audit_arch::riscv64;
   static constexpr bool x32_check = false;
 };
 template <>

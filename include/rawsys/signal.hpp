@@ -274,7 +274,7 @@ inline const S* with_restorer(const S* act, S& with) noexcept {
   return &with;
 }
 
-inline result<sig> as_sig(result<long> r) noexcept {
+inline result<sig> as_sig(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<sig>(*r);
 }

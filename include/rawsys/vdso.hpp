@@ -35,6 +35,8 @@ inline constexpr target x86_64_target{elf_class::elf64, 62};   // EM_X86_64
 inline constexpr target i386_target{elf_class::elf32, 3};      // EM_386
 inline constexpr target aarch64_target{elf_class::elf64, 183};  // EM_AARCH64
 inline constexpr target arm_target{elf_class::elf32, 40};       // EM_ARM
+inline constexpr target ppc64_target{elf_class::elf64, 21};     // EM_PPC64
+inline constexpr target riscv64_target{elf_class::elf64, 243};  // EM_RISCV
 // The ISA being compiled for.
 inline constexpr target native_target{abi::word_bits == 64 ? elf_class::elf64 : elf_class::elf32,
                                       static_cast<uint16_t>(abi::elf_machine)};
@@ -232,7 +234,8 @@ class image {
     const uint64_t st_info = u8(s + (w_ ? 4 : 12));
     const uint64_t st_shndx = u16(s + (w_ ? 6 : 14));
     const uint64_t st_value = w_ ? u64(s + 8) : u32(s + 4);
-    if ((st_info & 0xf) != 2 /* STT_FUNC */) return nullptr;
+    if ((st_info & 0xf) != 2 /* STT_FUNC */ && !((st_info & 0xf) == 0 /* STT_NOTYPE */ && in_code(st_shndx, st_value)))
+      return nullptr;
     if ((st_info >> 4) != 1 && (st_info >> 4) != 2) return nullptr;  // GLOBAL or WEAK
     if (st_shndx == 0 /* SHN_UNDEF */ || st_shndx >= 0xff00 /* SHN_LORESERVE: ABS, COMMON... */) return nullptr;
     if (!name_is(st_name, name)) return nullptr;
@@ -240,6 +243,21 @@ class image {
     uint64_t off = 0;
     if (!at(st_value, 1, off)) return nullptr;
     return p_ + off;
+  }
+
+  // qemu-user's ppc64 vDSO gives its functions no type (STT_NOTYPE): such a
+  // symbol counts only at an address inside an allocated, executable section
+  // (SHF_ALLOC | SHF_EXECINSTR) whose header lies inside the first PT_LOAD.
+  bool in_code(uint64_t shndx, uint64_t value) const noexcept {
+    const uint64_t shoff = w_ ? u64(40) : u32(32);
+    const uint64_t shentsize = u16(w_ ? 58 : 46), shnum = u16(w_ ? 60 : 48);
+    if (shentsize != (w_ ? 64u : 40u) || shndx >= shnum || shoff > size_) return false;
+    const uint64_t sh = shoff + shndx * shentsize;
+    if (!in_load(sh, shentsize)) return false;
+    const uint64_t flags = w_ ? u64(sh + 8) : u32(sh + 8);
+    const uint64_t addr = w_ ? u64(sh + 16) : u32(sh + 12);
+    const uint64_t len = w_ ? u64(sh + 32) : u32(sh + 20);
+    return (flags & 6) == 6 && value >= addr && value - addr < len;
   }
 
   // Symbol i's version (DT_VERSYM index into DT_VERDEF) is `version`. An

@@ -163,6 +163,8 @@ uintptr_t tls_canary() {
   uintptr_t v;
 #if defined(__x86_64__)
   __asm__("mov %%fs:0x28, %0" : "=r"(v));
+#elif defined(__powerpc64__)
+  __asm__("ld %0, -0x7010(13)" : "=r"(v));
 #else
   __asm__("mov %%gs:0x14, %0" : "=r"(v));
 #endif
@@ -214,7 +216,7 @@ void check_startup(int argc, char** argv, char** envp) {
     check(__stack_chk_guard == want, "__stack_chk_guard from AT_RANDOM");
     check(__stack_chk_guard != 0, "__stack_chk_guard non-zero");
   }
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__) || defined(__i386__) || defined(__powerpc64__)
 #if RAWSYS_STACK_GUARD_TLS
   check(tls_canary() == __stack_chk_guard, "thread block canary");
 #elif defined(__x86_64__)

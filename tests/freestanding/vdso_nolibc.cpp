@@ -60,22 +60,9 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   }
   const rawsys::vdso::image im = rawsys::vdso::live();
   if (!im.valid()) exit_with(11);
-#if defined(__x86_64__)
-  const char* name = "__vdso_clock_gettime";
-  const char* version = "LINUX_2.6";
-#elif defined(__i386__) || defined(__arm__)
-  const char* name = "__vdso_clock_gettime64";
-  const char* version = "LINUX_2.6";
-#elif defined(__mips__) && _MIPS_SIM == _ABIO32
-  const char* name = "__vdso_clock_gettime64";
-  const char* version = "LINUX_2.6";
-#elif defined(__mips__)
-  const char* name = "__vdso_clock_gettime";
-  const char* version = "LINUX_2.6";
-#else
-  const char* name = "__kernel_clock_gettime";
-  const char* version = "LINUX_2.6.39";
-#endif
+  // This ISA's name and version (arch/<isa>/abi.hpp).
+  const char* name = rawsys::abi::vdso.clock_gettime.name;
+  const char* version = rawsys::abi::vdso.clock_gettime.version;
   const void* f = rawsys::vdso::find(name, version);
   if (f == nullptr) exit_with(12);
   auto a = rawsys::clock_gettime(clock::monotonic);
@@ -104,6 +91,15 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__powerpc64__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  bcl 20, 31, 1f\n1:\n  mflr 11\n  addis 2, 11, (.TOC. - 1b)@ha\n  addi 2, 2, (.TOC. - 1b)@l\n"
+        "  mr 3, 1\n  clrrdi 1, 1, 4\n  li 0, 0\n  stdu 0, -32(1)\n  bl rawsys_test_start\n  nop\n  trap\n");
+#elif defined(__riscv)
+// gp before any C++ code: GNU ld relaxes small-data accesses to gp-relative.
+__asm__(".text\n.global _start\n_start:\n.weak __global_pointer$\n"
+        ".option push\n.option norelax\n  lla gp, __global_pointer$\n.option pop\n"
+        "  mv s0, zero\n  mv ra, zero\n  mv a0, sp\n  call rawsys_test_start\n  ebreak\n");
 #elif defined(__mips__)
 #include "mips_start.hpp"
 #endif

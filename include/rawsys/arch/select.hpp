@@ -29,6 +29,20 @@
 #define RAWSYS_ARCH_SIGNAL_ "aarch64/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "aarch64/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "aarch64/ptrace.hpp"
+#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && _CALL_ELF == 2
+#define RAWSYS_ARCH_HEADER_ "ppc64/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "ppc64/errc.hpp"
+#define RAWSYS_ARCH_START_ "ppc64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "ppc64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "ppc64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "ppc64/ptrace.hpp"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define RAWSYS_ARCH_HEADER_ "riscv64/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "riscv64/errc.hpp"
+#define RAWSYS_ARCH_START_ "riscv64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "riscv64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "riscv64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "riscv64/ptrace.hpp"
 #elif defined(__mips__) && defined(__MIPSEL__) && defined(_ABI64) && _MIPS_SIM == _ABI64
 #define RAWSYS_ARCH_HEADER_ "mips64el/arch.hpp"
 #define RAWSYS_ARCH_ERRC_ "mips64el/errc.hpp"
@@ -44,5 +58,5 @@
 #define RAWSYS_ARCH_PROCESS_ "mipsel/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "mips/ptrace.hpp"
 #else
-#error "rawsys: unsupported target; supported: x86-64, i386, arm64, mips64el (n64), mipsel (o32)"
+#error "rawsys: unsupported target; supported: x86-64, i386, arm64, ppc64le, riscv64, mips64el (n64), mipsel (o32)"
 #endif

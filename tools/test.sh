@@ -51,7 +51,7 @@ all_configs=(
   # loongarch64 (cmake/loongarch64.cmake, Clang 19) has no hosted C++ here:
   # it joins once the test build can leave the hosted suite out.
 )
-default_isas="x86_64 i386 aarch64 riscv64 ppc64le"
+default_isas="x86_64 i386 aarch64 riscv64 ppc64le mips64el mipsel"
 known_isas=$(printf '%s\n' "${all_configs[@]}" | cut -d'|' -f1 | sort -u | tr '\n' ' ')
 extra_isas=${RAWSYS_ISAS:-}
 [[ "$extra_isas" == all ]] && extra_isas=$known_isas

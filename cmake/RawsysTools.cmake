@@ -6,7 +6,7 @@
 #    __stack_chk_guard, which the runtime seeds from AT_RANDOM without a
 #    system call (x86's default, a thread-local canary, would need one);
 #  - i386: the runtime sets the fast system call entry before main, so no
-#    file carries the code that looks it up lazily;
+#    file carries the code that looks it up lazily; mips: absolute code;
 #  - linked by rawsys-tool.ld (code, data and init/fini arrays in one
 #    section) with -N (one writable segment, .bss in it too, no page
 #    alignment; GNU ld makes the same file with -n, lld a second segment
@@ -49,6 +49,12 @@ function(rawsys_add_tool name)
     -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-pie -fno-ident
     -ffunction-sections -fdata-sections)
   target_compile_definitions(${name} PRIVATE RAWSYS_IA32_ENTRY_FROM_START)
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "^mips")
+    # Absolute code, not the position-independent -mabicalls Debian's mips
+    # compilers default to: a static tool needs no GOT. n64 with 32-bit
+    # symbols: the tool lives below 2 GiB.
+    target_compile_options(${name} PRIVATE -mno-abicalls -Wa,-mno-pdr $<$<EQUAL:${CMAKE_SIZEOF_VOID_P},8>:-msym32>)
+  endif()
   if(RAWSYS_HAVE_NO_TRACEBACK)
     # ppc64 GCC: no traceback table after each function (a debugger's aid),
     # and the TOC pointer saved once per function, not at each indirect call.

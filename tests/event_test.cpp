@@ -185,7 +185,7 @@ TEST_CASE("ppoll: errors and the signal mask match glibc") {
   CHECK(r::ppoll(&one, too_many, &zero) == r::unexpected(errc::einval));
   // (glibc's syscall(): AddressSanitizer's ppoll would read all those entries.)
   CHECK(outcome(r::ppoll(&one, too_many, &zero)) ==
-        glibc(::syscall(SYS_ppoll, &gone, static_cast<unsigned long>(too_many), &gzero, nullptr, 8)));
+        glibc(::syscall(SYS_ppoll, &gone, static_cast<unsigned long>(too_many), &gzero, nullptr, sizeof(rawsys::sigset))));
   const r::timespec bad_ns{0, 1000000000};
   const ::timespec gbad_ns{0, 1000000000};
   CHECK(r::ppoll(&one, 1, &bad_ns) == r::unexpected(errc::einval));
@@ -588,7 +588,7 @@ TEST_CASE("pidfd_getfd: a copy of this process's own descriptor") {
   CHECK(outcome(r::pidfd_getfd(r::fd(p.r), p.w)) == glibc_fd(static_cast<int>(::syscall(SYS_pidfd_getfd, p.r, p.w, 0))));
 }
 
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 namespace {
 int poll_select_fallback_checks() {
   RAWSYS_EXPECT(r::raw::syscall(static_cast<long>(r::nr::ppoll_time64), 0, 0, 0, 0, 0) == -ENOSYS);

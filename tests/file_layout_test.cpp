@@ -3,6 +3,10 @@
 // open_how, flock and iovec. No glibc header here: glibc's <fcntl.h> and
 // <sys/uio.h> define the same names differently (glibc's O_LARGEFILE is 0 on
 // 64-bit arches; the kernel's is not).
+// First: mips' asm/fcntl.h reads __BITS_PER_LONG (for F_GETLK64 and the
+// rest on o32) before any other header defines it.
+#include <asm/bitsperlong.h>
+
 #include <linux/close_range.h>
 #include <linux/fadvise.h>
 #include <linux/falloc.h>
@@ -111,7 +115,7 @@ static_assert(bits(rawsys::f::getfd) == F_GETFD);
 static_assert(bits(rawsys::f::setfd) == F_SETFD);
 static_assert(bits(rawsys::f::getfl) == F_GETFL);
 static_assert(bits(rawsys::f::setfl) == F_SETFL);
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 static_assert(bits(rawsys::f::getlk) == F_GETLK64);
 static_assert(bits(rawsys::f::setlk) == F_SETLK64);
 static_assert(bits(rawsys::f::setlkw) == F_SETLKW64);
@@ -151,7 +155,7 @@ RAWSYS_SAME_FIELD(rawsys::flock_t, len, struct flock64, l_len);
 RAWSYS_SAME_FIELD(rawsys::flock_t, pid, struct flock64, l_pid);
 #if defined(__i386__)
 static_assert(sizeof(rawsys::flock_t) == 24);
-#elif defined(__arm__)
+#elif defined(__arm__) || (defined(__mips__) && _MIPS_SIM == _ABIO32)
 static_assert(sizeof(rawsys::flock_t) == 32);  // flock64, its 64-bit members aligned to 8
 #else
 static_assert(sizeof(rawsys::flock_t) == 32);

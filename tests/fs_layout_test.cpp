@@ -142,6 +142,12 @@ RAWSYS_SAME_FIELD(rawsys::stat_t, ino32, kstat, __st_ino);
 using kstat = struct stat64;
 static_assert(sizeof(rawsys::stat_t) == 104);  // i386's members, 64-bit ones aligned to 8
 RAWSYS_SAME_FIELD(rawsys::stat_t, ino32, kstat, __st_ino);
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32
+using kstat = struct stat64;
+static_assert(sizeof(rawsys::stat_t) == 104);  // 32-bit dev, rdev and times, 64-bit ino and size
+#elif defined(__mips__)
+using kstat = struct stat;
+static_assert(sizeof(rawsys::stat_t) == 104);  // 32-bit dev, rdev and unsigned times
 #elif defined(__x86_64__) || defined(__powerpc64__) || defined(__s390x__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat_t) == 144);
@@ -174,6 +180,10 @@ static_assert(sizeof(rawsys::statfs_t) == 84);
 #elif defined(__s390x__)
 using kstatfs = struct statfs;  // 32-bit f_type, f_bsize
 static_assert(sizeof(rawsys::statfs_t) == 88);
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32
+using kstatfs = struct statfs64;
+#elif defined(__mips__)
+using kstatfs = struct statfs;
 #else
 using kstatfs = struct statfs;
 static_assert(sizeof(rawsys::statfs_t) == 120);
@@ -269,11 +279,7 @@ TEST_CASE("fs layout: fstat fills rawsys::stat_t byte for byte as the kernel's s
   auto f = rawsys::openat(rawsys::at_fdcwd, "/proc/self/exe", rawsys::o::rdonly | rawsys::o::cloexec);
   REQUIRE(f.has_value());
   kstat k{};
-#if defined(__i386__) || defined(__arm__)
-  REQUIRE(rawsys::syscall(rawsys::nr::fstat64, f->get(), &k).has_value());
-#else
-  REQUIRE(rawsys::syscall(rawsys::nr::fstat, f->get(), &k).has_value());
-#endif
+  REQUIRE(rawsys::syscall(rawsys::sys::fstat, f->get(), &k).has_value());  // fstat64 on 32-bit ISAs
   auto r = rawsys::fstat(*f);
   REQUIRE(r.has_value());
   CHECK(__builtin_memcmp(&k, &*r, sizeof k) == 0);
@@ -297,11 +303,10 @@ TEST_CASE("fs layout: statx and statfs fill rawsys's structs as the kernel's") {
   CHECK(r->dev_minor == k.stx_dev_minor);
 
   kstatfs ks{};
-#if defined(__i386__) || defined(__arm__)
-  REQUIRE(rawsys::syscall(rawsys::nr::statfs64, "/proc", sizeof ks, &ks).has_value());
-#else
-  REQUIRE(rawsys::syscall(rawsys::nr::statfs, "/proc", &ks).has_value());
-#endif
+  if constexpr (rawsys::sys::statfs_takes_size)  // statfs64
+    REQUIRE(rawsys::syscall(rawsys::sys::statfs, "/proc", sizeof ks, &ks).has_value());
+  else
+    REQUIRE(rawsys::syscall(rawsys::sys::statfs, "/proc", &ks).has_value());
   auto rs = rawsys::statfs("/proc");
   REQUIRE(rs.has_value());
   CHECK(static_cast<unsigned long>(rs->type) == PROC_SUPER_MAGIC);  // a copy: packed on arm

@@ -314,7 +314,7 @@ TEST_CASE("fallbacks on ENOSYS: faccessat, renameat and (32-bit ISAs) the 32-bit
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::nr::faccessat2), 4, 0),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::nr::renameat2), 3, 0),
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
         // A kernel before 5.1: no time64 calls at all (rawsys learns that
         // from clock_gettime64).
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::nr::utimensat_time64), 2, 0),
@@ -342,7 +342,7 @@ TEST_CASE("fallbacks on ENOSYS: faccessat, renameat and (32-bit ISAs) the 32-bit
     if (::access(b.c_str(), F_OK) != 0 || ::access(a.c_str(), F_OK) == 0) failed |= 32;
     if (rawsys::renameat2(at_fdcwd, b.c_str(), at_fdcwd, c.c_str(), rawsys::rename::noreplace) != unexpected(errc::enosys))
       failed |= 64;
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
     // utimensat through the 32-bit call, the times converted.
     const rawsys::timespec t[2] = {{1000, 1}, {-2000, 2}};
     if (!rawsys::utimensat(at_fdcwd, c.c_str(), t)) failed |= 128;

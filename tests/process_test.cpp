@@ -192,7 +192,7 @@ TEST_CASE("process layouts: the kernel's UAPI headers agree (static_asserts in p
   CHECK(rawsys_test::kernel_rusage_size == sizeof(rawsys::rusage));
   CHECK(rawsys_test::kernel_sysinfo_size == sizeof(rawsys::sysinfo_t));
   CHECK(sizeof(rawsys::clone_args) == 88);
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
   CHECK(sizeof(rawsys::sysinfo_t) == 64);
   CHECK(sizeof(rawsys::rusage) == 72);
 #else

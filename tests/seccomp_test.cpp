@@ -76,6 +76,12 @@ static_assert(rawsys::native_audit_arch == rawsys::audit_arch::ia32);
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::aarch64);
 #elif defined(__arm__)
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::arm);
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32
+static_assert(rawsys::native_audit_arch == rawsys::audit_arch::mipsel);
+static_assert(static_cast<uint32_t>(rawsys::audit_arch::mipsel) == AUDIT_ARCH_MIPSEL);
+#elif defined(__mips__)
+static_assert(rawsys::native_audit_arch == rawsys::audit_arch::mipsel64);
+static_assert(static_cast<uint32_t>(rawsys::audit_arch::mipsel64) == AUDIT_ARCH_MIPSEL64);
 #elif defined(__riscv) && __riscv_xlen == 64
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::riscv64);
 #endif

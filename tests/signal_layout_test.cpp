@@ -54,7 +54,11 @@ static_assert(rawsys::cld::trapped == CLD_TRAPPED);
 static_assert(rawsys::cld::stopped == CLD_STOPPED);
 static_assert(rawsys::cld::continued == CLD_CONTINUED);
 static_assert(static_cast<int>(rawsys::sig::sys) == SIGSYS);
+#if defined(SIGSTKFLT)
 static_assert(static_cast<int>(rawsys::sig::stkflt) == SIGSTKFLT);
+#else  // mips
+static_assert(static_cast<int>(rawsys::sig::stkflt) == 0);
+#endif
 
 // struct sigaction of rt_sigaction. x86-64 and arm64 (asm-generic, with
 // sa_restorer because arm64 defines SA_RESTORER) spell it in the UAPI
@@ -157,6 +161,8 @@ static_assert(offsetof(rsf, arch) == offsetof(ksf, ssi_arch));
 // (arm64); x86's UAPI sigset_t is the old one-word set, its _NSIG is 64 too.
 #if defined(__aarch64__)
 static_assert(sizeof(rawsys::sigset) == sizeof(sigset_t) && _NSIG == 64);
+#elif defined(__mips__)  // _NSIG 128
+static_assert(sizeof(rawsys::sigset) == sizeof(sigset_t) && _NSIG == 128 && rawsys::nsig == 128);
 #else
 static_assert(sizeof(rawsys::sigset) == 64 / 8);
 #endif

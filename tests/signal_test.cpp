@@ -31,6 +31,8 @@ namespace sa = rawsys::sa;
 #if defined(__riscv) || defined(__powerpc64__)
 #define HAVE_RESTORER 0
 #include <rawsys/vdso.hpp>
+#elif defined(__mips__)  // no SA_RESTORER; the kernel's code (its vDSO's, qemu-user's in the frame)
+#define HAVE_RESTORER 0
 #else
 #define HAVE_RESTORER 1
 #endif
@@ -212,6 +214,8 @@ TEST_CASE("signal layouts: the kernel's UAPI headers agree (static_asserts in si
   CHECK(rawsys_test::kernel_stack_t_size == sizeof(rawsys::stack_t));
 #if defined(__i386__) || defined(__arm__)
   CHECK(sizeof(rawsys::sigaction) == 20);
+#elif defined(__mips__)  // flags, handler, 128-bit mask
+  CHECK(sizeof(rawsys::sigaction) == (sizeof(long) == 8 ? 32 : 24));
 #elif defined(__riscv)  // no sa_restorer field
   CHECK(sizeof(rawsys::sigaction) == 24);
 #else
@@ -316,6 +320,45 @@ TEST_CASE("rt_sigreturn restorer: the byte sequence unwinders recognise") {
   CHECK(memcmp(q - sizeof nop, nop, sizeof nop) == 0);
   CHECK(addr(rawsys::detail::restorer_for({})) == addr(rawsys::detail::rawsys_restore));
   CHECK(addr(rawsys::detail::restorer_for(sa::siginfo)) == addr(rawsys::detail::rawsys_restore_rt));
+#endif
+}
+#elif defined(__mips__)
+namespace {
+const void* handler_return = nullptr;
+void note_return(sig) { handler_return = __builtin_return_address(0); }
+void note_return_info(sig, rawsys::siginfo*, void*) { handler_return = __builtin_return_address(0); }
+
+// addiu $2, $0, n; syscall: the return code of the kernel (its vDSO, or
+// qemu-user's copy) that a handler installed with `flags` returns to.
+void check_return_code(rawsys::sa::flags flags, long n) {
+  saved_action keep(sig::usr1);
+  saved_mask mask;
+  rawsys::sigset unblock;
+  unblock.add(sig::usr1);
+  REQUIRE(rawsys::rt_sigprocmask(rawsys::how::unblock, &unblock, nullptr));
+  rawsys::sigaction act;
+  if (rawsys::has(flags, sa::siginfo))
+    act.action = note_return_info;
+  else
+    act.handler = note_return;
+  act.flags = flags;
+  REQUIRE(rawsys::rt_sigaction(sig::usr1, act));
+  handler_return = nullptr;
+  raise_here(sig::usr1);
+  REQUIRE(handler_return != nullptr);
+  uint32_t code[2];
+  memcpy(code, handler_return, sizeof code);
+  CHECK(code[0] == 0x24020000u + static_cast<uint32_t>(n));
+  CHECK(code[1] == 0x0000000cu);
+}
+}  // namespace
+
+TEST_CASE("rt_sigreturn: a handler returns to the kernel's li v0, rt_sigreturn (o32 plain: sigreturn), then syscall") {
+  check_return_code(sa::siginfo, static_cast<long>(rawsys::nr::rt_sigreturn));
+#if _MIPS_SIM == _ABIO32  // a handler without SA_SIGINFO gets the old frame
+  check_return_code({}, static_cast<long>(rawsys::nr::sigreturn));
+#else
+  check_return_code({}, static_cast<long>(rawsys::nr::rt_sigreturn));
 #endif
 }
 #elif defined(__riscv)
@@ -429,16 +472,17 @@ TEST_CASE("rt_sigaction: errors match glibc") {
   CHECK(outcome(rawsys::rt_sigaction(sig::kill, act)) == glibc(::sigaction(SIGKILL, &g, nullptr)));
   // A signal number out of range.
   CHECK(outcome(rawsys::rt_sigaction(static_cast<sig>(65), act)) == glibc(::sigaction(65, &g, nullptr)));
-  // The kernel checks sigsetsize: only 8.
+  // The kernel checks sigsetsize: only _NSIG / 8 (8; 16 on mips).
   rawsys::sigaction old;
-  CHECK(rawsys::rt_sigaction(sig::usr1, nullptr, &old, 16) == rawsys::unexpected(errc::einval));
-  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, &old, 16)) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, &old, 16)));
+  constexpr size_t wrong = 2 * sizeof(rawsys::sigset);
+  CHECK(rawsys::rt_sigaction(sig::usr1, nullptr, &old, wrong) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, &old, wrong)) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, &old, wrong)));
   // A bad pointer.
   void* gone = unmapped_page();
   CHECK(rawsys::rt_sigaction(sig::usr1, nullptr, static_cast<rawsys::sigaction*>(gone)) ==
         rawsys::unexpected(errc::efault));
   // (glibc's sigaction() copies through its own buffer and would crash here.)
-  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, static_cast<rawsys::sigaction*>(gone))) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, gone, 8)));
+  CHECK(outcome(rawsys::rt_sigaction(sig::usr1, nullptr, static_cast<rawsys::sigaction*>(gone))) == glibc(::syscall(SYS_rt_sigaction, SIGUSR1, nullptr, gone, sizeof(rawsys::sigset))));
 }
 
 TEST_CASE("rt_sigaction: an sa::siginfo handler sees signo, code, sender and context") {
@@ -504,7 +548,7 @@ TEST_CASE("rt_sigprocmask: errors match glibc") {
   block.add(sig::usr1);
   const auto bad_how = static_cast<rawsys::how>(99);
   CHECK(rawsys::rt_sigprocmask(bad_how, &block, nullptr) == rawsys::unexpected(errc::einval));
-  CHECK(outcome(rawsys::rt_sigprocmask(bad_how, &block, nullptr)) == glibc(::syscall(SYS_rt_sigprocmask, 99, &block, nullptr, 8)));
+  CHECK(outcome(rawsys::rt_sigprocmask(bad_how, &block, nullptr)) == glibc(::syscall(SYS_rt_sigprocmask, 99, &block, nullptr, sizeof(rawsys::sigset))));
   CHECK(rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr, 4) == rawsys::unexpected(errc::einval));
   CHECK(outcome(rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr, 4)) == glibc(::syscall(SYS_rt_sigprocmask, SIG_BLOCK, &block, nullptr, 4)));
   void* gone = unmapped_page();
@@ -554,8 +598,9 @@ TEST_CASE("rt_sigpending and rt_sigtimedwait: a blocked signal waits, then is ta
 
 TEST_CASE("rt_sigpending: errors match glibc") {
   rawsys::sigset s;
-  CHECK(rawsys::rt_sigpending(&s, 16) == rawsys::unexpected(errc::einval));
-  CHECK(outcome(rawsys::rt_sigpending(&s, 16)) == glibc(::syscall(SYS_rt_sigpending, &s, 16)));
+  constexpr size_t wrong = 2 * sizeof(rawsys::sigset);  // more than _NSIG / 8
+  CHECK(rawsys::rt_sigpending(&s, wrong) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::rt_sigpending(&s, wrong)) == glibc(::syscall(SYS_rt_sigpending, &s, wrong)));
   void* gone = unmapped_page();
   CHECK(rawsys::rt_sigpending(static_cast<rawsys::sigset*>(gone)) == rawsys::unexpected(errc::efault));
   CHECK(outcome(rawsys::rt_sigpending(static_cast<rawsys::sigset*>(gone))) == glibc(::sigpending(static_cast<sigset_t*>(gone))));
@@ -739,7 +784,7 @@ TEST_CASE("kill and tgkill: success and errors as glibc reports them") {
   CHECK(outcome(rawsys::tgkill(rawsys::getpid(), -1, zero)) == glibc(::tgkill(::getpid(), -1, 0)));
 }
 
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 namespace {
 // Makes one syscall number, and clock_gettime64, fail with `err` in this
 // process (a forked child), as on a kernel without the time64 calls (rawsys
@@ -769,7 +814,7 @@ TEST_CASE("32-bit: rt_sigtimedwait falls back to the 32-bit call when the time64
     block.add(sig::usr1);
     if (!rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr)) ::_exit(11);
     // The filter works: the time64 call itself is ENOSYS now.
-    if (rawsys::syscall(rawsys::nr::rt_sigtimedwait_time64, &block, nullptr, nullptr, 8) !=
+    if (rawsys::syscall(rawsys::nr::rt_sigtimedwait_time64, &block, nullptr, nullptr, sizeof(rawsys::sigset)) !=
         rawsys::unexpected(errc::enosys))
       ::_exit(12);
     rawsys::siginfo info{};

@@ -219,7 +219,7 @@ SAME_SIZE(r::ucred, ::ucred);
 SAME_FIELD(r::ucred, pid, ::ucred, pid);
 SAME_FIELD(r::ucred, uid, ::ucred, uid);
 SAME_FIELD(r::ucred, gid, ::ucred, gid);
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 static_assert(sizeof(r::msghdr) == 28 && sizeof(r::mmsghdr) == 32 && sizeof(r::cmsghdr) == 12);
 #else
 static_assert(sizeof(r::msghdr) == 56 && sizeof(r::mmsghdr) == 64 && sizeof(r::cmsghdr) == 16);
@@ -1115,7 +1115,7 @@ TEST_CASE("setsockopt and getsockopt: values and errors match glibc") {
   CHECK(outcome(r::setsockopt(r::fd(bad), r::so::reuseaddr, 1)) == glibc(::setsockopt(bad, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one)));
 }
 
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 namespace {
 int recvmmsg_fallback_checks() {
   // The filter is in place: the time64 call is gone.

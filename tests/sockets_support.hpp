@@ -18,7 +18,7 @@
 #include "skip.hpp"
 #include "support.hpp"
 
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -77,7 +77,7 @@ inline int just_closed_fd() {
   return fd;
 }
 
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 // Runs fn in a child process where the syscalls in nrs, and clock_gettime64,
 // fail with ENOSYS (seccomp, SECCOMP_RET_ERRNO), as on a kernel without the
 // time64 calls. fn returns 0 when all its checks held, else the line of the

@@ -19,7 +19,7 @@
 #include "skip.hpp"
 #include "support.hpp"
 
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sys/prctl.h>
@@ -52,7 +52,7 @@ static_assert(sizeof(old_timeval) == sizeof(__kernel_old_timeval));
 static_assert(offsetof(old_timeval, usec) == offsetof(__kernel_old_timeval, tv_usec));
 static_assert(sizeof(old_itimerval) == sizeof(__kernel_old_itimerval));
 static_assert(offsetof(old_itimerval, value) == offsetof(__kernel_old_itimerval, it_value));
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 static_assert(sizeof(old_itimerspec) == sizeof(::itimerspec));  // glibc's with 32-bit time_t
 static_assert(offsetof(old_itimerspec, value) == offsetof(::itimerspec, it_value));
 #else
@@ -220,7 +220,7 @@ TEST_CASE("clock_nanosleep: relative, absolute in the past, and errors") {
   // ask the kernel through syscall()).
   const ::timespec g_short{0, 1000};
   const long call = SYS_clock_nanosleep;
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
   const ::__kernel_timespec k_short{0, 1000};
   const auto theirs = glibc(::syscall(SYS_clock_nanosleep_time64, CLOCK_THREAD_CPUTIME_ID, 0, &k_short, nullptr));
   (void)call;
@@ -313,7 +313,7 @@ TEST_CASE("setitimer, getitimer: a virtual timer set, read back and cleared") {
   g_bad.it_value.tv_usec = 1000000;
   CHECK(rawsys::setitimer(itimer::virtual_, bad_usec).error() ==
         glibc(::setitimer(ITIMER_VIRTUAL, &g_bad, nullptr)).error());
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
   // No time64 form: seconds beyond 32 bits cannot be said.
   CHECK(rawsys::setitimer(itimer::virtual_, {{0, 0}, {wide, 0}}) == unexpected(errc::eoverflow));
 #else
@@ -398,14 +398,14 @@ TEST_CASE("timerfd: a 2040 deadline and a 5e9 s interval read back whole (time64
   // What remains is 2040 minus now: the deadline was not truncated.
   CHECK(cur->value.sec <= y2040 - now->sec);
   CHECK(cur->value.sec >= y2040 - now->sec - 60);
-#if !defined(__i386__) && !defined(__arm__)
+#if __SIZEOF_LONG__ == 8  // the 64-bit ISAs
   ::itimerspec theirs{};
   REQUIRE(::timerfd_gettime(f->get(), &theirs) == 0);
   CHECK(theirs.it_interval.tv_sec == wide);
 #endif
 }
 
-#if defined(__i386__) || defined(__arm__)
+#if __SIZEOF_LONG__ == 4  // the 32-bit ISAs: i386, arm, mips o32
 namespace {
 
 // In a child process, the *_time64 calls are made to fail with ENOSYS (as on

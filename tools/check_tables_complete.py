@@ -21,6 +21,7 @@ Usage:
   tools/check_tables_complete.py --arch i386 -- g++ -m32
   tools/check_tables_complete.py --arch aarch64 -- aarch64-linux-gnu-g++-12
   tools/check_tables_complete.py --arch riscv64 -- riscv64-linux-gnu-g++-12
+  tools/check_tables_complete.py --arch mips_n64 -- mips64el-linux-gnuabi64-g++-12
 """
 
 import argparse
@@ -30,8 +31,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import isas
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ARCHES = ("x86_64", "i386", "aarch64", "arm", "ppc64", "riscv64", "s390x")
+# The supported ISAs that have a C library's <sys/syscall.h> to compare with.
+ARCHES = tuple(i.key for i in isas.ISAS if i.glibc)
 UAPI = Path("/usr/lib/linux/uapi")
 
 # Each table: its UAPI directory and the macros with which <asm/unistd.h>
@@ -74,6 +78,9 @@ NOT_SYSCALLS = {
     "riscv64": {"syscalls", "arch_specific_syscall"},
     "arm": {"SYSCALL_BASE", "OABI_SYSCALL_BASE", "SYSCALL_MASK"},
     "s390x": set(),
+    # mips: the table's base and size.
+    "mips_n64": {"Linux", "Linux_syscalls"},
+    "mips_o32": {"Linux", "Linux_syscalls"},
 }
 # Second names the UAPI gives a call (#define __NR_a __NR_b): the table has
 # the call under its own name.
@@ -217,7 +224,7 @@ def main(argv):
             rest = rest[1:]
         return check_uapi(rest or ["cc"])
     if "--" not in argv:
-        sys.exit("usage: check_tables_complete.py --arch {x86_64,i386,aarch64,arm,ppc64,riscv64} "
+        sys.exit("usage: check_tables_complete.py --arch {" + ",".join(ARCHES) + "} "
                  "[--header PATH] -- COMPILER [ARGS...]")
     split = argv.index("--")
     parser = argparse.ArgumentParser(

@@ -52,6 +52,12 @@ ISAS = [
     Isa("s390x", "s390x", r"s390x", ["s390x-linux-gnu-g++-12"],
         ["-DCMAKE_TOOLCHAIN_FILE=cmake/s390x.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
         r"svc\s+0", r"brasl\s|basr\s|bras\s|jg\s+[A-Za-z_]|brcl\s"),
+    Isa("mips_n64", "mips64el", r"mips64", ["mips64el-linux-gnuabi64-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mips64el.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"syscall", r"jalr?|bal|b\s+[A-Za-z_]|j\s+[A-Za-z_]"),
+    Isa("mips_o32", "mipsel", r"mips", ["mipsel-linux-gnu-g++-12"],
+        ["-DCMAKE_TOOLCHAIN_FILE=cmake/mipsel.cmake", "-DRAWSYS_CROSS_COMPILER=gcc"],
+        r"syscall", r"jalr?|bal|b\s+[A-Za-z_]|j\s+[A-Za-z_]"),
 ]
 
 
@@ -59,3 +65,15 @@ def by_processor(processor):
     """The entry whose processor pattern matches CMAKE_SYSTEM_PROCESSOR, or None."""
     import re
     return next((i for i in ISAS if re.fullmatch(i.processor, processor)), None)
+
+
+if __name__ == "__main__":
+    # tools/isas.py key PROCESSOR: the table key for a CMAKE_SYSTEM_PROCESSOR
+    # (what tests/CMakeLists.txt asks), or nothing and exit status 1.
+    import sys
+    if len(sys.argv) != 3 or sys.argv[1] != "key":
+        sys.exit("usage: isas.py key CMAKE_SYSTEM_PROCESSOR")
+    isa = by_processor(sys.argv[2])
+    if isa is None:
+        sys.exit(1)
+    print(isa.key)

@@ -179,6 +179,33 @@ struct user_regs {
 };
 static_assert(sizeof(user_regs) == 27 * 8);
 }  // namespace s390x
+// mips: elf_gregset_t as PTRACE_GETREGSET NT_PRSTATUS fills it, 45 words
+// (arch/mips/kernel/ptrace.c): six unused, $0..$31 (EF_R0 is 6), lo, hi,
+// cp0_epc, cp0_badvaddr, cp0_status, cp0_cause, one unused. At a syscall
+// stop v0 ($2) holds the number; at exit v0 the value and a3 ($7) the error
+// flag, with v0 then the positive errno. o32 passes arguments five and six
+// on the stack, which syscall_arg cannot see: use ptrace_get_syscall_info.
+namespace detail {
+template <class Word>
+struct mips_user_regs {
+  Word unused_[6];
+  Word regs[32];
+  Word lo, hi, epc, badvaddr, status, cause, unused2_;
+  constexpr Word syscall_nr() const noexcept { return regs[2]; }
+  constexpr Word syscall_ret() const noexcept { return regs[7] ? Word{0} - regs[2] : regs[2]; }
+  constexpr Word syscall_arg(int i) const noexcept { return regs[4 + i]; }
+  constexpr Word pc() const noexcept { return epc; }
+  constexpr Word sp() const noexcept { return regs[29]; }
+};
+}  // namespace detail
+namespace mips_n64 {
+using user_regs = detail::mips_user_regs<uint64_t>;
+static_assert(sizeof(user_regs) == 45 * 8);
+}  // namespace mips_n64
+namespace mips_o32 {
+using user_regs = detail::mips_user_regs<uint32_t>;
+static_assert(sizeof(user_regs) == 45 * 4);
+}  // namespace mips_o32
 
 using native_arch::user_regs;
 
@@ -332,6 +359,7 @@ template <class Regs>
   requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
            detail::is_same_v<Regs, aarch64::user_regs> || detail::is_same_v<Regs, riscv64::user_regs> ||
            detail::is_same_v<Regs, loongarch64::user_regs> || detail::is_same_v<Regs, s390x::user_regs> ||
+           detail::is_same_v<Regs, mips_n64::user_regs> || detail::is_same_v<Regs, mips_o32::user_regs> ||
            detail::is_same_v<Regs, native_arch::user_regs>)
 inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));

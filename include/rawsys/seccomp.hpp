@@ -14,8 +14,10 @@
 #include "fd.hpp"
 #include "nr/aarch64.hpp"  // the tables seccomp_abi knows
 #include "nr/arm.hpp"
-#include "nr/ppc64.hpp"
 #include "nr/i386.hpp"
+#include "nr/mips_n64.hpp"
+#include "nr/mips_o32.hpp"
+#include "nr/ppc64.hpp"
 #include "nr/riscv64.hpp"
 #include "nr/loongarch64.hpp"
 #include "nr/s390x.hpp"
@@ -87,6 +89,8 @@ enum class audit_arch : uint32_t {
   riscv64 = 0xc00000f3u,
   loongarch64 = 0xc0000102u,
   s390x = 0x80000016u,
+  mipsel64 = 0xc0000008u,  // n64, little-endian
+  mipsel = 0x40000008u,    // o32, little-endian
 };
 
 // __X32_SYSCALL_BIT: x32 calls enter the x86-64 kernel as AUDIT_ARCH_X86_64
@@ -135,6 +139,16 @@ struct seccomp_abi<loongarch64::nr> {
 template <>
 struct seccomp_abi<s390x::nr> {
   static constexpr audit_arch arch = audit_arch::s390x;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<mips_n64::nr> {
+  static constexpr audit_arch arch = audit_arch::mipsel64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<mips_o32::nr> {
+  static constexpr audit_arch arch = audit_arch::mipsel;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

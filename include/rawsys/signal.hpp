@@ -67,17 +67,18 @@ enum class how : int {
 inline constexpr size_t minsigstksz = uapi::minsigstksz;
 inline constexpr size_t sigstksz = uapi::sigstksz;
 
-// si_code values (siginfo::code) for signals sent by a process.
+// si_code values (siginfo::code) for signals sent by a process (mips
+// numbers timer, mesgq and asyncio its own way).
 namespace si {
-inline constexpr int user = 0;       // kill
-inline constexpr int kernel = 0x80;  // sent by the kernel
-inline constexpr int queue = -1;     // sigqueue
-inline constexpr int timer = -2;     // POSIX timer expired
-inline constexpr int mesgq = -3;     // message queue state changed
-inline constexpr int asyncio = -4;   // AIO completed
-inline constexpr int sigio = -5;     // queued SIGIO
-inline constexpr int tkill = -6;     // tkill, tgkill
-inline constexpr int dethread = -7;  // execve killing the other threads
+inline constexpr int user = uapi::si_user;        // kill
+inline constexpr int kernel = uapi::si_kernel;    // sent by the kernel
+inline constexpr int queue = uapi::si_queue;      // sigqueue
+inline constexpr int timer = uapi::si_timer;      // POSIX timer expired
+inline constexpr int mesgq = uapi::si_mesgq;      // message queue state changed
+inline constexpr int asyncio = uapi::si_asyncio;  // AIO completed
+inline constexpr int sigio = uapi::si_sigio;      // queued SIGIO
+inline constexpr int tkill = uapi::si_tkill;      // tkill, tgkill
+inline constexpr int dethread = uapi::si_dethread;  // execve killing the other threads
 }  // namespace si
 
 // si_code values for SIGCHLD (and waitid's siginfo).
@@ -97,7 +98,8 @@ union sigval {
 };
 
 // The kernel's siginfo_t for this architecture: 128 bytes; the union after
-// the three ints starts at 16 on x86-64 and arm64, at 12 on i386. Which
+// the three ints starts at 16 on 64-bit ISAs, at 12 on 32-bit ones; mips
+// has si_code before si_errno. Which
 // member of the union is valid depends on the signal and `code`.
 struct siginfo {
   struct kill_fields {  // SI_USER, SI_TKILL
@@ -156,8 +158,13 @@ struct siginfo {
   };
 
   int signo;
+#if RAWSYS_ARCH_SIGINFO_CODE_SECOND_  // the ISA swaps si_code and si_errno (mips)
+  int code;
+  int errno_;
+#else
   int errno_;
   int code;
+#endif
   union {
     kill_fields kill;
     timer_fields timer;
@@ -178,6 +185,10 @@ struct siginfo {
   void* addr() const noexcept { return fault.addr; }
 };
 static_assert(sizeof(siginfo) == 128);
+static_assert(offsetof(siginfo, signo) == uapi::siginfo_signo_offset &&
+              offsetof(siginfo, errno_) == uapi::siginfo_errno_offset &&
+              offsetof(siginfo, code) == uapi::siginfo_code_offset);
+#undef RAWSYS_ARCH_SIGINFO_CODE_SECOND_
 
 // A handler called with the signal number, or (with sa::siginfo) with the
 // signal, its siginfo and the interrupted context (ucontext_t*).

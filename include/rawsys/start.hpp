@@ -129,12 +129,15 @@ inline void run_atexit() noexcept {
 // abort(3) without libc: SIGABRT's default action, unblocked, sent to this
 // thread. The handler is reset first: nothing may run on a smashed stack.
 [[noreturn, gnu::cold]] inline void abort_process() noexcept {
-  const uint64_t dfl[4] = {};  // handler SIG_DFL, no flags, empty mask
-  (void)raw::syscall(static_cast<long>(nr::rt_sigaction), 6, dfl, nullptr, 8);
-  const uint64_t abrt = uint64_t{1} << (6 - 1);
-  (void)raw::syscall(static_cast<long>(nr::rt_sigprocmask), 1 /* SIG_UNBLOCK */, &abrt, nullptr, 8);
+  // Zeros for every layout of the kernel's struct sigaction: handler
+  // SIG_DFL, no flags, empty mask (_NSIG bits: 128 on mips).
+  constexpr unsigned long sigset_bytes = uapi::nsig / 8;
+  const uint64_t dfl[3 + sigset_bytes / 8] = {};
+  (void)raw::syscall(static_cast<long>(nr::rt_sigaction), uapi::sigabrt, dfl, nullptr, sigset_bytes);
+  const uint64_t abrt[sigset_bytes / 8] = {uint64_t{1} << (uapi::sigabrt - 1)};
+  (void)raw::syscall(static_cast<long>(nr::rt_sigprocmask), uapi::sig_unblock, abrt, nullptr, sigset_bytes);
   (void)raw::syscall(static_cast<long>(nr::tgkill), raw::syscall(static_cast<long>(nr::getpid)),
-                     raw::syscall(static_cast<long>(nr::gettid)), 6);
+                     raw::syscall(static_cast<long>(nr::gettid)), uapi::sigabrt);
   __builtin_trap();
 }
 
@@ -245,7 +248,12 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   constexpr uintptr_t first_byte = rawsys::abi::big_endian ? uintptr_t{0xff} << (sizeof(uintptr_t) * 8 - 8) : 0xff;
   uintptr_t guard = 0xff0a0000u;
   if (random) {
-    __builtin_memcpy(&guard, random, sizeof guard);  // a load; memcpy has no protector either
+    // An unaligned load (AT_RANDOM's bytes may sit anywhere): one or two
+    // instructions, where a strict-alignment ISA (mips) would call memcpy.
+    struct [[gnu::packed, gnu::may_alias]] word {
+      uintptr_t v;
+    };
+    guard = reinterpret_cast<const word*>(random)->v;
     guard &= ~first_byte;
   }
   __stack_chk_guard = guard;

@@ -18,6 +18,15 @@ struct arg64 {
   unsigned long long value;
 };
 
+namespace arch {
+// A register value whose namespace is arch's: argument-dependent lookup
+// through it finds what only some ISAs define.
+struct reg {
+  long value;
+  constexpr operator long() const noexcept { return value; }
+};
+}  // namespace arch
+
 namespace detail {
 
 template <class A>
@@ -56,6 +65,14 @@ constexpr long to_arg([[maybe_unused]] A a) noexcept {
   }
 }
 
+// Whether the ISA's instruction takes a seventh argument (arch::syscall7:
+// mips o32, where fadvise64 and sync_file_range skip a register to align a
+// 64-bit pair), asked and called through argument-dependent lookup of
+// arch::reg, so an ISA without it needs no declaration.
+template <class R>
+concept has_syscall7 = requires(R r) { syscall7(r, r, r, r, r, r, r, r); };
+inline constexpr unsigned max_args = has_syscall7<arch::reg> ? 7 : 6;
+
 template <class... L>
 inline long invoke(long n, L... a) noexcept {
   if constexpr (sizeof...(L) == 0) return arch::syscall0(n);
@@ -65,6 +82,7 @@ inline long invoke(long n, L... a) noexcept {
   if constexpr (sizeof...(L) == 4) return arch::syscall4(n, a...);
   if constexpr (sizeof...(L) == 5) return arch::syscall5(n, a...);
   if constexpr (sizeof...(L) == 6) return arch::syscall6(n, a...);
+  if constexpr (sizeof...(L) == 7) return syscall7(arch::reg{n}, a...);
 }
 
 // Registers an argument takes when it starts at register `at`.
@@ -100,8 +118,8 @@ constexpr void place(long* r, unsigned& i, A a) noexcept {
 template <class... A>
 inline long expand(long n, A... a) noexcept {
   constexpr unsigned count = register_count<A...>();
-  static_assert(count <= 6,
-                "rawsys::syscall: the arguments need more than the six registers the kernel reads");
+  static_assert(count <= max_args,
+                "rawsys::syscall: the arguments need more registers than the kernel reads");
   long r[count] = {};
   unsigned i = 0;
   (place(r, i, a), ...);
@@ -111,6 +129,7 @@ inline long expand(long n, A... a) noexcept {
   if constexpr (count == 4) return invoke(n, r[0], r[1], r[2], r[3]);
   if constexpr (count == 5) return invoke(n, r[0], r[1], r[2], r[3], r[4]);
   if constexpr (count == 6) return invoke(n, r[0], r[1], r[2], r[3], r[4], r[5]);
+  if constexpr (count == 7) return invoke(n, r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
 }
 
 // The kernel returns -errno in [-4095, -1]; everything else is a value
@@ -126,7 +145,8 @@ namespace raw {
 // The kernel's own return value: -errno on failure.
 template <class... A>
 inline long syscall(long n, A... args) noexcept {
-  static_assert(sizeof...(A) <= 6, "rawsys::syscall: the kernel takes at most six arguments");
+  static_assert(sizeof...(A) <= detail::max_args,
+                "rawsys::syscall: the kernel takes at most six arguments (seven on mips o32)");
   if constexpr ((detail::is_arg64<A> || ...) && abi::arg64 != abi::arg64_kind::one_register)
     return detail::expand(n, args...);
   else

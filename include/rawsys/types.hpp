@@ -76,25 +76,59 @@ enum class sig : int {
 // The kernel's real-time signals: sigrt(0) is 32 (glibc reserves the first
 // few for itself, so hosted programs should start at SIGRTMIN).
 constexpr sig sigrt(int n) noexcept { return static_cast<sig>(32 + n); }
-inline constexpr int nsig = 64;
+// The kernel's signal count (_NSIG): 64, 128 on mips.
+inline constexpr int nsig = uapi::nsig;
 
-// The kernel's sigset_t for the rt_sig* calls: 64 bits on every
-// architecture but mips (glibc's is 1024 bits; pass sizeof(rawsys::sigset) == 8).
-// The kernel's is an array of unsigned long, so aligned as a long: 4 bytes on
-// 32-bit ISAs, also where a uint64_t takes 8 (arm), which keeps struct
-// sigaction's mask at offset 12 there.
+namespace detail {
+// The words of the kernel's sigset_t beyond the first 64 signals: none
+// where _NSIG is 64, one on mips (signals 65..128).
+template <int Nsig>
+struct sigset_high {
+  uint64_t mask[Nsig / 64 - 1] = {};
+  constexpr void fill() noexcept {
+    for (auto& w : mask) w = ~uint64_t{0};
+  }
+  constexpr uint64_t* word(int s) noexcept { return &mask[(s - 65) / 64]; }  // s > 64
+  friend constexpr bool operator==(const sigset_high&, const sigset_high&) = default;
+};
+template <>
+struct sigset_high<64> {
+  constexpr void fill() noexcept {}
+  constexpr uint64_t* word(int) noexcept { return nullptr; }
+  friend constexpr bool operator==(const sigset_high&, const sigset_high&) = default;
+};
+}  // namespace detail
+
+// The kernel's sigset_t for the rt_sig* calls: _NSIG bits, 64 on all but
+// mips (128); glibc's is 1024 bits: pass sizeof(rawsys::sigset). `mask`
+// holds signals 1..64, `high` the rest where there are more. The kernel's is
+// an array of unsigned long, so aligned as a long: 4 bytes on 32-bit ISAs,
+// also where a uint64_t takes 8 (arm), which keeps struct sigaction's mask
+// at offset 12 there.
 typedef uint64_t sigset_word __attribute__((aligned(alignof(long))));
 struct sigset {
   sigset_word mask = 0;
-  static constexpr uint64_t bit(sig s) noexcept { return uint64_t{1} << (static_cast<int>(s) - 1); }
-  static constexpr sigset full() noexcept { return {~uint64_t{0}}; }
-  constexpr sigset& add(sig s) noexcept { return mask |= bit(s), *this; }
-  constexpr sigset& del(sig s) noexcept { return mask &= ~bit(s), *this; }
-  constexpr bool has(sig s) const noexcept { return (mask & bit(s)) != 0; }
-  constexpr bool empty() const noexcept { return mask == 0; }
+  [[no_unique_address]] detail::sigset_high<nsig> high{};
+  static constexpr uint64_t bit(sig s) noexcept { return uint64_t{1} << ((static_cast<int>(s) - 1) % 64); }
+  static constexpr sigset full() noexcept {
+    sigset s{~uint64_t{0}};
+    s.high.fill();
+    return s;
+  }
+  constexpr sigset& add(sig s) noexcept { return word(s) |= bit(s), *this; }
+  constexpr sigset& del(sig s) noexcept { return word(s) &= ~bit(s), *this; }
+  constexpr bool has(sig s) const noexcept { return (sigset{*this}.word(s) & bit(s)) != 0; }
+  constexpr bool empty() const noexcept { return *this == sigset{}; }
   friend constexpr bool operator==(const sigset&, const sigset&) = default;
+
+ private:
+  constexpr uint64_t& word(sig s) noexcept {
+    if (static_cast<int>(s) > 64)
+      if (uint64_t* w = high.word(static_cast<int>(s))) return *w;
+    return mask;
+  }
 };
-static_assert(sizeof(sigset) == 8);
+static_assert(sizeof(sigset) == nsig / 8);
 
 namespace detail {
 template <class R>

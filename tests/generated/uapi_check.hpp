@@ -3010,6 +3010,51 @@ static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
 #else
 static_assert(is_absent(U::sfd_nonblock));
 #endif
+#ifdef SI_ASYNCIO
+static_assert(U::si_asyncio == (SI_ASYNCIO));
+#else
+static_assert(is_absent(U::si_asyncio));
+#endif
+#ifdef SI_DETHREAD
+static_assert(U::si_dethread == (SI_DETHREAD));
+#else
+static_assert(is_absent(U::si_dethread));
+#endif
+#ifdef SI_KERNEL
+static_assert(U::si_kernel == (SI_KERNEL));
+#else
+static_assert(is_absent(U::si_kernel));
+#endif
+#ifdef SI_MESGQ
+static_assert(U::si_mesgq == (SI_MESGQ));
+#else
+static_assert(is_absent(U::si_mesgq));
+#endif
+#ifdef SI_QUEUE
+static_assert(U::si_queue == (SI_QUEUE));
+#else
+static_assert(is_absent(U::si_queue));
+#endif
+#ifdef SI_SIGIO
+static_assert(U::si_sigio == (SI_SIGIO));
+#else
+static_assert(is_absent(U::si_sigio));
+#endif
+#ifdef SI_TIMER
+static_assert(U::si_timer == (SI_TIMER));
+#else
+static_assert(is_absent(U::si_timer));
+#endif
+#ifdef SI_TKILL
+static_assert(U::si_tkill == (SI_TKILL));
+#else
+static_assert(is_absent(U::si_tkill));
+#endif
+#ifdef SI_USER
+static_assert(U::si_user == (SI_USER));
+#else
+static_assert(is_absent(U::si_user));
+#endif
 #ifdef SIG_BLOCK
 static_assert(U::sig_block == (SIG_BLOCK));
 #else
@@ -3704,6 +3749,11 @@ static_assert(U::sock_nonblock == O_NONBLOCK);
 static_assert(U::sock_cloexec == SOCK_CLOEXEC);
 #else
 static_assert(U::sock_cloexec == O_CLOEXEC);
+#endif
+#ifdef _NSIG
+static_assert(U::nsig == _NSIG);
+#else
+static_assert(U::nsig == 64);
 #endif
 static_assert(U::siginfo_signo_offset == offsetof(siginfo_t, si_signo));
 static_assert(U::siginfo_errno_offset == offsetof(siginfo_t, si_errno));

@@ -64,6 +64,20 @@
 #define RAWSYS_ARCH_SIGNAL_ "s390x/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "s390x/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "s390x/ptrace.hpp"
+#elif defined(__mips__) && defined(__MIPSEL__) && defined(_ABI64) && _MIPS_SIM == _ABI64
+#define RAWSYS_ARCH_HEADER_ "mips64el/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "mips64el/errc.hpp"
+#define RAWSYS_ARCH_START_ "mips/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "mips/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "mips/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "mips/ptrace.hpp"
+#elif defined(__mips__) && defined(__MIPSEL__) && defined(_ABIO32) && _MIPS_SIM == _ABIO32
+#define RAWSYS_ARCH_HEADER_ "mipsel/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "mipsel/errc.hpp"
+#define RAWSYS_ARCH_START_ "mips/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "mips/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "mips/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "mips/ptrace.hpp"
 #else
-#error "rawsys: unsupported target; supported: x86-64, i386, arm64, arm (EABI), riscv64, ppc64le, s390x, loongarch64"
+#error "rawsys: unsupported target; supported: x86-64, i386, arm64, arm (EABI), riscv64, ppc64le, s390x, loongarch64, mips64el (n64), mipsel (o32)"
 #endif

@@ -40,7 +40,7 @@ inline bool not_emulated(const R& r, const char* what) {
 // qemu-user has no clone3 (ENOSYS), where the kernel says EINVAL for a
 // null, empty argument.
 inline bool under_qemu() {
-  return rawsys::raw::syscall(static_cast<long>(rawsys::nr::clone3), nullptr, 0) == -38 /* ENOSYS */;
+  return rawsys::raw::syscall(static_cast<long>(rawsys::nr::clone3), nullptr, 0) == -static_cast<long>(rawsys::errc::enosys);
 }
 
 // "/tmp/rawsys-<stem>-<pid>" in buf: a name no other run uses.

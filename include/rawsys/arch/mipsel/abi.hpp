@@ -15,4 +15,24 @@ inline constexpr mmap_kind mmap = mmap_kind::pages;
 inline constexpr ioc_kind ioc = ioc_powerpc;  // 13 size bits, none/write/read 1/4/2
 inline constexpr bool statx_fallback = false;
 
+// No SA_RESTORER (mips dropped it in Linux 2.5.48): the kernel's struct
+// sigaction is {flags, handler, mask} with no restorer, and every handler
+// returns through the kernel's own return code (the vDSO's sigreturn
+// trampoline on a real kernel; qemu-user writes its own into the frame).
+inline constexpr bool sa_restorer = false;
+
+// The vDSO: e_machine EM_MIPS; linux/arch/mips/vdso/vdso.lds.S (LINUX_2.6).
+// Only the 64-bit time form: the 32-bit ones truncate after 2038;
+// gettimeofday and time read CLOCK_REALTIME through clock_gettime64.
+// qemu-user maps none for mips: the clock calls take the syscall there.
+inline constexpr unsigned elf_machine = 8;
+inline constexpr vdso_symbols vdso = {
+    .clock_gettime = {"__vdso_clock_gettime64", "LINUX_2.6"},
+    .clock_getres = {nullptr, nullptr},
+    .gettimeofday = {nullptr, nullptr},
+    .time = {nullptr, nullptr},
+    .getcpu = {nullptr, nullptr},
+    .getrandom = {nullptr, nullptr},
+};
+
 }  // namespace rawsys::abi

@@ -11,12 +11,16 @@
 // and lo (musl's and nolibc's mips syscall_arch lists agree). See syscall(2).
 #pragma once
 
+#if __mips_isa_rev >= 6  // no hi and lo
+#define RAWSYS_MIPS_CLOBBERS_ "$1", "$3", "$11", "$12", "$13", "$14", "$15", "$24", "$25", "memory"
+#else
 #define RAWSYS_MIPS_CLOBBERS_ \
   "$1", "$3", "$11", "$12", "$13", "$14", "$15", "$24", "$25", "hi", "lo", "memory"
+#endif
 
 namespace rawsys::arch {
 
-inline long syscall0(long n) noexcept {
+[[gnu::always_inline]] inline long syscall0(long n) noexcept {
   register long r7 __asm__("$7");
   register long r2 __asm__("$2");
   __asm__ volatile("addu $2, $0, %2\n\tsyscall"
@@ -26,7 +30,7 @@ inline long syscall0(long n) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall1(long n, long a) noexcept {
+[[gnu::always_inline]] inline long syscall1(long n, long a) noexcept {
   register long r4 __asm__("$4") = a;
   register long r7 __asm__("$7");
   register long r2 __asm__("$2");
@@ -37,7 +41,7 @@ inline long syscall1(long n, long a) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall2(long n, long a, long b) noexcept {
+[[gnu::always_inline]] inline long syscall2(long n, long a, long b) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r7 __asm__("$7");
@@ -49,7 +53,7 @@ inline long syscall2(long n, long a, long b) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall3(long n, long a, long b, long c) noexcept {
+[[gnu::always_inline]] inline long syscall3(long n, long a, long b, long c) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -62,7 +66,7 @@ inline long syscall3(long n, long a, long b, long c) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall4(long n, long a, long b, long c, long d) noexcept {
+[[gnu::always_inline]] inline long syscall4(long n, long a, long b, long c, long d) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -75,7 +79,7 @@ inline long syscall4(long n, long a, long b, long c, long d) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
+[[gnu::always_inline]] inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -89,7 +93,7 @@ inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noexcept {
+[[gnu::always_inline]] inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;
@@ -104,7 +108,7 @@ inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noe
   return r7 && r2 > 0 ? -r2 : r2;
 }
 
-inline long syscall7(long n, long a, long b, long c, long d, long e, long f, long g) noexcept {
+[[gnu::always_inline]] inline long syscall7(long n, long a, long b, long c, long d, long e, long f, long g) noexcept {
   register long r4 __asm__("$4") = a;
   register long r5 __asm__("$5") = b;
   register long r6 __asm__("$6") = c;

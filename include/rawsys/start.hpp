@@ -110,16 +110,16 @@ inline void run_atexit() noexcept {
 // thread. The handler is reset first: nothing may run on a smashed stack.
 [[noreturn, gnu::cold]] inline void abort_process() noexcept {
   const uint64_t dfl[4] = {};  // handler SIG_DFL, no flags, empty mask
-  (void)raw::syscall(static_cast<long>(nr::rt_sigaction), 6, dfl, nullptr, 8);
+  (void)detail::raw_call(nr::rt_sigaction, 6, dfl, nullptr, 8);
   const uint64_t abrt = uint64_t{1} << (6 - 1);
-  (void)raw::syscall(static_cast<long>(nr::rt_sigprocmask), 1 /* SIG_UNBLOCK */, &abrt, nullptr, 8);
-  (void)raw::syscall(static_cast<long>(nr::tgkill), raw::syscall(static_cast<long>(nr::getpid)),
-                     raw::syscall(static_cast<long>(nr::gettid)), 6);
+  (void)detail::raw_call(nr::rt_sigprocmask, 1 /* SIG_UNBLOCK */, &abrt, nullptr, 8);
+  (void)detail::raw_call(nr::tgkill, detail::raw_call(nr::getpid),
+                     detail::raw_call(nr::gettid), 6);
   __builtin_trap();
 }
 
 [[noreturn, gnu::cold]] inline void fatal(const char* msg, unsigned long len) noexcept {
-  (void)raw::syscall(static_cast<long>(nr::write), 2, msg, len);
+  (void)detail::raw_call(nr::write, 2, msg, len);
   abort_process();
 }
 
@@ -146,7 +146,7 @@ __attribute__((weak)) int atexit(void (*fn)()) noexcept {
 [[noreturn]] void rawsys_exit(int status) noexcept {
   if (rawsys::detail::atexit_runner) rawsys::detail::atexit_runner();
   for (const rawsys_fini_fn* f = __fini_array_end; f != __fini_array_start;) (*--f)();
-  for (;;) (void)rawsys::raw::syscall(static_cast<long>(rawsys::nr::exit_group), status);
+  for (;;) (void)rawsys::detail::raw_call(rawsys::nr::exit_group, status);
 }
 
 __attribute__((noreturn, no_stack_protector)) void __stack_chk_fail() noexcept {

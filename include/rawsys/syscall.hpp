@@ -116,6 +116,74 @@ constexpr bool is_error(long r) noexcept {
   return static_cast<unsigned long>(r) > static_cast<unsigned long>(-4096L);
 }
 
+// The wrappers' own way in: plain functions taking one register's worth per
+// argument, so that parsing a wrapper instantiates nothing. rawsys::syscall,
+// a template, is instantiated for every distinct list of argument types,
+// which made template instantiation the largest cost of including the topic
+// headers (docs/compile-time.md). An argument converts as to_arg converts it.
+struct word {
+  long v;
+  constexpr word(int a) noexcept : v(a) {}
+  constexpr word(unsigned a) noexcept : v(static_cast<long>(static_cast<unsigned long>(a))) {}
+  constexpr word(long a) noexcept : v(a) {}
+  constexpr word(unsigned long a) noexcept : v(static_cast<long>(a)) {}
+  word(const volatile void* p) noexcept : v(reinterpret_cast<long>(p)) {}
+  constexpr word(decltype(nullptr)) noexcept : v(0) {}
+  template <class E>
+    requires is_enum_v<E>
+  constexpr word(E e) noexcept : word(static_cast<underlying_type_t<E>>(e)) {}
+  // A template, so that a use in a branch of `if constexpr` that the ABI
+  // discards compiles (the 64-bit call of a wrapper on a 32-bit ISA); not
+  // constexpr, which Clang would instantiate there all the same.
+  template <class I>
+    requires is_same_v<I, long long> || is_same_v<I, unsigned long long>
+  word(I a) noexcept : v(static_cast<long>(a)) {
+    static_assert(sizeof(I) <= sizeof(long),
+                  "rawsys: a 64-bit integer does not fit one register on this 32-bit ABI");
+  }
+};
+
+[[gnu::always_inline]] inline result<long> returned(long r) noexcept {
+  if (is_error(r)) [[unlikely]]
+    return unexpected(static_cast<errc>(-r));
+  return r;
+}
+
+// The kernel's own return value (-errno on failure), and the value or the
+// errno as errc.
+[[gnu::always_inline]] inline long raw_call(nr n) noexcept { return arch::syscall0(static_cast<long>(n)); }
+[[gnu::always_inline]] inline long raw_call(nr n, word a) noexcept { return arch::syscall1(static_cast<long>(n), a.v); }
+[[gnu::always_inline]] inline long raw_call(nr n, word a, word b) noexcept {
+  return arch::syscall2(static_cast<long>(n), a.v, b.v);
+}
+[[gnu::always_inline]] inline long raw_call(nr n, word a, word b, word c) noexcept {
+  return arch::syscall3(static_cast<long>(n), a.v, b.v, c.v);
+}
+[[gnu::always_inline]] inline long raw_call(nr n, word a, word b, word c, word d) noexcept {
+  return arch::syscall4(static_cast<long>(n), a.v, b.v, c.v, d.v);
+}
+[[gnu::always_inline]] inline long raw_call(nr n, word a, word b, word c, word d, word e) noexcept {
+  return arch::syscall5(static_cast<long>(n), a.v, b.v, c.v, d.v, e.v);
+}
+[[gnu::always_inline]] inline long raw_call(nr n, word a, word b, word c, word d, word e, word f) noexcept {
+  return arch::syscall6(static_cast<long>(n), a.v, b.v, c.v, d.v, e.v, f.v);
+}
+[[gnu::always_inline]] inline result<long> call(nr n) noexcept { return returned(raw_call(n)); }
+[[gnu::always_inline]] inline result<long> call(nr n, word a) noexcept { return returned(raw_call(n, a)); }
+[[gnu::always_inline]] inline result<long> call(nr n, word a, word b) noexcept { return returned(raw_call(n, a, b)); }
+[[gnu::always_inline]] inline result<long> call(nr n, word a, word b, word c) noexcept {
+  return returned(raw_call(n, a, b, c));
+}
+[[gnu::always_inline]] inline result<long> call(nr n, word a, word b, word c, word d) noexcept {
+  return returned(raw_call(n, a, b, c, d));
+}
+[[gnu::always_inline]] inline result<long> call(nr n, word a, word b, word c, word d, word e) noexcept {
+  return returned(raw_call(n, a, b, c, d, e));
+}
+[[gnu::always_inline]] inline result<long> call(nr n, word a, word b, word c, word d, word e, word f) noexcept {
+  return returned(raw_call(n, a, b, c, d, e, f));
+}
+
 }  // namespace detail
 
 namespace raw {

@@ -8,16 +8,36 @@
 #  - i386: the runtime sets the fast system call entry before main, so no
 #    file carries the code that looks it up lazily;
 #  - linked by rawsys-tool.ld (code, data and init/fini arrays in one
-#    section) with -n (one segment, no page alignment), no build id,
+#    section) with -N (one writable segment, .bss in it too, no page
+#    alignment; GNU ld makes the same file with -n, lld a second segment
+#    for .bss), no build id,
 #    stripped; libgcc for what freestanding code may still call (64-bit
 #    division on i386).
 include_guard(GLOBAL)
 include(CheckCXXCompilerFlag)
+include(CheckCXXSourceCompiles)
 include(CheckLinkerFlag)
 
 set(RAWSYS_TOOL_LINKER_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/rawsys-tool.ld")
 check_cxx_compiler_flag(-mstack-protector-guard=global RAWSYS_HAVE_GLOBAL_STACK_GUARD)
 check_linker_flag(CXX -Wl,--no-warn-rwx-segments RAWSYS_HAVE_NO_WARN_RWX)
+check_cxx_compiler_flag(-mtraceback=no RAWSYS_HAVE_NO_TRACEBACK)
+
+# libgcc, for what freestanding code may still call (64-bit division on
+# 32-bit ISAs): RAWSYS_LIBGCC is "gcc" where a program without libc links
+# with it, empty where the compiler has none (Clang 19 for loongarch64 here,
+# which needs none).
+function(rawsys_check_libgcc)
+  set(CMAKE_TRY_COMPILE_TARGET_TYPE EXECUTABLE)
+  set(CMAKE_REQUIRED_LINK_OPTIONS -static -nostdlib)
+  set(CMAKE_REQUIRED_LIBRARIES gcc)
+  check_cxx_source_compiles("extern \"C\" void _start() {}" RAWSYS_HAVE_LIBGCC)
+endfunction()
+rawsys_check_libgcc()
+set(RAWSYS_LIBGCC "")
+if(RAWSYS_HAVE_LIBGCC)
+  set(RAWSYS_LIBGCC gcc)
+endif()
 
 function(rawsys_add_tool name)
   add_executable(${name} ${ARGN})
@@ -27,6 +47,11 @@ function(rawsys_add_tool name)
     -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-pie -fno-ident
     -ffunction-sections -fdata-sections)
   target_compile_definitions(${name} PRIVATE RAWSYS_IA32_ENTRY_FROM_START)
+  if(RAWSYS_HAVE_NO_TRACEBACK)
+    # ppc64 GCC: no traceback table after each function (a debugger's aid),
+    # and the TOC pointer saved once per function, not at each indirect call.
+    target_compile_options(${name} PRIVATE -mtraceback=no -msave-toc-indirect)
+  endif()
   if(RAWSYS_HAVE_GLOBAL_STACK_GUARD)
     target_compile_options(${name} PRIVATE -fstack-protector-strong -mstack-protector-guard=global)
     target_compile_definitions(${name} PRIVATE RAWSYS_STACK_GUARD_TLS=0)
@@ -34,12 +59,12 @@ function(rawsys_add_tool name)
     target_compile_options(${name} PRIVATE -fno-stack-protector)
   endif()
   target_link_options(${name} PRIVATE
-    -static -nostdlib $<$<CXX_COMPILER_ID:GNU>:-no-pie> -Wl,-n -Wl,--build-id=none
+    -static -nostdlib $<$<CXX_COMPILER_ID:GNU>:-no-pie> -Wl,-N -Wl,--build-id=none
     -Wl,--gc-sections -Wl,-T,${RAWSYS_TOOL_LINKER_SCRIPT} -s)
   if(RAWSYS_HAVE_NO_WARN_RWX)
-    # One segment holds code and data: that is what -n asks for.
+    # One segment holds code and data: that is what -N asks for.
     target_link_options(${name} PRIVATE -Wl,--no-warn-rwx-segments)
   endif()
   set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${RAWSYS_TOOL_LINKER_SCRIPT})
-  target_link_libraries(${name} PRIVATE gcc)
+  target_link_libraries(${name} PRIVATE ${RAWSYS_LIBGCC})
 endfunction()

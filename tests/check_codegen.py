@@ -1,14 +1,23 @@
 #!/usr/bin/env python3
 """Compiles SOURCE at -O2 and checks that each extern "C" function in it is
 straight-line code around exactly one system call instruction: no call, no
-jump to another function. Prints the assembly it judged.
+jump to another function. Prints the assembly it judged. The instruction and
+what a call looks like come from the ISA's entry in tools/isas.py, found by
+PROCESSOR (CMAKE_SYSTEM_PROCESSOR).
 
-usage: check_codegen.py CXX INCLUDE_DIR SOURCE [extra compiler flags...]"""
+usage: check_codegen.py PROCESSOR CXX INCLUDE_DIR SOURCE [extra compiler flags...]"""
+import os
 import re
 import subprocess
 import sys
 
-cxx, include, source, *extra = sys.argv[1:]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
+import isas  # noqa: E402
+
+processor, cxx, include, source, *extra = sys.argv[1:]
+isa = isas.by_processor(processor)
+if isa is None or isa.trap is None:
+    sys.exit(f"no codegen check for processor {processor!r}: give its ISA a trap and calls in tools/isas.py")
 asm = subprocess.run(
     [cxx, *extra, "-std=c++20", "-O2", "-DNDEBUG", "-fno-asynchronous-unwind-tables",
      "-fno-unwind-tables", "-fno-pie", "-I", include, "-S", "-o", "-", source],
@@ -21,16 +30,16 @@ for line in asm.splitlines():
     if m and not m.group(1).startswith(".L"):
         current = m.group(1)
         functions[current] = []
-    elif current and line.startswith("\t") and not line.lstrip().startswith((".", "#", "//")):
+    elif current and line.startswith("\t") and not line.lstrip().startswith((".", "#", "//", "@")):
         functions[current].append(line.strip())
 
 failed = False
 for fn, body in functions.items():
     text = "\n".join(body)
-    traps = len(re.findall(r"^(syscall|svc\s+#?0)\b", text, re.M))
-    calls = re.findall(r"^(call|bl|blr|jmp\s+[A-Za-z_]|b\s+[A-Za-z_]).*$", text, re.M)
+    traps = len(re.findall(rf"^({isa.trap})\b", text, re.M))
+    calls = re.findall(rf"^(?:{isa.calls}).*$", text, re.M)
     ok = traps == 1 and not calls
-    print(f"{fn}: {len(body)} instructions, {traps} system call instruction(s), "
+    print(f"{fn} ({isa.label}): {len(body)} instructions, {traps} system call instruction(s), "
           f"{len(calls)} call(s): {'ok' if ok else 'FAIL'}")
     print("    " + "\n    ".join(body))
     failed |= not ok

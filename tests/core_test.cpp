@@ -5,13 +5,17 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <rawsys/nr/all.hpp>
 
+#include <string>
 #include <string_view>
 
 #include "generated/errno_vs_system.hpp"
@@ -113,6 +117,10 @@ TEST_CASE("arity 5: mremap moves to the fifth argument's address") {
 }
 
 TEST_CASE("arity 6: mmap of a memfd's second page at a chosen address") {
+  if constexpr (rawsys::abi::mmap == rawsys::abi::mmap_kind::argblock) {
+    MESSAGE("mmap here is old_mmap, one pointer to six values (memory_test.cpp): sendto proves the sixth register");
+    return;
+  }
   const int fd = static_cast<int>(::syscall(SYS_memfd_create, "rawsys-test", 0));
   REQUIRE(fd >= 0);
   REQUIRE(::ftruncate(fd, 8192) == 0);
@@ -120,7 +128,7 @@ TEST_CASE("arity 6: mmap of a memfd's second page at a chosen address") {
   char* hint = static_cast<char*>(::mmap(nullptr, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
   REQUIRE(hint != MAP_FAILED);
   ::munmap(hint, 4096);
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   const auto call = nr::mmap2;
   const unsigned long offset = 1;  // mmap2 counts in 4096-byte units
 #else
@@ -138,6 +146,42 @@ TEST_CASE("arity 6: mmap of a memfd's second page at a chosen address") {
   CHECK(bad == rawsys::unexpected(errc::ebadf));
   CHECK(bad == glibc(::syscall(static_cast<long>(call), nullptr, 4096, PROT_READ, MAP_SHARED, -1, offset)));
   ::close(fd);
+}
+
+TEST_CASE("arity 6: sendto's sixth argument, the address length, picks the receiver") {
+  // Two datagram sockets bound to abstract names, one a prefix of the other:
+  // only the length tells the two destinations apart.
+  const std::string name = std::string(1, '\0') + "rawsys-arity6-" + std::to_string(::getpid());
+  const auto address = [](const std::string& n) {
+    sockaddr_un a{};
+    a.sun_family = AF_UNIX;
+    n.copy(a.sun_path, n.size());
+    return a;
+  };
+  const socklen_t len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + name.size());
+  const sockaddr_un shorter = address(name), longer = address(name + "x");
+  const int rs = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0), rl = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  const int s = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  REQUIRE(rs >= 0);
+  REQUIRE(rl >= 0);
+  REQUIRE(s >= 0);
+  REQUIRE(::bind(rs, reinterpret_cast<const sockaddr*>(&shorter), len) == 0);
+  REQUIRE(::bind(rl, reinterpret_cast<const sockaddr*>(&longer), len + 1) == 0);
+  CHECK(rawsys::syscall(nr::sendto, s, "S", 1u, MSG_DONTWAIT, &longer, len) == 1);
+  CHECK(rawsys::syscall(nr::sendto, s, "L", 1u, MSG_DONTWAIT, &longer, len + 1) == 1);
+  char c = 0;
+  CHECK(::recv(rs, &c, 1, MSG_DONTWAIT) == 1);
+  CHECK(c == 'S');
+  CHECK(::recv(rl, &c, 1, MSG_DONTWAIT) == 1);
+  CHECK(c == 'L');
+  // A length beyond sockaddr_un: EINVAL from both.
+  const socklen_t too_long = sizeof(sockaddr_un) + 1;
+  CHECK(rawsys::syscall(nr::sendto, s, "X", 1u, 0, &longer, too_long) == rawsys::unexpected(errc::einval));
+  CHECK(rawsys::syscall(nr::sendto, s, "X", 1u, 0, &longer, too_long) ==
+        glibc(::syscall(SYS_sendto, s, "X", 1, 0, &longer, too_long)));
+  ::close(s);
+  ::close(rl);
+  ::close(rs);
 }
 
 TEST_CASE("errors match glibc's syscall()") {
@@ -227,14 +271,16 @@ TEST_CASE("i386: the fast entry and int $0x80 give the same answers") {
   CHECK(rawsys::arch::entry_address == static_cast<unsigned long>(sysinfo));
   ::close(fd);
 }
+#endif
 
-TEST_CASE("i386: an mmap2 address above 2 GiB is a value") {
-  void* hint = reinterpret_cast<void*>(0xc0000000UL);
+#if defined(__i386__) || defined(__arm__)
+TEST_CASE("32-bit: an mmap2 address above 2 GiB is a value") {
+  void* hint = reinterpret_cast<void*>(0xb0000000UL);
   auto r = rawsys::syscall(nr::mmap2, hint, 4096u, PROT_READ | PROT_WRITE,
                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
   REQUIRE(r.has_value());
   CHECK(*r < 0);  // negative as a long, and still not an error
-  CHECK(static_cast<unsigned long>(*r) == 0xc0000000UL);
+  CHECK(static_cast<unsigned long>(*r) == 0xb0000000UL);
   *reinterpret_cast<volatile char*>(*r) = 1;
   CHECK(rawsys::syscall(nr::munmap, *r, 4096u) == 0);
 }
@@ -353,6 +399,13 @@ TEST_CASE("errno: names and messages are glibc's, for every number") {
   for (int n = 1; n < 4096; ++n) {
     const auto e = static_cast<errc>(n);
     const char* theirs = ::strerrorname_np(n);
+#if defined(__powerpc64__)
+    // EDEADLOCK has a number of its own here (58), which glibc leaves unnamed.
+    if (n == 58) {
+      CHECK(std::string_view(name(e)) == "EDEADLOCK");
+      continue;
+    }
+#endif
     if (theirs) {
       ++known;
       CHECK(std::string_view(name(e)) == theirs);

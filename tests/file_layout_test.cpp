@@ -41,7 +41,7 @@ static_assert(bits(rawsys::o::cloexec) == O_CLOEXEC);
 static_assert(bits(rawsys::o::sync) == O_SYNC);
 static_assert(bits(rawsys::o::path) == O_PATH);
 static_assert(bits(rawsys::o::tmpfile) == O_TMPFILE);
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__arm__) || defined(__powerpc64__)
 static_assert(bits(rawsys::o::directory) == 040000);
 #else
 static_assert(bits(rawsys::o::directory) == 0200000);
@@ -111,7 +111,7 @@ static_assert(bits(rawsys::f::getfd) == F_GETFD);
 static_assert(bits(rawsys::f::setfd) == F_SETFD);
 static_assert(bits(rawsys::f::getfl) == F_GETFL);
 static_assert(bits(rawsys::f::setfl) == F_SETFL);
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 static_assert(bits(rawsys::f::getlk) == F_GETLK64);
 static_assert(bits(rawsys::f::setlk) == F_SETLK64);
 static_assert(bits(rawsys::f::setlkw) == F_SETLKW64);
@@ -151,6 +151,8 @@ RAWSYS_SAME_FIELD(struct rawsys::flock, len, struct flock64, l_len);
 RAWSYS_SAME_FIELD(struct rawsys::flock, pid, struct flock64, l_pid);
 #if defined(__i386__)
 static_assert(sizeof(struct rawsys::flock) == 24);
+#elif defined(__arm__)
+static_assert(sizeof(struct rawsys::flock) == 32);  // flock64, its 64-bit members aligned to 8
 #else
 static_assert(sizeof(struct rawsys::flock) == 32);
 RAWSYS_SAME_SIZE(struct rawsys::flock, struct flock);

@@ -70,8 +70,14 @@ static_assert(bits(rawsys::fd_::cloexec) == FD_CLOEXEC);
 static_assert(bits(rawsys::f::dupfd) == F_DUPFD && bits(rawsys::f::getfd) == F_GETFD);
 static_assert(bits(rawsys::f::setfd) == F_SETFD && bits(rawsys::f::getfl) == F_GETFL);
 static_assert(bits(rawsys::f::setfl) == F_SETFL && bits(rawsys::f::dupfd_cloexec) == F_DUPFD_CLOEXEC);
+#if defined(__powerpc64__)
+// glibc's F_GETLK64 is 12 here, which its fcntl maps to the kernel's 5.
+static_assert(bits(rawsys::f::getlk) == F_GETLK && bits(rawsys::f::setlk) == F_SETLK);
+static_assert(bits(rawsys::f::setlkw) == F_SETLKW);
+#else
 static_assert(bits(rawsys::f::getlk) == F_GETLK64 && bits(rawsys::f::setlk) == F_SETLK64);
 static_assert(bits(rawsys::f::setlkw) == F_SETLKW64);
+#endif
 static_assert(bits(rawsys::f::ofd_getlk) == F_OFD_GETLK && bits(rawsys::f::ofd_setlk) == F_OFD_SETLK);
 static_assert(bits(rawsys::f::ofd_setlkw) == F_OFD_SETLKW);
 static_assert(bits(rawsys::f::setpipe_sz) == F_SETPIPE_SZ && bits(rawsys::f::getpipe_sz) == F_GETPIPE_SZ);

@@ -6,6 +6,7 @@
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
 
+#include <asm/posix_types.h>  // s390's <asm/statfs.h> uses __kernel_fsid_t without it
 #include <asm/stat.h>
 #include <asm/statfs.h>
 #include <linux/fcntl.h>
@@ -137,7 +138,11 @@ static_assert(offsetof(struct rawsys::statx, spare3) == 0xc0);
 using kstat = struct stat64;
 static_assert(sizeof(rawsys::stat) == 96);
 RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
-#elif defined(__x86_64__)
+#elif defined(__arm__)
+using kstat = struct stat64;
+static_assert(sizeof(rawsys::stat) == 104);  // i386's members, 64-bit ones aligned to 8
+RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
+#elif defined(__x86_64__) || defined(__powerpc64__) || defined(__s390x__)
 using kstat = struct stat;
 static_assert(sizeof(rawsys::stat) == 144);
 #else
@@ -162,10 +167,13 @@ RAWSYS_SAME_FIELD(rawsys::stat, mtime.nsec, kstat, st_mtime_nsec);
 RAWSYS_SAME_FIELD(rawsys::stat, ctime.sec, kstat, st_ctime);
 RAWSYS_SAME_FIELD(rawsys::stat, ctime.nsec, kstat, st_ctime_nsec);
 
-// struct statfs (statfs64 on i386).
-#if defined(__i386__)
+// struct statfs (statfs64 on 32-bit ISAs).
+#if defined(__i386__) || defined(__arm__)
 using kstatfs = struct statfs64;
 static_assert(sizeof(struct rawsys::statfs) == 84);
+#elif defined(__s390x__)
+using kstatfs = struct statfs;  // 32-bit f_type, f_bsize
+static_assert(sizeof(struct rawsys::statfs) == 88);
 #else
 using kstatfs = struct statfs;
 static_assert(sizeof(struct rawsys::statfs) == 120);
@@ -183,7 +191,13 @@ RAWSYS_SFS(fsid);
 RAWSYS_SFS(namelen);
 RAWSYS_SFS(frsize);
 RAWSYS_SFS(flags);
+#if defined(__s390x__)
+// Linux 6.4 named s390's trailing padding word: f_spare[5] in the UAPI the
+// library is generated from, f_spare[4] in the sysroot's older headers.
+static_assert(offsetof(struct rawsys::statfs, spare) == offsetof(kstatfs, f_spare));
+#else
 RAWSYS_SFS(spare);
+#endif
 #undef RAWSYS_SFS
 
 // MS_* (UAPI <linux/mount.h>; MNT_FORCE and friends are not UAPI: checked
@@ -255,7 +269,7 @@ TEST_CASE("fs layout: fstat fills rawsys::stat byte for byte as the kernel's str
   auto f = rawsys::openat(rawsys::at_fdcwd, "/proc/self/exe", rawsys::o::rdonly | rawsys::o::cloexec);
   REQUIRE(f.has_value());
   kstat k{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   REQUIRE(rawsys::syscall(rawsys::nr::fstat64, f->get(), &k).has_value());
 #else
   REQUIRE(rawsys::syscall(rawsys::nr::fstat, f->get(), &k).has_value());
@@ -283,13 +297,13 @@ TEST_CASE("fs layout: statx and statfs fill rawsys's structs as the kernel's") {
   CHECK(r->dev_minor == k.stx_dev_minor);
 
   kstatfs ks{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   REQUIRE(rawsys::syscall(rawsys::nr::statfs64, "/proc", sizeof ks, &ks).has_value());
 #else
   REQUIRE(rawsys::syscall(rawsys::nr::statfs, "/proc", &ks).has_value());
 #endif
   auto rs = rawsys::statfs("/proc");
   REQUIRE(rs.has_value());
-  CHECK(rs->type == PROC_SUPER_MAGIC);
+  CHECK(static_cast<unsigned long>(rs->type) == PROC_SUPER_MAGIC);  // a copy: packed on arm
   CHECK(__builtin_memcmp(&ks, &*rs, sizeof ks) == 0);
 }

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 #include <linux/time_types.h>
 #endif
 
@@ -73,7 +73,7 @@ constexpr uint32_t all = INT32_MAX;
 // glibc's view: syscall(SYS_futex) with this arch's kernel timespec (on
 // i386, the time64 call, whose timespec is rawsys's).
 long glibc_futex(uint32_t* uaddr, int op, uint32_t val, const r::timespec* t, uint32_t* uaddr2, uint32_t val3) {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   __kernel_timespec kt{};
   if (t) kt = {t->sec, t->nsec};
   return ::syscall(SYS_futex_time64, uaddr, op, val, t ? &kt : nullptr, uaddr2, val3);
@@ -84,7 +84,7 @@ long glibc_futex(uint32_t* uaddr, int op, uint32_t val, const r::timespec* t, ui
 #endif
 }
 long glibc_futex_val2(uint32_t* uaddr, int op, uint32_t val, uint32_t val2, uint32_t* uaddr2, uint32_t val3) {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   return ::syscall(SYS_futex_time64, uaddr, op, val, static_cast<unsigned long>(val2), uaddr2, val3);
 #else
   return ::syscall(SYS_futex, uaddr, op, val, static_cast<unsigned long>(val2), uaddr2, val3);
@@ -358,7 +358,7 @@ TEST_CASE("futex_waitv: wait on several words, errors match glibc") {
     return;
   }
   auto g = [&](r::futex_waiter* ws, unsigned n, unsigned flags, const r::timespec* t, int clock_id) {
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
     __kernel_timespec kt{};
 #else
     ::timespec kt{};
@@ -417,7 +417,7 @@ TEST_CASE("futex_waitv: wait on several words, errors match glibc") {
   waiter.join();
 }
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 namespace {
 int futex_fallback_checks() {
   RAWSYS_EXPECT(r::raw::syscall(static_cast<long>(r::nr::futex_time64), 0, 0, 0, 0, 0, 0) == -ENOSYS);
@@ -455,10 +455,10 @@ int futex_fallback_checks() {
 }
 }  // namespace
 
-TEST_CASE("i386: futex falls back to the 32-bit call when futex_time64 is ENOSYS") {
+TEST_CASE("32-bit: futex falls back to the 32-bit call when futex_time64 is ENOSYS") {
   const int line = rawsys_test::run_without({static_cast<long>(r::nr::futex_time64)}, futex_fallback_checks);
   if (line == -1) {
-    rawsys_test::skip("seccomp filters are not available here, so ENOSYS cannot be simulated");
+    rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
     return;
   }
   INFO("first failed check at futex_test.cpp line ", line);

@@ -173,11 +173,7 @@ bool kernel_can_read(const void* p, size_t n) {
 // qemu-user answers some calls differently from the kernel; it has no
 // clone3 (ENOSYS), where the kernel says EINVAL for a null, empty argument.
 bool under_qemu() {
-#if defined(__aarch64__)
   return rawsys::raw::syscall(static_cast<long>(rawsys::nr::clone3), nullptr, 0) == -ENOSYS;
-#else
-  return false;
-#endif
 }
 
 // A glibc call returning 0 or -1 as a result<void>.
@@ -253,7 +249,7 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
     CHECK(r == unexpected(errc::einval));
     CHECK(r == glibc_ptr(::mmap64(nullptr, page, PROT_READ, MAP_SHARED, f.fd, static_cast<off64_t>(offset))));
   }
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   // mmap2 counts pages in 32 bits: from 2^44 the offset cannot be said, and
   // glibc says EINVAL rather than truncate it.
   const uint64_t huge = uint64_t{1} << 44;
@@ -271,8 +267,8 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
 #endif
 }
 
-TEST_CASE("mmap: an address above 2 GiB is a value (i386) / a high fixed address (64-bit)") {
-#if defined(__i386__)
+TEST_CASE("mmap: an address above 2 GiB is a value (32-bit) / a high fixed address (64-bit)") {
+#if defined(__i386__) || defined(__arm__)
   const uintptr_t candidates[] = {0xb0000000u, 0xa0000000u, 0xc0000000u, 0x90000000u, 0xd0000000u};
 #else
   const uintptr_t candidates[] = {uintptr_t{0x7e0000000000}, uintptr_t{0x100000000}, uintptr_t{0x3000000000}};
@@ -353,11 +349,13 @@ TEST_CASE("mremap: grow in place or moved, contents kept") {
   CHECK(*s == q);
   CHECK(q[0] == 'a');
   // New size 0: EINVAL; an unknown flag: EINVAL.
-  if (under_qemu())
-    MESSAGE("not checked under qemu-user: it says ENOMEM, not EINVAL, for mremap to size 0");
-  else
+  if (under_qemu()) {
+    MESSAGE("not checked under qemu-user: mremap to size 0 says ENOMEM, not EINVAL, under qemu-aarch64, and "
+            "stops qemu-arm 10 on an assertion (page_find_range_empty: len != 0)");
+  } else {
     CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == unexpected(errc::einval));
-  CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == glibc_ptr(::mremap(q, page, 0, MREMAP_MAYMOVE)));
+    CHECK(rawsys::mremap(q, page, 0, rawsys::remap::maymove) == glibc_ptr(::mremap(q, page, 0, MREMAP_MAYMOVE)));
+  }
   CHECK(rawsys::mremap(q, page, 2 * page, static_cast<rawsys::remap::flags>(0x80)) ==
         glibc_ptr(::mremap(q, page, 2 * page, 0x80)));
   CHECK(rawsys::munmap(q, page).has_value());

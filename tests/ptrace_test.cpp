@@ -73,6 +73,19 @@ REQ(getfpregs, PTRACE_GETFPREGS);
 REQ(setfpregs, PTRACE_SETFPREGS);
 REQ(sysemu, PTRACE_SYSEMU);
 REQ(sysemu_singlestep, PTRACE_SYSEMU_SINGLESTEP);
+#elif defined(__arm__)
+REQ(getregs, PTRACE_GETREGS);
+REQ(setregs, PTRACE_SETREGS);
+REQ(getfpregs, PTRACE_GETFPREGS);
+REQ(setfpregs, PTRACE_SETFPREGS);
+REQ(get_thread_area, PTRACE_GET_THREAD_AREA);
+REQ(set_syscall, PTRACE_SET_SYSCALL);
+REQ(getvfpregs, PTRACE_GETVFPREGS);
+REQ(setvfpregs, PTRACE_SETVFPREGS);
+#ifdef PTRACE_GETHBPREGS
+REQ(gethbpregs, PTRACE_GETHBPREGS);
+REQ(sethbpregs, PTRACE_SETHBPREGS);
+#endif
 #endif
 #undef REQ
 
@@ -108,6 +121,10 @@ static_assert(static_cast<unsigned long>(rawsys::nt::arm_tls) == NT_ARM_TLS);
 static_assert(static_cast<unsigned long>(rawsys::nt::arm_hw_break) == NT_ARM_HW_BREAK);
 static_assert(static_cast<unsigned long>(rawsys::nt::arm_hw_watch) == NT_ARM_HW_WATCH);
 static_assert(static_cast<unsigned long>(rawsys::nt::arm_system_call) == NT_ARM_SYSTEM_CALL);
+#elif defined(__arm__)
+static_assert(static_cast<unsigned long>(rawsys::nt::arm_vfp) == NT_ARM_VFP);
+static_assert(static_cast<unsigned long>(rawsys::nt::arm_tls) == NT_ARM_TLS);
+static_assert(static_cast<unsigned long>(rawsys::nt::arm_system_call) == NT_ARM_SYSTEM_CALL);
 #endif
 
 // This ABI's general registers, field by field.
@@ -133,6 +150,16 @@ SAME(xss, xss);
 #define SYS_REGS struct user_pt_regs
 static_assert(sizeof(rawsys::aarch64::user_regs) == sizeof(SYS_REGS));
 SAME(regs, regs); SAME(sp_, sp); SAME(pc_, pc); SAME(pstate, pstate);
+#elif defined(__arm__)
+#define SYS_REGS struct ::user_regs
+static_assert(sizeof(rawsys::arm::user_regs) == sizeof(SYS_REGS));
+SAME(uregs, uregs);
+#elif defined(__riscv) && __riscv_xlen == 64
+#include <asm/ptrace.h>  // glibc's <sys/user.h> is empty on riscv
+#define SYS_REGS struct user_regs_struct
+static_assert(sizeof(rawsys::riscv64::user_regs) == sizeof(SYS_REGS));
+SAME(pc_, pc); SAME(ra, ra); SAME(sp_, sp); SAME(gp, gp); SAME(tp, tp); SAME(t0, t0); SAME(s0, s0);
+SAME(a0, a0); SAME(a5, a5); SAME(a7, a7); SAME(s11, s11); SAME(t6, t6);
 #endif
 #undef SAME
 #undef SYS_REGS

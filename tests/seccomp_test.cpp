@@ -65,6 +65,8 @@ static_assert(sizeof(rawsys::seccomp_notif_sizes) == sizeof(struct seccomp_notif
 static_assert(static_cast<uint32_t>(rawsys::audit_arch::x86_64) == AUDIT_ARCH_X86_64);
 static_assert(static_cast<uint32_t>(rawsys::audit_arch::ia32) == AUDIT_ARCH_I386);
 static_assert(static_cast<uint32_t>(rawsys::audit_arch::aarch64) == AUDIT_ARCH_AARCH64);
+static_assert(static_cast<uint32_t>(rawsys::audit_arch::arm) == AUDIT_ARCH_ARM);
+static_assert(static_cast<uint32_t>(rawsys::audit_arch::riscv64) == AUDIT_ARCH_RISCV64);
 #if defined(__x86_64__)
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::x86_64);
 static_assert(rawsys::x32_syscall_bit == __X32_SYSCALL_BIT);
@@ -72,6 +74,10 @@ static_assert(rawsys::x32_syscall_bit == __X32_SYSCALL_BIT);
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::ia32);
 #elif defined(__aarch64__)
 static_assert(rawsys::native_audit_arch == rawsys::audit_arch::aarch64);
+#elif defined(__arm__)
+static_assert(rawsys::native_audit_arch == rawsys::audit_arch::arm);
+#elif defined(__riscv) && __riscv_xlen == 64
+static_assert(rawsys::native_audit_arch == rawsys::audit_arch::riscv64);
 #endif
 
 // A filter can be built at compile time.

@@ -19,7 +19,9 @@ static_assert(bits(rawsys::sa::nocldwait) == SA_NOCLDWAIT);
 static_assert(bits(rawsys::sa::siginfo) == SA_SIGINFO);
 static_assert(bits(rawsys::sa::unsupported) == SA_UNSUPPORTED);
 static_assert(bits(rawsys::sa::expose_tagbits) == SA_EXPOSE_TAGBITS);
+#if defined(SA_RESTORER)
 static_assert(bits(rawsys::sa::restorer) == SA_RESTORER);
+#endif
 static_assert(bits(rawsys::sa::onstack) == SA_ONSTACK);
 static_assert(bits(rawsys::sa::restart) == SA_RESTART);
 static_assert(bits(rawsys::sa::nodefer) == SA_NODEFER);
@@ -61,7 +63,7 @@ static_assert(static_cast<int>(rawsys::sig::stkflt) == SIGSTKFLT);
 // 32-bit words then the 64-bit mask (signal_test.cpp checks it at run time
 // against what glibc installs).
 using rs = rawsys::sigaction;
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 static_assert(sizeof(rs) == 20);
 static_assert(offsetof(rs, handler) == 0 && offsetof(rs, flags) == 4);
 static_assert(offsetof(rs, restorer) == 8 && offsetof(rs, mask) == 12);
@@ -70,7 +72,11 @@ static_assert(sizeof(rs) == sizeof(struct sigaction));
 static_assert(offsetof(rs, handler) == offsetof(struct sigaction, sa_handler));
 static_assert(offsetof(rs, action) == offsetof(struct sigaction, sa_handler));
 static_assert(offsetof(rs, flags) == offsetof(struct sigaction, sa_flags));
+#if defined(SA_RESTORER)
 static_assert(offsetof(rs, restorer) == offsetof(struct sigaction, sa_restorer));
+#else  // asm-generic drops sa_restorer where SA_RESTORER is undefined (riscv)
+static_assert(!rawsys::abi::sa_restorer);
+#endif
 static_assert(offsetof(rs, mask) == offsetof(struct sigaction, sa_mask));
 static_assert(sizeof(rs::flags) == sizeof(((struct sigaction*)nullptr)->sa_flags));
 static_assert(sizeof(rs::mask) == sizeof(((struct sigaction*)nullptr)->sa_mask));

@@ -30,6 +30,14 @@ inline std::string why_unavailable(const char* call, rawsys::errc e) {
   return c + " is not permitted or not available here" + err;
 }
 
+// Why a test that simulates a missing call (a seccomp filter answering
+// ENOSYS in a child) cannot run here.
+inline std::string why_no_seccomp_filter() {
+  return std::string(under_qemu_user() ? "qemu-user implements no seccomp(2) filters"
+                                       : "seccomp filters are not available here") +
+         ", so ENOSYS cannot be simulated";
+}
+
 // glibc's outcome of a call that returns 0 on success, as a result<void>.
 inline rawsys::result<void> glibc_void(long ret) {
   if (ret == -1) return rawsys::unexpected(static_cast<rawsys::errc>(errno));

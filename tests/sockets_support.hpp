@@ -1,5 +1,5 @@
 // Shared by the socket, event, futex and random suites: comparing any
-// rawsys result with glibc's, small descriptor helpers, and (i386) a child
+// rawsys result with glibc's, small descriptor helpers, and (32-bit ISAs) a child
 // process in which chosen syscalls fail with ENOSYS, to run the fallbacks of
 // the *_time64 calls on a kernel that has them.
 #pragma once
@@ -18,7 +18,7 @@
 #include "skip.hpp"
 #include "support.hpp"
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -77,7 +77,7 @@ inline int just_closed_fd() {
   return fd;
 }
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
 // Runs fn in a child process where the syscalls in nrs, and clock_gettime64,
 // fail with ENOSYS (seccomp, SECCOMP_RET_ERRNO), as on a kernel without the
 // time64 calls. fn returns 0 when all its checks held, else the line of the
@@ -93,7 +93,7 @@ inline int run_without(std::initializer_list<long> nrs, int (*fn)()) {
     sock_filter f[64];
     unsigned n = 0;
     f[n++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch));
-    f[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 1, 0);
+    f[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::native_audit_arch), 1, 0);
     f[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
     f[n++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr));
     // A kernel before 5.1 has none of the time64 calls: rawsys learns that

@@ -3,6 +3,7 @@
 // syscalls; the forced fallback; getcpu and getrandom.
 #include <rawsys/vdso.hpp>
 
+#include "skip.hpp"
 #include "support.hpp"
 
 #include <elf.h>
@@ -61,6 +62,23 @@ const wanted native_symbols[] = {{"__vdso_clock_gettime64", "LINUX_2.6"}, {"__vd
 const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.39"},
                                  {"__kernel_clock_getres", "LINUX_2.6.39"},
                                  {"__kernel_gettimeofday", "LINUX_2.6.39"}};
+#elif defined(__arm__)
+const wanted native_symbols[] = {{"__vdso_clock_gettime64", "LINUX_2.6"}, {"__vdso_clock_gettime", "LINUX_2.6"},
+                                 {"__vdso_gettimeofday", "LINUX_2.6"},    {"__vdso_clock_getres", "LINUX_2.6"}};
+#elif defined(__powerpc64__)
+const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.15"},
+                                 {"__kernel_clock_getres", "LINUX_2.6.15"},
+                                 {"__kernel_gettimeofday", "LINUX_2.6.15"},
+                                 {"__kernel_time", "LINUX_2.6.15"},
+                                 {"__kernel_getcpu", "LINUX_2.6.15"}};
+#elif defined(__riscv) && __riscv_xlen == 64
+const wanted native_symbols[] = {{"__vdso_clock_gettime", "LINUX_4.15"}, {"__vdso_clock_getres", "LINUX_4.15"},
+                                 {"__vdso_gettimeofday", "LINUX_4.15"},  {"__vdso_getcpu", "LINUX_4.15"},
+                                 {"__vdso_rt_sigreturn", "LINUX_4.15"}};
+#elif defined(__s390x__)
+const wanted native_symbols[] = {{"__kernel_clock_gettime", "LINUX_2.6.29"}, {"__kernel_clock_getres", "LINUX_2.6.29"},
+                                 {"__kernel_gettimeofday", "LINUX_2.6.29"},  {"__kernel_getcpu", "LINUX_2.6.29"},
+                                 {"__kernel_rt_sigreturn", "LINUX_2.6.29"}};
 #endif
 
 bytes live_copy() {
@@ -137,7 +155,7 @@ struct xorshift {
 // The syscalls themselves, for comparison.
 rawsys::result<rawsys::timespec> sys_clock_gettime(clk c) {
   rawsys::timespec t{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   auto r = rawsys::syscall(nr::clock_gettime64, c, &t);
 #else
   auto r = rawsys::syscall(nr::clock_gettime, c, &t);
@@ -147,7 +165,7 @@ rawsys::result<rawsys::timespec> sys_clock_gettime(clk c) {
 }
 rawsys::result<rawsys::timespec> sys_clock_getres(clk c) {
   rawsys::timespec t{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
   auto r = rawsys::syscall(nr::clock_getres_time64, c, &t);
 #else
   auto r = rawsys::syscall(nr::clock_getres, c, &t);
@@ -197,6 +215,11 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
       {"vdso-x86_64", vdso::x86_64_target, "__vdso_clock_gettime", "LINUX_2.6", "__vdso_getrandom"},
       {"vdso-i386", vdso::i386_target, "__vdso_clock_gettime64", "LINUX_2.6", "__kernel_vsyscall"},
       {"vdso-aarch64-qemu", vdso::aarch64_target, "__kernel_clock_gettime", "LINUX_2.6.39", "__kernel_rt_sigreturn"},
+      {"vdso-arm-qemu", vdso::arm_target, "__vdso_clock_gettime64", "LINUX_2.6", "__vdso_clock_getres"},
+      {"vdso-ppc64le-qemu", vdso::ppc64_target, "__kernel_clock_gettime", "LINUX_2.6.15", "__kernel_sigtramp_rt64"},
+      {"vdso-riscv64-qemu", vdso::riscv64_target, "__vdso_clock_gettime", "LINUX_4.15", "__vdso_rt_sigreturn"},
+      {"vdso-loongarch64-qemu", vdso::loongarch64_target, "__vdso_clock_gettime", "LINUX_5.10", "__vdso_rt_sigreturn"},
+      {"vdso-s390x-qemu", vdso::s390x_target, "__kernel_clock_gettime", "LINUX_2.6.29", "__kernel_sigreturn"},
   };
   for (const seed& s : seeds) {
     CAPTURE(s.file);
@@ -211,6 +234,10 @@ TEST_CASE("vdso: each arch's image parses on any host, and only as its own arch"
     CHECK(im.find(s.name, "LINUX_9") == nullptr);
     for (const seed& other : seeds)
       if (!(other.t == s.t)) CHECK_FALSE(vdso::image(b.data(), b.size(), other.t).valid());
+    // Read in the other byte order, it is not an image of this machine.
+    vdso::target swapped = s.t;
+    swapped.data = s.t.data == vdso::elf_data::lsb ? vdso::elf_data::msb : vdso::elf_data::lsb;
+    CHECK_FALSE(vdso::image(b.data(), b.size(), swapped).valid());
     // Every truncation: nothing found, nothing read past the end.
     for (size_t len = 0; len < b.size(); len += 7) {
       const bytes cut(b.begin(), b.begin() + static_cast<ptrdiff_t>(len));
@@ -244,7 +271,7 @@ TEST_CASE("vdso: corrupted headers make an invalid image") {
   };
   CHECK(broken([](bytes& b, layout&) { b[0] = 0x7e; }));                      // magic
   CHECK(broken([](bytes& b, layout&) { b[EI_CLASS] ^= 3; }));                // class
-  CHECK(broken([](bytes& b, layout&) { b[EI_DATA] = ELFDATA2MSB; }));        // byte order
+  CHECK(broken([](bytes& b, layout&) { b[EI_DATA] ^= 3; }));                 // byte order
   CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_machine = EM_ARM; }));
   CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_type = ET_EXEC; }));
   CHECK(broken([](bytes&, layout& l) { const_cast<ElfW(Ehdr)*>(l.eh())->e_phoff = 0x7ffffff0; }));
@@ -301,14 +328,14 @@ TEST_CASE("vdso: hash tables: either alone works, neither finds nothing, loops e
       bytes b = good;
       layout l{b};
       if (has_gnu) l.dyn(DT_GNU_HASH)->d_tag = DT_DEBUG;
-      auto* h = l.at<uint32_t>(l.dyn(DT_HASH)->d_un.d_ptr);
-      const uint32_t nbucket = h[0], nchain = h[1];
-      for (uint32_t i = 0; i < nchain; ++i) h[2 + nbucket + i] = mode == 0 ? i : (i + 1) % nchain;
+      auto* h = l.at<Elf_Symndx>(l.dyn(DT_HASH)->d_un.d_ptr);  // 64-bit words on s390x
+      const Elf_Symndx nbucket = h[0], nchain = h[1];
+      for (Elf_Symndx i = 0; i < nchain; ++i) h[2 + nbucket + i] = mode == 0 ? i : (i + 1) % nchain;
       const ptrdiff_t r = lookup(b);
       CHECK((r == -1 || r == want_off));
       CHECK(lookups_stay_inside(b, b.size()));
       // Buckets and nchain far out of range.
-      for (uint32_t i = 0; i < nbucket; ++i) h[2 + i] = 0xfffffff0u;
+      for (Elf_Symndx i = 0; i < nbucket; ++i) h[2 + i] = 0xfffffff0u;
       CHECK(lookup(b) == -1);
       h[1] = 0xffffffffu;
       CHECK(lookup(b) == -1);
@@ -389,6 +416,65 @@ TEST_CASE("vdso: symbols: wrong type, undefined, bad names and bad versions are 
   CHECK_FALSE(found(with([](bytes&, layout& l, ElfW(Sym)*) { l.dyn(DT_VERDEF)->d_un.d_ptr += 0x1000000; }), w.version));
   // Without any version table, any version is accepted (as the kernel's parser does).
   CHECK(found(with([](bytes&, layout& l, ElfW(Sym)*) { l.dyn(DT_VERSYM)->d_tag = DT_DEBUG; }), w.version));
+}
+
+TEST_CASE("vdso: untyped symbols (qemu's ppc64 image) count only inside an executable section") {
+  // Read and written as the little-endian ELF64 they are, on any host.
+  const bytes good = read_seed("vdso-ppc64le-qemu");
+  auto get = [](const bytes& b, size_t off, int n) {
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; --i) v = v << 8 | b[off + static_cast<size_t>(i)];
+    return v;
+  };
+  auto put = [](bytes& b, size_t off, int n, uint64_t v) {
+    for (int i = 0; i < n; ++i, v >>= 8) b[off + static_cast<size_t>(i)] = static_cast<unsigned char>(v);
+  };
+  const size_t shoff = get(good, 40, 8), shnum = get(good, 60, 2);
+  auto section = [&](size_t i) { return shoff + 64 * i; };
+  size_t text = 0, data = 0, dynsym = 0;
+  for (size_t i = 1; i < shnum; ++i) {
+    const uint64_t type = get(good, section(i) + 4, 4), flags = get(good, section(i) + 8, 8);
+    if (type == SHT_PROGBITS && (flags & SHF_EXECINSTR)) text = i;
+    if (type == SHT_PROGBITS && (flags & SHF_WRITE)) data = i;
+    if (type == SHT_DYNSYM) dynsym = i;
+  }
+  REQUIRE(text != 0);
+  REQUIRE(data != 0);
+  REQUIRE(dynsym != 0);
+  // The dynamic symbol __kernel_clock_gettime: untyped, in .text.
+  const size_t syms = get(good, section(dynsym) + 24, 8), nsyms = get(good, section(dynsym) + 32, 8) / 24;
+  const size_t strs = get(good, section(get(good, section(dynsym) + 40, 4)) + 24, 8);
+  size_t sym = 0;
+  for (size_t i = 1; i < nsyms; ++i)
+    if (std::string(reinterpret_cast<const char*>(good.data() + strs + get(good, syms + 24 * i, 4))) ==
+        "__kernel_clock_gettime")
+      sym = syms + 24 * i;
+  REQUIRE(sym != 0);
+  CHECK(get(good, sym + 4, 1) == (STB_GLOBAL << 4 | STT_NOTYPE));
+  auto found = [&](auto&& corrupt) {
+    bytes b = good;
+    corrupt(b);
+    return vdso::image(b.data(), b.size(), vdso::ppc64_target).find("__kernel_clock_gettime", "LINUX_2.6.15") != nullptr;
+  };
+  CHECK(found([](bytes&) {}));
+  CHECK(found([&](bytes& b) { put(b, sym + 4, 1, STB_GLOBAL << 4 | STT_FUNC); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, sym + 4, 1, STB_GLOBAL << 4 | STT_OBJECT); }));
+  // .text not executable, or not allocated; the symbol in .data, or past .text's end.
+  CHECK_FALSE(found([&](bytes& b) { put(b, section(text) + 8, 8, SHF_ALLOC); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, section(text) + 8, 8, SHF_EXECINSTR); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, sym + 6, 2, data); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, section(text) + 32, 8, get(b, sym + 8, 8) - get(b, section(text) + 16, 8)); }));
+  // Section headers missing, cut off, malformed or out of range.
+  CHECK_FALSE(found([&](bytes& b) { put(b, sym + 6, 2, shnum); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 40, 8, b.size() - 8); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 40, 8, ~uint64_t{0} - 16); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 58, 2, 40); }));
+  CHECK_FALSE(found([&](bytes& b) { put(b, 60, 2, 0); }));
+  // Typed as a function, it needs no section header (x86's images have none inside).
+  CHECK(found([&](bytes& b) {
+    put(b, sym + 4, 1, STB_GLOBAL << 4 | STT_FUNC);
+    put(b, 40, 8, b.size() - 8);
+  }));
 }
 
 TEST_CASE("vdso: random byte corruption never crashes and never points outside") {
@@ -512,6 +598,8 @@ bool install_filter() {
   const long blocked[] = {
 #if defined(__i386__)
       SYS_clock_gettime64, SYS_clock_gettime, SYS_gettimeofday, SYS_time,
+#elif defined(__arm__)
+      SYS_clock_gettime64, SYS_clock_gettime, SYS_gettimeofday,
 #elif defined(__x86_64__)
       SYS_clock_gettime, SYS_gettimeofday, SYS_time,
 #else
@@ -545,7 +633,7 @@ TEST_CASE("vdso: with the clock syscalls blocked, the vDSO answers, disable() an
     if (!install_filter()) ::_exit(3);
     ok[seccomp_check_count] = 1;  // installed
     rawsys::timespec t{};
-#if defined(__i386__)
+#if defined(__i386__) || defined(__arm__)
     ok[filter_works] = rawsys::raw::syscall(static_cast<long>(nr::clock_gettime64), 1, &t) == -marker;
 #else
     ok[filter_works] = rawsys::raw::syscall(static_cast<long>(nr::clock_gettime), 1, &t) == -marker;
@@ -561,7 +649,7 @@ TEST_CASE("vdso: with the clock syscalls blocked, the vDSO answers, disable() an
   int status = 0;
   REQUIRE(::waitpid(pid, &status, 0) == pid);
   if (!ok[seccomp_check_count]) {
-    MESSAGE("skipped: a seccomp filter cannot be installed here (qemu-user does not support seccomp)");
+    rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
   } else {
     CHECK(WIFEXITED(status));
     for (int i = 0; i < seccomp_check_count; ++i) CHECK_MESSAGE(ok[i], seccomp_names[i]);

@@ -20,6 +20,7 @@ Usage:
   tools/check_tables_complete.py --arch x86_64 -- g++
   tools/check_tables_complete.py --arch i386 -- g++ -m32
   tools/check_tables_complete.py --arch aarch64 -- aarch64-linux-gnu-g++-12
+  tools/check_tables_complete.py --arch riscv64 -- riscv64-linux-gnu-g++-12
 """
 
 import argparse
@@ -30,7 +31,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-ARCHES = ("x86_64", "i386", "aarch64")
+ARCHES = ("x86_64", "i386", "aarch64", "arm", "ppc64", "riscv64", "s390x")
 UAPI = Path("/usr/lib/linux/uapi")
 
 # Each table: its UAPI directory and the macros with which <asm/unistd.h>
@@ -69,6 +70,15 @@ NOT_SYSCALLS = {
     "x86_64": set(),
     "i386": set(),
     "aarch64": {"syscalls", "arch_specific_syscall"},
+    "ppc64": set(),
+    "riscv64": {"syscalls", "arch_specific_syscall"},
+    "arm": {"SYSCALL_BASE", "OABI_SYSCALL_BASE", "SYSCALL_MASK"},
+    "s390x": set(),
+}
+# Second names the UAPI gives a call (#define __NR_a __NR_b): the table has
+# the call under its own name.
+ALIASES = {
+    "arm": {"sync_file_range2": "arm_sync_file_range"},
 }
 
 
@@ -207,7 +217,7 @@ def main(argv):
             rest = rest[1:]
         return check_uapi(rest or ["cc"])
     if "--" not in argv:
-        sys.exit("usage: check_tables_complete.py --arch {x86_64,i386,aarch64} "
+        sys.exit("usage: check_tables_complete.py --arch {x86_64,i386,aarch64,arm,ppc64,riscv64} "
                  "[--header PATH] -- COMPILER [ARGS...]")
     split = argv.index("--")
     parser = argparse.ArgumentParser(
@@ -231,6 +241,7 @@ def main(argv):
         name = macro[len("__NR_"):]
         if name in NOT_SYSCALLS[args.arch]:
             continue
+        name = ALIASES.get(args.arch, {}).get(name, name)
         value = evaluate(macro, macros)
         if value is None:
             unevaluated.append(f"{macro} = {macros[macro]}")

@@ -63,19 +63,23 @@ constexpr sock_filter bpf_jump(uint16_t code, uint32_t k, uint8_t jt, uint8_t jf
   return {code, jt, jf, k};
 }
 
-// One eBPF instruction (struct bpf_insn; its dst_reg and src_reg are the low
-// and high nibble of `regs` on these little-endian machines).
+// One eBPF instruction (struct bpf_insn; its bit-fields dst_reg:4 and
+// src_reg:4 are the low and high nibble of `regs` on a little-endian ISA, the
+// high and low nibble on a big-endian one).
 struct bpf_insn {
   uint8_t code;
   uint8_t regs;
   int16_t off;
   int32_t imm;
+  static constexpr unsigned dst_shift = abi::big_endian ? 4 : 0;
+  static constexpr unsigned src_shift = abi::big_endian ? 0 : 4;
   static constexpr bpf_insn make(uint16_t code, uint8_t dst, uint8_t src, int16_t off,
                                  int32_t imm) noexcept {
-    return {static_cast<uint8_t>(code), static_cast<uint8_t>((dst & 0xf) | (src << 4)), off, imm};
+    return {static_cast<uint8_t>(code), static_cast<uint8_t>((dst & 0xf) << dst_shift | (src & 0xf) << src_shift),
+            off, imm};
   }
-  constexpr uint8_t dst_reg() const noexcept { return regs & 0xf; }
-  constexpr uint8_t src_reg() const noexcept { return regs >> 4; }
+  constexpr uint8_t dst_reg() const noexcept { return (regs >> dst_shift) & 0xf; }
+  constexpr uint8_t src_reg() const noexcept { return (regs >> src_shift) & 0xf; }
 };
 static_assert(sizeof(bpf_insn) == 8);
 

@@ -63,18 +63,18 @@ class unique_fd {
 namespace detail {
 
 // Typed views of a syscall's result<long>.
-inline result<void> as_void(result<long> r) noexcept {
+[[gnu::always_inline]] inline result<void> as_void(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return {};
 }
 // A count as T: result<size_t> for byte counts, result<unsigned> for
 // descriptors or messages.
 template <class T>
-inline result<T> as_count(result<long> r) noexcept {
+[[gnu::always_inline]] inline result<T> as_count(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<T>(*r);
 }
-inline result<unique_fd> as_fd(result<long> r) noexcept {
+[[gnu::always_inline]] inline result<unique_fd> as_fd(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return unique_fd(static_cast<int>(*r));
 }

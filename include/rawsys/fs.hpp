@@ -263,10 +263,44 @@ inline result<struct statx> statx(fd dirfd, const char* path, at::flags flags, s
   return buf;
 }
 
+namespace detail {
+// r, or where the kernel may lack fstat and newfstatat (abi::statx_fallback)
+// and said ENOSYS, statx's answer in the struct stat those fill (as the
+// kernel's cp_new_stat: the device numbers in glibc's makedev layout). A
+// template, so that other ISAs' struct stat never meets this code.
+template <class S>
+inline result<void> stat_or_statx(result<void> r, fd dirfd, const char* path, at::flags flags, S* buf) noexcept {
+  if constexpr (abi::statx_fallback) {
+    if (r || r.error() != errc::enosys) return r;
+    struct statx x{};
+    r = statx(dirfd, path, flags, stx::basic_stats, &x);
+    if (!r) return r;
+    auto dev = [](uint64_t major, uint64_t minor) {
+      return ((major & 0xfffff000) << 32) | ((major & 0xfff) << 8) | ((minor & 0xffffff00) << 12) | (minor & 0xff);
+    };
+    *buf = S{};
+    buf->dev = dev(x.dev_major, x.dev_minor);
+    buf->ino = x.ino;
+    buf->mode = x.mode;
+    buf->nlink = x.nlink;
+    buf->uid = x.uid;
+    buf->gid = x.gid;
+    buf->rdev = dev(x.rdev_major, x.rdev_minor);
+    buf->size = static_cast<int64_t>(x.size);
+    buf->blksize = static_cast<int32_t>(x.blksize);
+    buf->blocks = static_cast<int64_t>(x.blocks);
+    buf->atime = {x.atime.sec, x.atime.nsec};
+    buf->mtime = {x.mtime.sec, x.mtime.nsec};
+    buf->ctime = {x.ctime.sec, x.ctime.nsec};
+  }
+  return r;
+}
+}  // namespace detail
+
 // fstat(2): int fstat(int fd, struct stat *statbuf);
-// 32-bit ISAs: fstat64 (struct stat64).
+// 32-bit ISAs: fstat64 (struct stat64). statx where the kernel may lack it.
 inline result<void> fstat(fd f, stat* buf) noexcept {
-  return detail::as_void(detail::call(sys::fstat, f.get(), buf));
+  return detail::stat_or_statx(detail::as_void(detail::call(sys::fstat, f.get(), buf)), f, "", at::empty_path, buf);
 }
 
 inline result<stat> fstat(fd f) noexcept {
@@ -277,9 +311,11 @@ inline result<stat> fstat(fd f) noexcept {
 }
 
 // newfstatat(2): int newfstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags);
-// As glibc's fstatat(3). 32-bit ISAs: fstatat64 (struct stat64).
+// As glibc's fstatat(3). 32-bit ISAs: fstatat64 (struct stat64). statx
+// where the kernel may lack it.
 inline result<void> newfstatat(fd dirfd, const char* path, stat* buf, at::flags flags) noexcept {
-  return detail::as_void(detail::call(sys::fstatat, dirfd.get(), path, buf, flags));
+  return detail::stat_or_statx(detail::as_void(detail::call(sys::fstatat, dirfd.get(), path, buf, flags)), dirfd, path,
+                               flags, buf);
 }
 
 inline result<stat> newfstatat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {

@@ -124,7 +124,7 @@ inline constexpr flags exec{uapi::mfd_exec};  // Linux 6.3
 }  // namespace mfd
 
 namespace detail {
-inline result<void*> as_ptr(result<long> r) noexcept {
+inline result<void*> as_ptr(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return reinterpret_cast<void*>(static_cast<unsigned long>(*r));
 }

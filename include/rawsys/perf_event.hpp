@@ -48,23 +48,29 @@ inline constexpr flags fd_no_group{1ul << 0}, fd_output{1ul << 1}, pid_cgroup{1u
 }  // namespace perf_flag
 
 // The one-bit fields of perf_event_attr (disabled:1, inherit:1, ...), which
-// the kernel packs into one u64 in this order.
+// the kernel packs into one u64 in this order: from the lowest bit up on a
+// little-endian ISA, from the highest down on a big-endian one.
 namespace perf_attr_flag {
 enum class flags : uint64_t {};
 RAWSYS_BITMASK(flags)
-inline constexpr flags disabled{1ull << 0}, inherit{1ull << 1}, pinned{1ull << 2},
-    exclusive{1ull << 3}, exclude_user{1ull << 4}, exclude_kernel{1ull << 5},
-    exclude_hv{1ull << 6}, exclude_idle{1ull << 7}, mmap{1ull << 8}, comm{1ull << 9},
-    freq{1ull << 10}, inherit_stat{1ull << 11}, enable_on_exec{1ull << 12}, task{1ull << 13},
-    watermark{1ull << 14}, mmap_data{1ull << 17}, sample_id_all{1ull << 18},
-    exclude_host{1ull << 19}, exclude_guest{1ull << 20}, exclude_callchain_kernel{1ull << 21},
-    exclude_callchain_user{1ull << 22}, mmap2{1ull << 23}, comm_exec{1ull << 24},
-    use_clockid{1ull << 25}, context_switch{1ull << 26}, write_backward{1ull << 27},
-    namespaces{1ull << 28}, ksymbol{1ull << 29}, bpf_event{1ull << 30}, aux_output{1ull << 31},
-    cgroup{1ull << 32}, text_poke{1ull << 33}, build_id{1ull << 34}, inherit_thread{1ull << 35},
-    remove_on_exec{1ull << 36}, sigtrap{1ull << 37};
+// The bit-field of `width` bits that starts `pos` bits into the word, holding v.
+constexpr flags field(unsigned pos, unsigned width, uint64_t v) noexcept {
+  return flags{v << (abi::big_endian ? 64 - pos - width : pos)};
+}
+inline constexpr flags disabled = field(0, 1, 1), inherit = field(1, 1, 1), pinned = field(2, 1, 1),
+    exclusive = field(3, 1, 1), exclude_user = field(4, 1, 1), exclude_kernel = field(5, 1, 1),
+    exclude_hv = field(6, 1, 1), exclude_idle = field(7, 1, 1), mmap = field(8, 1, 1), comm = field(9, 1, 1),
+    freq = field(10, 1, 1), inherit_stat = field(11, 1, 1), enable_on_exec = field(12, 1, 1),
+    task = field(13, 1, 1), watermark = field(14, 1, 1), mmap_data = field(17, 1, 1),
+    sample_id_all = field(18, 1, 1), exclude_host = field(19, 1, 1), exclude_guest = field(20, 1, 1),
+    exclude_callchain_kernel = field(21, 1, 1), exclude_callchain_user = field(22, 1, 1),
+    mmap2 = field(23, 1, 1), comm_exec = field(24, 1, 1), use_clockid = field(25, 1, 1),
+    context_switch = field(26, 1, 1), write_backward = field(27, 1, 1), namespaces = field(28, 1, 1),
+    ksymbol = field(29, 1, 1), bpf_event = field(30, 1, 1), aux_output = field(31, 1, 1),
+    cgroup = field(32, 1, 1), text_poke = field(33, 1, 1), build_id = field(34, 1, 1),
+    inherit_thread = field(35, 1, 1), remove_on_exec = field(36, 1, 1), sigtrap = field(37, 1, 1);
 // precise_ip:2, the skid constraint (0-3).
-constexpr flags precise_ip(unsigned n) noexcept { return flags{uint64_t{n & 3u} << 15}; }
+constexpr flags precise_ip(unsigned n) noexcept { return field(15, 2, n & 3u); }
 }  // namespace perf_attr_flag
 
 // PERF_ATTR_SIZE_VER*: the sizes perf_event_attr has had. The kernel accepts
@@ -105,24 +111,27 @@ struct alignas(8) perf_event_attr {
 static_assert(sizeof(perf_event_attr) == perf_attr_size::ver8);
 
 // PERF_EVENT_IOC_*: ioctl(2) requests on a counter (the size field of some
-// depends on the pointer size, hence computed like _IO/_IOR/_IOW).
+// depends on the pointer size, hence computed like _IO/_IOR/_IOW, with the
+// ISA's encoding: abi::ioc).
 namespace detail {
-constexpr unsigned long perf_ioc(unsigned dir, unsigned n, size_t size) noexcept {
-  return (static_cast<unsigned long>(dir) << 30) | (static_cast<unsigned long>(size) << 16) |
+enum class ioc_dir { none, write, read };
+constexpr unsigned long perf_ioc(ioc_dir dir, unsigned n, size_t size) noexcept {
+  const unsigned d = dir == ioc_dir::none ? abi::ioc.none : dir == ioc_dir::write ? abi::ioc.write : abi::ioc.read;
+  return (static_cast<unsigned long>(d) << (16 + abi::ioc.size_bits)) | (static_cast<unsigned long>(size) << 16) |
          (static_cast<unsigned long>('$') << 8) | n;
 }
 }  // namespace detail
 namespace perf_event_ioc {
-inline constexpr unsigned long enable = detail::perf_ioc(0, 0, 0),
-                               disable = detail::perf_ioc(0, 1, 0),
-                               refresh = detail::perf_ioc(0, 2, 0),
-                               reset = detail::perf_ioc(0, 3, 0),
-                               period = detail::perf_ioc(1, 4, sizeof(uint64_t)),
-                               set_output = detail::perf_ioc(0, 5, 0),
-                               set_filter = detail::perf_ioc(1, 6, sizeof(char*)),
-                               id = detail::perf_ioc(2, 7, sizeof(uint64_t*)),
-                               set_bpf = detail::perf_ioc(1, 8, sizeof(uint32_t)),
-                               pause_output = detail::perf_ioc(1, 9, sizeof(uint32_t));
+inline constexpr unsigned long enable = detail::perf_ioc(detail::ioc_dir::none, 0, 0),
+                               disable = detail::perf_ioc(detail::ioc_dir::none, 1, 0),
+                               refresh = detail::perf_ioc(detail::ioc_dir::none, 2, 0),
+                               reset = detail::perf_ioc(detail::ioc_dir::none, 3, 0),
+                               period = detail::perf_ioc(detail::ioc_dir::write, 4, sizeof(uint64_t)),
+                               set_output = detail::perf_ioc(detail::ioc_dir::none, 5, 0),
+                               set_filter = detail::perf_ioc(detail::ioc_dir::write, 6, sizeof(char*)),
+                               id = detail::perf_ioc(detail::ioc_dir::read, 7, sizeof(uint64_t*)),
+                               set_bpf = detail::perf_ioc(detail::ioc_dir::write, 8, sizeof(uint32_t)),
+                               pause_output = detail::perf_ioc(detail::ioc_dir::write, 9, sizeof(uint32_t));
 // PERF_IOC_FLAG_GROUP: the argument of enable, disable, reset: the whole group.
 inline constexpr unsigned long flag_group = 1;
 }  // namespace perf_event_ioc

@@ -266,7 +266,7 @@ struct cpu_set {
 
 namespace detail {
 
-inline result<int> as_id(result<long> r) noexcept {
+inline result<int> as_id(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<int>(*r);
 }

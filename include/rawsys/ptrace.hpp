@@ -111,6 +111,75 @@ struct user_regs {
 static_assert(sizeof(user_regs) == 34 * 8);
 }  // namespace aarch64
 
+namespace arm {
+// struct pt_regs (uregs[18]: r0-r15, cpsr, orig_r0). At a syscall stop r7
+// holds the number; r0 is the first argument at entry and the return value
+// at exit (orig_r0 keeps the argument).
+struct user_regs {
+  uint32_t uregs[18];
+  constexpr uint32_t syscall_nr() const noexcept { return uregs[7]; }
+  constexpr uint32_t syscall_ret() const noexcept { return uregs[0]; }
+  constexpr uint32_t syscall_arg(int i) const noexcept { return uregs[i]; }
+  constexpr uint32_t pc() const noexcept { return uregs[15]; }
+  constexpr uint32_t sp() const noexcept { return uregs[13]; }
+};
+static_assert(sizeof(user_regs) == 18 * 4);
+}  // namespace arm
+namespace riscv64 {
+// struct user_regs_struct: pc, then x1..x31. At a syscall stop a7 holds the
+// number; a0 is the first argument at entry and the return value at exit.
+struct user_regs {
+  uint64_t pc_;
+  uint64_t ra, sp_, gp, tp, t0, t1, t2, s0, s1, a0, a1, a2, a3, a4, a5, a6, a7, s2, s3, s4, s5, s6, s7,
+      s8, s9, s10, s11, t3, t4, t5, t6;
+  constexpr uint64_t syscall_nr() const noexcept { return a7; }
+  constexpr uint64_t syscall_ret() const noexcept { return a0; }
+  constexpr uint64_t syscall_arg(int i) const noexcept {
+    const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
+    return a[i];
+  }
+  constexpr uint64_t pc() const noexcept { return pc_; }
+  constexpr uint64_t sp() const noexcept { return sp_; }
+};
+static_assert(sizeof(user_regs) == 32 * 8);
+}  // namespace riscv64
+namespace loongarch64 {
+// struct user_pt_regs: r0..r31, the original a0, the pc (csr_era), the bad
+// address. At a syscall stop a7 ($r11) holds the number; a0 ($r4) is the
+// first argument at entry and the return value at exit (orig_a0 keeps it).
+struct user_regs {
+  uint64_t regs[32];
+  uint64_t orig_a0;
+  uint64_t csr_era;
+  uint64_t csr_badv;
+  uint64_t reserved[10];
+  constexpr uint64_t syscall_nr() const noexcept { return regs[11]; }
+  constexpr uint64_t syscall_ret() const noexcept { return regs[4]; }
+  constexpr uint64_t syscall_arg(int i) const noexcept { return i == 0 ? orig_a0 : regs[4 + i]; }
+  constexpr uint64_t pc() const noexcept { return csr_era; }
+  constexpr uint64_t sp() const noexcept { return regs[3]; }
+};
+static_assert(sizeof(user_regs) == 45 * 8);
+}  // namespace loongarch64
+namespace s390x {
+// s390_regs: the PSW, r0..r15, the access registers, orig_gpr2. At a syscall
+// stop r2 holds the number at entry and the return value at exit; the first
+// argument is orig_gpr2, the others r3..r7 (the s390 ptrace ABI).
+struct user_regs {
+  uint64_t psw_mask;
+  uint64_t psw_addr;
+  uint64_t gprs[16];
+  uint32_t acrs[16];
+  uint64_t orig_gpr2;
+  constexpr uint64_t syscall_nr() const noexcept { return gprs[2]; }
+  constexpr uint64_t syscall_ret() const noexcept { return gprs[2]; }
+  constexpr uint64_t syscall_arg(int i) const noexcept { return i == 0 ? orig_gpr2 : gprs[2 + i]; }
+  constexpr uint64_t pc() const noexcept { return psw_addr; }
+  constexpr uint64_t sp() const noexcept { return gprs[15]; }
+};
+static_assert(sizeof(user_regs) == 27 * 8);
+}  // namespace s390x
+
 using native_arch::user_regs;
 
 // PTRACE_SYSCALL_INFO_*: which part of ptrace_syscall_info is filled.
@@ -261,7 +330,9 @@ inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
 // bytes filled say which layout arrived: 68 from an i386 tracee).
 template <class Regs>
   requires(detail::is_same_v<Regs, x86_64::user_regs> || detail::is_same_v<Regs, ia32::user_regs> ||
-           detail::is_same_v<Regs, aarch64::user_regs>)
+           detail::is_same_v<Regs, aarch64::user_regs> || detail::is_same_v<Regs, riscv64::user_regs> ||
+           detail::is_same_v<Regs, loongarch64::user_regs> || detail::is_same_v<Regs, s390x::user_regs> ||
+           detail::is_same_v<Regs, native_arch::user_regs>)
 inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
 }

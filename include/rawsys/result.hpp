@@ -4,7 +4,7 @@
 // <expected>, <string> or <utility>.
 #pragma once
 
-#include <new>
+#include "detail/new.hpp"
 #include "detail/traits.hpp"
 
 #if defined(__cpp_exceptions)

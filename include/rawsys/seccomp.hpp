@@ -13,7 +13,12 @@
 #include "bpf.hpp"
 #include "fd.hpp"
 #include "nr/aarch64.hpp"  // the tables seccomp_abi knows
+#include "nr/arm.hpp"
+#include "nr/ppc64.hpp"
 #include "nr/i386.hpp"
+#include "nr/riscv64.hpp"
+#include "nr/loongarch64.hpp"
+#include "nr/s390x.hpp"
 #include "nr/x86_64.hpp"
 
 namespace rawsys {
@@ -76,6 +81,12 @@ enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
   ia32 = 0x40000003u,
   aarch64 = 0xc00000b7u,
+  arm = 0x40000028u,
+  ppc64le = 0xc0000015u,
+  ppc64 = 0x80000015u,  // big-endian
+  riscv64 = 0xc00000f3u,
+  loongarch64 = 0xc0000102u,
+  s390x = 0x80000016u,
 };
 
 // __X32_SYSCALL_BIT: x32 calls enter the x86-64 kernel as AUDIT_ARCH_X86_64
@@ -98,6 +109,32 @@ struct seccomp_abi<ia32::nr> {
 template <>
 struct seccomp_abi<aarch64::nr> {
   static constexpr audit_arch arch = audit_arch::aarch64;
+  static constexpr bool x32_check = false;
+};
+// One table for both byte orders: the little-endian ELFv2 ABI rawsys supports.
+template <>
+struct seccomp_abi<ppc64::nr> {
+  static constexpr audit_arch arch = audit_arch::ppc64le;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<riscv64::nr> {
+  static constexpr audit_arch arch = audit_arch::riscv64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<arm::nr> {
+  static constexpr audit_arch arch = audit_arch::arm;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<loongarch64::nr> {
+  static constexpr audit_arch arch = audit_arch::loongarch64;
+  static constexpr bool x32_check = false;
+};
+template <>
+struct seccomp_abi<s390x::nr> {
+  static constexpr audit_arch arch = audit_arch::s390x;
   static constexpr bool x32_check = false;
 };
 }  // namespace detail

@@ -249,7 +249,21 @@ namespace detail {
 // without sa::siginfo gets the old frame.
 inline void (*restorer_for(sa::flags flags) noexcept)() { return arch::restorer(has(flags, sa::siginfo)); }
 
-inline result<sig> as_sig(result<long> r) noexcept {
+// act with the library's restorer in with, or act itself where it names its
+// own. A template, so that it is only compiled where the kernel's struct
+// sigaction has a restorer (abi::sa_restorer).
+template <class S>
+inline const S* with_restorer(const S* act, S& with) noexcept {
+  if (!act || has(act->flags, sa::restorer)) return act;
+  // Field by field: a struct copy may become a memcpy call at -O0.
+  with.handler = act->handler;
+  with.flags = act->flags | sa::restorer;
+  with.restorer = restorer_for(act->flags);
+  with.mask = act->mask;
+  return &with;
+}
+
+inline result<sig> as_sig(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<sig>(*r);
 }
@@ -263,17 +277,8 @@ inline result<sig> as_sig(result<long> r) noexcept {
 // without sa::siginfo where the kernel gives such a handler the old frame
 // (i386).
 inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact, size_t sigsetsize = sizeof(sigset)) noexcept {
-  sigaction with_restorer;
-  if constexpr (abi::sa_restorer) {
-    if (act && !has(act->flags, sa::restorer)) {
-      // Field by field: a struct copy may become a memcpy call at -O0.
-      with_restorer.handler = act->handler;
-      with_restorer.flags = act->flags | sa::restorer;
-      with_restorer.restorer = detail::restorer_for(act->flags);
-      with_restorer.mask = act->mask;
-      act = &with_restorer;
-    }
-  }
+  sigaction with;
+  if constexpr (abi::sa_restorer) act = detail::with_restorer(act, with);
   return detail::as_void(detail::call(nr::rt_sigaction, signum, act, oldact, sigsetsize));
 }
 

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <new>
+#include "detail/new.hpp"
 
 #include "bitmask.hpp"
 #include "fd.hpp"

@@ -3,8 +3,8 @@
 //   -static -nostdlib -ffreestanding -fno-exceptions -fno-rtti
 // (a static, not a static-pie, executable: nothing relocates it) and
 // `int main()`, `int main(int, char**)` or `int main(int, char**, char**)`,
-// in any of its files, becomes a complete program on x86-64, i386 and
-// arm64. It defines:
+// in any of its files, becomes a complete program on x86-64, i386, arm64
+// and arm (EABI). It defines:
 //  - _start: argc, argv, envp and the auxiliary vector from the initial
 //    stack; .preinit_array and .init_array (global constructors) before main,
 //    atexit handlers, static destructors and .fini_array (in reverse) after;
@@ -26,12 +26,15 @@
 // x86 and RAWSYS_STACK_GUARD_TLS is not 0, startup also installs a minimal
 // thread block holding the canary: with wrfsbase on x86-64 where the kernel
 // allows it (AT_HWCAP2), arch_prctl(2) otherwise, set_thread_area(2) on i386.
-// arm64 GCC reads __stack_chk_guard by default.
+// arm64 GCC and arm (GCC and Clang) read __stack_chk_guard by default. s390x's
+// compilers read the canary only from the thread block (a0:a1 + 40), set with
+// sar, no syscall.
 //
 // i386: defining RAWSYS_IA32_ENTRY_FROM_START in every file of the program
 // (rawsys_add_tool does) drops the code that would look the fast entry up
 // lazily, which this runtime makes unnecessary. 64-bit division on i386
-// (__udivdi3, ...) comes from libgcc: link -lgcc.
+// (__udivdi3, ...) and arm (__aeabi_uldivmod, ...) comes from libgcc: link
+// -lgcc (the runtime defines the __aeabi_*div0 hooks libgcc's arm helpers call).
 #pragma once
 
 #include <stddef.h>
@@ -71,12 +74,15 @@ extern "C" int rawsys_main_c(int, char**, char**) __asm__("main");
 extern "C" {
 using rawsys_init_fn = void (*)(int, char**, char**);
 using rawsys_fini_fn = void (*)();
-extern const rawsys_init_fn __preinit_array_start[] __attribute__((visibility("hidden")));
-extern const rawsys_init_fn __preinit_array_end[] __attribute__((visibility("hidden")));
-extern const rawsys_init_fn __init_array_start[] __attribute__((visibility("hidden")));
-extern const rawsys_init_fn __init_array_end[] __attribute__((visibility("hidden")));
-extern const rawsys_fini_fn __fini_array_start[] __attribute__((visibility("hidden")));
-extern const rawsys_fini_fn __fini_array_end[] __attribute__((visibility("hidden")));
+// Declared as bytes, alignment 1: the bounds of an empty array may be odd
+// addresses, which an instruction that assumes an aligned symbol (s390x's
+// larl) cannot reach; the loops below read them as function pointers.
+extern const unsigned char __preinit_array_start[] __attribute__((visibility("hidden"), aligned(1)));
+extern const unsigned char __preinit_array_end[] __attribute__((visibility("hidden"), aligned(1)));
+extern const unsigned char __init_array_start[] __attribute__((visibility("hidden"), aligned(1)));
+extern const unsigned char __init_array_end[] __attribute__((visibility("hidden"), aligned(1)));
+extern const unsigned char __fini_array_start[] __attribute__((visibility("hidden"), aligned(1)));
+extern const unsigned char __fini_array_end[] __attribute__((visibility("hidden"), aligned(1)));
 
 // The canary -fstack-protector compares against (with the global guard).
 uintptr_t __stack_chk_guard;
@@ -145,7 +151,8 @@ __attribute__((weak)) int atexit(void (*fn)()) noexcept {
 // registration, then .fini_array in reverse, then exit_group.
 [[noreturn]] void rawsys_exit(int status) noexcept {
   if (rawsys::detail::atexit_runner) rawsys::detail::atexit_runner();
-  for (const rawsys_fini_fn* f = __fini_array_end; f != __fini_array_start;) (*--f)();
+  const auto* const first = reinterpret_cast<const rawsys_fini_fn*>(__fini_array_start);
+  for (const auto* f = reinterpret_cast<const rawsys_fini_fn*>(__fini_array_end); f != first;) (*--f)();
   for (;;) (void)rawsys::detail::raw_call(rawsys::nr::exit_group, status);
 }
 
@@ -218,12 +225,14 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   rawsys::detail::startup_envp = envp;
   rawsys::arch::set_entry(sysinfo);
 
-  // The canary: AT_RANDOM's first word with its lowest byte zero, as glibc
-  // does, so that a string overflow cannot reproduce it.
+  // The canary: AT_RANDOM's first word with its first byte in memory zero
+  // (the lowest on a little-endian ISA, the highest on a big-endian one), as
+  // glibc does, so that a string overflow cannot reproduce it.
+  constexpr uintptr_t first_byte = rawsys::abi::big_endian ? uintptr_t{0xff} << (sizeof(uintptr_t) * 8 - 8) : 0xff;
   uintptr_t guard = 0xff0a0000u;
   if (random) {
     __builtin_memcpy(&guard, random, sizeof guard);  // a load; memcpy has no protector either
-    guard &= ~uintptr_t{0xff};
+    guard &= ~first_byte;
   }
   __stack_chk_guard = guard;
 
@@ -231,8 +240,12 @@ __attribute__((weak, no_stack_protector)) int memcmp(const void* a, const void* 
   rawsys::arch::install_canary(guard, hwcap2);
 #endif
 
-  for (const rawsys_init_fn* f = __preinit_array_start; f != __preinit_array_end; ++f) (*f)(argc, argv, envp);
-  for (const rawsys_init_fn* f = __init_array_start; f != __init_array_end; ++f) (*f)(argc, argv, envp);
+  for (auto* f = reinterpret_cast<const rawsys_init_fn*>(__preinit_array_start);
+       f != reinterpret_cast<const rawsys_init_fn*>(__preinit_array_end); ++f)
+    (*f)(argc, argv, envp);
+  for (auto* f = reinterpret_cast<const rawsys_init_fn*>(__init_array_start);
+       f != reinterpret_cast<const rawsys_init_fn*>(__init_array_end); ++f)
+    (*f)(argc, argv, envp);
   int status;
 #if defined(__clang__) && !__STDC_HOSTED__
   if (rawsys_main3)

@@ -54,7 +54,7 @@ namespace detail {
 // The value once the call has been made (v is read after r is computed: pass
 // r from its own statement when v is derived from what the call wrote).
 template <class T>
-inline result<T> value_if(result<long> r, const T& v) noexcept {
+inline result<T> value_if(const result<long>& r, const T& v) noexcept {
   if (!r) return unexpected(r.error());
   return v;
 }

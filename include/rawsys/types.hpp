@@ -78,10 +78,14 @@ enum class sig : int {
 constexpr sig sigrt(int n) noexcept { return static_cast<sig>(32 + n); }
 inline constexpr int nsig = 64;
 
-// The kernel's sigset_t for the rt_sig* calls: 64 bits on all three
-// architectures (glibc's is 1024 bits; pass sizeof(rawsys::sigset) == 8).
+// The kernel's sigset_t for the rt_sig* calls: 64 bits on every
+// architecture but mips (glibc's is 1024 bits; pass sizeof(rawsys::sigset) == 8).
+// The kernel's is an array of unsigned long, so aligned as a long: 4 bytes on
+// 32-bit ISAs, also where a uint64_t takes 8 (arm), which keeps struct
+// sigaction's mask at offset 12 there.
+typedef uint64_t sigset_word __attribute__((aligned(alignof(long))));
 struct sigset {
-  uint64_t mask = 0;
+  sigset_word mask = 0;
   static constexpr uint64_t bit(sig s) noexcept { return uint64_t{1} << (static_cast<int>(s) - 1); }
   static constexpr sigset full() noexcept { return {~uint64_t{0}}; }
   constexpr sigset& add(sig s) noexcept { return mask |= bit(s), *this; }

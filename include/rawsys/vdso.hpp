@@ -24,19 +24,28 @@
 namespace rawsys::vdso {
 
 enum class elf_class : uint8_t { elf32 = 1, elf64 = 2 };
+// EI_DATA: the byte order of every multi-byte field of the image.
+enum class elf_data : uint8_t { lsb = 1, msb = 2 };
 
-// What an image must be built for: ELF class and e_machine.
+// What an image must be built for: ELF class, e_machine and byte order.
 struct target {
   elf_class cls;
   uint16_t machine;
+  elf_data data = elf_data::lsb;
   friend constexpr bool operator==(const target&, const target&) = default;
 };
 inline constexpr target x86_64_target{elf_class::elf64, 62};   // EM_X86_64
 inline constexpr target i386_target{elf_class::elf32, 3};      // EM_386
 inline constexpr target aarch64_target{elf_class::elf64, 183};  // EM_AARCH64
+inline constexpr target arm_target{elf_class::elf32, 40};       // EM_ARM
+inline constexpr target ppc64_target{elf_class::elf64, 21};     // EM_PPC64
+inline constexpr target riscv64_target{elf_class::elf64, 243};  // EM_RISCV
+inline constexpr target loongarch64_target{elf_class::elf64, 258};  // EM_LOONGARCH
+inline constexpr target s390x_target{elf_class::elf64, 22, elf_data::msb};  // EM_S390
 // The ISA being compiled for.
 inline constexpr target native_target{abi::word_bits == 64 ? elf_class::elf64 : elf_class::elf32,
-                                      static_cast<uint16_t>(abi::elf_machine)};
+                                      static_cast<uint16_t>(abi::elf_machine),
+                                      abi::big_endian ? elf_data::msb : elf_data::lsb};
 
 namespace detail {
 
@@ -60,14 +69,17 @@ constexpr uint32_t elf_hash(const char* s) noexcept {
 }  // namespace detail
 
 // A shared object in memory, parsed once; lookups are bounds-checked reads.
-// Little-endian images only (all three arches). Everything after the program
-// headers is read only inside the first PT_LOAD, which must lie inside
+// Either byte order, as the target says (s390x's is big-endian), read the
+// same way on any host. Everything after the program headers is read only inside the first PT_LOAD, which must lie inside
 // (base, size).
 class image {
  public:
   constexpr image() noexcept = default;
   image(const void* base, size_t size, target t = native_target) noexcept
-      : p_(static_cast<const unsigned char*>(base)), size_(size), w_(t.cls == elf_class::elf64) {
+      : p_(static_cast<const unsigned char*>(base)),
+        size_(size),
+        w_(t.cls == elf_class::elf64),
+        msb_(t.data == elf_data::msb) {
     valid_ = base != nullptr && parse(t);
   }
 
@@ -93,6 +105,7 @@ class image {
     im.p_ = static_cast<const unsigned char*>(base);
     im.size_ = probe;
     im.w_ = t.cls == elf_class::elf64;
+    im.msb_ = t.data == elf_data::msb;
     if (base == nullptr || !im.parse_headers(t)) return 0;
     return im.load_off_ + im.load_size_;
   }
@@ -104,7 +117,9 @@ class image {
 
   const unsigned char* p_ = nullptr;
   uint64_t size_ = 0;
-  bool w_ = true;  // ELF64
+  bool w_ = true;     // ELF64
+  bool msb_ = false;  // big-endian
+  uint8_t hw_ = 0;    // the size of a DT_HASH word (parse_headers)
   bool valid_ = false;
   // The first PT_LOAD: file offset, virtual address and size in the file.
   uint64_t load_off_ = 0, load_vaddr_ = 0, load_size_ = 0;
@@ -118,12 +133,20 @@ class image {
   bool in_load(uint64_t off, uint64_t len) const noexcept {
     return off >= load_off_ && off - load_off_ <= load_size_ && len <= load_size_ - (off - load_off_);
   }
-  // Little-endian loads; callers have checked the bounds.
+  // Loads in the image's byte order; callers have checked the bounds. One
+  // loop for every width and both orders: the parser runs once, its size
+  // counts in every program.
   uint64_t u8(uint64_t off) const noexcept { return p_[off]; }
-  uint64_t u16(uint64_t off) const noexcept { return u8(off) | u8(off + 1) << 8; }
-  uint64_t u32(uint64_t off) const noexcept { return u16(off) | u16(off + 2) << 16; }
-  uint64_t u64(uint64_t off) const noexcept { return u32(off) | u32(off + 4) << 32; }
+  uint64_t load(uint64_t off, unsigned n) const noexcept {
+    uint64_t v = 0;
+    for (unsigned i = 0; i < n; ++i) v |= u8(off + i) << 8 * (msb_ ? n - 1 - i : i);
+    return v;
+  }
+  uint64_t u16(uint64_t off) const noexcept { return load(off, 2); }
+  uint64_t u32(uint64_t off) const noexcept { return load(off, 4); }
+  uint64_t u64(uint64_t off) const noexcept { return load(off, 8); }
   uint64_t word(uint64_t off) const noexcept { return w_ ? u64(off) : u32(off); }
+  uint64_t hash_word(uint64_t off) const noexcept { return load(off, hw_); }
   uint64_t word_size() const noexcept { return w_ ? 8 : 4; }
 
   // A virtual address inside the first PT_LOAD as a file offset, `len`
@@ -138,8 +161,11 @@ class image {
     const uint64_t ehsize = w_ ? 64 : 52;
     if (!in_buffer(0, ehsize)) return false;
     if (u8(0) != 0x7f || u8(1) != 'E' || u8(2) != 'L' || u8(3) != 'F') return false;
-    if (u8(4) != static_cast<uint8_t>(t.cls) || u8(5) != 1 /* ELFDATA2LSB */ || u8(6) != 1) return false;
+    if (u8(4) != static_cast<uint8_t>(t.cls) || u8(5) != static_cast<uint8_t>(t.data) || u8(6) != 1) return false;
     if (u16(16) != 3 /* ET_DYN */ || u16(18) != t.machine) return false;
+    // The SysV hash table's words are 64-bit on 64-bit s390 and Alpha
+    // (glibc's Elf_Symndx), 32-bit everywhere else.
+    hw_ = w_ && (t.machine == 22 /* EM_S390 */ || t.machine == 0x9026 /* EM_ALPHA */) ? 8 : 4;
     const uint64_t phoff = w_ ? u64(32) : u32(28);
     const uint64_t phentsize = u16(w_ ? 54 : 42);
     const uint64_t phnum = u16(w_ ? 56 : 44);
@@ -196,11 +222,12 @@ class image {
     if (symtab == none || !at(symtab, 0, symtab_)) return false;
     nsyms_ = (load_off_ + load_size_ - symtab_) / syment;
     // Optional parts: a missing or out-of-bounds one is left out.
-    if (hash != none && !at(hash, 8, hash_)) hash_ = none;
+    if (hash != none && !at(hash, 2 * hw_, hash_)) hash_ = none;
     if (gnu_hash != none && !at(gnu_hash, 16, gnu_hash_)) gnu_hash_ = none;
     if (hash_ != none) {  // nchain is the number of symbols
-      const uint64_t nbucket = u32(hash_), nchain = u32(hash_ + 4);
-      if (nbucket == 0 || !in_load(hash_ + 8, (nbucket + nchain) * 4)) {
+      const uint64_t nbucket = hash_word(hash_), nchain = hash_word(hash_ + hw_);
+      const uint64_t most = load_size_ / hw_;  // bounds the products below
+      if (nbucket == 0 || nbucket > most || nchain > most || !in_load(hash_ + 2 * hw_, (nbucket + nchain) * hw_)) {
         hash_ = none;
       } else if (nchain < nsyms_) {
         nsyms_ = nchain;
@@ -231,7 +258,8 @@ class image {
     const uint64_t st_info = u8(s + (w_ ? 4 : 12));
     const uint64_t st_shndx = u16(s + (w_ ? 6 : 14));
     const uint64_t st_value = w_ ? u64(s + 8) : u32(s + 4);
-    if ((st_info & 0xf) != 2 /* STT_FUNC */) return nullptr;
+    if ((st_info & 0xf) != 2 /* STT_FUNC */ && !((st_info & 0xf) == 0 /* STT_NOTYPE */ && in_code(st_shndx, st_value)))
+      return nullptr;
     if ((st_info >> 4) != 1 && (st_info >> 4) != 2) return nullptr;  // GLOBAL or WEAK
     if (st_shndx == 0 /* SHN_UNDEF */ || st_shndx >= 0xff00 /* SHN_LORESERVE: ABS, COMMON... */) return nullptr;
     if (!name_is(st_name, name)) return nullptr;
@@ -239,6 +267,21 @@ class image {
     uint64_t off = 0;
     if (!at(st_value, 1, off)) return nullptr;
     return p_ + off;
+  }
+
+  // qemu-user's ppc64 vDSO gives its functions no type (STT_NOTYPE): such a
+  // symbol counts only at an address inside an allocated, executable section
+  // (SHF_ALLOC | SHF_EXECINSTR) whose header lies inside the first PT_LOAD.
+  bool in_code(uint64_t shndx, uint64_t value) const noexcept {
+    const uint64_t shoff = w_ ? u64(40) : u32(32);
+    const uint64_t shentsize = u16(w_ ? 58 : 46), shnum = u16(w_ ? 60 : 48);
+    if (shentsize != (w_ ? 64u : 40u) || shndx >= shnum || shoff > size_) return false;
+    const uint64_t sh = shoff + shndx * shentsize;
+    if (!in_load(sh, shentsize)) return false;
+    const uint64_t flags = w_ ? u64(sh + 8) : u32(sh + 8);
+    const uint64_t addr = w_ ? u64(sh + 16) : u32(sh + 12);
+    const uint64_t len = w_ ? u64(sh + 32) : u32(sh + 20);
+    return (flags & 6) == 6 && value >= addr && value - addr < len;
   }
 
   // Symbol i's version (DT_VERSYM index into DT_VERDEF) is `version`. An
@@ -265,13 +308,13 @@ class image {
   }
 
   const void* find_sysv(const char* name, const char* version, uint64_t vhash) const noexcept {
-    const uint64_t nbucket = u32(hash_), nchain = u32(hash_ + 4);
-    const uint64_t buckets = hash_ + 8, chains = buckets + 4 * nbucket;
-    uint64_t i = u32(buckets + 4 * (detail::elf_hash(name) % nbucket));
+    const uint64_t nbucket = hash_word(hash_), nchain = hash_word(hash_ + hw_);
+    const uint64_t buckets = hash_ + 2 * hw_, chains = buckets + hw_ * nbucket;
+    uint64_t i = hash_word(buckets + hw_ * (detail::elf_hash(name) % nbucket));
     // At most nchain steps: a chain that loops ends here.
     for (uint64_t steps = 0; i != 0 && i < nchain && steps < nchain; ++steps) {
       if (const void* f = match(i, name, version, vhash)) return f;
-      i = u32(chains + 4 * i);
+      i = hash_word(chains + hw_ * i);
     }
     return nullptr;
   }

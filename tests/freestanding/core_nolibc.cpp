@@ -3,6 +3,8 @@
 // the first failure, and exit_group(0) when all pass.
 #include <rawsys/rawsys.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::errc;
 using rawsys::nr;
 
@@ -33,12 +35,18 @@ extern "C" [[noreturn]] [[gnu::used]] void rawsys_test_start(long* sp) {
   const char* text = message(bad.error());
   if (text[0] != 'B' || name(bad.error())[1] != 'B') exit_with(13);
   // Six arguments: an anonymous mapping, written and unmapped.
-#if defined(__i386__)
+#if defined(__s390x__)
+  // old_mmap: one pointer to the six values.
+  const unsigned long args[6] = {0, 4096, 3, 0x22, ~0ul, 0};
+  auto page = rawsys::syscall(nr::mmap, args);
+#else
+#if defined(__i386__) || defined(__arm__)
   const auto map = nr::mmap2;
 #else
   const auto map = nr::mmap;
 #endif
   auto page = rawsys::syscall(map, nullptr, 4096u, 3 /* PROT_READ|WRITE */, 0x22 /* PRIVATE|ANON */, -1, 0);
+#endif
   if (!page) exit_with(14);
   *reinterpret_cast<volatile char*>(*page) = 'x';
   if (!rawsys::syscall(nr::munmap, *page, 4096u)) exit_with(15);
@@ -66,4 +74,26 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__arm__)
+// ARM code (an even entry address) in Thumb builds too; back to the
+// compiler's state after it.
+__asm__(".text\n.arm\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov fp, #0\n  mov lr, #0\n  mov r0, sp\n  bic sp, r0, #15\n  bl rawsys_test_start\n  udf #0\n"
+        RAWSYS_ARM_CODE_STATE_);
+#elif defined(__powerpc64__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  bcl 20, 31, 1f\n1:\n  mflr 11\n  addis 2, 11, (.TOC. - 1b)@ha\n  addi 2, 2, (.TOC. - 1b)@l\n"
+        "  mr 3, 1\n  clrrdi 1, 1, 4\n  li 0, 0\n  stdu 0, -32(1)\n  bl rawsys_test_start\n  nop\n  trap\n");
+#elif defined(__riscv)
+// gp before any C++ code: GNU ld relaxes small-data accesses to gp-relative.
+__asm__(".text\n.global _start\n_start:\n.weak __global_pointer$\n"
+        ".option push\n.option norelax\n  lla gp, __global_pointer$\n.option pop\n"
+        "  mv s0, zero\n  mv ra, zero\n  mv a0, sp\n  call rawsys_test_start\n  ebreak\n");
+#elif defined(__loongarch__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  move $fp, $zero\n  move $ra, $zero\n  move $a0, $sp\n  bstrins.d $sp, $zero, 3, 0\n"
+        "  bl rawsys_test_start\n  break 0\n");
+#elif defined(__s390x__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  lgr %r2, %r15\n  aghi %r15, -160\n  xc 0(8,%r15), 0(%r15)\n  brasl %r14, rawsys_test_start\n  .short 0\n");
 #endif

@@ -6,6 +6,8 @@
 #include <rawsys/process.hpp>
 #include <rawsys/signal.hpp>
 
+#include "nolibc_abi.hpp"
+
 using rawsys::nr;
 using rawsys::sig;
 namespace cf = rawsys::clone_flags;
@@ -28,7 +30,12 @@ void with_info(sig, rawsys::siginfo* info, void*) { info_code = info->code; }
 
 alignas(16) char alt_stack[32768];
 volatile unsigned long frame_at = 0;
-void on_alt(sig) { frame_at = reinterpret_cast<unsigned long>(__builtin_frame_address(0)); }
+// A local's address, not __builtin_frame_address: in a leaf without a frame
+// Clang gives the interrupted code's r31 on ppc64.
+void on_alt(sig) {
+  volatile char local = 0;
+  frame_at = reinterpret_cast<unsigned long>(&local);
+}
 
 alignas(16) char thread_stack[65536];
 int thread_word = 0;
@@ -123,4 +130,26 @@ __asm__(".text\n.global _start\n_start:\n"
 #elif defined(__aarch64__)
 __asm__(".text\n.global _start\n_start:\n"
         "  mov x29, #0\n  mov x30, #0\n  mov x0, sp\n  bl rawsys_test_start\n  brk #0\n");
+#elif defined(__arm__)
+// ARM code (an even entry address) in Thumb builds too; back to the
+// compiler's state after it.
+__asm__(".text\n.arm\n.global _start\n.type _start, %function\n_start:\n"
+        "  mov fp, #0\n  mov lr, #0\n  mov r0, sp\n  bic sp, r0, #15\n  bl rawsys_test_start\n  udf #0\n"
+        RAWSYS_ARM_CODE_STATE_);
+#elif defined(__powerpc64__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  bcl 20, 31, 1f\n1:\n  mflr 11\n  addis 2, 11, (.TOC. - 1b)@ha\n  addi 2, 2, (.TOC. - 1b)@l\n"
+        "  mr 3, 1\n  clrrdi 1, 1, 4\n  li 0, 0\n  stdu 0, -32(1)\n  bl rawsys_test_start\n  nop\n  trap\n");
+#elif defined(__riscv)
+// gp before any C++ code: GNU ld relaxes small-data accesses to gp-relative.
+__asm__(".text\n.global _start\n_start:\n.weak __global_pointer$\n"
+        ".option push\n.option norelax\n  lla gp, __global_pointer$\n.option pop\n"
+        "  mv s0, zero\n  mv ra, zero\n  mv a0, sp\n  call rawsys_test_start\n  ebreak\n");
+#elif defined(__loongarch__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  move $fp, $zero\n  move $ra, $zero\n  move $a0, $sp\n  bstrins.d $sp, $zero, 3, 0\n"
+        "  bl rawsys_test_start\n  break 0\n");
+#elif defined(__s390x__)
+__asm__(".text\n.global _start\n_start:\n"
+        "  lgr %r2, %r15\n  aghi %r15, -160\n  xc 0(8,%r15), 0(%r15)\n  brasl %r14, rawsys_test_start\n  .short 0\n");
 #endif

@@ -27,6 +27,20 @@ enum class mmap_kind {
   argblock,  // old_mmap: one pointer to the six arguments (s390x)
 };
 
+// abi::statx_fallback: whether a kernel of the ISA may lack fstat and
+// newfstatat (loongarch64 before Linux 6.11 has statx only); where it may,
+// the wrappers answer ENOSYS from them with statx, as glibc does.
+
+// How _IOC packs an ioctl(2) request number:
+//   dir << (16 + size_bits) | size << 16 | type << 8 | nr
+// with dir one of none, write, read (or write | read).
+struct ioc_kind {
+  unsigned size_bits;
+  unsigned none, write, read;
+};
+inline constexpr ioc_kind ioc_generic{14, 0, 1, 2};  // asm-generic/ioctl.h
+inline constexpr ioc_kind ioc_powerpc{13, 1, 4, 2};  // powerpc and mips: asm/ioctl.h
+
 // A function the kernel's vDSO exports: its symbol name and version; a null
 // name where the ISA's vDSO has none or the library does not use it.
 struct vdso_symbol {

@@ -29,6 +29,41 @@
 #define RAWSYS_ARCH_SIGNAL_ "aarch64/signal.hpp"
 #define RAWSYS_ARCH_PROCESS_ "aarch64/process.hpp"
 #define RAWSYS_ARCH_PTRACE_ "aarch64/ptrace.hpp"
+#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && _CALL_ELF == 2
+#define RAWSYS_ARCH_HEADER_ "ppc64/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "ppc64/errc.hpp"
+#define RAWSYS_ARCH_START_ "ppc64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "ppc64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "ppc64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "ppc64/ptrace.hpp"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define RAWSYS_ARCH_HEADER_ "riscv64/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "riscv64/errc.hpp"
+#define RAWSYS_ARCH_START_ "riscv64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "riscv64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "riscv64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "riscv64/ptrace.hpp"
+#elif defined(__arm__) && defined(__ARM_EABI__)
+#define RAWSYS_ARCH_HEADER_ "arm/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "arm/errc.hpp"
+#define RAWSYS_ARCH_START_ "arm/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "arm/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "arm/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "arm/ptrace.hpp"
+#elif defined(__loongarch__) && __loongarch_grlen == 64
+#define RAWSYS_ARCH_HEADER_ "loongarch64/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "loongarch64/errc.hpp"
+#define RAWSYS_ARCH_START_ "loongarch64/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "loongarch64/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "loongarch64/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "loongarch64/ptrace.hpp"
+#elif defined(__s390x__)
+#define RAWSYS_ARCH_HEADER_ "s390x/arch.hpp"
+#define RAWSYS_ARCH_ERRC_ "s390x/errc.hpp"
+#define RAWSYS_ARCH_START_ "s390x/start.hpp"
+#define RAWSYS_ARCH_SIGNAL_ "s390x/signal.hpp"
+#define RAWSYS_ARCH_PROCESS_ "s390x/process.hpp"
+#define RAWSYS_ARCH_PTRACE_ "s390x/ptrace.hpp"
 #else
-#error "rawsys: unsupported target; supported: x86-64, i386, arm64"
+#error "rawsys: unsupported target; supported: x86-64, i386, arm64, arm (EABI), riscv64, ppc64le, s390x, loongarch64"
 #endif

@@ -17,14 +17,16 @@ struct errno_table;
 template <class E>
 concept errno_enum = requires { errno_table<E>::limit; };
 
+// The offset that off[] gives errno e: off[e] below limit, off[limit + i]
+// for the i-th far number, else 0 (the "?" and "Unknown error" entries).
 template <class E>
-constexpr unsigned errno_index(E e) noexcept {
+constexpr unsigned short errno_offset(const unsigned short* off, E e) noexcept {
   using t = errno_table<E>;
   const auto v = static_cast<unsigned>(e);
-  if (v < static_cast<unsigned>(t::limit)) return v;
+  if (v < static_cast<unsigned>(t::limit)) return off[v];
   if constexpr (requires { t::far_number; }) {
     for (unsigned i = 0; i < sizeof t::far_number / sizeof t::far_number[0]; ++i)
-      if (t::far_number[i] == v) return t::limit + i;
+      if (t::far_number[i] == v) return off[t::limit + i];
   }
   return 0;
 }
@@ -35,7 +37,7 @@ constexpr unsigned errno_index(E e) noexcept {
 template <detail::errno_enum E>
 constexpr const char* name(E e) noexcept {
   using t = detail::errno_table<E>;
-  return t::names + t::name_off[detail::errno_index(e)];
+  return t::names + detail::errno_offset(t::name_off, e);
 }
 
 // "No such file or directory", the same words as glibc's strerror;
@@ -43,7 +45,7 @@ constexpr const char* name(E e) noexcept {
 template <detail::errno_enum E>
 constexpr const char* message(E e) noexcept {
   using t = detail::errno_table<E>;
-  return t::messages + t::message_off[detail::errno_index(e)];
+  return t::messages + detail::errno_offset(t::message_off, e);
 }
 
 }  // namespace rawsys

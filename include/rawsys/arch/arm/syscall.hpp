@@ -7,19 +7,28 @@
 // into r7 around the instruction (as musl does). ARM code names r7 directly.
 #pragma once
 
+// The instruction set the compiler's code is in: asm that switches to ARM
+// code (_start, the signal restorers) switches back with this, since the
+// assembler keeps one state for the whole file.
+#if defined(__thumb__)
+#define RAWSYS_ARM_CODE_STATE_ ".thumb\n"
+#else
+#define RAWSYS_ARM_CODE_STATE_ ".arm\n"
+#endif
+
 #if defined(__thumb__)
 #define RAWSYS_ARM_NR_(n) const long r7 = n
-#define RAWSYS_ARM_SVC_(...)                                                          \
+#define RAWSYS_ARM_SVC_(out, ...)                                                      \
   long saved;                                                                       \
   __asm__ volatile("mov %1, r7\n\tmov r7, %2\n\tsvc #0\n\tmov r7, %1"                \
-                   : "+r"(r0), "=&r"(saved)                                         \
+                   : out, "=&r"(saved)                                               \
                    : "r"(r7) __VA_OPT__(, ) __VA_ARGS__                             \
                    : "memory");                                                     \
   return r0
 #else
 #define RAWSYS_ARM_NR_(n) register long r7 __asm__("r7") = n
-#define RAWSYS_ARM_SVC_(...)                                                        \
-  __asm__ volatile("svc #0" : "+r"(r0) : "r"(r7) __VA_OPT__(, ) __VA_ARGS__ : "memory"); \
+#define RAWSYS_ARM_SVC_(out, ...)                                                    \
+  __asm__ volatile("svc #0" : out : "r"(r7) __VA_OPT__(, ) __VA_ARGS__ : "memory"); \
   return r0
 #endif
 
@@ -27,21 +36,21 @@ namespace rawsys::arch {
 
 inline long syscall0(long n) noexcept {
   RAWSYS_ARM_NR_(n);
-  register long r0 __asm__("r0") = 0;
-  RAWSYS_ARM_SVC_();
+  register long r0 __asm__("r0");
+  RAWSYS_ARM_SVC_("=r"(r0));
 }
 
 inline long syscall1(long n, long a) noexcept {
   RAWSYS_ARM_NR_(n);
   register long r0 __asm__("r0") = a;
-  RAWSYS_ARM_SVC_();
+  RAWSYS_ARM_SVC_("+r"(r0));
 }
 
 inline long syscall2(long n, long a, long b) noexcept {
   RAWSYS_ARM_NR_(n);
   register long r0 __asm__("r0") = a;
   register long r1 __asm__("r1") = b;
-  RAWSYS_ARM_SVC_("r"(r1));
+  RAWSYS_ARM_SVC_("+r"(r0), "r"(r1));
 }
 
 inline long syscall3(long n, long a, long b, long c) noexcept {
@@ -49,7 +58,7 @@ inline long syscall3(long n, long a, long b, long c) noexcept {
   register long r0 __asm__("r0") = a;
   register long r1 __asm__("r1") = b;
   register long r2 __asm__("r2") = c;
-  RAWSYS_ARM_SVC_("r"(r1), "r"(r2));
+  RAWSYS_ARM_SVC_("+r"(r0), "r"(r1), "r"(r2));
 }
 
 inline long syscall4(long n, long a, long b, long c, long d) noexcept {
@@ -58,7 +67,7 @@ inline long syscall4(long n, long a, long b, long c, long d) noexcept {
   register long r1 __asm__("r1") = b;
   register long r2 __asm__("r2") = c;
   register long r3 __asm__("r3") = d;
-  RAWSYS_ARM_SVC_("r"(r1), "r"(r2), "r"(r3));
+  RAWSYS_ARM_SVC_("+r"(r0), "r"(r1), "r"(r2), "r"(r3));
 }
 
 inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
@@ -68,7 +77,7 @@ inline long syscall5(long n, long a, long b, long c, long d, long e) noexcept {
   register long r2 __asm__("r2") = c;
   register long r3 __asm__("r3") = d;
   register long r4 __asm__("r4") = e;
-  RAWSYS_ARM_SVC_("r"(r1), "r"(r2), "r"(r3), "r"(r4));
+  RAWSYS_ARM_SVC_("+r"(r0), "r"(r1), "r"(r2), "r"(r3), "r"(r4));
 }
 
 inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noexcept {
@@ -79,7 +88,7 @@ inline long syscall6(long n, long a, long b, long c, long d, long e, long f) noe
   register long r3 __asm__("r3") = d;
   register long r4 __asm__("r4") = e;
   register long r5 __asm__("r5") = f;
-  RAWSYS_ARM_SVC_("r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5));
+  RAWSYS_ARM_SVC_("+r"(r0), "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5));
 }
 
 // The instruction itself, for code that runs before anything is set up.

@@ -10,6 +10,8 @@ inline constexpr arg64_kind arg64 = arg64_kind::pair;
 inline constexpr bool time64_calls = true;
 inline constexpr clone_order clone = clone_order::flags_stack_ptid_tls_ctid;
 inline constexpr mmap_kind mmap = mmap_kind::pages;
+inline constexpr ioc_kind ioc = ioc_generic;
+inline constexpr bool statx_fallback = false;
 
 // rt_sigaction takes a restorer (SA_RESTORER) and the kernel's struct
 // sigaction has sa_restorer. A handler without SA_SIGINFO gets the old

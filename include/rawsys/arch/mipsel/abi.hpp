@@ -12,5 +12,7 @@ inline constexpr arg64_kind arg64 = arg64_kind::aligned_pair;
 inline constexpr bool time64_calls = true;
 inline constexpr clone_order clone = clone_order::flags_stack_ptid_tls_ctid;
 inline constexpr mmap_kind mmap = mmap_kind::pages;
+inline constexpr ioc_kind ioc = ioc_powerpc;  // 13 size bits, none/write/read 1/4/2
+inline constexpr bool statx_fallback = false;
 
 }  // namespace rawsys::abi

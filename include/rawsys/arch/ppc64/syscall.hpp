@@ -1,14 +1,16 @@
 // 64-bit PowerPC (ELFv2) system call instruction: number in r0, arguments
 // in r3..r8; the result in r3. The kernel flags an error in CR0's summary
 // overflow bit and returns the errno positive: `bns+ 1f; neg` turns that
-// into -errno, the convention everything above this file expects. `sc` may
-// change r0 and r4..r12, cr0, cr1, cr5..cr7, ctr and xer (the kernel's
-// Documentation/arch/powerpc/syscall64-abi.rst). See syscall(2).
+// into -errno, the convention everything above this file expects. `sc`
+// follows the ELF ABI's call rules but keeps cr1, cr5..cr7 and lr: it may
+// change r0, r3..r12, cr0, ctr and xer (the kernel's
+// Documentation/arch/powerpc/syscall64-abi.rst). `scv 0` (Linux 5.9, POWER9)
+// is not used: it needs AT_HWCAP2's PPC_FEATURE2_SCV, which qemu-user does
+// not offer. See syscall(2).
 #pragma once
 
 #define RAWSYS_PPC64_SC_ "sc\n\tbns+ 1f\n\tneg %1, %1\n1:"
-#define RAWSYS_PPC64_CLOBBERS_ \
-  "memory", "cr0", "cr1", "cr5", "cr6", "cr7", "r9", "r10", "r11", "r12", "ctr", "xer"
+#define RAWSYS_PPC64_CLOBBERS_ "memory", "cr0", "r9", "r10", "r11", "r12", "ctr", "xer"
 
 namespace rawsys::arch {
 

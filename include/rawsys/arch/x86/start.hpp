@@ -13,14 +13,7 @@
 #include <stdint.h>
 
 #include "../bytewise.hpp"
-
-#if !defined(RAWSYS_STACK_GUARD_TLS)
-#if defined(__SSP__) || defined(__SSP_STRONG__) || defined(__SSP_ALL__)
-#define RAWSYS_STACK_GUARD_TLS 1
-#else
-#define RAWSYS_STACK_GUARD_TLS 0
-#endif
-#endif
+#include "../tls_guard.hpp"
 
 namespace rawsys::arch {
 

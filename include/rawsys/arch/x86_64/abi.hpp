@@ -9,6 +9,8 @@ inline constexpr arg64_kind arg64 = arg64_kind::one_register;
 inline constexpr bool time64_calls = false;  // time_t is 64-bit in every call
 inline constexpr clone_order clone = clone_order::flags_stack_ptid_ctid_tls;
 inline constexpr mmap_kind mmap = mmap_kind::bytes;
+inline constexpr ioc_kind ioc = ioc_generic;
+inline constexpr bool statx_fallback = false;
 
 // rt_sigaction takes a restorer (SA_RESTORER) and the kernel's struct
 // sigaction has sa_restorer; every handler returns through rt_sigreturn.

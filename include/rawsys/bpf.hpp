@@ -238,7 +238,7 @@ static_assert(sizeof(bpf_prog_load_attr) == 152);
 // union) and `size` its size: the kernel reads that many bytes and needs any
 // it does not know to be zero. Passes ENOSYS through where BPF is not built in.
 inline result<long> bpf(bpf_cmd cmd, void* attr, unsigned size) noexcept {
-  return detail::call(nr::bpf, cmd, attr, size);
+  return syscall(nr::bpf, cmd, attr, size);
 }
 
 // bpf(2) BPF_MAP_CREATE: a new map.

@@ -55,7 +55,7 @@ struct cap_sets {
 // With an unknown hdrp->version the kernel writes the one it prefers there
 // and fails with EINVAL (or succeeds when datap is null): a version query.
 inline result<void> capget(cap_user_header* hdrp, cap_user_data* datap) noexcept {
-  return detail::as_void(detail::call(nr::capget, hdrp, datap));
+  return detail::as_void(syscall(nr::capget, hdrp, datap));
 }
 // Version 3 sets of pid (0: the caller).
 inline result<cap_sets> capget(int pid = 0) noexcept {
@@ -71,7 +71,7 @@ inline result<cap_sets> capget(int pid = 0) noexcept {
 // capset(2): int capset(cap_user_header_t hdrp, const cap_user_data_t datap);
 // Only the caller's own sets can change (pid 0 or its own pid; EPERM else).
 inline result<void> capset(cap_user_header* hdrp, const cap_user_data* datap) noexcept {
-  return detail::as_void(detail::call(nr::capset, hdrp, datap));
+  return detail::as_void(syscall(nr::capset, hdrp, datap));
 }
 // Sets the caller's sets, version 3.
 inline result<void> capset(const cap_sets& s) noexcept {

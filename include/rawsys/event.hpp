@@ -54,9 +54,9 @@ inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeou
   timespec t{};
   if (timeout) t = *timeout;
   const timespec* tp = timeout ? &t : nullptr;
-  const result<long> r = detail::call(sys::ppoll, fds, nfds, tp, mask, sizeof(sigset));
+  const result<long> r = syscall(sys::ppoll, fds, nfds, tp, mask, sizeof(sigset));
   return detail::as_count<unsigned>(detail::or_old_timeout(r, tp, [&](const detail::old_timespec* old) {
-    return detail::call(sys::time32::ppoll, fds, nfds, old, mask, sizeof(sigset));
+    return syscall(sys::time32::ppoll, fds, nfds, old, mask, sizeof(sigset));
   }));
 }
 
@@ -97,9 +97,9 @@ inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except,
   timespec t{};
   if (timeout) t = *timeout;
   const timespec* tp = timeout ? &t : nullptr;
-  const result<long> r = detail::call(sys::pselect6, n, in, out, except, tp, &pack);
+  const result<long> r = syscall(sys::pselect6, n, in, out, except, tp, &pack);
   return detail::as_count<unsigned>(detail::or_old_timeout(r, tp, [&](const detail::old_timespec* old) {
-    return detail::call(sys::time32::pselect6, n, in, out, except, old, &pack);
+    return syscall(sys::time32::pselect6, n, in, out, except, old, &pack);
   }));
 }
 
@@ -155,12 +155,12 @@ static_assert(uapi::epoll_event_layout_ok<epoll_event>());
 
 // epoll_create1(2): int epoll_create1(int flags);
 inline result<unique_fd> epoll_create1(epoll::flags flags = epoll::none) noexcept {
-  return detail::as_fd(detail::call(nr::epoll_create1, flags));
+  return detail::as_fd(syscall(nr::epoll_create1, flags));
 }
 
 // epoll_ctl(2): int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
 inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, const epoll_event* event) noexcept {
-  return detail::as_void(detail::call(nr::epoll_ctl, epfd.get(), op, target.get(), event));
+  return detail::as_void(syscall(nr::epoll_ctl, epfd.get(), op, target.get(), event));
 }
 inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, epoll::events events, uint64_t data) noexcept {
   const epoll_event ev{events, data};
@@ -172,7 +172,7 @@ inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, epoll::events ev
 // the call on every arch.)
 inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents, int timeout, const sigset* mask = nullptr) noexcept {
   return detail::as_count<unsigned>(
-      detail::call(nr::epoll_pwait, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
+      syscall(nr::epoll_pwait, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
 }
 
 // epoll_pwait2(2): int epoll_pwait2(int epfd, struct epoll_event *events, int maxevents, const struct __kernel_timespec *timeout, const sigset_t *sigmask, size_t sigsetsize);
@@ -181,7 +181,7 @@ inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents,
 // through.
 inline result<unsigned> epoll_pwait2(fd epfd, epoll_event* events, int maxevents, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   return detail::as_count<unsigned>(
-      detail::call(nr::epoll_pwait2, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
+      syscall(nr::epoll_pwait2, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
 }
 
 // ---------------------------------------------------------------------------
@@ -199,7 +199,7 @@ inline constexpr flags cloexec{uapi::efd_cloexec};
 
 // eventfd2(2): int eventfd2(unsigned int count, int flags);
 inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = efd::none) noexcept {
-  return detail::as_fd(detail::call(nr::eventfd2, count, flags));
+  return detail::as_fd(syscall(nr::eventfd2, count, flags));
 }
 
 // eventfd(2): int eventfd_read(int fd, eventfd_t *value);  (glibc's, a read of 8 bytes)
@@ -210,7 +210,7 @@ inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = efd::none) 
 // errno left as it was).
 inline result<uint64_t> eventfd_read(fd efd) noexcept {
   uint64_t v = 0;
-  const auto r = detail::call(nr::read, efd.get(), &v, sizeof v);
+  const auto r = syscall(nr::read, efd.get(), &v, sizeof v);
   if (!r) return unexpected(r.error());
   if (*r != sizeof v) return unexpected(errc::einval);
   return v;
@@ -220,7 +220,7 @@ inline result<uint64_t> eventfd_read(fd efd) noexcept {
 // Adds value to the counter. A write of fewer than 8 bytes (never from an
 // eventfd) is EINVAL, as in eventfd_read.
 inline result<void> eventfd_write(fd efd, uint64_t value) noexcept {
-  const auto r = detail::call(nr::write, efd.get(), &value, sizeof value);
+  const auto r = syscall(nr::write, efd.get(), &value, sizeof value);
   if (!r) return unexpected(r.error());
   if (*r != sizeof value) return unexpected(errc::einval);
   return {};
@@ -234,7 +234,7 @@ inline result<void> eventfd_write(fd efd, uint64_t value) noexcept {
 // allow ptrace access). flags must be 0. Linux 5.6+: ENOSYS before, passed
 // through.
 inline result<unique_fd> pidfd_getfd(fd pidfd, int targetfd, unsigned flags = 0) noexcept {
-  return detail::as_fd(detail::call(nr::pidfd_getfd, pidfd.get(), targetfd, flags));
+  return detail::as_fd(syscall(nr::pidfd_getfd, pidfd.get(), targetfd, flags));
 }
 
 }  // namespace rawsys

@@ -52,7 +52,7 @@ class unique_fd {
   // Closes what it holds (errors from close(2) are dropped, as after close the
   // descriptor is gone either way) and takes n.
   void reset(int n = -1) noexcept {
-    if (n_ >= 0) (void)detail::raw_call(nr::close, n_);
+    if (n_ >= 0) (void)raw::syscall(static_cast<long>(nr::close), n_);
     n_ = n;
   }
 

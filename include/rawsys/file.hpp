@@ -180,7 +180,7 @@ struct flock {
 // ones: offsets are 64-bit throughout rawsys.
 inline result<unique_fd> openat(fd dirfd, const char* path, o::flags flags, unsigned mode = 0) noexcept {
   if constexpr (abi::word_bits == 32) flags |= o::largefile;
-  return detail::as_fd(detail::call(nr::openat, dirfd.get(), path, flags, mode));
+  return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, mode));
 }
 
 // open(2): int open(const char *pathname, int flags, mode_t mode);
@@ -193,7 +193,7 @@ inline result<unique_fd> open(const char* path, o::flags flags, unsigned mode = 
 // Linux 5.6; ENOSYS before (passed through). The struct is passed as given:
 // the convenience below adds o::largefile on 32-bit ISAs.
 inline result<unique_fd> openat2(fd dirfd, const char* path, const open_how* how, size_t size) noexcept {
-  return detail::as_fd(detail::call(nr::openat2, dirfd.get(), path, how, size));
+  return detail::as_fd(syscall(nr::openat2, dirfd.get(), path, how, size));
 }
 
 // openat2 with rawsys's open_how; on 32-bit ISAs it adds o::largefile (openat2,
@@ -208,7 +208,7 @@ inline result<unique_fd> openat2(fd dirfd, const char* path, open_how how) noexc
 // close(2): int close(int fd);
 // Never retry on EINTR: the descriptor is gone either way on Linux.
 inline result<void> close(fd f) noexcept {
-  return detail::as_void(detail::call(nr::close, f.get()));
+  return detail::as_void(syscall(nr::close, f.get()));
 }
 
 // Closes an owned descriptor and reports close's error: close(std::move(u)).
@@ -221,12 +221,12 @@ void close(unique_fd& f) = delete;
 // close_range(2): int close_range(unsigned int first, unsigned int last, unsigned int flags);
 // Linux 5.9; ENOSYS before (passed through: close the range one by one).
 inline result<void> close_range(unsigned first, unsigned last, close_range_::flags flags = close_range_::flags()) noexcept {
-  return detail::as_void(detail::call(nr::close_range, first, last, flags));
+  return detail::as_void(syscall(nr::close_range, first, last, flags));
 }
 
 // read(2): ssize_t read(int fd, void *buf, size_t count);
 inline result<size_t> read(fd f, void* buf, size_t count) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::read, f.get(), buf, count));
+  return detail::as_count<size_t>(syscall(nr::read, f.get(), buf, count));
 }
 
 inline result<size_t> read(fd f, buffer b) noexcept {
@@ -235,7 +235,7 @@ inline result<size_t> read(fd f, buffer b) noexcept {
 
 // write(2): ssize_t write(int fd, const void *buf, size_t count);
 inline result<size_t> write(fd f, const void* buf, size_t count) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::write, f.get(), buf, count));
+  return detail::as_count<size_t>(syscall(nr::write, f.get(), buf, count));
 }
 
 // A string literal is written without its NUL.
@@ -263,12 +263,12 @@ inline result<size_t> pwrite64(fd f, const_buffer b, int64_t offset) noexcept {
 
 // readv(2): ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
 inline result<size_t> readv(fd f, const iovec* iov, int iovcnt) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::readv, f.get(), iov, iovcnt));
+  return detail::as_count<size_t>(syscall(nr::readv, f.get(), iov, iovcnt));
 }
 
 // writev(2): ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
 inline result<size_t> writev(fd f, const iovec* iov, int iovcnt) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::writev, f.get(), iov, iovcnt));
+  return detail::as_count<size_t>(syscall(nr::writev, f.get(), iov, iovcnt));
 }
 
 namespace detail {
@@ -291,9 +291,9 @@ constexpr pos_pair split_pos(int64_t offset) noexcept {
 // readv for -1; with flags ENOSYS is passed through.
 inline result<size_t> preadv2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
   const auto pos = detail::split_pos(offset);
-  auto r = detail::call(nr::preadv2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
+  auto r = syscall(nr::preadv2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
   if (!r && r.error() == errc::enosys && flags == rwf::flags())
-    r = offset == -1 ? detail::call(nr::readv, f.get(), iov, iovcnt) : detail::call(nr::preadv, f.get(), iov, iovcnt, pos.lo, pos.hi);
+    r = offset == -1 ? syscall(nr::readv, f.get(), iov, iovcnt) : syscall(nr::preadv, f.get(), iov, iovcnt, pos.lo, pos.hi);
   return detail::as_count<size_t>(r);
 }
 
@@ -302,9 +302,9 @@ inline result<size_t> preadv2(fd f, const iovec* iov, int iovcnt, int64_t offset
 // fallback to pwritev or writev on ENOSYS with no flags.
 inline result<size_t> pwritev2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
   const auto pos = detail::split_pos(offset);
-  auto r = detail::call(nr::pwritev2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
+  auto r = syscall(nr::pwritev2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
   if (!r && r.error() == errc::enosys && flags == rwf::flags())
-    r = offset == -1 ? detail::call(nr::writev, f.get(), iov, iovcnt) : detail::call(nr::pwritev, f.get(), iov, iovcnt, pos.lo, pos.hi);
+    r = offset == -1 ? syscall(nr::writev, f.get(), iov, iovcnt) : syscall(nr::pwritev, f.get(), iov, iovcnt, pos.lo, pos.hi);
   return detail::as_count<size_t>(r);
 }
 
@@ -318,12 +318,12 @@ inline result<int64_t> lseek(fd f, int64_t offset, seek whence) noexcept {
   if constexpr (sys::has(sys::llseek)) {
     const auto off = static_cast<uint64_t>(offset);
     int64_t pos = 0;
-    const result<long> r = detail::call(sys::llseek, f.get(), static_cast<unsigned long>(off >> 32),
+    const result<long> r = syscall(sys::llseek, f.get(), static_cast<unsigned long>(off >> 32),
                                    static_cast<unsigned long>(off & 0xffffffffu), &pos, whence);
     if (!r) return unexpected(r.error());
     return *r != 0 ? static_cast<int64_t>(*r) : pos;
   } else {
-    const result<long> r = detail::call(sys::lseek, f.get(), offset, whence);
+    const result<long> r = syscall(sys::lseek, f.get(), offset, whence);
     if (!r) return unexpected(r.error());
     return static_cast<int64_t>(*r);
   }
@@ -331,14 +331,14 @@ inline result<int64_t> lseek(fd f, int64_t offset, seek whence) noexcept {
 
 // dup(2): int dup(int oldfd);
 inline result<unique_fd> dup(fd oldfd) noexcept {
-  return detail::as_fd(detail::call(nr::dup, oldfd.get()));
+  return detail::as_fd(syscall(nr::dup, oldfd.get()));
 }
 
 // dup3(2): int dup3(int oldfd, int newfd, int flags);
 // Returns newfd borrowed: the caller chose the number and owns it already.
 // oldfd == newfd is EINVAL (see dup2).
 inline result<fd> dup3(fd oldfd, fd newfd, o::flags flags = o::flags()) noexcept {
-  auto r = detail::call(nr::dup3, oldfd.get(), newfd.get(), flags);
+  auto r = syscall(nr::dup3, oldfd.get(), newfd.get(), flags);
   if (!r) return unexpected(r.error());
   return fd{static_cast<int>(*r)};
 }
@@ -353,8 +353,8 @@ inline result<long> fcntl_getown(fd d) noexcept {
     int type;  // F_OWNER_TID 0, F_OWNER_PID 1, F_OWNER_PGRP 2
     int pid;
   } owner{};  // struct f_owner_ex
-  const auto r = detail::call(sys::fcntl, d.get(), f::getown_ex, &owner);
-  if (!r && r.error() == errc::einval) return detail::call(sys::fcntl, d.get(), f::getown);
+  const auto r = syscall(sys::fcntl, d.get(), f::getown_ex, &owner);
+  if (!r && r.error() == errc::einval) return syscall(sys::fcntl, d.get(), f::getown);
   if (!r) return unexpected(r.error());
   return owner.type == 2 ? -static_cast<long>(owner.pid) : owner.pid;
 }
@@ -366,7 +366,7 @@ inline result<long> fcntl_getown(fd d) noexcept {
 // detail::fcntl_getown).
 inline result<long> fcntl(fd d, f cmd, unsigned long arg = 0) noexcept {
   if (cmd == f::getown) return detail::fcntl_getown(d);
-  return detail::call(sys::fcntl, d.get(), cmd, arg);
+  return syscall(sys::fcntl, d.get(), cmd, arg);
 }
 
 // fcntl with a pointer argument (struct flock*, struct f_owner_ex*, ...).
@@ -447,7 +447,7 @@ inline result<void> fcntl_ofd_setlkw(fd d, const struct flock* lk) noexcept {
 
 // ioctl(2): int ioctl(int fd, unsigned long request, unsigned long arg);
 inline result<long> ioctl(fd d, unsigned long request, unsigned long arg = 0) noexcept {
-  return detail::call(nr::ioctl, d.get(), request, arg);
+  return syscall(nr::ioctl, d.get(), request, arg);
 }
 
 // ioctl with a pointer argument.
@@ -464,7 +464,7 @@ struct pipe_ends {
 
 // pipe2(2): int pipe2(int pipefd[2], int flags);
 inline result<void> pipe2(int (&fds)[2], o::flags flags) noexcept {
-  return detail::as_void(detail::call(nr::pipe2, fds, flags));
+  return detail::as_void(syscall(nr::pipe2, fds, flags));
 }
 
 // pipe2 giving owned descriptors: auto [r, w] = *pipe2(o::cloexec);
@@ -477,23 +477,23 @@ inline result<pipe_ends> pipe2(o::flags flags = o::flags()) noexcept {
 
 // fsync(2): int fsync(int fd);
 inline result<void> fsync(fd f) noexcept {
-  return detail::as_void(detail::call(nr::fsync, f.get()));
+  return detail::as_void(syscall(nr::fsync, f.get()));
 }
 
 // fdatasync(2): int fdatasync(int fd);
 inline result<void> fdatasync(fd f) noexcept {
-  return detail::as_void(detail::call(nr::fdatasync, f.get()));
+  return detail::as_void(syscall(nr::fdatasync, f.get()));
 }
 
 // sync(2): void sync(void);
 // Cannot fail.
 inline void sync() noexcept {
-  (void)detail::call(nr::sync);
+  (void)syscall(nr::sync);
 }
 
 // syncfs(2): int syncfs(int fd);
 inline result<void> syncfs(fd f) noexcept {
-  return detail::as_void(detail::call(nr::syncfs, f.get()));
+  return detail::as_void(syscall(nr::syncfs, f.get()));
 }
 
 // ftruncate(2): int ftruncate(int fd, off_t length);
@@ -531,32 +531,32 @@ inline result<void> fadvise64(fd f, int64_t offset, int64_t len, fadv advice) no
 // 32-bit ISAs: sendfile64, whose offset is 64-bit. offset may be null (use and move
 // in_fd's position).
 inline result<size_t> sendfile(fd out_fd, fd in_fd, int64_t* offset, size_t count) noexcept {
-  return detail::as_count<size_t>(detail::call(sys::sendfile, out_fd.get(), in_fd.get(), offset, count));
+  return detail::as_count<size_t>(syscall(sys::sendfile, out_fd.get(), in_fd.get(), offset, count));
 }
 
 // splice(2): ssize_t splice(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len, unsigned int flags);
 inline result<size_t> splice(fd fd_in, int64_t* off_in, fd fd_out, int64_t* off_out, size_t len, splice_f::flags flags = splice_f::flags()) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::splice, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
+  return detail::as_count<size_t>(syscall(nr::splice, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
 }
 
 // tee(2): ssize_t tee(int fd_in, int fd_out, size_t len, unsigned int flags);
 inline result<size_t> tee(fd fd_in, fd fd_out, size_t len, splice_f::flags flags = splice_f::flags()) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::tee, fd_in.get(), fd_out.get(), len, flags));
+  return detail::as_count<size_t>(syscall(nr::tee, fd_in.get(), fd_out.get(), len, flags));
 }
 
 // vmsplice(2): ssize_t vmsplice(int fd, const struct iovec *iov, size_t nr_segs, unsigned int flags);
 inline result<size_t> vmsplice(fd f, const iovec* iov, size_t nr_segs, splice_f::flags flags = splice_f::flags()) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::vmsplice, f.get(), iov, nr_segs, flags));
+  return detail::as_count<size_t>(syscall(nr::vmsplice, f.get(), iov, nr_segs, flags));
 }
 
 // copy_file_range(2): ssize_t copy_file_range(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len, unsigned int flags);
 inline result<size_t> copy_file_range(fd fd_in, int64_t* off_in, fd fd_out, int64_t* off_out, size_t len, unsigned flags = 0) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::copy_file_range, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
+  return detail::as_count<size_t>(syscall(nr::copy_file_range, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
 }
 
 // flock(2): int flock(int fd, int operation);
 inline result<void> flock(fd f, lock::flags operation) noexcept {
-  return detail::as_void(detail::call(nr::flock, f.get(), operation));
+  return detail::as_void(syscall(nr::flock, f.get(), operation));
 }
 
 }  // namespace rawsys

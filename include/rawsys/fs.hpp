@@ -252,7 +252,7 @@ class dirents {
 // statx(2): int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf);
 // Linux 4.11. path "" with at::empty_path describes dirfd itself.
 inline result<void> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask, struct statx* buf) noexcept {
-  return detail::as_void(detail::call(nr::statx, dirfd.get(), path, flags, mask, buf));
+  return detail::as_void(syscall(nr::statx, dirfd.get(), path, flags, mask, buf));
 }
 
 // statx by value: check ->mask for what was filled.
@@ -300,7 +300,7 @@ inline result<void> stat_or_statx(result<void> r, fd dirfd, const char* path, at
 // fstat(2): int fstat(int fd, struct stat *statbuf);
 // 32-bit ISAs: fstat64 (struct stat64). statx where the kernel may lack it.
 inline result<void> fstat(fd f, stat* buf) noexcept {
-  return detail::stat_or_statx(detail::as_void(detail::call(sys::fstat, f.get(), buf)), f, "", at::empty_path, buf);
+  return detail::stat_or_statx(detail::as_void(syscall(sys::fstat, f.get(), buf)), f, "", at::empty_path, buf);
 }
 
 inline result<stat> fstat(fd f) noexcept {
@@ -314,7 +314,7 @@ inline result<stat> fstat(fd f) noexcept {
 // As glibc's fstatat(3). 32-bit ISAs: fstatat64 (struct stat64). statx
 // where the kernel may lack it.
 inline result<void> newfstatat(fd dirfd, const char* path, stat* buf, at::flags flags) noexcept {
-  return detail::stat_or_statx(detail::as_void(detail::call(sys::fstatat, dirfd.get(), path, buf, flags)), dirfd, path,
+  return detail::stat_or_statx(detail::as_void(syscall(sys::fstatat, dirfd.get(), path, buf, flags)), dirfd, path,
                                flags, buf);
 }
 
@@ -329,32 +329,32 @@ inline result<stat> newfstatat(fd dirfd, const char* path, at::flags flags = at:
 // Linux 5.8. On ENOSYS with no flags, falls back to faccessat, which takes
 // none; with flags, ENOSYS is passed through (faccessat would ignore them).
 inline result<void> faccessat2(fd dirfd, const char* path, ok::flags mode, at::flags flags = at::flags()) noexcept {
-  auto r = detail::call(nr::faccessat2, dirfd.get(), path, mode, flags);
-  if (!r && r.error() == errc::enosys && flags == at::flags()) r = detail::call(nr::faccessat, dirfd.get(), path, mode);
+  auto r = syscall(nr::faccessat2, dirfd.get(), path, mode, flags);
+  if (!r && r.error() == errc::enosys && flags == at::flags()) r = syscall(nr::faccessat, dirfd.get(), path, mode);
   return detail::as_void(r);
 }
 
 // fchmod(2): int fchmod(int fd, mode_t mode);
 inline result<void> fchmod(fd f, unsigned mode) noexcept {
-  return detail::as_void(detail::call(nr::fchmod, f.get(), mode));
+  return detail::as_void(syscall(nr::fchmod, f.get(), mode));
 }
 
 // fchmodat(2): int fchmodat(int dirfd, const char *pathname, mode_t mode);
 // The kernel's call has no flags (glibc's AT_SYMLINK_NOFOLLOW needs fchmodat2).
 inline result<void> fchmodat(fd dirfd, const char* path, unsigned mode) noexcept {
-  return detail::as_void(detail::call(nr::fchmodat, dirfd.get(), path, mode));
+  return detail::as_void(syscall(nr::fchmodat, dirfd.get(), path, mode));
 }
 
 // fchown(2): int fchown(int fd, uid_t owner, gid_t group);
 // fchown32 where fchown takes 16-bit ids (i386, arm). ~0u leaves an id unchanged.
 inline result<void> fchown(fd f, uint32_t owner, uint32_t group) noexcept {
-  return detail::as_void(detail::call(sys::fchown, f.get(), owner, group));
+  return detail::as_void(syscall(sys::fchown, f.get(), owner, group));
 }
 
 // fchownat(2): int fchownat(int dirfd, const char *pathname, uid_t owner, gid_t group, int flags);
 // 32-bit ids on every arch, i386 included.
 inline result<void> fchownat(fd dirfd, const char* path, uint32_t owner, uint32_t group, at::flags flags = at::flags()) noexcept {
-  return detail::as_void(detail::call(nr::fchownat, dirfd.get(), path, owner, group, flags));
+  return detail::as_void(syscall(nr::fchownat, dirfd.get(), path, owner, group, flags));
 }
 
 // utimensat(2): int utimensat(int dirfd, const char *pathname, const struct timespec times[2], int flags);
@@ -363,7 +363,7 @@ inline result<void> fchownat(fd dirfd, const char* path, uint32_t owner, uint32_
 // itself. 32-bit ISAs: utimensat_time64 (Linux 5.1), and on a kernel without
 // it utimensat with the times converted to 32 bits.
 inline result<void> utimensat(fd dirfd, const char* path, const timespec* times, at::flags flags = at::flags()) noexcept {
-  const result<long> r = detail::call(sys::utimensat, dirfd.get(), path, times, flags);
+  const result<long> r = syscall(sys::utimensat, dirfd.get(), path, times, flags);
   if (!detail::time64_missing(r)) [[likely]]
     return detail::as_void(r);
   // The old call takes old_timespec pairs: EOVERFLOW for seconds beyond 32
@@ -374,7 +374,7 @@ inline result<void> utimensat(fd dirfd, const char* path, const timespec* times,
     if (!special && !detail::fits_long(times[i].sec)) return unexpected(errc::eoverflow);
     old[i] = {special ? 0 : static_cast<long>(times[i].sec), static_cast<long>(times[i].nsec)};
   }
-  return detail::as_void(detail::call(sys::time32::utimensat, dirfd.get(), path, times ? old : nullptr, flags));
+  return detail::as_void(syscall(sys::time32::utimensat, dirfd.get(), path, times ? old : nullptr, flags));
 }
 
 // getdents64(2): ssize_t getdents64(int fd, void *dirp, size_t count);
@@ -386,7 +386,7 @@ inline result<void> utimensat(fd dirfd, const char* path, const timespec* times,
 inline result<size_t> getdents64(fd dir, void* dirp, size_t count) noexcept {
   constexpr size_t int_max = 0x7fffffff;
   if (count > int_max) count = int_max;
-  return detail::as_count<size_t>(detail::call(nr::getdents64, dir.get(), dirp, count));
+  return detail::as_count<size_t>(syscall(nr::getdents64, dir.get(), dirp, count));
 }
 
 inline result<size_t> getdents64(fd dir, buffer b) noexcept {
@@ -470,19 +470,19 @@ class dir_reader {
 
 // mkdirat(2): int mkdirat(int dirfd, const char *pathname, mode_t mode);
 inline result<void> mkdirat(fd dirfd, const char* path, unsigned mode) noexcept {
-  return detail::as_void(detail::call(nr::mkdirat, dirfd.get(), path, mode));
+  return detail::as_void(syscall(nr::mkdirat, dirfd.get(), path, mode));
 }
 
 // mknodat(2): int mknodat(int dirfd, const char *pathname, mode_t mode, dev_t dev);
 // dev is the kernel's 32-bit encoding (major << 8 | minor for small numbers).
 inline result<void> mknodat(fd dirfd, const char* path, unsigned mode, unsigned dev = 0) noexcept {
-  return detail::as_void(detail::call(nr::mknodat, dirfd.get(), path, mode, dev));
+  return detail::as_void(syscall(nr::mknodat, dirfd.get(), path, mode, dev));
 }
 
 // unlinkat(2): int unlinkat(int dirfd, const char *pathname, int flags);
 // at::removedir removes an empty directory.
 inline result<void> unlinkat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
-  return detail::as_void(detail::call(nr::unlinkat, dirfd.get(), path, flags));
+  return detail::as_void(syscall(nr::unlinkat, dirfd.get(), path, flags));
 }
 
 // renameat2(2): int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
@@ -490,27 +490,27 @@ inline result<void> unlinkat(fd dirfd, const char* path, at::flags flags = at::f
 // ENOSYS with no flags, falls back to renameat; with flags ENOSYS is passed
 // through.
 inline result<void> renameat2(fd olddirfd, const char* oldpath, fd newdirfd, const char* newpath, rename::flags flags = rename::flags()) noexcept {
-  auto r = detail::call(nr::renameat2, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags);
+  auto r = syscall(nr::renameat2, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags);
   if constexpr (sys::has(sys::renameat))  // riscv and loongarch have renameat2 only
     if (!r && r.error() == errc::enosys && flags == rename::flags())
-      r = detail::call(sys::renameat, olddirfd.get(), oldpath, newdirfd.get(), newpath);
+      r = syscall(sys::renameat, olddirfd.get(), oldpath, newdirfd.get(), newpath);
   return detail::as_void(r);
 }
 
 // linkat(2): int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
 inline result<void> linkat(fd olddirfd, const char* oldpath, fd newdirfd, const char* newpath, at::flags flags = at::flags()) noexcept {
-  return detail::as_void(detail::call(nr::linkat, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags));
+  return detail::as_void(syscall(nr::linkat, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags));
 }
 
 // symlinkat(2): int symlinkat(const char *target, int newdirfd, const char *linkpath);
 inline result<void> symlinkat(const char* target, fd newdirfd, const char* linkpath) noexcept {
-  return detail::as_void(detail::call(nr::symlinkat, target, newdirfd.get(), linkpath));
+  return detail::as_void(syscall(nr::symlinkat, target, newdirfd.get(), linkpath));
 }
 
 // readlinkat(2): ssize_t readlinkat(int dirfd, const char *pathname, char *buf, size_t bufsiz);
 // Adds no NUL; a result equal to bufsiz may have been truncated.
 inline result<size_t> readlinkat(fd dirfd, const char* path, char* buf, size_t bufsiz) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::readlinkat, dirfd.get(), path, buf, bufsiz));
+  return detail::as_count<size_t>(syscall(nr::readlinkat, dirfd.get(), path, buf, bufsiz));
 }
 
 inline result<size_t> readlinkat(fd dirfd, const char* path, buffer b) noexcept {
@@ -519,12 +519,12 @@ inline result<size_t> readlinkat(fd dirfd, const char* path, buffer b) noexcept 
 
 // chdir(2): int chdir(const char *path);
 inline result<void> chdir(const char* path) noexcept {
-  return detail::as_void(detail::call(nr::chdir, path));
+  return detail::as_void(syscall(nr::chdir, path));
 }
 
 // fchdir(2): int fchdir(int fd);
 inline result<void> fchdir(fd dir) noexcept {
-  return detail::as_void(detail::call(nr::fchdir, dir.get()));
+  return detail::as_void(syscall(nr::fchdir, dir.get()));
 }
 
 // getcwd(2): long getcwd(char *buf, unsigned long size);
@@ -532,7 +532,7 @@ inline result<void> fchdir(fd dir) noexcept {
 // ERANGE when it does not fit; a path beginning "(unreachable)" when the
 // current directory is outside this process's root.
 inline result<size_t> getcwd(char* buf, size_t size) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::getcwd, buf, size));
+  return detail::as_count<size_t>(syscall(nr::getcwd, buf, size));
 }
 
 inline result<size_t> getcwd(buffer b) noexcept {
@@ -542,16 +542,16 @@ inline result<size_t> getcwd(buffer b) noexcept {
 // umask(2): mode_t umask(mode_t mask);
 // Cannot fail: returns the previous mask.
 inline unsigned umask(unsigned mask) noexcept {
-  return static_cast<unsigned>(*detail::call(nr::umask, mask));
+  return static_cast<unsigned>(*syscall(nr::umask, mask));
 }
 
 // statfs(2): int statfs(const char *path, struct statfs *buf);
 // 32-bit ISAs: statfs64(path, sizeof(struct statfs64), buf).
 inline result<void> statfs(const char* path, struct statfs* buf) noexcept {
   if constexpr (sys::statfs_takes_size)
-    return detail::as_void(detail::call(sys::statfs, path, sizeof(struct statfs), buf));
+    return detail::as_void(syscall(sys::statfs, path, sizeof(struct statfs), buf));
   else
-    return detail::as_void(detail::call(sys::statfs, path, buf));
+    return detail::as_void(syscall(sys::statfs, path, buf));
 }
 
 inline result<struct statfs> statfs(const char* path) noexcept {
@@ -565,9 +565,9 @@ inline result<struct statfs> statfs(const char* path) noexcept {
 // 32-bit ISAs: fstatfs64(fd, sizeof(struct statfs64), buf).
 inline result<void> fstatfs(fd f, struct statfs* buf) noexcept {
   if constexpr (sys::statfs_takes_size)
-    return detail::as_void(detail::call(sys::fstatfs, f.get(), sizeof(struct statfs), buf));
+    return detail::as_void(syscall(sys::fstatfs, f.get(), sizeof(struct statfs), buf));
   else
-    return detail::as_void(detail::call(sys::fstatfs, f.get(), buf));
+    return detail::as_void(syscall(sys::fstatfs, f.get(), buf));
 }
 
 inline result<struct statfs> fstatfs(fd f) noexcept {
@@ -622,12 +622,12 @@ inline constexpr flags nofollow{8};  // UMOUNT_NOFOLLOW
 
 // mount(2): int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data);
 inline result<void> mount(const char* source, const char* target, const char* fstype, mountflags::flags flags, const void* data = nullptr) noexcept {
-  return detail::as_void(detail::call(nr::mount, source, target, fstype, flags, data));
+  return detail::as_void(syscall(nr::mount, source, target, fstype, flags, data));
 }
 
 // umount2(2): int umount2(const char *target, int flags);
 inline result<void> umount2(const char* target, mnt::flags flags = mnt::flags()) noexcept {
-  return detail::as_void(detail::call(nr::umount2, target, flags));
+  return detail::as_void(syscall(nr::umount2, target, flags));
 }
 
 // IN_*: inotify event masks (in::flags) and inotify_init1 flags
@@ -743,18 +743,18 @@ class inotify_events {
 
 // inotify_init1(2): int inotify_init1(int flags);
 inline result<unique_fd> inotify_init1(in::init_flags flags = in::init_flags()) noexcept {
-  return detail::as_fd(detail::call(nr::inotify_init1, flags));
+  return detail::as_fd(syscall(nr::inotify_init1, flags));
 }
 
 // inotify_add_watch(2): int inotify_add_watch(int fd, const char *pathname, uint32_t mask);
 // Returns the watch descriptor (the same one again for a path already watched).
 inline result<int> inotify_add_watch(fd f, const char* path, in::flags mask) noexcept {
-  return detail::as_count<int>(detail::call(nr::inotify_add_watch, f.get(), path, mask));
+  return detail::as_count<int>(syscall(nr::inotify_add_watch, f.get(), path, mask));
 }
 
 // inotify_rm_watch(2): int inotify_rm_watch(int fd, int wd);
 inline result<void> inotify_rm_watch(fd f, int wd) noexcept {
-  return detail::as_void(detail::call(nr::inotify_rm_watch, f.get(), wd));
+  return detail::as_void(syscall(nr::inotify_rm_watch, f.get(), wd));
 }
 
 }  // namespace rawsys

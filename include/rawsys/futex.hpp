@@ -52,9 +52,9 @@ inline constexpr uint32_t futex_tid_mask = 0x3fffffffu;
 // (EOVERFLOW when the timeout does not fit). An operation the kernel does not
 // know is ENOSYS, never a reason to fall back.
 inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const timespec* timeout, uint32_t* uaddr2, uint32_t val3) noexcept {
-  const result<long> r = detail::call(sys::futex, uaddr, op, val, timeout, uaddr2, val3);
+  const result<long> r = syscall(sys::futex, uaddr, op, val, timeout, uaddr2, val3);
   return detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
-    return detail::call(sys::time32::futex, uaddr, op, val, old, uaddr2, val3);
+    return syscall(sys::time32::futex, uaddr, op, val, old, uaddr2, val3);
   });
 }
 
@@ -63,8 +63,8 @@ inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const 
 // wake_op, cmp_requeue_pi). 32-bit ISAs: futex_time64, and futex on a
 // kernel without it (the number needs no conversion).
 inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32_t val2, uint32_t* uaddr2, uint32_t val3) noexcept {
-  const result<long> r = detail::call(sys::futex, uaddr, op, val, val2, uaddr2, val3);
-  if (detail::time64_missing(r)) return detail::call(sys::time32::futex, uaddr, op, val, val2, uaddr2, val3);
+  const result<long> r = syscall(sys::futex, uaddr, op, val, val2, uaddr2, val3);
+  if (detail::time64_missing(r)) return syscall(sys::time32::futex, uaddr, op, val, val2, uaddr2, val3);
   return r;
 }
 
@@ -143,7 +143,7 @@ inline auto make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags
 // (clock::monotonic or clock::realtime), nullptr forever; flags must be 0.
 // 64-bit timespec on every arch. Linux 5.16+: ENOSYS before, passed through.
 inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags, const timespec* timeout, clock clockid) noexcept {
-  return detail::as_count<unsigned>(detail::call(nr::futex_waitv, waiters, nr_futexes, flags, timeout, clockid));
+  return detail::as_count<unsigned>(syscall(nr::futex_waitv, waiters, nr_futexes, flags, timeout, clockid));
 }
 
 }  // namespace rawsys

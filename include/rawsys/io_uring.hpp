@@ -202,7 +202,7 @@ static_assert(sizeof(io_uring_getevents_arg) == 24);
 
 // io_uring_setup(2): int io_uring_setup(u32 entries, struct io_uring_params *p);
 inline result<unique_fd> io_uring_setup(uint32_t entries, io_uring_params* p) noexcept {
-  return detail::as_fd(detail::call(nr::io_uring_setup, entries, p));
+  return detail::as_fd(syscall(nr::io_uring_setup, entries, p));
 }
 
 // io_uring_enter(2): int io_uring_enter(unsigned int fd, unsigned int to_submit, unsigned int min_complete, unsigned int flags, const void *arg, size_t argsz);
@@ -210,7 +210,7 @@ inline result<unique_fd> io_uring_setup(uint32_t entries, io_uring_params* p) no
 // (sizeof(rawsys::sigset) bytes), or with ioring_enter::ext_arg an
 // io_uring_getevents_arg.
 inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete, ioring_enter::flags flags, const void* arg, size_t argsz) noexcept {
-  auto r = detail::call(nr::io_uring_enter, ring.get(), to_submit, min_complete, flags, arg, argsz);
+  auto r = syscall(nr::io_uring_enter, ring.get(), to_submit, min_complete, flags, arg, argsz);
   if (!r) return unexpected(r.error());
   return static_cast<unsigned>(*r);
 }
@@ -225,7 +225,7 @@ inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min
 // io_uring_register(2): int io_uring_register(unsigned int fd, unsigned int opcode, void *arg, unsigned int nr_args);
 // 0 or what the operation returns (a personality id, the files updated, ...).
 inline result<long> io_uring_register(fd ring, io_uring_register_op opcode, void* arg, unsigned nr_args) noexcept {
-  return detail::call(nr::io_uring_register, ring.get(), opcode, arg, nr_args);
+  return syscall(nr::io_uring_register, ring.get(), opcode, arg, nr_args);
 }
 
 }  // namespace rawsys

@@ -113,7 +113,7 @@ static_assert(sizeof(landlock_net_port_attr) == 16);
 // which return a number, not a descriptor: use landlock_abi_version() and
 // landlock_errata() for them.
 inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr* attr, size_t size, landlock::create_ruleset::flags flags = landlock::create_ruleset::flags()) noexcept {
-  return detail::as_fd(detail::call(nr::landlock_create_ruleset, attr, size, flags));
+  return detail::as_fd(syscall(nr::landlock_create_ruleset, attr, size, flags));
 }
 inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr& attr) noexcept {
   return landlock_create_ruleset(&attr, sizeof attr);
@@ -122,7 +122,7 @@ inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr& at
 // landlock_create_ruleset(2) with LANDLOCK_CREATE_RULESET_VERSION: the
 // Landlock ABI version this kernel implements (1, 2, ...).
 inline result<int> landlock_abi_version() noexcept {
-  auto r = detail::call(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::version);
+  auto r = syscall(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::version);
   if (!r) return unexpected(r.error());
   return static_cast<int>(*r);
 }
@@ -131,14 +131,14 @@ inline result<int> landlock_abi_version() noexcept {
 // set of errata fixed in this kernel (6.15 and stable kernels with the
 // fixes; EINVAL before).
 inline result<int> landlock_errata() noexcept {
-  auto r = detail::call(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::errata);
+  auto r = syscall(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::errata);
   if (!r) return unexpected(r.error());
   return static_cast<int>(*r);
 }
 
 // landlock_add_rule(2): int landlock_add_rule(int ruleset_fd, enum landlock_rule_type rule_type, const void *rule_attr, uint32_t flags);
 inline result<void> landlock_add_rule(fd ruleset, landlock::rule_type type, const void* rule_attr, uint32_t flags = 0) noexcept {
-  return detail::as_void(detail::call(nr::landlock_add_rule, ruleset.get(), type, rule_attr, flags));
+  return detail::as_void(syscall(nr::landlock_add_rule, ruleset.get(), type, rule_attr, flags));
 }
 // Allows `attr.allowed_access` beneath the directory attr.parent_fd.
 inline result<void> landlock_add_rule(fd ruleset, const landlock_path_beneath_attr& attr) noexcept {
@@ -152,7 +152,7 @@ inline result<void> landlock_add_rule(fd ruleset, const landlock_net_port_attr& 
 // landlock_restrict_self(2): int landlock_restrict_self(int ruleset_fd, uint32_t flags);
 // Enforces the ruleset on this thread (and what it creates from now on).
 inline result<void> landlock_restrict_self(fd ruleset, landlock::restrict_self::flags flags = landlock::restrict_self::flags()) noexcept {
-  return detail::as_void(detail::call(nr::landlock_restrict_self, ruleset.get(), flags));
+  return detail::as_void(syscall(nr::landlock_restrict_self, ruleset.get(), flags));
 }
 
 }  // namespace rawsys

@@ -139,57 +139,57 @@ inline result<void*> as_ptr(const result<long>& r) noexcept {
 inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flags flags, fd f = fd(-1), uint64_t offset = 0) noexcept {
   if constexpr (abi::mmap == abi::mmap_kind::pages) {
     if ((offset & 4095) != 0 || (offset >> 44) != 0) return unexpected(errc::einval);
-    return detail::as_ptr(detail::call(sys::mmap, addr, length, prot, flags, f.get(),
+    return detail::as_ptr(syscall(sys::mmap, addr, length, prot, flags, f.get(),
                                   static_cast<unsigned long>(offset >> 12)));
   } else if constexpr (abi::mmap == abi::mmap_kind::argblock) {
     const unsigned long block[6] = {reinterpret_cast<unsigned long>(addr), length, bits(prot), bits(flags),
                                     static_cast<unsigned long>(f.get()), static_cast<unsigned long>(offset)};
-    return detail::as_ptr(detail::call(sys::mmap, block));
+    return detail::as_ptr(syscall(sys::mmap, block));
   } else {
-    return detail::as_ptr(detail::call(sys::mmap, addr, length, prot, flags, f.get(), static_cast<unsigned long>(offset)));
+    return detail::as_ptr(syscall(sys::mmap, addr, length, prot, flags, f.get(), static_cast<unsigned long>(offset)));
   }
 }
 
 // munmap(2): int munmap(void *addr, size_t length);
 inline result<void> munmap(void* addr, size_t length) noexcept {
-  return detail::as_void(detail::call(nr::munmap, addr, length));
+  return detail::as_void(syscall(nr::munmap, addr, length));
 }
 
 // mprotect(2): int mprotect(void *addr, size_t len, int prot);
 inline result<void> mprotect(void* addr, size_t length, prot::flags prot) noexcept {
-  return detail::as_void(detail::call(nr::mprotect, addr, length, prot));
+  return detail::as_void(syscall(nr::mprotect, addr, length, prot));
 }
 
 // madvise(2): int madvise(void *addr, size_t length, int advice);
 inline result<void> madvise(void* addr, size_t length, madv::advice advice) noexcept {
-  return detail::as_void(detail::call(nr::madvise, addr, length, advice));
+  return detail::as_void(syscall(nr::madvise, addr, length, advice));
 }
 
 // mremap(2): void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ... /* void *new_address */);
 // new_address is read only with remap::fixed.
 inline result<void*> mremap(void* old_address, size_t old_size, size_t new_size, remap::flags flags, void* new_address = nullptr) noexcept {
-  return detail::as_ptr(detail::call(nr::mremap, old_address, old_size, new_size, flags, new_address));
+  return detail::as_ptr(syscall(nr::mremap, old_address, old_size, new_size, flags, new_address));
 }
 
 // msync(2): int msync(void *addr, size_t length, int flags);
 inline result<void> msync(void* addr, size_t length, ms::flags flags) noexcept {
-  return detail::as_void(detail::call(nr::msync, addr, length, flags));
+  return detail::as_void(syscall(nr::msync, addr, length, flags));
 }
 
 // mlock(2): int mlock(const void *addr, size_t len);
 inline result<void> mlock(const void* addr, size_t length) noexcept {
-  return detail::as_void(detail::call(nr::mlock, addr, length));
+  return detail::as_void(syscall(nr::mlock, addr, length));
 }
 
 // munlock(2): int munlock(const void *addr, size_t len);
 inline result<void> munlock(const void* addr, size_t length) noexcept {
-  return detail::as_void(detail::call(nr::munlock, addr, length));
+  return detail::as_void(syscall(nr::munlock, addr, length));
 }
 
 // mincore(2): int mincore(void *addr, size_t length, unsigned char *vec);
 // vec gets one byte per page of [addr, addr + length); bit 0 is "resident".
 inline result<void> mincore(void* addr, size_t length, unsigned char* vec) noexcept {
-  return detail::as_void(detail::call(nr::mincore, addr, length, vec));
+  return detail::as_void(syscall(nr::mincore, addr, length, vec));
 }
 
 // brk(2): the kernel's call, not glibc's: void *brk(void *addr);
@@ -197,12 +197,12 @@ inline result<void> mincore(void* addr, size_t length, unsigned char* vec) noexc
 // move the break (or addr is null, which asks for the current one) it returns
 // the old break, so success means "the result equals addr".
 inline void* brk(void* addr) noexcept {
-  return reinterpret_cast<void*>(static_cast<unsigned long>(detail::raw_call(nr::brk, addr)));
+  return reinterpret_cast<void*>(static_cast<unsigned long>(raw::syscall(static_cast<long>(nr::brk), addr)));
 }
 
 // memfd_create(2): int memfd_create(const char *name, unsigned int flags);
 inline result<unique_fd> memfd_create(const char* name, mfd::flags flags) noexcept {
-  return detail::as_fd(detail::call(nr::memfd_create, name, flags));
+  return detail::as_fd(syscall(nr::memfd_create, name, flags));
 }
 
 }  // namespace rawsys

@@ -148,7 +148,7 @@ class writer {
   void send(const char* p, size_t n) noexcept {
     if (error_ != 0) return;
     while (n != 0) {
-      const long r = detail::raw_call(nr::write, fd_.get(), p, n);
+      const long r = raw::syscall(static_cast<long>(nr::write), fd_.get(), p, n);
       if (r == -static_cast<long>(errc::eintr)) continue;
       if (detail::is_error(r)) {
         error_ = static_cast<int>(-r);

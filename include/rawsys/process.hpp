@@ -275,84 +275,84 @@ inline result<int> as_id(const result<long>& r) noexcept {
 
 // getpid(2): pid_t getpid(void);
 inline int getpid() noexcept {
-  return static_cast<int>(detail::raw_call(nr::getpid));
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::getpid)));
 }
 
 // getppid(2): pid_t getppid(void);
 inline int getppid() noexcept {
-  return static_cast<int>(detail::raw_call(nr::getppid));
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::getppid)));
 }
 
 // gettid(2): pid_t gettid(void);
 inline int gettid() noexcept {
-  return static_cast<int>(detail::raw_call(nr::gettid));
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::gettid)));
 }
 
 // getuid(2): uid_t getuid(void);
 // getuid32 and the like where the plain calls return 16-bit ids (sys.hpp).
 inline unsigned getuid() noexcept {
-  return static_cast<unsigned>(detail::raw_call(sys::getuid));
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getuid)));
 }
 
 // geteuid(2): uid_t geteuid(void);
 inline unsigned geteuid() noexcept {
-  return static_cast<unsigned>(detail::raw_call(sys::geteuid));
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::geteuid)));
 }
 
 // getgid(2): gid_t getgid(void);
 inline unsigned getgid() noexcept {
-  return static_cast<unsigned>(detail::raw_call(sys::getgid));
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getgid)));
 }
 
 // getegid(2): gid_t getegid(void);
 inline unsigned getegid() noexcept {
-  return static_cast<unsigned>(detail::raw_call(sys::getegid));
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getegid)));
 }
 
 // getresuid(2): int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
 inline result<void> getresuid(unsigned* ruid, unsigned* euid, unsigned* suid) noexcept {
-  return detail::as_void(detail::call(sys::getresuid, ruid, euid, suid));
+  return detail::as_void(syscall(sys::getresuid, ruid, euid, suid));
 }
 
 // getresgid(2): int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 inline result<void> getresgid(unsigned* rgid, unsigned* egid, unsigned* sgid) noexcept {
-  return detail::as_void(detail::call(sys::getresgid, rgid, egid, sgid));
+  return detail::as_void(syscall(sys::getresgid, rgid, egid, sgid));
 }
 
 // getgroups(2): int getgroups(int size, gid_t list[]);
 // size 0: only the count. Returns the number of groups.
 inline result<int> getgroups(int size, unsigned* list) noexcept {
-  return detail::as_id(detail::call(sys::getgroups, size, list));
+  return detail::as_id(syscall(sys::getgroups, size, list));
 }
 
 // setsid(2): pid_t setsid(void);
 inline result<int> setsid() noexcept {
-  return detail::as_id(detail::call(nr::setsid));
+  return detail::as_id(syscall(nr::setsid));
 }
 
 // getsid(2): pid_t getsid(pid_t pid);
 inline result<int> getsid(int pid) noexcept {
-  return detail::as_id(detail::call(nr::getsid, pid));
+  return detail::as_id(syscall(nr::getsid, pid));
 }
 
 // setpgid(2): int setpgid(pid_t pid, pid_t pgid);
 inline result<void> setpgid(int pid, int pgid) noexcept {
-  return detail::as_void(detail::call(nr::setpgid, pid, pgid));
+  return detail::as_void(syscall(nr::setpgid, pid, pgid));
 }
 
 // getpgid(2): pid_t getpgid(pid_t pid);
 inline result<int> getpgid(int pid) noexcept {
-  return detail::as_id(detail::call(nr::getpgid, pid));
+  return detail::as_id(syscall(nr::getpgid, pid));
 }
 
 // _exit(2): void exit(int status);  (the syscall: ends the calling thread only)
 [[noreturn]] inline void exit(int status) noexcept {
-  for (;;) detail::raw_call(nr::exit, status);
+  for (;;) raw::syscall(static_cast<long>(nr::exit), status);
 }
 
 // exit_group(2): void exit_group(int status);  (ends every thread of the process)
 [[noreturn]] inline void exit_group(int status) noexcept {
-  for (;;) detail::raw_call(nr::exit_group, status);
+  for (;;) raw::syscall(static_cast<long>(nr::exit_group), status);
 }
 
 // clone(2): long clone(unsigned long flags, void *stack, int *parent_tid, int *child_tid, unsigned long tls);
@@ -367,11 +367,11 @@ inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid,
   using abi::clone_order;
   const auto f = static_cast<unsigned long>(bits(flags));
   if constexpr (abi::clone == clone_order::flags_stack_ptid_ctid_tls)
-    return detail::as_id(detail::call(nr::clone, f, stack, parent_tid, child_tid, tls));
+    return detail::as_id(syscall(nr::clone, f, stack, parent_tid, child_tid, tls));
   else if constexpr (abi::clone == clone_order::flags_stack_ptid_tls_ctid)
-    return detail::as_id(detail::call(nr::clone, f, stack, parent_tid, tls, child_tid));
+    return detail::as_id(syscall(nr::clone, f, stack, parent_tid, tls, child_tid));
   else
-    return detail::as_id(detail::call(nr::clone, stack, f, parent_tid, child_tid, tls));
+    return detail::as_id(syscall(nr::clone, stack, f, parent_tid, child_tid, tls));
 }
 
 // fork(2): pid_t fork(void);
@@ -381,7 +381,7 @@ inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid,
 // async-signal-safe calls, then execve or exit_group.
 inline result<int> fork() noexcept {
   if constexpr (sys::has(sys::fork))
-    return detail::as_id(detail::call(sys::fork));
+    return detail::as_id(syscall(sys::fork));
   else
     return clone(clone_flags::exit_signal(sig::chld), nullptr, nullptr, nullptr, 0);
 }
@@ -408,50 +408,50 @@ inline result<int> clone(int (*fn)(void*), void* stack, clone_flags::flags flags
 // clone, only fork-like use (args->stack == 0, no clone_flags::vm) is sound
 // from C++. Returns 0 in the child, its tid in the caller.
 inline result<int> clone3(clone_args* args, size_t size = sizeof(clone_args)) noexcept {
-  return detail::as_id(detail::call(nr::clone3, args, size));
+  return detail::as_id(syscall(nr::clone3, args, size));
 }
 
 // execve(2): int execve(const char *pathname, char *const argv[], char *const envp[]);
 // Returns only on failure.
 inline result<void> execve(const char* pathname, const char* const* argv, const char* const* envp) noexcept {
-  return detail::as_void(detail::call(nr::execve, pathname, argv, envp));
+  return detail::as_void(syscall(nr::execve, pathname, argv, envp));
 }
 
 // execveat(2): int execveat(int dirfd, const char *pathname, char *const argv[], char *const envp[], int flags);
 // flags: at::empty_path, at::symlink_nofollow. Returns only on failure.
 inline result<void> execveat(fd dirfd, const char* pathname, const char* const* argv, const char* const* envp, at::flags flags) noexcept {
-  return detail::as_void(detail::call(nr::execveat, dirfd.get(), pathname, argv, envp, flags));
+  return detail::as_void(syscall(nr::execveat, dirfd.get(), pathname, argv, envp, flags));
 }
 
 // wait4(2): pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage);
 // pid > 0: that child; -1: any; 0: any in the caller's group; < -1: any in
 // group -pid. Returns the child's pid (0 with w::nohang and none ready).
 inline result<int> wait4(int pid, int* wstatus, w::flags options, rusage* ru) noexcept {
-  return detail::as_id(detail::call(nr::wait4, pid, wstatus, options, ru));
+  return detail::as_id(syscall(nr::wait4, pid, wstatus, options, ru));
 }
 
 // waitid(2): int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options, struct rusage *rusage);
 // The kernel's fifth argument (rusage) is not in libc's waitid.
 inline result<void> waitid(idtype type, int id, siginfo* info, w::flags options, rusage* ru = nullptr) noexcept {
-  return detail::as_void(detail::call(nr::waitid, type, id, info, options, ru));
+  return detail::as_void(syscall(nr::waitid, type, id, info, options, ru));
 }
 
 // pidfd_open(2): int pidfd_open(pid_t pid, unsigned int flags);
 // Linux 5.3+; ENOSYS before, passed through.
 inline result<unique_fd> pidfd_open(int pid, pidfd::flags flags = pidfd::flags()) noexcept {
-  return detail::as_fd(detail::call(nr::pidfd_open, pid, flags));
+  return detail::as_fd(syscall(nr::pidfd_open, pid, flags));
 }
 
 // pidfd_send_signal(2): int pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags);
 // Linux 5.1+; ENOSYS before, passed through.
 inline result<void> pidfd_send_signal(fd pidfd, sig s, siginfo* info = nullptr, pidfd_signal::flags flags = pidfd_signal::flags()) noexcept {
-  return detail::as_void(detail::call(nr::pidfd_send_signal, pidfd.get(), s, info, flags));
+  return detail::as_void(syscall(nr::pidfd_send_signal, pidfd.get(), s, info, flags));
 }
 
 // prctl(2): int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 // The value depends on the option (0 for most "set" options).
 inline result<long> prctl(pr option, unsigned long arg2 = 0, unsigned long arg3 = 0, unsigned long arg4 = 0, unsigned long arg5 = 0) noexcept {
-  return detail::call(nr::prctl, option, arg2, arg3, arg4, arg5);
+  return syscall(nr::prctl, option, arg2, arg3, arg4, arg5);
 }
 
 // prctl(2): with a pointer as arg2 (pr::set_name, pr::get_name, ...).
@@ -462,19 +462,19 @@ inline result<long> prctl(pr option, T* arg2, unsigned long arg3 = 0, unsigned l
 
 // uname(2): int uname(struct new_utsname *buf);
 inline result<void> uname(utsname* buf) noexcept {
-  return detail::as_void(detail::call(nr::uname, buf));
+  return detail::as_void(syscall(nr::uname, buf));
 }
 
 // sysinfo(2): int sysinfo(struct sysinfo *info);
 inline result<void> sysinfo(sysinfo_t* info) noexcept {
-  return detail::as_void(detail::call(nr::sysinfo, info));
+  return detail::as_void(syscall(nr::sysinfo, info));
 }
 
 // prlimit(2): int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_limit, struct rlimit64 *old_limit);
 // pid 0 is the caller. Limits are 64-bit on every arch; rlim_infinity is
 // unlimited.
 inline result<void> prlimit64(int pid, rlimit resource, const rlimit64* new_limit, rlimit64* old_limit) noexcept {
-  return detail::as_void(detail::call(nr::prlimit64, pid, resource, new_limit, old_limit));
+  return detail::as_void(syscall(nr::prlimit64, pid, resource, new_limit, old_limit));
 }
 
 // getrlimit(2): int getrlimit(int resource, struct rlimit *rlim);
@@ -493,19 +493,19 @@ inline result<void> setrlimit(rlimit resource, const rlimit64& limit) noexcept {
 
 // getrusage(2): int getrusage(int who, struct rusage *usage);
 inline result<void> getrusage(rusage_who who, rusage* usage) noexcept {
-  return detail::as_void(detail::call(nr::getrusage, who, usage));
+  return detail::as_void(syscall(nr::getrusage, who, usage));
 }
 
 // sched_yield(2): int sched_yield(void);  (always succeeds)
 inline void sched_yield() noexcept {
-  detail::raw_call(nr::sched_yield);
+  raw::syscall(static_cast<long>(nr::sched_yield));
 }
 
 // sched_getaffinity(2): int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *user_mask_ptr);
 // Returns the number of bytes the kernel wrote (the rest of mask is left
 // alone); len must be a multiple of sizeof(long) covering every possible CPU.
 inline result<size_t> sched_getaffinity(int pid, size_t len, void* mask) noexcept {
-  auto r = detail::call(nr::sched_getaffinity, pid, len, mask);
+  auto r = syscall(nr::sched_getaffinity, pid, len, mask);
   if (!r) return unexpected(r.error());
   return static_cast<size_t>(*r);
 }
@@ -518,7 +518,7 @@ inline result<size_t> sched_getaffinity(int pid, cpu_set& set) noexcept {
 
 // sched_setaffinity(2): int sched_setaffinity(pid_t pid, unsigned int len, unsigned long *user_mask_ptr);
 inline result<void> sched_setaffinity(int pid, size_t len, const void* mask) noexcept {
-  return detail::as_void(detail::call(nr::sched_setaffinity, pid, len, mask));
+  return detail::as_void(syscall(nr::sched_setaffinity, pid, len, mask));
 }
 
 // sched_setaffinity(2): from a cpu_set.
@@ -530,7 +530,7 @@ inline result<void> sched_setaffinity(int pid, const cpu_set& set) noexcept {
 // Where the kernel writes 0 and wakes a futex when this thread exits (libc
 // sets it for its own threads). Returns the caller's tid.
 inline int set_tid_address(int* tidptr) noexcept {
-  return static_cast<int>(detail::raw_call(nr::set_tid_address, tidptr));
+  return static_cast<int>(raw::syscall(static_cast<long>(nr::set_tid_address), tidptr));
 }
 
 }  // namespace rawsys

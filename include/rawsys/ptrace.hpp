@@ -221,7 +221,7 @@ static_assert(sizeof(ptrace_syscall_info) == 88);
 // return 0 (glibc's wrapper returns the word instead, which makes a word of
 // -1 look like an error; ptrace_peekdata() below has no such ambiguity).
 inline result<long> ptrace(ptrace_request request, int pid, void* addr, void* data) noexcept {
-  return detail::call(nr::ptrace, request, pid, addr, data);
+  return syscall(nr::ptrace, request, pid, addr, data);
 }
 
 namespace detail {
@@ -358,7 +358,7 @@ inline result<size_t> ptrace_get_syscall_info(int pid, ptrace_syscall_info& info
 // (short when a remote range ends in an unmapped page). ENOSYS, passed
 // through, where the kernel lacks CONFIG_CROSS_MEMORY_ATTACH.
 inline result<size_t> process_vm_readv(int pid, const buffer* local_iov, unsigned long liovcnt, const const_buffer* remote_iov, unsigned long riovcnt, unsigned long flags = 0) noexcept {
-  auto r = detail::call(nr::process_vm_readv, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
+  auto r = syscall(nr::process_vm_readv, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
   if (!r) return unexpected(r.error());
   return static_cast<size_t>(*r);
 }
@@ -370,7 +370,7 @@ inline result<size_t> process_vm_readv(int pid, buffer local, const void* remote
 // process_vm_writev(2): ssize_t process_vm_writev(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt, const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags);
 // Copies from our memory (local) into pid's (remote); the bytes copied.
 inline result<size_t> process_vm_writev(int pid, const const_buffer* local_iov, unsigned long liovcnt, const buffer* remote_iov, unsigned long riovcnt, unsigned long flags = 0) noexcept {
-  auto r = detail::call(nr::process_vm_writev, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
+  auto r = syscall(nr::process_vm_writev, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
   if (!r) return unexpected(r.error());
   return static_cast<size_t>(*r);
 }
@@ -397,7 +397,7 @@ struct kcmp_epoll_slot {
 // kcmp(2): int kcmp(pid_t pid1, pid_t pid2, int type, unsigned long idx1, unsigned long idx2);
 // Needs CONFIG_KCMP (ENOSYS without it) and ptrace read access to both.
 inline result<kcmp_order> kcmp(int pid1, int pid2, kcmp_type type, unsigned long idx1, unsigned long idx2) noexcept {
-  auto r = detail::call(nr::kcmp, pid1, pid2, type, idx1, idx2);
+  auto r = syscall(nr::kcmp, pid1, pid2, type, idx1, idx2);
   if (!r) return unexpected(r.error());
   return static_cast<kcmp_order>(*r);
 }

@@ -25,7 +25,7 @@ inline constexpr flags insecure{uapi::grnd_insecure};
 // loop. EAGAIN with grnd::nonblock before the pool is ready; EINVAL for
 // unknown flags or random | insecure.
 inline result<size_t> getrandom(void* buf, size_t buflen, grnd::flags flags = grnd::none) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::getrandom, buf, buflen, flags));
+  return detail::as_count<size_t>(syscall(nr::getrandom, buf, buflen, flags));
 }
 inline result<size_t> getrandom(buffer b, grnd::flags flags = grnd::none) noexcept {
   return getrandom(b.data, b.size, flags);

@@ -51,7 +51,7 @@ inline const char* getenv(const char* name) noexcept {
 [[noreturn]] inline void exit_program(int status) noexcept {
   if (rawsys_exit) rawsys_exit(status);
   if (detail::libc_exit) detail::libc_exit(status);
-  for (;;) (void)detail::raw_call(nr::exit_group, status);
+  for (;;) (void)raw::syscall(static_cast<long>(nr::exit_group), status);
 }
 
 }  // namespace rawsys

@@ -240,7 +240,7 @@ class seccomp_filter {
 // Returns 0, or with seccomp_filter_flag::new_listener a descriptor, or with
 // tsync (without tsync_esrch) the id of a thread that could not be synced.
 inline result<long> seccomp(seccomp_op operation, seccomp_filter_flag::flags flags, void* args) noexcept {
-  return detail::call(nr::seccomp, operation, flags, args);
+  return syscall(nr::seccomp, operation, flags, args);
 }
 
 // seccomp(2) SECCOMP_SET_MODE_FILTER: adds `prog` to this thread's filters.

@@ -279,7 +279,7 @@ inline result<sig> as_sig(const result<long>& r) noexcept {
 inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact, size_t sigsetsize = sizeof(sigset)) noexcept {
   sigaction with;
   if constexpr (abi::sa_restorer) act = detail::with_restorer(act, with);
-  return detail::as_void(detail::call(nr::rt_sigaction, signum, act, oldact, sigsetsize));
+  return detail::as_void(syscall(nr::rt_sigaction, signum, act, oldact, sigsetsize));
 }
 
 // rt_sigaction(2): the same, from a reference.
@@ -289,12 +289,12 @@ inline result<void> rt_sigaction(sig signum, const sigaction& act, sigaction* ol
 
 // rt_sigprocmask(2): int rt_sigprocmask(int how, const sigset_t *set, sigset_t *oldset, size_t sigsetsize);
 inline result<void> rt_sigprocmask(how h, const sigset* set, sigset* oldset, size_t sigsetsize = sizeof(sigset)) noexcept {
-  return detail::as_void(detail::call(nr::rt_sigprocmask, h, set, oldset, sigsetsize));
+  return detail::as_void(syscall(nr::rt_sigprocmask, h, set, oldset, sigsetsize));
 }
 
 // rt_sigpending(2): int rt_sigpending(sigset_t *set, size_t sigsetsize);
 inline result<void> rt_sigpending(sigset* set, size_t sigsetsize = sizeof(sigset)) noexcept {
-  return detail::as_void(detail::call(nr::rt_sigpending, set, sigsetsize));
+  return detail::as_void(syscall(nr::rt_sigpending, set, sigsetsize));
 }
 
 // rt_sigpending(2): the pending set as a value.
@@ -307,7 +307,7 @@ inline result<sigset> rt_sigpending() noexcept {
 // rt_sigsuspend(2): int rt_sigsuspend(const sigset_t *mask, size_t sigsetsize);
 // Returns only when a handler has run: always errc::eintr.
 inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof(sigset)) noexcept {
-  return detail::as_void(detail::call(nr::rt_sigsuspend, mask, sigsetsize));
+  return detail::as_void(syscall(nr::rt_sigsuspend, mask, sigsetsize));
 }
 
 // rt_sigtimedwait(2): int rt_sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout, size_t sigsetsize);
@@ -315,22 +315,22 @@ inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof
 // it the 32-bit call, with the timeout converted (EOVERFLOW when its seconds
 // do not fit 32 bits, EINVAL when its nanoseconds do not).
 inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const timespec* timeout, size_t sigsetsize = sizeof(sigset)) noexcept {
-  const result<long> r = detail::call(sys::rt_sigtimedwait, set, info, timeout, sigsetsize);
+  const result<long> r = syscall(sys::rt_sigtimedwait, set, info, timeout, sigsetsize);
   return detail::as_sig(detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
-    return detail::call(sys::time32::rt_sigtimedwait, set, info, old, sigsetsize);
+    return syscall(sys::time32::rt_sigtimedwait, set, info, old, sigsetsize);
   }));
 }
 
 // sigaltstack(2): int sigaltstack(const stack_t *ss, stack_t *old_ss);
 inline result<void> sigaltstack(const stack_t* ss, stack_t* old_ss) noexcept {
-  return detail::as_void(detail::call(nr::sigaltstack, ss, old_ss));
+  return detail::as_void(syscall(nr::sigaltstack, ss, old_ss));
 }
 
 // signalfd4(2): int signalfd4(int ufd, const sigset_t *user_mask, size_t sizemask, int flags);
 // With ufd -1 the result is a new descriptor the caller owns (see the
 // overload below); otherwise it is ufd, whose mask was replaced.
 inline result<fd> signalfd4(fd ufd, const sigset* mask, size_t sizemask, sfd::flags flags) noexcept {
-  auto r = detail::call(nr::signalfd4, ufd.get(), mask, sizemask, flags);
+  auto r = syscall(nr::signalfd4, ufd.get(), mask, sizemask, flags);
   if (!r) return unexpected(r.error());
   return fd(static_cast<int>(*r));
 }
@@ -346,12 +346,12 @@ inline result<unique_fd> signalfd4(const sigset& mask, sfd::flags flags = sfd::f
 // pid > 0: that process; 0: the caller's process group; -1: every process
 // the caller may signal; < -1: the group -pid. Signal 0 checks only.
 inline result<void> kill(int pid, sig s) noexcept {
-  return detail::as_void(detail::call(nr::kill, pid, s));
+  return detail::as_void(syscall(nr::kill, pid, s));
 }
 
 // tgkill(2): int tgkill(pid_t tgid, pid_t tid, int sig);
 inline result<void> tgkill(int tgid, int tid, sig s) noexcept {
-  return detail::as_void(detail::call(nr::tgkill, tgid, tid, s));
+  return detail::as_void(syscall(nr::tgkill, tgid, tid, s));
 }
 
 }  // namespace rawsys

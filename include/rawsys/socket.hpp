@@ -525,7 +525,7 @@ struct ucred {
 
 // socket(2): int socket(int domain, int type, int protocol);
 inline result<unique_fd> socket(af::family domain, sock::flags type, int protocol = 0) noexcept {
-  return detail::as_fd(detail::call(nr::socket, domain, type, protocol));
+  return detail::as_fd(syscall(nr::socket, domain, type, protocol));
 }
 
 // Two connected sockets.
@@ -537,14 +537,14 @@ struct socket_pair {
 // socketpair(2): int socketpair(int domain, int type, int protocol, int sv[2]);
 inline result<socket_pair> socketpair(af::family domain, sock::flags type, int protocol = 0) noexcept {
   int sv[2] = {-1, -1};
-  const auto r = detail::call(nr::socketpair, domain, type, protocol, sv);
+  const auto r = syscall(nr::socketpair, domain, type, protocol, sv);
   if (!r) return unexpected(r.error());
   return socket_pair{unique_fd(sv[0]), unique_fd(sv[1])};
 }
 
 // bind(2): int bind(int fd, struct sockaddr *umyaddr, int addrlen);
 inline result<void> bind(fd sockfd, const sockaddr* addr, uint32_t addrlen) noexcept {
-  return detail::as_void(detail::call(nr::bind, sockfd.get(), addr, addrlen));
+  return detail::as_void(syscall(nr::bind, sockfd.get(), addr, addrlen));
 }
 inline result<void> bind(fd sockfd, const sockaddr_any& addr) noexcept {
   return bind(sockfd, addr.get(), addr.len);
@@ -552,13 +552,13 @@ inline result<void> bind(fd sockfd, const sockaddr_any& addr) noexcept {
 
 // listen(2): int listen(int fd, int backlog);
 inline result<void> listen(fd sockfd, int backlog) noexcept {
-  return detail::as_void(detail::call(nr::listen, sockfd.get(), backlog));
+  return detail::as_void(syscall(nr::listen, sockfd.get(), backlog));
 }
 
 // accept4(2): int accept4(int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen, int flags);
 // (accept is accept4 with no flags; i386 has only accept4 as a direct call.)
 inline result<unique_fd> accept4(fd sockfd, sockaddr* addr, uint32_t* addrlen, sock::flags flags) noexcept {
-  return detail::as_fd(detail::call(nr::accept4, sockfd.get(), addr, addrlen, flags));
+  return detail::as_fd(syscall(nr::accept4, sockfd.get(), addr, addrlen, flags));
 }
 inline result<unique_fd> accept4(fd sockfd, sock::flags flags = sock::none) noexcept {
   return accept4(sockfd, nullptr, nullptr, flags);
@@ -570,7 +570,7 @@ inline result<unique_fd> accept4(fd sockfd, sockaddr_any& peer, sock::flags flag
 
 // connect(2): int connect(int fd, struct sockaddr *uservaddr, int addrlen);
 inline result<void> connect(fd sockfd, const sockaddr* addr, uint32_t addrlen) noexcept {
-  return detail::as_void(detail::call(nr::connect, sockfd.get(), addr, addrlen));
+  return detail::as_void(syscall(nr::connect, sockfd.get(), addr, addrlen));
 }
 inline result<void> connect(fd sockfd, const sockaddr_any& addr) noexcept {
   return connect(sockfd, addr.get(), addr.len);
@@ -578,7 +578,7 @@ inline result<void> connect(fd sockfd, const sockaddr_any& addr) noexcept {
 
 // getsockname(2): int getsockname(int fd, struct sockaddr *usockaddr, int *usockaddr_len);
 inline result<void> getsockname(fd sockfd, sockaddr* addr, uint32_t* addrlen) noexcept {
-  return detail::as_void(detail::call(nr::getsockname, sockfd.get(), addr, addrlen));
+  return detail::as_void(syscall(nr::getsockname, sockfd.get(), addr, addrlen));
 }
 inline result<sockaddr_any> getsockname(fd sockfd) noexcept {
   sockaddr_any a;
@@ -589,7 +589,7 @@ inline result<sockaddr_any> getsockname(fd sockfd) noexcept {
 
 // getpeername(2): int getpeername(int fd, struct sockaddr *usockaddr, int *usockaddr_len);
 inline result<void> getpeername(fd sockfd, sockaddr* addr, uint32_t* addrlen) noexcept {
-  return detail::as_void(detail::call(nr::getpeername, sockfd.get(), addr, addrlen));
+  return detail::as_void(syscall(nr::getpeername, sockfd.get(), addr, addrlen));
 }
 inline result<sockaddr_any> getpeername(fd sockfd) noexcept {
   sockaddr_any a;
@@ -601,7 +601,7 @@ inline result<sockaddr_any> getpeername(fd sockfd) noexcept {
 // sendto(2): ssize_t sendto(int fd, void *buff, size_t len, unsigned int flags, struct sockaddr *addr, int addr_len);
 // (send is sendto with no address.)
 inline result<size_t> sendto(fd sockfd, const void* buf, size_t len, msg::flags flags, const sockaddr* addr, uint32_t addrlen) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::sendto, sockfd.get(), buf, len, flags, addr, addrlen));
+  return detail::as_count<size_t>(syscall(nr::sendto, sockfd.get(), buf, len, flags, addr, addrlen));
 }
 inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags = msg::none) noexcept {
   return sendto(sockfd, b.data, b.size, flags, nullptr, 0);
@@ -613,7 +613,7 @@ inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags, const 
 // recvfrom(2): ssize_t recvfrom(int fd, void *ubuf, size_t size, unsigned int flags, struct sockaddr *addr, int *addr_len);
 // (recv is recvfrom with no address.)
 inline result<size_t> recvfrom(fd sockfd, void* buf, size_t len, msg::flags flags, sockaddr* addr, uint32_t* addrlen) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::recvfrom, sockfd.get(), buf, len, flags, addr, addrlen));
+  return detail::as_count<size_t>(syscall(nr::recvfrom, sockfd.get(), buf, len, flags, addr, addrlen));
 }
 inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags = msg::none) noexcept {
   return recvfrom(sockfd, b.data, b.size, flags, nullptr, nullptr);
@@ -625,18 +625,18 @@ inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags, sockaddr_a
 
 // sendmsg(2): ssize_t sendmsg(int fd, struct user_msghdr *msg, unsigned int flags);
 inline result<size_t> sendmsg(fd sockfd, const msghdr* m, msg::flags flags = msg::none) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::sendmsg, sockfd.get(), m, flags));
+  return detail::as_count<size_t>(syscall(nr::sendmsg, sockfd.get(), m, flags));
 }
 
 // recvmsg(2): ssize_t recvmsg(int fd, struct user_msghdr *msg, unsigned int flags);
 inline result<size_t> recvmsg(fd sockfd, msghdr* m, msg::flags flags = msg::none) noexcept {
-  return detail::as_count<size_t>(detail::call(nr::recvmsg, sockfd.get(), m, flags));
+  return detail::as_count<size_t>(syscall(nr::recvmsg, sockfd.get(), m, flags));
 }
 
 // sendmmsg(2): int sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags);
 // Returns how many messages were sent; each mmsghdr::len says how many bytes.
 inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
-  return detail::as_count<unsigned>(detail::call(nr::sendmmsg, sockfd.get(), vec, vlen, flags));
+  return detail::as_count<unsigned>(syscall(nr::sendmmsg, sockfd.get(), vec, vlen, flags));
 }
 
 // recvmmsg(2): int recvmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags, struct __kernel_timespec *timeout);
@@ -644,9 +644,9 @@ inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
 // recvmmsg_time64, and recvmmsg with a 32-bit timespec on a kernel without
 // it (EOVERFLOW when the timeout does not fit).
 inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags, timespec* timeout) noexcept {
-  const result<long> r = detail::call(sys::recvmmsg, sockfd.get(), vec, vlen, flags, timeout);
+  const result<long> r = syscall(sys::recvmmsg, sockfd.get(), vec, vlen, flags, timeout);
   return detail::as_count<unsigned>(detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
-    const result<long> r32 = detail::call(sys::time32::recvmmsg, sockfd.get(), vec, vlen, flags, old);
+    const result<long> r32 = syscall(sys::time32::recvmmsg, sockfd.get(), vec, vlen, flags, old);
     if (old) *timeout = detail::widen(*old);
     return r32;
   }));
@@ -657,12 +657,12 @@ inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
 
 // shutdown(2): int shutdown(int fd, int how);
 inline result<void> shutdown(fd sockfd, shut::how how) noexcept {
-  return detail::as_void(detail::call(nr::shutdown, sockfd.get(), how));
+  return detail::as_void(syscall(nr::shutdown, sockfd.get(), how));
 }
 
 // setsockopt(2): int setsockopt(int fd, int level, int optname, char *optval, int optlen);
 inline result<void> setsockopt(fd sockfd, sol::level level, int optname, const void* optval, uint32_t optlen) noexcept {
-  return detail::as_void(detail::call(nr::setsockopt, sockfd.get(), level, optname, optval, optlen));
+  return detail::as_void(syscall(nr::setsockopt, sockfd.get(), level, optname, optval, optlen));
 }
 // An int option at its level.
 inline result<void> setsockopt(fd sockfd, so::option name, int value) noexcept {
@@ -680,7 +680,7 @@ inline result<void> setsockopt(fd sockfd, ipv6::option name, int value) noexcept
 
 // getsockopt(2): int getsockopt(int fd, int level, int optname, char *optval, int *optlen);
 inline result<void> getsockopt(fd sockfd, sol::level level, int optname, void* optval, uint32_t* optlen) noexcept {
-  return detail::as_void(detail::call(nr::getsockopt, sockfd.get(), level, optname, optval, optlen));
+  return detail::as_void(syscall(nr::getsockopt, sockfd.get(), level, optname, optval, optlen));
 }
 
 namespace detail {

@@ -116,16 +116,16 @@ inline void run_atexit() noexcept {
 // thread. The handler is reset first: nothing may run on a smashed stack.
 [[noreturn, gnu::cold]] inline void abort_process() noexcept {
   const uint64_t dfl[4] = {};  // handler SIG_DFL, no flags, empty mask
-  (void)detail::raw_call(nr::rt_sigaction, 6, dfl, nullptr, 8);
+  (void)raw::syscall(static_cast<long>(nr::rt_sigaction), 6, dfl, nullptr, 8);
   const uint64_t abrt = uint64_t{1} << (6 - 1);
-  (void)detail::raw_call(nr::rt_sigprocmask, 1 /* SIG_UNBLOCK */, &abrt, nullptr, 8);
-  (void)detail::raw_call(nr::tgkill, detail::raw_call(nr::getpid),
-                     detail::raw_call(nr::gettid), 6);
+  (void)raw::syscall(static_cast<long>(nr::rt_sigprocmask), 1 /* SIG_UNBLOCK */, &abrt, nullptr, 8);
+  (void)raw::syscall(static_cast<long>(nr::tgkill), raw::syscall(static_cast<long>(nr::getpid)),
+                     raw::syscall(static_cast<long>(nr::gettid)), 6);
   __builtin_trap();
 }
 
 [[noreturn, gnu::cold]] inline void fatal(const char* msg, unsigned long len) noexcept {
-  (void)detail::raw_call(nr::write, 2, msg, len);
+  (void)raw::syscall(static_cast<long>(nr::write), 2, msg, len);
   abort_process();
 }
 
@@ -153,7 +153,7 @@ __attribute__((weak)) int atexit(void (*fn)()) noexcept {
   if (rawsys::detail::atexit_runner) rawsys::detail::atexit_runner();
   const auto* const first = reinterpret_cast<const rawsys_fini_fn*>(__fini_array_start);
   for (const auto* f = reinterpret_cast<const rawsys_fini_fn*>(__fini_array_end); f != first;) (*--f)();
-  for (;;) (void)rawsys::detail::raw_call(rawsys::nr::exit_group, status);
+  for (;;) (void)rawsys::raw::syscall(static_cast<long>(rawsys::nr::exit_group), status);
 }
 
 __attribute__((noreturn, no_stack_protector)) void __stack_chk_fail() noexcept {

@@ -68,10 +68,10 @@ inline result<timespec> clock_gettime(clock id) noexcept {
   timespec ts{};
   if (vdso::detail::clock_gettime(id, ts)) [[likely]]
     return ts;
-  const result<long> r = detail::call(sys::clock_gettime, id, &ts);
+  const result<long> r = syscall(sys::clock_gettime, id, &ts);
   if (detail::time64_missing(r)) {
     detail::old_timespec t{};
-    const result<long> r32 = detail::call(sys::time32::clock_gettime, id, &t);
+    const result<long> r32 = syscall(sys::time32::clock_gettime, id, &t);
     return detail::value_if(r32, detail::widen(t));
   }
   return detail::value_if(r, ts);
@@ -82,10 +82,10 @@ inline result<timespec> clock_gettime(clock id) noexcept {
 inline result<timespec> clock_getres(clock id) noexcept {
   timespec ts{};
   if (vdso::detail::clock_getres(id, ts)) return ts;
-  const result<long> r = detail::call(sys::clock_getres, id, &ts);
+  const result<long> r = syscall(sys::clock_getres, id, &ts);
   if (detail::time64_missing(r)) {
     detail::old_timespec t{};
-    const result<long> r32 = detail::call(sys::time32::clock_getres, id, &t);
+    const result<long> r32 = syscall(sys::time32::clock_getres, id, &t);
     return detail::value_if(r32, detail::widen(t));
   }
   return detail::value_if(r, ts);
@@ -93,11 +93,11 @@ inline result<timespec> clock_getres(clock id) noexcept {
 
 // clock_settime(2): int clock_settime(clockid_t clockid, const struct timespec *tp);
 inline result<void> clock_settime(clock id, const timespec& tp) noexcept {
-  const result<long> r = detail::call(sys::clock_settime, id, &tp);
+  const result<long> r = syscall(sys::clock_settime, id, &tp);
   if (detail::time64_missing(r)) {
     detail::old_timespec t{};
     if (const errc e = detail::narrow(tp, t); e != errc{}) return unexpected(e);
-    return detail::as_void(detail::call(sys::time32::clock_settime, id, &t));
+    return detail::as_void(syscall(sys::time32::clock_settime, id, &t));
   }
   return detail::as_void(r);
 }
@@ -105,11 +105,11 @@ inline result<void> clock_settime(clock id, const timespec& tp) noexcept {
 // clock_nanosleep(2): int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *request, struct timespec *remain);
 // EINTR fills *remain (when given) for a relative sleep.
 inline result<void> clock_nanosleep(clock id, timer::flags flags, const timespec& request, timespec* remain = nullptr) noexcept {
-  const result<long> r = detail::call(sys::clock_nanosleep, id, flags, &request, remain);
+  const result<long> r = syscall(sys::clock_nanosleep, id, flags, &request, remain);
   if (detail::time64_missing(r)) {
     detail::old_timespec req{}, rem{};
     if (const errc e = detail::narrow(request, req); e != errc{}) return unexpected(e);
-    const result<long> r32 = detail::call(sys::time32::clock_nanosleep, id, flags, &req, remain ? &rem : nullptr);
+    const result<long> r32 = syscall(sys::time32::clock_nanosleep, id, flags, &req, remain ? &rem : nullptr);
     if (!r32 && r32.error() == errc::eintr && remain) *remain = detail::widen(rem);
     return detail::as_void(r32);
   }
@@ -121,13 +121,13 @@ inline result<void> clock_nanosleep(clock id, timer::flags flags, const timespec
 // and nanosleep on a kernel without it.
 inline result<void> nanosleep(const timespec& request, timespec* remain = nullptr) noexcept {
   if constexpr (!abi::time64_calls) {
-    return detail::as_void(detail::call(sys::time32::nanosleep, &request, remain));
+    return detail::as_void(syscall(sys::time32::nanosleep, &request, remain));
   } else {
-    const result<long> r = detail::call(sys::clock_nanosleep, clock::realtime, 0, &request, remain);
+    const result<long> r = syscall(sys::clock_nanosleep, clock::realtime, 0, &request, remain);
     if (detail::time64_missing(r)) {
       detail::old_timespec req{}, rem{};
       if (const errc e = detail::narrow(request, req); e != errc{}) return unexpected(e);
-      const result<long> r32 = detail::call(sys::time32::nanosleep, &req, remain ? &rem : nullptr);
+      const result<long> r32 = syscall(sys::time32::nanosleep, &req, remain ? &rem : nullptr);
       if (!r32 && r32.error() == errc::eintr && remain) *remain = detail::widen(rem);
       return detail::as_void(r32);
     }
@@ -143,7 +143,7 @@ inline result<void> nanosleep(const timespec& request, timespec* remain = nullpt
 inline result<timeval> gettimeofday() noexcept {
   if (timeval tv{}; vdso::detail::gettimeofday(tv)) return tv;
   detail::old_timeval t{};
-  const result<long> r = detail::call(nr::gettimeofday, &t, nullptr);
+  const result<long> r = syscall(nr::gettimeofday, &t, nullptr);
   return detail::value_if(r, detail::widen(t));
 }
 
@@ -154,12 +154,12 @@ inline result<timeval> gettimeofday() noexcept {
 inline int64_t time() noexcept {
   if (int64_t t = 0; vdso::detail::time(t)) return t;
   if constexpr (sys::has(sys::time) && !abi::time64_calls) {
-    return detail::raw_call(sys::time, nullptr);
+    return raw::syscall(static_cast<long>(sys::time), nullptr);
   } else {
     timespec ts{};
-    const long r = detail::raw_call(sys::clock_gettime, 0 /* CLOCK_REALTIME */, &ts);
+    const long r = raw::syscall(static_cast<long>(sys::clock_gettime), 0 /* CLOCK_REALTIME */, &ts);
     if constexpr (abi::time64_calls && sys::has(sys::time))
-      if (r != 0) return detail::raw_call(sys::time, nullptr);
+      if (r != 0) return raw::syscall(static_cast<long>(sys::time), nullptr);
     (void)r;
     return ts.sec;
   }
@@ -169,7 +169,7 @@ inline int64_t time() noexcept {
 // No time64 form: 32-bit seconds on 32-bit ISAs.
 inline result<itimerval> getitimer(itimer which) noexcept {
   detail::old_itimerval t{};
-  const result<long> r = detail::call(nr::getitimer, which, &t);
+  const result<long> r = syscall(nr::getitimer, which, &t);
   return detail::value_if(r, detail::widen(t));
 }
 
@@ -179,24 +179,24 @@ inline result<itimerval> getitimer(itimer which) noexcept {
 inline result<itimerval> setitimer(itimer which, const itimerval& new_value) noexcept {
   detail::old_itimerval n{}, o{};
   if (const errc e = detail::narrow(new_value, n); e != errc{}) return unexpected(e);
-  const result<long> r = detail::call(nr::setitimer, which, &n, &o);
+  const result<long> r = syscall(nr::setitimer, which, &n, &o);
   return detail::value_if(r, detail::widen(o));
 }
 
 // timerfd_create(2): int timerfd_create(int clockid, int flags);
 inline result<unique_fd> timerfd_create(clock id, tfd::flags flags) noexcept {
-  return detail::as_fd(detail::call(nr::timerfd_create, id, flags));
+  return detail::as_fd(syscall(nr::timerfd_create, id, flags));
 }
 
 // timerfd_settime(2): int timerfd_settime(int fd, int flags, const struct itimerspec *new_value, struct itimerspec *old_value);
 // Returns the old setting.
 inline result<itimerspec> timerfd_settime(fd f, tfd::flags flags, const itimerspec& new_value) noexcept {
   itimerspec old{};
-  const result<long> r = detail::call(sys::timerfd_settime, f.get(), flags, &new_value, &old);
+  const result<long> r = syscall(sys::timerfd_settime, f.get(), flags, &new_value, &old);
   if (detail::time64_missing(r)) {
     detail::old_itimerspec n{}, o{};
     if (const errc e = detail::narrow(new_value, n); e != errc{}) return unexpected(e);
-    const result<long> r32 = detail::call(sys::time32::timerfd_settime, f.get(), flags, &n, &o);
+    const result<long> r32 = syscall(sys::time32::timerfd_settime, f.get(), flags, &n, &o);
     return detail::value_if(r32, detail::widen(o));
   }
   return detail::value_if(r, old);
@@ -205,10 +205,10 @@ inline result<itimerspec> timerfd_settime(fd f, tfd::flags flags, const itimersp
 // timerfd_gettime(2): int timerfd_gettime(int fd, struct itimerspec *curr_value);
 inline result<itimerspec> timerfd_gettime(fd f) noexcept {
   itimerspec cur{};
-  const result<long> r = detail::call(sys::timerfd_gettime, f.get(), &cur);
+  const result<long> r = syscall(sys::timerfd_gettime, f.get(), &cur);
   if (detail::time64_missing(r)) {
     detail::old_itimerspec c{};
-    const result<long> r32 = detail::call(sys::time32::timerfd_gettime, f.get(), &c);
+    const result<long> r32 = syscall(sys::time32::timerfd_gettime, f.get(), &c);
     return detail::value_if(r32, detail::widen(c));
   }
   return detail::value_if(r, cur);

@@ -471,7 +471,7 @@ inline result<cpu_node> getcpu() noexcept {
   cpu_node r{};
   using f_t = int (*)(unsigned*, unsigned*, void*);
   if (const f_t f = detail::function<f_t, detail::fn_getcpu>(); f && f(&r.cpu, &r.node, nullptr) == 0) return r;
-  const result<long> s = rawsys::detail::call(nr::getcpu, &r.cpu, &r.node, nullptr);
+  const result<long> s = syscall(nr::getcpu, &r.cpu, &r.node, nullptr);
   if (!s) return unexpected(s.error());
   return r;
 }
@@ -506,7 +506,7 @@ class random_state {
 // its seed changed; without one (or when the vDSO has none, or says an
 // error): the syscall.
 inline result<size_t> getrandom(buffer buf, unsigned flags) noexcept {
-  const result<long> r = rawsys::detail::call(nr::getrandom, buf.data, buf.size, flags);
+  const result<long> r = syscall(nr::getrandom, buf.data, buf.size, flags);
   if (!r) return unexpected(r.error());
   return static_cast<size_t>(*r);
 }

@@ -72,7 +72,7 @@ inline int time64_state = 0;
 
 [[gnu::cold, gnu::noinline]] inline bool probe_time64_missing() noexcept {
   timespec ts{};
-  const long r = detail::raw_call(sys::clock_gettime, 1 /* CLOCK_MONOTONIC */, &ts);
+  const long r = raw::syscall(static_cast<long>(sys::clock_gettime), 1 /* CLOCK_MONOTONIC */, &ts);
   const bool missing = r == -static_cast<long>(errc::enosys);
   __atomic_store_n(&time64_state, missing ? 2 : 1, __ATOMIC_RELAXED);
   return missing;

@@ -25,7 +25,7 @@ enum class arch_prctl_code : int {
 // FS/GS ones are EINVAL there). The value is 0 or, for get_cpuid, the
 // setting.
 inline result<long> arch_prctl(arch_prctl_code code, unsigned long addr) noexcept {
-  return detail::call(nr::arch_prctl, code, addr);
+  return syscall(nr::arch_prctl, code, addr);
 }
 
 // arch_prctl(2): with a pointer (get_fs and get_gs store through it).

@@ -18,7 +18,6 @@ include(CheckCXXCompilerFlag)
 include(CheckCXXSourceCompiles)
 include(CheckLinkerFlag)
 
-set(RAWSYS_TOOL_LINKER_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/rawsys-tool.ld")
 check_cxx_compiler_flag(-mstack-protector-guard=global RAWSYS_HAVE_GLOBAL_STACK_GUARD)
 check_linker_flag(CXX -Wl,--no-warn-rwx-segments RAWSYS_HAVE_NO_WARN_RWX)
 check_cxx_compiler_flag(-mtraceback=no RAWSYS_HAVE_NO_TRACEBACK)
@@ -40,6 +39,9 @@ if(RAWSYS_HAVE_LIBGCC)
 endif()
 
 function(rawsys_add_tool name)
+  # Beside this file, in the source tree as in the installed package; read
+  # here, since a variable set by an embedded rawsys is not the caller's.
+  set(RAWSYS_TOOL_LINKER_SCRIPT "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/rawsys-tool.ld")
   add_executable(${name} ${ARGN})
   target_link_libraries(${name} PRIVATE rawsys::rawsys)
   target_compile_options(${name} PRIVATE

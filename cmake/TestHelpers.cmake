@@ -1,6 +1,12 @@
-# rawsys_compile_fail_test(name message): tests/compile_fail/<name>.cpp must
-# fail to compile, and the compiler's output must contain message.
+# rawsys_compile_fail_test(name message [ERRORS n] [FORBID regex...] [FLAGS flag...]):
+# tests/compile_fail/<name>.cpp must fail to compile with exactly n errors
+# (default 1), one of them matching message, and nothing matching a FORBID
+# regex (tests/compile_fail/check.py).
 function(rawsys_compile_fail_test name message)
+  cmake_parse_arguments(arg "" "ERRORS" "FORBID;FLAGS" ${ARGN})
+  if(NOT DEFINED arg_ERRORS)
+    set(arg_ERRORS 1)
+  endif()
   set(src ${CMAKE_CURRENT_SOURCE_DIR}/compile_fail/${name}.cpp)
   separate_arguments(flags UNIX_COMMAND "${CMAKE_CXX_FLAGS}")
   if(CMAKE_CXX_COMPILER_TARGET)  # Clang cross builds: the target is not in the flags
@@ -9,9 +15,13 @@ function(rawsys_compile_fail_test name message)
   if(NOT RAWSYS_HOSTED_LINKS)  # no C++ library for the target: as a no-libc program
     list(APPEND flags -ffreestanding -fno-exceptions)
   endif()
+  set(forbid)
+  foreach(f IN LISTS arg_FORBID)
+    list(APPEND forbid --forbid ${f})
+  endforeach()
   add_test(NAME "${RAWSYS_TEST_PREFIX}compile-fail: ${name}"
-           COMMAND ${CMAKE_CXX_COMPILER} ${flags} -std=c++20 -fsyntax-only
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/compile_fail/check.py
+                   --expect ${message} --errors ${arg_ERRORS} ${forbid} --
+                   ${CMAKE_CXX_COMPILER} ${flags} -std=c++20 -fsyntax-only ${arg_FLAGS}
                    -I${CMAKE_CURRENT_SOURCE_DIR}/../include ${src})
-  set_tests_properties("${RAWSYS_TEST_PREFIX}compile-fail: ${name}" PROPERTIES
-    WILL_FAIL FALSE PASS_REGULAR_EXPRESSION "${message}")
 endfunction()

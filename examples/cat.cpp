@@ -28,12 +28,7 @@ char buf[128 * 1024];
 }
 
 void write_all(const char* p, size_t n) {
-  while (n != 0) {
-    auto w = rawsys::retry_on_eintr([&] { return rawsys::write(rawsys::stdout_fd, p, n); });
-    if (!w) write_failed(w.error());
-    p += *w;
-    n -= *w;
-  }
+  if (auto w = tool::write_all(rawsys::stdout_fd, p, n); !w) write_failed(w.error());
 }
 
 // Plain read/write. False on a read error (reported).
@@ -158,7 +153,7 @@ bool option(char c) {
   }
 }
 
-bool is_pipe(const struct rawsys::statx& st) { return rawsys::s::isfifo(st.mode); }
+bool is_pipe(const rawsys::statx_t& st) { return rawsys::s::isfifo(st.mode); }
 
 }  // namespace
 
@@ -199,7 +194,7 @@ int main(int argc, char** argv) {
       }
   }
 
-  struct rawsys::statx out_stat{};
+  rawsys::statx_t out_stat{};
   if (auto s = rawsys::statx(rawsys::stdout_fd, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &out_stat); !s) {
     tool::error("standard output", s.error());
     return 1;
@@ -235,7 +230,7 @@ int main(int argc, char** argv) {
       owned = static_cast<rawsys::unique_fd&&>(*f);
       in = owned;
     }
-    struct rawsys::statx in_stat{};
+    rawsys::statx_t in_stat{};
     if (auto s = rawsys::statx(in, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &in_stat); !s) {
       tool::file_error(name, s.error());
       status = 1;

@@ -32,8 +32,8 @@ struct region {
     using namespace rawsys;
     auto r = mmap(nullptr, n, prot::read | prot::write, map::private_ | map::anonymous | map::noreserve);
     if (!r) {
-      tool::begin_error() << "memory exhausted";
-      tool::end_error();
+      ::tool::begin_error() << "memory exhausted";
+      ::tool::end_error();
       rawsys::exit_program(2);
     }
     base = static_cast<char*>(*r);
@@ -73,7 +73,7 @@ int compare(const char* a, const char* b) {
 struct entry {
   const char* name;     // as printed
   const char* target;   // symlink target (-l), or null
-  struct rawsys::statx st;
+  rawsys::statx_t st;
   bool have_stat;
 };
 

@@ -47,7 +47,7 @@ void write_counts(const counts& c, const char* name) {
   out.put('\n');
 }
 
-bool is_regular(const struct rawsys::statx& st) { return rawsys::s::isreg(st.mode); }
+bool is_regular(const rawsys::statx_t& st) { return rawsys::s::isreg(st.mode); }
 
 // Counts one input; false after a read error (reported; the counts so far
 // are still printed, as coreutils does).
@@ -55,7 +55,7 @@ bool count(rawsys::fd in, const char* name, counts& c) {
   // Only bytes: a regular file's size says it, unless the size is a whole
   // number of pages (then it may be a guess, as in /proc; read instead).
   if (print_bytes && !print_chars && !print_lines && !print_words && !print_longest) {
-    struct rawsys::statx s{};
+    rawsys::statx_t s{};
     if (rawsys::statx(in, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &s) && is_regular(s) && s.size % 4096 != 0) {
       const long long pos = rawsys::lseek(in, 0, rawsys::seek::cur).value_or(-1);
       if (pos >= 0) {
@@ -193,7 +193,7 @@ int main(int argc, char** argv) {
     uint64_t regular_total = 0;
     unsigned minimum = 1;
     for (int i = 0; i < inputs; ++i) {
-      struct rawsys::statx s{};
+      rawsys::statx_t s{};
       const bool is_stdin = from_stdin || tool::eq(argv[i], "-");
       const bool ok = is_stdin ? rawsys::statx(rawsys::stdin_fd, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &s).has_value()
                                : rawsys::statx(rawsys::at_fdcwd, argv[i], rawsys::at::flags(), rawsys::stx::basic_stats, &s).has_value();

@@ -143,21 +143,21 @@ static_assert(bits(rawsys::flock_type::unlck) == F_UNLCK);
 
 // struct flock is the kernel's struct flock64 (24 bytes on i386, 32 on the
 // 64-bit arches, where it is also struct flock).
-RAWSYS_SAME_SIZE(struct rawsys::flock, struct flock64);
-RAWSYS_SAME_FIELD(struct rawsys::flock, type, struct flock64, l_type);
-RAWSYS_SAME_FIELD(struct rawsys::flock, whence, struct flock64, l_whence);
-RAWSYS_SAME_FIELD(struct rawsys::flock, start, struct flock64, l_start);
-RAWSYS_SAME_FIELD(struct rawsys::flock, len, struct flock64, l_len);
-RAWSYS_SAME_FIELD(struct rawsys::flock, pid, struct flock64, l_pid);
+RAWSYS_SAME_SIZE(rawsys::flock_t, struct flock64);
+RAWSYS_SAME_FIELD(rawsys::flock_t, type, struct flock64, l_type);
+RAWSYS_SAME_FIELD(rawsys::flock_t, whence, struct flock64, l_whence);
+RAWSYS_SAME_FIELD(rawsys::flock_t, start, struct flock64, l_start);
+RAWSYS_SAME_FIELD(rawsys::flock_t, len, struct flock64, l_len);
+RAWSYS_SAME_FIELD(rawsys::flock_t, pid, struct flock64, l_pid);
 #if defined(__i386__)
-static_assert(sizeof(struct rawsys::flock) == 24);
+static_assert(sizeof(rawsys::flock_t) == 24);
 #elif defined(__arm__)
-static_assert(sizeof(struct rawsys::flock) == 32);  // flock64, its 64-bit members aligned to 8
+static_assert(sizeof(rawsys::flock_t) == 32);  // flock64, its 64-bit members aligned to 8
 #else
-static_assert(sizeof(struct rawsys::flock) == 32);
-RAWSYS_SAME_SIZE(struct rawsys::flock, struct flock);
-RAWSYS_SAME_FIELD(struct rawsys::flock, start, struct flock, l_start);
-RAWSYS_SAME_FIELD(struct rawsys::flock, pid, struct flock, l_pid);
+static_assert(sizeof(rawsys::flock_t) == 32);
+RAWSYS_SAME_SIZE(rawsys::flock_t, struct flock);
+RAWSYS_SAME_FIELD(rawsys::flock_t, start, struct flock, l_start);
+RAWSYS_SAME_FIELD(rawsys::flock_t, pid, struct flock, l_pid);
 #endif
 
 // struct iovec.
@@ -185,7 +185,7 @@ TEST_CASE("file layout: openat2 reads rawsys::open_how as the kernel's struct op
 TEST_CASE("file layout: an OFD lock set through rawsys::flock reads back through struct flock64") {
   // An unnamed file with two open file descriptions: a lock taken through one
   // conflicts with the other, and F_OFD_GETLK reports it in the kernel's struct.
-  auto a = rawsys::openat(rawsys::at_fdcwd, "/tmp", rawsys::o::tmpfile | rawsys::o::rdwr | rawsys::o::cloexec, 0600);
+  auto a = rawsys::openat(rawsys::at_fdcwd, "/tmp", rawsys::o::tmpfile | rawsys::o::rdwr | rawsys::o::cloexec, rawsys::mode{0600});
   REQUIRE(a.has_value());
   char path[64] = "/proc/self/fd/";
   int n = a->get(), len = 14;
@@ -197,7 +197,7 @@ TEST_CASE("file layout: an OFD lock set through rawsys::flock reads back through
   auto b = rawsys::openat(rawsys::at_fdcwd, path, rawsys::o::rdwr | rawsys::o::cloexec);
   REQUIRE(b.has_value());
 
-  struct rawsys::flock mine{};
+  rawsys::flock_t mine{};
   mine.type = rawsys::flock_type::wrlck;
   mine.whence = SEEK_SET;
   mine.start = 100;

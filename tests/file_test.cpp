@@ -85,10 +85,10 @@ static_assert(bits(rawsys::f::add_seals) == F_ADD_SEALS && bits(rawsys::f::get_s
 static_assert(bits(rawsys::flock_type::rdlck) == F_RDLCK && bits(rawsys::flock_type::wrlck) == F_WRLCK);
 static_assert(bits(rawsys::flock_type::unlck) == F_UNLCK);
 // glibc's struct flock64 and struct iovec: the same layouts.
-static_assert(sizeof(struct rawsys::flock) == sizeof(struct flock64));
-static_assert(offsetof(struct rawsys::flock, start) == offsetof(struct flock64, l_start));
-static_assert(offsetof(struct rawsys::flock, len) == offsetof(struct flock64, l_len));
-static_assert(offsetof(struct rawsys::flock, pid) == offsetof(struct flock64, l_pid));
+static_assert(sizeof(rawsys::flock_t) == sizeof(struct flock64));
+static_assert(offsetof(rawsys::flock_t, start) == offsetof(struct flock64, l_start));
+static_assert(offsetof(rawsys::flock_t, len) == offsetof(struct flock64, l_len));
+static_assert(offsetof(rawsys::flock_t, pid) == offsetof(struct flock64, l_pid));
 static_assert(sizeof(rawsys::iovec) == sizeof(struct iovec));
 static_assert(offsetof(rawsys::iovec, len) == offsetof(struct iovec, iov_len));
 
@@ -109,7 +109,7 @@ int64_t glibc_blocks(int f) {
 }
 
 rawsys::unique_fd make_file(const std::string& path, const std::string& text = "") {
-  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::rdwr | o::creat | o::trunc | o::cloexec, 0600);
+  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::rdwr | o::creat | o::trunc | o::cloexec, rawsys::mode{0600});
   REQUIRE(f.has_value());
   if (!text.empty()) REQUIRE(rawsys::write(*f, text.data(), text.size()) == text.size());
   return std::move(*f);
@@ -121,7 +121,7 @@ TEST_CASE("openat and open: create, reopen, and glibc's errors") {
   temp_dir d;
   const std::string path = d / "new";
   const mode_t old_mask = ::umask(022);
-  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl | o::cloexec, 0666);
+  auto f = rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl | o::cloexec, rawsys::mode{0666});
   ::umask(old_mask);
   REQUIRE(f.has_value());
   struct stat64 st {};
@@ -144,7 +144,7 @@ TEST_CASE("openat and open: create, reopen, and glibc's errors") {
   CHECK(rawsys::openat(dir, "new", o::rdonly | o::cloexec).has_value());
 
   SUBCASE("EEXIST with o::excl") {
-    CHECK(error_of(rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl, 0600)) == errc::eexist);
+    CHECK(error_of(rawsys::openat(at_fdcwd, path.c_str(), o::wronly | o::creat | o::excl, rawsys::mode{0600})) == errc::eexist);
     CHECK(glibc(::openat(AT_FDCWD, path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600)) == unexpected(errc::eexist));
   }
   SUBCASE("ENOENT") {
@@ -168,12 +168,21 @@ TEST_CASE("openat and open: create, reopen, and glibc's errors") {
     CHECK(outcome(rawsys::openat(fd{-5}, "x", o::rdonly)) == glibc(::openat(-5, "x", O_RDONLY)));
   }
   SUBCASE("o::tmpfile: an unnamed file in a directory") {
-    auto t = rawsys::openat(at_fdcwd, d.c_str(), o::tmpfile | o::rdwr | o::cloexec, 0600);
+    auto t = rawsys::openat(at_fdcwd, d.c_str(), o::tmpfile | o::rdwr | o::cloexec, rawsys::mode{0600});
     REQUIRE(t.has_value());
     CHECK(rawsys::write(*t, "x") == 1u);
     struct stat64 ts {};
     REQUIRE(::fstat64(t->get(), &ts) == 0);
     CHECK(ts.st_nlink == 0);
+  }
+  SUBCASE("creating flags cast in from a number, without a mode: EINVAL, no file") {
+    const std::string other = d / "other";
+    const auto cast = static_cast<o::flags>(O_WRONLY | O_CREAT);
+    CHECK(error_of(rawsys::open(other.c_str(), cast)) == errc::einval);
+    CHECK(::access(other.c_str(), F_OK) != 0);
+    CHECK(error_of(rawsys::openat(at_fdcwd, d.c_str(), static_cast<o::flags>(O_TMPFILE | O_RDWR))) == errc::einval);
+    // o::directory alone is one of O_TMPFILE's two bits: not creating.
+    CHECK(rawsys::open(d.c_str(), o::rdonly | o::directory).has_value());
   }
 }
 
@@ -491,7 +500,7 @@ TEST_CASE("fcntl: the typed helpers and the generic call, against glibc's fcntl"
   CHECK(outcome(rawsys::fcntl_setfd(fd{-1}, rawsys::fd_::cloexec)) == glibc(::fcntl(-1, F_SETFD, FD_CLOEXEC)));
   CHECK(outcome(rawsys::fcntl_setfl(fd{-1}, o::nonblock)) == glibc(::fcntl(-1, F_SETFL, O_NONBLOCK)));
   CHECK(error_of(rawsys::fcntl_setfl(fd{-1}, o::nonblock)) == errc::ebadf);
-  struct rawsys::flock lk{};
+  rawsys::flock_t lk{};
   lk.type = rawsys::flock_type::rdlck;
   struct flock64 theirs{};
   theirs.l_type = F_RDLCK;
@@ -623,14 +632,14 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
   const pid_t parent = ::getpid();
 
   // A POSIX write lock on [0, 100) held by this process.
-  struct rawsys::flock lk{};
+  rawsys::flock_t lk{};
   lk.type = rawsys::flock_type::wrlck;
   lk.whence = SEEK_SET;
   lk.start = 0;
   lk.len = 100;
   REQUIRE(rawsys::fcntl_setlk(f, &lk).has_value());
   // Uncontended F_SETLKW on another range: no wait.
-  struct rawsys::flock lk2 = lk;
+  rawsys::flock_t lk2 = lk;
   lk2.start = 150;
   lk2.len = 10;
   CHECK(rawsys::fcntl_setlkw(f, &lk2).has_value());
@@ -641,7 +650,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
     if (g < 0) return 100;
     // F_GETLK reports the parent's lock, as glibc's fcntl64(F_GETLK64) does
     // (glibc's fcntl on i386 reads a 32-bit struct flock for F_OFD_*).
-    struct rawsys::flock q{};
+    rawsys::flock_t q{};
     q.type = rawsys::flock_type::rdlck;
     q.whence = SEEK_SET;
     q.start = 50;
@@ -655,7 +664,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
     theirs.l_len = 10;
     if (::fcntl64(g, F_GETLK64, &theirs) != 0 || theirs.l_pid != q.pid || theirs.l_start != q.start) failed |= 4;
     // F_SETLK conflicts: the same errno as glibc's.
-    struct rawsys::flock w{};
+    rawsys::flock_t w{};
     w.type = rawsys::flock_type::wrlck;
     w.whence = SEEK_SET;
     w.start = 10;
@@ -684,7 +693,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
   REQUIRE(rawsys::fcntl_setlk(f, &lk).has_value());
   CHECK(rawsys_test::in_child([&] {
           const int g = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-          struct rawsys::flock w{};
+          rawsys::flock_t w{};
           w.type = rawsys::flock_type::wrlck;
           w.whence = SEEK_SET;
           return g >= 0 && rawsys::fcntl_setlk(fd{g}, &w) ? 0 : 1;
@@ -692,7 +701,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
 
   // OFD locks: owned by this open file description; a child's own open
   // conflicts with it, and F_OFD_GETLK reports pid -1.
-  struct rawsys::flock ofd{};
+  rawsys::flock_t ofd{};
   ofd.type = rawsys::flock_type::rdlck;
   ofd.whence = SEEK_SET;
   ofd.start = 20;
@@ -702,7 +711,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
           int failed = 0;
           const int g = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
           if (g < 0) return 100;
-          struct rawsys::flock q{};
+          rawsys::flock_t q{};
           q.type = rawsys::flock_type::wrlck;
           q.whence = SEEK_SET;
           if (!rawsys::fcntl_ofd_getlk(fd{g}, &q)) failed |= 1;
@@ -737,7 +746,7 @@ TEST_CASE("fcntl locks: POSIX and OFD locks seen from a child") {
   struct flock64 tlk{};
   tlk.l_type = F_UNLCK;
   CHECK(outcome(rawsys::fcntl_setlk(fd{-1}, &lk)) == glibc(::fcntl64(-1, F_SETLK64, &tlk)));
-  struct rawsys::flock bad{};
+  rawsys::flock_t bad{};
   bad.type = static_cast<rawsys::flock_type>(7);
   struct flock64 tbad{};
   tbad.l_type = 7;

@@ -86,11 +86,11 @@ static_assert(bits(rawsys::stx_attr::write_atomic) == STATX_ATTR_WRITE_ATOMIC);
 #endif
 
 // struct statx: 256 bytes, every field the kernel headers have in its place.
-RAWSYS_SAME_SIZE(struct rawsys::statx, struct statx);
+RAWSYS_SAME_SIZE(rawsys::statx_t, struct statx);
 RAWSYS_SAME_SIZE(rawsys::statx_timestamp, struct statx_timestamp);
 RAWSYS_SAME_FIELD(rawsys::statx_timestamp, sec, struct statx_timestamp, tv_sec);
 RAWSYS_SAME_FIELD(rawsys::statx_timestamp, nsec, struct statx_timestamp, tv_nsec);
-#define RAWSYS_STX(m) RAWSYS_SAME_FIELD(struct rawsys::statx, m, struct statx, stx_##m)
+#define RAWSYS_STX(m) RAWSYS_SAME_FIELD(rawsys::statx_t, m, struct statx, stx_##m)
 RAWSYS_STX(mask);
 RAWSYS_STX(blksize);
 RAWSYS_STX(attributes);
@@ -128,58 +128,58 @@ RAWSYS_STX(dio_read_offset_align);
 #endif
 #undef RAWSYS_STX
 // The fields newer than these headers, at the offsets of Linux 6.16's.
-static_assert(offsetof(struct rawsys::statx, atomic_write_segments_max) == 0xb0);
-static_assert(offsetof(struct rawsys::statx, dio_read_offset_align) == 0xb4);
-static_assert(offsetof(struct rawsys::statx, atomic_write_unit_max_opt) == 0xb8);
-static_assert(offsetof(struct rawsys::statx, spare3) == 0xc0);
+static_assert(offsetof(rawsys::statx_t, atomic_write_segments_max) == 0xb0);
+static_assert(offsetof(rawsys::statx_t, dio_read_offset_align) == 0xb4);
+static_assert(offsetof(rawsys::statx_t, atomic_write_unit_max_opt) == 0xb8);
+static_assert(offsetof(rawsys::statx_t, spare3) == 0xc0);
 
 // struct stat as each arch's fstat/newfstatat (fstat64/fstatat64) fill it.
 #if defined(__i386__)
 using kstat = struct stat64;
-static_assert(sizeof(rawsys::stat) == 96);
-RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
+static_assert(sizeof(rawsys::stat_t) == 96);
+RAWSYS_SAME_FIELD(rawsys::stat_t, ino32, kstat, __st_ino);
 #elif defined(__arm__)
 using kstat = struct stat64;
-static_assert(sizeof(rawsys::stat) == 104);  // i386's members, 64-bit ones aligned to 8
-RAWSYS_SAME_FIELD(rawsys::stat, ino32, kstat, __st_ino);
+static_assert(sizeof(rawsys::stat_t) == 104);  // i386's members, 64-bit ones aligned to 8
+RAWSYS_SAME_FIELD(rawsys::stat_t, ino32, kstat, __st_ino);
 #elif defined(__x86_64__) || defined(__powerpc64__) || defined(__s390x__)
 using kstat = struct stat;
-static_assert(sizeof(rawsys::stat) == 144);
+static_assert(sizeof(rawsys::stat_t) == 144);
 #else
 using kstat = struct stat;
-static_assert(sizeof(rawsys::stat) == 128);
+static_assert(sizeof(rawsys::stat_t) == 128);
 #endif
-RAWSYS_SAME_SIZE(rawsys::stat, kstat);
-RAWSYS_SAME_FIELD(rawsys::stat, dev, kstat, st_dev);
-RAWSYS_SAME_FIELD(rawsys::stat, ino, kstat, st_ino);
-RAWSYS_SAME_FIELD(rawsys::stat, nlink, kstat, st_nlink);
-RAWSYS_SAME_FIELD(rawsys::stat, mode, kstat, st_mode);
-RAWSYS_SAME_FIELD(rawsys::stat, uid, kstat, st_uid);
-RAWSYS_SAME_FIELD(rawsys::stat, gid, kstat, st_gid);
-RAWSYS_SAME_FIELD(rawsys::stat, rdev, kstat, st_rdev);
-RAWSYS_SAME_FIELD(rawsys::stat, size, kstat, st_size);
-RAWSYS_SAME_FIELD(rawsys::stat, blksize, kstat, st_blksize);
-RAWSYS_SAME_FIELD(rawsys::stat, blocks, kstat, st_blocks);
-RAWSYS_SAME_FIELD(rawsys::stat, atime.sec, kstat, st_atime);
-RAWSYS_SAME_FIELD(rawsys::stat, atime.nsec, kstat, st_atime_nsec);
-RAWSYS_SAME_FIELD(rawsys::stat, mtime.sec, kstat, st_mtime);
-RAWSYS_SAME_FIELD(rawsys::stat, mtime.nsec, kstat, st_mtime_nsec);
-RAWSYS_SAME_FIELD(rawsys::stat, ctime.sec, kstat, st_ctime);
-RAWSYS_SAME_FIELD(rawsys::stat, ctime.nsec, kstat, st_ctime_nsec);
+RAWSYS_SAME_SIZE(rawsys::stat_t, kstat);
+RAWSYS_SAME_FIELD(rawsys::stat_t, dev, kstat, st_dev);
+RAWSYS_SAME_FIELD(rawsys::stat_t, ino, kstat, st_ino);
+RAWSYS_SAME_FIELD(rawsys::stat_t, nlink, kstat, st_nlink);
+RAWSYS_SAME_FIELD(rawsys::stat_t, mode, kstat, st_mode);
+RAWSYS_SAME_FIELD(rawsys::stat_t, uid, kstat, st_uid);
+RAWSYS_SAME_FIELD(rawsys::stat_t, gid, kstat, st_gid);
+RAWSYS_SAME_FIELD(rawsys::stat_t, rdev, kstat, st_rdev);
+RAWSYS_SAME_FIELD(rawsys::stat_t, size, kstat, st_size);
+RAWSYS_SAME_FIELD(rawsys::stat_t, blksize, kstat, st_blksize);
+RAWSYS_SAME_FIELD(rawsys::stat_t, blocks, kstat, st_blocks);
+RAWSYS_SAME_FIELD(rawsys::stat_t, atime.sec, kstat, st_atime);
+RAWSYS_SAME_FIELD(rawsys::stat_t, atime.nsec, kstat, st_atime_nsec);
+RAWSYS_SAME_FIELD(rawsys::stat_t, mtime.sec, kstat, st_mtime);
+RAWSYS_SAME_FIELD(rawsys::stat_t, mtime.nsec, kstat, st_mtime_nsec);
+RAWSYS_SAME_FIELD(rawsys::stat_t, ctime.sec, kstat, st_ctime);
+RAWSYS_SAME_FIELD(rawsys::stat_t, ctime.nsec, kstat, st_ctime_nsec);
 
 // struct statfs (statfs64 on 32-bit ISAs).
 #if defined(__i386__) || defined(__arm__)
 using kstatfs = struct statfs64;
-static_assert(sizeof(struct rawsys::statfs) == 84);
+static_assert(sizeof(rawsys::statfs_t) == 84);
 #elif defined(__s390x__)
 using kstatfs = struct statfs;  // 32-bit f_type, f_bsize
-static_assert(sizeof(struct rawsys::statfs) == 88);
+static_assert(sizeof(rawsys::statfs_t) == 88);
 #else
 using kstatfs = struct statfs;
-static_assert(sizeof(struct rawsys::statfs) == 120);
+static_assert(sizeof(rawsys::statfs_t) == 120);
 #endif
-RAWSYS_SAME_SIZE(struct rawsys::statfs, kstatfs);
-#define RAWSYS_SFS(m) RAWSYS_SAME_FIELD(struct rawsys::statfs, m, kstatfs, f_##m)
+RAWSYS_SAME_SIZE(rawsys::statfs_t, kstatfs);
+#define RAWSYS_SFS(m) RAWSYS_SAME_FIELD(rawsys::statfs_t, m, kstatfs, f_##m)
 RAWSYS_SFS(type);
 RAWSYS_SFS(bsize);
 RAWSYS_SFS(blocks);
@@ -194,7 +194,7 @@ RAWSYS_SFS(flags);
 #if defined(__s390x__)
 // Linux 6.4 named s390's trailing padding word: f_spare[5] in the UAPI the
 // library is generated from, f_spare[4] in the sysroot's older headers.
-static_assert(offsetof(struct rawsys::statfs, spare) == offsetof(kstatfs, f_spare));
+static_assert(offsetof(rawsys::statfs_t, spare) == offsetof(kstatfs, f_spare));
 #else
 RAWSYS_SFS(spare);
 #endif
@@ -263,7 +263,7 @@ RAWSYS_SAME_FIELD(rawsys::inotify_event, cookie, struct inotify_event, cookie);
 RAWSYS_SAME_FIELD(rawsys::inotify_event, len, struct inotify_event, len);
 static_assert(offsetof(struct inotify_event, name) == sizeof(rawsys::inotify_event));
 
-TEST_CASE("fs layout: fstat fills rawsys::stat byte for byte as the kernel's struct") {
+TEST_CASE("fs layout: fstat fills rawsys::stat_t byte for byte as the kernel's struct") {
   // The same call into the kernel's own struct (fstat64 on i386) and into
   // rawsys's: identical bytes.
   auto f = rawsys::openat(rawsys::at_fdcwd, "/proc/self/exe", rawsys::o::rdonly | rawsys::o::cloexec);

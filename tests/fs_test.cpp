@@ -87,15 +87,15 @@ static_assert(bits(rawsys::in::isdir) == IN_ISDIR && bits(rawsys::in::oneshot) =
 static_assert(bits(rawsys::in::cloexec) == IN_CLOEXEC && bits(rawsys::in::nonblock) == IN_NONBLOCK);
 // glibc's structs where they are the kernel's: statx, statfs64, dirent64,
 // inotify_event.
-static_assert(sizeof(struct rawsys::statx) == sizeof(struct statx));
-static_assert(offsetof(struct rawsys::statx, mtime) == offsetof(struct statx, stx_mtime));
-static_assert(offsetof(struct rawsys::statx, dev_minor) == offsetof(struct statx, stx_dev_minor));
+static_assert(sizeof(rawsys::statx_t) == sizeof(struct statx));
+static_assert(offsetof(rawsys::statx_t, mtime) == offsetof(struct statx, stx_mtime));
+static_assert(offsetof(rawsys::statx_t, dev_minor) == offsetof(struct statx, stx_dev_minor));
 #if !defined(__arm__)  // glibc's arm statfs64 is 88 bytes, the kernel's (packed) 84
-static_assert(sizeof(struct rawsys::statfs) == sizeof(struct statfs64));
+static_assert(sizeof(rawsys::statfs_t) == sizeof(struct statfs64));
 #endif
-static_assert(offsetof(struct rawsys::statfs, blocks) == offsetof(struct statfs64, f_blocks));
-static_assert(offsetof(struct rawsys::statfs, fsid) == offsetof(struct statfs64, f_fsid));
-static_assert(offsetof(struct rawsys::statfs, flags) == offsetof(struct statfs64, f_flags));
+static_assert(offsetof(rawsys::statfs_t, blocks) == offsetof(struct statfs64, f_blocks));
+static_assert(offsetof(rawsys::statfs_t, fsid) == offsetof(struct statfs64, f_fsid));
+static_assert(offsetof(rawsys::statfs_t, flags) == offsetof(struct statfs64, f_flags));
 static_assert(offsetof(struct dirent64, d_ino) == 0 && offsetof(struct dirent64, d_off) == 8);
 static_assert(offsetof(struct dirent64, d_reclen) == 16 && offsetof(struct dirent64, d_type) == 18);
 static_assert(offsetof(struct dirent64, d_name) == 19);
@@ -133,7 +133,7 @@ TEST_CASE("statx, fstat and newfstatat describe a file as glibc's stat does") {
   REQUIRE(f.get() >= 0);
 
   bool with_nsec = true;  // see "fstat" below
-  auto check = [&](const rawsys::stat& st) {
+  auto check = [&](const rawsys::stat_t& st) {
     CHECK(st.ino == theirs.st_ino);
     CHECK(st.dev == theirs.st_dev);
     CHECK(st.size == 1234);
@@ -173,7 +173,7 @@ TEST_CASE("statx, fstat and newfstatat describe a file as glibc's stat does") {
     auto st = rawsys::fstat(f);
     REQUIRE(st.has_value());
     check(*st);
-    rawsys::stat into{};
+    rawsys::stat_t into{};
     CHECK(rawsys::fstat(f, &into).has_value());
     check(into);
   }
@@ -232,7 +232,7 @@ TEST_CASE("statx, fstat and newfstatat describe a file as glibc's stat does") {
     struct stat64 st {};
     struct statx g {};
     const std::string missing = d / "missing";
-    rawsys::stat mine{};
+    rawsys::stat_t mine{};
     CHECK(outcome(rawsys::newfstatat(at_fdcwd, missing.c_str(), &mine, at::flags())) ==
           glibc(::fstatat64(AT_FDCWD, missing.c_str(), &st, 0)));
     CHECK(error_of(rawsys::newfstatat(at_fdcwd, missing.c_str())) == errc::enoent);
@@ -745,7 +745,7 @@ TEST_CASE("statfs and fstatfs: the same answers as glibc's statfs64") {
   temp_dir d;
   struct statfs64 theirs {};
   REQUIRE(::statfs64(d.c_str(), &theirs) == 0);
-  auto check = [&](const struct rawsys::statfs& s) {
+  auto check = [&](const rawsys::statfs_t& s) {
     CHECK(static_cast<uint64_t>(s.type) == static_cast<uint64_t>(theirs.f_type));
     CHECK(static_cast<uint64_t>(s.bsize) == static_cast<uint64_t>(theirs.f_bsize));
     CHECK(static_cast<uint64_t>(s.blocks) == theirs.f_blocks);
@@ -759,7 +759,7 @@ TEST_CASE("statfs and fstatfs: the same answers as glibc's statfs64") {
   REQUIRE(s.has_value());
   check(*s);
   cfd dir = open_dir(d.c_str());
-  struct rawsys::statfs into{};
+  rawsys::statfs_t into{};
   CHECK(rawsys::fstatfs(dir, &into).has_value());
   check(into);
   auto p = rawsys::statfs("/proc");

@@ -262,7 +262,7 @@ TEST_CASE("mmap: an offset that is not page-aligned is EINVAL") {
   auto r = rawsys::mmap(nullptr, page, prot::read, map::shared, rawsys::fd{f.fd}, last);
   auto g = glibc_ptr(::mmap64(nullptr, page, PROT_READ, MAP_SHARED, f.fd, static_cast<off64_t>(last)));
   CHECK(r.has_value() == g.has_value());
-  if (r) rawsys::munmap(*r, page);
+  if (r) CHECK(rawsys::munmap(*r, page));
   if (g) ::munmap(*g, page);
 #endif
 }
@@ -455,7 +455,7 @@ TEST_CASE("memfd_create: an anonymous file with a name") {
   char c = 0;
   CHECK(::pread(f->get(), &c, 1, 5) == 1);
   CHECK(c == 'm');
-  rawsys::munmap(*r, page);
+  CHECK(rawsys::munmap(*r, page));
   char link[256] = {};
   const std::string proc = "/proc/self/fd/" + std::to_string(f->get());
   REQUIRE(::readlink(proc.c_str(), link, sizeof link - 1) > 0);

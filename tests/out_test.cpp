@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -92,6 +93,28 @@ TEST_CASE("out: hex, characters and strings") {
   const std::string long_text(1000, 'x');
   CHECK(written([&](auto& w) { w << long_text.c_str(); }) == long_text);
   CHECK(written([](auto& w) { w.write(rawsys::const_buffer("a\0b", 3)); }) == std::string("a\0b", 3));
+}
+
+TEST_CASE("out: string views, strings and errc names") {
+  using namespace std::string_literals;
+  CHECK(written([](auto& w) { w << std::string_view("view|") << "str\0ing"s << '|' << rawsys::errc::enoent; }) ==
+        "view|str\0ing|ENOENT"s);
+  CHECK(written([](auto& w) { w << std::string_view("abc", 2) << rawsys::errc::eintr; }) == "abEINTR");
+}
+
+TEST_CASE("out: a line-buffered writer (rawsys::err) writes each line as it ends") {
+  pipe_fds p;
+  char buf[64];
+  rawsys::writer w(rawsys::fd(p.w), buf, sizeof buf, rawsys::writer::buffering::line);
+  w << "one " << 1;
+  CHECK(w.buffered() == 5);
+  w << '\n';
+  CHECK(w.buffered() == 0);
+  w << "two\nthr";
+  CHECK(w.buffered() == 0);  // the write that held a newline went out whole
+  w.put('e').put('e').put('\n');
+  CHECK(w.buffered() == 0);
+  CHECK(p.drain() == "one 1\ntwo\nthree\n");
 }
 
 TEST_CASE("out: output stays in the buffer until it is full or flushed, in order") {

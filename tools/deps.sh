@@ -32,6 +32,7 @@ for t in "${cross_triples[@]}"; do cross_pkgs+=("g++-12-$t" "binutils-$t"); done
 backports_min_qemu=10
 want=(g++ clang cmake ninja-build g++-12-multilib g++-12-aarch64-linux-gnu
       doctest-dev libbenchmark-dev libbenchmark-dev:i386 strace valgrind
+      libfmt-dev     # {fmt}, for the tests of <rawsys/std.hpp>
       python3 pkg-config file binutils-aarch64-linux-gnu coreutils busybox-static
       libclang-rt-14-dev
       "${cross_pkgs[@]}"

@@ -24,7 +24,6 @@ inline constexpr flags rdonly{uapi::o_rdonly};
 inline constexpr flags wronly{uapi::o_wronly};
 inline constexpr flags rdwr{uapi::o_rdwr};
 inline constexpr flags accmode{uapi::o_accmode};
-inline constexpr flags creat{uapi::o_creat};
 inline constexpr flags excl{uapi::o_excl};
 inline constexpr flags noctty{uapi::o_noctty};
 inline constexpr flags trunc{uapi::o_trunc};
@@ -40,8 +39,25 @@ inline constexpr flags noatime{uapi::o_noatime};
 inline constexpr flags cloexec{uapi::o_cloexec};
 inline constexpr flags sync{uapi::o_sync};  // __O_SYNC | O_DSYNC
 inline constexpr flags path{uapi::o_path};
-inline constexpr flags tmpfile{uapi::o_tmpfile};  // __O_TMPFILE | O_DIRECTORY
+
+// The flags that create a file, O_CREAT and O_TMPFILE (__O_TMPFILE |
+// O_DIRECTORY), have a type of their own, which any other flag joins:
+// o::wronly | o::creat | o::trunc is an o::creating, and open and openat take
+// one only with a mode, so a new file never gets mode 0 by omission.
+enum class creating : unsigned {};
+RAWSYS_BITMASK(creating)
+constexpr creating operator|(creating a, flags b) noexcept { return creating{bits(a) | bits(b)}; }
+constexpr creating operator|(flags a, creating b) noexcept { return creating{bits(a) | bits(b)}; }
+constexpr creating& operator|=(creating& a, flags b) noexcept { return a = a | b; }
+inline constexpr creating creat{uapi::o_creat};
+inline constexpr creating tmpfile{uapi::o_tmpfile};
 }  // namespace o
+
+// A file's mode bits (S_IRUSR, ..., S_ISUID, S_ISGID, S_ISVTX: the s::
+// constants), for the calls that create a file: mode{0644}, or
+// mode{s::irusr | s::iwusr}. The process's umask applies, as in C.
+enum class mode : unsigned {};
+RAWSYS_BITMASK(mode)
 
 // RESOLVE_*: how openat2(2) may resolve the path.
 namespace resolve {
@@ -63,6 +79,9 @@ struct open_how {
   constexpr open_how() noexcept = default;
   constexpr open_how(o::flags f, unsigned m = 0, ::rawsys::resolve::flags r = {}) noexcept
       : flags(bits(f)), mode(m), resolve(r) {}
+  // o::creat or o::tmpfile: the mode is required.
+  constexpr open_how(o::creating f, ::rawsys::mode m, ::rawsys::resolve::flags r = {}) noexcept
+      : flags(bits(f)), mode(bits(m)), resolve(r) {}
 };
 
 // CLOSE_RANGE_*: close_range(2) flags (the trailing underscore because
@@ -165,9 +184,9 @@ enum class flock_type : int16_t {
 };
 
 // The kernel's struct flock64 (struct flock on x86-64 and arm64, where the
-// two are one): 24 bytes on i386, 32 on the 64-bit arches. Write `struct
-// rawsys::flock` where the function flock is also in scope, as in C.
-struct flock {
+// two are one): 24 bytes on i386, 32 on the 64-bit arches; flock_t, apart
+// from the function flock.
+struct flock_t {
   flock_type type;
   int16_t whence;  // SEEK_SET, SEEK_CUR or SEEK_END
   int64_t start;
@@ -178,15 +197,44 @@ struct flock {
 // openat(2): int openat(int dirfd, const char *pathname, int flags, mode_t mode);
 // On 32-bit ISAs o::largefile is added, as the kernel does itself on 64-bit
 // ones: offsets are 64-bit throughout rawsys.
-inline result<unique_fd> openat(fd dirfd, const char* path, o::flags flags, unsigned mode = 0) noexcept {
+// Flags that cannot create (no o::creat, no o::tmpfile) take no mode; an
+// o::creating set takes the new file's mode. Flag bits that create, cast in
+// from a number, are EINVAL here rather than a file with mode 0.
+inline result<unique_fd> openat(fd dirfd, const char* path, o::flags flags) noexcept {
+  const auto b = bits(flags);
+  if ((b & bits(o::creat)) != 0 || (b & bits(o::tmpfile)) == bits(o::tmpfile)) return unexpected(errc::einval);
   if constexpr (abi::word_bits == 32) flags |= o::largefile;
-  return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, mode));
+  return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, 0));
+}
+inline result<unique_fd> openat(fd dirfd, const char* path, o::creating flags, mode m) noexcept {
+  if constexpr (abi::word_bits == 32) flags |= o::largefile;
+  return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, m));
+}
+
+namespace detail {
+template <class F>
+inline constexpr bool creates_without_mode = is_same_v<F, o::creating>;
+}  // namespace detail
+
+// o::creat or o::tmpfile without a mode: refused with a message.
+template <class F>
+  requires detail::creates_without_mode<F>
+result<unique_fd> openat(fd, const char*, F) noexcept {
+  static_assert(!detail::creates_without_mode<F>,
+                "rawsys::open/openat: o::creat and o::tmpfile create a file: pass its mode, e.g. rawsys::mode{0644}");
+  return unexpected(errc::einval);
 }
 
 // open(2): int open(const char *pathname, int flags, mode_t mode);
 // openat(AT_FDCWD, ...) on every arch (arm64 has no open).
-inline result<unique_fd> open(const char* path, o::flags flags, unsigned mode = 0) noexcept {
-  return openat(at_fdcwd, path, flags, mode);
+inline result<unique_fd> open(const char* path, o::flags flags) noexcept { return openat(at_fdcwd, path, flags); }
+inline result<unique_fd> open(const char* path, o::creating flags, mode m) noexcept {
+  return openat(at_fdcwd, path, flags, m);
+}
+template <class F>
+  requires detail::creates_without_mode<F>
+result<unique_fd> open(const char* path, F flags) noexcept {
+  return openat<F>(at_fdcwd, path, flags);
 }
 
 // openat2(2): long openat2(int dirfd, const char *pathname, struct open_how *how, size_t size);
@@ -414,35 +462,35 @@ inline result<unique_fd> fcntl_dupfd_cloexec(fd d, unsigned min_fd = 0) noexcept
 
 // fcntl(2) F_GETLK (F_GETLK64 on i386): the first lock that would block *lk, or
 // lk->type == flock_type::unlck when none would.
-inline result<void> fcntl_getlk(fd d, struct flock* lk) noexcept {
+inline result<void> fcntl_getlk(fd d, flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::getlk, lk));
 }
 
 // fcntl(2) F_SETLK: takes or releases a POSIX record lock (owned by the process);
 // EAGAIN or EACCES when another holds a conflicting one.
-inline result<void> fcntl_setlk(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::setlk, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_setlk(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::setlk, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_SETLKW: as fcntl_setlk, waiting for the conflicting lock to go.
-inline result<void> fcntl_setlkw(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::setlkw, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_setlkw(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::setlkw, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_OFD_GETLK: as fcntl_getlk for open file description locks (Linux 3.15).
-inline result<void> fcntl_ofd_getlk(fd d, struct flock* lk) noexcept {
+inline result<void> fcntl_ofd_getlk(fd d, flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::ofd_getlk, lk));
 }
 
 // fcntl(2) F_OFD_SETLK: a lock owned by the open file description, not the process
 // (lk->pid must be 0).
-inline result<void> fcntl_ofd_setlk(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::ofd_setlk, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_ofd_setlk(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::ofd_setlk, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_OFD_SETLKW: as fcntl_ofd_setlk, waiting.
-inline result<void> fcntl_ofd_setlkw(fd d, const struct flock* lk) noexcept {
-  return detail::as_void(fcntl(d, f::ofd_setlkw, const_cast<struct flock*>(lk)));
+inline result<void> fcntl_ofd_setlkw(fd d, const flock_t* lk) noexcept {
+  return detail::as_void(fcntl(d, f::ofd_setlkw, const_cast<flock_t*>(lk)));
 }
 
 // ioctl(2): int ioctl(int fd, unsigned long request, unsigned long arg);

@@ -116,9 +116,10 @@ struct statx_timestamp {
 };
 
 // The kernel's struct statx (256 bytes on every arch; fields up to Linux
-// 6.16, the rest spare). Members are the kernel's names without "stx_". Write
-// `struct rawsys::statx` where the function statx is also in scope, as in C.
-struct statx {
+// 6.16, the rest spare). Members are the kernel's names without "stx_". The
+// kernel struct types are named with _t (statx_t, stat_t, statfs_t, flock_t)
+// so that they never share a name with a function: `rawsys::statx_t sx{};`.
+struct statx_t {
   stx::flags mask;  // what was filled
   uint32_t blksize;
   stx_attr::flags attributes;
@@ -159,13 +160,12 @@ struct statx {
 // generated per ISA (uapi/<isa>.hpp); where the seconds are 32-bit they are
 // read as a 32-bit time_t would be: statx has 64-bit ones.
 using stat_time = uapi::stat_time;
-struct stat : uapi::stat {};
+struct stat_t : uapi::stat {};
 
 // The kernel's struct statfs (struct statfs64 where long is 32-bit), as
 // statfs and fstatfs fill it: type is the file system's magic number, flags
-// the ST_* mount flags. Write `struct rawsys::statfs` where the function
-// statfs is also in scope.
-struct statfs : uapi::statfs {};
+// the ST_* mount flags.
+struct statfs_t : uapi::statfs {};
 
 // DT_*: the type of a directory entry (dt::unknown when the file system does
 // not say: ask statx). Hand-written: the kernel's FT_/DT_ list is internal
@@ -251,13 +251,13 @@ class dirents {
 
 // statx(2): int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf);
 // Linux 4.11. path "" with at::empty_path describes dirfd itself.
-inline result<void> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask, struct statx* buf) noexcept {
+inline result<void> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask, statx_t* buf) noexcept {
   return detail::as_void(syscall(nr::statx, dirfd.get(), path, flags, mask, buf));
 }
 
 // statx by value: check ->mask for what was filled.
-inline result<struct statx> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask) noexcept {
-  struct statx buf{};
+inline result<statx_t> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask) noexcept {
+  statx_t buf{};
   auto r = statx(dirfd, path, flags, mask, &buf);
   if (!r) return unexpected(r.error());
   return buf;
@@ -272,7 +272,7 @@ template <class S>
 inline result<void> stat_or_statx(result<void> r, fd dirfd, const char* path, at::flags flags, S* buf) noexcept {
   if constexpr (abi::statx_fallback) {
     if (r || r.error() != errc::enosys) return r;
-    struct statx x{};
+    statx_t x{};
     r = statx(dirfd, path, flags, stx::basic_stats, &x);
     if (!r) return r;
     auto dev = [](uint64_t major, uint64_t minor) {
@@ -299,12 +299,12 @@ inline result<void> stat_or_statx(result<void> r, fd dirfd, const char* path, at
 
 // fstat(2): int fstat(int fd, struct stat *statbuf);
 // 32-bit ISAs: fstat64 (struct stat64). statx where the kernel may lack it.
-inline result<void> fstat(fd f, stat* buf) noexcept {
+inline result<void> fstat(fd f, stat_t* buf) noexcept {
   return detail::stat_or_statx(detail::as_void(syscall(sys::fstat, f.get(), buf)), f, "", at::empty_path, buf);
 }
 
-inline result<stat> fstat(fd f) noexcept {
-  stat buf{};
+inline result<stat_t> fstat(fd f) noexcept {
+  stat_t buf{};
   auto r = fstat(f, &buf);
   if (!r) return unexpected(r.error());
   return buf;
@@ -313,13 +313,13 @@ inline result<stat> fstat(fd f) noexcept {
 // newfstatat(2): int newfstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags);
 // As glibc's fstatat(3). 32-bit ISAs: fstatat64 (struct stat64). statx
 // where the kernel may lack it.
-inline result<void> newfstatat(fd dirfd, const char* path, stat* buf, at::flags flags) noexcept {
+inline result<void> newfstatat(fd dirfd, const char* path, stat_t* buf, at::flags flags) noexcept {
   return detail::stat_or_statx(detail::as_void(syscall(sys::fstatat, dirfd.get(), path, buf, flags)), dirfd, path,
                                flags, buf);
 }
 
-inline result<stat> newfstatat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
-  stat buf{};
+inline result<stat_t> newfstatat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
+  stat_t buf{};
   auto r = newfstatat(dirfd, path, &buf, flags);
   if (!r) return unexpected(r.error());
   return buf;
@@ -547,15 +547,15 @@ inline unsigned umask(unsigned mask) noexcept {
 
 // statfs(2): int statfs(const char *path, struct statfs *buf);
 // 32-bit ISAs: statfs64(path, sizeof(struct statfs64), buf).
-inline result<void> statfs(const char* path, struct statfs* buf) noexcept {
+inline result<void> statfs(const char* path, statfs_t* buf) noexcept {
   if constexpr (sys::statfs_takes_size)
-    return detail::as_void(syscall(sys::statfs, path, sizeof(struct statfs), buf));
+    return detail::as_void(syscall(sys::statfs, path, sizeof(statfs_t), buf));
   else
     return detail::as_void(syscall(sys::statfs, path, buf));
 }
 
-inline result<struct statfs> statfs(const char* path) noexcept {
-  struct statfs buf{};
+inline result<statfs_t> statfs(const char* path) noexcept {
+  statfs_t buf{};
   auto r = statfs(path, &buf);
   if (!r) return unexpected(r.error());
   return buf;
@@ -563,15 +563,15 @@ inline result<struct statfs> statfs(const char* path) noexcept {
 
 // fstatfs(2): int fstatfs(int fd, struct statfs *buf);
 // 32-bit ISAs: fstatfs64(fd, sizeof(struct statfs64), buf).
-inline result<void> fstatfs(fd f, struct statfs* buf) noexcept {
+inline result<void> fstatfs(fd f, statfs_t* buf) noexcept {
   if constexpr (sys::statfs_takes_size)
-    return detail::as_void(syscall(sys::fstatfs, f.get(), sizeof(struct statfs), buf));
+    return detail::as_void(syscall(sys::fstatfs, f.get(), sizeof(statfs_t), buf));
   else
     return detail::as_void(syscall(sys::fstatfs, f.get(), buf));
 }
 
-inline result<struct statfs> fstatfs(fd f) noexcept {
-  struct statfs buf{};
+inline result<statfs_t> fstatfs(fd f) noexcept {
+  statfs_t buf{};
   auto r = fstatfs(f, &buf);
   if (!r) return unexpected(r.error());
   return buf;

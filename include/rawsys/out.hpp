@@ -1,8 +1,15 @@
 // Buffered output for small programs: text and numbers to a descriptor
 // through a fixed buffer, with no allocation, no libc and no 64-bit division
-// on i386. rawsys::out (stdout) and rawsys::err (stderr) are flushed when the
-// program exits (from .fini_array, with the no-libc runtime as with libc)
-// and by flush().
+// on i386. rawsys::out (stdout) is flushed when the program exits (from
+// .fini_array, with the no-libc runtime as with libc) and by flush();
+// rawsys::err (stderr) is line-buffered: each line reaches fd 2 as it ends,
+// so a message written just before a crash or a trap is not lost.
+//
+// operator<< takes exactly what it prints: char, the integer types (in
+// decimal), C strings, anything with data() and size() of char
+// (std::string_view, std::string) and errc (its name). bool, floating-point
+// values and the other character types fail to compile rather than turn
+// silently into a char.
 //
 // A write error is kept: the first one is returned by flush() and status(),
 // and later output is dropped, so a tool can report EPIPE or ENOSPC once.
@@ -53,34 +60,55 @@ inline constexpr bool is_number =
     !is_same_v<remove_cv_t<T>, char8_t> && !is_same_v<remove_cv_t<T>, char16_t> &&
     !is_same_v<remove_cv_t<T>, char32_t> && !is_same_v<remove_cv_t<T>, wchar_t>;
 
+// What operator<< refuses: the arithmetic types it does not print as such.
+template <class T>
+inline constexpr bool is_refused_scalar =
+    (is_same_v<T, bool> || is_same_v<T, float> || is_same_v<T, double> || is_same_v<T, long double> ||
+     is_integral_v<T>) && !is_number<T> && !is_same_v<T, char>;
+
+// std::string_view, std::string and the like: contiguous chars with a size.
+template <class S>
+concept char_range = requires(const S& s) {
+  requires is_same_v<remove_cv_t<remove_pointer_t<decltype(s.data())>>, char>;
+  requires is_integral_v<decltype(s.size())>;
+};
+
 }  // namespace detail
 
 // Writes go to a caller-provided buffer and reach the descriptor when it is
-// full and on flush(). Not thread-safe.
+// full and on flush(), and, for a line-buffered writer, when a line ends.
+// Not thread-safe.
 class writer {
  public:
-  constexpr writer(fd f, char* buf, size_t capacity) noexcept : fd_(f), buf_(buf), cap_(capacity) {}
+  enum class buffering : bool { full, line };
+  constexpr writer(fd f, char* buf, size_t capacity, buffering b = buffering::full) noexcept
+      : fd_(f), buf_(buf), cap_(capacity), line_(b == buffering::line) {}
   writer(const writer&) = delete;
   writer& operator=(const writer&) = delete;
 
   // Bytes as they are.
   [[gnu::noinline]] writer& write(const void* data, size_t n) noexcept {
     const char* p = static_cast<const char*>(data);
+    bool newline = false;
     for (;;) {
       size_t k = cap_ - len_;
       if (k > n) k = n;
-      for (size_t i = 0; i < k; ++i) buf_[len_ + i] = p[i];
+      for (size_t i = 0; i < k; ++i) newline |= (buf_[len_ + i] = p[i]) == '\n';
       len_ += k;
       p += k;
       n -= k;
-      if (n == 0 || !flush()) return *this;
+      if (n == 0) break;
+      if (!flush()) return *this;
     }
+    if (line_ && newline) (void)flush();
+    return *this;
   }
   writer& write(const_buffer b) noexcept { return write(b.data, b.size); }
 
   writer& put(char c) noexcept {
     if (len_ == cap_ && !flush()) return *this;
     buf_[len_++] = c;
+    if (line_ && c == '\n') (void)flush();
     return *this;
   }
 
@@ -94,7 +122,35 @@ class writer {
       while (s[n]) ++n;
     return write(s, n);
   }
-  writer& operator<<(char c) noexcept { return put(c); }
+  template <class C>
+    requires detail::is_same_v<C, char>
+  writer& operator<<(C c) noexcept {
+    return put(c);
+  }
+
+  // Text with a size: std::string_view, std::string, ...
+  template <class S>
+    requires detail::char_range<S>
+  writer& operator<<(const S& s) noexcept {
+    return write(s.data(), static_cast<size_t>(s.size()));
+  }
+
+  // An errno: its name, "ENOENT" (message(e) gives the words).
+  template <detail::errno_enum E>
+  writer& operator<<(E e) noexcept {
+    return *this << name(e);
+  }
+
+  // bool, floating-point values and the other character types would print
+  // as a char: refused.
+  template <class T>
+    requires detail::is_refused_scalar<T>
+  writer& operator<<(T) noexcept {
+    static_assert(!detail::is_refused_scalar<T>,
+                  "rawsys::writer prints char, integers, strings and errc; convert a bool, a "
+                  "floating-point value or another character type first");
+    return *this;
+  }
 
   // An integer in decimal.
   template <class I>
@@ -179,6 +235,7 @@ class writer {
   size_t cap_;
   size_t len_ = 0;
   int error_ = 0;
+  bool line_ = false;
 };
 
 namespace detail {
@@ -207,7 +264,7 @@ inline char out_buffer[4096];
 inline char err_buffer[1024];
 }  // namespace detail
 inline constinit writer out{stdout_fd, detail::out_buffer, sizeof detail::out_buffer};
-inline constinit writer err{stderr_fd, detail::err_buffer, sizeof detail::err_buffer};
+inline constinit writer err{stderr_fd, detail::err_buffer, sizeof detail::err_buffer, writer::buffering::line};
 
 namespace detail {
 // Flushes out and err at exit: from .fini_array, which runs after the atexit

@@ -1,6 +1,8 @@
 // The whole library, except what a program opts into: <rawsys/start.hpp>
-// (the no-libc _start) and <rawsys/out.hpp> (buffered stdout/stderr writers,
-// global buffers flushed at exit).
+// (the no-libc _start), <rawsys/out.hpp> (buffered stdout/stderr writers,
+// global buffers flushed at exit), <rawsys/tool.hpp> (command-line tool
+// helpers, on those writers) and <rawsys/std.hpp> (the standard library's
+// types).
 #pragma once
 
 #include "auxv.hpp"

@@ -62,6 +62,13 @@ inline constexpr bool is_result = false;
 template <class T, class E>
 inline constexpr bool is_result<result<T, E>> = true;
 
+// Without exceptions, value() on an error writes one line to fd 2, e.g.
+// "rawsys: value() on ENOENT (No such file or directory)", then traps.
+// Defined in syscall.hpp (the write needs this ISA's table, which itself
+// includes this file); every wrapper header includes syscall.hpp.
+template <class = void>
+[[noreturn]] void report_and_trap(int code) noexcept;
+
 template <class E>
 [[noreturn]] inline void bad_access([[maybe_unused]] const E& e) {
 #if defined(__cpp_exceptions)
@@ -70,12 +77,17 @@ template <class E>
   else
     throw bad_result_access(0);
 #else
-  __builtin_trap();
+  if constexpr (detail::is_same_v<E, errc>)
+    report_and_trap(static_cast<int>(e));
+  else
+    report_and_trap(0);
 #endif
 }
 
-// Checks that std::expected leaves undefined (operator*, error() on the wrong
-// side): a trap in debug builds, nothing with NDEBUG.
+// Checks that std::expected leaves undefined (operator*, operator->, error()
+// on the wrong side): a trap in debug builds, nothing with NDEBUG, where, as
+// with std::expected, the behaviour is undefined (operator* on an error reads
+// the error's bytes as a value). value() is the checked access.
 constexpr void expects([[maybe_unused]] bool ok) noexcept {
 #if !defined(NDEBUG)
   if (!ok) __builtin_trap();
@@ -195,8 +207,10 @@ struct copying<T, E, false> : storage<T, E> {
 
 }  // namespace detail
 
+// [[nodiscard]]: every call that can fail returns a result, so ignoring one
+// is a warning; `(void)call();` says it is deliberate.
 template <class T, class E>
-class result : private detail::copying<T, E> {
+class [[nodiscard]] result : private detail::copying<T, E> {
   static_assert(!detail::is_reference_v<T> && !detail::is_reference_v<E>,
                 "rawsys::result holds values, not references");
   using base = detail::copying<T, E>;
@@ -341,7 +355,7 @@ class result : private detail::copying<T, E> {
 
 // result<void, E>: success carries nothing.
 template <class E>
-class result<void, E> {
+class [[nodiscard]] result<void, E> {
   template <class, class>
   friend class result;
 

@@ -1,7 +1,8 @@
 // The runtime for a program without libc. Include it in exactly one source
 // file of a program built with
-//   -static -nostdlib -ffreestanding -fno-exceptions -fno-rtti
-// (a static, not a static-pie, executable: nothing relocates it) and
+//   -static -nostdlib -ffreestanding -fno-exceptions -fno-rtti -fno-pie
+// (a static, not a static-pie, executable: nothing relocates it; both
+// -fno-exceptions and -fno-pie are checked below) and
 // `int main()`, `int main(int, char**)` or `int main(int, char**, char**)`,
 // in any of its files, becomes a complete program on x86-64, i386, arm64
 // and arm (EABI). It defines:
@@ -36,6 +37,19 @@
 // (__udivdi3, ...) and arm (__aeabi_uldivmod, ...) comes from libgcc: link
 // -lgcc (the runtime defines the __aeabi_*div0 hooks libgcc's arm helpers call).
 #pragma once
+
+// Without libc there is no unwinder: code built with exceptions refers to
+// __gxx_personality_v0 and fails to link.
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+#error "rawsys/start.hpp: build a program without libc with -fno-exceptions (rawsys_add_tool does)"
+#endif
+// A static-pie executable must relocate itself before it runs, which needs
+// libc's start-up code; this runtime does not, so the program would crash on
+// its first relocated pointer. Position-independent code (__PIE__, the
+// default of many compilers) is what -static-pie needs: ask for neither.
+#if defined(__PIE__) || defined(__pie__)
+#error "rawsys/start.hpp: build a program without libc with -fno-pie and link it -static, not -static-pie (rawsys_add_tool does)"
+#endif
 
 #include <stddef.h>
 #include <stdint.h>

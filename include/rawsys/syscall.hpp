@@ -31,10 +31,13 @@ inline constexpr bool is_syscall_arg =
 // their own signedness, enums through their underlying type, pointers as
 // addresses.
 template <class A>
-constexpr long to_arg(A a) noexcept {
-  static_assert(is_syscall_arg<A>,
-                "rawsys::syscall: each argument must be an integer, an enum, a pointer or nullptr");
-  if constexpr (is_arg64<A>) {
+constexpr long to_arg([[maybe_unused]] A a) noexcept {
+  if constexpr (!is_syscall_arg<A>) {
+    // Alone in its branch, so that no other diagnostic comes with it.
+    static_assert(is_syscall_arg<A>,
+                  "rawsys::syscall: each argument must be an integer, an enum, a pointer or nullptr");
+    return 0;
+  } else if constexpr (is_arg64<A>) {
     return static_cast<long>(a.value);  // one_register ABIs only; see expand()
   } else if constexpr (is_null_pointer_v<A>) {
     return 0;
@@ -140,6 +143,31 @@ inline auto retry_on_eintr(F&& f) noexcept(noexcept(f())) {
     if (r || r.error() != errc::eintr) return r;
   }
 }
+
+namespace detail {
+// value() on an error without exceptions (declared in result.hpp): one line
+// in one write to fd 2, whatever is buffered elsewhere, then a trap.
+template <class>
+[[noreturn, gnu::cold, gnu::noinline]] void report_and_trap(int code) noexcept {
+  char line[160];
+  unsigned n = 0;
+  const auto add = [&](const char* s) {
+    while (*s && n < sizeof line - 1) line[n++] = *s++;
+  };
+  add("rawsys: value() on ");
+  if (code != 0) {
+    add(name(static_cast<errc>(code)));
+    add(" (");
+    add(message(static_cast<errc>(code)));
+    add(")");
+  } else {
+    add("an error");
+  }
+  line[n++] = '\n';
+  (void)raw::syscall(static_cast<long>(nr::write), 2, line, n);
+  __builtin_trap();
+}
+}  // namespace detail
 
 // The value, or the errno as errc.
 template <class... A>

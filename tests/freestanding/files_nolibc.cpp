@@ -30,7 +30,7 @@ bool same(const char* a, const char* b, unsigned long n) {
 void run() {
   namespace o = rawsys::o;
   constexpr int64_t at = int64_t{5} << 30;
-  auto f = rawsys::openat(rawsys::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, 0600);
+  auto f = rawsys::openat(rawsys::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, rawsys::mode{0600});
   expect(f.has_value(), 10);
   expect(rawsys::pwrite64(*f, "far", at) == 3u, 11);
   char buf[8] = {};
@@ -51,7 +51,7 @@ void run() {
   expect(rawsys::dup2(p->read_end, p->read_end) == rawsys::fd{p->read_end.get()}, 33);
   expect(rawsys::fcntl_getfd(p->read_end) == rawsys::fd_::cloexec, 34);
 
-  struct rawsys::flock lk{};
+  rawsys::flock_t lk{};
   lk.type = rawsys::flock_type::wrlck;
   expect(rawsys::fcntl_ofd_setlk(*f, &lk).has_value(), 40);
   expect(rawsys::flock(*f, rawsys::lock::ex | rawsys::lock::nb).has_value(), 41);

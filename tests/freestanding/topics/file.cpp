@@ -20,10 +20,10 @@ int64_t size_of(r::fd f) { return r::lseek(f, 0, r::seek::end).value_or(-1); }
 int main() {
   char path[64];
   topic::temp_path(path, "file");
-  auto f = r::openat(r::at_fdcwd, path, o::creat | o::excl | o::rdwr | o::cloexec, 0600);
+  auto f = r::openat(r::at_fdcwd, path, o::creat | o::excl | o::rdwr | o::cloexec, r::mode{0600});
   check(f.has_value(), "openat: a new file");
   if (!f) return topic::finish("file.hpp");
-  check(r::open(path, o::creat | o::excl | o::rdwr, 0600) == r::unexpected(r::errc::eexist), "open: O_EXCL");
+  check(r::open(path, o::creat | o::excl | o::rdwr, r::mode{0600}) == r::unexpected(r::errc::eexist), "open: O_EXCL");
 
   // Gather, scatter, positioned vectors.
   char one[] = "abc", two[] = "defg";
@@ -82,11 +82,11 @@ int main() {
 
   // Record locks: a classic lock and an open file description lock on the
   // same file conflict even in one process, seen from a second open.
-  struct r::flock lk{};
+  r::flock_t lk{};
   lk.type = r::flock_type::wrlck;
   lk.len = 10;
   check(r::fcntl_setlk(*f, &lk).has_value() && r::fcntl_setlkw(*f, &lk).has_value(), "fcntl_setlk, setlkw");
-  struct r::flock ofd{};
+  r::flock_t ofd{};
   ofd.type = r::flock_type::rdlck;
   ofd.start = 100;
   ofd.len = 10;
@@ -94,13 +94,13 @@ int main() {
   auto g = r::open(path, o::rdwr | o::cloexec);
   check(g.has_value(), "open: a second description");
   if (g) {
-    struct r::flock probe{};
+    r::flock_t probe{};
     probe.type = r::flock_type::wrlck;
     probe.start = 100;
     probe.len = 1;
     check(r::fcntl_getlk(*g, &probe).has_value() && probe.type == r::flock_type::rdlck && probe.pid == -1,
           "fcntl_getlk: the OFD lock, pid -1");
-    struct r::flock probe2{};
+    r::flock_t probe2{};
     probe2.type = r::flock_type::wrlck;
     probe2.len = 1;
     check(r::fcntl_ofd_getlk(*g, &probe2).has_value() && probe2.type == r::flock_type::wrlck &&
@@ -135,7 +135,7 @@ int main() {
               same(s1, "pli", 3),
           "sendfile");
   }
-  auto h = r::openat(r::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, 0600);
+  auto h = r::openat(r::at_fdcwd, "/tmp", o::tmpfile | o::rdwr | o::cloexec, r::mode{0600});
   if (h) {
     int64_t from = 0, to = 0;
     auto n = r::copy_file_range(*f, &from, *h, &to, 6);

@@ -44,7 +44,7 @@ int main() {
   check(r::symlinkat("fifo", *d, "link").has_value(), "symlinkat");
   char target[16] = {};
   check(r::readlinkat(*d, "link", target, sizeof target) == 4u && same(target, "fifo"), "readlinkat");
-  check(r::linkat(*d, "fifo", *d, "hard").has_value() && r::newfstatat(*d, "fifo").value_or(r::stat{}).nlink == 2,
+  check(r::linkat(*d, "fifo", *d, "hard").has_value() && r::newfstatat(*d, "fifo").value_or(r::stat_t{}).nlink == 2,
         "linkat");
   check(r::renameat2(*d, "hard", *d, "moved").has_value(), "renameat2");
   check(r::renameat2(*d, "moved", *d, "fifo", r::rename::noreplace) == r::unexpected(r::errc::eexist),
@@ -52,14 +52,14 @@ int main() {
 
   // Permissions, owners and times.
   check(r::fchmodat(*d, "fifo", 0640).has_value() &&
-            (r::newfstatat(*d, "fifo").value_or(r::stat{}).mode & 07777) == 0640,
+            (r::newfstatat(*d, "fifo").value_or(r::stat_t{}).mode & 07777) == 0640,
         "fchmodat");
   check(r::faccessat2(*d, "fifo", r::ok::f).has_value(), "faccessat2: exists");
   check(r::faccessat2(*d, "none", r::ok::f) == r::unexpected(r::errc::enoent), "faccessat2: ENOENT");
-  auto f = r::openat(*d, "file", o::creat | o::wronly | o::cloexec, 0600);
+  auto f = r::openat(*d, "file", o::creat | o::wronly | o::cloexec, r::mode{0600});
   check(f.has_value(), "openat in the directory");
   if (f) {
-    check(r::fchmod(*f, 0604).has_value() && (r::fstat(*f).value_or(r::stat{}).mode & 07777) == 0604, "fchmod");
+    check(r::fchmod(*f, 0604).has_value() && (r::fstat(*f).value_or(r::stat_t{}).mode & 07777) == 0604, "fchmod");
     check(r::fchown(*f, r::getuid(), r::getgid()).has_value(), "fchown to its own owner");
   }
   check(r::fchownat(*d, "link", static_cast<uint32_t>(-1), static_cast<uint32_t>(-1), r::at::symlink_nofollow)
@@ -87,7 +87,7 @@ int main() {
   // Where a kernel may lack fstat and newfstatat, their ENOSYS becomes
   // statx's answer in a struct stat (the path taken on such a kernel).
   if constexpr (r::abi::statx_fallback) {
-    r::stat via{};
+    r::stat_t via{};
     const r::result<void> enosys = r::unexpected(r::errc::enosys);
     check(r::detail::stat_or_statx(enosys, *d, "fifo", r::at::flags{}, &via).has_value() && sx &&
               via.ino == sx->ino && via.nlink == 2 && (via.mode & r::s::ifmt) == r::s::ififo &&

@@ -39,7 +39,7 @@ int main() {
       r::exit_group(2);
     const bool read_ok = r::open("/proc/self/status", r::o::rdonly).has_value();
     const bool write_denied =
-        r::openat(r::at_fdcwd, "/tmp", r::o::tmpfile | r::o::rdwr, 0600) == r::unexpected(r::errc::eacces);
+        r::openat(r::at_fdcwd, "/tmp", r::o::tmpfile | r::o::rdwr, r::mode{0600}) == r::unexpected(r::errc::eacces);
     r::exit_group(read_ok && write_denied ? 0 : 3);
   }
   int status = -1;

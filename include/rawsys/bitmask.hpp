@@ -5,27 +5,52 @@
 
 #include "detail/traits.hpp"
 
-// Declares |, &, ^, ~ and the compound forms for the enum E, next to E so
-// that they are found by argument-dependent lookup.
-#define RAWSYS_BITMASK(E)                                                                  \
-  constexpr E operator|(E a, E b) noexcept {                                               \
-    return static_cast<E>(static_cast<::rawsys::detail::underlying_type_t<E>>(a) |                      \
-                          static_cast<::rawsys::detail::underlying_type_t<E>>(b));                      \
-  }                                                                                        \
-  constexpr E operator&(E a, E b) noexcept {                                               \
-    return static_cast<E>(static_cast<::rawsys::detail::underlying_type_t<E>>(a) &                      \
-                          static_cast<::rawsys::detail::underlying_type_t<E>>(b));                      \
-  }                                                                                        \
-  constexpr E operator^(E a, E b) noexcept {                                               \
-    return static_cast<E>(static_cast<::rawsys::detail::underlying_type_t<E>>(a) ^                      \
-                          static_cast<::rawsys::detail::underlying_type_t<E>>(b));                      \
-  }                                                                                        \
-  constexpr E operator~(E a) noexcept {                                                    \
-    return static_cast<E>(~static_cast<::rawsys::detail::underlying_type_t<E>>(a));                     \
-  }                                                                                        \
-  constexpr E& operator|=(E& a, E b) noexcept { return a = a | b; }                        \
-  constexpr E& operator&=(E& a, E b) noexcept { return a = a & b; }                        \
-  constexpr E& operator^=(E& a, E b) noexcept { return a = a ^ b; }
+namespace rawsys::detail::bitmask_ops {
+
+// |, &, ^, ~ and the compound forms, once for every flag type: templates, so
+// that nothing is resolved until a program uses one. Clang resolves each
+// operator on an enum (an assignment too) against every built-in candidate,
+// about as costly as parsing a hundred lines; seven definitions for each of
+// the sixty flag types cost more than the rest of the topic headers.
+template <class E>
+concept bitmask = requires(E e) { rawsys_bitmask_(e); };
+
+template <bitmask E>
+constexpr E operator|(E a, E b) noexcept {
+  return static_cast<E>(static_cast<underlying_type_t<E>>(a) | static_cast<underlying_type_t<E>>(b));
+}
+template <bitmask E>
+constexpr E operator&(E a, E b) noexcept {
+  return static_cast<E>(static_cast<underlying_type_t<E>>(a) & static_cast<underlying_type_t<E>>(b));
+}
+template <bitmask E>
+constexpr E operator^(E a, E b) noexcept {
+  return static_cast<E>(static_cast<underlying_type_t<E>>(a) ^ static_cast<underlying_type_t<E>>(b));
+}
+template <bitmask E>
+constexpr E operator~(E a) noexcept {
+  return static_cast<E>(~static_cast<underlying_type_t<E>>(a));
+}
+template <bitmask E>
+constexpr E& operator|=(E& a, E b) noexcept { return a = a | b; }
+template <bitmask E>
+constexpr E& operator&=(E& a, E b) noexcept { return a = a & b; }
+template <bitmask E>
+constexpr E& operator^=(E& a, E b) noexcept { return a = a ^ b; }
+
+}  // namespace rawsys::detail::bitmask_ops
+
+// Gives the enum E |, &, ^, ~ and the compound forms, declared next to E so
+// that argument-dependent lookup finds them. Use at namespace scope.
+#define RAWSYS_BITMASK(E)                               \
+  void rawsys_bitmask_(E);                              \
+  using ::rawsys::detail::bitmask_ops::operator|;       \
+  using ::rawsys::detail::bitmask_ops::operator&;       \
+  using ::rawsys::detail::bitmask_ops::operator^;       \
+  using ::rawsys::detail::bitmask_ops::operator~;       \
+  using ::rawsys::detail::bitmask_ops::operator|=;      \
+  using ::rawsys::detail::bitmask_ops::operator&=;      \
+  using ::rawsys::detail::bitmask_ops::operator^=;
 
 namespace rawsys {
 

@@ -8,7 +8,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
-#include "fs.hpp"  // at:: flags, for execveat
+#include "detail/at.hpp"  // at:: flags, for execveat
 #include "signal.hpp"
 #include "sys.hpp"
 #include "syscall.hpp"

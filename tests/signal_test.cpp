@@ -798,7 +798,7 @@ bool fail_syscall_with(long number, int err) {
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
   struct sock_fprog prog = {static_cast<unsigned short>(sizeof code / sizeof code[0]), code};
-  rawsys::detail::time64_state = 0;  // what the parent learnt no longer holds here
+  rawsys_test::forget_time64();
   return ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
          ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0;
 }

@@ -96,23 +96,20 @@ inline int run_without(std::initializer_list<long> nrs, int (*fn)()) {
     f[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(rawsys::native_audit_arch), 1, 0);
     f[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
     f[n++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr));
+    const auto refuse = [&](long nr) {
+      f[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(nr), 0, 1);
+      f[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
+    };
     // A kernel before 5.1 has none of the time64 calls: rawsys learns that
     // from clock_gettime64, so it is always among them.
-    const long always[] = {SYS_clock_gettime64};
-    for (long nr : nrs) {
-      f[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(nr), 0, 1);
-      f[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
-    }
-    for (long nr : always) {
-      f[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(nr), 0, 1);
-      f[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
-    }
+    refuse(SYS_clock_gettime64);
+    for (long nr : nrs) refuse(nr);
     f[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
     sock_fprog prog{static_cast<unsigned short>(n), f};
     int line = -1;
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
         ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0) {
-      rawsys::detail::time64_state = 0;  // what the parent learnt no longer holds here
+      rawsys_test::forget_time64();
       line = fn();
     }
     (void)!::write(p[1], &line, sizeof line);

@@ -34,4 +34,9 @@ inline rawsys::result<long> glibc(long ret) {
   return ret;
 }
 
+// In a child whose seccomp filter now refuses the *_time64 calls: what the
+// library learnt in the parent about them (detail/time64.hpp) no longer
+// holds, so it learns again.
+inline void forget_time64() { rawsys::detail::time64_state = 0; }
+
 }  // namespace rawsys_test

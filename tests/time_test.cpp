@@ -449,7 +449,7 @@ void run_fallback_checks(volatile bool* ok) {
     return;
   }
   rawsys::vdso::disable();  // the syscalls are under test here
-  rawsys::detail::time64_state = 0;  // what the parent learnt no longer holds here
+  rawsys_test::forget_time64();
 
   rawsys::timespec t64{};
   ok[filter_works] = rawsys::raw::syscall(static_cast<long>(rawsys::nr::clock_gettime64), 1, &t64) == -ENOSYS;

@@ -468,11 +468,23 @@ void argument(line& l, const tracer::tracee& t, char kind, unsigned i) noexcept 
   }
 }
 
+// With -f, lines begin with the pid as strace's do: "PID " in a file,
+// "[pid PID] " on standard error once there is more than one process.
+bool to_file = false;
 void begin(line& l, const tracer::tracee& t) noexcept {
   l.len = 0;
-  if (follow && tracer::count() > 1) {
+  if (!follow) return;
+  const uint64_t pid = static_cast<uint64_t>(t.pid);
+  unsigned digits = 1;
+  for (uint64_t p = pid; p >= 10; p /= 10) ++digits;
+  if (to_file) {
+    l.dec(pid);
+    for (; digits < 5; ++digits) l.put(' ');
+    l.put(' ');
+  } else if (tracer::count() > 1) {
     l.put("[pid ");
-    l.dec(static_cast<uint64_t>(t.pid));
+    for (; digits < 5; ++digits) l.put(' ');
+    l.dec(pid);
     l.put("] ");
   }
 }
@@ -497,13 +509,11 @@ bool shown(const tracer::tracee& t) noexcept { return follow || t.first; }
 struct printer {
   void entry(tracer::tracee& t) noexcept {
     if (!shown(t)) return;
-    if (t.abi_changed) {
-      line& l = line_of(t);
-      begin(l, t);
-      l.put("[ Process PID=");
-      l.dec(static_cast<uint64_t>(t.pid));
-      l.put(tracer::personalities[t.abi].word_bits == 32 ? " runs in 32 bit mode. ]" : " runs in 64 bit mode. ]");
-      emit(l);
+    if (t.abi_changed && !summary) {  // on standard error, as strace says it
+      (void)output->flush();
+      rawsys::err << "[ Process PID=" << t.pid
+                  << (tracer::personalities[t.abi].word_bits == 32 ? " runs in 32 bit mode. ]\n" : " runs in 64 bit mode. ]\n");
+      (void)rawsys::err.flush();
     }
     if (summary) {
       counts.entry(t);
@@ -746,6 +756,7 @@ int main(int argc, char** argv) {
       return 125;
     }
     to = rawsys::fd(f->release());
+    to_file = true;
   }
   rawsys::writer w{to, out_buffer, sizeof out_buffer,
                    output_path ? rawsys::writer::buffering::full : rawsys::writer::buffering::line};

@@ -18,6 +18,7 @@
 #include <rawsys/nr/riscv64.hpp>
 #include <rawsys/nr/s390x.hpp>
 #include <rawsys/nr/x86_64.hpp>
+#include <rawsys/fs.hpp>
 #include <rawsys/process.hpp>
 #include <rawsys/ptrace.hpp>
 #include <rawsys/seccomp.hpp>
@@ -247,10 +248,50 @@ void on_stop(tracee& t, H& h) noexcept {
 }
 }  // namespace detail
 
+// The command's file as strace finds it, before the child starts (so that
+// the child makes one execve): a name with a slash as it is, otherwise the
+// first regular file with an execute bit in a directory of PATH. Returns
+// that directory (for execvp's PATH: "" for a name with a slash), or
+// nullptr when there is none.
+inline const char* find_command(const char* cmd, char* full, size_t size) noexcept {
+  bool slash = false;
+  size_t len = 0;
+  for (; cmd[len]; ++len) slash |= cmd[len] == '/';
+  if (slash) return "";
+  if (len == 0) return nullptr;
+  const char* path = rawsys::getenv("PATH");
+  for (const char* p = path ? path : "/bin:/usr/bin";;) {
+    const char* end = p;
+    while (*end && *end != ':') ++end;
+    const size_t dir_len = static_cast<size_t>(end - p);
+    if (dir_len + 1 + len < size) {
+      size_t n = 0;
+      for (const char* d = p; d != end; ++d) full[n++] = *d;
+      if (n != 0) full[n++] = '/';
+      for (size_t i = 0; i <= len; ++i) full[n++] = cmd[i];
+      namespace stx = rawsys::stx;
+      auto st = rawsys::statx(rawsys::at_fdcwd, full, rawsys::at::flags(), stx::type | stx::mode);
+      if (st && rawsys::s::isreg(st->mode) && (st->mode & 0111)) {
+        full[dir_len] = '\0';
+        return full;
+      }
+    }
+    if (*end == '\0') return nullptr;
+    p = end + 1;
+  }
+}
+
 // Runs argv (found through PATH) traced; COMMAND's status as a shell sees it,
 // 126 or 127 when it cannot be run, 125 when it cannot be traced.
 template <class H>
 int run(char** argv, const options& opt, H& h) noexcept {
+  static char full[4096];
+  const char* dir = find_command(argv[0], full, sizeof full);
+  if (!dir) {
+    tool::begin_error() << '\'' << argv[0] << "': " << message(errc::enoent);
+    tool::end_error();
+    return 127;
+  }
   (void)rawsys::out.flush();
   (void)rawsys::err.flush();
   auto child = rawsys::fork();
@@ -277,8 +318,7 @@ int run(char** argv, const options& opt, H& h) noexcept {
         }
       }
     }
-    const char* path = rawsys::getenv("PATH");
-    const errc e = tool::execvp(argv, rawsys::environ(), path ? path : "/bin:/usr/bin");
+    const errc e = tool::execvp(argv, rawsys::environ(), dir);
     tool::begin_error() << '\'' << argv[0] << "': " << message(e);
     tool::end_error();
     rawsys::exit_group(e == errc::enoent ? 127 : 126);

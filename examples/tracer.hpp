@@ -87,37 +87,45 @@ constexpr personality make(const char* label, unsigned bits, rawsys::audit_arch 
           partner,
           filter<Nr>};
 }
+
+// Another ABI: complete when this kernel may run it beside ours (a 64-bit
+// kernel runs the 32-bit programs of its family, and a 32-bit tracer may
+// meet a 64-bit program there); otherwise only its AUDIT_ARCH, and its
+// tables stay out of the program.
+template <class Nr>
+constexpr personality other(const char* label, unsigned bits, rawsys::audit_arch partner) noexcept {
+  if constexpr (rawsys::audit_arch_of<Nr> != rawsys::native_audit_arch) {
+    if (partner == rawsys::native_audit_arch) return make<Nr>(label, bits, partner);
+  }
+  return {rawsys::audit_arch_of<Nr>, label, bits, nullptr, nullptr, nullptr, nullptr, partner, nullptr};
+}
 }  // namespace detail
 
 using rawsys::audit_arch;
 // This program's ABI first; then every other one rawsys has a table and an
-// AUDIT_ARCH for, with the ABI its kernel runs beside it (a 64-bit kernel
-// runs the 32-bit programs of its family).
+// AUDIT_ARCH for, with the ABI its kernel runs beside it.
 inline constexpr personality personalities[] = {
     detail::make<rawsys::nr, rawsys::errc>("", sizeof(long) * 8, audit_arch{}),
-    detail::make<rawsys::x86_64::nr>(" (x86-64)", 64, audit_arch::ia32),
-    detail::make<rawsys::ia32::nr>(" (i386)", 32, audit_arch::x86_64),
-    detail::make<rawsys::aarch64::nr>(" (arm64)", 64, audit_arch::arm),
-    detail::make<rawsys::arm::nr>(" (arm)", 32, audit_arch::aarch64),
-    detail::make<rawsys::ppc64::nr>(" (ppc64)", 64, audit_arch{}),
-    detail::make<rawsys::riscv64::nr>(" (riscv64)", 64, audit_arch{}),
-    detail::make<rawsys::loongarch64::nr>(" (loongarch64)", 64, audit_arch{}),
-    detail::make<rawsys::s390x::nr>(" (s390x)", 64, audit_arch{}),
+    detail::other<rawsys::x86_64::nr>(" (x86-64)", 64, audit_arch::ia32),
+    detail::other<rawsys::ia32::nr>(" (i386)", 32, audit_arch::x86_64),
+    detail::other<rawsys::aarch64::nr>(" (arm64)", 64, audit_arch::arm),
+    detail::other<rawsys::arm::nr>(" (arm)", 32, audit_arch::aarch64),
+    detail::other<rawsys::ppc64::nr>(" (ppc64)", 64, audit_arch{}),
+    detail::other<rawsys::riscv64::nr>(" (riscv64)", 64, audit_arch{}),
+    detail::other<rawsys::loongarch64::nr>(" (loongarch64)", 64, audit_arch{}),
+    detail::other<rawsys::s390x::nr>(" (s390x)", 64, audit_arch{}),
 };
 inline constexpr unsigned npersonalities = sizeof personalities / sizeof personalities[0];
 
 // The personality of an AUDIT_ARCH: 0 (this program's) when it is ours or unknown.
 inline unsigned personality_of(uint32_t arch) noexcept {
   for (unsigned i = 0; i < npersonalities; ++i)
-    if (static_cast<uint32_t>(personalities[i].arch) == arch) return i;
+    if (static_cast<uint32_t>(personalities[i].arch) == arch && personalities[i].call_name) return i;
   return 0;
 }
 
 // Whether this kernel may run a program of personality p beside ours.
-inline bool runs_here(unsigned p) noexcept {
-  const auto native = personalities[0].arch;
-  return p == 0 || (personalities[p].arch != native && personalities[p].partner == native);
-}
+constexpr bool runs_here(unsigned p) noexcept { return personalities[p].call_name != nullptr; }
 
 // A system call as a stop shows it.
 struct call {

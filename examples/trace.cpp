@@ -17,6 +17,14 @@
 //       --seccomp-bpf does
 // Exit status: COMMAND's (128 + N when signal N ended it), 126 or 127 when
 // it cannot be run, 125 for trace's own errors.
+//
+// Where it differs from strace: a line is written when its call returns, so
+// a blocked call shows nothing until then and -f never splits a line into
+// "<unfinished ...>" and "<... resumed>"; structs are addresses; the calls
+// outside the table below print six numbers; -c has no time columns; a
+// 32-bit program under a 64-bit arm trace has its O_* flags named with
+// arm64's values (four differ); COMMAND killed by a signal gives 128 + N
+// rather than the same signal.
 #include <rawsys/file.hpp>
 #include <rawsys/start.hpp>
 

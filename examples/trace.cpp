@@ -26,6 +26,7 @@
 // arm64's values (four differ); COMMAND killed by a signal gives 128 + N
 // rather than the same signal.
 #include <rawsys/file.hpp>
+#include <rawsys/fs.hpp>
 #include <rawsys/start.hpp>
 
 #include "tracer.hpp"
@@ -133,7 +134,7 @@ const char* const whence[] = {"SEEK_SET", "SEEK_CUR", "SEEK_END", "SEEK_DATA", "
 //   B buffer read (its length the result)    x pointer    X hexadecimal
 //   o open flags    M the mode after open flags (with O_CREAT, O_TMPFILE)    m mode
 //   p PROT_*   F MAP_*   O offset (hexadecimal)   a AT_*   A statx's AT_*   k STATX_*
-//   v argv   e envp   S signal   w lseek whence
+//   v argv   e envp   S signal   w lseek whence   T struct statx (filled: at the exit)
 // Results: d decimal, x address, n none (the call does not return).
 struct call_format {
   const char* name;
@@ -147,7 +148,7 @@ const call_format formats[] = {
     {"_llseek", "fuuxw", 'd'},   {"mmap", "xupFfO", 'x'},        {"mmap2", "xupFfX", 'x'},
     {"munmap", "xu", 'd'},       {"mprotect", "xup", 'd'},       {"brk", "x", 'x'},
     {"exit", "d", 'n'},          {"exit_group", "d", 'n'},       {"execve", "sve", 'd'},
-    {"statx", "DsAkx", 'd'},     {"newfstatat", "Dsxa", 'd'},    {"fstatat64", "Dsxa", 'd'},
+    {"statx", "DsAkT", 'd'},     {"newfstatat", "Dsxa", 'd'},    {"fstatat64", "Dsxa", 'd'},
     {"fstat", "fx", 'd'},        {"fstat64", "fx", 'd'},         {"stat", "sx", 'd'},
     {"lstat", "sx", 'd'},        {"stat64", "sx", 'd'},          {"lstat64", "sx", 'd'},
     {"access", "sd", 'd'},       {"faccessat", "Dsd", 'd'},      {"faccessat2", "Dsda", 'd'},
@@ -230,6 +231,12 @@ struct line {
     do d[n++] = "0123456789abcdef"[v & 15], v >>= 4;
     while (v);
     while (n) put(d[--n]);
+  }
+  // A mode as C's %#03o writes it: 0644, 04755, 000.
+  void mode(uint64_t v) noexcept {
+    if (v == 0) return put("000");
+    put('0');
+    octal(v, 1);
   }
   void octal(uint64_t v, unsigned digits) noexcept {
     char d[24];
@@ -390,6 +397,62 @@ void signal_name(line& l, uint64_t s) noexcept {
   l.dec(s);
 }
 
+// STATX_* as strace names a mask: STATX_ALL (linux/stat.h's name, outside
+// the kernel, for BASIC_STATS and BTIME) or STATX_BASIC_STATS first.
+void statx_mask_names(line& l, uint64_t v) noexcept {
+  const uint64_t basic = value(u::statx_basic_stats), all = basic | value(u::statx_btime);
+  const uint64_t group = (v & all) == all ? all : (v & basic) == basic ? basic : 0;
+  if (group == 0) return flags(l, v, statx_mask);
+  l.put(group == all ? "STATX_ALL" : "STATX_BASIC_STATS");
+  if (v & ~group) flags(l, v & ~group, statx_mask, false);
+}
+
+// A struct statx (the same layout on every ABI) as strace abbreviates it:
+// {stx_mask=..., stx_attributes=..., stx_mode=S_IFREG|0644, stx_size=N, ...}
+void statx_at(line& l, int pid, uint64_t addr) noexcept {
+  struct {
+    uint32_t mask, blksize;
+    uint64_t attributes;
+    uint32_t nlink, uid, gid;
+    uint16_t mode, pad;
+    uint64_t ino, size;
+  } st;
+  static_assert(sizeof st == 48);
+  if (peek(pid, addr, &st, sizeof st) != sizeof st) {
+    l.hex(addr);
+    return;
+  }
+  static const flag attributes[] = {
+      {value(u::statx_attr_compressed), "STATX_ATTR_COMPRESSED"}, {value(u::statx_attr_immutable), "STATX_ATTR_IMMUTABLE"},
+      {value(u::statx_attr_append), "STATX_ATTR_APPEND"},         {value(u::statx_attr_nodump), "STATX_ATTR_NODUMP"},
+      {value(u::statx_attr_encrypted), "STATX_ATTR_ENCRYPTED"},   {value(u::statx_attr_automount), "STATX_ATTR_AUTOMOUNT"},
+      {value(u::statx_attr_mount_root), "STATX_ATTR_MOUNT_ROOT"}, {value(u::statx_attr_verity), "STATX_ATTR_VERITY"},
+      {value(u::statx_attr_dax), "STATX_ATTR_DAX"},               {value(u::statx_attr_write_atomic), "STATX_ATTR_WRITE_ATOMIC"},
+  };
+  static const flag types[] = {
+      {rawsys::s::ifsock, "S_IFSOCK"}, {rawsys::s::iflnk, "S_IFLNK"}, {rawsys::s::ifreg, "S_IFREG"},
+      {rawsys::s::ifblk, "S_IFBLK"},   {rawsys::s::ifdir, "S_IFDIR"}, {rawsys::s::ifchr, "S_IFCHR"},
+      {rawsys::s::ififo, "S_IFIFO"},
+  };
+  static const flag special[] = {
+      {rawsys::s::isuid, "S_ISUID"}, {rawsys::s::isgid, "S_ISGID"}, {rawsys::s::isvtx, "S_ISVTX"}};
+  l.put("{stx_mask=");
+  statx_mask_names(l, st.mask);
+  l.put(", stx_attributes=");
+  flags(l, st.attributes, attributes);
+  l.put(", stx_mode=");
+  bool typed = false;
+  for (const auto& t : types)
+    if (t.bits == (st.mode & rawsys::s::ifmt)) l.put(t.name), l.put('|'), typed = true;
+  if (!typed && (st.mode & rawsys::s::ifmt)) l.octal(st.mode & rawsys::s::ifmt, 1), l.put('|');
+  for (const auto& sp : special)
+    if (st.mode & sp.bits) l.put(sp.name), l.put('|');
+  l.mode(st.mode & 0777);
+  l.put(", stx_size=");
+  l.dec(st.size);
+  l.put(", ...}");
+}
+
 // One argument at the call's entry (B's buffer waits for the exit).
 void argument(line& l, const tracer::tracee& t, char kind, unsigned i) noexcept {
   const auto& p = tracer::personalities[t.abi];
@@ -423,7 +486,7 @@ void argument(line& l, const tracer::tracee& t, char kind, unsigned i) noexcept 
       if (tmpfile) l.put("|O_TMPFILE");
       break;
     }
-    case 'm': l.octal(v, 4); break;
+    case 'm': case 'M': l.mode(v); break;
     case 'p':
       if (v == 0) l.put("PROT_NONE");
       else flags(l, v, fl.prot);
@@ -451,16 +514,7 @@ void argument(line& l, const tracer::tracee& t, char kind, unsigned i) noexcept 
       }
       break;
     }
-    case 'k': {
-      const uint64_t basic = value(u::statx_basic_stats);
-      if ((v & basic) == basic) {
-        l.put("STATX_BASIC_STATS");
-        if (v & ~basic) flags(l, v & ~basic, statx_mask, false);
-      } else {
-        flags(l, v, statx_mask);
-      }
-      break;
-    }
+    case 'k': statx_mask_names(l, v); break;
     case 'v': string_array(l, t.pid, v, p.word_bits / 8, true); break;
     case 'e': string_array(l, t.pid, v, p.word_bits / 8, false); break;
     case 'S': signal_name(l, v); break;
@@ -547,7 +601,7 @@ struct printer {
         if (!(o & fl.creat) && (o & fl.tmpfile) != fl.tmpfile) break;
       }
       if (i) l.put(", ");
-      if (kinds[i] == 'B') {
+      if (kinds[i] == 'B' || kinds[i] == 'T') {
         l.after_entry = l.len;  // the buffer, known at the exit
         continue;
       }
@@ -567,11 +621,12 @@ struct printer {
     if (f) {
       // The read buffer, now filled: the bytes returned.
       for (unsigned i = 0; f->args[i]; ++i)
-        if (f->args[i] == 'B') {
+        if (f->args[i] == 'B' || f->args[i] == 'T') {
           line tail;
           tail.len = 0;
           const uint64_t mask = p.word_bits == 32 ? 0xffffffffu : ~uint64_t{0};
           if (t.current.is_error) tail.hex(t.current.args[i] & mask);
+          else if (f->args[i] == 'T') statx_at(tail, t.pid, t.current.args[i] & mask);
           else buffer_at(tail, t.pid, t.current.args[i] & mask, static_cast<uint64_t>(t.current.rval));
           // Insert it where the entry left room.
           const unsigned at = l.after_entry, move = l.len - at;

@@ -246,8 +246,9 @@ def main():
             counts = {}
             for line in got:
                 m = re.match(r"^\s*(\d+)\s+(\d+)?\s+(\S+)( \([^)]*\))?$", line)
-                if m and m.group(3) != "total":
-                    counts[m.group(3)] = (int(m.group(1)), int(m.group(2) or 0))
+                if m and m.group(3) != "total":  # each ABI's row of a name, summed (strace does not split them)
+                    c, f = counts.get(m.group(3), (0, 0))
+                    counts[m.group(3)] = (c + int(m.group(1)), f + int(m.group(2) or 0))
             _, lines = run_strace(cmd, d, ["-f"])
             want = collections.Counter()
             wfail = collections.Counter()

@@ -619,7 +619,7 @@ struct printer {
     const call_format* f = find_format(t.abi, t.current.nr);
     const auto& p = tracer::personalities[t.abi];
     if (f) {
-      // The read buffer, now filled: the bytes returned.
+      // What the call filled: the bytes read (as many as it returned), the struct.
       for (unsigned i = 0; f->args[i]; ++i)
         if (f->args[i] == 'B' || f->args[i] == 'T') {
           line tail;

@@ -2,16 +2,23 @@
 // ptrace_syscall_info against glibc's and the kernel's headers; a tracer that
 // records a child's syscalls; PEEK/POKE (with the word -1 that glibc's
 // wrapper cannot tell from an error); SEIZE/INTERRUPT/ATTACH/DETACH;
-// process_vm_readv/writev and kcmp; every error compared with glibc.
+// process_vm_readv/writev and kcmp; GETSIGINFO/SETSIGINFO; a seccomp
+// filter's SECCOMP_RET_TRACE stop as PTRACE_GET_SYSCALL_INFO reports it;
+// every error compared with glibc.
 #include "skip.hpp"
+
+#include <rawsys/seccomp.hpp>
 
 // glibc's <sys/ptrace.h> must come before <linux/ptrace.h>.
 #include <elf.h>
 #include <fcntl.h>
 #include <linux/audit.h>
+#include <linux/filter.h>
 #include <linux/kcmp.h>
+#include <linux/seccomp.h>
 #include <sys/ptrace.h>
 #include <linux/ptrace.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <stddef.h>
 #include <string.h>
@@ -524,4 +531,117 @@ TEST_CASE("kcmp compares descriptors and address spaces as glibc's syscall() doe
   ::close(a);
   ::close(b);
   ::close(a2);
+}
+
+TEST_CASE("ptrace: GETSIGINFO and SETSIGINFO at a signal-delivery-stop, and their errors, as glibc's ptrace()") {
+  if (!ptrace_available()) return;
+  const pid_t pid = traced_child([] {
+    rawsys::raw::syscall(static_cast<long>(nr::kill), raw(nr::getpid), SIGUSR1);
+    return 0;
+  });
+  // The SIGSTOP of traced_child: its siginfo says who sent it.
+  rawsys::siginfo mine{};
+  REQUIRE(rawsys::ptrace_getsiginfo(pid, mine));
+  siginfo_t theirs{};
+  REQUIRE(gptrace(PTRACE_GETSIGINFO, pid, nullptr, &theirs) == 0);
+  CHECK(memcmp(&mine, &theirs, sizeof theirs) == 0);
+  CHECK(mine.signo == SIGSTOP);
+  CHECK(mine.pid() == pid);
+
+  // The SIGUSR1 it sends itself next: rewritten by SETSIGINFO (the signal
+  // delivered is PTRACE_CONT's), then read back by both.
+  REQUIRE(rawsys::ptrace_cont(pid));
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFSTOPPED(status));
+  REQUIRE(WSTOPSIG(status) == SIGUSR1);
+  REQUIRE(rawsys::ptrace_getsiginfo(pid, mine));
+  CHECK(mine.signo == SIGUSR1);
+  CHECK(mine.code == SI_USER);
+  mine.code = SI_QUEUE;
+  mine.rt.value.int_ = 42;
+  REQUIRE(rawsys::ptrace_setsiginfo(pid, mine));
+  REQUIRE(gptrace(PTRACE_GETSIGINFO, pid, nullptr, &theirs) == 0);
+  CHECK(theirs.si_code == SI_QUEUE);
+  CHECK(theirs.si_value.sival_int == 42);
+  // Suppressed: the child exits normally.
+  REQUIRE(rawsys::ptrace_cont(pid));
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+
+  // Errors: a pid this process does not trace (ESRCH), as glibc's.
+  const pid_t other = sleeping_child();
+  CHECK(error_of(rawsys::ptrace_getsiginfo(other, mine)) ==
+        error_of(glibc_void(gptrace(PTRACE_GETSIGINFO, other, nullptr, &theirs))));
+  CHECK(rawsys::ptrace_getsiginfo(other, mine).error() == errc::esrch);
+  CHECK(error_of(rawsys::ptrace_setsiginfo(other, mine)) ==
+        error_of(glibc_void(gptrace(PTRACE_SETSIGINFO, other, nullptr, &theirs))));
+  kill_and_reap(other);
+}
+
+TEST_CASE("ptrace: a seccomp filter's SECCOMP_RET_TRACE stop (PTRACE_O_TRACESECCOMP) as glibc's ptrace() sees it") {
+  if (!ptrace_available()) return;
+  // getppid stops for the tracer with 0x1234 as the event's data; every
+  // other call runs freely (PTRACE_CONT).
+  const pid_t pid = traced_child([] {
+    rawsys::sock_filter prog[16];
+    rawsys::seccomp_filter<> f(prog);
+    f.on(nr::getppid, rawsys::seccomp_ret::with_data(rawsys::seccomp_ret::trace, 0x1234));
+    auto p = f.finish(rawsys::seccomp_ret::allow);
+    if (!p || !rawsys::seccomp_set_mode_filter(*p)) return 20;
+    rawsys::raw::syscall(static_cast<long>(nr::getpid));
+    return rawsys::raw::syscall(static_cast<long>(nr::getppid)) > 0 ? 5 : 21;
+  });
+  REQUIRE(rawsys::ptrace_setoptions(pid, po::tracesysgood | po::exitkill | po::traceseccomp));
+  int status = 0;
+  int seccomp_stops = 0, exit_stops = 0;
+  for (;;) {
+    REQUIRE(rawsys::ptrace_cont(pid));
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    if (!WIFSTOPPED(status)) break;
+    REQUIRE((status >> 8) == (SIGTRAP | (PTRACE_EVENT_SECCOMP << 8)));
+    ++seccomp_stops;
+    auto msg = rawsys::ptrace_geteventmsg(pid);
+    REQUIRE(msg.has_value());
+    CHECK(*msg == 0x1234u);
+
+    rawsys::ptrace_syscall_info info{};
+    auto n = rawsys::ptrace_get_syscall_info(pid, info);
+    REQUIRE(n.has_value());
+    struct ptrace_syscall_info theirs {};
+    CHECK(rawsys_test::widen(n) == glibc(gptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof theirs, &theirs)));
+    CHECK(memcmp(&info, &theirs, sizeof theirs) == 0);
+    CHECK(info.op == rawsys::ptrace_syscall_info_op::seccomp);
+    CHECK(info.arch == static_cast<uint32_t>(rawsys::native_audit_arch));
+    CHECK(info.seccomp.nr == static_cast<uint64_t>(nr::getppid));
+    CHECK(info.seccomp.ret_data == 0x1234u);
+
+    // From here PTRACE_SYSCALL stops at the call's exit, with its result.
+    REQUIRE(rawsys::ptrace_syscall(pid));
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFSTOPPED(status));
+    REQUIRE(WSTOPSIG(status) == (SIGTRAP | 0x80));
+    REQUIRE(rawsys::ptrace_get_syscall_info(pid, info));
+    CHECK(info.op == rawsys::ptrace_syscall_info_op::exit);
+    CHECK(info.exit.is_error == 0);
+    CHECK(info.exit.rval == ::getpid());
+    ++exit_stops;
+  }
+  REQUIRE(WIFEXITED(status));
+  if (WEXITSTATUS(status) == 20) {
+    rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
+    return;
+  }
+  CHECK(WEXITSTATUS(status) == 5);
+  CHECK(seccomp_stops == 1);
+  CHECK(exit_stops == 1);
+
+  // GET_SYSCALL_INFO's error for a pid this process does not trace, as glibc's.
+  const pid_t other = sleeping_child();
+  rawsys::ptrace_syscall_info info{};
+  struct ptrace_syscall_info theirs {};
+  CHECK(error_of(rawsys::ptrace_get_syscall_info(other, info)) ==
+        error_of(glibc(gptrace(PTRACE_GET_SYSCALL_INFO, other, sizeof theirs, &theirs))));
+  CHECK(rawsys::ptrace_get_syscall_info(other, info).error() == errc::esrch);
+  kill_and_reap(other);
 }

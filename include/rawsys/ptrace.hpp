@@ -1,5 +1,6 @@
 // Tracing and inspecting other processes: ptrace(2) with typed helpers for
-// the requests a tracer needs, the register sets of the three ABIs,
+// the requests a tracer needs (signals, options and events, seccomp stops,
+// PTRACE_GET_SYSCALL_INFO), the register sets of the three ABIs,
 // process_vm_readv(2)/process_vm_writev(2), and kcmp(2).
 //
 // The iovec arrays these calls take are rawsys::buffer / const_buffer arrays:
@@ -11,6 +12,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
+#include "signal.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 
@@ -342,6 +344,18 @@ inline result<unsigned long> ptrace_geteventmsg(int pid) noexcept {
   auto r = ptrace(ptrace_request::geteventmsg, pid, nullptr, &msg);
   if (!r) return unexpected(r.error());
   return msg;
+}
+
+// ptrace(2) PTRACE_GETSIGINFO: the siginfo of the signal that stopped the
+// tracee (its signal-delivery-stop; at a syscall or event stop, the SIGTRAP
+// the kernel made).
+inline result<void> ptrace_getsiginfo(int pid, siginfo& info) noexcept {
+  return detail::as_void(ptrace(ptrace_request::getsiginfo, pid, nullptr, &info));
+}
+// ptrace(2) PTRACE_SETSIGINFO: replaces that siginfo (what the tracee gets if
+// the signal is delivered).
+inline result<void> ptrace_setsiginfo(int pid, const siginfo& info) noexcept {
+  return detail::as_void(ptrace(ptrace_request::setsiginfo, pid, nullptr, const_cast<siginfo*>(&info)));
 }
 
 // ptrace(2) PTRACE_GETREGSET: the register set `type` into b; the bytes filled (the

@@ -825,6 +825,14 @@ void print_entries(entry** v, size_t n, entry* const* sized, size_t nsized) {
     case format_kind::many_per_line:
     case format_kind::horizontal: {
       if (n == 0) return;
+      if (line_length == 0) {  // no limit: one line, names two blanks apart
+        for (size_t i = 0; i < n; ++i) {
+          if (i != 0) out << "  ";
+          print_frills(v[i], w, 0);
+        }
+        out.put('\n');
+        return;
+      }
       const size_t mark = entries.used;
       size_t* col_width = static_cast<size_t*>(entries.take(n * sizeof(size_t), alignof(size_t)));
       const bool by_columns = format == format_kind::many_per_line;
@@ -901,6 +909,8 @@ bool describe(entry* e, rawsys::fd dir, const char* path, const char* full, bool
   const bool need = command_line || format_needs_stat() ||
                     ((print_inode || format_needs_type()) && e->type == dt::lnk &&
                      (dereference == deref_kind::always || color_symlink_as_referent || check_symlink_mode())) ||
+                    (e->type == dt::dir && color && (is_colored(ow) || is_colored(st) || is_colored(tw))) ||
+                    (dirs_first && e->type == dt::lnk) ||
                     (format_needs_type() &&
                      (e->type == dt::unknown ||
                       (e->type == dt::reg && (indicator == indicator_kind::classify ||
@@ -926,12 +936,12 @@ bool describe(entry* e, rawsys::fd dir, const char* path, const char* full, bool
   e->stat_ok = true;
   e->type = mode_type(e->st.mode);
   if (command_line && e->type == dt::dir && !immediate_dirs) e->arg_directory = true;
-  if (e->type == dt::lnk && (format == format_kind::long_format || check_symlink_mode())) {
+  if (e->type == dt::lnk && (format == format_kind::long_format || check_symlink_mode() || dirs_first)) {
     char tmp[4096];
     if (auto n = rawsys::readlinkat(dir, path, tmp, sizeof tmp)) e->target = text.copy(tmp, *n);
     else file_failure(command_line, "cannot read symbolic link", full, n.error());
     rawsys::statx_t target;
-    if (e->target && (indicator >= indicator_kind::file_type || check_symlink_mode()) &&
+    if (e->target && (indicator >= indicator_kind::file_type || check_symlink_mode() || dirs_first) &&
         rawsys::statx(dir, path, at::flags(), mask, &target)) {
       e->link_ok = true;
       e->link_mode = target.mode;
@@ -1227,12 +1237,12 @@ int main(int argc, char** argv) {
         case o_almost_all: option('A'); break;
         case o_classify:
           classify_when = parse_when(value, "classify");
-          if (classify_when == -2) return 2;
+          if (classify_when == -2) return 1;  // argmatch's usage(EXIT_FAILURE), as coreutils
           if (classify_when == 1 || (classify_when == -1 && stdout_tty)) indicator = indicator_kind::classify;
           break;
         case o_color:
           color_when = parse_when(value, "color");
-          if (color_when == -2) return 2;
+          if (color_when == -2) return 1;
           color = color_when == 1 || (color_when == -1 && stdout_tty);  // -f after it turns it off
           break;
         case o_dereference: option('L'); break;
@@ -1256,7 +1266,7 @@ int main(int argc, char** argv) {
           if (found < 0) {
             static const char* const valid[] = {"'none'", "'slash'", "'file-type'", "'classify'", nullptr};
             invalid_argument(value, "indicator-style", valid);
-            return 2;
+            return 1;
           }
           indicator = static_cast<indicator_kind>(found);
           break;
@@ -1374,5 +1384,11 @@ int main(int argc, char** argv) {
   if (nfiles != 0 && ndirs != 0) rawsys::out.put('\n');
   const bool headers = recursive || !(nfiles == 0 && given <= 1 && ndirs == 1);
   for (size_t i = 0; i < ndirs; ++i) list_directory(dirs[i]->name, true, headers, first, nullptr);
+  // Colours ended as they began, unless the default sequences need nothing.
+  if (color && used_color &&
+      !(colors[lc].n == 2 && colors[lc].s[0] == '\033' && colors[lc].s[1] == '[' && colors[rc].n == 1 && colors[rc].s[0] == 'm')) {
+    put_seq(colors[lc]);
+    put_seq(colors[rc]);
+  }
   return tool::finish(status, 2);
 }

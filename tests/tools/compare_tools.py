@@ -18,6 +18,11 @@ import signal
 import subprocess
 import sys
 import tempfile
+import socket
+import pty
+import fcntl
+import struct
+import termios
 import time
 
 REFERENCE = {"echo": "/bin/echo", "true": "/bin/true", "false": "/bin/false", "env": "/usr/bin/env",
@@ -34,9 +39,13 @@ class Case:
     """args: argv after argv[0]; stdin: bytes, or "tty-less" file name in the
     scratch dir; stdout: None (a pipe we read), "full" (/dev/full), "closed-pipe"
     (a pipe whose reader is gone, SIGPIPE ignored), or "file:NAME" (then the
-    file's content is compared); env: extra variables (None values remove)."""
+    file's content is compared), or "pty:COLUMNS" (a terminal that wide);
+    env: extra variables (None values remove); shared: both programs run on
+    the same files (inode numbers and change times are compared)."""
 
-    def __init__(self, args, stdin=b"", stdout=None, env=None, ignore_sigpipe=False, compare_stderr=True):
+    def __init__(self, args, stdin=b"", stdout=None, env=None, ignore_sigpipe=False, compare_stderr=True,
+                 shared=False):
+        self.shared = shared
         self.args = args
         self.stdin = stdin
         self.stdout = stdout
@@ -87,6 +96,47 @@ def make_files(d):
     os.utime(os.path.join(d, "dir", "B"), (RECENT, RECENT))  # within six months: shown with its time of day
     os.utime(os.path.join(d, "dir", "10"), (FUTURE, FUTURE))
     os.utime(os.path.join(d, "dir"), (1600000000, 1600000000))
+    # For ls: odd names, every file type, many names for the columns, modes
+    # that colours and -F mark, a symlink loop for -L -R.
+    odd = os.path.join(d, "odd")
+    os.mkdir(odd)
+    for name in ["with space", "tab\tname", "new\nline", "high\x80\xff", "it's", "-dash", "ctrl\x01\x7f"]:
+        with open(os.path.join(odd.encode(), name.encode("latin-1")), "wb") as f:
+            f.write(b"x" * len(name))
+    kinds = os.path.join(d, "kinds")
+    os.mkdir(kinds)
+    os.mkfifo(os.path.join(kinds, "fifo"))
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(os.path.join(kinds, "sock"))
+    s.close()
+    for name, mode in [("exe", 0o755), ("setuid", 0o4755), ("setgid", 0o2755), ("plain", 0o644)]:
+        write(os.path.join("kinds", name), b"#!/bin/sh\n" * 300, mode)
+    for name, mode in [("sticky", 0o1777), ("otherw", 0o777), ("stickyonly", 0o1755), ("subdir", 0o755)]:
+        os.mkdir(os.path.join(kinds, name))
+        os.chmod(os.path.join(kinds, name), mode)
+    write(os.path.join("kinds", "subdir", "deep"), b"deep")
+    os.symlink("subdir", os.path.join(kinds, "dirlink"))
+    os.symlink("exe", os.path.join(kinds, "exelink"))
+    os.symlink("nowhere", os.path.join(kinds, "broken"))
+    os.link(os.path.join(kinds, "plain"), os.path.join(kinds, "hardlink"))
+    cols = os.path.join(d, "cols")
+    os.mkdir(cols)
+    for i in range(37):
+        write(os.path.join("cols", "n" * (1 + (i * 7) % 13) + str(i)), b"y" * (i * 1000))
+    os.mkdir(os.path.join(d, "loop"))
+    os.symlink(".", os.path.join(d, "loop", "self"))
+    os.mkdir(os.path.join(d, "tree"))
+    for sub in ["a", "a/b", "a/b/c", "z", ".h"]:
+        os.mkdir(os.path.join(d, "tree", sub))
+        write(os.path.join("tree", sub, "f"), b"f")
+    for root, dirs, files in os.walk(d):
+        for n in dirs + files:
+            if root.startswith(os.path.join(d, "dir")) and root != d:
+                continue
+            p = os.path.join(root, n)
+            if root == d and n in ("dir",):
+                continue
+            os.utime(p, (1650000000 - len(n) * 1000, 1600000000 + len(n) * 1000), follow_symlinks=False)
 
 
 CASES = {
@@ -145,6 +195,64 @@ CASES = {
         Case(["-z"]), Case(["--bogus"]), Case(["--all=x"]), Case(["--", "-l"]), Case(["dir", "-l"]),
         Case(["-l", "/etc/passwd"]), Case(["-l", "script", "noexec"]), Case(["-l", "dir/sub"]), Case(["dir/"]),
         Case(["-l"], stdout="full"), Case(["dir"], stdout="closed"), Case(["dir"], stdout="closed-pipe"),
+        # The rest of POSIX's options, one by one and together.
+        Case(["-C", "cols"]), Case(["-C", "dir", "cols"]), Case(["-x", "cols"]), Case(["-m", "cols"]),
+        Case(["-C"], env={"COLUMNS": "40"}), Case(["-x", "cols"], env={"COLUMNS": "30"}),
+        Case(["-m", "cols"], env={"COLUMNS": "20"}), Case(["-C", "cols"], env={"COLUMNS": "1"}),
+        Case(["-C", "cols"], env={"COLUMNS": "0"}), Case(["-C", "cols"], env={"COLUMNS": "x"}),
+        Case(["-w", "50", "-C", "cols"]), Case(["-w50", "-x", "cols"]), Case(["--width=0", "-C", "cols"]),
+        Case(["-w", "x"]), Case(["-w"]), Case(["-Cs", "cols"]), Case(["-Ci", "cols"], shared=True), Case(["-xs", "-w", "60", "cols"]),
+        Case(["-ms", "cols"]), Case(["-mi", "kinds"], shared=True), Case(["-CF", "kinds"]), Case(["-C1", "cols"]), Case(["-1C", "cols"]),
+        Case(["-lC", "cols"]), Case(["-Cl", "cols"]), Case(["-l1", "kinds"]), Case(["-C", "emptydir"]),
+        Case(["-F", "kinds"]), Case(["-p", "kinds"]), Case(["-lF", "kinds"]), Case(["-lp", "kinds"]),
+        Case(["-F", "kinds/dirlink", "kinds/exelink", "kinds/broken"]), Case(["--file-type", "kinds"]),
+        Case(["--classify", "kinds"]), Case(["--classify=never", "kinds"]), Case(["--classify=auto", "kinds"]),
+        Case(["--classify=bogus", "kinds"]), Case(["--indicator-style=slash", "kinds"]),
+        Case(["--indicator-style=x", "kinds"]),
+        Case(["kinds/dirlink"]), Case(["-H", "kinds/dirlink", "kinds/broken"]), Case(["-L", "kinds"]),
+        Case(["-lL", "kinds"]), Case(["-lH", "kinds/dirlink", "kinds/exelink"]), Case(["-LF", "kinds"]),
+        Case(["-RL", "loop"]), Case(["-R", "loop"]), Case(["-R", "tree"]), Case(["-Ra", "tree"]),
+        Case(["-RA", "tree", "one"]), Case(["-lR", "tree"]), Case(["-R"], env={"COLUMNS": "60"}),
+        Case(["-Rd", "tree"]), Case(["-R", "tree/a/"]),
+        Case(["-g", "dir"]), Case(["-o", "dir"]), Case(["-go", "dir"]), Case(["-gn", "kinds"]), Case(["-i", "dir"], shared=True),
+        Case(["-li", "kinds"], shared=True), Case(["-i", "one", "dir/link"], shared=True), Case(["-s", "dir"]), Case(["-ls", "cols"]),
+        Case(["-sk", "cols"]), Case(["-s", "cols"], env={"POSIXLY_CORRECT": "1"}),
+        Case(["-sk", "cols"], env={"POSIXLY_CORRECT": "1"}), Case(["-sh", "cols"]), Case(["-lh", "cols", "big"]),
+        Case(["-lsh", "kinds"]), Case(["--human-readable", "-s", "big"]), Case(["-lk", "cols"]),
+        Case(["-f", "emptydir"]), Case(["-lf", "emptydir"]), Case(["-fl", "emptydir"]), Case(["-fA", "emptydir"]),
+        Case(["-q", "odd"]), Case(["odd"]), Case(["-lq", "odd"]), Case(["-Cq", "odd"]), Case(["-C", "odd"]),
+        Case(["--hide-control-chars", "odd"]), Case(["-q", "--show-control-chars", "odd"]),
+        Case(["-t", "kinds"]), Case(["-u", "kinds"]), Case(["-ut", "kinds"]), Case(["-lu", "kinds"]),
+        Case(["-lut", "kinds"]), Case(["-c", "-S", "kinds"], shared=True), Case(["-tr", "kinds"]),
+        Case(["-c", "kinds"], shared=True), Case(["-lc", "kinds"], shared=True), Case(["-lct", "kinds"], shared=True),
+        Case(["-ctr", "-1", "tree"], shared=True), Case(["-dl"]), Case(["-dF", "kinds/dirlink"]), Case(["-dLF", "kinds/dirlink"]),
+        Case(["-x", "-w", "3", "cols"]), Case(["-C", "-w", "2", "dir"]), Case(["-m", "-w", "0", "cols"]),
+        Case(["-mF", "--color", "kinds"], env={"TERM": "xterm", "COLUMNS": "30"}),
+        Case(["-sC", "--color", "-w", "70", "cols"], env={"TERM": "xterm"}), Case(["-l", "--color", "/dev/null", "dir"], env={"TERM": "xterm"}),
+        Case(["--full-time", "dir"]), Case(["--full-time", "-u", "one"]),
+        Case(["--group-directories-first", "kinds"]), Case(["--group-directories-first", "-r", "kinds"]),
+        Case(["--group-directories-first", "-lF", "kinds"]), Case(["--group-directories-first", "-U", "emptydir"]),
+        Case(["--group-directories-first", "tree/a", "one", "dir"]),
+        Case(["--all", "--recursive", "--inode", "--size", "tree"], shared=True), Case(["--directory", "--classify", "dir", "kinds"]),
+        Case(["--dereference", "kinds/dirlink"]), Case(["--dereference-command-line", "kinds/dirlink"]),
+        Case(["--kibibytes", "-s", "big"]), Case(["--numeric-uid-gid", "one"]),
+        Case(["--color=always", "kinds"], env={"TERM": "xterm"}), Case(["--color", "-l", "kinds"], env={"TERM": "xterm"}),
+        Case(["--color", "-F", "kinds"], env={"TERM": "xterm"}), Case(["--color", "kinds"]),
+        Case(["--color", "kinds"], env={"COLORTERM": "truecolor"}), Case(["--color=never", "kinds"], env={"TERM": "xterm"}),
+        Case(["--color=auto", "kinds"], env={"TERM": "xterm"}), Case(["--color=al", "kinds"], env={"TERM": "xterm"}),
+        Case(["--color=bogus"]), Case(["--color", "-C", "cols", "kinds"], env={"TERM": "xterm"}),
+        Case(["--color", "-f", "kinds"], env={"TERM": "screen-256color"}),
+        Case(["-f", "--color", "emptydir"], env={"TERM": "screen-256color"}),
+        Case(["--color", "kinds"], env={"LS_COLORS": "di=01;31:ex=35:*.txt=04:ln=target:fi=00", "TERM": "dumb"}),
+        Case(["--color", "-l", "kinds", "dir"], env={"LS_COLORS": "or=41:mi=05:*xe=36", "TERM": "dumb"}),
+        Case(["--color", "-x", "kinds"], env={"LS_COLORS": "ec=<:lc=[:rc=]", "TERM": "xterm"}),
+        Case(["--color", "-1", "odd"], env={"TERM": "xterm", "COLUMNS": "5"}),
+        # On a terminal: columns as wide as it is (its size over COLUMNS), -q.
+        Case([], stdout="pty:80"), Case(["cols"], stdout="pty:80"), Case(["cols"], stdout="pty:33"),
+        Case(["cols"], stdout="pty:33", env={"COLUMNS": "100"}), Case(["-l", "dir"], stdout="pty:80"),
+Case(["-f", "emptydir"], stdout="pty:80"), Case(["-lf", "emptydir"], stdout="pty:80"),
+        Case(["--color=auto", "cols"], stdout="pty:80", env={"TERM": "xterm"}),
+        Case(["--classify=auto", "kinds"], stdout="pty:120"), Case(["-w", "40", "cols"], stdout="pty:80"),
     ],
     "sleep": [
         Case(["0"]), Case(["0.01"]), Case([".01", "0.001s"]), Case(["0.0001m", "0h", "0d", "0s"]), Case(["1e-3"]),
@@ -201,6 +309,12 @@ def run(cmd, argv0, case, d, emulator):
     elif case.stdout and case.stdout.startswith("append:"):
         stdout_arg = open(os.path.join(d, case.stdout[7:]), "ab")
         closers.append(stdout_arg)
+    master = None
+    if case.stdout and case.stdout.startswith("pty:"):
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, int(case.stdout[4:]), 0, 0))
+        stdout_arg = slave
+        closers.append(os.fdopen(slave, "wb"))
     if isinstance(stdin, str):
         stdin_arg = open(os.path.join(d, stdin), "rb")
         closers.append(stdin_arg)
@@ -213,9 +327,28 @@ def run(cmd, argv0, case, d, emulator):
 
     p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=env, stdin=stdin_arg,
                          stdout=stdout_arg, stderr=subprocess.PIPE, preexec_fn=preexec)
-    out, err = p.communicate(stdin, timeout=120)
     for c in closers:
-        c.close()
+        if master is not None and c.fileno() == stdout_arg:
+            c.close()
+    if master is not None:
+        # What the terminal got, until the last writer closes it.
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(master)
+        _, err = p.communicate(stdin, timeout=120)
+        out = b"".join(chunks)
+    else:
+        out, err = p.communicate(stdin, timeout=120)
+    for c in closers:
+        if not c.closed:
+            c.close()
     if case.stdout and case.stdout.startswith(("file:", "append:")):
         with open(os.path.join(d, case.stdout.split(":", 1)[1]), "rb") as f:
             out = f.read()
@@ -237,8 +370,9 @@ def main():
         # its name may appear in the output.
         make_files(d)
         got = run(ours, tool, case, d, emulator)
-        shutil.rmtree(d)
-        make_files(d)
+        if not case.shared:
+            shutil.rmtree(d)
+            make_files(d)
         want = run(theirs, tool, case, d, [])
         shutil.rmtree(d)
         same = got[0] == want[0] and got[1] == want[1] and (not case.compare_stderr or got[2] == want[2])

@@ -56,6 +56,16 @@ class Case:
 
 BIG = bytes((i * 7 + i // 251) % 256 for i in range(300000))
 LINES = b"".join(b"line %d\n" % i for i in range(5000))
+# UTF-8 text: wide, combining and zero-width characters, no-break and other
+# Unicode spaces, C1 controls, invalid, overlong, surrogate and over-long
+# (5- and 6-byte) sequences, and one cut short at the end.
+UTF8 = ("h\u00e9llo w\u00f6rld\n\u65e5\u672c\u8a9e \u30c6\u30ad\u30b9\u30c8\tx\n"
+        "combining e\u0301 here\u200b\ufeff\n"
+        "nbsp\u00a0sep\u2003em\u3000ideo\u2007fig\u202fnarrow\u2060wj\u1680ogham\n"
+        "\u2028ls\u0085nel \U0001f600 emoji \uff21\uff22 \U00020000 \u0378 \U000e0001\r\f\v"
+        "\U0010ffff\ufffe\U000f0000\ue000\n").encode() + (
+        b"\xff\xfe bad \xe0\x80\x80 over \xed\xa0\x80 surr \xf4\x90\x80\x80 big \xc0\xaf "
+        b"\xf8\x88\x80\x80\x80 \xfc\x84\x80\x80\x80\x80 \xe2\x82a\n\xe2\x82")
 
 
 def make_files(d):
@@ -77,6 +87,8 @@ def make_files(d):
     write("script", b"#!/bin/sh\necho from script \"$@\"\n", 0o755)
     write("blanks", b"\n\n\na\n\n\n\nb\n\n c\t\x7f\x1b\x9b\xe9\xff\n\n")
     write("noexec", b"#!/bin/sh\necho no\n", 0o644)
+    write("utf8", UTF8)
+    write("utf8big", UTF8 * 3000)
     write("noshebang", b"echo from a file without #!\n", 0o755)
     os.mkdir(os.path.join(d, "dir"))
     for name, data in [("b", b"bb"), ("a", b"a"), ("B", b"B"), (".hidden", b"h"), ("_x", b""),
@@ -182,6 +194,17 @@ CASES = {
         Case(["--max-line-length", "words"]), Case(["--li", "two"]), Case(["--bogus"]), Case(["-x"]),
         Case(["--lines=2", "two"]), Case(["--", "-l"]), Case(["two", "-w"]), Case(["no such"]),
         Case(["words"], stdout="full"), Case(["words"], stdout="closed-pipe"), Case(["words"], stdout="closed"), Case(["blanks", "noexec"]),
+        # In a UTF-8 locale, however it is named.
+        Case(["-m", "utf8"], env={"LC_ALL": "C.UTF-8"}), Case(["-w", "utf8"], env={"LC_ALL": "C.UTF-8"}),
+        Case(["-L", "utf8"], env={"LC_ALL": "C.UTF-8"}), Case(["utf8"], env={"LC_ALL": "C.UTF-8"}),
+        Case(["-lwmcL", "utf8", "utf8big", "words"], env={"LC_ALL": "C.UTF-8"}),
+        Case(["-m"], stdin="utf8big", env={"LC_ALL": "C.utf8"}), Case(["-lwmcL", "utf8"]),
+        Case(["-mwL", "utf8"], env={"LC_ALL": None, "LANG": "C.UTF-8"}),
+        Case(["-mwL", "utf8"], env={"LC_ALL": None, "LC_CTYPE": "C.UTF-8", "LANG": "C"}),
+        Case(["-mwL", "utf8"], env={"LC_ALL": "", "LC_CTYPE": "C.UTF-8"}),
+        Case(["-mwL", "utf8"], env={"LC_ALL": "C", "LC_CTYPE": "C.UTF-8"}),
+        Case(["-w", "utf8"], env={"LC_ALL": "C.UTF-8", "POSIXLY_CORRECT": "1"}),
+        Case(["-m", "words", "blanks"], env={"LC_ALL": "C.UTF-8"}), Case(["-L", "two", "blanks"], env={"LC_ALL": "C.UTF-8"}),
     ],
     "ls": [
         Case([]), Case(["dir"]), Case(["-a", "dir"]), Case(["-A", "dir"]), Case(["-l", "dir"]), Case(["-la", "dir"]),

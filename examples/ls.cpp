@@ -498,19 +498,118 @@ const seq* color_of(const entry* e, bool target) {
 
 bool printable(unsigned char c) { return c >= 0x20 && c < 0x7f; }
 
-// Columns a name takes: every byte, or with the bytes shown as they are,
-// control characters none.
-size_t name_width(const char* s) {
-  size_t w = 0;
-  for (; *s; ++s) {
-    const unsigned char c = static_cast<unsigned char>(*s);
-    w += qmark || !(c < 0x20 || c == 0x7f);
+// On a terminal, names are quoted as coreutils' shell-escape style does in
+// the C locale: as they are when a shell reads them back unchanged, else in
+// single quotes (double quotes around a ' when nothing else needs them),
+// with unprintable bytes as $'\n' or $'\200'. In the long format and in
+// columns, a listing where some name is quoted puts a blank before the
+// others, so that the names line up.
+bool shell_quote = false, align_quotes = false, some_quoted = false;
+
+// The quoted form of s in buf (room for 4 bytes a byte, and 3), and its
+// length. `extra`: more characters that ask for quotes.
+size_t quote(const char* s, char* buf, const char* extra) {
+  bool special = *s == '\0' || *s == '#' || *s == '~', control = false, single = false, dq_unsafe = false;
+  for (const char* p = s; *p; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (!printable(c)) control = true;
+    if (c == '\'') single = true;
+    if (c == '$' || c == '`' || c == '\\' || c == '"' || c == '!') dq_unsafe = true;
+    for (const char* q = " \t\n!\"$&'()*;<=>?[\\]^`{|}"; *q; ++q)
+      if (c == static_cast<unsigned char>(*q)) special = true;
+    for (const char* q = extra; *q; ++q)
+      if (c == static_cast<unsigned char>(*q)) special = true;
   }
+  size_t n = 0;
+  if (!special && !control) {
+    while (s[n]) buf[n] = s[n], ++n;
+    return n;
+  }
+  if (single && !control && !dq_unsafe) {
+    buf[n++] = '"';
+    for (const char* p = s; *p; ++p) buf[n++] = *p;
+    buf[n++] = '"';
+    return n;
+  }
+  bool escaping = false;
+  buf[n++] = '\'';
+  for (const char* p = s; *p; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (!printable(c)) {
+      if (!escaping) buf[n++] = '\'', buf[n++] = '$', buf[n++] = '\'', escaping = true;
+      buf[n++] = '\\';
+      static const char names[] = "abtnvfr";
+      if (c >= 7 && c <= 13) {
+        buf[n++] = names[c - 7];
+      } else {
+        buf[n++] = static_cast<char>('0' + (c >> 6));
+        buf[n++] = static_cast<char>('0' + ((c >> 3) & 7));
+        buf[n++] = static_cast<char>('0' + (c & 7));
+      }
+      continue;
+    }
+    if (escaping) buf[n++] = '\'', buf[n++] = '\'', escaping = false;
+    if (c == '\'') {
+      buf[n++] = '\'', buf[n++] = '\\', buf[n++] = '\'', buf[n++] = '\'';
+    } else {
+      buf[n++] = static_cast<char>(c);
+    }
+  }
+  buf[n++] = '\'';
+  return n;
+}
+
+// The characters that ask for quotes in file names besides the shell's:
+// the indicators that -F or --file-type add.
+const char* name_extra() {
+  return indicator == indicator_kind::file_type ? "*=>@|" : indicator == indicator_kind::classify ? "=>@|" : "";
+}
+
+// The quoted form of s, in `text` above what is in use (the caller gives
+// the room back by resetting text.used).
+size_t quoted(const char* s, const char* extra, char** buf) {
+  *buf = static_cast<char*>(text.take(length(s) * 4 + 3));
+  return quote(s, *buf, extra);
+}
+
+bool needs_quotes(const char* s) {
+  if (!shell_quote) return false;
+  const size_t mark = text.used;
+  char* buf;
+  const size_t n = quoted(s, name_extra(), &buf);
+  text.used = mark;
+  return n && (buf[0] == '\'' || buf[0] == '"');
+}
+
+// The blank before an unquoted name among quoted ones.
+bool quote_pad(const char* s) { return align_quotes && some_quoted && !needs_quotes(s); }
+
+// Columns a name takes: its printable bytes (all of them with -q, which
+// shows the others as '?'), as coreutils counts in the C locale; quoted on
+// a terminal (and with its blank).
+size_t name_width(const char* s, bool pad = false) {
+  if (shell_quote) {
+    const size_t mark = text.used;
+    char* buf;
+    const size_t n = quoted(s, name_extra(), &buf);
+    text.used = mark;
+    return n + (pad && quote_pad(s));
+  }
+  size_t w = 0;
+  for (; *s; ++s) w += qmark || printable(static_cast<unsigned char>(*s));
   return w;
 }
 
-void put_name(const char* s) {
+void put_name(const char* s, const char* extra = nullptr) {
   auto& out = rawsys::out;
+  if (shell_quote) {
+    const size_t mark = text.used;
+    char* buf;
+    const size_t n = quoted(s, extra ? extra : name_extra(), &buf);
+    out.write(buf, n);
+    text.used = mark;
+    return;
+  }
   for (; *s; ++s) out.put(qmark && !printable(static_cast<unsigned char>(*s)) ? '?' : *s);
 }
 
@@ -518,6 +617,7 @@ void put_name(const char* s) {
 // where it begins, for the clear-to-end-of-line after a wrapped name.
 void print_name(const entry* e, bool target, size_t start) {
   const seq* c = color ? color_of(e, target) : nullptr;
+  if (!target && quote_pad(target ? e->target : e->name)) rawsys::out.put(' '), ++start;
   if (c) {
     put_seq(colors[lc]);
     put_seq(*c);
@@ -623,8 +723,10 @@ widths measure(entry* const* v, size_t n) {
   auto grow = [](unsigned& to, unsigned x) {
     if (x > to) to = x;
   };
+  some_quoted = false;
   for (size_t i = 0; i < n; ++i) {
     const entry* e = v[i];
+    if (align_quotes && !some_quoted) some_quoted = needs_quotes(e->name);
     if (print_inode) grow(w.inode, e->stat_ok || e->ino ? digits(inode_of(e)) : 1);
     if (!e->stat_ok) continue;
     if (print_block_size) grow(w.blocks, blocks_text(e).n);
@@ -713,7 +815,7 @@ size_t frills_width(const entry* e, const widths& w) {
   const bool commas = format == format_kind::with_commas;
   if (print_inode) len += 1 + (commas ? (e->stat_ok || e->ino ? digits(inode_of(e)) : 1) : w.inode);
   if (print_block_size) len += 1 + (commas ? blocks_text(e).n : w.blocks);
-  len += name_width(e->name);
+  len += name_width(e->name, true);
   if (indicator != indicator_kind::none) len += type_indicator(e->stat_ok, e->st.mode, e->type, e->arg_directory) != 0;
   return len;
 }
@@ -998,7 +1100,7 @@ void list_directory(const char* name, bool command_line, bool header, bool& firs
   }
   if (header) {
     if (!first) out.put('\n');
-    put_name(name);
+    put_name(name, ":");
     out << ":\n";
   }
   first = false;
@@ -1182,7 +1284,7 @@ int main(int argc, char** argv) {
     if (stdout_tty && ws.col > 0) width_option = -2 - static_cast<long>(ws.col);  // the terminal's, unless -w
   }
   format = stdout_tty ? format_kind::many_per_line : format_kind::one_per_line;
-  qmark = stdout_tty;
+  qmark = shell_quote = stdout_tty;
   if (rawsys::getenv("POSIXLY_CORRECT")) block_unit = 512;
 
   enum long_opt {
@@ -1340,6 +1442,9 @@ int main(int argc, char** argv) {
       }
     }
   }
+  align_quotes = shell_quote && (format == format_kind::long_format ||
+                                 ((format == format_kind::many_per_line || format == format_kind::horizontal) &&
+                                  line_length));
   if (format == format_kind::long_format && !numeric_ids) {  // before any listing: they stay for the whole run
     passwd.load();
     group.load();

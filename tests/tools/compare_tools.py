@@ -112,9 +112,11 @@ def make_files(d):
     # that colours and -F mark, a symlink loop for -L -R.
     odd = os.path.join(d, "odd")
     os.mkdir(odd)
-    for name in ["with space", "tab\tname", "new\nline", "high\x80\xff", "it's", "-dash", "ctrl\x01\x7f"]:
+    for name in ["with space", "tab\tname", "new\nline", "high\x80\xff", "it's", "-dash", "ctrl\x01\x7f", "at@sign", "\x1bstart", "q'\"$"]:
         with open(os.path.join(odd.encode(), name.encode("latin-1")), "wb") as f:
             f.write(b"x" * len(name))
+    os.mkdir(os.path.join(odd, "co:lon"))
+    os.mkdir(os.path.join(odd, "co:lon", "x y"))
     kinds = os.path.join(d, "kinds")
     os.mkdir(kinds)
     os.mkfifo(os.path.join(kinds, "fifo"))
@@ -245,14 +247,14 @@ CASES = {
         Case(["-f", "emptydir"]), Case(["-lf", "emptydir"]), Case(["-fl", "emptydir"]), Case(["-fA", "emptydir"]),
         Case(["-q", "odd"]), Case(["odd"]), Case(["-lq", "odd"]), Case(["-Cq", "odd"]), Case(["-C", "odd"]),
         Case(["--hide-control-chars", "odd"]), Case(["-q", "--show-control-chars", "odd"]),
-        Case(["-t", "kinds"]), Case(["-u", "kinds"]), Case(["-ut", "kinds"]), Case(["-lu", "kinds"]),
-        Case(["-lut", "kinds"]), Case(["-c", "-S", "kinds"], shared=True), Case(["-tr", "kinds"]),
+        Case(["-t", "kinds"]), Case(["-u", "kinds"], shared=True), Case(["-ut", "kinds"], shared=True), Case(["-lu", "one", "two", "big", "kinds/exe", "kinds/fifo"]),
+        Case(["-lut", "one", "two", "big", "kinds/exe", "kinds/fifo"]), Case(["-c", "-S", "kinds"], shared=True), Case(["-tr", "kinds"]),
         Case(["-c", "kinds"], shared=True), Case(["-lc", "kinds"], shared=True), Case(["-lct", "kinds"], shared=True),
         Case(["-ctr", "-1", "tree"], shared=True), Case(["-dl"]), Case(["-dF", "kinds/dirlink"]), Case(["-dLF", "kinds/dirlink"]),
         Case(["-x", "-w", "3", "cols"]), Case(["-C", "-w", "2", "dir"]), Case(["-m", "-w", "0", "cols"]),
         Case(["-mF", "--color", "kinds"], env={"TERM": "xterm", "COLUMNS": "30"}),
         Case(["-sC", "--color", "-w", "70", "cols"], env={"TERM": "xterm"}), Case(["-l", "--color", "/dev/null", "dir"], env={"TERM": "xterm"}),
-        Case(["--full-time", "dir"]), Case(["--full-time", "-u", "one"]),
+        Case(["--full-time", "dir"]), Case(["--full-time", "-u", "one"], shared=True),
         Case(["--group-directories-first", "kinds"]), Case(["--group-directories-first", "-r", "kinds"]),
         Case(["--group-directories-first", "-lF", "kinds"]), Case(["--group-directories-first", "-U", "emptydir"]),
         Case(["--group-directories-first", "tree/a", "one", "dir"]),
@@ -275,7 +277,13 @@ CASES = {
         Case(["cols"], stdout="pty:33", env={"COLUMNS": "100"}), Case(["-l", "dir"], stdout="pty:80"),
 Case(["-f", "emptydir"], stdout="pty:80"), Case(["-lf", "emptydir"], stdout="pty:80"),
         Case(["--color=auto", "cols"], stdout="pty:80", env={"TERM": "xterm"}),
-        Case(["--classify=auto", "kinds"], stdout="pty:120"), Case(["-w", "40", "cols"], stdout="pty:80"),
+        Case(["--classify=auto", "kinds"], stdout="pty:120"), Case(["odd"], stdout="pty:80"),
+        Case(["odd"], stdout="pty:30"), Case(["-x", "odd"], stdout="pty:60"), Case(["-l", "odd"], stdout="pty:80"),
+        Case(["-1", "odd"], stdout="pty:80"), Case(["-m", "odd"], stdout="pty:80"), Case(["-R", "odd"], stdout="pty:80"),
+        Case(["-F", "odd"], stdout="pty:80"), Case(["--file-type", "-1", "odd"], stdout="pty:80"),
+        Case(["-q", "odd"], stdout="pty:80"), Case(["--show-control-chars", "-1", "odd"], stdout="pty:80"),
+        Case(["-w", "0", "odd"], stdout="pty:80"), Case(["-ls", "odd"], stdout="pty:80"), Case(["--color", "odd"], stdout="pty:80", env={"TERM": "xterm"}),
+        Case(["-C", "odd"], stdout="file:listing"), Case(["-w", "40", "cols"], stdout="pty:80"),
     ],
     "sleep": [
         Case(["0"]), Case(["0.01"]), Case([".01", "0.001s"]), Case(["0.0001m", "0h", "0d", "0s"]), Case(["1e-3"]),

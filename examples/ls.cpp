@@ -9,13 +9,17 @@
 //
 // Columns (-C, the default on a terminal) are laid out as coreutils lays
 // them out, as wide as the terminal (TIOCGWINSZ on stdout, else COLUMNS,
-// else 80), padded with tabs unless in colour. Colours are GNU's built-in
-// defaults, or LS_COLORS's two-letter keys and *SUFFIX entries. Names are
-// sorted as LC_ALL=C sorts them. Times are in UTC.
+// else 80), padded with tabs unless in colour. On a terminal names are
+// quoted as a shell would read them back. Colours are GNU's built-in
+// defaults (used when TERM is one dircolors knows, or COLORTERM is set),
+// or LS_COLORS's two-letter keys and *SUFFIX entries. Names are sorted as
+// LC_ALL=C sorts them. Entries are stat'ed only when the format needs it,
+// as coreutils does (so -L finds a dangling link only when it looks).
 //
-// Not done: quoting names for a terminal (on a terminal, as with -q,
-// unprintable bytes are '?' but nothing is put in quotes), other time zones,
-// the ACL/SELinux mark after the mode, file capabilities' colour, BLOCK_SIZE.
+// Not done: other time zones than UTC, the ACL/SELinux mark after the
+// mode, file capabilities' colour, escapes in LS_COLORS values,
+// BLOCK_SIZE/LS_BLOCK_SIZE, QUOTING_STYLE and GNU's other options (--sort,
+// --time, --time-style, -I, -T, -X, -v, -b, -N, -Q, -Z, --si, ...).
 // Exit status: 2 when an operand cannot be listed, 1 for lesser trouble.
 #include <rawsys/memory.hpp>
 #include <rawsys/start.hpp>

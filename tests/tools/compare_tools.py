@@ -137,6 +137,14 @@ def make_files(d):
     os.mkdir(cols)
     for i in range(37):
         write(os.path.join("cols", "n" * (1 + (i * 7) % 13) + str(i)), b"y" * (i * 1000))
+    sizes = os.path.join(d, "sizes")
+    os.mkdir(sizes)
+    for n in [1, 999, 1023, 1024, 1025, 1536, 10188, 10239, 10240, 10241, 102399, 1048575, 1048577, 10433332,
+              5 * 2**30 + 123456789, 2**40 - 1, 2**42 + 1]:
+        with open(os.path.join(sizes, "s%d" % n), "wb") as f:
+            f.truncate(n)  # sparse: its blocks are few
+    with open(os.path.join(sizes, "dense"), "wb") as f:
+        f.write(b"d" * 1000000)
     os.mkdir(os.path.join(d, "loop"))
     os.symlink(".", os.path.join(d, "loop", "self"))
     os.mkdir(os.path.join(d, "tree"))
@@ -243,7 +251,9 @@ CASES = {
         Case(["-li", "kinds"], shared=True), Case(["-i", "one", "dir/link"], shared=True), Case(["-s", "dir"]), Case(["-ls", "cols"]),
         Case(["-sk", "cols"]), Case(["-s", "cols"], env={"POSIXLY_CORRECT": "1"}),
         Case(["-sk", "cols"], env={"POSIXLY_CORRECT": "1"}), Case(["-sh", "cols"]), Case(["-lh", "cols", "big"]),
-        Case(["-lsh", "kinds"]), Case(["--human-readable", "-s", "big"]), Case(["-lk", "cols"]),
+        Case(["-lsh", "kinds"]), Case(["-lsh", "sizes"]), Case(["-ls", "sizes"]), Case(["-sk", "sizes"]),
+        Case(["-lhS", "sizes"]), Case(["-Ss1", "sizes"], env={"POSIXLY_CORRECT": "1"}), Case(["-Csh", "sizes"]),
+        Case(["-msh", "sizes"]), Case(["--human-readable", "--size", "--full-time", "sizes/dense"]), Case(["--human-readable", "-s", "big"]), Case(["-lk", "cols"]),
         Case(["-f", "emptydir"]), Case(["-lf", "emptydir"]), Case(["-fl", "emptydir"]), Case(["-fA", "emptydir"]),
         Case(["-q", "odd"]), Case(["odd"]), Case(["-lq", "odd"]), Case(["-Cq", "odd"]), Case(["-C", "odd"]),
         Case(["--hide-control-chars", "odd"]), Case(["-q", "--show-control-chars", "odd"]),

@@ -37,6 +37,7 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/xattr.h>
 #include <linux/pidfd.h>
 #include <linux/fadvise.h>
+#include <asm/termios.h>
 
 template <class T>
 constexpr bool is_absent(T) {

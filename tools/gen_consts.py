@@ -64,7 +64,7 @@ asm/socket.h linux/socket.h linux/in.h linux/in6.h linux/tcp.h linux/poll.h linu
 linux/inotify.h linux/timerfd.h linux/eventfd.h linux/signalfd.h linux/futex.h linux/sched.h
 linux/wait.h linux/resource.h linux/prctl.h linux/time.h linux/falloc.h linux/fs.h
 linux/openat2.h linux/close_range.h linux/memfd.h linux/random.h linux/mount.h linux/xattr.h
-linux/pidfd.h linux/fadvise.h
+linux/pidfd.h linux/fadvise.h asm/termios.h
 """.split()
 
 PRELUDE = "typedef __SIZE_TYPE__ size_t;\n"
@@ -196,6 +196,7 @@ TCP_CORK TCP_DEFER_ACCEPT TCP_FASTOPEN TCP_KEEPCNT TCP_KEEPIDLE TCP_KEEPINTVL TC
 TCP_MAXSEG TCP_NODELAY TCP_QUICKACK TCP_SYNCNT TCP_USER_TIMEOUT TCP_WINDOW_CLAMP
 TFD_CLOEXEC TFD_NONBLOCK TFD_TIMER_ABSTIME TFD_TIMER_CANCEL_ON_SET
 TIMER_ABSTIME
+TIOCGWINSZ
 __WALL __WCLONE __WNOTHREAD
 WCONTINUED
 WEXITED

@@ -3680,6 +3680,11 @@ static_assert(U::timer_abstime == (TIMER_ABSTIME));
 #else
 static_assert(is_absent(U::timer_abstime));
 #endif
+#ifdef TIOCGWINSZ
+static_assert(U::tiocgwinsz == (TIOCGWINSZ));
+#else
+static_assert(is_absent(U::tiocgwinsz));
+#endif
 #ifdef __WALL
 static_assert(U::wall == (__WALL));
 #else

@@ -575,6 +575,7 @@ inline constexpr int tfd_nonblock = 0x800;
 inline constexpr int tfd_timer_abstime = 1;
 inline constexpr int tfd_timer_cancel_on_set = 2;
 inline constexpr int timer_abstime = 1;
+inline constexpr int tiocgwinsz = 0x5413;
 inline constexpr int wall = 0x40000000;
 inline constexpr unsigned wclone = 0x80000000;
 inline constexpr int wcontinued = 8;

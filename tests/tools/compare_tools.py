@@ -220,7 +220,7 @@ CASES = {
         Case([]), Case(["dir"]), Case(["-a", "dir"]), Case(["-A", "dir"]), Case(["-l", "dir"]), Case(["-la", "dir"]),
         Case(["-lA", "dir", "emptydir"]), Case(["dir", "one", "emptydir", "two"]), Case(["one", "two", "nosuch"]),
         Case(["-l", "one", "big", "dir/link", "dir/dangling"]), Case(["-l", "one", "dir", "big", "emptydir"]), Case(["dir/link", "dir/dangling"]),
-        Case(["-d", "dir", "one"]), Case(["-ld", "dir", "."]), Case(["-d"]), Case(["-r", "dir"]), Case(["-lr", "dir"]),
+        Case(["-d", "dir", "one"]), Case(["-ld", "dir", "dir/."]), Case(["-d"]), Case(["-r", "dir"]), Case(["-lr", "dir"]),
         Case(["-t", "dir"]), Case(["-lt", "dir"]), Case(["-S", "dir"]), Case(["-lS", "dir"]), Case(["-U", "emptydir"]),
         Case(["-n", "dir"]), Case(["-ln", "one"]), Case(["-1", "dir"]), Case(["nosuch"]), Case(["nosuch", "dir"]),
         Case(["-l", "/dev/null", "/dev/zero", "/dev/tty"]), Case(["-l", "locked"]), Case(["-l", "emptydir"]),

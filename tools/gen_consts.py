@@ -196,6 +196,7 @@ SEEK_CUR SEEK_DATA SEEK_END SEEK_HOLE SEEK_SET
 SFD_CLOEXEC SFD_NONBLOCK
 SHM_EXEC SHM_HUGETLB SHM_INFO SHM_LOCK SHM_NORESERVE SHM_RDONLY SHM_REMAP SHM_RND SHM_STAT
 SHM_STAT_ANY SHM_UNLOCK
+SIGEV_NONE SIGEV_SIGNAL SIGEV_THREAD SIGEV_THREAD_ID
 SIG_BLOCK SIG_SETMASK SIG_UNBLOCK SIGABRT SIGALRM SIGBUS SIGCHLD SIGCONT SIGFPE SIGHUP SIGILL
 SIGINT SIGIO SIGKILL SIGPIPE SIGPROF SIGPWR SIGQUIT SIGSEGV SIGSTKFLT SIGSTKSZ SIGSTOP SIGSYS
 SIGTERM SIGTRAP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGUSR1 SIGUSR2 SIGVTALRM SIGWINCH SIGXCPU
@@ -339,6 +340,11 @@ STRUCTS = [
     # places on big-endian ISAs).
     Struct("iocb", "struct iocb", "struct iocb", "aio_"),
     Struct("io_event", "struct io_event", "struct io_event", ""),
+    # mq_notify (asm-generic/siginfo.h): 64 bytes; the union after the
+    # notification holds the thread id of SIGEV_THREAD_ID first.
+    Struct("sigevent", "struct sigevent", "struct sigevent", "sigev_",
+           rename=(("_sigev_un", "un"),),
+           types=(("value", "void* {n}"), ("un", "int32_t {n}[(64 - 8 - sizeof(void*)) / 4]"))),
 ]
 
 # Offsets that are facts rather than members rawsys declares.

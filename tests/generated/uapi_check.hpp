@@ -225,6 +225,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_I386)
@@ -458,6 +465,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_AARCH64)
@@ -675,6 +689,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_ARM)
@@ -908,6 +929,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_RISCV64)
@@ -1124,6 +1152,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_S390X)
@@ -1337,6 +1372,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_PPC64LE)
@@ -1552,6 +1594,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPS64EL)
@@ -1766,6 +1815,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPSEL)
@@ -1992,6 +2048,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_LOONGARCH64)
@@ -2208,6 +2271,13 @@ static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
 static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
 static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
 static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #ifdef AT_EACCESS
@@ -4779,6 +4849,26 @@ static_assert(is_absent(U::shm_stat_any));
 static_assert(U::shm_unlock == (SHM_UNLOCK));
 #else
 static_assert(is_absent(U::shm_unlock));
+#endif
+#ifdef SIGEV_NONE
+static_assert(U::sigev_none == (SIGEV_NONE));
+#else
+static_assert(is_absent(U::sigev_none));
+#endif
+#ifdef SIGEV_SIGNAL
+static_assert(U::sigev_signal == (SIGEV_SIGNAL));
+#else
+static_assert(is_absent(U::sigev_signal));
+#endif
+#ifdef SIGEV_THREAD
+static_assert(U::sigev_thread == (SIGEV_THREAD));
+#else
+static_assert(is_absent(U::sigev_thread));
+#endif
+#ifdef SIGEV_THREAD_ID
+static_assert(U::sigev_thread_id == (SIGEV_THREAD_ID));
+#else
+static_assert(is_absent(U::sigev_thread_id));
 #endif
 #ifdef SIG_BLOCK
 static_assert(U::sig_block == (SIG_BLOCK));

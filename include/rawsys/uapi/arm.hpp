@@ -543,6 +543,10 @@ inline constexpr int sigalrm = 0xe;
 inline constexpr int sigbus = 7;
 inline constexpr int sigchld = 0x11;
 inline constexpr int sigcont = 0x12;
+inline constexpr int sigev_none = 1;
+inline constexpr int sigev_signal = 0;
+inline constexpr int sigev_thread = 2;
+inline constexpr int sigev_thread_id = 4;
 inline constexpr int sigfpe = 8;
 inline constexpr int sighup = 1;
 inline constexpr int sigill = 4;
@@ -985,5 +989,18 @@ static_assert(offsetof(io_event, data) == 0);
 static_assert(offsetof(io_event, obj) == 8);
 static_assert(offsetof(io_event, res) == 16);
 static_assert(offsetof(io_event, res2) == 24);
+
+// struct sigevent: 64 bytes.
+struct sigevent {
+  void* value;
+  int32_t signo;
+  int32_t notify;
+  int32_t un[(64 - 8 - sizeof(void*)) / 4];
+};
+static_assert(sizeof(sigevent) == 64);
+static_assert(offsetof(sigevent, value) == 0);
+static_assert(offsetof(sigevent, signo) == 4);
+static_assert(offsetof(sigevent, notify) == 8);
+static_assert(offsetof(sigevent, un) == 12);
 
 }  // namespace rawsys::arm::uapi

@@ -133,19 +133,19 @@ inline result<int> as_ipc_int(const result<long>& r) noexcept {
 
 // msgget(2): int msgget(key_t key, int msgflg);
 // The queue's identifier. perms: its permission bits (with ipc::creat).
-inline result<int> msgget(ipc_key key, ipc::flags flags = {}, mode perms = {}) noexcept {
+inline result<int> msgget(ipc_key key, ipc::flags flags = ipc::flags(), mode perms = mode()) noexcept {
   return detail::as_ipc_int(syscall(nr::msgget, key, bits(flags) | static_cast<int>(perms)));
 }
 
 // msgsnd(2): int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg);
 // msgp points to a long (the message type, > 0) followed by msgsz bytes.
-inline result<void> msgsnd(int msqid, const void* msgp, size_t msgsz, msq::flags flags = {}) noexcept {
+inline result<void> msgsnd(int msqid, const void* msgp, size_t msgsz, msq::flags flags = msq::flags()) noexcept {
   return detail::as_void(syscall(nr::msgsnd, msqid, msgp, msgsz, flags));
 }
 
 // msgrcv(2): ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg);
 // The number of bytes copied to the text after the type.
-inline result<size_t> msgrcv(int msqid, void* msgp, size_t msgsz, long msgtyp, msq::flags flags = {}) noexcept {
+inline result<size_t> msgrcv(int msqid, void* msgp, size_t msgsz, long msgtyp, msq::flags flags = msq::flags()) noexcept {
   return detail::as_count<size_t>(syscall(nr::msgrcv, msqid, msgp, msgsz, msgtyp, flags));
 }
 
@@ -157,7 +157,7 @@ inline result<int> msgctl(int msqid, msq::cmd cmd, msqid64_ds* buf = nullptr) no
 }
 
 // semget(2): int semget(key_t key, int nsems, int semflg);
-inline result<int> semget(ipc_key key, int nsems, ipc::flags flags = {}, mode perms = {}) noexcept {
+inline result<int> semget(ipc_key key, int nsems, ipc::flags flags = ipc::flags(), mode perms = mode()) noexcept {
   return detail::as_ipc_int(syscall(nr::semget, key, nsems, bits(flags) | static_cast<int>(perms)));
 }
 
@@ -202,13 +202,13 @@ inline result<int> semctl(int semid, int semnum, sem::cmd cmd, unsigned short* a
 }
 
 // shmget(2): int shmget(key_t key, size_t size, int shmflg);
-inline result<int> shmget(ipc_key key, size_t size, ipc::flags flags = {}, mode perms = {}) noexcept {
+inline result<int> shmget(ipc_key key, size_t size, ipc::flags flags = ipc::flags(), mode perms = mode()) noexcept {
   return detail::as_ipc_int(syscall(nr::shmget, key, size, bits(flags) | static_cast<int>(perms)));
 }
 
 // shmat(2): void *shmat(int shmid, const void *shmaddr, int shmflg);
 // Where the segment is attached.
-inline result<void*> shmat(int shmid, const void* shmaddr = nullptr, shm::flags flags = {}) noexcept {
+inline result<void*> shmat(int shmid, const void* shmaddr = nullptr, shm::flags flags = shm::flags()) noexcept {
   const result<long> r = syscall(nr::shmat, shmid, shmaddr, flags);
   if (!r) return unexpected(r.error());
   return reinterpret_cast<void*>(static_cast<unsigned long>(*r));

@@ -62,6 +62,19 @@ struct ipc_guard {
   }
 };
 
+// qemu-user (10) translates ipc64_perm with a 16-bit mode where the kernel's
+// is 32 bits (s390x): the mode and the pids of IPC_STAT come out wrong for
+// glibc and rawsys alike. Seen as a queue made with mode 0600 reading back
+// without those bits.
+bool qemu_ipc_layout() {
+  const int q = ::msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+  REQUIRE(q >= 0);
+  struct msqid_ds ds{};
+  const bool wrong = ::msgctl(q, IPC_STAT, &ds) == 0 && (ds.msg_perm.mode & 0777) != 0600;
+  ::msgctl(q, IPC_RMID, nullptr);
+  return wrong && rawsys_test::under_qemu_user();
+}
+
 // A message as msgsnd and msgrcv see it: its type, then its text.
 struct message {
   long mtype;
@@ -111,16 +124,20 @@ TEST_CASE("msgget, msgsnd, msgrcv, msgctl: messages cross between rawsys and gli
   CHECK(ds.cbytes == gds.__msg_cbytes);
   CHECK(ds.qbytes == gds.msg_qbytes);
   CHECK(ds.perm.mode == gds.msg_perm.mode);
-  CHECK((ds.perm.mode & 0777) == 0600);
   CHECK(ds.perm.uid == gds.msg_perm.uid);
   CHECK(ds.lspid == gds.msg_lspid);
-  CHECK(ds.lspid == ::getpid());
-
-  // IPC_SET through rawsys: glibc sees the new mode.
-  ds.perm.mode = 0640;
-  CHECK(r::msgctl(*q, r::msq::cmd::set, &ds) == 0);
-  REQUIRE(::msgctl(*q, IPC_STAT, &gds) == 0);
-  CHECK((gds.msg_perm.mode & 0777) == 0640);
+  if (qemu_ipc_layout()) {
+    MESSAGE("qemu-user writes ipc64_perm's mode and the pids at other offsets on this ISA: glibc and rawsys "
+            "agree, the values are qemu's");
+  } else {
+    CHECK((ds.perm.mode & 0777) == 0600);
+    CHECK(ds.lspid == ::getpid());
+    // IPC_SET through rawsys: glibc sees the new mode.
+    ds.perm.mode = 0640;
+    CHECK(r::msgctl(*q, r::msq::cmd::set, &ds) == 0);
+    REQUIRE(::msgctl(*q, IPC_STAT, &gds) == 0);
+    CHECK((gds.msg_perm.mode & 0777) == 0640);
+  }
 
   // MSG_NOERROR truncates; without it a long message is E2BIG.
   char small[sizeof(long) + 4];
@@ -166,7 +183,8 @@ TEST_CASE("semget, semop, semtimedop, semctl: one set seen by rawsys and glibc")
   CHECK(r::semctl(*s, 0, r::sem::cmd::setval, 5) == 0);
   CHECK(::semctl(*s, 0, GETVAL) == 5);
   CHECK(r::semctl(*s, 0, r::sem::cmd::getval) == 5);
-  REQUIRE(::semctl(*s, 1, SETVAL, 3) == 0);
+  ::sembuf add{1, 3, 0};
+  REQUIRE(::semop(*s, &add, 1) == 0);
   CHECK(r::semctl(*s, 1, r::sem::cmd::getval) == 3);
 
   unsigned short all[2] = {0, 0};

@@ -30,8 +30,10 @@ void system_v() {
   check(r::msgrcv(*q, &got, sizeof got.text, 0, r::msq::nowait) == r::unexpected(r::errc::enomsg),
         "msgrcv: empty, ENOMSG");
   r::msqid64_ds mds{};
-  check(r::msgctl(*q, r::msq::cmd::stat, &mds) == 0 && mds.qnum == 0 && (mds.perm.mode & 0777) == 0600,
-        "msgctl: stat");
+  check(r::msgctl(*q, r::msq::cmd::stat, &mds) == 0 && mds.qnum == 0, "msgctl: stat");
+  // qemu-user writes a 16-bit mode where the kernel's is 32 bits (s390x).
+  if (!(topic::under_qemu() && r::abi::big_endian))
+    check((mds.perm.mode & 0777) == 0600, "msgctl: stat, the mode");
   check(r::msgctl(*q, r::msq::cmd::rmid) == 0, "msgctl: rmid");
 
   auto s = r::semget(r::ipc::private_, 2, r::ipc::creat, r::mode{0600});

@@ -173,19 +173,19 @@ TEST_CASE("io_setup, io_submit, io_getevents, io_cancel, io_destroy: errors matc
 #if defined(__i386__) || defined(__arm__)
 TEST_CASE("io_getevents, io_pgetevents: the 32-bit time calls where the kernel has no time64 ones") {
   if (!have_aio()) return;
-  static r::aio_context_t id;
-  id = 0;
-  REQUIRE(r::io_setup(2, &id));
+  // A child has none of its parent's AIO contexts: it makes its own.
   const int line = rawsys_test::run_without({SYS_io_pgetevents_time64}, [] {
+    r::aio_context_t id = 0;
+    RAWSYS_EXPECT(r::io_setup(2, &id));
     r::io_event ev[1]{};
     const r::timespec zero{0, 0};
     RAWSYS_EXPECT(r::io_getevents(id, 0, 1, ev, &zero) == 0L);
     RAWSYS_EXPECT(r::io_pgetevents(id, 0, 1, ev, &zero) == 0L);
     const r::timespec y2100{4102444800, 0};
     RAWSYS_EXPECT(r::io_getevents(id, 0, 1, ev, &y2100) == r::unexpected(errc::eoverflow));
+    RAWSYS_EXPECT(r::io_destroy(id));
     return 0;
   });
-  ::syscall(SYS_io_destroy, id);
   if (line == -1) {
     rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
     return;

@@ -253,12 +253,15 @@ KERNEL_ONLY = [
     # swaps the first two.
     ("sock_stream", 1, {"mips64el": 2, "mipsel": 2}),
     ("sock_dgram", 2, {"mips64el": 1, "mipsel": 1}),
-    # What glibc ORs into the command of msgctl, semctl and shmctl (its
-    # __IPC_64): IPC_64 where the kernel selects ARCH_WANT_IPC_PARSE_VERSION
-    # (it then reads the old structs without it), 0 where the kernel knows
-    # only the 64-bit structs and refuses the bit (x86-64 and the generic
-    # 64-bit ISAs: __ASSUME_SYSVIPC_DEFAULT_IPC_64).
-    ("ipc_64_cmd", 0x100, {"x86_64": 0, "aarch64": 0, "riscv64": 0, "loongarch64": 0}),
+    # IPC_64 in the command of the direct msgctl, semctl and shmctl calls:
+    # where the ISA's table points them at sys_old_*ctl, which reads the
+    # struct version from the command (arm and mips n64, whose direct calls
+    # predate Linux 5.1); 0 where they are sys_*ctl, which know only the
+    # 64-bit structs and take the bit as part of an unknown command
+    # (IPC_STAT|IPC_64 returns the id, IPC_SET|IPC_64 is EINVAL): the generic
+    # ISAs, x86-64, and the direct calls that i386, ppc, s390 and mips o32
+    # gained in 5.1. (glibc adds __IPC_64 for the multiplexed ipc(2) too.)
+    ("ipc_64_cmd", 0, {"arm": 0x100, "mips64el": 0x100}),
 ]
 
 # Lower-case names glibc defines as macros: no generated name may be one.

@@ -7,8 +7,11 @@
 // the multiplexed ipc(2), which these wrappers do not use). The *ctl calls
 // take the kernel's 64-bit structs (msqid64_ds, semid64_ds, shmid64_ds: laid
 // out per ISA in uapi/<isa>.hpp; 32-bit ISAs split each time into a low and
-// a high word) and, as glibc, OR IPC_64 into the command where the kernel
-// wants it (uapi::ipc_64_cmd). semop is semtimedop with no timeout where the
+// a high word) and OR IPC_64 into the command only where the ISA's direct
+// call reads the struct version from it (uapi::ipc_64_cmd: arm, mips n64;
+// glibc, which makes ipc(2) on i386, ppc and s390, adds it there too, and
+// the kernel takes the bit as another command in a direct call that does
+// not parse it). semop is semtimedop with no timeout where the
 // ISA has no semop (sys::semop). semtimedop, mq_timedsend and
 // mq_timedreceive take a 64-bit timespec on every ISA: the *_time64 calls on
 // 32-bit ISAs, the old ones where the kernel has none (EOVERFLOW when the
@@ -120,7 +123,8 @@ inline constexpr flags exec{uapi::shm_exec};
 }  // namespace shm
 
 namespace detail {
-// A *ctl command as the kernel of this ISA reads it (glibc's cmd | __IPC_64).
+// A *ctl command as this ISA's direct call reads it (with IPC_64 where it
+// parses the struct version from the command).
 template <class C>
 constexpr int ipc_cmd(C c) noexcept {
   return static_cast<int>(c) | uapi::ipc_64_cmd;

@@ -38,6 +38,13 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/pidfd.h>
 #include <linux/fadvise.h>
 #include <asm/termios.h>
+#include <linux/ipc.h>
+#include <linux/msg.h>
+#include <linux/sem.h>
+#include <linux/shm.h>
+#include <linux/mqueue.h>
+#include <linux/aio_abi.h>
+#include <linux/keyctl.h>
 
 template <class T>
 constexpr bool is_absent(T) {

@@ -65,6 +65,8 @@ linux/inotify.h linux/timerfd.h linux/eventfd.h linux/signalfd.h linux/futex.h l
 linux/wait.h linux/resource.h linux/prctl.h linux/time.h linux/falloc.h linux/fs.h
 linux/openat2.h linux/close_range.h linux/memfd.h linux/random.h linux/mount.h linux/xattr.h
 linux/pidfd.h linux/fadvise.h asm/termios.h
+linux/pidfd.h linux/fadvise.h linux/ipc.h linux/msg.h linux/sem.h linux/shm.h linux/mqueue.h
+linux/aio_abi.h linux/keyctl.h
 """.split()
 
 PRELUDE = "typedef __SIZE_TYPE__ size_t;\n"
@@ -118,14 +120,31 @@ FUTEX_CLOCK_REALTIME FUTEX_CMP_REQUEUE FUTEX_CMP_REQUEUE_PI FUTEX_LOCK_PI FUTEX_
 FUTEX_PRIVATE_FLAG FUTEX_REQUEUE FUTEX_TRYLOCK_PI FUTEX_UNLOCK_PI FUTEX_WAIT FUTEX_WAIT_BITSET
 FUTEX_WAIT_REQUEUE_PI FUTEX_WAKE FUTEX_WAKE_BITSET FUTEX_WAKE_OP
 FUTEX2_NUMA FUTEX2_PRIVATE FUTEX2_SIZE_U16 FUTEX2_SIZE_U32 FUTEX2_SIZE_U64 FUTEX2_SIZE_U8
+GETALL GETNCNT GETPID GETVAL GETZCNT SETALL SETVAL
 GRND_INSECURE GRND_NONBLOCK GRND_RANDOM
 IN_ACCESS IN_ALL_EVENTS IN_ATTRIB IN_CLOEXEC IN_CLOSE IN_CLOSE_NOWRITE IN_CLOSE_WRITE IN_CREATE
 IN_DELETE IN_DELETE_SELF IN_DONT_FOLLOW IN_EXCL_UNLINK IN_IGNORED IN_ISDIR IN_MASK_ADD
 IN_MASK_CREATE IN_MODIFY IN_MOVE IN_MOVED_FROM IN_MOVED_TO IN_MOVE_SELF IN_NONBLOCK IN_ONESHOT
 IN_ONLYDIR IN_OPEN IN_Q_OVERFLOW IN_UNMOUNT
+IOCB_FLAG_IOPRIO IOCB_FLAG_RESFD
+IPC_64 IPC_CREAT IPC_EXCL IPC_INFO IPC_NOWAIT IPC_PRIVATE IPC_RMID IPC_SET IPC_STAT
 IP_FREEBIND IP_HDRINCL IP_PKTINFO IP_RECVERR IP_RECVTOS IP_TOS IP_TTL
 IPV6_RECVERR IPV6_RECVPKTINFO IPV6_TCLASS IPV6_UNICAST_HOPS IPV6_V6ONLY
 ITIMER_PROF ITIMER_REAL ITIMER_VIRTUAL
+KEY_REQKEY_DEFL_DEFAULT KEY_REQKEY_DEFL_GROUP_KEYRING KEY_REQKEY_DEFL_NO_CHANGE
+KEY_REQKEY_DEFL_PROCESS_KEYRING KEY_REQKEY_DEFL_REQUESTOR_KEYRING KEY_REQKEY_DEFL_SESSION_KEYRING
+KEY_REQKEY_DEFL_THREAD_KEYRING KEY_REQKEY_DEFL_USER_KEYRING KEY_REQKEY_DEFL_USER_SESSION_KEYRING
+KEY_SPEC_GROUP_KEYRING KEY_SPEC_PROCESS_KEYRING KEY_SPEC_REQKEY_AUTH_KEY
+KEY_SPEC_REQUESTOR_KEYRING KEY_SPEC_SESSION_KEYRING KEY_SPEC_THREAD_KEYRING
+KEY_SPEC_USER_KEYRING KEY_SPEC_USER_SESSION_KEYRING
+KEYCTL_ASSUME_AUTHORITY KEYCTL_CAPABILITIES KEYCTL_CHOWN KEYCTL_CLEAR KEYCTL_DESCRIBE
+KEYCTL_DH_COMPUTE KEYCTL_GET_KEYRING_ID KEYCTL_GET_PERSISTENT KEYCTL_GET_SECURITY
+KEYCTL_INSTANTIATE KEYCTL_INSTANTIATE_IOV KEYCTL_INVALIDATE KEYCTL_JOIN_SESSION_KEYRING
+KEYCTL_LINK KEYCTL_MOVE KEYCTL_MOVE_EXCL KEYCTL_NEGATE KEYCTL_PKEY_DECRYPT KEYCTL_PKEY_ENCRYPT
+KEYCTL_PKEY_QUERY KEYCTL_PKEY_SIGN KEYCTL_PKEY_VERIFY KEYCTL_READ KEYCTL_REJECT
+KEYCTL_RESTRICT_KEYRING KEYCTL_REVOKE KEYCTL_SEARCH KEYCTL_SESSION_TO_PARENT
+KEYCTL_SET_REQKEY_KEYRING KEYCTL_SET_TIMEOUT KEYCTL_SETPERM KEYCTL_UNLINK KEYCTL_UPDATE
+KEYCTL_WATCH_KEY
 LOCK_EX LOCK_NB LOCK_SH LOCK_UN
 MADV_COLD MADV_COLLAPSE MADV_DODUMP MADV_DOFORK MADV_DONTDUMP MADV_DONTFORK MADV_DONTNEED
 MADV_DONTNEED_LOCKED MADV_FREE MADV_HUGEPAGE MADV_HWPOISON MADV_KEEPONFORK MADV_MERGEABLE
@@ -138,6 +157,7 @@ MAP_TYPE MAP_UNINITIALIZED
 MFD_ALLOW_SEALING MFD_CLOEXEC MFD_EXEC MFD_HUGETLB MFD_NOEXEC_SEAL
 MINSIGSTKSZ
 MREMAP_DONTUNMAP MREMAP_FIXED MREMAP_MAYMOVE
+MSG_COPY MSG_EXCEPT MSG_INFO MSG_NOERROR MSG_STAT MSG_STAT_ANY
 MS_ASYNC MS_BIND MS_DIRSYNC MS_INVALIDATE MS_MANDLOCK MS_MOVE MS_NOATIME MS_NODEV MS_NODIRATIME
 MS_NOEXEC MS_NOSUID MS_NOSYMFOLLOW MS_RDONLY MS_REC MS_REMOUNT MS_SILENT MS_SYNC MS_SYNCHRONOUS
 MS_POSIXACL MS_UNBINDABLE MS_PRIVATE MS_SLAVE MS_SHARED MS_RELATIME MS_KERNMOUNT MS_I_VERSION
@@ -172,9 +192,13 @@ RUSAGE_CHILDREN RUSAGE_SELF RUSAGE_THREAD
 RWF_APPEND RWF_ATOMIC RWF_DSYNC RWF_HIPRI RWF_NOAPPEND RWF_NOWAIT RWF_SYNC
 SA_EXPOSE_TAGBITS SA_NOCLDSTOP SA_NOCLDWAIT SA_NODEFER SA_ONSTACK SA_RESETHAND SA_RESTART
 SA_RESTORER SA_SIGINFO SA_UNSUPPORTED
+SEM_INFO SEM_STAT SEM_STAT_ANY SEM_UNDO
 SEEK_CUR SEEK_DATA SEEK_END SEEK_HOLE SEEK_SET
 SFD_CLOEXEC SFD_NONBLOCK
 SI_ASYNCIO SI_DETHREAD SI_KERNEL SI_MESGQ SI_QUEUE SI_SIGIO SI_TIMER SI_TKILL SI_USER
+SHM_EXEC SHM_HUGETLB SHM_INFO SHM_LOCK SHM_NORESERVE SHM_RDONLY SHM_REMAP SHM_RND SHM_STAT
+SHM_STAT_ANY SHM_UNLOCK
+SIGEV_NONE SIGEV_SIGNAL SIGEV_THREAD SIGEV_THREAD_ID
 SIG_BLOCK SIG_SETMASK SIG_UNBLOCK SIGABRT SIGALRM SIGBUS SIGCHLD SIGCONT SIGFPE SIGHUP SIGILL
 SIGINT SIGIO SIGKILL SIGPIPE SIGPROF SIGPWR SIGQUIT SIGSEGV SIGSTKFLT SIGSTKSZ SIGSTOP SIGSYS
 SIGTERM SIGTRAP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGUSR1 SIGUSR2 SIGVTALRM SIGWINCH SIGXCPU
@@ -205,6 +229,13 @@ WSTOPPED
 WUNTRACED
 """.split()
 
+# Enumerators (not macros) rawsys takes a value from: the same naming; every
+# ISA's UAPI has them.
+ENUMERATORS = """
+IOCB_CMD_FDSYNC IOCB_CMD_FSYNC IOCB_CMD_NOOP IOCB_CMD_POLL IOCB_CMD_PREAD IOCB_CMD_PREADV
+IOCB_CMD_PWRITE IOCB_CMD_PWRITEV
+""".split()
+
 # Values that are one macro where the ISA defines it and another where not:
 # (name, macro, fallback).
 FALLBACKS = [
@@ -228,6 +259,15 @@ KERNEL_ONLY = [
     # swaps the first two.
     ("sock_stream", 1, {"mips64el": 2, "mipsel": 2}),
     ("sock_dgram", 2, {"mips64el": 1, "mipsel": 1}),
+    # IPC_64 in the command of the direct msgctl, semctl and shmctl calls:
+    # where the ISA's table points them at sys_old_*ctl, which reads the
+    # struct version from the command (arm and mips n64, whose direct calls
+    # predate Linux 5.1); 0 where they are sys_*ctl, which know only the
+    # 64-bit structs and take the bit as part of an unknown command
+    # (IPC_STAT|IPC_64 returns the id, IPC_SET|IPC_64 is EINVAL): the generic
+    # ISAs, x86-64, and the direct calls that i386, ppc, s390 and mips o32
+    # gained in 5.1. (glibc adds __IPC_64 for the multiplexed ipc(2) too.)
+    ("ipc_64_cmd", 0, {"arm": 0x100, "mips64el": 0x100}),
 ]
 
 # Lower-case names glibc defines as macros: no generated name may be one.
@@ -292,6 +332,28 @@ STRUCTS = [
            pack_unaligned=True,
            int_members=("events",),
            types=(("events", "typename T::events {n}"), ("data", "uint64_t {n}"))),
+    # System V IPC: the *ctl calls' structs (asm/ipcbuf.h, asm/msgbuf.h,
+    # asm/sembuf.h, asm/shmbuf.h; 32-bit ISAs split each time into a low and
+    # a high word) and semop's.
+    Struct("ipc64_perm", "struct ipc64_perm", "struct ipc64_perm", ""),
+    Struct("msqid64_ds", "struct msqid64_ds", "struct msqid64_ds", "msg_",
+           types=(("perm", "ipc64_perm {n}"),)),
+    Struct("semid64_ds", "struct semid64_ds", "struct semid64_ds", "sem_",
+           types=(("perm", "ipc64_perm {n}"),)),
+    Struct("shmid64_ds", "struct shmid64_ds", "struct shmid64_ds", "shm_",
+           types=(("perm", "ipc64_perm {n}"),)),
+    Struct("sembuf", "struct sembuf", "struct sembuf", "sem_"),
+    # mq_getsetattr, mq_open.
+    Struct("mq_attr", "struct mq_attr", "struct mq_attr", "mq_"),
+    # io_submit, io_getevents (linux/aio_abi.h: aio_key and aio_rw_flags swap
+    # places on big-endian ISAs).
+    Struct("iocb", "struct iocb", "struct iocb", "aio_"),
+    Struct("io_event", "struct io_event", "struct io_event", ""),
+    # mq_notify (asm-generic/siginfo.h): 64 bytes; the union after the
+    # notification holds the thread id of SIGEV_THREAD_ID first.
+    Struct("sigevent", "struct sigevent", "struct sigevent", "sigev_",
+           rename=(("_sigev_un", "un"),),
+           types=(("value", "void* {n}"), ("un", "int32_t {n}[(64 - 8 - sizeof(void*)) / 4]"))),
 ]
 
 # Offsets that are facts rather than members rawsys declares.
@@ -314,6 +376,8 @@ class Target:
         (self.inc / "asm").symlink_to(UAPI_ARCH_ROOT / isa.uapi_arch / "asm")
         (self.inc / "linux").symlink_to(UAPI_ROOT / "linux")
         (self.inc / "asm-generic").symlink_to(UAPI_ROOT / "asm-generic")
+        # linux/shm.h includes the C library's <unistd.h> for nothing it uses.
+        (self.inc / "unistd.h").write_text("")
         self.dir = tmp / isa.key
 
     def _run(self, source: str, *args: str) -> str:
@@ -435,6 +499,8 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
         body += f"#ifdef {m}\n#define RAWSYS_P_{m} 1\n#define RAWSYS_V_{m} {m}\n" \
                 f"#else\n#define RAWSYS_P_{m} 0\n#define RAWSYS_V_{m} 0\n#endif\n"
         exprs.append((f"RAWSYS_P_{m}", f"RAWSYS_V_{m}"))
+    for m in ENUMERATORS:
+        exprs.append(("1", m))
     for name, m, fallback in FALLBACKS:
         body += f"#ifdef {m}\n#define RAWSYS_F_{name} {m}\n#else\n#define RAWSYS_F_{name} {fallback}\n#endif\n"
         exprs.append(("1", f"RAWSYS_F_{name}"))
@@ -461,6 +527,9 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
     for m in MACROS:
         present, v = next(it), next(it)
         values[uapi_name(m)] = v if present else None
+    for m in ENUMERATORS:
+        next(it)
+        values[uapi_name(m)] = next(it)
     for name, _, _ in FALLBACKS:
         next(it)
         values[name] = next(it)
@@ -474,6 +543,8 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
             total, one = next(it), next(it)
             signed = bool(next(it))
             falign = next(it)
+            if total == 0:
+                continue  # a padding array of no bytes on this ISA (ipc64_perm's __pad1)
             out.append(Field(f, off, total, ctype, signed, total // one if one else 1, falign))
         layouts[s.name] = Layout(kname, size, align, out)
     offsets = {}
@@ -661,6 +732,8 @@ def render_check(per_isa: dict) -> str:
         n = uapi_name(m)
         lines += [f"#ifdef {m}", f"static_assert(U::{n} == ({m}));", "#else",
                   f"static_assert(is_absent(U::{n}));", "#endif"]
+    for m in ENUMERATORS:
+        lines.append(f"static_assert(U::{uapi_name(m)} == {m});")
     for n, m, fallback in FALLBACKS:
         lines += [f"#ifdef {m}", f"static_assert(U::{n} == {m});", "#else",
                   f"static_assert(U::{n} == {fallback});", "#endif"]

@@ -195,6 +195,7 @@ SYS_CHOICES = [
     ("fchown", ['fchown32', 'fchown']),
     ("lchown", ['lchown32', 'lchown']),
     ("fork", ['fork']),
+    ("semop", ['semop']),  # i386, ppc, s390 and mips o32: semtimedop with no timeout
     ("renameat", ['renameat']),
     ("time", ['time']),
     ("clock_gettime", ['clock_gettime64', 'clock_gettime']),

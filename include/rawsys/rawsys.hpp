@@ -5,6 +5,7 @@
 // types).
 #pragma once
 
+#include "aio.hpp"
 #include "auxv.hpp"
 #include "bitmask.hpp"
 #include "bpf.hpp"
@@ -16,6 +17,8 @@
 #include "fs.hpp"
 #include "futex.hpp"
 #include "io_uring.hpp"
+#include "ipc.hpp"
+#include "keys.hpp"
 #include "landlock.hpp"
 #include "memory.hpp"
 #include "nr.hpp"

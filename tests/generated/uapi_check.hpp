@@ -94,6 +94,144 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, unused1) == offsetof(struct semid64_ds, __unused1));
+static_assert(sizeof(U::semid64_ds::unused1) == sizeof(((struct semid64_ds*)0)->__unused1));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, unused2) == offsetof(struct semid64_ds, __unused2));
+static_assert(sizeof(U::semid64_ds::unused2) == sizeof(((struct semid64_ds*)0)->__unused2));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused4) == offsetof(struct shmid64_ds, __unused4));
+static_assert(sizeof(U::shmid64_ds::unused4) == sizeof(((struct shmid64_ds*)0)->__unused4));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_I386)
@@ -182,6 +320,158 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct rawsy
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, pad1) == offsetof(struct ipc64_perm, __pad1));
+static_assert(sizeof(U::ipc64_perm::pad1) == sizeof(((struct ipc64_perm*)0)->__pad1));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, stime_high) == offsetof(struct msqid64_ds, msg_stime_high));
+static_assert(sizeof(U::msqid64_ds::stime_high) == sizeof(((struct msqid64_ds*)0)->msg_stime_high));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, rtime_high) == offsetof(struct msqid64_ds, msg_rtime_high));
+static_assert(sizeof(U::msqid64_ds::rtime_high) == sizeof(((struct msqid64_ds*)0)->msg_rtime_high));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, ctime_high) == offsetof(struct msqid64_ds, msg_ctime_high));
+static_assert(sizeof(U::msqid64_ds::ctime_high) == sizeof(((struct msqid64_ds*)0)->msg_ctime_high));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, otime_high) == offsetof(struct semid64_ds, sem_otime_high));
+static_assert(sizeof(U::semid64_ds::otime_high) == sizeof(((struct semid64_ds*)0)->sem_otime_high));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, ctime_high) == offsetof(struct semid64_ds, sem_ctime_high));
+static_assert(sizeof(U::semid64_ds::ctime_high) == sizeof(((struct semid64_ds*)0)->sem_ctime_high));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, atime_high) == offsetof(struct shmid64_ds, shm_atime_high));
+static_assert(sizeof(U::shmid64_ds::atime_high) == sizeof(((struct shmid64_ds*)0)->shm_atime_high));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, dtime_high) == offsetof(struct shmid64_ds, shm_dtime_high));
+static_assert(sizeof(U::shmid64_ds::dtime_high) == sizeof(((struct shmid64_ds*)0)->shm_dtime_high));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, ctime_high) == offsetof(struct shmid64_ds, shm_ctime_high));
+static_assert(sizeof(U::shmid64_ds::ctime_high) == sizeof(((struct shmid64_ds*)0)->shm_ctime_high));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused4) == offsetof(struct shmid64_ds, __unused4));
+static_assert(sizeof(U::shmid64_ds::unused4) == sizeof(((struct shmid64_ds*)0)->__unused4));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_AARCH64)
@@ -272,6 +562,140 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused4) == offsetof(struct shmid64_ds, __unused4));
+static_assert(sizeof(U::shmid64_ds::unused4) == sizeof(((struct shmid64_ds*)0)->__unused4));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_ARM)
@@ -360,6 +784,158 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct rawsy
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, pad1) == offsetof(struct ipc64_perm, __pad1));
+static_assert(sizeof(U::ipc64_perm::pad1) == sizeof(((struct ipc64_perm*)0)->__pad1));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, stime_high) == offsetof(struct msqid64_ds, msg_stime_high));
+static_assert(sizeof(U::msqid64_ds::stime_high) == sizeof(((struct msqid64_ds*)0)->msg_stime_high));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, rtime_high) == offsetof(struct msqid64_ds, msg_rtime_high));
+static_assert(sizeof(U::msqid64_ds::rtime_high) == sizeof(((struct msqid64_ds*)0)->msg_rtime_high));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, ctime_high) == offsetof(struct msqid64_ds, msg_ctime_high));
+static_assert(sizeof(U::msqid64_ds::ctime_high) == sizeof(((struct msqid64_ds*)0)->msg_ctime_high));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, otime_high) == offsetof(struct semid64_ds, sem_otime_high));
+static_assert(sizeof(U::semid64_ds::otime_high) == sizeof(((struct semid64_ds*)0)->sem_otime_high));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, ctime_high) == offsetof(struct semid64_ds, sem_ctime_high));
+static_assert(sizeof(U::semid64_ds::ctime_high) == sizeof(((struct semid64_ds*)0)->sem_ctime_high));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, atime_high) == offsetof(struct shmid64_ds, shm_atime_high));
+static_assert(sizeof(U::shmid64_ds::atime_high) == sizeof(((struct shmid64_ds*)0)->shm_atime_high));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, dtime_high) == offsetof(struct shmid64_ds, shm_dtime_high));
+static_assert(sizeof(U::shmid64_ds::dtime_high) == sizeof(((struct shmid64_ds*)0)->shm_dtime_high));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, ctime_high) == offsetof(struct shmid64_ds, shm_ctime_high));
+static_assert(sizeof(U::shmid64_ds::ctime_high) == sizeof(((struct shmid64_ds*)0)->shm_ctime_high));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused4) == offsetof(struct shmid64_ds, __unused4));
+static_assert(sizeof(U::shmid64_ds::unused4) == sizeof(((struct shmid64_ds*)0)->__unused4));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_RISCV64)
@@ -449,6 +1025,140 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused4) == offsetof(struct shmid64_ds, __unused4));
+static_assert(sizeof(U::shmid64_ds::unused4) == sizeof(((struct shmid64_ds*)0)->__unused4));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_S390X)
@@ -535,6 +1245,140 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, pad1) == offsetof(struct ipc64_perm, __pad1));
+static_assert(sizeof(U::ipc64_perm::pad1) == sizeof(((struct ipc64_perm*)0)->__pad1));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused4) == offsetof(struct shmid64_ds, __unused4));
+static_assert(sizeof(U::shmid64_ds::unused4) == sizeof(((struct shmid64_ds*)0)->__unused4));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_PPC64LE)
@@ -623,6 +1467,140 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad1) == offsetof(struct ipc64_perm, __pad1));
+static_assert(sizeof(U::ipc64_perm::pad1) == sizeof(((struct ipc64_perm*)0)->__pad1));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(offsetof(U::shmid64_ds, unused6) == offsetof(struct shmid64_ds, __unused6));
+static_assert(sizeof(U::shmid64_ds::unused6) == sizeof(((struct shmid64_ds*)0)->__unused6));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPS64EL)
@@ -710,6 +1688,140 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused1) == offsetof(struct semid64_ds, __unused1));
+static_assert(sizeof(U::semid64_ds::unused1) == sizeof(((struct semid64_ds*)0)->__unused1));
+static_assert(offsetof(U::semid64_ds, unused2) == offsetof(struct semid64_ds, __unused2));
+static_assert(sizeof(U::semid64_ds::unused2) == sizeof(((struct semid64_ds*)0)->__unused2));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused1) == offsetof(struct shmid64_ds, __unused1));
+static_assert(sizeof(U::shmid64_ds::unused1) == sizeof(((struct shmid64_ds*)0)->__unused1));
+static_assert(offsetof(U::shmid64_ds, unused2) == offsetof(struct shmid64_ds, __unused2));
+static_assert(sizeof(U::shmid64_ds::unused2) == sizeof(((struct shmid64_ds*)0)->__unused2));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPSEL)
@@ -799,6 +1911,150 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, stime_high) == offsetof(struct msqid64_ds, msg_stime_high));
+static_assert(sizeof(U::msqid64_ds::stime_high) == sizeof(((struct msqid64_ds*)0)->msg_stime_high));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, rtime_high) == offsetof(struct msqid64_ds, msg_rtime_high));
+static_assert(sizeof(U::msqid64_ds::rtime_high) == sizeof(((struct msqid64_ds*)0)->msg_rtime_high));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, ctime_high) == offsetof(struct msqid64_ds, msg_ctime_high));
+static_assert(sizeof(U::msqid64_ds::ctime_high) == sizeof(((struct msqid64_ds*)0)->msg_ctime_high));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, otime_high) == offsetof(struct semid64_ds, sem_otime_high));
+static_assert(sizeof(U::semid64_ds::otime_high) == sizeof(((struct semid64_ds*)0)->sem_otime_high));
+static_assert(offsetof(U::semid64_ds, ctime_high) == offsetof(struct semid64_ds, sem_ctime_high));
+static_assert(sizeof(U::semid64_ds::ctime_high) == sizeof(((struct semid64_ds*)0)->sem_ctime_high));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, atime_high) == offsetof(struct shmid64_ds, shm_atime_high));
+static_assert(sizeof(U::shmid64_ds::atime_high) == sizeof(((struct shmid64_ds*)0)->shm_atime_high));
+static_assert(offsetof(U::shmid64_ds, dtime_high) == offsetof(struct shmid64_ds, shm_dtime_high));
+static_assert(sizeof(U::shmid64_ds::dtime_high) == sizeof(((struct shmid64_ds*)0)->shm_dtime_high));
+static_assert(offsetof(U::shmid64_ds, ctime_high) == offsetof(struct shmid64_ds, shm_ctime_high));
+static_assert(sizeof(U::shmid64_ds::ctime_high) == sizeof(((struct shmid64_ds*)0)->shm_ctime_high));
+static_assert(offsetof(U::shmid64_ds, unused1) == offsetof(struct shmid64_ds, __unused1));
+static_assert(sizeof(U::shmid64_ds::unused1) == sizeof(((struct shmid64_ds*)0)->__unused1));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #if defined(RAWSYS_UAPI_LOONGARCH64)
@@ -888,6 +2144,140 @@ static_assert(offsetof(U::sigaction<check_types>, mask) == offsetof(struct sigac
 static_assert(sizeof(U::epoll_event<check_types>) == sizeof(struct epoll_event));
 static_assert(offsetof(U::epoll_event<check_types>, events) == offsetof(struct epoll_event, events));
 static_assert(offsetof(U::epoll_event<check_types>, data) == offsetof(struct epoll_event, data));
+static_assert(sizeof(U::ipc64_perm) == sizeof(struct ipc64_perm));
+static_assert(offsetof(U::ipc64_perm, key) == offsetof(struct ipc64_perm, key));
+static_assert(sizeof(U::ipc64_perm::key) == sizeof(((struct ipc64_perm*)0)->key));
+static_assert(offsetof(U::ipc64_perm, uid) == offsetof(struct ipc64_perm, uid));
+static_assert(sizeof(U::ipc64_perm::uid) == sizeof(((struct ipc64_perm*)0)->uid));
+static_assert(offsetof(U::ipc64_perm, gid) == offsetof(struct ipc64_perm, gid));
+static_assert(sizeof(U::ipc64_perm::gid) == sizeof(((struct ipc64_perm*)0)->gid));
+static_assert(offsetof(U::ipc64_perm, cuid) == offsetof(struct ipc64_perm, cuid));
+static_assert(sizeof(U::ipc64_perm::cuid) == sizeof(((struct ipc64_perm*)0)->cuid));
+static_assert(offsetof(U::ipc64_perm, cgid) == offsetof(struct ipc64_perm, cgid));
+static_assert(sizeof(U::ipc64_perm::cgid) == sizeof(((struct ipc64_perm*)0)->cgid));
+static_assert(offsetof(U::ipc64_perm, mode) == offsetof(struct ipc64_perm, mode));
+static_assert(sizeof(U::ipc64_perm::mode) == sizeof(((struct ipc64_perm*)0)->mode));
+static_assert(offsetof(U::ipc64_perm, seq) == offsetof(struct ipc64_perm, seq));
+static_assert(sizeof(U::ipc64_perm::seq) == sizeof(((struct ipc64_perm*)0)->seq));
+static_assert(offsetof(U::ipc64_perm, pad2) == offsetof(struct ipc64_perm, __pad2));
+static_assert(sizeof(U::ipc64_perm::pad2) == sizeof(((struct ipc64_perm*)0)->__pad2));
+static_assert(offsetof(U::ipc64_perm, unused1) == offsetof(struct ipc64_perm, __unused1));
+static_assert(sizeof(U::ipc64_perm::unused1) == sizeof(((struct ipc64_perm*)0)->__unused1));
+static_assert(offsetof(U::ipc64_perm, unused2) == offsetof(struct ipc64_perm, __unused2));
+static_assert(sizeof(U::ipc64_perm::unused2) == sizeof(((struct ipc64_perm*)0)->__unused2));
+static_assert(sizeof(U::msqid64_ds) == sizeof(struct msqid64_ds));
+static_assert(offsetof(U::msqid64_ds, perm) == offsetof(struct msqid64_ds, msg_perm));
+static_assert(offsetof(U::msqid64_ds, stime) == offsetof(struct msqid64_ds, msg_stime));
+static_assert(sizeof(U::msqid64_ds::stime) == sizeof(((struct msqid64_ds*)0)->msg_stime));
+static_assert(offsetof(U::msqid64_ds, rtime) == offsetof(struct msqid64_ds, msg_rtime));
+static_assert(sizeof(U::msqid64_ds::rtime) == sizeof(((struct msqid64_ds*)0)->msg_rtime));
+static_assert(offsetof(U::msqid64_ds, ctime) == offsetof(struct msqid64_ds, msg_ctime));
+static_assert(sizeof(U::msqid64_ds::ctime) == sizeof(((struct msqid64_ds*)0)->msg_ctime));
+static_assert(offsetof(U::msqid64_ds, cbytes) == offsetof(struct msqid64_ds, msg_cbytes));
+static_assert(sizeof(U::msqid64_ds::cbytes) == sizeof(((struct msqid64_ds*)0)->msg_cbytes));
+static_assert(offsetof(U::msqid64_ds, qnum) == offsetof(struct msqid64_ds, msg_qnum));
+static_assert(sizeof(U::msqid64_ds::qnum) == sizeof(((struct msqid64_ds*)0)->msg_qnum));
+static_assert(offsetof(U::msqid64_ds, qbytes) == offsetof(struct msqid64_ds, msg_qbytes));
+static_assert(sizeof(U::msqid64_ds::qbytes) == sizeof(((struct msqid64_ds*)0)->msg_qbytes));
+static_assert(offsetof(U::msqid64_ds, lspid) == offsetof(struct msqid64_ds, msg_lspid));
+static_assert(sizeof(U::msqid64_ds::lspid) == sizeof(((struct msqid64_ds*)0)->msg_lspid));
+static_assert(offsetof(U::msqid64_ds, lrpid) == offsetof(struct msqid64_ds, msg_lrpid));
+static_assert(sizeof(U::msqid64_ds::lrpid) == sizeof(((struct msqid64_ds*)0)->msg_lrpid));
+static_assert(offsetof(U::msqid64_ds, unused4) == offsetof(struct msqid64_ds, __unused4));
+static_assert(sizeof(U::msqid64_ds::unused4) == sizeof(((struct msqid64_ds*)0)->__unused4));
+static_assert(offsetof(U::msqid64_ds, unused5) == offsetof(struct msqid64_ds, __unused5));
+static_assert(sizeof(U::msqid64_ds::unused5) == sizeof(((struct msqid64_ds*)0)->__unused5));
+static_assert(sizeof(U::semid64_ds) == sizeof(struct semid64_ds));
+static_assert(offsetof(U::semid64_ds, perm) == offsetof(struct semid64_ds, sem_perm));
+static_assert(offsetof(U::semid64_ds, otime) == offsetof(struct semid64_ds, sem_otime));
+static_assert(sizeof(U::semid64_ds::otime) == sizeof(((struct semid64_ds*)0)->sem_otime));
+static_assert(offsetof(U::semid64_ds, ctime) == offsetof(struct semid64_ds, sem_ctime));
+static_assert(sizeof(U::semid64_ds::ctime) == sizeof(((struct semid64_ds*)0)->sem_ctime));
+static_assert(offsetof(U::semid64_ds, nsems) == offsetof(struct semid64_ds, sem_nsems));
+static_assert(sizeof(U::semid64_ds::nsems) == sizeof(((struct semid64_ds*)0)->sem_nsems));
+static_assert(offsetof(U::semid64_ds, unused3) == offsetof(struct semid64_ds, __unused3));
+static_assert(sizeof(U::semid64_ds::unused3) == sizeof(((struct semid64_ds*)0)->__unused3));
+static_assert(offsetof(U::semid64_ds, unused4) == offsetof(struct semid64_ds, __unused4));
+static_assert(sizeof(U::semid64_ds::unused4) == sizeof(((struct semid64_ds*)0)->__unused4));
+static_assert(sizeof(U::shmid64_ds) == sizeof(struct shmid64_ds));
+static_assert(offsetof(U::shmid64_ds, perm) == offsetof(struct shmid64_ds, shm_perm));
+static_assert(offsetof(U::shmid64_ds, segsz) == offsetof(struct shmid64_ds, shm_segsz));
+static_assert(sizeof(U::shmid64_ds::segsz) == sizeof(((struct shmid64_ds*)0)->shm_segsz));
+static_assert(offsetof(U::shmid64_ds, atime) == offsetof(struct shmid64_ds, shm_atime));
+static_assert(sizeof(U::shmid64_ds::atime) == sizeof(((struct shmid64_ds*)0)->shm_atime));
+static_assert(offsetof(U::shmid64_ds, dtime) == offsetof(struct shmid64_ds, shm_dtime));
+static_assert(sizeof(U::shmid64_ds::dtime) == sizeof(((struct shmid64_ds*)0)->shm_dtime));
+static_assert(offsetof(U::shmid64_ds, ctime) == offsetof(struct shmid64_ds, shm_ctime));
+static_assert(sizeof(U::shmid64_ds::ctime) == sizeof(((struct shmid64_ds*)0)->shm_ctime));
+static_assert(offsetof(U::shmid64_ds, cpid) == offsetof(struct shmid64_ds, shm_cpid));
+static_assert(sizeof(U::shmid64_ds::cpid) == sizeof(((struct shmid64_ds*)0)->shm_cpid));
+static_assert(offsetof(U::shmid64_ds, lpid) == offsetof(struct shmid64_ds, shm_lpid));
+static_assert(sizeof(U::shmid64_ds::lpid) == sizeof(((struct shmid64_ds*)0)->shm_lpid));
+static_assert(offsetof(U::shmid64_ds, nattch) == offsetof(struct shmid64_ds, shm_nattch));
+static_assert(sizeof(U::shmid64_ds::nattch) == sizeof(((struct shmid64_ds*)0)->shm_nattch));
+static_assert(offsetof(U::shmid64_ds, unused4) == offsetof(struct shmid64_ds, __unused4));
+static_assert(sizeof(U::shmid64_ds::unused4) == sizeof(((struct shmid64_ds*)0)->__unused4));
+static_assert(offsetof(U::shmid64_ds, unused5) == offsetof(struct shmid64_ds, __unused5));
+static_assert(sizeof(U::shmid64_ds::unused5) == sizeof(((struct shmid64_ds*)0)->__unused5));
+static_assert(sizeof(U::sembuf) == sizeof(struct sembuf));
+static_assert(offsetof(U::sembuf, num) == offsetof(struct sembuf, sem_num));
+static_assert(sizeof(U::sembuf::num) == sizeof(((struct sembuf*)0)->sem_num));
+static_assert(offsetof(U::sembuf, op) == offsetof(struct sembuf, sem_op));
+static_assert(sizeof(U::sembuf::op) == sizeof(((struct sembuf*)0)->sem_op));
+static_assert(offsetof(U::sembuf, flg) == offsetof(struct sembuf, sem_flg));
+static_assert(sizeof(U::sembuf::flg) == sizeof(((struct sembuf*)0)->sem_flg));
+static_assert(sizeof(U::mq_attr) == sizeof(struct mq_attr));
+static_assert(offsetof(U::mq_attr, flags) == offsetof(struct mq_attr, mq_flags));
+static_assert(sizeof(U::mq_attr::flags) == sizeof(((struct mq_attr*)0)->mq_flags));
+static_assert(offsetof(U::mq_attr, maxmsg) == offsetof(struct mq_attr, mq_maxmsg));
+static_assert(sizeof(U::mq_attr::maxmsg) == sizeof(((struct mq_attr*)0)->mq_maxmsg));
+static_assert(offsetof(U::mq_attr, msgsize) == offsetof(struct mq_attr, mq_msgsize));
+static_assert(sizeof(U::mq_attr::msgsize) == sizeof(((struct mq_attr*)0)->mq_msgsize));
+static_assert(offsetof(U::mq_attr, curmsgs) == offsetof(struct mq_attr, mq_curmsgs));
+static_assert(sizeof(U::mq_attr::curmsgs) == sizeof(((struct mq_attr*)0)->mq_curmsgs));
+static_assert(offsetof(U::mq_attr, reserved) == offsetof(struct mq_attr, __reserved));
+static_assert(sizeof(U::mq_attr::reserved) == sizeof(((struct mq_attr*)0)->__reserved));
+static_assert(sizeof(U::iocb) == sizeof(struct iocb));
+static_assert(offsetof(U::iocb, data) == offsetof(struct iocb, aio_data));
+static_assert(sizeof(U::iocb::data) == sizeof(((struct iocb*)0)->aio_data));
+static_assert(offsetof(U::iocb, key) == offsetof(struct iocb, aio_key));
+static_assert(sizeof(U::iocb::key) == sizeof(((struct iocb*)0)->aio_key));
+static_assert(offsetof(U::iocb, rw_flags) == offsetof(struct iocb, aio_rw_flags));
+static_assert(sizeof(U::iocb::rw_flags) == sizeof(((struct iocb*)0)->aio_rw_flags));
+static_assert(offsetof(U::iocb, lio_opcode) == offsetof(struct iocb, aio_lio_opcode));
+static_assert(sizeof(U::iocb::lio_opcode) == sizeof(((struct iocb*)0)->aio_lio_opcode));
+static_assert(offsetof(U::iocb, reqprio) == offsetof(struct iocb, aio_reqprio));
+static_assert(sizeof(U::iocb::reqprio) == sizeof(((struct iocb*)0)->aio_reqprio));
+static_assert(offsetof(U::iocb, fildes) == offsetof(struct iocb, aio_fildes));
+static_assert(sizeof(U::iocb::fildes) == sizeof(((struct iocb*)0)->aio_fildes));
+static_assert(offsetof(U::iocb, buf) == offsetof(struct iocb, aio_buf));
+static_assert(sizeof(U::iocb::buf) == sizeof(((struct iocb*)0)->aio_buf));
+static_assert(offsetof(U::iocb, nbytes) == offsetof(struct iocb, aio_nbytes));
+static_assert(sizeof(U::iocb::nbytes) == sizeof(((struct iocb*)0)->aio_nbytes));
+static_assert(offsetof(U::iocb, offset) == offsetof(struct iocb, aio_offset));
+static_assert(sizeof(U::iocb::offset) == sizeof(((struct iocb*)0)->aio_offset));
+static_assert(offsetof(U::iocb, reserved2) == offsetof(struct iocb, aio_reserved2));
+static_assert(sizeof(U::iocb::reserved2) == sizeof(((struct iocb*)0)->aio_reserved2));
+static_assert(offsetof(U::iocb, flags) == offsetof(struct iocb, aio_flags));
+static_assert(sizeof(U::iocb::flags) == sizeof(((struct iocb*)0)->aio_flags));
+static_assert(offsetof(U::iocb, resfd) == offsetof(struct iocb, aio_resfd));
+static_assert(sizeof(U::iocb::resfd) == sizeof(((struct iocb*)0)->aio_resfd));
+static_assert(sizeof(U::io_event) == sizeof(struct io_event));
+static_assert(offsetof(U::io_event, data) == offsetof(struct io_event, data));
+static_assert(sizeof(U::io_event::data) == sizeof(((struct io_event*)0)->data));
+static_assert(offsetof(U::io_event, obj) == offsetof(struct io_event, obj));
+static_assert(sizeof(U::io_event::obj) == sizeof(((struct io_event*)0)->obj));
+static_assert(offsetof(U::io_event, res) == offsetof(struct io_event, res));
+static_assert(sizeof(U::io_event::res) == sizeof(((struct io_event*)0)->res));
+static_assert(offsetof(U::io_event, res2) == offsetof(struct io_event, res2));
+static_assert(sizeof(U::io_event::res2) == sizeof(((struct io_event*)0)->res2));
+static_assert(sizeof(U::sigevent) == sizeof(struct sigevent));
+static_assert(offsetof(U::sigevent, value) == offsetof(struct sigevent, sigev_value));
+static_assert(offsetof(U::sigevent, signo) == offsetof(struct sigevent, sigev_signo));
+static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_signo));
+static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
+static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
+static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
 #endif
 
 #ifdef AT_EACCESS
@@ -1545,6 +2935,41 @@ static_assert(U::futex2_size_u8 == (FUTEX2_SIZE_U8));
 #else
 static_assert(is_absent(U::futex2_size_u8));
 #endif
+#ifdef GETALL
+static_assert(U::getall == (GETALL));
+#else
+static_assert(is_absent(U::getall));
+#endif
+#ifdef GETNCNT
+static_assert(U::getncnt == (GETNCNT));
+#else
+static_assert(is_absent(U::getncnt));
+#endif
+#ifdef GETPID
+static_assert(U::getpid == (GETPID));
+#else
+static_assert(is_absent(U::getpid));
+#endif
+#ifdef GETVAL
+static_assert(U::getval == (GETVAL));
+#else
+static_assert(is_absent(U::getval));
+#endif
+#ifdef GETZCNT
+static_assert(U::getzcnt == (GETZCNT));
+#else
+static_assert(is_absent(U::getzcnt));
+#endif
+#ifdef SETALL
+static_assert(U::setall == (SETALL));
+#else
+static_assert(is_absent(U::setall));
+#endif
+#ifdef SETVAL
+static_assert(U::setval == (SETVAL));
+#else
+static_assert(is_absent(U::setval));
+#endif
 #ifdef GRND_INSECURE
 static_assert(U::grnd_insecure == (GRND_INSECURE));
 #else
@@ -1695,6 +3120,61 @@ static_assert(U::in_unmount == (IN_UNMOUNT));
 #else
 static_assert(is_absent(U::in_unmount));
 #endif
+#ifdef IOCB_FLAG_IOPRIO
+static_assert(U::iocb_flag_ioprio == (IOCB_FLAG_IOPRIO));
+#else
+static_assert(is_absent(U::iocb_flag_ioprio));
+#endif
+#ifdef IOCB_FLAG_RESFD
+static_assert(U::iocb_flag_resfd == (IOCB_FLAG_RESFD));
+#else
+static_assert(is_absent(U::iocb_flag_resfd));
+#endif
+#ifdef IPC_64
+static_assert(U::ipc_64 == (IPC_64));
+#else
+static_assert(is_absent(U::ipc_64));
+#endif
+#ifdef IPC_CREAT
+static_assert(U::ipc_creat == (IPC_CREAT));
+#else
+static_assert(is_absent(U::ipc_creat));
+#endif
+#ifdef IPC_EXCL
+static_assert(U::ipc_excl == (IPC_EXCL));
+#else
+static_assert(is_absent(U::ipc_excl));
+#endif
+#ifdef IPC_INFO
+static_assert(U::ipc_info == (IPC_INFO));
+#else
+static_assert(is_absent(U::ipc_info));
+#endif
+#ifdef IPC_NOWAIT
+static_assert(U::ipc_nowait == (IPC_NOWAIT));
+#else
+static_assert(is_absent(U::ipc_nowait));
+#endif
+#ifdef IPC_PRIVATE
+static_assert(U::ipc_private == (IPC_PRIVATE));
+#else
+static_assert(is_absent(U::ipc_private));
+#endif
+#ifdef IPC_RMID
+static_assert(U::ipc_rmid == (IPC_RMID));
+#else
+static_assert(is_absent(U::ipc_rmid));
+#endif
+#ifdef IPC_SET
+static_assert(U::ipc_set == (IPC_SET));
+#else
+static_assert(is_absent(U::ipc_set));
+#endif
+#ifdef IPC_STAT
+static_assert(U::ipc_stat == (IPC_STAT));
+#else
+static_assert(is_absent(U::ipc_stat));
+#endif
 #ifdef IP_FREEBIND
 static_assert(U::ip_freebind == (IP_FREEBIND));
 #else
@@ -1769,6 +3249,261 @@ static_assert(is_absent(U::itimer_real));
 static_assert(U::itimer_virtual == (ITIMER_VIRTUAL));
 #else
 static_assert(is_absent(U::itimer_virtual));
+#endif
+#ifdef KEY_REQKEY_DEFL_DEFAULT
+static_assert(U::key_reqkey_defl_default == (KEY_REQKEY_DEFL_DEFAULT));
+#else
+static_assert(is_absent(U::key_reqkey_defl_default));
+#endif
+#ifdef KEY_REQKEY_DEFL_GROUP_KEYRING
+static_assert(U::key_reqkey_defl_group_keyring == (KEY_REQKEY_DEFL_GROUP_KEYRING));
+#else
+static_assert(is_absent(U::key_reqkey_defl_group_keyring));
+#endif
+#ifdef KEY_REQKEY_DEFL_NO_CHANGE
+static_assert(U::key_reqkey_defl_no_change == (KEY_REQKEY_DEFL_NO_CHANGE));
+#else
+static_assert(is_absent(U::key_reqkey_defl_no_change));
+#endif
+#ifdef KEY_REQKEY_DEFL_PROCESS_KEYRING
+static_assert(U::key_reqkey_defl_process_keyring == (KEY_REQKEY_DEFL_PROCESS_KEYRING));
+#else
+static_assert(is_absent(U::key_reqkey_defl_process_keyring));
+#endif
+#ifdef KEY_REQKEY_DEFL_REQUESTOR_KEYRING
+static_assert(U::key_reqkey_defl_requestor_keyring == (KEY_REQKEY_DEFL_REQUESTOR_KEYRING));
+#else
+static_assert(is_absent(U::key_reqkey_defl_requestor_keyring));
+#endif
+#ifdef KEY_REQKEY_DEFL_SESSION_KEYRING
+static_assert(U::key_reqkey_defl_session_keyring == (KEY_REQKEY_DEFL_SESSION_KEYRING));
+#else
+static_assert(is_absent(U::key_reqkey_defl_session_keyring));
+#endif
+#ifdef KEY_REQKEY_DEFL_THREAD_KEYRING
+static_assert(U::key_reqkey_defl_thread_keyring == (KEY_REQKEY_DEFL_THREAD_KEYRING));
+#else
+static_assert(is_absent(U::key_reqkey_defl_thread_keyring));
+#endif
+#ifdef KEY_REQKEY_DEFL_USER_KEYRING
+static_assert(U::key_reqkey_defl_user_keyring == (KEY_REQKEY_DEFL_USER_KEYRING));
+#else
+static_assert(is_absent(U::key_reqkey_defl_user_keyring));
+#endif
+#ifdef KEY_REQKEY_DEFL_USER_SESSION_KEYRING
+static_assert(U::key_reqkey_defl_user_session_keyring == (KEY_REQKEY_DEFL_USER_SESSION_KEYRING));
+#else
+static_assert(is_absent(U::key_reqkey_defl_user_session_keyring));
+#endif
+#ifdef KEY_SPEC_GROUP_KEYRING
+static_assert(U::key_spec_group_keyring == (KEY_SPEC_GROUP_KEYRING));
+#else
+static_assert(is_absent(U::key_spec_group_keyring));
+#endif
+#ifdef KEY_SPEC_PROCESS_KEYRING
+static_assert(U::key_spec_process_keyring == (KEY_SPEC_PROCESS_KEYRING));
+#else
+static_assert(is_absent(U::key_spec_process_keyring));
+#endif
+#ifdef KEY_SPEC_REQKEY_AUTH_KEY
+static_assert(U::key_spec_reqkey_auth_key == (KEY_SPEC_REQKEY_AUTH_KEY));
+#else
+static_assert(is_absent(U::key_spec_reqkey_auth_key));
+#endif
+#ifdef KEY_SPEC_REQUESTOR_KEYRING
+static_assert(U::key_spec_requestor_keyring == (KEY_SPEC_REQUESTOR_KEYRING));
+#else
+static_assert(is_absent(U::key_spec_requestor_keyring));
+#endif
+#ifdef KEY_SPEC_SESSION_KEYRING
+static_assert(U::key_spec_session_keyring == (KEY_SPEC_SESSION_KEYRING));
+#else
+static_assert(is_absent(U::key_spec_session_keyring));
+#endif
+#ifdef KEY_SPEC_THREAD_KEYRING
+static_assert(U::key_spec_thread_keyring == (KEY_SPEC_THREAD_KEYRING));
+#else
+static_assert(is_absent(U::key_spec_thread_keyring));
+#endif
+#ifdef KEY_SPEC_USER_KEYRING
+static_assert(U::key_spec_user_keyring == (KEY_SPEC_USER_KEYRING));
+#else
+static_assert(is_absent(U::key_spec_user_keyring));
+#endif
+#ifdef KEY_SPEC_USER_SESSION_KEYRING
+static_assert(U::key_spec_user_session_keyring == (KEY_SPEC_USER_SESSION_KEYRING));
+#else
+static_assert(is_absent(U::key_spec_user_session_keyring));
+#endif
+#ifdef KEYCTL_ASSUME_AUTHORITY
+static_assert(U::keyctl_assume_authority == (KEYCTL_ASSUME_AUTHORITY));
+#else
+static_assert(is_absent(U::keyctl_assume_authority));
+#endif
+#ifdef KEYCTL_CAPABILITIES
+static_assert(U::keyctl_capabilities == (KEYCTL_CAPABILITIES));
+#else
+static_assert(is_absent(U::keyctl_capabilities));
+#endif
+#ifdef KEYCTL_CHOWN
+static_assert(U::keyctl_chown == (KEYCTL_CHOWN));
+#else
+static_assert(is_absent(U::keyctl_chown));
+#endif
+#ifdef KEYCTL_CLEAR
+static_assert(U::keyctl_clear == (KEYCTL_CLEAR));
+#else
+static_assert(is_absent(U::keyctl_clear));
+#endif
+#ifdef KEYCTL_DESCRIBE
+static_assert(U::keyctl_describe == (KEYCTL_DESCRIBE));
+#else
+static_assert(is_absent(U::keyctl_describe));
+#endif
+#ifdef KEYCTL_DH_COMPUTE
+static_assert(U::keyctl_dh_compute == (KEYCTL_DH_COMPUTE));
+#else
+static_assert(is_absent(U::keyctl_dh_compute));
+#endif
+#ifdef KEYCTL_GET_KEYRING_ID
+static_assert(U::keyctl_get_keyring_id == (KEYCTL_GET_KEYRING_ID));
+#else
+static_assert(is_absent(U::keyctl_get_keyring_id));
+#endif
+#ifdef KEYCTL_GET_PERSISTENT
+static_assert(U::keyctl_get_persistent == (KEYCTL_GET_PERSISTENT));
+#else
+static_assert(is_absent(U::keyctl_get_persistent));
+#endif
+#ifdef KEYCTL_GET_SECURITY
+static_assert(U::keyctl_get_security == (KEYCTL_GET_SECURITY));
+#else
+static_assert(is_absent(U::keyctl_get_security));
+#endif
+#ifdef KEYCTL_INSTANTIATE
+static_assert(U::keyctl_instantiate == (KEYCTL_INSTANTIATE));
+#else
+static_assert(is_absent(U::keyctl_instantiate));
+#endif
+#ifdef KEYCTL_INSTANTIATE_IOV
+static_assert(U::keyctl_instantiate_iov == (KEYCTL_INSTANTIATE_IOV));
+#else
+static_assert(is_absent(U::keyctl_instantiate_iov));
+#endif
+#ifdef KEYCTL_INVALIDATE
+static_assert(U::keyctl_invalidate == (KEYCTL_INVALIDATE));
+#else
+static_assert(is_absent(U::keyctl_invalidate));
+#endif
+#ifdef KEYCTL_JOIN_SESSION_KEYRING
+static_assert(U::keyctl_join_session_keyring == (KEYCTL_JOIN_SESSION_KEYRING));
+#else
+static_assert(is_absent(U::keyctl_join_session_keyring));
+#endif
+#ifdef KEYCTL_LINK
+static_assert(U::keyctl_link == (KEYCTL_LINK));
+#else
+static_assert(is_absent(U::keyctl_link));
+#endif
+#ifdef KEYCTL_MOVE
+static_assert(U::keyctl_move == (KEYCTL_MOVE));
+#else
+static_assert(is_absent(U::keyctl_move));
+#endif
+#ifdef KEYCTL_MOVE_EXCL
+static_assert(U::keyctl_move_excl == (KEYCTL_MOVE_EXCL));
+#else
+static_assert(is_absent(U::keyctl_move_excl));
+#endif
+#ifdef KEYCTL_NEGATE
+static_assert(U::keyctl_negate == (KEYCTL_NEGATE));
+#else
+static_assert(is_absent(U::keyctl_negate));
+#endif
+#ifdef KEYCTL_PKEY_DECRYPT
+static_assert(U::keyctl_pkey_decrypt == (KEYCTL_PKEY_DECRYPT));
+#else
+static_assert(is_absent(U::keyctl_pkey_decrypt));
+#endif
+#ifdef KEYCTL_PKEY_ENCRYPT
+static_assert(U::keyctl_pkey_encrypt == (KEYCTL_PKEY_ENCRYPT));
+#else
+static_assert(is_absent(U::keyctl_pkey_encrypt));
+#endif
+#ifdef KEYCTL_PKEY_QUERY
+static_assert(U::keyctl_pkey_query == (KEYCTL_PKEY_QUERY));
+#else
+static_assert(is_absent(U::keyctl_pkey_query));
+#endif
+#ifdef KEYCTL_PKEY_SIGN
+static_assert(U::keyctl_pkey_sign == (KEYCTL_PKEY_SIGN));
+#else
+static_assert(is_absent(U::keyctl_pkey_sign));
+#endif
+#ifdef KEYCTL_PKEY_VERIFY
+static_assert(U::keyctl_pkey_verify == (KEYCTL_PKEY_VERIFY));
+#else
+static_assert(is_absent(U::keyctl_pkey_verify));
+#endif
+#ifdef KEYCTL_READ
+static_assert(U::keyctl_read == (KEYCTL_READ));
+#else
+static_assert(is_absent(U::keyctl_read));
+#endif
+#ifdef KEYCTL_REJECT
+static_assert(U::keyctl_reject == (KEYCTL_REJECT));
+#else
+static_assert(is_absent(U::keyctl_reject));
+#endif
+#ifdef KEYCTL_RESTRICT_KEYRING
+static_assert(U::keyctl_restrict_keyring == (KEYCTL_RESTRICT_KEYRING));
+#else
+static_assert(is_absent(U::keyctl_restrict_keyring));
+#endif
+#ifdef KEYCTL_REVOKE
+static_assert(U::keyctl_revoke == (KEYCTL_REVOKE));
+#else
+static_assert(is_absent(U::keyctl_revoke));
+#endif
+#ifdef KEYCTL_SEARCH
+static_assert(U::keyctl_search == (KEYCTL_SEARCH));
+#else
+static_assert(is_absent(U::keyctl_search));
+#endif
+#ifdef KEYCTL_SESSION_TO_PARENT
+static_assert(U::keyctl_session_to_parent == (KEYCTL_SESSION_TO_PARENT));
+#else
+static_assert(is_absent(U::keyctl_session_to_parent));
+#endif
+#ifdef KEYCTL_SET_REQKEY_KEYRING
+static_assert(U::keyctl_set_reqkey_keyring == (KEYCTL_SET_REQKEY_KEYRING));
+#else
+static_assert(is_absent(U::keyctl_set_reqkey_keyring));
+#endif
+#ifdef KEYCTL_SET_TIMEOUT
+static_assert(U::keyctl_set_timeout == (KEYCTL_SET_TIMEOUT));
+#else
+static_assert(is_absent(U::keyctl_set_timeout));
+#endif
+#ifdef KEYCTL_SETPERM
+static_assert(U::keyctl_setperm == (KEYCTL_SETPERM));
+#else
+static_assert(is_absent(U::keyctl_setperm));
+#endif
+#ifdef KEYCTL_UNLINK
+static_assert(U::keyctl_unlink == (KEYCTL_UNLINK));
+#else
+static_assert(is_absent(U::keyctl_unlink));
+#endif
+#ifdef KEYCTL_UPDATE
+static_assert(U::keyctl_update == (KEYCTL_UPDATE));
+#else
+static_assert(is_absent(U::keyctl_update));
+#endif
+#ifdef KEYCTL_WATCH_KEY
+static_assert(U::keyctl_watch_key == (KEYCTL_WATCH_KEY));
+#else
+static_assert(is_absent(U::keyctl_watch_key));
 #endif
 #ifdef LOCK_EX
 static_assert(U::lock_ex == (LOCK_EX));
@@ -2074,6 +3809,36 @@ static_assert(is_absent(U::mremap_fixed));
 static_assert(U::mremap_maymove == (MREMAP_MAYMOVE));
 #else
 static_assert(is_absent(U::mremap_maymove));
+#endif
+#ifdef MSG_COPY
+static_assert(U::msg_copy == (MSG_COPY));
+#else
+static_assert(is_absent(U::msg_copy));
+#endif
+#ifdef MSG_EXCEPT
+static_assert(U::msg_except == (MSG_EXCEPT));
+#else
+static_assert(is_absent(U::msg_except));
+#endif
+#ifdef MSG_INFO
+static_assert(U::msg_info == (MSG_INFO));
+#else
+static_assert(is_absent(U::msg_info));
+#endif
+#ifdef MSG_NOERROR
+static_assert(U::msg_noerror == (MSG_NOERROR));
+#else
+static_assert(is_absent(U::msg_noerror));
+#endif
+#ifdef MSG_STAT
+static_assert(U::msg_stat == (MSG_STAT));
+#else
+static_assert(is_absent(U::msg_stat));
+#endif
+#ifdef MSG_STAT_ANY
+static_assert(U::msg_stat_any == (MSG_STAT_ANY));
+#else
+static_assert(is_absent(U::msg_stat_any));
 #endif
 #ifdef MS_ASYNC
 static_assert(U::ms_async == (MS_ASYNC));
@@ -2975,6 +4740,26 @@ static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
 #else
 static_assert(is_absent(U::sa_unsupported));
 #endif
+#ifdef SEM_INFO
+static_assert(U::sem_info == (SEM_INFO));
+#else
+static_assert(is_absent(U::sem_info));
+#endif
+#ifdef SEM_STAT
+static_assert(U::sem_stat == (SEM_STAT));
+#else
+static_assert(is_absent(U::sem_stat));
+#endif
+#ifdef SEM_STAT_ANY
+static_assert(U::sem_stat_any == (SEM_STAT_ANY));
+#else
+static_assert(is_absent(U::sem_stat_any));
+#endif
+#ifdef SEM_UNDO
+static_assert(U::sem_undo == (SEM_UNDO));
+#else
+static_assert(is_absent(U::sem_undo));
+#endif
 #ifdef SEEK_CUR
 static_assert(U::seek_cur == (SEEK_CUR));
 #else
@@ -3054,6 +4839,81 @@ static_assert(is_absent(U::si_tkill));
 static_assert(U::si_user == (SI_USER));
 #else
 static_assert(is_absent(U::si_user));
+#endif
+#ifdef SHM_EXEC
+static_assert(U::shm_exec == (SHM_EXEC));
+#else
+static_assert(is_absent(U::shm_exec));
+#endif
+#ifdef SHM_HUGETLB
+static_assert(U::shm_hugetlb == (SHM_HUGETLB));
+#else
+static_assert(is_absent(U::shm_hugetlb));
+#endif
+#ifdef SHM_INFO
+static_assert(U::shm_info == (SHM_INFO));
+#else
+static_assert(is_absent(U::shm_info));
+#endif
+#ifdef SHM_LOCK
+static_assert(U::shm_lock == (SHM_LOCK));
+#else
+static_assert(is_absent(U::shm_lock));
+#endif
+#ifdef SHM_NORESERVE
+static_assert(U::shm_noreserve == (SHM_NORESERVE));
+#else
+static_assert(is_absent(U::shm_noreserve));
+#endif
+#ifdef SHM_RDONLY
+static_assert(U::shm_rdonly == (SHM_RDONLY));
+#else
+static_assert(is_absent(U::shm_rdonly));
+#endif
+#ifdef SHM_REMAP
+static_assert(U::shm_remap == (SHM_REMAP));
+#else
+static_assert(is_absent(U::shm_remap));
+#endif
+#ifdef SHM_RND
+static_assert(U::shm_rnd == (SHM_RND));
+#else
+static_assert(is_absent(U::shm_rnd));
+#endif
+#ifdef SHM_STAT
+static_assert(U::shm_stat == (SHM_STAT));
+#else
+static_assert(is_absent(U::shm_stat));
+#endif
+#ifdef SHM_STAT_ANY
+static_assert(U::shm_stat_any == (SHM_STAT_ANY));
+#else
+static_assert(is_absent(U::shm_stat_any));
+#endif
+#ifdef SHM_UNLOCK
+static_assert(U::shm_unlock == (SHM_UNLOCK));
+#else
+static_assert(is_absent(U::shm_unlock));
+#endif
+#ifdef SIGEV_NONE
+static_assert(U::sigev_none == (SIGEV_NONE));
+#else
+static_assert(is_absent(U::sigev_none));
+#endif
+#ifdef SIGEV_SIGNAL
+static_assert(U::sigev_signal == (SIGEV_SIGNAL));
+#else
+static_assert(is_absent(U::sigev_signal));
+#endif
+#ifdef SIGEV_THREAD
+static_assert(U::sigev_thread == (SIGEV_THREAD));
+#else
+static_assert(is_absent(U::sigev_thread));
+#endif
+#ifdef SIGEV_THREAD_ID
+static_assert(U::sigev_thread_id == (SIGEV_THREAD_ID));
+#else
+static_assert(is_absent(U::sigev_thread_id));
 #endif
 #ifdef SIG_BLOCK
 static_assert(U::sig_block == (SIG_BLOCK));
@@ -3730,6 +5590,14 @@ static_assert(U::wuntraced == (WUNTRACED));
 #else
 static_assert(is_absent(U::wuntraced));
 #endif
+static_assert(U::iocb_cmd_fdsync == IOCB_CMD_FDSYNC);
+static_assert(U::iocb_cmd_fsync == IOCB_CMD_FSYNC);
+static_assert(U::iocb_cmd_noop == IOCB_CMD_NOOP);
+static_assert(U::iocb_cmd_poll == IOCB_CMD_POLL);
+static_assert(U::iocb_cmd_pread == IOCB_CMD_PREAD);
+static_assert(U::iocb_cmd_preadv == IOCB_CMD_PREADV);
+static_assert(U::iocb_cmd_pwrite == IOCB_CMD_PWRITE);
+static_assert(U::iocb_cmd_pwritev == IOCB_CMD_PWRITEV);
 #ifdef F_GETLK64
 static_assert(U::f_getlk_flock64 == F_GETLK64);
 #else

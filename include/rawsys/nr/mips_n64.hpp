@@ -560,6 +560,7 @@ inline constexpr nr setfsgid = nr::setfsgid;
 inline constexpr nr fchown = nr::fchown;
 inline constexpr nr lchown = nr::lchown;
 inline constexpr nr fork = nr::fork;
+inline constexpr nr semop = nr::semop;
 inline constexpr nr renameat = nr::renameat;
 inline constexpr nr time = none;
 inline constexpr nr clock_gettime = nr::clock_gettime;

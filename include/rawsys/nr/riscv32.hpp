@@ -492,6 +492,7 @@ inline constexpr nr setfsgid = nr::setfsgid;
 inline constexpr nr fchown = nr::fchown;
 inline constexpr nr lchown = none;
 inline constexpr nr fork = none;
+inline constexpr nr semop = nr::semop;
 inline constexpr nr renameat = none;
 inline constexpr nr time = none;
 inline constexpr nr clock_gettime = nr::clock_gettime64;

@@ -644,6 +644,7 @@ inline constexpr nr setfsgid = nr::setfsgid32;
 inline constexpr nr fchown = nr::fchown32;
 inline constexpr nr lchown = nr::lchown32;
 inline constexpr nr fork = nr::fork;
+inline constexpr nr semop = none;
 inline constexpr nr renameat = nr::renameat;
 inline constexpr nr time = nr::time;
 inline constexpr nr clock_gettime = nr::clock_gettime64;

@@ -59,22 +59,24 @@ inline result<T> value_if(const result<long>& r, const T& v) noexcept {
   return v;
 }
 
-// The syscall paths of clock_gettime and gettimeofday, out of line and cold:
-// the vDSO answers, so the inlined call is its lookup and call alone (GCC
-// would otherwise emit the whole wrapper out of line on i386).
-[[gnu::cold, gnu::noinline]] inline result<timespec> clock_gettime_syscall(clock id) noexcept {
+// The syscall paths of clock_gettime and gettimeofday, out of line and cold,
+// so that only the vDSO path is inlined (GCC would otherwise emit the whole
+// wrapper out of line on i386). The calls are the caller's template arguments.
+template <nr call, nr call32>
+[[gnu::cold, gnu::noinline]] inline result<timespec> clock_syscall(clock id) noexcept {
   timespec ts{};
-  const result<long> r = syscall(sys::clock_gettime, id, &ts);
+  const result<long> r = syscall(call, id, &ts);
   if (time64_missing(r)) {
     old_timespec t{};
-    const result<long> r32 = syscall(sys::time32::clock_gettime, id, &t);
+    const result<long> r32 = syscall(call32, id, &t);
     return value_if(r32, widen(t));
   }
   return value_if(r, ts);
 }
-[[gnu::cold, gnu::noinline]] inline result<timeval> gettimeofday_syscall() noexcept {
+template <nr call>
+[[gnu::cold, gnu::noinline]] inline result<timeval> timeval_syscall() noexcept {
   old_timeval t{};
-  const result<long> r = syscall(nr::gettimeofday, &t, nullptr);
+  const result<long> r = syscall(call, &t, nullptr);
   return value_if(r, widen(t));
 }
 
@@ -86,7 +88,7 @@ inline result<T> value_if(const result<long>& r, const T& v) noexcept {
 inline result<timespec> clock_gettime(clock id) noexcept {
   if (timespec ts{}; vdso::detail::clock_gettime(id, ts)) [[likely]]
     return ts;
-  return detail::clock_gettime_syscall(id);
+  return detail::clock_syscall<sys::clock_gettime, sys::time32::clock_gettime>(id);
 }
 
 // clock_getres(2): int clock_getres(clockid_t clockid, struct timespec *res);
@@ -155,7 +157,7 @@ inline result<void> nanosleep(const timespec& request, timespec* remain = nullpt
 inline result<timeval> gettimeofday() noexcept {
   if (timeval tv{}; vdso::detail::gettimeofday(tv)) [[likely]]
     return tv;
-  return detail::gettimeofday_syscall();
+  return detail::timeval_syscall<nr::gettimeofday>();
 }
 
 // time(2): time_t time(time_t *tloc);

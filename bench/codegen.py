@@ -93,7 +93,7 @@ def from_objdump(tool, obj):
             continue
         m = re.match(r"^\s+[0-9a-f]+:\s+(\S.*)$", line)
         if m and cur:
-            ins = m.group(1).split("#")[0].split("<")[0].strip()
+            ins = re.split(r"\s(?://|;|@)\s", m.group(1).split("<")[0])[0].strip()
             if ins and not ins.startswith(".") and not ins.startswith("..."):
                 funcs[cur].append(ins)
     return funcs

@@ -20,6 +20,7 @@ import html
 import json
 import math
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -108,6 +109,7 @@ class Run:
                 self.errors[name] = b.get("error_message", "error")
                 continue
             base = name[: -len("/real_time")] if name.endswith("/real_time") else name
+            base = re.sub(r"/iterations:\d+$", "", base)  # the musl runs: one iteration each
             t = b["real_time"] if name.endswith("/real_time") else b["cpu_time"]
             self.times.setdefault(base, []).append(to_ns(t, b.get("time_unit", "ns")))
             for k, v in b.items():

@@ -629,7 +629,7 @@ def environment(runs, note):
         c = run.context
         a = ARCH_TITLES.get(run.arch, run.arch)
         out.append(f"**{a}** (run {c.get('date', '?')})\n")
-        out.append(f"- CPU: {c.get('cpu_model', '?')}, {c.get('num_cpus', '?')} CPUs at "
+        out.append(f"- CPU: {run.machine}, {c.get('num_cpus', '?')} CPUs at "
                    f"{c.get('mhz_per_cpu', '?')} MHz; load average at start "
                    f"{', '.join(f'{x:.2f}' for x in c.get('load_avg', []))}")
         out.append(f"- kernel: {c.get('kernel', '?')}")
@@ -912,12 +912,15 @@ cost next to nothing: rawsys's inlined call is {pg.median:.3f}× glibc's
 wrapper on getppid (paired), so rawsys, glibc and musl take about the same
 time for the same system call, and the kernel's own work is what is
 measured. On other machines it is not so (see Machines above, and the
-`entry/getppid` rows below, which isolate the call and return): where the
-kernel's Spectre v2 mitigations leave the return-stack and branch-target
-predictors without the user program's entries, the wrapper's return and the
-PLT jump after the system call mispredict, and an inlined call, which has
-none, is faster. On i386 every way in, the floor included, goes through a
-call and return (`__kernel_vsyscall` is a function).
+`entry/getppid` rows below, which isolate the call and return): on the AMD
+EPYC run the wrapper's return and PLT jump after the system call
+mispredicted, likely because the kernel's Spectre v2 mitigations left the
+return-stack and branch-target predictors without the user program's
+entries, and an inlined call, which has none, was 0.7× glibc's. This
+kernel lists similar mitigations (Environment) and the CPU does not pay
+for them here: the cost is the processor's, not the library's. On i386
+every way in, the floor included, goes through a call and return
+(`__kernel_vsyscall` is a function).
 """
     return f"""
 Why rawsys is below glibc on x86-64: rawsys's call is inlined, so nothing

@@ -982,8 +982,9 @@ repetition of each `musl/<call>` benchmark, so, with random interleaving,
 the musl runs fall among the glibc process's own repetitions. Each side is
 measured against the same floor in its own process; **musl ÷ glibc** is
 (musl ÷ floor) ÷ (glibc ÷ floor), and rawsys ÷ musl likewise. x86-64 only:
-Debian 12's `musl-gcc` targets the host ABI (an i386 musl, `musl-dev:i386`,
-is in the archive but has no compiler wrapper; not measured).
+musl-tools' `musl-gcc` targets the host ABI; Debian 12 does have an i386
+musl (`musl-dev:i386`, which pulls in the i686 cross compiler), but no
+wrapper to build with it, and it is not measured here.
 
 """
 

@@ -37,6 +37,9 @@ void register_calls();
 void register_clocks();
 void register_storm(bool smoke);
 void register_spawn();
+void register_fewer();
+void register_musl();
+bool have_musl();  // the musl runner was built (x86-64 with musl-gcc installed)
 
 // Short-lived resources the suites create (the storm's files), removed at exit.
 void cleanup_storm();

@@ -32,34 +32,45 @@ std::string read_first_line(const std::string& path) {
   return s;
 }
 
-std::string cpu_model() {
-  std::string model;
+// A field of the first processor in /proc/cpuinfo ("model name",
+// "vendor_id", "cpu family", "model"), or "". arm64 under qemu shows the
+// host's file anyway.
+std::string cpuinfo(const char* key) {
+  std::string value;
+  const size_t n = std::strlen(key);
   if (FILE* f = std::fopen("/proc/cpuinfo", "r")) {
     char line[512];
     while (std::fgets(line, sizeof line, f)) {
-      // x86: "model name"; arm64 under qemu shows the host's file anyway.
-      if (std::strncmp(line, "model name", 10) == 0) {
+      if (std::strncmp(line, key, n) == 0 && (line[n] == ' ' || line[n] == '\t' || line[n] == ':')) {
         const char* c = std::strchr(line, ':');
-        if (c) model = c + 2;
+        if (c) value = c[1] == ' ' ? c + 2 : c + 1;
         break;
       }
     }
     std::fclose(f);
   }
-  while (!model.empty() && model.back() == '\n') model.pop_back();
-  return model;
+  while (!value.empty() && (value.back() == '\n' || value.back() == ' ')) value.pop_back();
+  return value;
 }
 
 void add_context() {
   using benchmark::AddCustomContext;
   struct utsname u {};
   uname(&u);
-  AddCustomContext("cpu_model", cpu_model());
+  // The machine: every run records what it ran on, and the report keeps
+  // the runs of each machine apart (docs/bench/<machine>/).
+  AddCustomContext("cpu_model", cpuinfo("model name"));
+  AddCustomContext("cpu_vendor", cpuinfo("vendor_id"));
+  AddCustomContext("cpu_family", cpuinfo("cpu family"));
+  AddCustomContext("cpu_model_number", cpuinfo("model"));
+  AddCustomContext("cpu_stepping", cpuinfo("stepping"));
+  AddCustomContext("cpus_online", std::to_string(sysconf(_SC_NPROCESSORS_ONLN)));
   AddCustomContext("kernel", std::string(u.sysname) + " " + u.release + " " + u.machine);
   AddCustomContext("arch", RAWSYS_BENCH_ARCH);
   AddCustomContext("compiler", RAWSYS_BENCH_COMPILER " (" __VERSION__ ")");
   AddCustomContext("compile_flags", RAWSYS_BENCH_FLAGS);
   AddCustomContext("libc", std::string("glibc ") + gnu_get_libc_version());
+  AddCustomContext("musl", bench::have_musl() ? "musl-gcc -O2 -static (bench/musl_runner.c)" : "not built");
   AddCustomContext("rawsys_variants", bench::variant_summary());
   // One key per vulnerability file: "Not affected", "Mitigation: ...".
   const char* dir = "/sys/devices/system/cpu/vulnerabilities";
@@ -106,6 +117,8 @@ int main(int argc, char** argv) {
   bench::register_clocks();
   bench::register_storm(smoke);
   bench::register_spawn();
+  bench::register_fewer();
+  bench::register_musl();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   bench::cleanup_storm();

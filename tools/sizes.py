@@ -59,6 +59,33 @@ def glibc_static_hello(isa):
         return os.path.getsize(exe)
 
 
+# musl (Debian's musl-tools; its musl-gcc targets x86-64 only): the same
+# hello world, static, plain and with the linker's smallest layout. (-Wl,-n
+# would be smaller still, but its output crashes at start with this musl and
+# binutils: its RWX segment is not loaded as musl's start-up expects.)
+MUSL_GCC = "/usr/bin/musl-gcc"
+MUSL_VARIANTS = [
+    ("hello, musl static (`-Os -static -s`)", ["-Os", "-static", "-s"]),
+    ("hello, musl static (`-Os -static -s -Wl,-z,noseparate-code,--gc-sections`)",
+     ["-Os", "-static", "-s", "-Wl,-z,noseparate-code,--gc-sections"]),
+]
+
+
+def musl_static_hello(flags):
+    """A hello world through musl's puts (x86-64), or None without musl-gcc."""
+    if not os.path.exists(MUSL_GCC):
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "hello.c")
+        with open(src, "w") as f:
+            f.write('#include <stdio.h>\nint main(void) { puts("Hello, world!"); }\n')
+        exe = os.path.join(d, "hello")
+        subprocess.run([MUSL_GCC] + flags + [src, "-o", exe], check=True)
+        if subprocess.run([exe], stdout=subprocess.DEVNULL).returncode != 0:
+            return None
+        return os.path.getsize(exe)
+
+
 def size(path):
     return os.path.getsize(path) if os.path.exists(path) else None
 
@@ -83,6 +110,10 @@ def table(prefix):
         lines.append(f"| `{t}` | " + " | ".join(fmt(s) for s in sizes) + f" | {fmt(ref)} |")
     glibc = [glibc_static_hello(isa) if isa.glibc else None for isa in isas.ISAS]
     lines.append("| hello, glibc static | " + " | ".join(fmt(s) for s in glibc) + " | - |")
+    for title, flags in MUSL_VARIANTS:
+        n = musl_static_hello(flags)
+        lines.append(f"| {title} | " + " | ".join(fmt(n) if isa.key == "x86_64" else "-" for isa in isas.ISAS)
+                     + " | - |")
     busybox = os.path.getsize(BUSYBOX) if os.path.exists(BUSYBOX) else None
     return "\n".join(lines) + "\n", busybox
 
@@ -104,7 +135,10 @@ shared libraries it loads. For comparison, busybox-static (`{BUSYBOX}`) is
 x86-64, whichever applet runs. `syscount` (ptrace) and `sandbox` (seccomp)
 have no coreutils counterpart. The last row is a hello world through
 glibc's `puts`, linked statically (`-Os -static -s`; none for loongarch64:
-Debian 12 has no glibc for it).
+Debian 12 has no glibc for it), then the same through musl 1.2.3's `puts`
+(Debian's `musl-gcc`, x86-64 only), plain and with the smallest layout that
+still runs (`-Wl,-n`, smaller again, gives a program that crashes at start
+here).
 
 {body}"""
 

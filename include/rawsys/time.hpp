@@ -59,22 +59,36 @@ inline result<T> value_if(const result<long>& r, const T& v) noexcept {
   return v;
 }
 
+// The syscall paths of clock_gettime and gettimeofday, out of line and cold,
+// so that only the vDSO path is inlined (GCC would otherwise emit the whole
+// wrapper out of line on i386). The calls are the caller's template arguments.
+template <nr call, nr call32>
+[[gnu::cold, gnu::noinline]] inline result<timespec> clock_syscall(clock id) noexcept {
+  timespec ts{};
+  const result<long> r = syscall(call, id, &ts);
+  if (time64_missing(r)) {
+    old_timespec t{};
+    const result<long> r32 = syscall(call32, id, &t);
+    return value_if(r32, widen(t));
+  }
+  return value_if(r, ts);
+}
+template <nr call>
+[[gnu::cold, gnu::noinline]] inline result<timeval> timeval_syscall() noexcept {
+  old_timeval t{};
+  const result<long> r = syscall(call, &t, nullptr);
+  return value_if(r, widen(t));
+}
+
 }  // namespace detail
 
 // clock_gettime(2): int clock_gettime(clockid_t clockid, struct timespec *tp);
 // The vDSO first; then the syscall (32-bit ISAs: clock_gettime64, the old
 // call on a kernel without it).
 inline result<timespec> clock_gettime(clock id) noexcept {
-  timespec ts{};
-  if (vdso::detail::clock_gettime(id, ts)) [[likely]]
+  if (timespec ts{}; vdso::detail::clock_gettime(id, ts)) [[likely]]
     return ts;
-  const result<long> r = syscall(sys::clock_gettime, id, &ts);
-  if (detail::time64_missing(r)) {
-    detail::old_timespec t{};
-    const result<long> r32 = syscall(sys::time32::clock_gettime, id, &t);
-    return detail::value_if(r32, detail::widen(t));
-  }
-  return detail::value_if(r, ts);
+  return detail::clock_syscall<sys::clock_gettime, sys::time32::clock_gettime>(id);
 }
 
 // clock_getres(2): int clock_getres(clockid_t clockid, struct timespec *res);
@@ -141,10 +155,9 @@ inline result<void> nanosleep(const timespec& request, timespec* remain = nullpt
 // syscall, whose struct has 32-bit seconds on 32-bit ISAs, so it fails with
 // EOVERFLOW from 2038 on.
 inline result<timeval> gettimeofday() noexcept {
-  if (timeval tv{}; vdso::detail::gettimeofday(tv)) return tv;
-  detail::old_timeval t{};
-  const result<long> r = syscall(nr::gettimeofday, &t, nullptr);
-  return detail::value_if(r, detail::widen(t));
+  if (timeval tv{}; vdso::detail::gettimeofday(tv)) [[likely]]
+    return tv;
+  return detail::timeval_syscall<nr::gettimeofday>();
 }
 
 // time(2): time_t time(time_t *tloc);

@@ -476,6 +476,17 @@ inline result<cpu_node> getcpu() noexcept {
   return r;
 }
 
+// getrandom(2): ssize_t getrandom(void *buf, size_t buflen, unsigned int flags);
+// flags are GRND_* (1 nonblock, 2 random, 4 insecure). With a state: the
+// vDSO's vgetrandom, which refills from the kernel only when the kernel says
+// its seed changed; without one (or when the vDSO has none, or says an
+// error): the syscall.
+inline result<size_t> getrandom(buffer buf, unsigned flags) noexcept {
+  const result<long> r = syscall(nr::getrandom, buf.data, buf.size, flags);
+  if (!r) return unexpected(r.error());
+  return static_cast<size_t>(*r);
+}
+
 // The per-thread state of the vDSO's getrandom (Linux 6.11 x86-64, 6.12
 // arm64): one object per thread, never used by two threads at once (the
 // kernel's code copes with a signal handler reusing it on the same thread).
@@ -494,47 +505,52 @@ class random_state {
 
  private:
   friend result<size_t> getrandom(buffer, unsigned, random_state&) noexcept;
+  // Out of line and cold, so that the vDSO call of getrandom below is all
+  // that is inlined: the first call (which maps the state), and the syscall when the
+  // vDSO has no getrandom, was disabled, or said an error.
+  [[gnu::cold, gnu::noinline]] static result<size_t> first_or_syscall(buffer buf, unsigned flags,
+                                                                      random_state& st) noexcept {
+    using f_t = long (*)(void*, size_t, unsigned, void*, size_t);
+    const f_t f = detail::function<f_t, detail::fn_getrandom>();
+    if (f != nullptr && !st.tried_) {
+      st.tried_ = true;
+      // struct vgetrandom_opaque_params, filled by a call with opaque_len ~0.
+      struct {
+        uint32_t size_of_opaque_state, mmap_prot, mmap_flags, reserved[13];
+      } params{};
+      if (f(nullptr, 0, 0, &params, ~size_t{0}) == 0 && params.size_of_opaque_state != 0) {
+        const size_t len = (params.size_of_opaque_state + 4095) & ~size_t{4095};
+        auto m = mmap(nullptr, len, static_cast<prot::flags>(params.mmap_prot),
+                      static_cast<map::flags>(params.mmap_flags));
+        if (m) {
+          st.state_ = *m;
+          st.mapped_ = len;
+          st.opaque_len_ = params.size_of_opaque_state;
+          const long r = f(buf.data, buf.size, flags, st.state_, st.opaque_len_);
+          if (r >= 0) return static_cast<size_t>(r);
+        }
+      }
+    }
+    return getrandom(buf, flags);
+  }
   void* state_ = nullptr;
   size_t mapped_ = 0;
   size_t opaque_len_ = 0;
   bool tried_ = false;
 };
 
-// getrandom(2): ssize_t getrandom(void *buf, size_t buflen, unsigned int flags);
-// flags are GRND_* (1 nonblock, 2 random, 4 insecure). With a state: the
-// vDSO's vgetrandom, which refills from the kernel only when the kernel says
-// its seed changed; without one (or when the vDSO has none, or says an
-// error): the syscall.
-inline result<size_t> getrandom(buffer buf, unsigned flags) noexcept {
-  const result<long> r = syscall(nr::getrandom, buf.data, buf.size, flags);
-  if (!r) return unexpected(r.error());
-  return static_cast<size_t>(*r);
-}
+// With a state (see above): the vDSO's vgetrandom inline, the rest cold.
 inline result<size_t> getrandom(buffer buf, unsigned flags, random_state& st) noexcept {
-  using f_t = long (*)(void*, size_t, unsigned, void*, size_t);
-  const f_t f = detail::function<f_t, detail::fn_getrandom>();
-  if (f != nullptr && !st.tried_) {
-    st.tried_ = true;
-    // struct vgetrandom_opaque_params, filled by a call with opaque_len ~0.
-    struct {
-      uint32_t size_of_opaque_state, mmap_prot, mmap_flags, reserved[13];
-    } params{};
-    if (f(nullptr, 0, 0, &params, ~size_t{0}) == 0 && params.size_of_opaque_state != 0) {
-      const size_t len = (params.size_of_opaque_state + 4095) & ~size_t{4095};
-      auto m = mmap(nullptr, len, static_cast<prot::flags>(params.mmap_prot),
-                    static_cast<map::flags>(params.mmap_flags));
-      if (m) {
-        st.state_ = *m;
-        st.mapped_ = len;
-        st.opaque_len_ = params.size_of_opaque_state;
-      }
+  if (st.state_ != nullptr) [[likely]] {
+    using f_t = long (*)(void*, size_t, unsigned, void*, size_t);
+    const f_t f = detail::function<f_t, detail::fn_getrandom>();
+    if (f != nullptr) [[likely]] {
+      const long r = f(buf.data, buf.size, flags, st.state_, st.opaque_len_);
+      if (r >= 0) [[likely]]
+        return static_cast<size_t>(r);
     }
   }
-  if (f != nullptr && st.state_ != nullptr) {
-    const long r = f(buf.data, buf.size, flags, st.state_, st.opaque_len_);
-    if (r >= 0) return static_cast<size_t>(r);
-  }
-  return getrandom(buf, flags);
+  return random_state::first_or_syscall(buf, flags, st);
 }
 
 }  // namespace rawsys::vdso

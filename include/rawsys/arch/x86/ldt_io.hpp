@@ -34,11 +34,13 @@ inline constexpr uint32_t lm = 1u << 7;  // x86-64 only: a 64-bit code segment
 
 // modify_ldt(2): int modify_ldt(int func, void *ptr, unsigned long bytecount);
 // func 0 reads the LDT (returns the bytes read), 1 and 0x11 write one entry
-// (ptr: a user_desc), 2 reads the default LDT.
+// (ptr: a user_desc), 2 reads the default LDT. The kernel returns an int
+// (on x86-64 zero-extended, so -ENOSYS arrives as 0xffffffda): its low 32
+// bits are the value or -errno.
 inline result<int> modify_ldt(int func, void* ptr, unsigned long bytecount) noexcept {
-  auto r = syscall(nr::modify_ldt, func, ptr, bytecount);
-  if (!r) return unexpected(r.error());
-  return static_cast<int>(*r);
+  const auto v = static_cast<int>(raw::syscall(static_cast<long>(nr::modify_ldt), func, ptr, bytecount));
+  if (v < 0 && v >= -4095) return unexpected(static_cast<errc>(-v));
+  return v;
 }
 
 // set_thread_area(2): int set_thread_area(struct user_desc *u_info);

@@ -30,6 +30,7 @@
 #include <linux/rseq.h>
 #include <linux/seccomp.h>
 #if defined(__x86_64__) || defined(__i386__)
+#include <asm/ldt.h>
 #include <asm/prctl.h>
 #endif
 
@@ -915,7 +916,7 @@ TEST_CASE("ioprio_get and ioprio_set: as glibc's syscall() answers, in a child f
         glibc(::syscall(SYS_ioprio_get, 1, nobody)));
 }
 
-TEST_CASE("unshare and setns: a new UTS namespace in a child, and back; errors as glibc's") {
+TEST_CASE("unshare and setns: a new UTS namespace in a child, and back, errors as glibc's") {
   CHECK(in_child([] {
     const int mine = ::open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
     if (mine < 0) return 1;
@@ -1031,7 +1032,7 @@ int rseq_main(void* p) {
 }
 }  // namespace
 
-TEST_CASE("rseq: registers in a fresh thread of its own; EINVAL and EBUSY as the kernel's raw answer") {
+TEST_CASE("rseq: registers in a fresh thread of its own, EINVAL and EBUSY as the kernel's raw answer") {
   // A length below 32: EINVAL whether or not glibc registered this thread.
   alignas(32) rawsys::rseq_area area;
   CHECK(rawsys::rseq(&area, 16, {}, rseq_signature) == rawsys::unexpected(errc::einval));
@@ -1080,7 +1081,41 @@ TEST_CASE("get_robust_list and set_robust_list: glibc's list, one of our own in 
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-TEST_CASE("x86: modify_ldt reads the LDT as glibc's syscall() does; ENOSYS for an unknown function") {
+TEST_CASE("x86: user_desc's flags are the bits of the kernel's bit-fields") {
+  namespace f = rawsys::user_desc_flag;
+  const auto flags_of = [](const struct user_desc& k) {
+    rawsys::user_desc r;
+    static_assert(sizeof r == sizeof k);
+    memcpy(&r, &k, sizeof r);
+    return r.flags;
+  };
+  struct user_desc k;
+  memset(&k, 0, sizeof k);
+  k.seg_32bit = 1;
+  CHECK(flags_of(k) == f::seg_32bit);
+  memset(&k, 0, sizeof k);
+  k.contents = 2;
+  CHECK(flags_of(k) == 2u << f::contents_shift);
+  memset(&k, 0, sizeof k);
+  k.read_exec_only = 1;
+  CHECK(flags_of(k) == f::read_exec_only);
+  memset(&k, 0, sizeof k);
+  k.limit_in_pages = 1;
+  CHECK(flags_of(k) == f::limit_in_pages);
+  memset(&k, 0, sizeof k);
+  k.seg_not_present = 1;
+  CHECK(flags_of(k) == f::seg_not_present);
+  memset(&k, 0, sizeof k);
+  k.useable = 1;
+  CHECK(flags_of(k) == f::useable);
+#if defined(__x86_64__)
+  memset(&k, 0, sizeof k);
+  k.lm = 1;
+  CHECK(flags_of(k) == f::lm);
+#endif
+}
+
+TEST_CASE("x86: modify_ldt reads the LDT as glibc's syscall() does, ENOSYS for an unknown function") {
   char mine[64] = {}, theirs[64] = {};
   CHECK(outcome(rawsys::modify_ldt(0, mine, sizeof mine)) == glibc(::syscall(SYS_modify_ldt, 0, theirs, sizeof theirs)));
   CHECK(memcmp(mine, theirs, sizeof mine) == 0);

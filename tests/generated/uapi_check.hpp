@@ -1695,10 +1695,20 @@ static_assert(U::in_unmount == (IN_UNMOUNT));
 #else
 static_assert(is_absent(U::in_unmount));
 #endif
+#ifdef IOPRIO_CLASS_MASK
+static_assert(U::ioprio_class_mask == (IOPRIO_CLASS_MASK));
+#else
+static_assert(is_absent(U::ioprio_class_mask));
+#endif
 #ifdef IOPRIO_CLASS_SHIFT
 static_assert(U::ioprio_class_shift == (IOPRIO_CLASS_SHIFT));
 #else
 static_assert(is_absent(U::ioprio_class_shift));
+#endif
+#ifdef IOPRIO_LEVEL_MASK
+static_assert(U::ioprio_level_mask == (IOPRIO_LEVEL_MASK));
+#else
+static_assert(is_absent(U::ioprio_level_mask));
 #endif
 #ifdef IP_FREEBIND
 static_assert(U::ip_freebind == (IP_FREEBIND));

@@ -16,6 +16,7 @@
 #include <linux/sysinfo.h>
 #include <linux/times.h>
 #include <linux/utsname.h>
+#include <linux/version.h>
 #include <linux/wait.h>
 #if defined(__x86_64__) || defined(__i386__)
 #include <asm/ldt.h>
@@ -220,8 +221,10 @@ static_assert(alignof(rawsys::rseq_area) == alignof(struct rseq));
 static_assert(offsetof(rawsys::rseq_area, cpu_id) == offsetof(struct rseq, cpu_id));
 static_assert(offsetof(rawsys::rseq_area, rseq_cs) == offsetof(struct rseq, rseq_cs));
 static_assert(offsetof(rawsys::rseq_area, flags) == offsetof(struct rseq, flags));
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)  // the cross toolchains' headers are older
 static_assert(offsetof(rawsys::rseq_area, node_id) == offsetof(struct rseq, node_id));
 static_assert(offsetof(rawsys::rseq_area, mm_cid) == offsetof(struct rseq, mm_cid));
+#endif
 static_assert(sizeof(rawsys::robust_list_head) == sizeof(struct robust_list_head));
 static_assert(offsetof(rawsys::robust_list_head, futex_offset) == offsetof(struct robust_list_head, futex_offset));
 static_assert(offsetof(rawsys::robust_list_head, list_op_pending) ==

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "files_support.hpp"  // in_child
 #include "skip.hpp"
 #include "support.hpp"
 
@@ -801,19 +802,6 @@ TEST_CASE("32-bit: rt_sigtimedwait falls back to the 32-bit call when the time64
 #endif
 
 namespace {
-// Runs f in a child made by glibc's fork and returns its exit status; f
-// returns 0 when every check it makes passes.
-template <class F>
-int in_signal_child(F f) {
-  const pid_t c = ::fork();
-  REQUIRE(c >= 0);
-  if (c == 0) ::_exit(f());
-  int status = 0;
-  REQUIRE(::waitpid(c, &status, 0) == c);
-  REQUIRE(WIFEXITED(status));
-  return WEXITSTATUS(status);
-}
-
 void on_alarm(int) {}
 }  // namespace
 
@@ -827,7 +815,7 @@ TEST_CASE("tkill: success and errors as glibc's syscall() reports them") {
   CHECK(rawsys::tkill(-1, zero) == rawsys::unexpected(errc::einval));
   CHECK(outcome(rawsys::tkill(-1, zero)) == glibc(::syscall(SYS_tkill, -1, 0)));
   // A real signal, blocked, then taken: it came from tkill.
-  CHECK(in_signal_child([] {
+  CHECK(rawsys_test::in_child([] {
     rawsys::sigset block;
     block.add(sig::usr2);
     if (!rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr)) return 1;
@@ -840,7 +828,7 @@ TEST_CASE("tkill: success and errors as glibc's syscall() reports them") {
 }
 
 TEST_CASE("rt_sigqueueinfo and rt_tgsigqueueinfo: a queued value arrives, errors as glibc's") {
-  CHECK(in_signal_child([] {
+  CHECK(rawsys_test::in_child([] {
     rawsys::sigset block;
     block.add(sig::usr1);
     if (!rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr)) return 1;
@@ -887,7 +875,7 @@ TEST_CASE("rt_sigqueueinfo and rt_tgsigqueueinfo: a queued value arrives, errors
 
 TEST_CASE("alarm: the time left is what glibc's alarm reports, both ways") {
   // alarm cannot fail; in a child, so that no SIGALRM reaches the runner.
-  CHECK(in_signal_child([] {
+  CHECK(rawsys_test::in_child([] {
     if (rawsys::alarm(100) != 0) return 1;
     if (::alarm(0) != 100) return 2;  // what rawsys set, as glibc reads it
     if (::alarm(50) != 0) return 3;
@@ -898,7 +886,7 @@ TEST_CASE("alarm: the time left is what glibc's alarm reports, both ways") {
 }
 
 TEST_CASE("pause: EINTR after a handler, as glibc's pause") {
-  CHECK(in_signal_child([] {
+  CHECK(rawsys_test::in_child([] {
     struct ::sigaction act {};
     act.sa_handler = on_alarm;
     if (::sigaction(SIGALRM, &act, nullptr) != 0) return 1;

@@ -1,10 +1,12 @@
 // Scheduling policies and parameters (sched.hpp): each call against glibc's
 // function or syscall() on the same arch, changes made in a forked child;
-// the constants against glibc's headers, sched_attr against the kernel's.
+// the constants against glibc's headers. struct sched_attr is checked
+// against <linux/sched/types.h> in process_layout_test.cpp (older UAPI
+// headers define a struct sched_param there too, which glibc's clashes with):
+// here glibc's syscall() fills a rawsys::sched_attr.
 #include <sched.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include <linux/sched/types.h>
 
 #include <stddef.h>
 
@@ -29,15 +31,7 @@ static_assert(static_cast<int>(sched_policy::deadline) == SCHED_DEADLINE);
 static_assert(static_cast<int>(sched_policy::reset_on_fork) == SCHED_RESET_ON_FORK);
 static_assert(rawsys::without_flags(rawsys::with_reset_on_fork(sched_policy::rr)) == sched_policy::rr);
 static_assert(sizeof(rawsys::sched_param) == sizeof(struct ::sched_param));
-static_assert(sizeof(rawsys::sched_attr) == sizeof(struct ::sched_attr));
-static_assert(sizeof(rawsys::sched_attr) == SCHED_ATTR_SIZE_VER1);
-static_assert(offsetof(rawsys::sched_attr, policy) == offsetof(struct ::sched_attr, sched_policy));
-static_assert(offsetof(rawsys::sched_attr, flags) == offsetof(struct ::sched_attr, sched_flags));
-static_assert(offsetof(rawsys::sched_attr, nice) == offsetof(struct ::sched_attr, sched_nice));
-static_assert(offsetof(rawsys::sched_attr, priority) == offsetof(struct ::sched_attr, sched_priority));
-static_assert(offsetof(rawsys::sched_attr, runtime) == offsetof(struct ::sched_attr, sched_runtime));
-static_assert(offsetof(rawsys::sched_attr, period) == offsetof(struct ::sched_attr, sched_period));
-static_assert(offsetof(rawsys::sched_attr, util_max) == offsetof(struct ::sched_attr, sched_util_max));
+static_assert(sizeof(rawsys::sched_attr) == 56);  // SCHED_ATTR_SIZE_VER1
 
 constexpr int nobody = 0x7ffffff0;  // above any pid_max
 
@@ -124,7 +118,7 @@ TEST_CASE("sched_rr_get_interval: glibc's quantum, ESRCH alike") {
 
 TEST_CASE("sched_getattr and sched_setattr: as glibc's syscall() answers, the change in a child") {
   rawsys::sched_attr mine{};
-  struct ::sched_attr theirs {};
+  rawsys::sched_attr theirs{};
   const auto got = rawsys::sched_getattr(0, &mine);
   CHECK(outcome(got) == glibc(::syscall(SYS_sched_getattr, 0, &theirs, sizeof theirs, 0)));
   if (!got) {
@@ -132,17 +126,17 @@ TEST_CASE("sched_getattr and sched_setattr: as glibc's syscall() answers, the ch
     return;
   }
   CHECK(mine.size == theirs.size);
-  CHECK(static_cast<uint32_t>(mine.policy) == theirs.sched_policy);
-  CHECK(mine.nice == theirs.sched_nice);
-  CHECK(mine.priority == theirs.sched_priority);
+  CHECK(mine.policy == theirs.policy);
+  CHECK(mine.nice == theirs.nice);
+  CHECK(mine.priority == theirs.priority);
   CHECK(in_child([] {
     rawsys::sched_attr a{};
     a.policy = sched_policy::batch;
     a.nice = 5;
     if (!rawsys::sched_setattr(0, a)) return 1;
-    struct ::sched_attr g {};
+    rawsys::sched_attr g{};
     if (::syscall(SYS_sched_getattr, 0, &g, sizeof g, 0) != 0) return 2;
-    if (g.sched_policy != SCHED_BATCH || g.sched_nice != 5) return 3;
+    if (static_cast<int>(g.policy) != SCHED_BATCH || g.nice != 5) return 3;
     rawsys::sched_attr back{};
     if (!rawsys::sched_getattr(0, &back) || back.policy != sched_policy::batch || back.nice != 5) return 4;
     return 0;
@@ -154,7 +148,7 @@ TEST_CASE("sched_getattr and sched_setattr: as glibc's syscall() answers, the ch
         glibc(::syscall(SYS_sched_getattr, 0, &theirs, sizeof theirs, 1)));
   rawsys::sched_attr bad{};
   bad.size = 8;
-  struct ::sched_attr gbad {};
+  rawsys::sched_attr gbad{};
   gbad.size = 8;
   CHECK(outcome(rawsys::sched_setattr(0, bad)) == glibc(::syscall(SYS_sched_setattr, 0, &gbad, 0)));
   CHECK(outcome(rawsys::sched_setattr(nobody, rawsys::sched_attr{})) ==

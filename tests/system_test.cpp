@@ -14,6 +14,7 @@
 #include <linux/kexec.h>
 #include <linux/module.h>
 #include <linux/reboot.h>
+#include <linux/version.h>
 
 #include <string.h>
 
@@ -51,7 +52,7 @@ static_assert(rawsys::bits(rawsys::module_init::ignore_modversions) == MODULE_IN
 static_assert(rawsys::bits(rawsys::module_init::ignore_vermagic) == MODULE_INIT_IGNORE_VERMAGIC);
 static_assert(rawsys::bits(rawsys::module_delete::nonblock) == O_NONBLOCK);
 static_assert(rawsys::bits(rawsys::module_delete::trunc) == O_TRUNC);
-#if __has_include(<linux/lsm.h>)
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)  // the cross toolchains' headers are older
 }  // namespace
 #include <linux/lsm.h>
 namespace {

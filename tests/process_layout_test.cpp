@@ -3,20 +3,30 @@
 // <linux/sysinfo.h>, <linux/prctl.h>, <linux/pidfd.h>, <asm/prctl.h>). Some
 // clash with glibc's headers (which doctest includes), so this file is
 // compile-time checks only; process_test.cpp reports them as a test case.
+#include <linux/futex.h>
+#include <linux/ioprio.h>
+#include <linux/membarrier.h>
+#include <linux/personality.h>
 #include <linux/pidfd.h>
 #include <linux/prctl.h>
 #include <linux/resource.h>
+#include <linux/rseq.h>
 #include <linux/sched.h>
+#include <linux/sched/types.h>
 #include <linux/sysinfo.h>
+#include <linux/times.h>
 #include <linux/utsname.h>
+#include <linux/version.h>
 #include <linux/wait.h>
 #if defined(__x86_64__) || defined(__i386__)
+#include <asm/ldt.h>
 #include <asm/prctl.h>
 #endif
 
 #include <stddef.h>
 
 #include <rawsys/process.hpp>
+#include <rawsys/sched.hpp>
 
 namespace {
 
@@ -171,6 +181,85 @@ static_assert(offsetof(rsi, procs) == offsetof(ksi, procs));
 static_assert(offsetof(rsi, totalhigh) == offsetof(ksi, totalhigh));
 static_assert(offsetof(rsi, freehigh) == offsetof(ksi, freehigh));
 static_assert(offsetof(rsi, mem_unit) == offsetof(ksi, mem_unit));
+
+// PRIO_*, IOPRIO_* (the classes are an enum in linux/ioprio.h).
+static_assert(static_cast<int>(rawsys::prio_which::process) == PRIO_PROCESS);
+static_assert(static_cast<int>(rawsys::prio_which::pgrp) == PRIO_PGRP);
+static_assert(static_cast<int>(rawsys::prio_which::user) == PRIO_USER);
+static_assert(static_cast<int>(rawsys::ioprio_who::process) == IOPRIO_WHO_PROCESS);
+static_assert(static_cast<int>(rawsys::ioprio_who::pgrp) == IOPRIO_WHO_PGRP);
+static_assert(static_cast<int>(rawsys::ioprio_who::user) == IOPRIO_WHO_USER);
+static_assert(static_cast<int>(rawsys::ioprio_class::rt) == IOPRIO_CLASS_RT);
+static_assert(static_cast<int>(rawsys::ioprio_class::be) == IOPRIO_CLASS_BE);
+static_assert(static_cast<int>(rawsys::ioprio_class::idle) == IOPRIO_CLASS_IDLE);
+// IOPRIO_PRIO_VALUE is an inline function in recent headers: its formula.
+static_assert(rawsys::ioprio_value(rawsys::ioprio_class::be, 4) == (IOPRIO_CLASS_BE << IOPRIO_CLASS_SHIFT | 4));
+static_assert(rawsys::ioprio_class_of(IOPRIO_CLASS_RT << IOPRIO_CLASS_SHIFT | 2) == rawsys::ioprio_class::rt);
+static_assert(rawsys::ioprio_level_of(IOPRIO_CLASS_RT << IOPRIO_CLASS_SHIFT | 2) == 2);
+
+// Personalities, MEMBARRIER_CMD_*, RSEQ_*.
+static_assert(bits(rawsys::persona::per_linux32) == PER_LINUX32);
+static_assert(bits(rawsys::persona::per_mask) == PER_MASK);
+static_assert(bits(rawsys::persona::addr_no_randomize) == ADDR_NO_RANDOMIZE);
+static_assert(bits(rawsys::persona::read_implies_exec) == READ_IMPLIES_EXEC);
+static_assert(bits(rawsys::persona::uname26) == UNAME26);
+static_assert(static_cast<int>(rawsys::membarrier_cmd::query) == MEMBARRIER_CMD_QUERY);
+static_assert(static_cast<int>(rawsys::membarrier_cmd::global) == MEMBARRIER_CMD_GLOBAL);
+static_assert(static_cast<int>(rawsys::membarrier_cmd::private_expedited) == MEMBARRIER_CMD_PRIVATE_EXPEDITED);
+static_assert(static_cast<int>(rawsys::membarrier_cmd::register_private_expedited_rseq) ==
+              MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ);
+static_assert(bits(rawsys::membarrier_flag::cpu) == MEMBARRIER_CMD_FLAG_CPU);
+static_assert(bits(rawsys::rseq_flag::unregister) == RSEQ_FLAG_UNREGISTER);
+
+// struct tms (clock_t is the kernel's long), struct rseq, the robust list.
+static_assert(sizeof(rawsys::tms) == sizeof(struct tms));
+static_assert(offsetof(rawsys::tms, utime) == offsetof(struct tms, tms_utime));
+static_assert(offsetof(rawsys::tms, cstime) == offsetof(struct tms, tms_cstime));
+static_assert(sizeof(rawsys::tms::utime) == sizeof(__kernel_clock_t));
+static_assert(sizeof(rawsys::rseq_area) == sizeof(struct rseq));
+static_assert(alignof(rawsys::rseq_area) == alignof(struct rseq));
+static_assert(offsetof(rawsys::rseq_area, cpu_id) == offsetof(struct rseq, cpu_id));
+static_assert(offsetof(rawsys::rseq_area, rseq_cs) == offsetof(struct rseq, rseq_cs));
+static_assert(offsetof(rawsys::rseq_area, flags) == offsetof(struct rseq, flags));
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)  // the cross toolchains' headers are older
+static_assert(offsetof(rawsys::rseq_area, node_id) == offsetof(struct rseq, node_id));
+static_assert(offsetof(rawsys::rseq_area, mm_cid) == offsetof(struct rseq, mm_cid));
+#endif
+static_assert(sizeof(rawsys::robust_list_head) == sizeof(struct robust_list_head));
+static_assert(offsetof(rawsys::robust_list_head, futex_offset) == offsetof(struct robust_list_head, futex_offset));
+static_assert(offsetof(rawsys::robust_list_head, list_op_pending) ==
+              offsetof(struct robust_list_head, list_op_pending));
+
+// SCHED_*, struct sched_attr.
+static_assert(static_cast<int>(rawsys::sched_policy::normal) == SCHED_NORMAL);
+static_assert(static_cast<int>(rawsys::sched_policy::deadline) == SCHED_DEADLINE);
+static_assert(static_cast<int>(rawsys::sched_policy::reset_on_fork) == SCHED_RESET_ON_FORK);
+static_assert(bits(rawsys::sched_flag::reset_on_fork) == SCHED_FLAG_RESET_ON_FORK);
+static_assert(bits(rawsys::sched_flag::reclaim) == SCHED_FLAG_RECLAIM);
+static_assert(bits(rawsys::sched_flag::dl_overrun) == SCHED_FLAG_DL_OVERRUN);
+static_assert(bits(rawsys::sched_flag::keep_policy) == SCHED_FLAG_KEEP_POLICY);
+static_assert(bits(rawsys::sched_flag::keep_params) == SCHED_FLAG_KEEP_PARAMS);
+static_assert(bits(rawsys::sched_flag::util_clamp_min) == SCHED_FLAG_UTIL_CLAMP_MIN);
+static_assert(bits(rawsys::sched_flag::util_clamp_max) == SCHED_FLAG_UTIL_CLAMP_MAX);
+using rsa = rawsys::sched_attr;
+using ksa = struct sched_attr;
+static_assert(sizeof(rsa) == sizeof(ksa) && alignof(rsa) == alignof(ksa));
+static_assert(offsetof(rsa, policy) == offsetof(ksa, sched_policy));
+static_assert(offsetof(rsa, flags) == offsetof(ksa, sched_flags));
+static_assert(offsetof(rsa, nice) == offsetof(ksa, sched_nice));
+static_assert(offsetof(rsa, priority) == offsetof(ksa, sched_priority));
+static_assert(offsetof(rsa, runtime) == offsetof(ksa, sched_runtime));
+static_assert(offsetof(rsa, deadline) == offsetof(ksa, sched_deadline));
+static_assert(offsetof(rsa, period) == offsetof(ksa, sched_period));
+static_assert(offsetof(rsa, util_min) == offsetof(ksa, sched_util_min));
+static_assert(offsetof(rsa, util_max) == offsetof(ksa, sched_util_max));
+
+#if defined(__x86_64__) || defined(__i386__)
+// struct user_desc (its bit-fields are checked in process_test.cpp).
+static_assert(sizeof(rawsys::user_desc) == sizeof(struct user_desc));
+static_assert(offsetof(rawsys::user_desc, base_addr) == offsetof(struct user_desc, base_addr));
+static_assert(offsetof(rawsys::user_desc, limit) == offsetof(struct user_desc, limit));
+#endif
 
 // PR_*.
 using rawsys::pr;

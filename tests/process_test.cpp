@@ -1,5 +1,7 @@
-// Processes: ids, sessions, fork/clone/exec/wait, raw threads on a
-// caller-provided stack, limits, usage, affinity, prctl, uname, sysinfo;
+// Processes: ids and credentials, sessions, fork/clone/exec/wait, raw threads
+// on a caller-provided stack, limits, usage, nice and I/O priorities,
+// namespaces, personality, times, membarrier, rseq, robust lists, affinity,
+// prctl, uname, sysinfo, and x86's LDT, TLS and port calls;
 // each call against glibc on the same arch, each constant and struct against
 // glibc's headers (the kernel's headers in process_layout_test.cpp).
 // rawsys comes first here (support.hpp), glibc's headers after.
@@ -9,18 +11,26 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <grp.h>
+#include <sys/fsuid.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
+#include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/filter.h>
 #include <linux/futex.h>
+#include <linux/membarrier.h>
+#include <linux/rseq.h>
 #include <linux/seccomp.h>
 #if defined(__x86_64__) || defined(__i386__)
+#include <asm/ldt.h>
 #include <asm/prctl.h>
 #endif
 
@@ -805,5 +815,373 @@ TEST_CASE("arch_prctl: x86 codes as glibc's syscall() answers them") {
   const auto bad = static_cast<rawsys::arch_prctl_code>(0x9999);
   CHECK(rawsys::arch_prctl(bad, 0ul) == rawsys::unexpected(errc::einval));
   CHECK(outcome(rawsys::arch_prctl(bad, 0ul)) == glibc(::syscall(SYS_arch_prctl, 0x9999, 0)));
+}
+#endif
+
+TEST_CASE("set*id: credentials change in a child as glibc's calls change them, errors alike") {
+  REQUIRE(rawsys::geteuid() == 0);  // the suite runs as root
+  CHECK(in_child([] {
+    // Groups first, while still privileged. Ids above 65535: the 32-bit-id
+    // calls on i386 and arm.
+    const unsigned groups[] = {70001, 70002};
+    if (!rawsys::setgroups(2, groups)) return 1;
+    gid_t seen[4] = {};
+    if (::getgroups(4, seen) != 2 || seen[0] != 70001 || seen[1] != 70002) return 2;
+    static unsigned many[65537];  // above NGROUPS_MAX
+    if (rawsys::setgroups(65537, many) != rawsys::unexpected(errc::einval)) return 3;
+    if (outcome(rawsys::setgroups(65537, many)) != glibc(::setgroups(65537, many))) return 4;
+    if (!rawsys::setresgid(70010, 70011, 70012)) return 5;
+    gid_t r, e, s;
+    if (::getresgid(&r, &e, &s) != 0 || r != 70010 || e != 70011 || s != 70012) return 6;
+    if (!rawsys::setregid(70020, 70021)) return 7;
+    if (::getresgid(&r, &e, &s) != 0 || r != 70020 || e != 70021) return 8;
+    if (!rawsys::setgid(70030)) return 9;
+    if (::getresgid(&r, &e, &s) != 0 || r != 70030 || e != 70030 || s != 70030) return 10;
+    // -1 as an id to take: EINVAL.
+    if (rawsys::setgid(~0u) != rawsys::unexpected(errc::einval)) return 11;
+    if (outcome(rawsys::setgid(~0u)) != glibc(::setgid(~0u))) return 12;
+    // File-system ids: the previous one comes back; -1 only asks.
+    if (rawsys::setfsgid(~0u) != static_cast<unsigned>(::setfsgid(~0u))) return 13;
+    if (rawsys::setfsgid(70040) != 70030) return 14;
+    if (static_cast<unsigned>(::setfsgid(~0u)) != 70040) return 15;
+    if (rawsys::setfsuid(~0u) != 0) return 16;
+    if (rawsys::setfsuid(70041) != 0) return 17;
+    if (static_cast<unsigned>(::setfsuid(~0u)) != 70041) return 18;
+    if (rawsys::setfsuid(0) != 70041) return 19;
+    // Users last: after this the child is unprivileged.
+    if (!rawsys::setresuid(70050, 70051, 0)) return 20;
+    uid_t ur, ue, us;
+    if (::getresuid(&ur, &ue, &us) != 0 || ur != 70050 || ue != 70051 || us != 0) return 21;
+    if (!rawsys::setreuid(~0u, 0)) return 22;  // back through the saved uid
+    if (rawsys::geteuid() != 0) return 23;
+    if (rawsys::setuid(~0u) != rawsys::unexpected(errc::einval)) return 24;
+    if (outcome(rawsys::setuid(~0u)) != glibc(::setuid(~0u))) return 25;
+    if (!rawsys::setuid(70060)) return 26;  // as root: all three
+    if (::getresuid(&ur, &ue, &us) != 0 || ur != 70060 || ue != 70060 || us != 70060) return 27;
+    if (rawsys::getuid() != 70060) return 28;
+    // Unprivileged now: EPERM, as glibc says.
+    if (rawsys::setuid(0) != rawsys::unexpected(errc::eperm)) return 29;
+    if (outcome(rawsys::setuid(0)) != glibc(::setuid(0))) return 30;
+    if (outcome(rawsys::setreuid(0, 0)) != glibc(::setreuid(0, 0))) return 31;
+    if (outcome(rawsys::setresuid(0, 0, 0)) != glibc(::setresuid(0, 0, 0))) return 32;
+    if (outcome(rawsys::setregid(0, 0)) != glibc(::setregid(0, 0))) return 33;
+    if (outcome(rawsys::setresgid(0, 0, 0)) != glibc(::setresgid(0, 0, 0))) return 34;
+    if (rawsys::setgroups(0, nullptr) != rawsys::unexpected(errc::eperm)) return 35;
+    if (outcome(rawsys::setgroups(0, nullptr)) != glibc(::setgroups(0, nullptr))) return 36;
+    return 0;
+  }) == 0);
+}
+
+TEST_CASE("getpriority and setpriority: the nice value as glibc gives it, errors alike") {
+  errno = 0;
+  const int theirs = ::getpriority(PRIO_PROCESS, 0);
+  REQUIRE(errno == 0);
+  CHECK(rawsys::getpriority(rawsys::prio_which::process, 0) == theirs);
+  CHECK(in_child([] {
+    if (!rawsys::setpriority(rawsys::prio_which::process, 0, 7)) return 1;
+    if (::getpriority(PRIO_PROCESS, 0) != 7) return 2;
+    if (rawsys::getpriority(rawsys::prio_which::process, 0) != 7) return 3;
+    if (::setpriority(PRIO_PROCESS, 0, -3) != 0) return 4;  // root may lower it
+    if (rawsys::getpriority(rawsys::prio_which::process, 0) != -3) return 5;
+    return 0;
+  }) == 0);
+  const auto bad = static_cast<rawsys::prio_which>(99);
+  CHECK(rawsys::getpriority(bad, 0) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::getpriority(bad, 0)) == glibc(::getpriority(static_cast<__priority_which_t>(99), 0)));
+  CHECK(rawsys::setpriority(rawsys::prio_which::process, nobody, 0) == rawsys::unexpected(errc::esrch));
+  CHECK(outcome(rawsys::setpriority(rawsys::prio_which::process, nobody, 0)) ==
+        glibc(::setpriority(PRIO_PROCESS, nobody, 0)));
+}
+
+TEST_CASE("ioprio_get and ioprio_set: as glibc's syscall() answers, in a child for the change") {
+  static_assert(rawsys::ioprio_value(rawsys::ioprio_class::be, 3) == (2 << 13 | 3));
+  static_assert(rawsys::ioprio_class_of(rawsys::ioprio_value(rawsys::ioprio_class::idle, 0)) ==
+                rawsys::ioprio_class::idle);
+  static_assert(rawsys::ioprio_level_of(rawsys::ioprio_value(rawsys::ioprio_class::rt, 5)) == 5);
+  CHECK(outcome(rawsys::ioprio_get(rawsys::ioprio_who::process, 0)) == glibc(::syscall(SYS_ioprio_get, 1, 0)));
+  CHECK(in_child([] {
+    const int v = rawsys::ioprio_value(rawsys::ioprio_class::be, 3);
+    if (!rawsys::ioprio_set(rawsys::ioprio_who::process, 0, v)) return 1;
+    if (::syscall(SYS_ioprio_get, 1, 0) != v) return 2;
+    if (rawsys::ioprio_get(rawsys::ioprio_who::process, 0) != v) return 3;
+    return 0;
+  }) == 0);
+  const auto bad = static_cast<rawsys::ioprio_who>(99);
+  CHECK(rawsys::ioprio_get(bad, 0) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::ioprio_get(bad, 0)) == glibc(::syscall(SYS_ioprio_get, 99, 0)));
+  const int bad_class = 6 << 13;  // no such class
+  CHECK(outcome(rawsys::ioprio_set(rawsys::ioprio_who::process, 0, bad_class)) ==
+        glibc(::syscall(SYS_ioprio_set, 1, 0, bad_class)));
+  CHECK(outcome(rawsys::ioprio_get(rawsys::ioprio_who::process, nobody)) ==
+        glibc(::syscall(SYS_ioprio_get, 1, nobody)));
+}
+
+TEST_CASE("unshare and setns: a new UTS namespace in a child, and back, errors as glibc's") {
+  CHECK(in_child([] {
+    const int mine = ::open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
+    if (mine < 0) return 1;
+    if (!rawsys::unshare(cf::newuts)) return 2;
+    struct ::stat a {}, b {};
+    const int now = ::open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
+    if (now < 0 || ::fstat(mine, &a) != 0 || ::fstat(now, &b) != 0) return 3;
+    if (a.st_ino == b.st_ino) return 4;  // a new namespace
+    if (!rawsys::setns(rawsys::fd(mine), cf::newuts)) return 5;  // back into the first
+    const int again = ::open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
+    if (again < 0 || ::fstat(again, &b) != 0 || a.st_ino != b.st_ino) return 6;
+    // The wrong type for the file: EINVAL; no descriptor: EBADF.
+    if (rawsys::setns(rawsys::fd(mine), cf::newnet) != rawsys::unexpected(errc::einval)) return 7;
+    if (outcome(rawsys::setns(rawsys::fd(mine), cf::newnet)) != glibc(::setns(mine, CLONE_NEWNET))) return 8;
+    if (outcome(rawsys::setns(rawsys::fd(-1))) != glibc(::setns(-1, 0))) return 9;
+    return 0;
+  }) == 0);
+  // Bits unshare does not know (the exit-signal byte): EINVAL.
+  const auto bad = cf::exit_signal(sig::chld);
+  CHECK(rawsys::unshare(bad) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::unshare(bad)) == glibc(::unshare(SIGCHLD)));
+}
+
+TEST_CASE("personality: the value glibc reads, and a change seen by glibc (in a child)") {
+  // personality cannot fail: any value is taken, 0xffffffff only asks.
+  const auto now = rawsys::personality(rawsys::persona::query);
+  REQUIRE(now);
+  CHECK(static_cast<int>(rawsys::bits(*now)) == ::personality(0xffffffff));
+  CHECK(in_child([] {
+    const auto want = rawsys::persona::per_linux | rawsys::persona::addr_no_randomize;
+    if (!rawsys::personality(want)) return 1;
+    if (::personality(0xffffffff) != static_cast<int>(PER_LINUX) + static_cast<int>(ADDR_NO_RANDOMIZE)) return 2;
+    const auto back = rawsys::personality(rawsys::persona::query);
+    return back && *back == want ? 0 : 3;
+  }) == 0);
+}
+
+TEST_CASE("times: the children's ticks as glibc's, EFAULT as glibc's syscall()") {
+  // Burn CPU in a child so that the waited-for children's times are non-zero.
+  CHECK(in_child([] {
+    volatile unsigned long x = 0;
+    for (unsigned long i = 0; i < 20000000ul && x != 1; ++i) x = x + i;
+    return 0;
+  }) == 0);
+  rawsys::tms mine{};
+  struct ::tms theirs {};
+  const auto r = rawsys::times(&mine);
+  REQUIRE(r);
+  REQUIRE(::times(&theirs) != static_cast<clock_t>(-1));
+  // Only finished children count: those do not change between the calls.
+  CHECK(mine.cutime == theirs.tms_cutime);
+  CHECK(mine.cstime == theirs.tms_cstime);
+  CHECK(mine.utime <= theirs.tms_utime);
+  CHECK(rawsys::times(nullptr));
+  void* gone = unmapped_page();
+  CHECK(rawsys::times(static_cast<rawsys::tms*>(gone)) == rawsys::unexpected(errc::efault));
+  CHECK(outcome(rawsys::times(static_cast<rawsys::tms*>(gone))) == glibc(::syscall(SYS_times, gone)));
+}
+
+TEST_CASE("membarrier: the commands glibc's syscall() reports, a barrier, and EINVAL alike") {
+  const auto q = rawsys::membarrier(rawsys::membarrier_cmd::query);
+  if (!q) {
+    CHECK(outcome(q) == glibc(::syscall(SYS_membarrier, 0, 0, 0)));
+    rawsys_test::skip(rawsys_test::why_unavailable("membarrier", q.error()));
+    return;
+  }
+  CHECK(*q == ::syscall(SYS_membarrier, 0, 0, 0));
+  CHECK(in_child([] {
+    // Not registered yet: EPERM; then registered: a barrier.
+    const auto cmd = rawsys::membarrier_cmd::private_expedited;
+    if (outcome(rawsys::membarrier(cmd)) != glibc(::syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0))) return 1;
+    if (!rawsys::membarrier(rawsys::membarrier_cmd::register_private_expedited)) return 2;
+    if (rawsys::membarrier(cmd) != 0) return 3;
+    return 0;
+  }) == 0);
+  const auto bad = static_cast<rawsys::membarrier_cmd>(1 << 20);
+  CHECK(rawsys::membarrier(bad) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::membarrier(bad)) == glibc(::syscall(SYS_membarrier, 1 << 20, 0, 0)));
+}
+
+namespace {
+constexpr uint32_t rseq_signature = 0x53053053;
+alignas(32) rawsys::rseq_area rseq_mine;
+
+struct rseq_outcome {
+  long rawsys_first = -1;   // rawsys register (0 or -errno)
+  long glibc_again = -1;    // glibc's syscall() registering again: EBUSY
+  long rawsys_again = -1;
+  uint32_t cpu_id = 0;      // what the kernel wrote after registering
+  long glibc_unregister = -1;
+};
+
+// The registration of a thread made by clone(CLONE_VM), which starts with
+// none (glibc's own does not carry over): rawsys, then glibc's syscall().
+#if defined(__clang__)
+[[clang::no_sanitize("address", "undefined")]]
+#else
+[[gnu::no_sanitize("address", "undefined")]]
+#endif
+int rseq_main(void* p) {
+  auto* o = static_cast<rseq_outcome*>(p);
+  const auto as_long = [](const rawsys::result<void>& r) { return r ? 0L : -static_cast<long>(r.error()); };
+  o->rawsys_first = as_long(rawsys::rseq(&rseq_mine, sizeof rseq_mine, {}, rseq_signature));
+  if (o->rawsys_first != 0) return 1;
+  (void)rawsys::getpid();  // a return to user space: cpu_id is written
+  o->cpu_id = __atomic_load_n(&rseq_mine.cpu_id, __ATOMIC_RELAXED);
+  o->rawsys_again = as_long(rawsys::rseq(&rseq_mine, sizeof rseq_mine, {}, rseq_signature));
+  // glibc's syscall() only stores errno (the caller's, which waits meanwhile).
+  const auto glibc_raw = [](long r) { return r == -1 ? -static_cast<long>(errno) : r; };
+  o->glibc_again = glibc_raw(::syscall(SYS_rseq, &rseq_mine, sizeof rseq_mine, 0, rseq_signature));
+  o->glibc_unregister = glibc_raw(::syscall(SYS_rseq, &rseq_mine, sizeof rseq_mine, RSEQ_FLAG_UNREGISTER, rseq_signature));
+  return 0;
+}
+}  // namespace
+
+TEST_CASE("rseq: registers in a fresh thread of its own, EINVAL and EBUSY as the kernel's raw answer") {
+  // A length below 32: EINVAL whether or not glibc registered this thread.
+  alignas(32) rawsys::rseq_area area;
+  CHECK(rawsys::rseq(&area, 16, {}, rseq_signature) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::rseq(&area, 16, {}, rseq_signature)) == glibc(::syscall(SYS_rseq, &area, 16, 0, rseq_signature)));
+  mapped_stack stack;
+  rseq_outcome o;
+  auto c = rawsys::clone(rseq_main, stack.top(), cf::vm | cf::exit_signal(sig::chld), &o);
+  if (!c && rawsys_test::under_qemu_user()) {
+    rawsys_test::skip("qemu-user makes clone(CLONE_VM) only as a thread (CLONE_THREAD and friends)");
+    return;
+  }
+  REQUIRE(c);
+  int status = 0;
+  REQUIRE(rawsys::wait4(*c, &status, {}, nullptr) == *c);
+  REQUIRE(WIFEXITED(status));
+  if (o.rawsys_first == -static_cast<long>(errc::enosys)) {
+    rawsys_test::skip(rawsys_test::why_unavailable("rseq", errc::enosys));
+    return;
+  }
+  CHECK(o.rawsys_first == 0);
+  CHECK(o.cpu_id < 4096u);  // a CPU number, not RSEQ_CPU_ID_UNINITIALIZED
+  CHECK(o.rawsys_again == -static_cast<long>(errc::ebusy));
+  CHECK(o.glibc_again == o.rawsys_again);
+  CHECK(o.glibc_unregister == 0);
+}
+
+TEST_CASE("get_robust_list and set_robust_list: glibc's list, one of our own in a child, errors alike") {
+  rawsys::robust_list_head* head = nullptr;
+  size_t len = 0;
+  void* theirs = nullptr;
+  size_t their_len = 0;
+  const auto got = rawsys::get_robust_list(0, &head, &len);
+  CHECK(outcome(got) == glibc(::syscall(SYS_get_robust_list, 0, &theirs, &their_len)));
+  if (!got) {  // qemu-user has no get_robust_list
+    rawsys_test::skip(rawsys_test::why_unavailable("get_robust_list", got.error()));
+    return;
+  }
+  CHECK(static_cast<void*>(head) == theirs);
+  CHECK(len == their_len);
+  CHECK(in_child([] {
+    static rawsys::robust_list_head mine{{&mine.list}, 0, nullptr};
+    if (!rawsys::set_robust_list(&mine)) return 1;
+    void* got = nullptr;
+    size_t n = 0;
+    if (::syscall(SYS_get_robust_list, 0, &got, &n) != 0 || got != &mine || n != sizeof mine) return 2;
+    // A wrong length: EINVAL.
+    if (rawsys::set_robust_list(&mine, 1) != rawsys::unexpected(errc::einval)) return 3;
+    if (outcome(rawsys::set_robust_list(&mine, 1)) != glibc(::syscall(SYS_set_robust_list, &mine, 1))) return 4;
+    return 0;
+  }) == 0);
+  CHECK(rawsys::get_robust_list(nobody, &head, &len) == rawsys::unexpected(errc::esrch));
+  CHECK(outcome(rawsys::get_robust_list(nobody, &head, &len)) ==
+        glibc(::syscall(SYS_get_robust_list, nobody, &theirs, &their_len)));
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+TEST_CASE("x86: user_desc's flags are the bits of the kernel's bit-fields") {
+  namespace f = rawsys::user_desc_flag;
+  const auto flags_of = [](const struct user_desc& k) {
+    rawsys::user_desc r;
+    static_assert(sizeof r == sizeof k);
+    memcpy(&r, &k, sizeof r);
+    return r.flags;
+  };
+  struct user_desc k;
+  memset(&k, 0, sizeof k);
+  k.seg_32bit = 1;
+  CHECK(flags_of(k) == f::seg_32bit);
+  memset(&k, 0, sizeof k);
+  k.contents = 2;
+  CHECK(flags_of(k) == 2u << f::contents_shift);
+  memset(&k, 0, sizeof k);
+  k.read_exec_only = 1;
+  CHECK(flags_of(k) == f::read_exec_only);
+  memset(&k, 0, sizeof k);
+  k.limit_in_pages = 1;
+  CHECK(flags_of(k) == f::limit_in_pages);
+  memset(&k, 0, sizeof k);
+  k.seg_not_present = 1;
+  CHECK(flags_of(k) == f::seg_not_present);
+  memset(&k, 0, sizeof k);
+  k.useable = 1;
+  CHECK(flags_of(k) == f::useable);
+#if defined(__x86_64__)
+  memset(&k, 0, sizeof k);
+  k.lm = 1;
+  CHECK(flags_of(k) == f::lm);
+#endif
+}
+
+TEST_CASE("x86: modify_ldt reads the LDT as glibc's syscall() does, ENOSYS for an unknown function") {
+  char mine[64] = {}, theirs[64] = {};
+  CHECK(outcome(rawsys::modify_ldt(0, mine, sizeof mine)) == glibc(::syscall(SYS_modify_ldt, 0, theirs, sizeof theirs)));
+  CHECK(memcmp(mine, theirs, sizeof mine) == 0);
+  // The kernel returns modify_ldt's result as an int (zero-extended in rax
+  // on x86-64, where glibc's syscall() then sees no error): its low 32 bits.
+  CHECK(rawsys::modify_ldt(99, mine, sizeof mine) == rawsys::unexpected(errc::enosys));
+#if defined(__x86_64__)
+  CHECK(static_cast<int>(::syscall(SYS_modify_ldt, 99, theirs, sizeof theirs)) == -ENOSYS);
+#else
+  CHECK(outcome(rawsys::modify_ldt(99, mine, sizeof mine)) == glibc(::syscall(SYS_modify_ldt, 99, theirs, sizeof theirs)));
+#endif
+}
+
+TEST_CASE("x86: set_thread_area and get_thread_area, in a child, as glibc's syscall() answers") {
+  const int r = in_child([] {
+    // A free TLS slot, a 32-bit data segment; read back by both.
+    namespace f = rawsys::user_desc_flag;
+    const uint32_t flags = f::seg_32bit | f::limit_in_pages | f::useable;
+    rawsys::user_desc d{~0u, 0x1000, 0xfffff, flags};
+    rawsys::user_desc g = d;
+    const auto set = rawsys::set_thread_area(&d);
+    if (outcome(set) != glibc(::syscall(SYS_set_thread_area, &g))) return 1;
+    if (!set) return set.error() == errc::enosys ? 100 : 2;  // x86-64 without 32-bit TLS slots
+    if (d.entry_number == ~0u || g.entry_number == ~0u) return 3;  // the kernel wrote the slot
+    rawsys::user_desc back{d.entry_number, 0, 0, 0}, glibc_back{d.entry_number, 0, 0, 0};
+    if (!rawsys::get_thread_area(&back)) return 4;
+    if (::syscall(SYS_get_thread_area, &glibc_back) != 0) return 5;
+    if (memcmp(&back, &glibc_back, sizeof back) != 0) return 6;
+    if (back.base_addr != 0x1000 || back.limit != 0xfffff || (back.flags & flags) != flags) return 7;
+    // Not a TLS slot: EINVAL.
+    rawsys::user_desc none{1, 0, 0, 0};
+    if (rawsys::get_thread_area(&none) != rawsys::unexpected(errc::einval)) return 8;
+    if (outcome(rawsys::get_thread_area(&none)) != glibc(::syscall(SYS_get_thread_area, &none))) return 9;
+    return 0;
+  });
+  if (r == 100) {
+    rawsys_test::skip(rawsys_test::why_unavailable("set_thread_area", errc::enosys));
+    return;
+  }
+  CHECK(r == 0);
+}
+
+TEST_CASE("x86: ioperm and iopl as glibc's syscall() answers (ENOSYS without CONFIG_X86_IOPL_IOPERM)") {
+  // Beyond the 65536 ports; a level above 3: EINVAL where the calls exist.
+  CHECK(outcome(rawsys::ioperm(0xffff, 2, 0)) == glibc(::syscall(SYS_ioperm, 0xffff, 2, 0)));
+  CHECK(outcome(rawsys::iopl(4)) == glibc(::syscall(SYS_iopl, 4)));
+  const auto off = rawsys::ioperm(0x80, 1, 0);  // dropping access needs no privilege
+  if (!off && off.error() == errc::enosys) {
+    CHECK(outcome(off) == glibc(::syscall(SYS_ioperm, 0x80, 1, 0)));
+    rawsys_test::skip(rawsys_test::why_unavailable("ioperm", errc::enosys));
+    return;
+  }
+  CHECK(rawsys::ioperm(0xffff, 2, 0) == rawsys::unexpected(errc::einval));
+  CHECK(rawsys::iopl(4) == rawsys::unexpected(errc::einval));
+  CHECK(in_child([] {
+    if (outcome(rawsys::ioperm(0x80, 1, 0)) != glibc(::syscall(SYS_ioperm, 0x80, 1, 0))) return 1;
+    if (outcome(rawsys::iopl(0)) != glibc(::syscall(SYS_iopl, 0))) return 2;
+    return rawsys::iopl(0) ? 0 : 3;
+  }) == 0);
 }
 #endif

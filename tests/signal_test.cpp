@@ -1,14 +1,16 @@
 // Signals: handlers installed by rawsys return through its restorer, siginfo
 // arrives as the kernel wrote it, masks, pending sets, waiting, alternate
-// stacks and signalfd; each call against glibc on the same arch, each
-// constant and struct against glibc's headers (the kernel's headers in
-// signal_layout_test.cpp). glibc headers come first here, rawsys's after.
+// stacks, signalfd, tkill, queued signals, alarm and pause; each call against
+// glibc on the same arch, each constant and struct against glibc's headers
+// (the kernel's headers in signal_layout_test.cpp). glibc headers come first
+// here, rawsys's after.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/filter.h>
@@ -17,6 +19,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "files_support.hpp"  // in_child
 #include "skip.hpp"
 #include "support.hpp"
 
@@ -842,3 +845,103 @@ TEST_CASE("32-bit: rt_sigtimedwait falls back to the 32-bit call when the time64
   CHECK(WEXITSTATUS(status) == 0);
 }
 #endif
+
+namespace {
+void on_alarm(int) {}
+}  // namespace
+
+TEST_CASE("tkill: success and errors as glibc's syscall() reports them") {
+  const auto zero = static_cast<sig>(0);
+  CHECK(rawsys::tkill(rawsys::gettid(), zero));
+  CHECK(outcome(rawsys::tkill(rawsys::gettid(), zero)) == glibc(::syscall(SYS_tkill, ::gettid(), 0)));
+  const int nobody = 0x7ffffff0;
+  CHECK(rawsys::tkill(nobody, zero) == rawsys::unexpected(errc::esrch));
+  CHECK(outcome(rawsys::tkill(nobody, zero)) == glibc(::syscall(SYS_tkill, nobody, 0)));
+  CHECK(rawsys::tkill(-1, zero) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::tkill(-1, zero)) == glibc(::syscall(SYS_tkill, -1, 0)));
+  // A real signal, blocked, then taken: it came from tkill.
+  CHECK(rawsys_test::in_child([] {
+    rawsys::sigset block;
+    block.add(sig::usr2);
+    if (!rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr)) return 1;
+    if (!rawsys::tkill(rawsys::gettid(), sig::usr2)) return 2;
+    rawsys::siginfo info{};
+    const rawsys::timespec zero_time{0, 0};
+    if (rawsys::rt_sigtimedwait(&block, &info, &zero_time) != sig::usr2) return 3;
+    return info.code == SI_TKILL && info.pid() == ::getpid() ? 0 : 4;
+  }) == 0);
+}
+
+TEST_CASE("rt_sigqueueinfo and rt_tgsigqueueinfo: a queued value arrives, errors as glibc's") {
+  CHECK(rawsys_test::in_child([] {
+    rawsys::sigset block;
+    block.add(sig::usr1);
+    if (!rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr)) return 1;
+    rawsys::siginfo info{};
+    info.signo = SIGUSR1;
+    info.code = rawsys::si::queue;
+    info.rt.pid = rawsys::getpid();
+    info.rt.uid = rawsys::getuid();
+    info.rt.value.int_ = 42;
+    if (!rawsys::rt_sigqueueinfo(rawsys::getpid(), sig::usr1, &info)) return 2;
+    rawsys::siginfo got{};
+    const rawsys::timespec zero{0, 0};
+    if (rawsys::rt_sigtimedwait(&block, &got, &zero) != sig::usr1) return 3;
+    if (got.code != SI_QUEUE || got.rt.value.int_ != 42) return 4;
+    info.rt.value.int_ = 43;
+    if (!rawsys::rt_tgsigqueueinfo(rawsys::getpid(), rawsys::gettid(), sig::usr1, &info)) return 5;
+    if (rawsys::rt_sigtimedwait(&block, &got, &zero) != sig::usr1) return 6;
+    if (got.code != SI_QUEUE || got.rt.value.int_ != 43) return 7;
+    // glibc's sigqueue makes the same call: the same siginfo arrives.
+    union ::sigval v;
+    v.sival_int = 44;
+    if (::sigqueue(::getpid(), SIGUSR1, v) != 0) return 8;
+    if (rawsys::rt_sigtimedwait(&block, &got, &zero) != sig::usr1) return 9;
+    return got.code == SI_QUEUE && got.rt.value.int_ == 44 ? 0 : 10;
+  }) == 0);
+  rawsys::siginfo info{};
+  info.signo = SIGUSR1;
+  info.code = rawsys::si::queue;
+  const int nobody = 0x7ffffff0;
+  CHECK(rawsys::rt_sigqueueinfo(nobody, sig::usr1, &info) == rawsys::unexpected(errc::esrch));
+  CHECK(outcome(rawsys::rt_sigqueueinfo(nobody, sig::usr1, &info)) ==
+        glibc(::syscall(SYS_rt_sigqueueinfo, nobody, SIGUSR1, &info)));
+  CHECK(outcome(rawsys::rt_tgsigqueueinfo(::getpid(), nobody, sig::usr1, &info)) ==
+        glibc(::syscall(SYS_rt_tgsigqueueinfo, ::getpid(), nobody, SIGUSR1, &info)));
+  // A non-negative code (as if from kill) to another process: EPERM, and
+  // nothing is sent.
+  info.code = rawsys::si::user;
+  CHECK(rawsys::rt_sigqueueinfo(::getppid(), sig::usr1, &info) == rawsys::unexpected(errc::eperm));
+  CHECK(outcome(rawsys::rt_sigqueueinfo(::getppid(), sig::usr1, &info)) ==
+        glibc(::syscall(SYS_rt_sigqueueinfo, ::getppid(), SIGUSR1, &info)));
+  CHECK(outcome(rawsys::rt_tgsigqueueinfo(::getppid(), ::getppid(), sig::usr1, &info)) ==
+        glibc(::syscall(SYS_rt_tgsigqueueinfo, ::getppid(), ::getppid(), SIGUSR1, &info)));
+}
+
+TEST_CASE("alarm: the time left is what glibc's alarm reports, both ways") {
+  // alarm cannot fail; in a child, so that no SIGALRM reaches the runner.
+  CHECK(rawsys_test::in_child([] {
+    if (rawsys::alarm(100) != 0) return 1;
+    if (::alarm(0) != 100) return 2;  // what rawsys set, as glibc reads it
+    if (::alarm(50) != 0) return 3;
+    if (rawsys::alarm(0) != 50) return 4;  // what glibc set, as rawsys reads it
+    if (rawsys::alarm(0) != 0) return 5;  // none left
+    return 0;
+  }) == 0);
+}
+
+TEST_CASE("pause: EINTR after a handler, as glibc's pause") {
+  CHECK(rawsys_test::in_child([] {
+    struct ::sigaction act {};
+    act.sa_handler = on_alarm;
+    if (::sigaction(SIGALRM, &act, nullptr) != 0) return 1;
+    // A 20 ms timer (glibc's setitimer): the handler interrupts each pause.
+    const struct ::itimerval soon {{0, 0}, {0, 20000}};
+    if (::setitimer(ITIMER_REAL, &soon, nullptr) != 0) return 2;
+    if (rawsys::pause() != rawsys::unexpected(errc::eintr)) return 3;
+    if (::setitimer(ITIMER_REAL, &soon, nullptr) != 0) return 4;
+    errno = 0;
+    if (::pause() != -1 || errno != EINTR) return 5;
+    return 0;
+  }) == 0);
+}

@@ -45,6 +45,15 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/mqueue.h>
 #include <linux/aio_abi.h>
 #include <linux/keyctl.h>
+#include <linux/sched/types.h>
+#include <linux/membarrier.h>
+#include <linux/rseq.h>
+#include <linux/ioprio.h>
+#include <linux/reboot.h>
+#include <linux/kexec.h>
+#include <linux/module.h>
+#include <linux/lsm.h>
+#include <linux/personality.h>
 
 template <class T>
 constexpr bool is_absent(T) {

@@ -196,6 +196,10 @@ SYS_CHOICES = [
     ("lchown", ['lchown32', 'lchown']),
     ("fork", ['fork']),
     ("semop", ['semop']),  # i386, ppc, s390 and mips o32: semtimedop with no timeout
+    ("vfork", ['vfork']),
+    ("pause", ['pause']),
+    ("alarm", ['alarm']),
+    ("kexec_file_load", ['kexec_file_load']),
     ("renameat", ['renameat']),
     ("time", ['time']),
     ("clock_gettime", ['clock_gettime64', 'clock_gettime']),

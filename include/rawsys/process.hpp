@@ -1,6 +1,18 @@
-// Processes and threads: identity, sessions and groups, fork/clone/exec/wait,
-// exit, limits and usage, scheduling affinity, prctl, uname, sysinfo.
-// Sending signals (kill, tgkill) lives in signal.hpp; pidfd_send_signal here.
+// Processes and threads: identity and credentials, sessions and groups,
+// fork/clone/exec/wait, exit, limits and usage, nice and I/O priorities,
+// scheduling affinity, namespaces (unshare, setns), personality, times,
+// membarrier, rseq, robust futex lists, prctl, uname, sysinfo.
+// Sending signals (kill, tgkill, tkill, rt_sigqueueinfo) lives in signal.hpp;
+// pidfd_send_signal here. Scheduling policies and parameters (sched_setattr
+// and the like) are in sched.hpp.
+//
+// vfork is not offered: the child of a raw vfork runs on its parent's stack
+// in the wrapper's frame, which the compiler may reuse when the parent
+// resumes, and no attribute tells it so for inline asm. For what vfork is
+// used for (a cheap child that execs), use the clone overload that runs a
+// function on its own stack: clone(fn, stack, clone_flags::vm |
+// clone_flags::vfork | clone_flags::exit_signal(sig::chld), arg), which
+// suspends the caller until the child execs or exits, as vfork does.
 #pragma once
 
 #include <stddef.h>
@@ -116,6 +128,89 @@ enum class rlimit : int {
   rttime = uapi::rlimit_rttime,
 };
 
+// PRIO_*: whose nice value getpriority and setpriority read or set.
+enum class prio_which : int {
+  process = uapi::prio_process, pgrp = uapi::prio_pgrp, user = uapi::prio_user,
+};
+
+// IOPRIO_WHO_*: whose I/O priority ioprio_get and ioprio_set read or set.
+enum class ioprio_who : int {
+  process = uapi::ioprio_who_process, pgrp = uapi::ioprio_who_pgrp, user = uapi::ioprio_who_user,
+};
+
+// IOPRIO_CLASS_*: the class part of an I/O priority.
+enum class ioprio_class : int {
+  none = uapi::ioprio_class_none, rt = uapi::ioprio_class_rt, be = uapi::ioprio_class_be,
+  idle = uapi::ioprio_class_idle,
+};
+
+// IOPRIO_PRIO_VALUE(class, level), and the class and level of a value (the
+// level is 0..7 for rt and be).
+constexpr int ioprio_value(ioprio_class c, int level) noexcept {
+  return static_cast<int>(c) << uapi::ioprio_class_shift | level;
+}
+constexpr ioprio_class ioprio_class_of(int ioprio) noexcept {
+  return static_cast<ioprio_class>(ioprio >> uapi::ioprio_class_shift & uapi::ioprio_class_mask);
+}
+constexpr int ioprio_level_of(int ioprio) noexcept { return ioprio & uapi::ioprio_level_mask; }
+
+// Personality values and flags (linux/personality.h): the execution domain
+// (per_*, in the low byte: per_mask) and flags above it. persona::query asks
+// without changing.
+namespace persona {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags per_linux{uapi::per_linux};
+inline constexpr flags per_linux32{uapi::per_linux32};
+inline constexpr flags per_linux32_3gb{uapi::per_linux32_3gb};
+inline constexpr flags per_linux_32bit{uapi::per_linux_32bit};
+inline constexpr flags per_linux_fdpic{uapi::per_linux_fdpic};
+inline constexpr flags per_bsd{uapi::per_bsd};
+inline constexpr flags per_mask{uapi::per_mask};
+inline constexpr flags uname26{uapi::uname26};
+inline constexpr flags addr_no_randomize{uapi::addr_no_randomize};
+inline constexpr flags fdpic_funcptrs{uapi::fdpic_funcptrs};
+inline constexpr flags mmap_page_zero{uapi::mmap_page_zero};
+inline constexpr flags addr_compat_layout{uapi::addr_compat_layout};
+inline constexpr flags read_implies_exec{uapi::read_implies_exec};
+inline constexpr flags addr_limit_32bit{uapi::addr_limit_32bit};
+inline constexpr flags short_inode{uapi::short_inode};
+inline constexpr flags whole_seconds{uapi::whole_seconds};
+inline constexpr flags sticky_timeouts{uapi::sticky_timeouts};
+inline constexpr flags addr_limit_3gb{uapi::addr_limit_3gb};
+// 0xffffffff: the kernel returns the current personality and changes
+// nothing (kernel/exec_domain.c; the UAPI names no macro for it).
+inline constexpr flags query{0xffffffffu};
+}  // namespace persona
+
+// MEMBARRIER_CMD_*: membarrier's commands.
+enum class membarrier_cmd : int {
+  query = uapi::membarrier_cmd_query, global = uapi::membarrier_cmd_global,
+  global_expedited = uapi::membarrier_cmd_global_expedited,
+  register_global_expedited = uapi::membarrier_cmd_register_global_expedited,
+  private_expedited = uapi::membarrier_cmd_private_expedited,
+  register_private_expedited = uapi::membarrier_cmd_register_private_expedited,
+  private_expedited_sync_core = uapi::membarrier_cmd_private_expedited_sync_core,
+  register_private_expedited_sync_core = uapi::membarrier_cmd_register_private_expedited_sync_core,
+  private_expedited_rseq = uapi::membarrier_cmd_private_expedited_rseq,
+  register_private_expedited_rseq = uapi::membarrier_cmd_register_private_expedited_rseq,
+  get_registrations = uapi::membarrier_cmd_get_registrations,
+};
+
+// MEMBARRIER_CMD_FLAG_*: membarrier's flags.
+namespace membarrier_flag {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags cpu{uapi::membarrier_cmd_flag_cpu};  // only the CPU cpu_id (private_expedited_rseq)
+}  // namespace membarrier_flag
+
+// RSEQ_FLAG_*: rseq's flags.
+namespace rseq_flag {
+enum class flags : int {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags unregister{uapi::rseq_flag_unregister};
+}  // namespace rseq_flag
+
 // RLIM_INFINITY in prlimit64's 64-bit limits.
 inline constexpr uint64_t rlim_infinity = ~uint64_t{0};
 
@@ -183,6 +278,38 @@ struct rusage {
   long nsignals;
   long nvcsw;
   long nivcsw;
+};
+
+// struct tms, what times fills in: clock ticks (sysconf(_SC_CLK_TCK) per
+// second) as the kernel's clock_t, a long.
+struct tms {
+  long utime;
+  long stime;
+  long cutime;  // of the waited-for children
+  long cstime;
+};
+
+// struct rseq, the area a thread registers with rseq: 32 bytes, 32-aligned.
+// The kernel writes cpu_id_start, cpu_id, node_id and mm_cid; the thread
+// writes rseq_cs (the address of its current struct rseq_cs, or 0).
+struct alignas(32) rseq_area {
+  uint32_t cpu_id_start = 0;
+  uint32_t cpu_id = static_cast<uint32_t>(-1);  // RSEQ_CPU_ID_UNINITIALIZED
+  uint64_t rseq_cs = 0;
+  uint32_t flags = 0;
+  uint32_t node_id = 0;
+  uint32_t mm_cid = 0;
+};
+
+// struct robust_list and struct robust_list_head (linux/futex.h): the list
+// of robust futexes the kernel walks when the thread exits.
+struct robust_list {
+  robust_list* next;
+};
+struct robust_list_head {
+  robust_list list;            // points back to itself when empty
+  long futex_offset;           // from a list entry to its futex word
+  robust_list* list_op_pending;
 };
 
 // struct rlimit64 of prlimit64: 64-bit on every architecture.
@@ -323,6 +450,59 @@ inline result<void> getresgid(unsigned* rgid, unsigned* egid, unsigned* sgid) no
 // size 0: only the count. Returns the number of groups.
 inline result<int> getgroups(int size, unsigned* list) noexcept {
   return detail::as_id(syscall(sys::getgroups, size, list));
+}
+
+// The set*id calls change the calling thread's credentials only: the kernel
+// knows no process-wide form (glibc and musl signal every thread to repeat
+// the call). Each uses the 32-bit-id syscall where the plain one takes 16-bit
+// ids (sys.hpp: setuid32 on i386 and arm). -1 (0xffffffff) leaves an id as it is.
+
+// setuid(2): int setuid(uid_t uid);
+inline result<void> setuid(unsigned uid) noexcept {
+  return detail::as_void(syscall(sys::setuid, uid));
+}
+
+// setgid(2): int setgid(gid_t gid);
+inline result<void> setgid(unsigned gid) noexcept {
+  return detail::as_void(syscall(sys::setgid, gid));
+}
+
+// setreuid(2): int setreuid(uid_t ruid, uid_t euid);
+inline result<void> setreuid(unsigned ruid, unsigned euid) noexcept {
+  return detail::as_void(syscall(sys::setreuid, ruid, euid));
+}
+
+// setregid(2): int setregid(gid_t rgid, gid_t egid);
+inline result<void> setregid(unsigned rgid, unsigned egid) noexcept {
+  return detail::as_void(syscall(sys::setregid, rgid, egid));
+}
+
+// setresuid(2): int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+inline result<void> setresuid(unsigned ruid, unsigned euid, unsigned suid) noexcept {
+  return detail::as_void(syscall(sys::setresuid, ruid, euid, suid));
+}
+
+// setresgid(2): int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+inline result<void> setresgid(unsigned rgid, unsigned egid, unsigned sgid) noexcept {
+  return detail::as_void(syscall(sys::setresgid, rgid, egid, sgid));
+}
+
+// setfsuid(2): int setfsuid(uid_t fsuid);
+// Never fails: returns the previous file-system uid whether or not the new
+// one was taken (setfsuid(-1) only asks).
+inline unsigned setfsuid(unsigned fsuid) noexcept {
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::setfsuid), fsuid));
+}
+
+// setfsgid(2): int setfsgid(gid_t fsgid);
+// As setfsuid: the previous file-system gid.
+inline unsigned setfsgid(unsigned fsgid) noexcept {
+  return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::setfsgid), fsgid));
+}
+
+// setgroups(2): int setgroups(size_t size, const gid_t *list);
+inline result<void> setgroups(size_t size, const unsigned* list) noexcept {
+  return detail::as_void(syscall(sys::setgroups, size, list));
 }
 
 // setsid(2): pid_t setsid(void);
@@ -491,6 +671,33 @@ inline result<void> setrlimit(rlimit resource, const rlimit64& limit) noexcept {
   return prlimit64(0, resource, &limit, nullptr);
 }
 
+// getpriority(2): int getpriority(int which, id_t who);
+// The nice value, -20..19, as glibc gives it: the kernel returns 20 - nice
+// (1..40) so that no value looks like an error. who 0: the caller.
+inline result<int> getpriority(prio_which which, unsigned who) noexcept {
+  auto r = syscall(nr::getpriority, which, who);
+  if (!r) return unexpected(r.error());
+  return 20 - static_cast<int>(*r);
+}
+
+// setpriority(2): int setpriority(int which, id_t who, int prio);
+// prio is a nice value; the kernel clamps it to -20..19.
+inline result<void> setpriority(prio_which which, unsigned who, int prio) noexcept {
+  return detail::as_void(syscall(nr::setpriority, which, who, prio));
+}
+
+// ioprio_get(2): int ioprio_get(int which, int who);
+// An I/O priority: ioprio_class_of() and ioprio_level_of() take it apart.
+inline result<int> ioprio_get(ioprio_who which, int who) noexcept {
+  return detail::as_id(syscall(nr::ioprio_get, which, who));
+}
+
+// ioprio_set(2): int ioprio_set(int which, int who, int ioprio);
+// ioprio: ioprio_value(class, level).
+inline result<void> ioprio_set(ioprio_who which, int who, int ioprio) noexcept {
+  return detail::as_void(syscall(nr::ioprio_set, which, who, ioprio));
+}
+
 // getrusage(2): int getrusage(int who, struct rusage *usage);
 inline result<void> getrusage(rusage_who who, rusage* usage) noexcept {
   return detail::as_void(syscall(nr::getrusage, who, usage));
@@ -524,6 +731,63 @@ inline result<void> sched_setaffinity(int pid, size_t len, const void* mask) noe
 // sched_setaffinity(2): from a cpu_set.
 inline result<void> sched_setaffinity(int pid, const cpu_set& set) noexcept {
   return sched_setaffinity(pid, sizeof set.mask, set.mask);
+}
+
+// unshare(2): int unshare(int flags);
+// flags: the clone_flags that unshare takes (newns, newuser, newpid, newuts,
+// newipc, newnet, newcgroup, newtime, files, fs, sysvsem, ...).
+inline result<void> unshare(clone_flags::flags flags) noexcept {
+  return detail::as_void(syscall(nr::unshare, static_cast<unsigned long>(bits(flags))));
+}
+
+// setns(2): int setns(int fd, int nstype);
+// fd: a /proc/<pid>/ns/* file or a pidfd; nstype: the one namespace type it
+// must be (clone_flags::newnet, ...), several for a pidfd, or none for any.
+inline result<void> setns(fd ns, clone_flags::flags nstype = clone_flags::flags()) noexcept {
+  return detail::as_void(syscall(nr::setns, ns.get(), static_cast<int>(bits(nstype))));
+}
+
+// personality(2): int personality(unsigned long persona);
+// Returns the previous personality; persona::query changes nothing.
+inline result<persona::flags> personality(persona::flags p) noexcept {
+  auto r = syscall(nr::personality, bits(p));
+  if (!r) return unexpected(r.error());
+  return static_cast<persona::flags>(static_cast<unsigned>(*r));
+}
+
+// times(2): clock_t times(struct tms *buf);
+// The clock ticks since an arbitrary point (boot), as glibc's times; buf
+// may be null. A tick count that wraps into the kernel's error range on a
+// 32-bit ISA would read as an error: glibc has the same ambiguity.
+inline result<long> times(tms* buf) noexcept {
+  return syscall(nr::times, buf);
+}
+
+// membarrier(2): int membarrier(int cmd, unsigned int flags, int cpu_id);
+// Linux 4.3+. membarrier_cmd::query returns the supported commands as bits.
+inline result<int> membarrier(membarrier_cmd cmd, membarrier_flag::flags flags = membarrier_flag::flags(), int cpu_id = 0) noexcept {
+  return detail::as_id(syscall(nr::membarrier, cmd, flags, cpu_id));
+}
+
+// rseq(2): int rseq(struct rseq *rseq, u32 rseq_len, int flags, u32 sig);
+// Linux 4.18+. Registers (or with rseq_flag::unregister, unregisters) the
+// calling thread's rseq area; sig is the signature the kernel expects before
+// every abort handler. glibc 2.35+ registers its own area for every thread:
+// then EBUSY until that one is unregistered.
+inline result<void> rseq(rseq_area* area, uint32_t len, rseq_flag::flags flags, uint32_t sig) noexcept {
+  return detail::as_void(syscall(nr::rseq, area, len, flags, sig));
+}
+
+// set_robust_list(2): long set_robust_list(struct robust_list_head *head, size_t len);
+// len must be sizeof(robust_list_head).
+inline result<void> set_robust_list(robust_list_head* head, size_t len = sizeof(robust_list_head)) noexcept {
+  return detail::as_void(syscall(nr::set_robust_list, head, len));
+}
+
+// get_robust_list(2): long get_robust_list(int pid, struct robust_list_head **head_ptr, size_t *len_ptr);
+// pid 0: the calling thread.
+inline result<void> get_robust_list(int pid, robust_list_head** head, size_t* len) noexcept {
+  return detail::as_void(syscall(nr::get_robust_list, pid, head, len));
 }
 
 // set_tid_address(2): pid_t set_tid_address(int *tidptr);

@@ -1,5 +1,6 @@
 // Signals: rt_sigaction with the library's own rt_sigreturn restorer, masks,
-// waiting, alternate stacks, signalfd, and sending (kill, tgkill). The kernel's
+// waiting (and pause), alternate stacks, signalfd, alarm, and sending (kill,
+// tgkill, tkill, rt_sigqueueinfo, rt_tgsigqueueinfo). The kernel's
 // structs per architecture: sigaction, siginfo, stack_t, signalfd_siginfo.
 // Signal numbers (sig) and the 64-bit kernel sigset live in types.hpp.
 #pragma once
@@ -10,6 +11,7 @@
 #include "bitmask.hpp"
 #include "fd.hpp"
 #include "detail/time64.hpp"
+#include "sys.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 
@@ -363,6 +365,60 @@ inline result<void> kill(int pid, sig s) noexcept {
 // tgkill(2): int tgkill(pid_t tgid, pid_t tid, int sig);
 inline result<void> tgkill(int tgid, int tid, sig s) noexcept {
   return detail::as_void(syscall(nr::tgkill, tgid, tid, s));
+}
+
+// tkill(2): int tkill(pid_t tid, int sig);
+// The thread tid, whichever process it is in: tgkill is the safe form
+// (a recycled tid cannot hit another process's thread).
+inline result<void> tkill(int tid, sig s) noexcept {
+  return detail::as_void(syscall(nr::tkill, tid, s));
+}
+
+// rt_sigqueueinfo(2): int rt_sigqueueinfo(pid_t tgid, int sig, siginfo_t *info);
+// Sends s with the caller's siginfo (what sigqueue(3) does with
+// info->code = si_code::queue). To another process the code must be
+// negative and not si_code::tkill (EPERM otherwise).
+inline result<void> rt_sigqueueinfo(int tgid, sig s, const siginfo* info) noexcept {
+  return detail::as_void(syscall(nr::rt_sigqueueinfo, tgid, s, info));
+}
+
+// rt_tgsigqueueinfo(2): int rt_tgsigqueueinfo(pid_t tgid, pid_t tid, int sig, siginfo_t *info);
+// As rt_sigqueueinfo, to one thread of tgid.
+inline result<void> rt_tgsigqueueinfo(int tgid, int tid, sig s, const siginfo* info) noexcept {
+  return detail::as_void(syscall(nr::rt_tgsigqueueinfo, tgid, tid, s, info));
+}
+
+// pause(2): int pause(void);
+// Waits for a signal that runs a handler (or ends the process); fails with
+// EINTR when a handler has run. Where the ISA has no pause (arm64, riscv64,
+// loongarch64), ppoll with no descriptors, no timeout and no mask,
+// as glibc does.
+inline result<void> pause() noexcept {
+  if constexpr (sys::has(sys::pause))
+    return detail::as_void(syscall(sys::pause));
+  else
+    return detail::as_void(syscall(sys::ppoll, nullptr, 0, nullptr, nullptr, sizeof(sigset)));
+}
+
+// alarm(2): unsigned int alarm(unsigned int seconds);
+// Sends sig::alrm to the process after seconds (0 cancels); returns the
+// seconds the previous alarm had left, rounded to the nearest and at
+// least 1 if any was left. Cannot fail. Where the ISA has no alarm
+// (arm64, riscv64, loongarch64, arm), setitimer(ITIMER_REAL), rounding
+// the old value as glibc and the kernel do.
+inline unsigned alarm(unsigned seconds) noexcept {
+  if constexpr (sys::has(sys::alarm)) {
+    return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::alarm), seconds));
+  } else {
+    // setitimer's struct holds longs on every ISA (no time64 form).
+    detail::old_itimerval now{}, old{};
+    now.value.sec = static_cast<long>(seconds);
+    if (detail::is_error(raw::syscall(static_cast<long>(nr::setitimer), uapi::itimer_real, &now, &old)))
+      return 0;
+    auto left = static_cast<unsigned>(old.value.sec);
+    if (old.value.usec >= 500000 || (left == 0 && old.value.usec > 0)) ++left;
+    return left;
+  }
 }
 
 }  // namespace rawsys

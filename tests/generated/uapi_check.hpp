@@ -3175,6 +3175,21 @@ static_assert(U::ipc_stat == (IPC_STAT));
 #else
 static_assert(is_absent(U::ipc_stat));
 #endif
+#ifdef IOPRIO_CLASS_MASK
+static_assert(U::ioprio_class_mask == (IOPRIO_CLASS_MASK));
+#else
+static_assert(is_absent(U::ioprio_class_mask));
+#endif
+#ifdef IOPRIO_CLASS_SHIFT
+static_assert(U::ioprio_class_shift == (IOPRIO_CLASS_SHIFT));
+#else
+static_assert(is_absent(U::ioprio_class_shift));
+#endif
+#ifdef IOPRIO_LEVEL_MASK
+static_assert(U::ioprio_level_mask == (IOPRIO_LEVEL_MASK));
+#else
+static_assert(is_absent(U::ioprio_level_mask));
+#endif
 #ifdef IP_FREEBIND
 static_assert(U::ip_freebind == (IP_FREEBIND));
 #else
@@ -3505,6 +3520,41 @@ static_assert(U::keyctl_watch_key == (KEYCTL_WATCH_KEY));
 #else
 static_assert(is_absent(U::keyctl_watch_key));
 #endif
+#ifdef LSM_ATTR_CURRENT
+static_assert(U::lsm_attr_current == (LSM_ATTR_CURRENT));
+#else
+static_assert(is_absent(U::lsm_attr_current));
+#endif
+#ifdef LSM_ATTR_EXEC
+static_assert(U::lsm_attr_exec == (LSM_ATTR_EXEC));
+#else
+static_assert(is_absent(U::lsm_attr_exec));
+#endif
+#ifdef LSM_ATTR_FSCREATE
+static_assert(U::lsm_attr_fscreate == (LSM_ATTR_FSCREATE));
+#else
+static_assert(is_absent(U::lsm_attr_fscreate));
+#endif
+#ifdef LSM_ATTR_KEYCREATE
+static_assert(U::lsm_attr_keycreate == (LSM_ATTR_KEYCREATE));
+#else
+static_assert(is_absent(U::lsm_attr_keycreate));
+#endif
+#ifdef LSM_ATTR_PREV
+static_assert(U::lsm_attr_prev == (LSM_ATTR_PREV));
+#else
+static_assert(is_absent(U::lsm_attr_prev));
+#endif
+#ifdef LSM_ATTR_SOCKCREATE
+static_assert(U::lsm_attr_sockcreate == (LSM_ATTR_SOCKCREATE));
+#else
+static_assert(is_absent(U::lsm_attr_sockcreate));
+#endif
+#ifdef LSM_FLAG_SINGLE
+static_assert(U::lsm_flag_single == (LSM_FLAG_SINGLE));
+#else
+static_assert(is_absent(U::lsm_flag_single));
+#endif
 #ifdef LOCK_EX
 static_assert(U::lock_ex == (LOCK_EX));
 #else
@@ -3524,6 +3574,116 @@ static_assert(is_absent(U::lock_sh));
 static_assert(U::lock_un == (LOCK_UN));
 #else
 static_assert(is_absent(U::lock_un));
+#endif
+#ifdef KEXEC_ARCH_DEFAULT
+static_assert(U::kexec_arch_default == (KEXEC_ARCH_DEFAULT));
+#else
+static_assert(is_absent(U::kexec_arch_default));
+#endif
+#ifdef KEXEC_CRASH_HOTPLUG_SUPPORT
+static_assert(U::kexec_crash_hotplug_support == (KEXEC_CRASH_HOTPLUG_SUPPORT));
+#else
+static_assert(is_absent(U::kexec_crash_hotplug_support));
+#endif
+#ifdef KEXEC_FILE_DEBUG
+static_assert(U::kexec_file_debug == (KEXEC_FILE_DEBUG));
+#else
+static_assert(is_absent(U::kexec_file_debug));
+#endif
+#ifdef KEXEC_FILE_NO_INITRAMFS
+static_assert(U::kexec_file_no_initramfs == (KEXEC_FILE_NO_INITRAMFS));
+#else
+static_assert(is_absent(U::kexec_file_no_initramfs));
+#endif
+#ifdef KEXEC_FILE_ON_CRASH
+static_assert(U::kexec_file_on_crash == (KEXEC_FILE_ON_CRASH));
+#else
+static_assert(is_absent(U::kexec_file_on_crash));
+#endif
+#ifdef KEXEC_FILE_UNLOAD
+static_assert(U::kexec_file_unload == (KEXEC_FILE_UNLOAD));
+#else
+static_assert(is_absent(U::kexec_file_unload));
+#endif
+#ifdef KEXEC_ON_CRASH
+static_assert(U::kexec_on_crash == (KEXEC_ON_CRASH));
+#else
+static_assert(is_absent(U::kexec_on_crash));
+#endif
+#ifdef KEXEC_PRESERVE_CONTEXT
+static_assert(U::kexec_preserve_context == (KEXEC_PRESERVE_CONTEXT));
+#else
+static_assert(is_absent(U::kexec_preserve_context));
+#endif
+#ifdef KEXEC_UPDATE_ELFCOREHDR
+static_assert(U::kexec_update_elfcorehdr == (KEXEC_UPDATE_ELFCOREHDR));
+#else
+static_assert(is_absent(U::kexec_update_elfcorehdr));
+#endif
+#ifdef LINUX_REBOOT_CMD_CAD_OFF
+static_assert(U::linux_reboot_cmd_cad_off == (LINUX_REBOOT_CMD_CAD_OFF));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_cad_off));
+#endif
+#ifdef LINUX_REBOOT_CMD_CAD_ON
+static_assert(U::linux_reboot_cmd_cad_on == (LINUX_REBOOT_CMD_CAD_ON));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_cad_on));
+#endif
+#ifdef LINUX_REBOOT_CMD_HALT
+static_assert(U::linux_reboot_cmd_halt == (LINUX_REBOOT_CMD_HALT));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_halt));
+#endif
+#ifdef LINUX_REBOOT_CMD_KEXEC
+static_assert(U::linux_reboot_cmd_kexec == (LINUX_REBOOT_CMD_KEXEC));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_kexec));
+#endif
+#ifdef LINUX_REBOOT_CMD_POWER_OFF
+static_assert(U::linux_reboot_cmd_power_off == (LINUX_REBOOT_CMD_POWER_OFF));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_power_off));
+#endif
+#ifdef LINUX_REBOOT_CMD_RESTART
+static_assert(U::linux_reboot_cmd_restart == (LINUX_REBOOT_CMD_RESTART));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_restart));
+#endif
+#ifdef LINUX_REBOOT_CMD_RESTART2
+static_assert(U::linux_reboot_cmd_restart2 == (LINUX_REBOOT_CMD_RESTART2));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_restart2));
+#endif
+#ifdef LINUX_REBOOT_CMD_SW_SUSPEND
+static_assert(U::linux_reboot_cmd_sw_suspend == (LINUX_REBOOT_CMD_SW_SUSPEND));
+#else
+static_assert(is_absent(U::linux_reboot_cmd_sw_suspend));
+#endif
+#ifdef LINUX_REBOOT_MAGIC1
+static_assert(U::linux_reboot_magic1 == (LINUX_REBOOT_MAGIC1));
+#else
+static_assert(is_absent(U::linux_reboot_magic1));
+#endif
+#ifdef LINUX_REBOOT_MAGIC2
+static_assert(U::linux_reboot_magic2 == (LINUX_REBOOT_MAGIC2));
+#else
+static_assert(is_absent(U::linux_reboot_magic2));
+#endif
+#ifdef LINUX_REBOOT_MAGIC2A
+static_assert(U::linux_reboot_magic2a == (LINUX_REBOOT_MAGIC2A));
+#else
+static_assert(is_absent(U::linux_reboot_magic2a));
+#endif
+#ifdef LINUX_REBOOT_MAGIC2B
+static_assert(U::linux_reboot_magic2b == (LINUX_REBOOT_MAGIC2B));
+#else
+static_assert(is_absent(U::linux_reboot_magic2b));
+#endif
+#ifdef LINUX_REBOOT_MAGIC2C
+static_assert(U::linux_reboot_magic2c == (LINUX_REBOOT_MAGIC2C));
+#else
+static_assert(is_absent(U::linux_reboot_magic2c));
 #endif
 #ifdef MADV_COLD
 static_assert(U::madv_cold == (MADV_COLD));
@@ -3794,6 +3954,21 @@ static_assert(is_absent(U::mfd_noexec_seal));
 static_assert(U::minsigstksz == (MINSIGSTKSZ));
 #else
 static_assert(is_absent(U::minsigstksz));
+#endif
+#ifdef MODULE_INIT_COMPRESSED_FILE
+static_assert(U::module_init_compressed_file == (MODULE_INIT_COMPRESSED_FILE));
+#else
+static_assert(is_absent(U::module_init_compressed_file));
+#endif
+#ifdef MODULE_INIT_IGNORE_MODVERSIONS
+static_assert(U::module_init_ignore_modversions == (MODULE_INIT_IGNORE_MODVERSIONS));
+#else
+static_assert(is_absent(U::module_init_ignore_modversions));
+#endif
+#ifdef MODULE_INIT_IGNORE_VERMAGIC
+static_assert(U::module_init_ignore_vermagic == (MODULE_INIT_IGNORE_VERMAGIC));
+#else
+static_assert(is_absent(U::module_init_ignore_vermagic));
 #endif
 #ifdef MREMAP_DONTUNMAP
 static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
@@ -4470,6 +4645,21 @@ static_assert(U::pr_task_perf_events_enable == (PR_TASK_PERF_EVENTS_ENABLE));
 #else
 static_assert(is_absent(U::pr_task_perf_events_enable));
 #endif
+#ifdef PRIO_PGRP
+static_assert(U::prio_pgrp == (PRIO_PGRP));
+#else
+static_assert(is_absent(U::prio_pgrp));
+#endif
+#ifdef PRIO_PROCESS
+static_assert(U::prio_process == (PRIO_PROCESS));
+#else
+static_assert(is_absent(U::prio_process));
+#endif
+#ifdef PRIO_USER
+static_assert(U::prio_user == (PRIO_USER));
+#else
+static_assert(is_absent(U::prio_user));
+#endif
 #ifdef PROT_BTI
 static_assert(U::prot_bti == (PROT_BTI));
 #else
@@ -4739,6 +4929,91 @@ static_assert(is_absent(U::sa_siginfo));
 static_assert(U::sa_unsupported == (SA_UNSUPPORTED));
 #else
 static_assert(is_absent(U::sa_unsupported));
+#endif
+#ifdef SCHED_ATTR_SIZE_VER0
+static_assert(U::sched_attr_size_ver0 == (SCHED_ATTR_SIZE_VER0));
+#else
+static_assert(is_absent(U::sched_attr_size_ver0));
+#endif
+#ifdef SCHED_ATTR_SIZE_VER1
+static_assert(U::sched_attr_size_ver1 == (SCHED_ATTR_SIZE_VER1));
+#else
+static_assert(is_absent(U::sched_attr_size_ver1));
+#endif
+#ifdef SCHED_BATCH
+static_assert(U::sched_batch == (SCHED_BATCH));
+#else
+static_assert(is_absent(U::sched_batch));
+#endif
+#ifdef SCHED_DEADLINE
+static_assert(U::sched_deadline == (SCHED_DEADLINE));
+#else
+static_assert(is_absent(U::sched_deadline));
+#endif
+#ifdef SCHED_EXT
+static_assert(U::sched_ext == (SCHED_EXT));
+#else
+static_assert(is_absent(U::sched_ext));
+#endif
+#ifdef SCHED_FIFO
+static_assert(U::sched_fifo == (SCHED_FIFO));
+#else
+static_assert(is_absent(U::sched_fifo));
+#endif
+#ifdef SCHED_FLAG_DL_OVERRUN
+static_assert(U::sched_flag_dl_overrun == (SCHED_FLAG_DL_OVERRUN));
+#else
+static_assert(is_absent(U::sched_flag_dl_overrun));
+#endif
+#ifdef SCHED_FLAG_KEEP_PARAMS
+static_assert(U::sched_flag_keep_params == (SCHED_FLAG_KEEP_PARAMS));
+#else
+static_assert(is_absent(U::sched_flag_keep_params));
+#endif
+#ifdef SCHED_FLAG_KEEP_POLICY
+static_assert(U::sched_flag_keep_policy == (SCHED_FLAG_KEEP_POLICY));
+#else
+static_assert(is_absent(U::sched_flag_keep_policy));
+#endif
+#ifdef SCHED_FLAG_RECLAIM
+static_assert(U::sched_flag_reclaim == (SCHED_FLAG_RECLAIM));
+#else
+static_assert(is_absent(U::sched_flag_reclaim));
+#endif
+#ifdef SCHED_FLAG_RESET_ON_FORK
+static_assert(U::sched_flag_reset_on_fork == (SCHED_FLAG_RESET_ON_FORK));
+#else
+static_assert(is_absent(U::sched_flag_reset_on_fork));
+#endif
+#ifdef SCHED_FLAG_UTIL_CLAMP_MAX
+static_assert(U::sched_flag_util_clamp_max == (SCHED_FLAG_UTIL_CLAMP_MAX));
+#else
+static_assert(is_absent(U::sched_flag_util_clamp_max));
+#endif
+#ifdef SCHED_FLAG_UTIL_CLAMP_MIN
+static_assert(U::sched_flag_util_clamp_min == (SCHED_FLAG_UTIL_CLAMP_MIN));
+#else
+static_assert(is_absent(U::sched_flag_util_clamp_min));
+#endif
+#ifdef SCHED_IDLE
+static_assert(U::sched_idle == (SCHED_IDLE));
+#else
+static_assert(is_absent(U::sched_idle));
+#endif
+#ifdef SCHED_NORMAL
+static_assert(U::sched_normal == (SCHED_NORMAL));
+#else
+static_assert(is_absent(U::sched_normal));
+#endif
+#ifdef SCHED_RESET_ON_FORK
+static_assert(U::sched_reset_on_fork == (SCHED_RESET_ON_FORK));
+#else
+static_assert(is_absent(U::sched_reset_on_fork));
+#endif
+#ifdef SCHED_RR
+static_assert(U::sched_rr == (SCHED_RR));
+#else
+static_assert(is_absent(U::sched_rr));
 #endif
 #ifdef SEM_INFO
 static_assert(U::sem_info == (SEM_INFO));
@@ -5590,14 +5865,55 @@ static_assert(U::wuntraced == (WUNTRACED));
 #else
 static_assert(is_absent(U::wuntraced));
 #endif
-static_assert(U::iocb_cmd_fdsync == IOCB_CMD_FDSYNC);
-static_assert(U::iocb_cmd_fsync == IOCB_CMD_FSYNC);
-static_assert(U::iocb_cmd_noop == IOCB_CMD_NOOP);
-static_assert(U::iocb_cmd_poll == IOCB_CMD_POLL);
-static_assert(U::iocb_cmd_pread == IOCB_CMD_PREAD);
-static_assert(U::iocb_cmd_preadv == IOCB_CMD_PREADV);
-static_assert(U::iocb_cmd_pwrite == IOCB_CMD_PWRITE);
-static_assert(U::iocb_cmd_pwritev == IOCB_CMD_PWRITEV);
+static_assert(U::iocb_cmd_fdsync == (IOCB_CMD_FDSYNC));
+static_assert(U::iocb_cmd_fsync == (IOCB_CMD_FSYNC));
+static_assert(U::iocb_cmd_noop == (IOCB_CMD_NOOP));
+static_assert(U::iocb_cmd_poll == (IOCB_CMD_POLL));
+static_assert(U::iocb_cmd_pread == (IOCB_CMD_PREAD));
+static_assert(U::iocb_cmd_preadv == (IOCB_CMD_PREADV));
+static_assert(U::iocb_cmd_pwrite == (IOCB_CMD_PWRITE));
+static_assert(U::iocb_cmd_pwritev == (IOCB_CMD_PWRITEV));
+static_assert(U::addr_compat_layout == (ADDR_COMPAT_LAYOUT));
+static_assert(U::addr_limit_32bit == (ADDR_LIMIT_32BIT));
+static_assert(U::addr_limit_3gb == (ADDR_LIMIT_3GB));
+static_assert(U::addr_no_randomize == (ADDR_NO_RANDOMIZE));
+static_assert(U::fdpic_funcptrs == (FDPIC_FUNCPTRS));
+static_assert(U::ioprio_class_be == (IOPRIO_CLASS_BE));
+static_assert(U::ioprio_class_idle == (IOPRIO_CLASS_IDLE));
+static_assert(U::ioprio_class_none == (IOPRIO_CLASS_NONE));
+static_assert(U::ioprio_class_rt == (IOPRIO_CLASS_RT));
+static_assert(U::ioprio_who_pgrp == (IOPRIO_WHO_PGRP));
+static_assert(U::ioprio_who_process == (IOPRIO_WHO_PROCESS));
+static_assert(U::ioprio_who_user == (IOPRIO_WHO_USER));
+static_assert(U::membarrier_cmd_flag_cpu == (MEMBARRIER_CMD_FLAG_CPU));
+static_assert(U::membarrier_cmd_get_registrations == (MEMBARRIER_CMD_GET_REGISTRATIONS));
+static_assert(U::membarrier_cmd_global == (MEMBARRIER_CMD_GLOBAL));
+static_assert(U::membarrier_cmd_global_expedited == (MEMBARRIER_CMD_GLOBAL_EXPEDITED));
+static_assert(U::membarrier_cmd_private_expedited == (MEMBARRIER_CMD_PRIVATE_EXPEDITED));
+static_assert(U::membarrier_cmd_private_expedited_rseq == (MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ));
+static_assert(U::membarrier_cmd_private_expedited_sync_core == (MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE));
+static_assert(U::membarrier_cmd_query == (MEMBARRIER_CMD_QUERY));
+static_assert(U::membarrier_cmd_register_global_expedited == (MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED));
+static_assert(U::membarrier_cmd_register_private_expedited == (MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED));
+static_assert(U::membarrier_cmd_register_private_expedited_rseq == (MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ));
+static_assert(U::membarrier_cmd_register_private_expedited_sync_core == (MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE));
+static_assert(U::mmap_page_zero == (MMAP_PAGE_ZERO));
+static_assert(U::per_bsd == (PER_BSD));
+static_assert(U::per_linux == (PER_LINUX));
+static_assert(U::per_linux32 == (PER_LINUX32));
+static_assert(U::per_linux32_3gb == (PER_LINUX32_3GB));
+static_assert(U::per_linux_32bit == (PER_LINUX_32BIT));
+static_assert(U::per_linux_fdpic == (PER_LINUX_FDPIC));
+static_assert(U::per_mask == (PER_MASK));
+static_assert(U::read_implies_exec == (READ_IMPLIES_EXEC));
+static_assert(U::rseq_cs_flag_no_restart_on_migrate == (RSEQ_CS_FLAG_NO_RESTART_ON_MIGRATE));
+static_assert(U::rseq_cs_flag_no_restart_on_preempt == (RSEQ_CS_FLAG_NO_RESTART_ON_PREEMPT));
+static_assert(U::rseq_cs_flag_no_restart_on_signal == (RSEQ_CS_FLAG_NO_RESTART_ON_SIGNAL));
+static_assert(U::rseq_flag_unregister == (RSEQ_FLAG_UNREGISTER));
+static_assert(U::short_inode == (SHORT_INODE));
+static_assert(U::sticky_timeouts == (STICKY_TIMEOUTS));
+static_assert(U::uname26 == (UNAME26));
+static_assert(U::whole_seconds == (WHOLE_SECONDS));
 #ifdef F_GETLK64
 static_assert(U::f_getlk_flock64 == F_GETLK64);
 #else

@@ -1,11 +1,12 @@
-// i386's part of <rawsys/process.hpp>: the clone trampoline, and arch_prctl
-// (x86 only).
+// i386's part of <rawsys/process.hpp>: the clone trampoline, and the
+// calls only x86 has: arch_prctl, modify_ldt, set/get_thread_area, ioperm, iopl.
 #pragma once
 
 #include <stdint.h>
 
 #include "../../nr.hpp"
 #include "../x86/arch_prctl.hpp"
+#include "../x86/ldt_io.hpp"
 
 namespace rawsys::arch {
 

@@ -64,7 +64,7 @@ asm/socket.h linux/socket.h linux/in.h linux/in6.h linux/tcp.h linux/poll.h linu
 linux/inotify.h linux/timerfd.h linux/eventfd.h linux/signalfd.h linux/futex.h linux/sched.h
 linux/wait.h linux/resource.h linux/prctl.h linux/time.h linux/falloc.h linux/fs.h
 linux/openat2.h linux/close_range.h linux/memfd.h linux/random.h linux/mount.h linux/xattr.h
-linux/pidfd.h linux/fadvise.h
+linux/pidfd.h linux/fadvise.h linux/mempolicy.h linux/userfaultfd.h linux/timex.h
 """.split()
 
 PRELUDE = "typedef __SIZE_TYPE__ size_t;\n"
@@ -90,6 +90,8 @@ struct rawsys_rt_sigaction {
 # that an ISA's UAPI lacks (MAP_32BIT off x86, PROT_BTI off arm64) is
 # generated there as a value of type `absent`.
 MACROS = """
+ADJ_ESTERROR ADJ_FREQUENCY ADJ_MAXERROR ADJ_MICRO ADJ_NANO ADJ_OFFSET ADJ_OFFSET_SINGLESHOT
+ADJ_OFFSET_SS_READ ADJ_SETOFFSET ADJ_STATUS ADJ_TAI ADJ_TICK ADJ_TIMECONST
 AT_EACCESS AT_EMPTY_PATH AT_NO_AUTOMOUNT AT_RECURSIVE AT_REMOVEDIR AT_STATX_DONT_SYNC
 AT_STATX_FORCE_SYNC AT_STATX_SYNC_AS_STAT AT_STATX_SYNC_TYPE AT_SYMLINK_FOLLOW
 AT_SYMLINK_NOFOLLOW
@@ -135,8 +137,12 @@ MAP_32BIT MAP_ABOVE4G MAP_ANONYMOUS MAP_DENYWRITE MAP_DROPPABLE MAP_EXECUTABLE M
 MAP_FIXED_NOREPLACE MAP_GROWSDOWN MAP_HUGETLB MAP_HUGE_1GB MAP_HUGE_2MB MAP_LOCKED MAP_NONBLOCK
 MAP_NORESERVE MAP_POPULATE MAP_PRIVATE MAP_SHARED MAP_SHARED_VALIDATE MAP_STACK MAP_SYNC
 MAP_TYPE MAP_UNINITIALIZED
+MCL_CURRENT MCL_FUTURE MCL_ONFAULT
 MFD_ALLOW_SEALING MFD_CLOEXEC MFD_EXEC MFD_HUGETLB MFD_NOEXEC_SEAL
 MINSIGSTKSZ
+MLOCK_ONFAULT
+MPOL_F_ADDR MPOL_F_MEMS_ALLOWED MPOL_F_NODE MPOL_F_NUMA_BALANCING MPOL_F_RELATIVE_NODES
+MPOL_F_STATIC_NODES MPOL_MF_MOVE MPOL_MF_MOVE_ALL MPOL_MF_STRICT
 MREMAP_DONTUNMAP MREMAP_FIXED MREMAP_MAYMOVE
 MS_ASYNC MS_BIND MS_DIRSYNC MS_INVALIDATE MS_MANDLOCK MS_MOVE MS_NOATIME MS_NODEV MS_NODIRATIME
 MS_NOEXEC MS_NOSUID MS_NOSYMFOLLOW MS_RDONLY MS_REC MS_REMOUNT MS_SILENT MS_SYNC MS_SYNCHRONOUS
@@ -147,6 +153,7 @@ O_NOCTTY O_NOFOLLOW O_NONBLOCK O_PATH O_RDONLY O_RDWR O_SYNC O_TMPFILE O_TRUNC O
 P_ALL P_PGID P_PID P_PIDFD
 PIDFD_NONBLOCK PIDFD_SIGNAL_PROCESS_GROUP PIDFD_SIGNAL_THREAD PIDFD_SIGNAL_THREAD_GROUP
 PIDFD_THREAD
+PKEY_DISABLE_ACCESS PKEY_DISABLE_EXECUTE PKEY_DISABLE_WRITE
 POLLERR POLLHUP POLLIN POLLMSG POLLNVAL POLLOUT POLLPRI POLLRDBAND POLLRDHUP POLLRDNORM
 POLLWRBAND POLLWRNORM
 POSIX_FADV_DONTNEED POSIX_FADV_NOREUSE POSIX_FADV_NORMAL POSIX_FADV_RANDOM POSIX_FADV_SEQUENTIAL
@@ -174,6 +181,8 @@ SA_EXPOSE_TAGBITS SA_NOCLDSTOP SA_NOCLDWAIT SA_NODEFER SA_ONSTACK SA_RESETHAND S
 SA_RESTORER SA_SIGINFO SA_UNSUPPORTED
 SEEK_CUR SEEK_DATA SEEK_END SEEK_HOLE SEEK_SET
 SFD_CLOEXEC SFD_NONBLOCK
+SHADOW_STACK_SET_TOKEN
+SIGEV_NONE SIGEV_SIGNAL SIGEV_THREAD SIGEV_THREAD_ID
 SIG_BLOCK SIG_SETMASK SIG_UNBLOCK SIGABRT SIGALRM SIGBUS SIGCHLD SIGCONT SIGFPE SIGHUP SIGILL
 SIGINT SIGIO SIGKILL SIGPIPE SIGPROF SIGPWR SIGQUIT SIGSEGV SIGSTKFLT SIGSTKSZ SIGSTOP SIGSYS
 SIGTERM SIGTRAP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGUSR1 SIGUSR2 SIGVTALRM SIGWINCH SIGXCPU
@@ -186,6 +195,8 @@ SO_RCVTIMEO_OLD SO_REUSEADDR SO_REUSEPORT SO_SNDBUF SO_SNDBUFFORCE SO_SNDLOWAT S
 SO_SNDTIMEO_OLD SO_TIMESTAMP_OLD SO_TYPE SO_ZEROCOPY
 SOL_SOCKET
 SS_AUTODISARM SS_DISABLE SS_ONSTACK
+STA_CLK STA_CLOCKERR STA_DEL STA_FLL STA_FREQHOLD STA_INS STA_MODE STA_NANO STA_PLL STA_PPSERROR
+STA_PPSFREQ STA_PPSJITTER STA_PPSSIGNAL STA_PPSTIME STA_PPSWANDER STA_UNSYNC
 STATX_ATIME STATX_ATTR_APPEND STATX_ATTR_AUTOMOUNT STATX_ATTR_COMPRESSED STATX_ATTR_DAX
 STATX_ATTR_ENCRYPTED STATX_ATTR_IMMUTABLE STATX_ATTR_MOUNT_ROOT STATX_ATTR_NODUMP
 STATX_ATTR_VERITY STATX_ATTR_WRITE_ATOMIC STATX_BASIC_STATS STATX_BLOCKS STATX_BTIME STATX_CTIME
@@ -194,13 +205,27 @@ STATX_NLINK STATX_SIZE STATX_SUBVOL STATX_TYPE STATX_UID STATX_WRITE_ATOMIC
 TCP_CORK TCP_DEFER_ACCEPT TCP_FASTOPEN TCP_KEEPCNT TCP_KEEPIDLE TCP_KEEPINTVL TCP_LINGER2
 TCP_MAXSEG TCP_NODELAY TCP_QUICKACK TCP_SYNCNT TCP_USER_TIMEOUT TCP_WINDOW_CLAMP
 TFD_CLOEXEC TFD_NONBLOCK TFD_TIMER_ABSTIME TFD_TIMER_CANCEL_ON_SET
+TIME_DEL TIME_ERROR TIME_INS TIME_OK TIME_OOP TIME_WAIT
 TIMER_ABSTIME
+UFFD_API UFFD_USER_MODE_ONLY UFFDIO_API
+UFFD_FEATURE_EVENT_FORK UFFD_FEATURE_EVENT_REMAP UFFD_FEATURE_EVENT_REMOVE UFFD_FEATURE_EVENT_UNMAP
+UFFD_FEATURE_EXACT_ADDRESS UFFD_FEATURE_MINOR_HUGETLBFS UFFD_FEATURE_MINOR_SHMEM
+UFFD_FEATURE_MISSING_HUGETLBFS UFFD_FEATURE_MISSING_SHMEM UFFD_FEATURE_MOVE
+UFFD_FEATURE_PAGEFAULT_FLAG_WP UFFD_FEATURE_POISON UFFD_FEATURE_SIGBUS UFFD_FEATURE_THREAD_ID
+UFFD_FEATURE_WP_ASYNC UFFD_FEATURE_WP_HUGETLBFS_SHMEM UFFD_FEATURE_WP_UNPOPULATED
 __WALL __WCLONE __WNOTHREAD
 WCONTINUED
 WEXITED
 WNOHANG WNOWAIT
 WSTOPPED
 WUNTRACED
+""".split()
+
+# Constants the UAPI declares as enumerators, not macros (so no #ifdef can
+# test them): every ISA has each. Named as MACROS are.
+ENUMERATORS = """
+MPOL_BIND MPOL_DEFAULT MPOL_INTERLEAVE MPOL_LOCAL MPOL_PREFERRED MPOL_PREFERRED_MANY
+MPOL_WEIGHTED_INTERLEAVE
 """.split()
 
 # Values that are one macro where the ISA defines it and another where not:
@@ -287,6 +312,17 @@ STRUCTS = [
            pack_unaligned=True,
            int_members=("events",),
            types=(("events", "typename T::events {n}"), ("data", "uint64_t {n}"))),
+    # cachestat.
+    Struct("cachestat_range", "struct cachestat_range", "struct cachestat_range", ""),
+    Struct("cachestat", "struct cachestat", "struct cachestat", ""),
+    # userfaultfd's UFFDIO_API ioctl.
+    Struct("uffdio_api", "struct uffdio_api", "struct uffdio_api", ""),
+    # clock_adjtime, clock_adjtime64 (64-bit fields on every ISA).
+    Struct("timex", "struct __kernel_timex", "struct __kernel_timex", "",
+           types=(("time", "struct {\n    int64_t sec;\n    int64_t usec;\n  } {n}"),)),
+    # adjtimex, and clock_adjtime where 32-bit ISAs fall back to it (long fields).
+    Struct("old_timex", "struct timex", "struct timex", "",
+           types=(("time", "struct {\n    long sec;\n    long usec;\n  } {n}"),)),
 ]
 
 # Offsets that are facts rather than members rawsys declares.
@@ -384,6 +420,8 @@ def parse_layouts(dump: str) -> dict:
             if depth != 1 or not left.strip():
                 continue  # members of nested records
             text = right.strip()
+            if ":" in left and " " not in text:
+                continue  # an unnamed bit-field (`int :32` padding): a gap
             ctype, fname = text.rsplit(" ", 1)
             fields.append((int(left.strip().split(":")[0]), ctype, fname))
     return out
@@ -430,6 +468,8 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
         body += f"#ifdef {m}\n#define RAWSYS_P_{m} 1\n#define RAWSYS_V_{m} {m}\n" \
                 f"#else\n#define RAWSYS_P_{m} 0\n#define RAWSYS_V_{m} 0\n#endif\n"
         exprs.append((f"RAWSYS_P_{m}", f"RAWSYS_V_{m}"))
+    for m in ENUMERATORS:
+        exprs.append(("1", m))
     for name, m, fallback in FALLBACKS:
         body += f"#ifdef {m}\n#define RAWSYS_F_{name} {m}\n#else\n#define RAWSYS_F_{name} {fallback}\n#endif\n"
         exprs.append(("1", f"RAWSYS_F_{name}"))
@@ -456,6 +496,9 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
     for m in MACROS:
         present, v = next(it), next(it)
         values[uapi_name(m)] = v if present else None
+    for m in ENUMERATORS:
+        next(it)
+        values[uapi_name(m)] = next(it)
     for name, _, _ in FALLBACKS:
         next(it)
         values[name] = next(it)
@@ -656,6 +699,8 @@ def render_check(per_isa: dict) -> str:
         n = uapi_name(m)
         lines += [f"#ifdef {m}", f"static_assert(U::{n} == ({m}));", "#else",
                   f"static_assert(is_absent(U::{n}));", "#endif"]
+    for m in ENUMERATORS:
+        lines.append(f"static_assert(U::{uapi_name(m)} == ({m}));")
     for n, m, fallback in FALLBACKS:
         lines += [f"#ifdef {m}", f"static_assert(U::{n} == {m});", "#else",
                   f"static_assert(U::{n} == {fallback});", "#endif"]

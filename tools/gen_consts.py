@@ -182,7 +182,7 @@ SA_RESTORER SA_SIGINFO SA_UNSUPPORTED
 SEEK_CUR SEEK_DATA SEEK_END SEEK_HOLE SEEK_SET
 SFD_CLOEXEC SFD_NONBLOCK
 SHADOW_STACK_SET_TOKEN
-SIGEV_NONE SIGEV_SIGNAL SIGEV_THREAD SIGEV_THREAD_ID
+SIGEV_MAX_SIZE SIGEV_NONE SIGEV_PAD_SIZE SIGEV_SIGNAL SIGEV_THREAD SIGEV_THREAD_ID
 SIG_BLOCK SIG_SETMASK SIG_UNBLOCK SIGABRT SIGALRM SIGBUS SIGCHLD SIGCONT SIGFPE SIGHUP SIGILL
 SIGINT SIGIO SIGKILL SIGPIPE SIGPROF SIGPWR SIGQUIT SIGSEGV SIGSTKFLT SIGSTKSZ SIGSTOP SIGSYS
 SIGTERM SIGTRAP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGUSR1 SIGUSR2 SIGVTALRM SIGWINCH SIGXCPU
@@ -316,7 +316,7 @@ STRUCTS = [
     Struct("cachestat_range", "struct cachestat_range", "struct cachestat_range", ""),
     Struct("cachestat", "struct cachestat", "struct cachestat", ""),
     # userfaultfd's UFFDIO_API ioctl.
-    Struct("uffdio_api", "struct uffdio_api", "struct uffdio_api", ""),
+    Struct("uffdio_api_t", "struct uffdio_api", "struct uffdio_api", ""),
     # clock_adjtime, clock_adjtime64 (64-bit fields on every ISA).
     Struct("timex", "struct __kernel_timex", "struct __kernel_timex", "",
            types=(("time", "struct {\n    int64_t sec;\n    int64_t usec;\n  } {n}"),)),

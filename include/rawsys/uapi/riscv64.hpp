@@ -481,7 +481,9 @@ inline constexpr int sigalrm = 0xe;
 inline constexpr int sigbus = 7;
 inline constexpr int sigchld = 0x11;
 inline constexpr int sigcont = 0x12;
+inline constexpr int sigev_max_size = 0x40;
 inline constexpr int sigev_none = 1;
+inline constexpr int sigev_pad_size = 0xc;
 inline constexpr int sigev_signal = 0;
 inline constexpr int sigev_thread = 2;
 inline constexpr int sigev_thread_id = 4;
@@ -813,15 +815,15 @@ static_assert(offsetof(cachestat, nr_evicted) == 24);
 static_assert(offsetof(cachestat, nr_recently_evicted) == 32);
 
 // struct uffdio_api: 24 bytes.
-struct uffdio_api {
+struct uffdio_api_t {
   uint64_t api;
   uint64_t features;
   uint64_t ioctls;
 };
-static_assert(sizeof(uffdio_api) == 24);
-static_assert(offsetof(uffdio_api, api) == 0);
-static_assert(offsetof(uffdio_api, features) == 8);
-static_assert(offsetof(uffdio_api, ioctls) == 16);
+static_assert(sizeof(uffdio_api_t) == 24);
+static_assert(offsetof(uffdio_api_t, api) == 0);
+static_assert(offsetof(uffdio_api_t, features) == 8);
+static_assert(offsetof(uffdio_api_t, ioctls) == 16);
 
 // struct __kernel_timex: 208 bytes.
 struct timex {

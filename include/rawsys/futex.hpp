@@ -151,7 +151,9 @@ inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, 
 // futex_wake(2): long futex_wake(void *uaddr, unsigned long mask, int nr, unsigned int flags);
 // Wakes at most nr waiters of the futex at uaddr whose wait mask shares a
 // bit with mask; returns how many. flags: the word's size (futex2::size_u32,
-// ...) or-ed with futex2::private_ (and futex2::numa). Linux 6.7.
+// the only one supported so far) or-ed with futex2::private_ (and
+// futex2::numa). A mask (or futex_wait's val) wider than the word is EINVAL:
+// futex_bitset_match_any for every waiter of a 32-bit word. Linux 6.7.
 inline result<unsigned> futex_wake(void* uaddr, unsigned long mask, int nr, futex2::flags flags) noexcept {
   return detail::as_count<unsigned>(syscall(nr::futex_wake, uaddr, mask, nr, flags));
 }

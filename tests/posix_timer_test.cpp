@@ -4,8 +4,8 @@
 // same ISA: the same value, the same error. Nothing here sets the clock:
 // the calls that could are made with invalid values (checked before any
 // change), or with modes in a child that has dropped every capability.
+// The 32-bit ISAs' fallback to the old calls is checked in time_test.cpp.
 #include <linux/capability.h>
-#include <sys/mman.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,13 +20,6 @@
 
 #include "skip.hpp"
 #include "support.hpp"
-
-#if defined(__i386__) || defined(__arm__)
-#include <linux/filter.h>
-#include <linux/seccomp.h>
-#include <stdlib.h>
-#include <sys/prctl.h>
-#endif
 
 using rawsys::errc;
 using rawsys::unexpected;
@@ -305,80 +298,3 @@ TEST_CASE("settimeofday: invalid values are EINVAL and refused without CAP_SYS_T
   CHECK(code == 0);
 }
 
-#if defined(__i386__) || defined(__arm__)
-namespace {
-
-// In a child, the *_time64 calls answer ENOSYS (as on a kernel before 5.1)
-// through a seccomp filter; each check's outcome comes back through a shared page.
-enum fallback_check { filter_works, timer_2030, timer_2040_overflow, adjtime_32, adjtimex_32, check_count };
-const char* const fallback_names[] = {"the filter makes clock_gettime64 ENOSYS",
-                                      "timer_settime/gettime of 2030 fall back and read back",
-                                      "timer_settime of 2040 is EOVERFLOW before any call",
-                                      "clock_adjtime falls back to the long-field struct and agrees with it",
-                                      "adjtimex falls back likewise"};
-
-void run_fallback_checks(volatile bool* ok) {
-  static const long blocked[] = {SYS_clock_gettime64, SYS_timer_settime64, SYS_timer_gettime64, SYS_clock_adjtime64};
-  sock_filter prog[2 + 2 * 4] = {};
-  int k = 0;
-  prog[k++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr));
-  for (long n : blocked) {
-    prog[k++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(n), 0, 1);
-    prog[k++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
-  }
-  prog[k++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-  sock_fprog fp{static_cast<unsigned short>(k), prog};
-  if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return;
-  if (::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) != 0) {
-    ok[check_count] = true;  // no filter: nothing to check
-    return;
-  }
-  rawsys::detail::time64_state = 0;  // what the parent learnt no longer holds here
-  rawsys::timespec t64{};
-  ok[filter_works] = rawsys::raw::syscall(static_cast<long>(rawsys::nr::clock_gettime64), 1, &t64) == -ENOSYS;
-
-  rawsys::sigevent ev{};
-  ev.notify = rawsys::sigev::none;
-  const auto t = rawsys::timer_create(clk::realtime, &ev);
-  constexpr int64_t y2030 = 1893456000;
-  const bool set = t && rawsys::timer_settime(*t, rawsys::timer::abstime, {{3600, 5}, {y2030, 0}}).has_value();
-  const auto cur = t ? rawsys::timer_gettime(*t) : unexpected(errc::einval);
-  ok[timer_2030] = set && cur.has_value() && cur->interval == rawsys::timespec{3600, 5} && cur->value.sec > 0;
-  ok[timer_2040_overflow] =
-      t && rawsys::timer_settime(*t, rawsys::timer::abstime, {{0, 0}, {y2040, 0}}) == unexpected(errc::eoverflow);
-  if (t) (void)rawsys::timer_delete(*t);
-
-  rawsys::uapi::old_timex old{};
-  const long s32 = ::syscall(SYS_clock_adjtime, CLOCK_REALTIME, &old);
-  rawsys::timex mine{};
-  const auto st = rawsys::clock_adjtime(clk::realtime, mine);
-  ok[adjtime_32] = s32 >= 0 && st.has_value() && static_cast<long>(*st) == s32 && mine.tick == old.tick &&
-                   mine.status == old.status && mine.time.sec >= old.time.sec;
-  rawsys::timex viaadj{};
-  const auto sa = rawsys::adjtimex(viaadj);
-  ok[adjtimex_32] = sa.has_value() && viaadj.tick == old.tick;
-}
-
-}  // namespace
-
-TEST_CASE("32-bit: without the *_time64 calls (ENOSYS), POSIX timers and clock_adjtime fall back, converted") {
-  void* page = ::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  REQUIRE(page != MAP_FAILED);
-  volatile bool* ok = static_cast<volatile bool*>(page);
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    run_fallback_checks(ok);
-    ::_exit(0);
-  }
-  int status = 0;
-  REQUIRE(::waitpid(pid, &status, 0) == pid);
-  CHECK(WIFEXITED(status));
-  if (ok[check_count]) {
-    rawsys_test::skip(rawsys_test::why_no_seccomp_filter());
-  } else {
-    for (int i = 0; i < check_count; ++i) CHECK_MESSAGE(ok[i], fallback_names[i]);
-  }
-  ::munmap(page, 4096);
-}
-#endif

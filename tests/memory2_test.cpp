@@ -234,13 +234,13 @@ TEST_CASE("memfd_secret: as glibc's syscall(), or ENOSYS where the ISA has no su
 
 TEST_CASE("mseal: a sealed page cannot be unmapped, errors as glibc's syscall()") {
   anon scratch(page);
-  // Flags must be 0: EINVAL (ENOSYS on 32-bit ISAs and before Linux 6.10).
+  // Flags must be 0: EINVAL (ENOSYS from a kernel without mseal).
   const auto bad = rawsys::mseal(scratch.p, page, 1);
   same(bad, glibc_void(sc(rawsys::nr::mseal, scratch.p, page, 1)));
   // An unaligned start: EINVAL.
   same(rawsys::mseal(scratch.p + 1, page), glibc_void(sc(rawsys::nr::mseal, scratch.p + 1, page, 0)));
   if (!bad && bad.error() == errc::enosys) {
-    rawsys_test::skip(rawsys_test::why_unavailable("mseal", bad.error()) + "; Linux 6.10+, 64-bit ISAs");
+    rawsys_test::skip(rawsys_test::why_unavailable("mseal", bad.error()) + "; Linux 6.10+");
     return;
   }
   CHECK(bad == unexpected(errc::einval));

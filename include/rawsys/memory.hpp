@@ -376,8 +376,8 @@ inline result<unique_fd> memfd_secret(secretmem::flags flags) noexcept {
 
 // mseal(2): int mseal(void *addr, size_t len, unsigned long flags);
 // Seals [addr, addr + len): no later munmap, mprotect, mremap or mmap over
-// it succeeds (EPERM) until exit. flags must be 0. Linux 6.10; 64-bit
-// ISAs only (ENOSYS on 32-bit ones).
+// it succeeds (EPERM) until exit. flags must be 0. Linux 6.10 on 64-bit
+// ISAs, later on 32-bit ones; ENOSYS from a kernel without it.
 inline result<void> mseal(void* addr, size_t length, unsigned long flags = 0) noexcept {
   return detail::as_void(syscall(nr::mseal, addr, length, flags));
 }

@@ -160,7 +160,8 @@ TEST_CASE("timer_create: a signal with its value on expiry (sigevent's layout), 
   CHECK(::sigwaitinfo(&usr2, &si) == SIGUSR2);
   CHECK(si.si_code == SI_TIMER);
   CHECK(si.si_value.sival_int == 4242);
-  CHECK(si.si_timerid == static_cast<int>(*t));
+  // qemu-user keeps timers of its own and reports their host ids here.
+  if (!rawsys_test::under_qemu_user()) CHECK(si.si_timerid == static_cast<int>(*t));
   CHECK(rawsys::timer_delete(*t).has_value());
   ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
 }

@@ -43,7 +43,7 @@ static_assert(r::bits(r::shm::rnd) == SHM_RND);
 static_assert(sizeof(r::sembuf) == sizeof(::sembuf));
 static_assert(offsetof(r::sembuf, op) == offsetof(::sembuf, sem_op));
 static_assert(offsetof(r::sembuf, flg) == offsetof(::sembuf, sem_flg));
-static_assert(r::sigev::none == SIGEV_NONE && r::sigev::signal == SIGEV_SIGNAL);
+static_assert(static_cast<int>(r::sigev::none) == SIGEV_NONE && static_cast<int>(r::sigev::signal) == SIGEV_SIGNAL);
 static_assert(sizeof(r::sigevent) == sizeof(::sigevent));
 static_assert(offsetof(r::sigevent, signo) == offsetof(::sigevent, sigev_signo));
 static_assert(offsetof(r::sigevent, notify) == offsetof(::sigevent, sigev_notify));

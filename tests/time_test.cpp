@@ -420,6 +420,10 @@ enum fallback_check {
   timerfd_2040_overflow,
   timerfd_wide_overflow,
   sleeps_32,
+  timer_2030,
+  timer_2040_overflow,
+  adjtime_32,
+  adjtimex_32,
   check_count
 };
 const char* const fallback_names[] = {"the filter makes clock_gettime64 ENOSYS",
@@ -429,12 +433,17 @@ const char* const fallback_names[] = {"the filter makes clock_gettime64 ENOSYS",
                                       "timerfd_settime/gettime of 2030 fall back and read back",
                                       "timerfd_settime of 2040 is EOVERFLOW",
                                       "timerfd_settime of a 5e9 s interval is EOVERFLOW",
-                                      "clock_nanosleep and nanosleep fall back"};
+                                      "clock_nanosleep and nanosleep fall back",
+                                      "timer_settime/gettime of 2030 fall back and read back",
+                                      "timer_settime of 2040 is EOVERFLOW before any call",
+                                      "clock_adjtime falls back to the long-field struct and agrees with it",
+                                      "adjtimex falls back likewise"};
 
 void run_fallback_checks(volatile bool* ok) {
   static const long blocked[] = {SYS_clock_gettime64,    SYS_clock_settime64,   SYS_clock_getres_time64,
-                                 SYS_clock_nanosleep_time64, SYS_timerfd_gettime64, SYS_timerfd_settime64};
-  sock_filter prog[2 + 2 * 6] = {};
+                                 SYS_clock_nanosleep_time64, SYS_timerfd_gettime64, SYS_timerfd_settime64,
+                                 SYS_timer_settime64,     SYS_timer_gettime64,   SYS_clock_adjtime64};
+  sock_filter prog[2 + 2 * 9] = {};
   int k = 0;
   prog[k++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr));
   for (long n : blocked) {
@@ -483,6 +492,26 @@ void run_fallback_checks(volatile bool* ok) {
                   rawsys::nanosleep({0, 1000}).has_value() &&
                   rawsys::clock_nanosleep(clk::monotonic, rawsys::timer::none, {0, billion}) ==
                       unexpected(errc::einval);
+
+  rawsys::sigevent ev{};
+  ev.notify = rawsys::sigev::none;
+  const auto t = rawsys::timer_create(clk::realtime, &ev);
+  const bool armed = t && rawsys::timer_settime(*t, rawsys::timer::abstime, {{3600, 5}, {y2030, 0}}).has_value();
+  const auto left = t ? rawsys::timer_gettime(*t) : unexpected(errc::einval);
+  ok[timer_2030] = armed && left.has_value() && left->interval == rawsys::timespec{3600, 5} && left->value.sec > 0;
+  ok[timer_2040_overflow] =
+      t && rawsys::timer_settime(*t, rawsys::timer::abstime, {{0, 0}, {y2040, 0}}) == unexpected(errc::eoverflow);
+  if (t) (void)rawsys::timer_delete(*t);
+
+  rawsys::uapi::old_timex old{};
+  const long s32 = ::syscall(SYS_clock_adjtime, CLOCK_REALTIME, &old);
+  rawsys::timex tx{};
+  const auto st = rawsys::clock_adjtime(clk::realtime, tx);
+  ok[adjtime_32] = s32 >= 0 && st.has_value() && static_cast<long>(*st) == s32 && tx.tick == old.tick &&
+                   tx.status == old.status && tx.time.sec >= old.time.sec;
+  rawsys::timex viaadj{};
+  const auto sa = rawsys::adjtimex(viaadj);
+  ok[adjtimex_32] = sa.has_value() && viaadj.tick == old.tick;
 }
 
 }  // namespace

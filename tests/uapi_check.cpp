@@ -54,6 +54,9 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/module.h>
 #include <linux/lsm.h>
 #include <linux/personality.h>
+#include <linux/mempolicy.h>
+#include <linux/userfaultfd.h>
+#include <linux/timex.h>
 
 template <class T>
 constexpr bool is_absent(T) {

@@ -159,19 +159,26 @@ def syscalls(found, arch):
                 names.add(picks[k])
         return names
 
-    direct = {n: made("\n".join(e[4] for e in es)) for n, es in found.items()}
-    calls = {n: {c for c in re.findall(r"\b(\w+)\s*\(", "\n".join(e[4] for e in es))
-                 if c in found and c != n} for n, es in found.items()}
+    # Per overload of the row's header (futex_wait is futex(2)'s helper and
+    # the futex2 call): the calls its body makes, or where it makes none,
+    # those of the wrappers it calls. A namesake in another header (vdso::)
+    # adds only the calls its body makes.
+    direct = {n: [made(e[4]) for e in es] for n, es in found.items()}
+    calls = {n: [{c for c in re.findall(r"\b(\w+)\s*\(", e[4]) if c in found and c != n}
+                 if e[0] == es[0][0] else set() for e in es]
+             for n, es in found.items()}
     done = {}
 
     def resolve(n, seen=()):
         if n in done:
             return done[n]
-        out = set(direct[n])
-        if not out:
-            for c in calls[n]:
-                if c not in seen:
-                    out |= resolve(c, seen + (n,))
+        out = set()
+        for own, called in zip(direct[n], calls[n]):
+            out |= own
+            if not own:
+                for c in called:
+                    if c not in seen:
+                        out |= resolve(c, seen + (n,))
         done[n] = out
         return out
 

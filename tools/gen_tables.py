@@ -208,6 +208,7 @@ SYS_CHOICES = [
     ("clock_nanosleep", ['clock_nanosleep_time64', 'clock_nanosleep']),
     ("timer_settime", ['timer_settime64', 'timer_settime']),
     ("timer_gettime", ['timer_gettime64', 'timer_gettime']),
+    ("clock_adjtime", ['clock_adjtime64', 'clock_adjtime']),
     ("timerfd_settime", ['timerfd_settime64', 'timerfd_settime']),
     ("timerfd_gettime", ['timerfd_gettime64', 'timerfd_gettime']),
     ("utimensat", ['utimensat_time64', 'utimensat']),
@@ -221,6 +222,7 @@ SYS_CHOICES = [
     ("rt_sigtimedwait", ['rt_sigtimedwait_time64', 'rt_sigtimedwait']),
     ("futex", ['futex_time64', 'futex']),
     ("sched_rr_get_interval", ['sched_rr_get_interval_time64', 'sched_rr_get_interval']),
+    ("memfd_secret", ['memfd_secret']),
 ]
 
 SYS_TIME32 = [
@@ -231,6 +233,7 @@ SYS_TIME32 = [
     ("nanosleep", ['nanosleep']),
     ("timer_settime", ['timer_settime']),
     ("timer_gettime", ['timer_gettime']),
+    ("clock_adjtime", ['clock_adjtime']),
     ("timerfd_settime", ['timerfd_settime']),
     ("timerfd_gettime", ['timerfd_gettime']),
     ("utimensat", ['utimensat']),

@@ -1,5 +1,7 @@
-// Futexes: futex(2) with typed helpers for the common operations, and
-// futex_waitv(2).
+// Futexes: futex(2) with typed helpers for the common operations, and the
+// futex2 calls: futex_waitv(2), futex_wake(2), futex_wait(2) and
+// futex_requeue(2) (overloads of the futex(2) helpers of the same names,
+// told apart by their futex2:: flags or futex_waiter arguments).
 //
 // The operations live in futex_op:: (not futex::, which would collide with
 // the function rawsys::futex). The helpers default to process-private
@@ -144,6 +146,34 @@ inline auto make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags
 // 64-bit timespec on every arch. Linux 5.16+: ENOSYS before, passed through.
 inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags, const timespec* timeout, clock clockid) noexcept {
   return detail::as_count<unsigned>(syscall(nr::futex_waitv, waiters, nr_futexes, flags, timeout, clockid));
+}
+
+// futex_wake(2): long futex_wake(void *uaddr, unsigned long mask, int nr, unsigned int flags);
+// Wakes at most nr waiters of the futex at uaddr whose wait mask shares a
+// bit with mask; returns how many. flags: the word's size (futex2::size_u32,
+// the only one supported so far) or-ed with futex2::private_ (and
+// futex2::numa). A mask (or futex_wait's val) wider than the word is EINVAL:
+// futex_bitset_match_any for every waiter of a 32-bit word. Linux 6.7.
+inline result<unsigned> futex_wake(void* uaddr, unsigned long mask, int nr, futex2::flags flags) noexcept {
+  return detail::as_count<unsigned>(syscall(nr::futex_wake, uaddr, mask, nr, flags));
+}
+
+// futex_wait(2): long futex_wait(void *uaddr, unsigned long val, unsigned long mask, unsigned int flags, struct __kernel_timespec *timeout, clockid_t clockid);
+// Sleeps while the word at uaddr equals val (EAGAIN at once when it does
+// not), until a wake with a mask sharing a bit with this one, or the
+// absolute timeout on clockid (clock::monotonic or clock::realtime;
+// nullptr: forever). 64-bit timespec on every ISA. Linux 6.7.
+inline result<void> futex_wait(void* uaddr, unsigned long val, unsigned long mask, futex2::flags flags, const timespec* timeout, clock clockid) noexcept {
+  return detail::as_void(syscall(nr::futex_wait, uaddr, val, mask, flags, timeout, clockid));
+}
+
+// futex_requeue(2): long futex_requeue(struct futex_waitv *waiters, unsigned int flags, int nr_wake, int nr_requeue);
+// waiters[0] is the source futex and waiters[1] the target (val of [0] is
+// compared as FUTEX_CMP_REQUEUE does: EAGAIN when it differs); wakes at most
+// nr_wake waiters and moves at most nr_requeue others; returns the number
+// woken plus requeued. flags must be 0. Linux 6.7.
+inline result<unsigned> futex_requeue(futex_waiter* waiters, unsigned flags, int nr_wake, int nr_requeue) noexcept {
+  return detail::as_count<unsigned>(syscall(nr::futex_requeue, waiters, flags, nr_wake, nr_requeue));
 }
 
 }  // namespace rawsys

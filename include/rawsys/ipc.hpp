@@ -26,6 +26,7 @@
 #include "file.hpp"
 #include "sys.hpp"
 #include "syscall.hpp"
+#include "time.hpp"  // sigevent
 #include "types.hpp"
 #include "detail/time64.hpp"
 
@@ -235,15 +236,8 @@ inline result<int> shmctl(int shmid, shm::cmd cmd, shmid64_ds* buf = nullptr) no
 
 // struct mq_attr (its fields are long: 32-bit on 32-bit ISAs).
 using mq_attr = uapi::mq_attr;
-// struct sigevent: what mq_notify delivers (sigev::*; the thread of
-// sigev::thread_id in un[0]).
-using sigevent = uapi::sigevent;
-namespace sigev {
-inline constexpr int none = uapi::sigev_none;
-inline constexpr int signal = uapi::sigev_signal;
-inline constexpr int thread = uapi::sigev_thread;
-inline constexpr int thread_id = uapi::sigev_thread_id;
-}  // namespace sigev
+// struct sigevent and sigev:: (what mq_notify delivers): time.hpp, with the
+// POSIX timers that take it too.
 
 // mq_open(2): mqd_t mq_open(const char *name, int oflag, mode_t mode, struct mq_attr *attr);
 // name is "/something", as for glibc: the kernel takes it without the

@@ -1,6 +1,12 @@
 // Memory: mappings, protection, advice, locking, residency, the program
 // break and anonymous files (mmap(2), mprotect(2), madvise(2), mremap(2),
-// msync(2), mlock(2), mincore(2), brk(2), memfd_create(2)).
+// msync(2), mlock(2), mincore(2), brk(2), memfd_create(2)); whole-process
+// locking (mlockall(2)), another process's memory (process_madvise(2),
+// process_mrelease(2)), secret and sealed memory (memfd_secret(2),
+// mseal(2)), protection keys (pkey_alloc(2)), NUMA policy (mbind(2),
+// get_mempolicy(2), set_mempolicy(2), migrate_pages(2), move_pages(2)),
+// userfaultfd(2), map_shadow_stack(2) and page cache statistics
+// (cachestat(2)).
 #pragma once
 
 #include <stddef.h>
@@ -10,6 +16,7 @@
 #include "fd.hpp"
 #include "sys.hpp"
 #include "syscall.hpp"
+#include "types.hpp"
 
 namespace rawsys {
 
@@ -123,6 +130,124 @@ inline constexpr flags noexec_seal{uapi::mfd_noexec_seal};  // Linux 6.3
 inline constexpr flags exec{uapi::mfd_exec};  // Linux 6.3
 }  // namespace mfd
 
+// MCL_*: mlockall's flags.
+namespace mcl {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags current{uapi::mcl_current};
+inline constexpr flags future{uapi::mcl_future};
+inline constexpr flags onfault{uapi::mcl_onfault};  // with current or future
+}  // namespace mcl
+
+// MLOCK_*: mlock2's flags (mlock_flags::, as `mlock` names the function).
+namespace mlock_flags {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags onfault{uapi::mlock_onfault};
+}  // namespace mlock_flags
+
+// memfd_secret's flags: O_CLOEXEC is the only one.
+namespace secretmem {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags cloexec{uapi::o_cloexec};
+}  // namespace secretmem
+
+// PKEY_DISABLE_*: a protection key's access rights (pkey_alloc).
+namespace pkey {
+enum class rights : unsigned {};
+RAWSYS_BITMASK(rights)
+inline constexpr rights none{0};
+inline constexpr rights disable_access{uapi::pkey_disable_access};
+inline constexpr rights disable_write{uapi::pkey_disable_write};
+inline constexpr auto disable_execute = flag_if<rights>(uapi::pkey_disable_execute);  // ppc64 only
+}  // namespace pkey
+
+// MPOL_*: a NUMA memory policy. mode: one of the modes, or-ed with at most
+// one of static_nodes, relative_nodes (and numa_balancing with bind or
+// preferred_many); get: get_mempolicy's flags; mf: mbind's and
+// move_pages's flags (none: mpol::get{}, mpol::mf{}).
+namespace mpol {
+enum class mode : int {};
+RAWSYS_BITMASK(mode)
+inline constexpr mode default_{uapi::mpol_default};
+inline constexpr mode preferred{uapi::mpol_preferred};
+inline constexpr mode bind{uapi::mpol_bind};
+inline constexpr mode interleave{uapi::mpol_interleave};
+inline constexpr mode local{uapi::mpol_local};
+inline constexpr mode preferred_many{uapi::mpol_preferred_many};              // Linux 5.15
+inline constexpr mode weighted_interleave{uapi::mpol_weighted_interleave};    // Linux 6.9
+inline constexpr mode static_nodes{uapi::mpol_f_static_nodes};
+inline constexpr mode relative_nodes{uapi::mpol_f_relative_nodes};
+inline constexpr mode numa_balancing{uapi::mpol_f_numa_balancing};
+
+enum class get : unsigned {};
+RAWSYS_BITMASK(get)
+inline constexpr get node{uapi::mpol_f_node};
+inline constexpr get addr{uapi::mpol_f_addr};
+inline constexpr get mems_allowed{uapi::mpol_f_mems_allowed};
+
+enum class mf : unsigned {};
+RAWSYS_BITMASK(mf)
+inline constexpr mf strict{uapi::mpol_mf_strict};
+inline constexpr mf move{uapi::mpol_mf_move};
+inline constexpr mf move_all{uapi::mpol_mf_move_all};
+}  // namespace mpol
+
+// userfaultfd's flags (O_CLOEXEC, O_NONBLOCK, UFFD_USER_MODE_ONLY) and the
+// UFFD_FEATURE_* bits of its UFFDIO_API handshake (none: uffd::features{}).
+namespace uffd {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr flags cloexec{uapi::o_cloexec};
+inline constexpr flags nonblock{uapi::o_nonblock};
+inline constexpr flags user_mode_only{uapi::uffd_user_mode_only};  // Linux 5.11
+
+enum class features : uint64_t {};
+RAWSYS_BITMASK(features)
+inline constexpr features pagefault_flag_wp{uapi::uffd_feature_pagefault_flag_wp};
+inline constexpr features event_fork{uapi::uffd_feature_event_fork};
+inline constexpr features event_remap{uapi::uffd_feature_event_remap};
+inline constexpr features event_remove{uapi::uffd_feature_event_remove};
+inline constexpr features missing_hugetlbfs{uapi::uffd_feature_missing_hugetlbfs};
+inline constexpr features missing_shmem{uapi::uffd_feature_missing_shmem};
+inline constexpr features event_unmap{uapi::uffd_feature_event_unmap};
+inline constexpr features sigbus{uapi::uffd_feature_sigbus};
+inline constexpr features thread_id{uapi::uffd_feature_thread_id};
+inline constexpr features minor_hugetlbfs{uapi::uffd_feature_minor_hugetlbfs};
+inline constexpr features minor_shmem{uapi::uffd_feature_minor_shmem};
+inline constexpr features exact_address{uapi::uffd_feature_exact_address};
+inline constexpr features wp_hugetlbfs_shmem{uapi::uffd_feature_wp_hugetlbfs_shmem};
+inline constexpr features wp_unpopulated{uapi::uffd_feature_wp_unpopulated};
+inline constexpr features poison{uapi::uffd_feature_poison};
+inline constexpr features wp_async{uapi::uffd_feature_wp_async};
+inline constexpr features move{uapi::uffd_feature_move};
+
+// UFFD_API: the protocol version UFFDIO_API asks for.
+inline constexpr uint64_t api = uapi::uffd_api;
+}  // namespace uffd
+
+// The kernel's struct uffdio_api (named apart from the ioctl request
+// UFFDIO_API): the handshake's argument and answer.
+using uffdio_api_t = uapi::uffdio_api_t;
+
+// SHADOW_STACK_*: map_shadow_stack's flags (x86 only; 0 elsewhere).
+namespace shadow_stack {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags none{0};
+inline constexpr auto set_token = flag_if<flags>(uapi::shadow_stack_set_token);  // x86 only
+}  // namespace shadow_stack
+
+// The kernel's struct cachestat_range (the byte range to ask about; len 0:
+// to the end of the file) and struct cachestat (named cachestat_t so the
+// function keeps its name), 64-bit counts of pages on every ISA.
+using cachestat_range = uapi::cachestat_range;
+using cachestat_t = uapi::cachestat;
+
 namespace detail {
 inline result<void*> as_ptr(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
@@ -203,6 +328,145 @@ inline void* brk(void* addr) noexcept {
 // memfd_create(2): int memfd_create(const char *name, unsigned int flags);
 inline result<unique_fd> memfd_create(const char* name, mfd::flags flags) noexcept {
   return detail::as_fd(syscall(nr::memfd_create, name, flags));
+}
+
+// mlockall(2): int mlockall(int flags);
+// Locks every page of the process; it stays until munlockall or exit.
+inline result<void> mlockall(mcl::flags flags) noexcept {
+  return detail::as_void(syscall(nr::mlockall, flags));
+}
+
+// munlockall(2): int munlockall(void);
+inline result<void> munlockall() noexcept {
+  return detail::as_void(syscall(nr::munlockall));
+}
+
+// mlock2(2): int mlock2(const void *addr, size_t len, unsigned int flags);
+// Linux 4.4. mlock_flags::onfault locks pages as they fault in.
+inline result<void> mlock2(const void* addr, size_t length, mlock_flags::flags flags) noexcept {
+  return detail::as_void(syscall(nr::mlock2, addr, length, flags));
+}
+
+// process_madvise(2): ssize_t process_madvise(int pidfd, const struct iovec *iovec, size_t vlen, int advice, unsigned int flags);
+// Advice on another process's ranges (pidfd from pidfd_open); returns the
+// bytes advised. flags must be 0. Linux 5.10.
+inline result<size_t> process_madvise(fd pidfd, const iovec* iov, size_t vlen, madv::advice advice, unsigned flags = 0) noexcept {
+  return detail::as_count<size_t>(syscall(nr::process_madvise, pidfd.get(), iov, vlen, advice, flags));
+}
+
+// process_mrelease(2): int process_mrelease(int pidfd, unsigned int flags);
+// Frees the memory of a process that is being killed (SIGKILL sent);
+// EINVAL for a live one. flags must be 0. Linux 5.15.
+inline result<void> process_mrelease(fd pidfd, unsigned flags = 0) noexcept {
+  return detail::as_void(syscall(nr::process_mrelease, pidfd.get(), flags));
+}
+
+// memfd_secret(2): int memfd_secret(unsigned int flags);
+// A file whose pages only this process maps (Linux 5.14; ENOSYS unless the
+// kernel was booted with secretmem enabled). ENOSYS where the ISA has no
+// such call (arm, ppc64, mips, loongarch64).
+inline result<unique_fd> memfd_secret(secretmem::flags flags) noexcept {
+  if constexpr (sys::has(sys::memfd_secret)) {
+    return detail::as_fd(syscall(sys::memfd_secret, flags));
+  } else {
+    (void)flags;
+    return unexpected(errc::enosys);
+  }
+}
+
+// mseal(2): int mseal(void *addr, size_t len, unsigned long flags);
+// Seals [addr, addr + len): no later munmap, mprotect, mremap or mmap over
+// it succeeds (EPERM) until exit. flags must be 0. Linux 6.10 on 64-bit
+// ISAs, later on 32-bit ones; ENOSYS from a kernel without it.
+inline result<void> mseal(void* addr, size_t length, unsigned long flags = 0) noexcept {
+  return detail::as_void(syscall(nr::mseal, addr, length, flags));
+}
+
+// pkey_alloc(2): int pkey_alloc(unsigned int flags, unsigned int access_rights);
+// Returns the new key. flags must be 0. ENOSPC where the CPU has no keys
+// (or none is left); EINVAL for rights the ISA lacks.
+inline result<int> pkey_alloc(unsigned flags, pkey::rights access_rights) noexcept {
+  return detail::as_count<int>(syscall(nr::pkey_alloc, flags, access_rights));
+}
+
+// pkey_free(2): int pkey_free(int pkey);
+inline result<void> pkey_free(int key) noexcept {
+  return detail::as_void(syscall(nr::pkey_free, key));
+}
+
+// pkey_mprotect(2): int pkey_mprotect(void *addr, size_t len, int prot, int pkey);
+// As mprotect, also tagging the pages with key (-1: as mprotect).
+inline result<void> pkey_mprotect(void* addr, size_t length, prot::flags prot, int key) noexcept {
+  return detail::as_void(syscall(nr::pkey_mprotect, addr, length, prot, key));
+}
+
+// Node masks are arrays of unsigned long, maxnode the number of bits the
+// kernel reads (or writes) of them. Without NUMA support the calls are ENOSYS.
+
+// mbind(2): long mbind(void *addr, unsigned long len, int mode, const unsigned long *nodemask, unsigned long maxnode, unsigned int flags);
+inline result<void> mbind(void* addr, unsigned long length, mpol::mode mode, const unsigned long* nodemask,
+                          unsigned long maxnode, mpol::mf flags) noexcept {
+  return detail::as_void(syscall(nr::mbind, addr, length, mode, nodemask, maxnode, flags));
+}
+
+// get_mempolicy(2): long get_mempolicy(int *mode, unsigned long *nodemask, unsigned long maxnode, void *addr, unsigned long flags);
+// *mode gets the policy (an mpol::mode, or a node number with mpol::node).
+inline result<void> get_mempolicy(int* mode, unsigned long* nodemask, unsigned long maxnode, void* addr, mpol::get flags) noexcept {
+  return detail::as_void(syscall(nr::get_mempolicy, mode, nodemask, maxnode, addr, flags));
+}
+
+// set_mempolicy(2): long set_mempolicy(int mode, const unsigned long *nodemask, unsigned long maxnode);
+inline result<void> set_mempolicy(mpol::mode mode, const unsigned long* nodemask, unsigned long maxnode) noexcept {
+  return detail::as_void(syscall(nr::set_mempolicy, mode, nodemask, maxnode));
+}
+
+// migrate_pages(2): long migrate_pages(int pid, unsigned long maxnode, const unsigned long *old_nodes, const unsigned long *new_nodes);
+// Returns the number of pages that could not be moved.
+inline result<unsigned long> migrate_pages(int pid, unsigned long maxnode, const unsigned long* old_nodes, const unsigned long* new_nodes) noexcept {
+  return detail::as_count<unsigned long>(syscall(nr::migrate_pages, pid, maxnode, old_nodes, new_nodes));
+}
+
+// move_pages(2): long move_pages(int pid, unsigned long count, void **pages, const int *nodes, int *status, int flags);
+// nodes null: only reports each page's node (or -errno) in status. Returns
+// the number of pages not moved. flags: mpol::move or mpol::move_all.
+inline result<unsigned long> move_pages(int pid, unsigned long count, void** pages, const int* nodes, int* status, mpol::mf flags) noexcept {
+  return detail::as_count<unsigned long>(syscall(nr::move_pages, pid, count, pages, nodes, status, flags));
+}
+
+// userfaultfd(2): int userfaultfd(int flags);
+// Linux 4.3. Unprivileged callers need uffd::user_mode_only or
+// vm.unprivileged_userfaultfd (EPERM otherwise). Before use the descriptor
+// takes the UFFDIO_API handshake (userfaultfd_api below).
+inline result<unique_fd> userfaultfd(uffd::flags flags) noexcept {
+  return detail::as_fd(syscall(nr::userfaultfd, flags));
+}
+
+// ioctl(2) UFFDIO_API: int ioctl(int fd, UFFDIO_API, struct uffdio_api *api);
+// The handshake: asks for protocol uffd::api with the wanted features;
+// returns the kernel's answer (the features and the ioctls it supports).
+// EINVAL for a feature it does not have, or a second handshake.
+inline result<uffdio_api_t> userfaultfd_api(fd f, uffd::features features) noexcept {
+  uffdio_api_t a{uffd::api, bits(features), 0};
+  const result<long> r = syscall(nr::ioctl, f.get(), static_cast<unsigned long>(uapi::uffdio_api), &a);
+  if (!r) return unexpected(r.error());
+  return a;
+}
+
+// map_shadow_stack(2): void *map_shadow_stack(unsigned long addr, unsigned long size, unsigned int flags);
+// Maps a shadow stack (x86-64 with user shadow stacks, Linux 6.6); returns
+// its address. EOPNOTSUPP without CPU or kernel support, ENOSYS on the ISAs
+// whose kernels do not implement it.
+inline result<void*> map_shadow_stack(void* addr, unsigned long size, shadow_stack::flags flags) noexcept {
+  return detail::as_ptr(syscall(nr::map_shadow_stack, addr, size, flags));
+}
+
+// cachestat(2): int cachestat(unsigned int fd, struct cachestat_range *cstat_range, struct cachestat *cstat, unsigned int flags);
+// The page cache state of a file's byte range. flags must be 0. Linux 6.5.
+inline result<cachestat_t> cachestat(fd f, const cachestat_range& range, unsigned flags = 0) noexcept {
+  cachestat_t c{};
+  const result<long> r = syscall(nr::cachestat, f.get(), &range, &c, flags);
+  if (!r) return unexpected(r.error());
+  return c;
 }
 
 }  // namespace rawsys

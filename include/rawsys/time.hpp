@@ -1,11 +1,12 @@
-// Clocks, sleeps, interval timers and timer descriptors (clock_gettime(2),
-// clock_nanosleep(2), nanosleep(2), gettimeofday(2), getitimer(2),
-// timerfd_create(2)). Time is 64-bit on every ISA:
+// Clocks, sleeps, interval timers, timer descriptors, POSIX timers and clock
+// adjustment (clock_gettime(2), clock_nanosleep(2), nanosleep(2),
+// gettimeofday(2), getitimer(2), timerfd_create(2), timer_create(2),
+// clock_adjtime(2), settimeofday(2)). Time is 64-bit on every ISA:
 //  - 32-bit ISAs (abi::time64_calls) call the *_time64 syscalls (Linux 5.1+)
 //    and, where the kernel has none of them, the old ones with 32-bit times,
 //    converting: a seconds value that does not fit is EOVERFLOW, a fraction
 //    that does not is EINVAL (out of range anyway);
-//  - getitimer, setitimer and gettimeofday have no time64 form: their
+//  - getitimer, setitimer, gettimeofday and settimeofday have no time64 form: their
 //    structs hold `long`s (32-bit seconds on 32-bit ISAs: EOVERFLOW when a
 //    value does not fit; gettimeofday fails from 2038 unless the vDSO answered).
 // clock_gettime, clock_getres, gettimeofday and time ask the vDSO first
@@ -225,6 +226,236 @@ inline result<itimerspec> timerfd_gettime(fd f) noexcept {
     return detail::value_if(r32, detail::widen(c));
   }
   return detail::value_if(r, cur);
+}
+
+// SIGEV_*: how a POSIX timer reports its expiry.
+enum class sigev : int {
+  signal = uapi::sigev_signal,        // signo to the process
+  none = uapi::sigev_none,            // nothing (read it with timer_gettime)
+  thread = uapi::sigev_thread,        // as signal for the kernel (a C library's thread start)
+  thread_id = uapi::sigev_thread_id,  // signo to the thread tid
+};
+
+// The kernel's struct sigevent: uapi::sigev_max_size (64) bytes on every ISA;
+// the union after the two ints is uapi::sigev_pad_size ints (its size
+// depends on sigval's and, on mips, on long's).
+struct sigevent {
+  union {
+    int int_;
+    void* ptr;
+  } value{};                      // sent with the signal (siginfo's value)
+  sig signo{};
+  sigev notify = sigev::signal;
+  union {
+    int tid = 0;                  // with sigev::thread_id
+    int pad_[uapi::sigev_pad_size];
+  };
+};
+static_assert(sizeof(sigevent) == uapi::sigev_max_size);
+static_assert(sizeof(sigevent) == sizeof(uapi::sigevent) && alignof(sigevent) == alignof(uapi::sigevent));
+
+// A POSIX timer's id (the kernel's timer_t, an int).
+enum class timer_id : int {};
+
+// timer_create(2): int timer_create(clockid_t clockid, struct sigevent *sevp, timer_t *timerid);
+// sevp null: SIGALRM to the process, the timer id as its value.
+inline result<timer_id> timer_create(clock id, const sigevent* sevp) noexcept {
+  int t = 0;
+  const result<long> r = syscall(nr::timer_create, id, sevp, &t);
+  return detail::value_if(r, static_cast<timer_id>(t));
+}
+
+// timer_settime(2): int timer_settime(timer_t timerid, int flags, const struct itimerspec *new_value, struct itimerspec *old_value);
+// Returns the old setting. flags: timer::abstime for an absolute value.
+// 32-bit ISAs: timer_settime64, the old call on a kernel without it.
+inline result<itimerspec> timer_settime(timer_id t, timer::flags flags, const itimerspec& new_value) noexcept {
+  itimerspec old{};
+  const result<long> r = syscall(sys::timer_settime, t, flags, &new_value, &old);
+  if (detail::time64_missing(r)) {
+    detail::old_itimerspec n{}, o{};
+    if (const errc e = detail::narrow(new_value, n); e != errc{}) return unexpected(e);
+    const result<long> r32 = syscall(sys::time32::timer_settime, t, flags, &n, &o);
+    return detail::value_if(r32, detail::widen(o));
+  }
+  return detail::value_if(r, old);
+}
+
+// timer_gettime(2): int timer_gettime(timer_t timerid, struct itimerspec *curr_value);
+// The time left (relative) and the interval.
+inline result<itimerspec> timer_gettime(timer_id t) noexcept {
+  itimerspec cur{};
+  const result<long> r = syscall(sys::timer_gettime, t, &cur);
+  if (detail::time64_missing(r)) {
+    detail::old_itimerspec c{};
+    const result<long> r32 = syscall(sys::time32::timer_gettime, t, &c);
+    return detail::value_if(r32, detail::widen(c));
+  }
+  return detail::value_if(r, cur);
+}
+
+// timer_getoverrun(2): int timer_getoverrun(timer_t timerid);
+// The expirations lost before the last signal was delivered.
+inline result<int> timer_getoverrun(timer_id t) noexcept {
+  return detail::as_count<int>(syscall(nr::timer_getoverrun, t));
+}
+
+// timer_delete(2): int timer_delete(timer_t timerid);
+inline result<void> timer_delete(timer_id t) noexcept {
+  return detail::as_void(syscall(nr::timer_delete, t));
+}
+
+// ADJ_*: which fields of a timex clock_adjtime sets (none: read only).
+namespace adj {
+enum class modes : unsigned {};
+RAWSYS_BITMASK(modes)
+inline constexpr modes none{0};
+inline constexpr modes offset{uapi::adj_offset};
+inline constexpr modes frequency{uapi::adj_frequency};
+inline constexpr modes maxerror{uapi::adj_maxerror};
+inline constexpr modes esterror{uapi::adj_esterror};
+inline constexpr modes status{uapi::adj_status};
+inline constexpr modes timeconst{uapi::adj_timeconst};
+inline constexpr modes tai{uapi::adj_tai};
+inline constexpr modes setoffset{uapi::adj_setoffset};
+inline constexpr modes micro{uapi::adj_micro};
+inline constexpr modes nano{uapi::adj_nano};
+inline constexpr modes tick{uapi::adj_tick};
+inline constexpr modes offset_singleshot{uapi::adj_offset_singleshot};
+inline constexpr modes offset_ss_read{uapi::adj_offset_ss_read};
+}  // namespace adj
+
+// STA_*: timex's status bits.
+namespace sta {
+inline constexpr int pll = uapi::sta_pll;
+inline constexpr int ppsfreq = uapi::sta_ppsfreq;
+inline constexpr int ppstime = uapi::sta_ppstime;
+inline constexpr int fll = uapi::sta_fll;
+inline constexpr int ins = uapi::sta_ins;
+inline constexpr int del = uapi::sta_del;
+inline constexpr int unsync = uapi::sta_unsync;
+inline constexpr int freqhold = uapi::sta_freqhold;
+inline constexpr int ppssignal = uapi::sta_ppssignal;
+inline constexpr int ppsjitter = uapi::sta_ppsjitter;
+inline constexpr int ppswander = uapi::sta_ppswander;
+inline constexpr int ppserror = uapi::sta_ppserror;
+inline constexpr int clockerr = uapi::sta_clockerr;
+inline constexpr int nano = uapi::sta_nano;
+inline constexpr int mode = uapi::sta_mode;
+inline constexpr int clk = uapi::sta_clk;
+}  // namespace sta
+
+// TIME_*: the clock state clock_adjtime and adjtimex return.
+enum class clock_state : int {
+  ok = uapi::time_ok, ins = uapi::time_ins, del = uapi::time_del,
+  oop = uapi::time_oop, wait = uapi::time_wait, error = uapi::time_error,
+};
+
+// The kernel's struct __kernel_timex: clock_adjtime's argument, 64-bit
+// fields on every ISA; modes takes adj:: bits (bits(adj::...)).
+using timex = uapi::timex;
+
+namespace detail {
+
+// timex to the old struct timex of long fields (32-bit ISAs' fallback):
+// EOVERFLOW when the time's seconds do not fit (ADJ_SETOFFSET); the others
+// are in range for the kernel anyway.
+inline errc narrow(const timex& t, uapi::old_timex& o) noexcept {
+  if (!fits_long(t.time.sec)) return errc::eoverflow;
+  o = uapi::old_timex{};
+  o.modes = t.modes;
+  o.offset = static_cast<long>(t.offset);
+  o.freq = static_cast<long>(t.freq);
+  o.maxerror = static_cast<long>(t.maxerror);
+  o.esterror = static_cast<long>(t.esterror);
+  o.status = t.status;
+  o.constant = static_cast<long>(t.constant);
+  o.precision = static_cast<long>(t.precision);
+  o.tolerance = static_cast<long>(t.tolerance);
+  o.time.sec = static_cast<long>(t.time.sec);
+  o.time.usec = static_cast<long>(t.time.usec);
+  o.tick = static_cast<long>(t.tick);
+  o.ppsfreq = static_cast<long>(t.ppsfreq);
+  o.jitter = static_cast<long>(t.jitter);
+  o.shift = t.shift;
+  o.stabil = static_cast<long>(t.stabil);
+  o.jitcnt = static_cast<long>(t.jitcnt);
+  o.calcnt = static_cast<long>(t.calcnt);
+  o.errcnt = static_cast<long>(t.errcnt);
+  o.stbcnt = static_cast<long>(t.stbcnt);
+  o.tai = t.tai;
+  return errc{};
+}
+
+inline void widen(const uapi::old_timex& o, timex& t) noexcept {
+  t = timex{};
+  t.modes = o.modes;
+  t.offset = o.offset;
+  t.freq = o.freq;
+  t.maxerror = o.maxerror;
+  t.esterror = o.esterror;
+  t.status = o.status;
+  t.constant = o.constant;
+  t.precision = o.precision;
+  t.tolerance = o.tolerance;
+  t.time.sec = o.time.sec;
+  t.time.usec = o.time.usec;
+  t.tick = o.tick;
+  t.ppsfreq = o.ppsfreq;
+  t.jitter = o.jitter;
+  t.shift = o.shift;
+  t.stabil = o.stabil;
+  t.jitcnt = o.jitcnt;
+  t.calcnt = o.calcnt;
+  t.errcnt = o.errcnt;
+  t.stbcnt = o.stbcnt;
+  t.tai = o.tai;
+}
+
+inline result<clock_state> as_clock_state(const result<long>& r) noexcept {
+  if (!r) return unexpected(r.error());
+  return static_cast<clock_state>(*r);
+}
+
+}  // namespace detail
+
+// clock_adjtime(2): int clock_adjtime(clockid_t clk_id, struct timex *buf);
+// Reads (adj::none) or, with CAP_SYS_TIME, adjusts the clock, then fills
+// *buf with its state; returns the clock state. 32-bit ISAs:
+// clock_adjtime64, and clock_adjtime with the long-field struct on a kernel
+// without it.
+inline result<clock_state> clock_adjtime(clock id, timex& buf) noexcept {
+  const result<long> r = syscall(sys::clock_adjtime, id, &buf);
+  if (detail::time64_missing(r)) {
+    uapi::old_timex o{};
+    if (const errc e = detail::narrow(buf, o); e != errc{}) return unexpected(e);
+    const result<long> r32 = syscall(sys::time32::clock_adjtime, id, &o);
+    if (r32) detail::widen(o, buf);
+    return detail::as_clock_state(r32);
+  }
+  return detail::as_clock_state(r);
+}
+
+// adjtimex(2): int adjtimex(struct timex *buf);
+// clock_adjtime on CLOCK_REALTIME. 64-bit ISAs make the adjtimex call (its
+// struct timex is timex there); 32-bit ISAs, whose adjtimex has long
+// fields, call clock_adjtime(clock::realtime) as glibc does.
+inline result<clock_state> adjtimex(timex& buf) noexcept {
+  static_assert(abi::time64_calls || sizeof(timex) == sizeof(uapi::old_timex));
+  if constexpr (!abi::time64_calls) {
+    return detail::as_clock_state(syscall(nr::adjtimex, &buf));
+  } else {
+    return clock_adjtime(clock::realtime, buf);
+  }
+}
+
+// settimeofday(2): int settimeofday(const struct timeval *tv, const struct timezone *tz);
+// Sets CLOCK_REALTIME (CAP_SYS_TIME); the obsolete timezone is not passed.
+// No time64 form: on 32-bit ISAs seconds that do not fit 32 bits are
+// EOVERFLOW before any call (clock_settime takes 64-bit times).
+inline result<void> settimeofday(const timeval& tv) noexcept {
+  detail::old_timeval t{};
+  if (const errc e = detail::narrow(tv, t); e != errc{}) return unexpected(e);
+  return detail::as_void(syscall(nr::settimeofday, &t, nullptr));
 }
 
 }  // namespace rawsys

@@ -11,6 +11,10 @@ int names() {
   auto a = rawsys::statx(rawsys::at_fdcwd, "/", rawsys::at::flags(), rawsys::stx::basic_stats);
   auto b = rawsys::statfs("/");
   auto c = rawsys::flock(rawsys::stdin_fd, rawsys::lock::un);
-  return static_cast<int>(sizeof sx + sizeof st + sizeof sf + sizeof fl) + a.has_value() + b.has_value() +
-         c.has_value();
+  rawsys::cachestat_t cs{};
+  rawsys::uffdio_api_t ua{};
+  auto d = rawsys::cachestat(rawsys::stdin_fd, rawsys::cachestat_range{0, 0});
+  auto e = rawsys::userfaultfd_api(rawsys::stdin_fd, rawsys::uffd::features{});
+  return static_cast<int>(sizeof sx + sizeof st + sizeof sf + sizeof fl + sizeof cs + sizeof ua) + a.has_value() +
+         b.has_value() + c.has_value() + d.has_value() + e.has_value();
 }

@@ -232,6 +232,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_I386)
@@ -472,6 +575,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_AARCH64)
@@ -696,6 +902,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_ARM)
@@ -936,6 +1245,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_RISCV64)
@@ -1159,6 +1571,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_S390X)
@@ -1379,6 +1894,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_PPC64LE)
@@ -1601,6 +2219,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPS64EL)
@@ -1822,6 +2543,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPSEL)
@@ -2055,6 +2879,109 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
 #if defined(RAWSYS_UAPI_LOONGARCH64)
@@ -2278,8 +3205,176 @@ static_assert(sizeof(U::sigevent::signo) == sizeof(((struct sigevent*)0)->sigev_
 static_assert(offsetof(U::sigevent, notify) == offsetof(struct sigevent, sigev_notify));
 static_assert(sizeof(U::sigevent::notify) == sizeof(((struct sigevent*)0)->sigev_notify));
 static_assert(offsetof(U::sigevent, un) == offsetof(struct sigevent, _sigev_un));
+static_assert(sizeof(U::cachestat_range) == sizeof(struct cachestat_range));
+static_assert(offsetof(U::cachestat_range, off) == offsetof(struct cachestat_range, off));
+static_assert(sizeof(U::cachestat_range::off) == sizeof(((struct cachestat_range*)0)->off));
+static_assert(offsetof(U::cachestat_range, len) == offsetof(struct cachestat_range, len));
+static_assert(sizeof(U::cachestat_range::len) == sizeof(((struct cachestat_range*)0)->len));
+static_assert(sizeof(U::cachestat) == sizeof(struct cachestat));
+static_assert(offsetof(U::cachestat, nr_cache) == offsetof(struct cachestat, nr_cache));
+static_assert(sizeof(U::cachestat::nr_cache) == sizeof(((struct cachestat*)0)->nr_cache));
+static_assert(offsetof(U::cachestat, nr_dirty) == offsetof(struct cachestat, nr_dirty));
+static_assert(sizeof(U::cachestat::nr_dirty) == sizeof(((struct cachestat*)0)->nr_dirty));
+static_assert(offsetof(U::cachestat, nr_writeback) == offsetof(struct cachestat, nr_writeback));
+static_assert(sizeof(U::cachestat::nr_writeback) == sizeof(((struct cachestat*)0)->nr_writeback));
+static_assert(offsetof(U::cachestat, nr_evicted) == offsetof(struct cachestat, nr_evicted));
+static_assert(sizeof(U::cachestat::nr_evicted) == sizeof(((struct cachestat*)0)->nr_evicted));
+static_assert(offsetof(U::cachestat, nr_recently_evicted) == offsetof(struct cachestat, nr_recently_evicted));
+static_assert(sizeof(U::cachestat::nr_recently_evicted) == sizeof(((struct cachestat*)0)->nr_recently_evicted));
+static_assert(sizeof(U::uffdio_api_t) == sizeof(struct uffdio_api));
+static_assert(offsetof(U::uffdio_api_t, api) == offsetof(struct uffdio_api, api));
+static_assert(sizeof(U::uffdio_api_t::api) == sizeof(((struct uffdio_api*)0)->api));
+static_assert(offsetof(U::uffdio_api_t, features) == offsetof(struct uffdio_api, features));
+static_assert(sizeof(U::uffdio_api_t::features) == sizeof(((struct uffdio_api*)0)->features));
+static_assert(offsetof(U::uffdio_api_t, ioctls) == offsetof(struct uffdio_api, ioctls));
+static_assert(sizeof(U::uffdio_api_t::ioctls) == sizeof(((struct uffdio_api*)0)->ioctls));
+static_assert(sizeof(U::timex) == sizeof(struct __kernel_timex));
+static_assert(offsetof(U::timex, modes) == offsetof(struct __kernel_timex, modes));
+static_assert(sizeof(U::timex::modes) == sizeof(((struct __kernel_timex*)0)->modes));
+static_assert(offsetof(U::timex, offset) == offsetof(struct __kernel_timex, offset));
+static_assert(sizeof(U::timex::offset) == sizeof(((struct __kernel_timex*)0)->offset));
+static_assert(offsetof(U::timex, freq) == offsetof(struct __kernel_timex, freq));
+static_assert(sizeof(U::timex::freq) == sizeof(((struct __kernel_timex*)0)->freq));
+static_assert(offsetof(U::timex, maxerror) == offsetof(struct __kernel_timex, maxerror));
+static_assert(sizeof(U::timex::maxerror) == sizeof(((struct __kernel_timex*)0)->maxerror));
+static_assert(offsetof(U::timex, esterror) == offsetof(struct __kernel_timex, esterror));
+static_assert(sizeof(U::timex::esterror) == sizeof(((struct __kernel_timex*)0)->esterror));
+static_assert(offsetof(U::timex, status) == offsetof(struct __kernel_timex, status));
+static_assert(sizeof(U::timex::status) == sizeof(((struct __kernel_timex*)0)->status));
+static_assert(offsetof(U::timex, constant) == offsetof(struct __kernel_timex, constant));
+static_assert(sizeof(U::timex::constant) == sizeof(((struct __kernel_timex*)0)->constant));
+static_assert(offsetof(U::timex, precision) == offsetof(struct __kernel_timex, precision));
+static_assert(sizeof(U::timex::precision) == sizeof(((struct __kernel_timex*)0)->precision));
+static_assert(offsetof(U::timex, tolerance) == offsetof(struct __kernel_timex, tolerance));
+static_assert(sizeof(U::timex::tolerance) == sizeof(((struct __kernel_timex*)0)->tolerance));
+static_assert(offsetof(U::timex, time) == offsetof(struct __kernel_timex, time));
+static_assert(offsetof(U::timex, tick) == offsetof(struct __kernel_timex, tick));
+static_assert(sizeof(U::timex::tick) == sizeof(((struct __kernel_timex*)0)->tick));
+static_assert(offsetof(U::timex, ppsfreq) == offsetof(struct __kernel_timex, ppsfreq));
+static_assert(sizeof(U::timex::ppsfreq) == sizeof(((struct __kernel_timex*)0)->ppsfreq));
+static_assert(offsetof(U::timex, jitter) == offsetof(struct __kernel_timex, jitter));
+static_assert(sizeof(U::timex::jitter) == sizeof(((struct __kernel_timex*)0)->jitter));
+static_assert(offsetof(U::timex, shift) == offsetof(struct __kernel_timex, shift));
+static_assert(sizeof(U::timex::shift) == sizeof(((struct __kernel_timex*)0)->shift));
+static_assert(offsetof(U::timex, stabil) == offsetof(struct __kernel_timex, stabil));
+static_assert(sizeof(U::timex::stabil) == sizeof(((struct __kernel_timex*)0)->stabil));
+static_assert(offsetof(U::timex, jitcnt) == offsetof(struct __kernel_timex, jitcnt));
+static_assert(sizeof(U::timex::jitcnt) == sizeof(((struct __kernel_timex*)0)->jitcnt));
+static_assert(offsetof(U::timex, calcnt) == offsetof(struct __kernel_timex, calcnt));
+static_assert(sizeof(U::timex::calcnt) == sizeof(((struct __kernel_timex*)0)->calcnt));
+static_assert(offsetof(U::timex, errcnt) == offsetof(struct __kernel_timex, errcnt));
+static_assert(sizeof(U::timex::errcnt) == sizeof(((struct __kernel_timex*)0)->errcnt));
+static_assert(offsetof(U::timex, stbcnt) == offsetof(struct __kernel_timex, stbcnt));
+static_assert(sizeof(U::timex::stbcnt) == sizeof(((struct __kernel_timex*)0)->stbcnt));
+static_assert(offsetof(U::timex, tai) == offsetof(struct __kernel_timex, tai));
+static_assert(sizeof(U::timex::tai) == sizeof(((struct __kernel_timex*)0)->tai));
+static_assert(sizeof(U::old_timex) == sizeof(struct timex));
+static_assert(offsetof(U::old_timex, modes) == offsetof(struct timex, modes));
+static_assert(sizeof(U::old_timex::modes) == sizeof(((struct timex*)0)->modes));
+static_assert(offsetof(U::old_timex, offset) == offsetof(struct timex, offset));
+static_assert(sizeof(U::old_timex::offset) == sizeof(((struct timex*)0)->offset));
+static_assert(offsetof(U::old_timex, freq) == offsetof(struct timex, freq));
+static_assert(sizeof(U::old_timex::freq) == sizeof(((struct timex*)0)->freq));
+static_assert(offsetof(U::old_timex, maxerror) == offsetof(struct timex, maxerror));
+static_assert(sizeof(U::old_timex::maxerror) == sizeof(((struct timex*)0)->maxerror));
+static_assert(offsetof(U::old_timex, esterror) == offsetof(struct timex, esterror));
+static_assert(sizeof(U::old_timex::esterror) == sizeof(((struct timex*)0)->esterror));
+static_assert(offsetof(U::old_timex, status) == offsetof(struct timex, status));
+static_assert(sizeof(U::old_timex::status) == sizeof(((struct timex*)0)->status));
+static_assert(offsetof(U::old_timex, constant) == offsetof(struct timex, constant));
+static_assert(sizeof(U::old_timex::constant) == sizeof(((struct timex*)0)->constant));
+static_assert(offsetof(U::old_timex, precision) == offsetof(struct timex, precision));
+static_assert(sizeof(U::old_timex::precision) == sizeof(((struct timex*)0)->precision));
+static_assert(offsetof(U::old_timex, tolerance) == offsetof(struct timex, tolerance));
+static_assert(sizeof(U::old_timex::tolerance) == sizeof(((struct timex*)0)->tolerance));
+static_assert(offsetof(U::old_timex, time) == offsetof(struct timex, time));
+static_assert(offsetof(U::old_timex, tick) == offsetof(struct timex, tick));
+static_assert(sizeof(U::old_timex::tick) == sizeof(((struct timex*)0)->tick));
+static_assert(offsetof(U::old_timex, ppsfreq) == offsetof(struct timex, ppsfreq));
+static_assert(sizeof(U::old_timex::ppsfreq) == sizeof(((struct timex*)0)->ppsfreq));
+static_assert(offsetof(U::old_timex, jitter) == offsetof(struct timex, jitter));
+static_assert(sizeof(U::old_timex::jitter) == sizeof(((struct timex*)0)->jitter));
+static_assert(offsetof(U::old_timex, shift) == offsetof(struct timex, shift));
+static_assert(sizeof(U::old_timex::shift) == sizeof(((struct timex*)0)->shift));
+static_assert(offsetof(U::old_timex, stabil) == offsetof(struct timex, stabil));
+static_assert(sizeof(U::old_timex::stabil) == sizeof(((struct timex*)0)->stabil));
+static_assert(offsetof(U::old_timex, jitcnt) == offsetof(struct timex, jitcnt));
+static_assert(sizeof(U::old_timex::jitcnt) == sizeof(((struct timex*)0)->jitcnt));
+static_assert(offsetof(U::old_timex, calcnt) == offsetof(struct timex, calcnt));
+static_assert(sizeof(U::old_timex::calcnt) == sizeof(((struct timex*)0)->calcnt));
+static_assert(offsetof(U::old_timex, errcnt) == offsetof(struct timex, errcnt));
+static_assert(sizeof(U::old_timex::errcnt) == sizeof(((struct timex*)0)->errcnt));
+static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
+static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
+static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
+static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
 #endif
 
+#ifdef ADJ_ESTERROR
+static_assert(U::adj_esterror == (ADJ_ESTERROR));
+#else
+static_assert(is_absent(U::adj_esterror));
+#endif
+#ifdef ADJ_FREQUENCY
+static_assert(U::adj_frequency == (ADJ_FREQUENCY));
+#else
+static_assert(is_absent(U::adj_frequency));
+#endif
+#ifdef ADJ_MAXERROR
+static_assert(U::adj_maxerror == (ADJ_MAXERROR));
+#else
+static_assert(is_absent(U::adj_maxerror));
+#endif
+#ifdef ADJ_MICRO
+static_assert(U::adj_micro == (ADJ_MICRO));
+#else
+static_assert(is_absent(U::adj_micro));
+#endif
+#ifdef ADJ_NANO
+static_assert(U::adj_nano == (ADJ_NANO));
+#else
+static_assert(is_absent(U::adj_nano));
+#endif
+#ifdef ADJ_OFFSET
+static_assert(U::adj_offset == (ADJ_OFFSET));
+#else
+static_assert(is_absent(U::adj_offset));
+#endif
+#ifdef ADJ_OFFSET_SINGLESHOT
+static_assert(U::adj_offset_singleshot == (ADJ_OFFSET_SINGLESHOT));
+#else
+static_assert(is_absent(U::adj_offset_singleshot));
+#endif
+#ifdef ADJ_OFFSET_SS_READ
+static_assert(U::adj_offset_ss_read == (ADJ_OFFSET_SS_READ));
+#else
+static_assert(is_absent(U::adj_offset_ss_read));
+#endif
+#ifdef ADJ_SETOFFSET
+static_assert(U::adj_setoffset == (ADJ_SETOFFSET));
+#else
+static_assert(is_absent(U::adj_setoffset));
+#endif
+#ifdef ADJ_STATUS
+static_assert(U::adj_status == (ADJ_STATUS));
+#else
+static_assert(is_absent(U::adj_status));
+#endif
+#ifdef ADJ_TAI
+static_assert(U::adj_tai == (ADJ_TAI));
+#else
+static_assert(is_absent(U::adj_tai));
+#endif
+#ifdef ADJ_TICK
+static_assert(U::adj_tick == (ADJ_TICK));
+#else
+static_assert(is_absent(U::adj_tick));
+#endif
+#ifdef ADJ_TIMECONST
+static_assert(U::adj_timeconst == (ADJ_TIMECONST));
+#else
+static_assert(is_absent(U::adj_timeconst));
+#endif
 #ifdef AT_EACCESS
 static_assert(U::at_eaccess == (AT_EACCESS));
 #else
@@ -3925,6 +5020,21 @@ static_assert(U::map_uninitialized == (MAP_UNINITIALIZED));
 #else
 static_assert(is_absent(U::map_uninitialized));
 #endif
+#ifdef MCL_CURRENT
+static_assert(U::mcl_current == (MCL_CURRENT));
+#else
+static_assert(is_absent(U::mcl_current));
+#endif
+#ifdef MCL_FUTURE
+static_assert(U::mcl_future == (MCL_FUTURE));
+#else
+static_assert(is_absent(U::mcl_future));
+#endif
+#ifdef MCL_ONFAULT
+static_assert(U::mcl_onfault == (MCL_ONFAULT));
+#else
+static_assert(is_absent(U::mcl_onfault));
+#endif
 #ifdef MFD_ALLOW_SEALING
 static_assert(U::mfd_allow_sealing == (MFD_ALLOW_SEALING));
 #else
@@ -3969,6 +5079,56 @@ static_assert(is_absent(U::module_init_ignore_modversions));
 static_assert(U::module_init_ignore_vermagic == (MODULE_INIT_IGNORE_VERMAGIC));
 #else
 static_assert(is_absent(U::module_init_ignore_vermagic));
+#endif
+#ifdef MLOCK_ONFAULT
+static_assert(U::mlock_onfault == (MLOCK_ONFAULT));
+#else
+static_assert(is_absent(U::mlock_onfault));
+#endif
+#ifdef MPOL_F_ADDR
+static_assert(U::mpol_f_addr == (MPOL_F_ADDR));
+#else
+static_assert(is_absent(U::mpol_f_addr));
+#endif
+#ifdef MPOL_F_MEMS_ALLOWED
+static_assert(U::mpol_f_mems_allowed == (MPOL_F_MEMS_ALLOWED));
+#else
+static_assert(is_absent(U::mpol_f_mems_allowed));
+#endif
+#ifdef MPOL_F_NODE
+static_assert(U::mpol_f_node == (MPOL_F_NODE));
+#else
+static_assert(is_absent(U::mpol_f_node));
+#endif
+#ifdef MPOL_F_NUMA_BALANCING
+static_assert(U::mpol_f_numa_balancing == (MPOL_F_NUMA_BALANCING));
+#else
+static_assert(is_absent(U::mpol_f_numa_balancing));
+#endif
+#ifdef MPOL_F_RELATIVE_NODES
+static_assert(U::mpol_f_relative_nodes == (MPOL_F_RELATIVE_NODES));
+#else
+static_assert(is_absent(U::mpol_f_relative_nodes));
+#endif
+#ifdef MPOL_F_STATIC_NODES
+static_assert(U::mpol_f_static_nodes == (MPOL_F_STATIC_NODES));
+#else
+static_assert(is_absent(U::mpol_f_static_nodes));
+#endif
+#ifdef MPOL_MF_MOVE
+static_assert(U::mpol_mf_move == (MPOL_MF_MOVE));
+#else
+static_assert(is_absent(U::mpol_mf_move));
+#endif
+#ifdef MPOL_MF_MOVE_ALL
+static_assert(U::mpol_mf_move_all == (MPOL_MF_MOVE_ALL));
+#else
+static_assert(is_absent(U::mpol_mf_move_all));
+#endif
+#ifdef MPOL_MF_STRICT
+static_assert(U::mpol_mf_strict == (MPOL_MF_STRICT));
+#else
+static_assert(is_absent(U::mpol_mf_strict));
 #endif
 #ifdef MREMAP_DONTUNMAP
 static_assert(U::mremap_dontunmap == (MREMAP_DONTUNMAP));
@@ -4299,6 +5459,21 @@ static_assert(is_absent(U::pidfd_signal_thread_group));
 static_assert(U::pidfd_thread == (PIDFD_THREAD));
 #else
 static_assert(is_absent(U::pidfd_thread));
+#endif
+#ifdef PKEY_DISABLE_ACCESS
+static_assert(U::pkey_disable_access == (PKEY_DISABLE_ACCESS));
+#else
+static_assert(is_absent(U::pkey_disable_access));
+#endif
+#ifdef PKEY_DISABLE_EXECUTE
+static_assert(U::pkey_disable_execute == (PKEY_DISABLE_EXECUTE));
+#else
+static_assert(is_absent(U::pkey_disable_execute));
+#endif
+#ifdef PKEY_DISABLE_WRITE
+static_assert(U::pkey_disable_write == (PKEY_DISABLE_WRITE));
+#else
+static_assert(is_absent(U::pkey_disable_write));
 #endif
 #ifdef POLLERR
 static_assert(U::pollerr == (POLLERR));
@@ -5070,6 +6245,11 @@ static_assert(U::sfd_nonblock == (SFD_NONBLOCK));
 #else
 static_assert(is_absent(U::sfd_nonblock));
 #endif
+#ifdef SHADOW_STACK_SET_TOKEN
+static_assert(U::shadow_stack_set_token == (SHADOW_STACK_SET_TOKEN));
+#else
+static_assert(is_absent(U::shadow_stack_set_token));
+#endif
 #ifdef SI_ASYNCIO
 static_assert(U::si_asyncio == (SI_ASYNCIO));
 #else
@@ -5170,10 +6350,20 @@ static_assert(U::shm_unlock == (SHM_UNLOCK));
 #else
 static_assert(is_absent(U::shm_unlock));
 #endif
+#ifdef SIGEV_MAX_SIZE
+static_assert(U::sigev_max_size == (SIGEV_MAX_SIZE));
+#else
+static_assert(is_absent(U::sigev_max_size));
+#endif
 #ifdef SIGEV_NONE
 static_assert(U::sigev_none == (SIGEV_NONE));
 #else
 static_assert(is_absent(U::sigev_none));
+#endif
+#ifdef SIGEV_PAD_SIZE
+static_assert(U::sigev_pad_size == (SIGEV_PAD_SIZE));
+#else
+static_assert(is_absent(U::sigev_pad_size));
 #endif
 #ifdef SIGEV_SIGNAL
 static_assert(U::sigev_signal == (SIGEV_SIGNAL));
@@ -5585,6 +6775,86 @@ static_assert(U::ss_onstack == (SS_ONSTACK));
 #else
 static_assert(is_absent(U::ss_onstack));
 #endif
+#ifdef STA_CLK
+static_assert(U::sta_clk == (STA_CLK));
+#else
+static_assert(is_absent(U::sta_clk));
+#endif
+#ifdef STA_CLOCKERR
+static_assert(U::sta_clockerr == (STA_CLOCKERR));
+#else
+static_assert(is_absent(U::sta_clockerr));
+#endif
+#ifdef STA_DEL
+static_assert(U::sta_del == (STA_DEL));
+#else
+static_assert(is_absent(U::sta_del));
+#endif
+#ifdef STA_FLL
+static_assert(U::sta_fll == (STA_FLL));
+#else
+static_assert(is_absent(U::sta_fll));
+#endif
+#ifdef STA_FREQHOLD
+static_assert(U::sta_freqhold == (STA_FREQHOLD));
+#else
+static_assert(is_absent(U::sta_freqhold));
+#endif
+#ifdef STA_INS
+static_assert(U::sta_ins == (STA_INS));
+#else
+static_assert(is_absent(U::sta_ins));
+#endif
+#ifdef STA_MODE
+static_assert(U::sta_mode == (STA_MODE));
+#else
+static_assert(is_absent(U::sta_mode));
+#endif
+#ifdef STA_NANO
+static_assert(U::sta_nano == (STA_NANO));
+#else
+static_assert(is_absent(U::sta_nano));
+#endif
+#ifdef STA_PLL
+static_assert(U::sta_pll == (STA_PLL));
+#else
+static_assert(is_absent(U::sta_pll));
+#endif
+#ifdef STA_PPSERROR
+static_assert(U::sta_ppserror == (STA_PPSERROR));
+#else
+static_assert(is_absent(U::sta_ppserror));
+#endif
+#ifdef STA_PPSFREQ
+static_assert(U::sta_ppsfreq == (STA_PPSFREQ));
+#else
+static_assert(is_absent(U::sta_ppsfreq));
+#endif
+#ifdef STA_PPSJITTER
+static_assert(U::sta_ppsjitter == (STA_PPSJITTER));
+#else
+static_assert(is_absent(U::sta_ppsjitter));
+#endif
+#ifdef STA_PPSSIGNAL
+static_assert(U::sta_ppssignal == (STA_PPSSIGNAL));
+#else
+static_assert(is_absent(U::sta_ppssignal));
+#endif
+#ifdef STA_PPSTIME
+static_assert(U::sta_ppstime == (STA_PPSTIME));
+#else
+static_assert(is_absent(U::sta_ppstime));
+#endif
+#ifdef STA_PPSWANDER
+static_assert(U::sta_ppswander == (STA_PPSWANDER));
+#else
+static_assert(is_absent(U::sta_ppswander));
+#endif
+#ifdef STA_UNSYNC
+static_assert(U::sta_unsync == (STA_UNSYNC));
+#else
+static_assert(is_absent(U::sta_unsync));
+#endif
 #ifdef STATX_ATIME
 static_assert(U::statx_atime == (STATX_ATIME));
 #else
@@ -5810,6 +7080,36 @@ static_assert(U::tfd_timer_cancel_on_set == (TFD_TIMER_CANCEL_ON_SET));
 #else
 static_assert(is_absent(U::tfd_timer_cancel_on_set));
 #endif
+#ifdef TIME_DEL
+static_assert(U::time_del == (TIME_DEL));
+#else
+static_assert(is_absent(U::time_del));
+#endif
+#ifdef TIME_ERROR
+static_assert(U::time_error == (TIME_ERROR));
+#else
+static_assert(is_absent(U::time_error));
+#endif
+#ifdef TIME_INS
+static_assert(U::time_ins == (TIME_INS));
+#else
+static_assert(is_absent(U::time_ins));
+#endif
+#ifdef TIME_OK
+static_assert(U::time_ok == (TIME_OK));
+#else
+static_assert(is_absent(U::time_ok));
+#endif
+#ifdef TIME_OOP
+static_assert(U::time_oop == (TIME_OOP));
+#else
+static_assert(is_absent(U::time_oop));
+#endif
+#ifdef TIME_WAIT
+static_assert(U::time_wait == (TIME_WAIT));
+#else
+static_assert(is_absent(U::time_wait));
+#endif
 #ifdef TIMER_ABSTIME
 static_assert(U::timer_abstime == (TIMER_ABSTIME));
 #else
@@ -5819,6 +7119,106 @@ static_assert(is_absent(U::timer_abstime));
 static_assert(U::tiocgwinsz == (TIOCGWINSZ));
 #else
 static_assert(is_absent(U::tiocgwinsz));
+#endif
+#ifdef UFFD_API
+static_assert(U::uffd_api == (UFFD_API));
+#else
+static_assert(is_absent(U::uffd_api));
+#endif
+#ifdef UFFD_USER_MODE_ONLY
+static_assert(U::uffd_user_mode_only == (UFFD_USER_MODE_ONLY));
+#else
+static_assert(is_absent(U::uffd_user_mode_only));
+#endif
+#ifdef UFFDIO_API
+static_assert(U::uffdio_api == (UFFDIO_API));
+#else
+static_assert(is_absent(U::uffdio_api));
+#endif
+#ifdef UFFD_FEATURE_EVENT_FORK
+static_assert(U::uffd_feature_event_fork == (UFFD_FEATURE_EVENT_FORK));
+#else
+static_assert(is_absent(U::uffd_feature_event_fork));
+#endif
+#ifdef UFFD_FEATURE_EVENT_REMAP
+static_assert(U::uffd_feature_event_remap == (UFFD_FEATURE_EVENT_REMAP));
+#else
+static_assert(is_absent(U::uffd_feature_event_remap));
+#endif
+#ifdef UFFD_FEATURE_EVENT_REMOVE
+static_assert(U::uffd_feature_event_remove == (UFFD_FEATURE_EVENT_REMOVE));
+#else
+static_assert(is_absent(U::uffd_feature_event_remove));
+#endif
+#ifdef UFFD_FEATURE_EVENT_UNMAP
+static_assert(U::uffd_feature_event_unmap == (UFFD_FEATURE_EVENT_UNMAP));
+#else
+static_assert(is_absent(U::uffd_feature_event_unmap));
+#endif
+#ifdef UFFD_FEATURE_EXACT_ADDRESS
+static_assert(U::uffd_feature_exact_address == (UFFD_FEATURE_EXACT_ADDRESS));
+#else
+static_assert(is_absent(U::uffd_feature_exact_address));
+#endif
+#ifdef UFFD_FEATURE_MINOR_HUGETLBFS
+static_assert(U::uffd_feature_minor_hugetlbfs == (UFFD_FEATURE_MINOR_HUGETLBFS));
+#else
+static_assert(is_absent(U::uffd_feature_minor_hugetlbfs));
+#endif
+#ifdef UFFD_FEATURE_MINOR_SHMEM
+static_assert(U::uffd_feature_minor_shmem == (UFFD_FEATURE_MINOR_SHMEM));
+#else
+static_assert(is_absent(U::uffd_feature_minor_shmem));
+#endif
+#ifdef UFFD_FEATURE_MISSING_HUGETLBFS
+static_assert(U::uffd_feature_missing_hugetlbfs == (UFFD_FEATURE_MISSING_HUGETLBFS));
+#else
+static_assert(is_absent(U::uffd_feature_missing_hugetlbfs));
+#endif
+#ifdef UFFD_FEATURE_MISSING_SHMEM
+static_assert(U::uffd_feature_missing_shmem == (UFFD_FEATURE_MISSING_SHMEM));
+#else
+static_assert(is_absent(U::uffd_feature_missing_shmem));
+#endif
+#ifdef UFFD_FEATURE_MOVE
+static_assert(U::uffd_feature_move == (UFFD_FEATURE_MOVE));
+#else
+static_assert(is_absent(U::uffd_feature_move));
+#endif
+#ifdef UFFD_FEATURE_PAGEFAULT_FLAG_WP
+static_assert(U::uffd_feature_pagefault_flag_wp == (UFFD_FEATURE_PAGEFAULT_FLAG_WP));
+#else
+static_assert(is_absent(U::uffd_feature_pagefault_flag_wp));
+#endif
+#ifdef UFFD_FEATURE_POISON
+static_assert(U::uffd_feature_poison == (UFFD_FEATURE_POISON));
+#else
+static_assert(is_absent(U::uffd_feature_poison));
+#endif
+#ifdef UFFD_FEATURE_SIGBUS
+static_assert(U::uffd_feature_sigbus == (UFFD_FEATURE_SIGBUS));
+#else
+static_assert(is_absent(U::uffd_feature_sigbus));
+#endif
+#ifdef UFFD_FEATURE_THREAD_ID
+static_assert(U::uffd_feature_thread_id == (UFFD_FEATURE_THREAD_ID));
+#else
+static_assert(is_absent(U::uffd_feature_thread_id));
+#endif
+#ifdef UFFD_FEATURE_WP_ASYNC
+static_assert(U::uffd_feature_wp_async == (UFFD_FEATURE_WP_ASYNC));
+#else
+static_assert(is_absent(U::uffd_feature_wp_async));
+#endif
+#ifdef UFFD_FEATURE_WP_HUGETLBFS_SHMEM
+static_assert(U::uffd_feature_wp_hugetlbfs_shmem == (UFFD_FEATURE_WP_HUGETLBFS_SHMEM));
+#else
+static_assert(is_absent(U::uffd_feature_wp_hugetlbfs_shmem));
+#endif
+#ifdef UFFD_FEATURE_WP_UNPOPULATED
+static_assert(U::uffd_feature_wp_unpopulated == (UFFD_FEATURE_WP_UNPOPULATED));
+#else
+static_assert(is_absent(U::uffd_feature_wp_unpopulated));
 #endif
 #ifdef __WALL
 static_assert(U::wall == (__WALL));
@@ -5914,6 +7314,13 @@ static_assert(U::short_inode == (SHORT_INODE));
 static_assert(U::sticky_timeouts == (STICKY_TIMEOUTS));
 static_assert(U::uname26 == (UNAME26));
 static_assert(U::whole_seconds == (WHOLE_SECONDS));
+static_assert(U::mpol_bind == (MPOL_BIND));
+static_assert(U::mpol_default == (MPOL_DEFAULT));
+static_assert(U::mpol_interleave == (MPOL_INTERLEAVE));
+static_assert(U::mpol_local == (MPOL_LOCAL));
+static_assert(U::mpol_preferred == (MPOL_PREFERRED));
+static_assert(U::mpol_preferred_many == (MPOL_PREFERRED_MANY));
+static_assert(U::mpol_weighted_interleave == (MPOL_WEIGHTED_INTERLEAVE));
 #ifdef F_GETLK64
 static_assert(U::f_getlk_flock64 == F_GETLK64);
 #else

@@ -35,5 +35,15 @@ int main() {
   r::futex_waiter w[1] = {r::make_futex_waiter(&word, 0)};
   auto v = r::futex_waitv(w, 1, 0, nullptr, r::clock::monotonic);
   if (!topic::not_emulated(v, "futex_waitv")) check(v == r::unexpected(r::errc::eagain), "futex_waitv");
+  // The futex2 calls (Linux 6.7): nobody to wake or requeue, a word that differs.
+  const auto u32 = r::futex2::size_u32 | r::futex2::private_;
+  auto fw = r::futex_wake(&word, r::futex_bitset_match_any, 1, u32);
+  if (!topic::not_emulated(fw, "futex_wake")) check(fw == 0u, "futex_wake");
+  auto fwt = r::futex_wait(&word, word + 1, r::futex_bitset_match_any, u32, nullptr, r::clock::monotonic);
+  if (!topic::not_emulated(fwt, "futex_wait")) check(fwt == r::unexpected(r::errc::eagain), "futex_wait");
+  uint32_t target = 0;
+  r::futex_waiter pair[2] = {r::make_futex_waiter(&word, word), r::make_futex_waiter(&target, 0)};
+  auto rq = r::futex_requeue(pair, 0, 1, 1);
+  if (!topic::not_emulated(rq, "futex_requeue")) check(rq == 0u, "futex_requeue");
   return topic::finish("futex.hpp");
 }

@@ -61,5 +61,28 @@ int main() {
     uint64_t expiries = 0;
     check(r::read(*tfd, &expiries, sizeof expiries) == sizeof expiries && expiries >= 1, "timerfd: expired");
   }
+  // A POSIX timer reporting nothing: armed, read back, deleted.
+  r::sigevent ev{};
+  ev.notify = r::sigev::none;
+  auto pt = r::timer_create(r::clock::monotonic, &ev);
+  check(pt.has_value(), "timer_create");
+  if (pt) {
+    auto was = r::timer_settime(*pt, r::timer::none, r::itimerspec{{0, 0}, {100, 0}});
+    check(was && was->value.sec == 0 && was->value.nsec == 0, "timer_settime");
+    auto left = r::timer_gettime(*pt);
+    check(left && left->value.sec <= 100 && (left->value.sec > 0 || left->value.nsec > 0), "timer_gettime");
+    check(r::timer_getoverrun(*pt) == 0, "timer_getoverrun");
+    check(r::timer_delete(*pt).has_value(), "timer_delete");
+    check(r::timer_delete(*pt) == r::unexpected(r::errc::einval), "timer_delete: a deleted timer is EINVAL");
+  }
+  // Reading the clock's state (no modes); setting only with invalid values.
+  r::timex tx{};
+  auto st = r::clock_adjtime(r::clock::realtime, tx);
+  if (!topic::not_emulated(st, "clock_adjtime")) check(st.has_value() && tx.tick > 0, "clock_adjtime: read");
+  r::timex tx2{};
+  auto st2 = r::adjtimex(tx2);
+  if (!topic::not_emulated(st2, "adjtimex")) check(st2.has_value() && tx2.tick == tx.tick, "adjtimex: read");
+  check(r::settimeofday(r::timeval{1, 1000000}) == r::unexpected(r::errc::einval),
+        "settimeofday: a microsecond field out of range is EINVAL");
   return topic::finish("time.hpp");
 }

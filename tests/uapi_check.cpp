@@ -37,6 +37,9 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/xattr.h>
 #include <linux/pidfd.h>
 #include <linux/fadvise.h>
+#include <linux/fanotify.h>
+#include <linux/quota.h>
+#include <linux/termios.h>
 
 template <class T>
 constexpr bool is_absent(T) {

@@ -64,7 +64,7 @@ asm/socket.h linux/socket.h linux/in.h linux/in6.h linux/tcp.h linux/poll.h linu
 linux/inotify.h linux/timerfd.h linux/eventfd.h linux/signalfd.h linux/futex.h linux/sched.h
 linux/wait.h linux/resource.h linux/prctl.h linux/time.h linux/falloc.h linux/fs.h
 linux/openat2.h linux/close_range.h linux/memfd.h linux/random.h linux/mount.h linux/xattr.h
-linux/pidfd.h linux/fadvise.h
+linux/pidfd.h linux/fadvise.h linux/fanotify.h linux/quota.h linux/termios.h
 """.split()
 
 PRELUDE = "typedef __SIZE_TYPE__ size_t;\n"
@@ -201,6 +201,47 @@ WEXITED
 WNOHANG WNOWAIT
 WSTOPPED
 WUNTRACED
+AT_HANDLE_FID AT_HANDLE_MNT_ID_UNIQUE
+BRKINT CS8 CSIZE ECHO ECHOE ECHOK ECHONL ICANON ICRNL IEXTEN INLCR INPCK ISIG ISTRIP IXON NCCS
+OPOST PARENB VEOF VERASE VINTR VKILL VMIN VQUIT VSUSP VTIME
+FAN_ACCESS FAN_ACCESS_PERM FAN_ATTRIB FAN_CLASS_CONTENT FAN_CLASS_NOTIF FAN_CLASS_PRE_CONTENT
+FAN_CLOEXEC FAN_CLOSE FAN_CLOSE_NOWRITE FAN_CLOSE_WRITE FAN_CREATE FAN_DELETE FAN_DELETE_SELF
+FAN_ENABLE_AUDIT FAN_EVENT_ON_CHILD FAN_FS_ERROR FAN_MARK_ADD FAN_MARK_DONT_FOLLOW
+FAN_MARK_EVICTABLE FAN_MARK_FILESYSTEM FAN_MARK_FLUSH FAN_MARK_IGNORE FAN_MARK_IGNORED_MASK
+FAN_MARK_IGNORED_SURV_MODIFY FAN_MARK_INODE FAN_MARK_MOUNT FAN_MARK_ONLYDIR FAN_MARK_REMOVE
+FAN_MODIFY FAN_MOVE FAN_MOVED_FROM FAN_MOVED_TO FAN_MOVE_SELF FAN_NOFD FAN_NONBLOCK FAN_ONDIR
+FAN_OPEN FAN_OPEN_EXEC FAN_OPEN_EXEC_PERM FAN_OPEN_PERM FAN_Q_OVERFLOW FAN_RENAME
+FAN_REPORT_DFID_NAME FAN_REPORT_DIR_FID FAN_REPORT_FID FAN_REPORT_NAME FAN_REPORT_PIDFD
+FAN_REPORT_TARGET_FID FAN_REPORT_TID FAN_UNLIMITED_MARKS FAN_UNLIMITED_QUEUE
+FANOTIFY_METADATA_VERSION
+FICLONE FICLONERANGE FIDEDUPERANGE FIOCLEX FIONBIO FIONCLEX FIONREAD
+FS_APPEND_FL FS_IMMUTABLE_FL FS_IOC_GETFLAGS FS_IOC_SETFLAGS FS_NOATIME_FL FS_NOCOW_FL FS_NODUMP_FL
+FS_SYNC_FL
+FSMOUNT_CLOEXEC FSOPEN_CLOEXEC FSPICK_CLOEXEC FSPICK_EMPTY_PATH FSPICK_NO_AUTOMOUNT
+FSPICK_SYMLINK_NOFOLLOW
+GRPQUOTA PRJQUOTA USRQUOTA Q_GETFMT Q_GETINFO Q_GETNEXTQUOTA Q_GETQUOTA Q_QUOTAOFF Q_QUOTAON
+Q_SETINFO Q_SETQUOTA Q_SYNC SUBCMDMASK SUBCMDSHIFT
+LISTMOUNT_REVERSE LSMT_ROOT MNT_ID_REQ_SIZE_VER0 MNT_ID_REQ_SIZE_VER1 MOUNT_ATTR_SIZE_VER0
+MOUNT_ATTR__ATIME MOUNT_ATTR_IDMAP MOUNT_ATTR_NOATIME MOUNT_ATTR_NODEV MOUNT_ATTR_NODIRATIME
+MOUNT_ATTR_NOEXEC MOUNT_ATTR_NOSUID MOUNT_ATTR_NOSYMFOLLOW MOUNT_ATTR_RDONLY MOUNT_ATTR_RELATIME
+MOUNT_ATTR_STRICTATIME
+MOVE_MOUNT_BENEATH MOVE_MOUNT_F_AUTOMOUNTS MOVE_MOUNT_F_EMPTY_PATH MOVE_MOUNT_F_SYMLINKS
+MOVE_MOUNT_SET_GROUP MOVE_MOUNT_T_AUTOMOUNTS MOVE_MOUNT_T_EMPTY_PATH MOVE_MOUNT_T_SYMLINKS
+OPEN_TREE_CLOEXEC OPEN_TREE_CLONE
+STATMOUNT_FS_TYPE STATMOUNT_MNT_BASIC STATMOUNT_MNT_NS_ID STATMOUNT_MNT_OPTS STATMOUNT_MNT_POINT
+STATMOUNT_MNT_ROOT STATMOUNT_PROPAGATE_FROM STATMOUNT_SB_BASIC
+SYNC_FILE_RANGE_WAIT_AFTER SYNC_FILE_RANGE_WAIT_BEFORE SYNC_FILE_RANGE_WRITE
+SYNC_FILE_RANGE_WRITE_AND_WAIT
+TCFLSH TCGETS TCIFLUSH TCIOFLUSH TCOFLUSH TCSETS TCSETSF TCSETSW TIOCGPGRP TIOCGPTN TIOCGSID
+TIOCGWINSZ TIOCNOTTY TIOCOUTQ TIOCSCTTY TIOCSPGRP TIOCSPTLCK TIOCSWINSZ
+XATTR_CREATE XATTR_REPLACE
+""".split()
+
+# Enumerators rather than macros (#ifdef cannot see them), present on every
+# ISA: each becomes uapi::<name in lower case> as a macro does.
+ENUMERATORS = """
+FSCONFIG_CMD_CREATE FSCONFIG_CMD_CREATE_EXCL FSCONFIG_CMD_RECONFIGURE FSCONFIG_SET_BINARY
+FSCONFIG_SET_FD FSCONFIG_SET_FLAG FSCONFIG_SET_PATH FSCONFIG_SET_PATH_EMPTY FSCONFIG_SET_STRING
 """.split()
 
 # Values that are one macro where the ISA defines it and another where not:
@@ -287,6 +328,11 @@ STRUCTS = [
            pack_unaligned=True,
            int_members=("events",),
            types=(("events", "typename T::events {n}"), ("data", "uint64_t {n}"))),
+    # TIOCGWINSZ, TIOCSWINSZ.
+    Struct("winsize", "struct winsize", "struct winsize", "ws_"),
+    # TCGETS, TCSETS*: the kernel's struct termios (the speeds and the place of
+    # c_line differ on powerpc, the number of c_cc on mips).
+    Struct("termios", "struct termios", "struct termios", "c_"),
 ]
 
 # Offsets that are facts rather than members rawsys declares.
@@ -430,6 +476,8 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
         body += f"#ifdef {m}\n#define RAWSYS_P_{m} 1\n#define RAWSYS_V_{m} {m}\n" \
                 f"#else\n#define RAWSYS_P_{m} 0\n#define RAWSYS_V_{m} 0\n#endif\n"
         exprs.append((f"RAWSYS_P_{m}", f"RAWSYS_V_{m}"))
+    for m in ENUMERATORS:
+        exprs.append(("1", m))
     for name, m, fallback in FALLBACKS:
         body += f"#ifdef {m}\n#define RAWSYS_F_{name} {m}\n#else\n#define RAWSYS_F_{name} {fallback}\n#endif\n"
         exprs.append(("1", f"RAWSYS_F_{name}"))
@@ -456,6 +504,9 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
     for m in MACROS:
         present, v = next(it), next(it)
         values[uapi_name(m)] = v if present else None
+    for m in ENUMERATORS:
+        next(it)
+        values[uapi_name(m)] = next(it)
     for name, _, _ in FALLBACKS:
         next(it)
         values[name] = next(it)
@@ -656,6 +707,8 @@ def render_check(per_isa: dict) -> str:
         n = uapi_name(m)
         lines += [f"#ifdef {m}", f"static_assert(U::{n} == ({m}));", "#else",
                   f"static_assert(is_absent(U::{n}));", "#endif"]
+    for m in ENUMERATORS:
+        lines.append(f"static_assert(U::{uapi_name(m)} == ({m}));")
     for n, m, fallback in FALLBACKS:
         lines += [f"#ifdef {m}", f"static_assert(U::{n} == {m});", "#else",
                   f"static_assert(U::{n} == {fallback});", "#endif"]

@@ -333,6 +333,12 @@ STRUCTS = [
     # TCGETS, TCSETS*: the kernel's struct termios (the speeds and the place of
     # c_line differ on powerpc, the number of c_cc on mips).
     Struct("termios", "struct termios", "struct termios", "c_"),
+    # mount_setattr, statmount and listmount, FICLONERANGE, read(2) of fanotify.
+    Struct("mount_attr", "struct mount_attr", "struct mount_attr", ""),
+    Struct("mnt_id_req", "struct mnt_id_req", "struct mnt_id_req", ""),
+    Struct("file_clone_range", "struct file_clone_range", "struct file_clone_range", ""),
+    Struct("fanotify_event_metadata", "struct fanotify_event_metadata",
+           "struct fanotify_event_metadata", ""),
 ]
 
 # Offsets that are facts rather than members rawsys declares.

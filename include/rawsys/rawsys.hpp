@@ -16,6 +16,7 @@
 #include "fs.hpp"
 #include "futex.hpp"
 #include "io_uring.hpp"
+#include "ioctl.hpp"
 #include "landlock.hpp"
 #include "memory.hpp"
 #include "nr.hpp"

@@ -918,4 +918,64 @@ static_assert(offsetof(termios, lflag) == 12);
 static_assert(offsetof(termios, line) == 16);
 static_assert(offsetof(termios, cc) == 17);
 
+// struct mount_attr: 32 bytes.
+struct mount_attr {
+  uint64_t attr_set;
+  uint64_t attr_clr;
+  uint64_t propagation;
+  uint64_t userns_fd;
+};
+static_assert(sizeof(mount_attr) == 32);
+static_assert(offsetof(mount_attr, attr_set) == 0);
+static_assert(offsetof(mount_attr, attr_clr) == 8);
+static_assert(offsetof(mount_attr, propagation) == 16);
+static_assert(offsetof(mount_attr, userns_fd) == 24);
+
+// struct mnt_id_req: 32 bytes.
+struct mnt_id_req {
+  uint32_t size;
+  uint32_t mnt_ns_fd;
+  uint64_t mnt_id;
+  uint64_t param;
+  uint64_t mnt_ns_id;
+};
+static_assert(sizeof(mnt_id_req) == 32);
+static_assert(offsetof(mnt_id_req, size) == 0);
+static_assert(offsetof(mnt_id_req, mnt_ns_fd) == 4);
+static_assert(offsetof(mnt_id_req, mnt_id) == 8);
+static_assert(offsetof(mnt_id_req, param) == 16);
+static_assert(offsetof(mnt_id_req, mnt_ns_id) == 24);
+
+// struct file_clone_range: 32 bytes.
+struct file_clone_range {
+  int64_t src_fd;
+  uint64_t src_offset;
+  uint64_t src_length;
+  uint64_t dest_offset;
+};
+static_assert(sizeof(file_clone_range) == 32);
+static_assert(offsetof(file_clone_range, src_fd) == 0);
+static_assert(offsetof(file_clone_range, src_offset) == 8);
+static_assert(offsetof(file_clone_range, src_length) == 16);
+static_assert(offsetof(file_clone_range, dest_offset) == 24);
+
+// struct fanotify_event_metadata: 24 bytes.
+struct fanotify_event_metadata {
+  uint32_t event_len;
+  uint8_t vers;
+  uint8_t reserved;
+  uint16_t metadata_len;
+  uint64_t mask;
+  int32_t fd;
+  int32_t pid;
+};
+static_assert(sizeof(fanotify_event_metadata) == 24);
+static_assert(offsetof(fanotify_event_metadata, event_len) == 0);
+static_assert(offsetof(fanotify_event_metadata, vers) == 4);
+static_assert(offsetof(fanotify_event_metadata, reserved) == 5);
+static_assert(offsetof(fanotify_event_metadata, metadata_len) == 6);
+static_assert(offsetof(fanotify_event_metadata, mask) == 8);
+static_assert(offsetof(fanotify_event_metadata, fd) == 16);
+static_assert(offsetof(fanotify_event_metadata, pid) == 20);
+
 }  // namespace rawsys::mips_o32::uapi

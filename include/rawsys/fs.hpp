@@ -686,10 +686,11 @@ inline result<void> pivot_root(const char* new_root, const char* put_old) noexce
   return detail::as_void(syscall(nr::pivot_root, new_root, put_old));
 }
 
-// SWAP_FLAG_*: swapon(2) flags. Hand-written: the kernel keeps them out of
-// its UAPI (include/linux/swap.h); one value everywhere. A priority p is
-// prefer | swap::flags((p << prio_shift) & prio_mask).
-namespace swap {
+// SWAP_FLAG_*: swapon(2) flags, named after swapon's swapflags argument.
+// Hand-written: the kernel keeps them out of its UAPI (include/linux/swap.h);
+// one value everywhere. A priority p is
+// prefer | swapflags::flags((p << prio_shift) & bits(prio_mask)).
+namespace swapflags {
 enum class flags : int {};
 RAWSYS_BITMASK(flags)
 inline constexpr flags prefer{0x8000};
@@ -698,10 +699,10 @@ inline constexpr int prio_shift = 0;
 inline constexpr flags discard{0x10000};
 inline constexpr flags discard_once{0x20000};
 inline constexpr flags discard_pages{0x40000};
-}  // namespace swap
+}  // namespace swapflags
 
 // swapon(2): int swapon(const char *path, int swapflags);
-inline result<void> swapon(const char* path, swap::flags flags = swap::flags()) noexcept {
+inline result<void> swapon(const char* path, swapflags::flags flags = swapflags::flags()) noexcept {
   return detail::as_void(syscall(nr::swapon, path, flags));
 }
 
@@ -893,6 +894,7 @@ struct statmount_t {
   // The string at offset `off` of the variable part (str[] in the kernel's).
   const char* str(uint32_t off) const noexcept { return reinterpret_cast<const char*>(this + 1) + off; }
 };
+static_assert(sizeof(statmount_t) == 512);
 
 // statmount(2): int statmount(const struct mnt_id_req *req, struct statmount *buf, size_t bufsize, unsigned int flags);
 // Linux 6.8. buf holds bufsize bytes: sizeof(statmount_t) and room for the

@@ -36,6 +36,7 @@ using rawsys::errc;
 using rawsys::fd;
 using rawsys::unexpected;
 using rawsys_test::cfd;
+using rawsys_test::child_checks;
 using rawsys_test::error_of;
 using rawsys_test::glibc;
 using rawsys_test::outcome;
@@ -100,19 +101,6 @@ struct stat64 glibc_stat(const std::string& path) {
   return st;
 }
 
-// Checks in a forked child, whose doctest records are lost: each failed one
-// is printed and counted; the count is the child's exit status.
-struct child_checks {
-  int failed = 0;
-  void operator()(bool ok, int line) {
-    if (!ok) {
-      fprintf(stderr, "%s:%d: check failed in the child\n", __FILE__, line);
-      ++failed;
-    }
-  }
-  int status() const { return failed > 100 ? 100 : failed; }
-};
-#define EXPECT(c) checks((c), __LINE__)
 
 // In a new user namespace: this process's ids from before (read before
 // unshare: after it they are the overflow ids) mapped to themselves, so that

@@ -23,6 +23,7 @@ using rawsys::errc;
 using rawsys::fd;
 using rawsys::unexpected;
 using rawsys_test::cfd;
+using rawsys_test::child_checks;
 using rawsys_test::error_of;
 using rawsys_test::glibc;
 using rawsys_test::outcome;
@@ -76,17 +77,6 @@ struct pty {
   }
 };
 
-struct child_checks {
-  int failed = 0;
-  void operator()(bool ok, int line) {
-    if (!ok) {
-      fprintf(stderr, "%s:%d: check failed in the child\n", __FILE__, line);
-      ++failed;
-    }
-  }
-  int status() const { return failed > 100 ? 100 : failed; }
-};
-#define EXPECT(c) checks((c), __LINE__)
 
 }  // namespace
 

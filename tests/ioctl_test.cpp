@@ -33,8 +33,17 @@ namespace ioctls = rawsys::ioctls;
 namespace term = rawsys::term;
 
 // The request numbers glibc's headers give this ISA.
-static_assert(ioctls::tcgets == TCGETS && ioctls::tcsets == TCSETS && ioctls::tcsetsw == TCSETSW);
-static_assert(ioctls::tcsetsf == TCSETSF && ioctls::tcflsh == TCFLSH);
+// TCGETS and TCSETS*: where the number encodes a size (powerpc), glibc's
+// macro encodes its own struct termios, which tcgetattr(3) never passes to
+// the kernel; rawsys's the kernel's, as glibc's tcgetattr does.
+constexpr bool same_termios_request(unsigned long mine, unsigned long glibcs) {
+  const unsigned long size_field = ((1ul << rawsys::abi::ioc.size_bits) - 1) << 16;
+  const unsigned long size = (mine & size_field) >> 16;
+  return (mine & ~size_field) == (glibcs & ~size_field) && (size == 0 || size == sizeof(rawsys::term::termios));
+}
+static_assert(same_termios_request(ioctls::tcgets, TCGETS) && same_termios_request(ioctls::tcsets, TCSETS));
+static_assert(same_termios_request(ioctls::tcsetsw, TCSETSW) && same_termios_request(ioctls::tcsetsf, TCSETSF));
+static_assert(ioctls::tcflsh == TCFLSH);
 static_assert(ioctls::tiocgwinsz == TIOCGWINSZ && ioctls::tiocswinsz == TIOCSWINSZ);
 static_assert(ioctls::tiocgpgrp == TIOCGPGRP && ioctls::tiocspgrp == TIOCSPGRP && ioctls::tiocgsid == TIOCGSID);
 static_assert(ioctls::tiocsctty == TIOCSCTTY && ioctls::tiocnotty == TIOCNOTTY && ioctls::tiocoutq == TIOCOUTQ);

@@ -181,7 +181,9 @@ TEST_CASE("term::get_pgrp, set_pgrp and get_sid: a controlling terminal in a new
           int sid = 0;
           const auto theirs = glibc(::ioctl(p.slave.get(), TIOCGSID, &sid));
           EXPECT(error_of(term::get_sid(p.slave)) == error_of(theirs));
-          if (theirs) EXPECT(term::get_sid(p.slave) == sid && sid == me);
+          if (theirs) EXPECT(term::get_sid(p.slave) == sid);
+          // qemu-user answers TIOCGSID without writing the id (0 in both).
+          if (theirs && !rawsys_test::under_qemu_user()) EXPECT(sid == me);
           EXPECT(term::set_pgrp(p.slave, static_cast<int>(me)).has_value());
           // A process group of another session: EPERM; a negative one: EINVAL.
           EXPECT(outcome(term::set_pgrp(p.slave, 1)) == glibc(::tcsetpgrp(p.slave.get(), 1)));

@@ -1082,3 +1082,54 @@ TEST_CASE("beyond 4 GiB: a sparse file at 5 GiB through every offset-taking call
   // pread64 past the end: 0 bytes, as glibc says.
   CHECK(outcome(rawsys::pread64(f, buf, 1, 7 * gib)) == glibc(::pread64(f.get(), buf, 1, 7 * gib)));
 }
+
+TEST_CASE("sync_file_range: 64-bit offsets in each ISA's argument order, and glibc's errors") {
+  namespace sfr = rawsys::sync_file_range_;
+  static_assert(bits(sfr::wait_before) == SYNC_FILE_RANGE_WAIT_BEFORE && bits(sfr::write) == SYNC_FILE_RANGE_WRITE);
+  static_assert(bits(sfr::wait_after) == SYNC_FILE_RANGE_WAIT_AFTER);
+  temp_dir d;
+  const std::string path = d / "f";
+  cfd f(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+  REQUIRE(::write(f.get(), "data", 4) == 4);
+  auto r = rawsys::sync_file_range(f, 0, 0, sfr::write | sfr::wait_after);
+  if (!r && r.error() == errc::enosys) {
+    rawsys_test::skip(rawsys_test::why_unavailable("sync_file_range", r.error()));
+    return;
+  }
+  CHECK(r.has_value());
+  CHECK(outcome(r) == glibc(::sync_file_range(f.get(), 0, 0, SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER)));
+  // Beyond 4 GiB: both halves of each 64-bit argument arrive.
+  CHECK(outcome(rawsys::sync_file_range(f, int64_t{1} << 33, 4096, sfr::write_and_wait)) ==
+        glibc(::sync_file_range(f.get(), int64_t{1} << 33, 4096, SYNC_FILE_RANGE_WRITE_AND_WAIT)));
+  // A negative offset, an end past the largest offset, unknown flags: EINVAL.
+  CHECK(outcome(rawsys::sync_file_range(f, -1, 0, sfr::write)) == glibc(::sync_file_range(f.get(), -1, 0, SYNC_FILE_RANGE_WRITE)));
+  CHECK(error_of(rawsys::sync_file_range(f, -1, 0, sfr::write)) == errc::einval);
+  CHECK(outcome(rawsys::sync_file_range(f, int64_t{1} << 62, int64_t{1} << 62, sfr::write)) ==
+        glibc(::sync_file_range(f.get(), int64_t{1} << 62, int64_t{1} << 62, SYNC_FILE_RANGE_WRITE)));
+  CHECK(outcome(rawsys::sync_file_range(f, 0, 0, sfr::flags{0x100})) == glibc(::sync_file_range(f.get(), 0, 0, 0x100)));
+  CHECK(error_of(rawsys::sync_file_range(f, 0, 0, sfr::flags{0x100})) == errc::einval);
+  CHECK(outcome(rawsys::sync_file_range(fd{-1}, 0, 0, sfr::write)) == glibc(::sync_file_range(-1, 0, 0, SYNC_FILE_RANGE_WRITE)));
+  CHECK(error_of(rawsys::sync_file_range(fd{-1}, 0, 0, sfr::write)) == errc::ebadf);
+}
+
+TEST_CASE("readahead: a file, an offset beyond 4 GiB, and glibc's errors") {
+  temp_dir d;
+  const std::string path = d / "f";
+  cfd f(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+  REQUIRE(::write(f.get(), "data", 4) == 4);
+  auto r = rawsys::readahead(f, 0, 4096);
+  if (!r && r.error() == errc::enosys) {
+    rawsys_test::skip(rawsys_test::why_unavailable("readahead", r.error()));
+    return;
+  }
+  CHECK(r.has_value());
+  CHECK(outcome(r) == glibc(::readahead(f.get(), 0, 4096)));
+  CHECK(outcome(rawsys::readahead(f, int64_t{1} << 33, 4096)) == glibc(::readahead(f.get(), int64_t{1} << 33, 4096)));
+  int p[2];
+  REQUIRE(::pipe2(p, O_CLOEXEC) == 0);
+  cfd rd(p[0]), wr(p[1]);
+  CHECK(outcome(rawsys::readahead(rd, 0, 4096)) == glibc(::readahead(rd.get(), 0, 4096)));
+  CHECK(error_of(rawsys::readahead(rd, 0, 4096)) == errc::einval);
+  CHECK(outcome(rawsys::readahead(fd{-1}, 0, 4096)) == glibc(::readahead(-1, 0, 4096)));
+  CHECK(error_of(rawsys::readahead(fd{-1}, 0, 4096)) == errc::ebadf);
+}

@@ -81,6 +81,21 @@ inline void write_file(const std::string& path, const std::string& text, mode_t 
   REQUIRE(::write(f.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size()));
 }
 
+// Checks in a forked child, whose doctest records are lost: each failed one
+// is printed with its line and counted; the count is the child's exit status:
+//   child_checks checks; EXPECT(x == 1); return checks.status();
+struct child_checks {
+  int failed = 0;
+  void operator()(bool ok, int line) {
+    if (!ok) {
+      fprintf(stderr, "line %d: check failed in the child\n", line);
+      ++failed;
+    }
+  }
+  int status() const { return failed > 100 ? 100 : failed; }
+};
+#define EXPECT(c) checks((c), __LINE__)
+
 // Runs fn in a child made by fork(2); its return value is the child's exit
 // status (0 for success), which this returns.
 template <class F>

@@ -57,6 +57,9 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/mempolicy.h>
 #include <linux/userfaultfd.h>
 #include <linux/timex.h>
+#include <linux/fanotify.h>
+#include <linux/quota.h>
+#include <linux/termios.h>
 
 template <class T>
 constexpr bool is_absent(T) {

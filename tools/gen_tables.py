@@ -175,6 +175,7 @@ SYS_CHOICES = [
     ("ftruncate", ['ftruncate64', 'ftruncate']),
     ("sendfile", ['sendfile64', 'sendfile']),
     ("fadvise", ['fadvise64_64', 'arm_fadvise64_64', 'fadvise64']),
+    ("sync_file_range", ['sync_file_range', 'sync_file_range2', 'arm_sync_file_range']),
     ("mmap", ['mmap2', 'mmap']),
     ("getuid", ['getuid32', 'getuid']),
     ("geteuid", ['geteuid32', 'geteuid']),
@@ -255,6 +256,10 @@ SYS_FACTS = [
     # arm_fadvise64_64(fd, advice, offset, len) instead of (fd, offset, len, advice)
     ("fadvise_advice_second",
      lambda names: "fadvise64_64" not in names and "arm_fadvise64_64" in names),
+    # sync_file_range2 / arm_sync_file_range(fd, flags, offset, nbytes) instead of
+    # sync_file_range(fd, offset, nbytes, flags), so that the 64-bit arguments
+    # fall on aligned register pairs.
+    ("sync_file_range_flags_second", lambda names: "sync_file_range" not in names),
 ]
 
 # Lower-case macros that GNU modes (-std=gnu++20) predefine on some target,

@@ -563,6 +563,35 @@ inline result<void> fallocate(fd f, falloc::flags mode, int64_t offset, int64_t 
                                 arg64{static_cast<uint64_t>(len)}));
 }
 
+// SYNC_FILE_RANGE_*: sync_file_range(2) flags.
+namespace sync_file_range_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags wait_before{uapi::sync_file_range_wait_before};
+inline constexpr flags write{uapi::sync_file_range_write};
+inline constexpr flags wait_after{uapi::sync_file_range_wait_after};
+inline constexpr flags write_and_wait{uapi::sync_file_range_write_and_wait};
+}  // namespace sync_file_range_
+
+// sync_file_range(2): int sync_file_range(int fd, off64_t offset, off64_t nbytes, unsigned int flags);
+// nbytes 0: to the end of the file. 32-bit ISAs: offset and nbytes in
+// register pairs; arm and powerpc: sync_file_range2 (arm_sync_file_range),
+// the flags second (sys::sync_file_range_flags_second). mips o32: seven
+// argument slots (fd, a pad, two aligned pairs, flags).
+inline result<void> sync_file_range(fd f, int64_t offset, int64_t nbytes, sync_file_range_::flags flags) noexcept {
+  const arg64 off{static_cast<uint64_t>(offset)}, n{static_cast<uint64_t>(nbytes)};
+  if constexpr (sys::sync_file_range_flags_second)
+    return detail::as_void(syscall(sys::sync_file_range, f.get(), flags, off, n));
+  else
+    return detail::as_void(syscall(sys::sync_file_range, f.get(), off, n, flags));
+}
+
+// readahead(2): ssize_t readahead(int fd, off64_t offset, size_t count);
+// 32-bit ISAs: offset in a register pair.
+inline result<void> readahead(fd f, int64_t offset, size_t count) noexcept {
+  return detail::as_void(syscall(nr::readahead, f.get(), arg64{static_cast<uint64_t>(offset)}, count));
+}
+
 // posix_fadvise(2): long fadvise64_64(int fd, loff_t offset, loff_t len, int advice);
 // fadvise64_64 where the ISA has it (32-bit ISAs: offset and len in register
 // pairs), else fadvise64; arm_fadvise64_64 takes the advice second. Returns

@@ -1,6 +1,7 @@
 // Files as names: metadata (statx, the per-arch struct stat, statfs), access
 // and ownership, times, directories and their entries, links, the current
-// directory, mounts, and inotify.
+// directory, extended attributes, mounts (the old and the new mount API),
+// file handles, roots, swap, quotas, inotify and fanotify.
 #pragma once
 
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include "fd.hpp"
 #include "detail/at.hpp"
 #include "detail/time64.hpp"
+#include "file.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 
@@ -335,14 +337,32 @@ inline result<void> faccessat2(fd dirfd, const char* path, ok::flags mode, at::f
 }
 
 // fchmod(2): int fchmod(int fd, mode_t mode);
-inline result<void> fchmod(fd f, unsigned mode) noexcept {
-  return detail::as_void(syscall(nr::fchmod, f.get(), mode));
+// mode: rawsys::mode{0644}; a plain number is still taken, as before.
+inline result<void> fchmod(fd f, mode m) noexcept {
+  return detail::as_void(syscall(nr::fchmod, f.get(), m));
 }
 
+inline result<void> fchmod(fd f, unsigned m) noexcept { return fchmod(f, mode{m}); }
+
 // fchmodat(2): int fchmodat(int dirfd, const char *pathname, mode_t mode);
-// The kernel's call has no flags (glibc's AT_SYMLINK_NOFOLLOW needs fchmodat2).
-inline result<void> fchmodat(fd dirfd, const char* path, unsigned mode) noexcept {
-  return detail::as_void(syscall(nr::fchmodat, dirfd.get(), path, mode));
+// The kernel's call has no flags (AT_SYMLINK_NOFOLLOW needs fchmodat2).
+inline result<void> fchmodat(fd dirfd, const char* path, mode m) noexcept {
+  return detail::as_void(syscall(nr::fchmodat, dirfd.get(), path, m));
+}
+
+inline result<void> fchmodat(fd dirfd, const char* path, unsigned m) noexcept {
+  return fchmodat(dirfd, path, mode{m});
+}
+
+// fchmodat2(2): int fchmodat2(int dirfd, const char *pathname, mode_t mode, unsigned int flags);
+// Linux 6.6: takes at::symlink_nofollow and at::empty_path. On ENOSYS with no
+// flags, falls back to fchmodat; with flags ENOSYS is passed through (glibc
+// 2.39 and later answer EOPNOTSUPP for a symbolic link instead, through
+// /proc, which a program without /proc cannot do).
+inline result<void> fchmodat2(fd dirfd, const char* path, mode m, at::flags flags = at::flags()) noexcept {
+  auto r = syscall(nr::fchmodat2, dirfd.get(), path, m, flags);
+  if (!r && r.error() == errc::enosys && flags == at::flags()) r = syscall(nr::fchmodat, dirfd.get(), path, m);
+  return detail::as_void(r);
 }
 
 // fchown(2): int fchown(int fd, uid_t owner, gid_t group);
@@ -469,14 +489,24 @@ class dir_reader {
 };
 
 // mkdirat(2): int mkdirat(int dirfd, const char *pathname, mode_t mode);
-inline result<void> mkdirat(fd dirfd, const char* path, unsigned mode) noexcept {
-  return detail::as_void(syscall(nr::mkdirat, dirfd.get(), path, mode));
+// mode: rawsys::mode{0755}; a plain number is still taken, as before.
+inline result<void> mkdirat(fd dirfd, const char* path, mode m) noexcept {
+  return detail::as_void(syscall(nr::mkdirat, dirfd.get(), path, m));
+}
+
+inline result<void> mkdirat(fd dirfd, const char* path, unsigned m) noexcept {
+  return mkdirat(dirfd, path, mode{m});
 }
 
 // mknodat(2): int mknodat(int dirfd, const char *pathname, mode_t mode, dev_t dev);
-// dev is the kernel's 32-bit encoding (major << 8 | minor for small numbers).
-inline result<void> mknodat(fd dirfd, const char* path, unsigned mode, unsigned dev = 0) noexcept {
-  return detail::as_void(syscall(nr::mknodat, dirfd.get(), path, mode, dev));
+// mode holds the file type too: rawsys::mode{s::ififo | 0666}. dev is the
+// kernel's 32-bit encoding (major << 8 | minor for small numbers).
+inline result<void> mknodat(fd dirfd, const char* path, mode m, unsigned dev = 0) noexcept {
+  return detail::as_void(syscall(nr::mknodat, dirfd.get(), path, m, dev));
+}
+
+inline result<void> mknodat(fd dirfd, const char* path, unsigned m, unsigned dev = 0) noexcept {
+  return mknodat(dirfd, path, mode{m}, dev);
 }
 
 // unlinkat(2): int unlinkat(int dirfd, const char *pathname, int flags);
@@ -630,6 +660,374 @@ inline result<void> umount2(const char* target, mnt::flags flags = mnt::flags())
   return detail::as_void(syscall(nr::umount2, target, flags));
 }
 
+// chroot(2): int chroot(const char *path);
+inline result<void> chroot(const char* path) noexcept {
+  return detail::as_void(syscall(nr::chroot, path));
+}
+
+// pivot_root(2): int pivot_root(const char *new_root, const char *put_old);
+inline result<void> pivot_root(const char* new_root, const char* put_old) noexcept {
+  return detail::as_void(syscall(nr::pivot_root, new_root, put_old));
+}
+
+// SWAP_FLAG_*: swapon(2) flags, named after swapon's swapflags argument.
+// Hand-written: the kernel keeps them out of its UAPI (include/linux/swap.h);
+// one value everywhere. A priority p is
+// prefer | swapflags::flags((p << prio_shift) & bits(prio_mask)).
+namespace swapflags {
+enum class flags : int {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags prefer{0x8000};
+inline constexpr flags prio_mask{0x7fff};
+inline constexpr int prio_shift = 0;
+inline constexpr flags discard{0x10000};
+inline constexpr flags discard_once{0x20000};
+inline constexpr flags discard_pages{0x40000};
+}  // namespace swapflags
+
+// swapon(2): int swapon(const char *path, int swapflags);
+inline result<void> swapon(const char* path, swapflags::flags flags = swapflags::flags()) noexcept {
+  return detail::as_void(syscall(nr::swapon, path, flags));
+}
+
+// swapoff(2): int swapoff(const char *path);
+inline result<void> swapoff(const char* path) noexcept {
+  return detail::as_void(syscall(nr::swapoff, path));
+}
+
+// FSOPEN_*: fsopen(2) flags.
+namespace fsopen_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags cloexec{uapi::fsopen_cloexec};
+}  // namespace fsopen_
+
+// FSPICK_*: fspick(2) flags.
+namespace fspick_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags cloexec{uapi::fspick_cloexec};
+inline constexpr flags symlink_nofollow{uapi::fspick_symlink_nofollow};
+inline constexpr flags no_automount{uapi::fspick_no_automount};
+inline constexpr flags empty_path{uapi::fspick_empty_path};
+}  // namespace fspick_
+
+// FSMOUNT_*: fsmount(2) flags.
+namespace fsmount_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags cloexec{uapi::fsmount_cloexec};
+}  // namespace fsmount_
+
+// MOUNT_ATTR_*: a mount's attributes, for fsmount(2) and mount_setattr(2)
+// (relatime is 0: the absence of noatime and strictatime in atime).
+namespace mount_attr_ {
+enum class flags : uint64_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags rdonly{uapi::mount_attr_rdonly};
+inline constexpr flags nosuid{uapi::mount_attr_nosuid};
+inline constexpr flags nodev{uapi::mount_attr_nodev};
+inline constexpr flags noexec{uapi::mount_attr_noexec};
+inline constexpr flags atime{uapi::mount_attr__atime};  // MOUNT_ATTR__ATIME: the atime bits
+inline constexpr flags relatime{uapi::mount_attr_relatime};
+inline constexpr flags noatime{uapi::mount_attr_noatime};
+inline constexpr flags strictatime{uapi::mount_attr_strictatime};
+inline constexpr flags nodiratime{uapi::mount_attr_nodiratime};
+inline constexpr flags idmap{uapi::mount_attr_idmap};
+inline constexpr flags nosymfollow{uapi::mount_attr_nosymfollow};
+}  // namespace mount_attr_
+
+// MOVE_MOUNT_*: move_mount(2) flags.
+namespace move_mount_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags f_symlinks{uapi::move_mount_f_symlinks};
+inline constexpr flags f_automounts{uapi::move_mount_f_automounts};
+inline constexpr flags f_empty_path{uapi::move_mount_f_empty_path};
+inline constexpr flags t_symlinks{uapi::move_mount_t_symlinks};
+inline constexpr flags t_automounts{uapi::move_mount_t_automounts};
+inline constexpr flags t_empty_path{uapi::move_mount_t_empty_path};
+inline constexpr flags set_group{uapi::move_mount_set_group};
+inline constexpr flags beneath{uapi::move_mount_beneath};
+}  // namespace move_mount_
+
+// OPEN_TREE_* and the AT_* flags open_tree(2) takes.
+namespace open_tree_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags clone{uapi::open_tree_clone};
+inline constexpr flags cloexec{uapi::open_tree_cloexec};
+inline constexpr flags symlink_nofollow{uapi::at_symlink_nofollow};
+inline constexpr flags no_automount{uapi::at_no_automount};
+inline constexpr flags empty_path{uapi::at_empty_path};
+inline constexpr flags recursive{uapi::at_recursive};
+}  // namespace open_tree_
+
+// FSCONFIG_*: fsconfig(2) commands.
+enum class fsconfig_cmd : unsigned {
+  set_flag = uapi::fsconfig_set_flag,
+  set_string = uapi::fsconfig_set_string,
+  set_binary = uapi::fsconfig_set_binary,
+  set_path = uapi::fsconfig_set_path,
+  set_path_empty = uapi::fsconfig_set_path_empty,
+  set_fd = uapi::fsconfig_set_fd,
+  cmd_create = uapi::fsconfig_cmd_create,
+  cmd_reconfigure = uapi::fsconfig_cmd_reconfigure,
+  cmd_create_excl = uapi::fsconfig_cmd_create_excl,  // Linux 6.6
+};
+
+// fsopen(2): int fsopen(const char *fsname, unsigned int flags);
+// Linux 5.2: a file system context, configured with fsconfig.
+inline result<unique_fd> fsopen(const char* fsname, fsopen_::flags flags = fsopen_::flags()) noexcept {
+  return detail::as_fd(syscall(nr::fsopen, fsname, flags));
+}
+
+// fsconfig(2): int fsconfig(int fd, unsigned int cmd, const char *key, const void *value, int aux);
+inline result<void> fsconfig(fd fs, fsconfig_cmd cmd, const char* key = nullptr, const void* value = nullptr, int aux = 0) noexcept {
+  return detail::as_void(syscall(nr::fsconfig, fs.get(), cmd, key, value, aux));
+}
+
+// fsmount(2): int fsmount(int fsfd, unsigned int flags, unsigned int attr_flags);
+// A detached mount of the context's file system (attach it with move_mount).
+inline result<unique_fd> fsmount(fd fs, fsmount_::flags flags = fsmount_::flags(), mount_attr_::flags attr_flags = mount_attr_::flags()) noexcept {
+  return detail::as_fd(syscall(nr::fsmount, fs.get(), flags, static_cast<unsigned>(bits(attr_flags))));
+}
+
+// fspick(2): int fspick(int dirfd, const char *pathname, unsigned int flags);
+// A context for reconfiguring the file system mounted there.
+inline result<unique_fd> fspick(fd dirfd, const char* path, fspick_::flags flags = fspick_::flags()) noexcept {
+  return detail::as_fd(syscall(nr::fspick, dirfd.get(), path, flags));
+}
+
+// move_mount(2): int move_mount(int from_dirfd, const char *from_path, int to_dirfd, const char *to_path, unsigned int flags);
+inline result<void> move_mount(fd from_dirfd, const char* from_path, fd to_dirfd, const char* to_path, move_mount_::flags flags = move_mount_::flags()) noexcept {
+  return detail::as_void(syscall(nr::move_mount, from_dirfd.get(), from_path, to_dirfd.get(), to_path, flags));
+}
+
+// open_tree(2): int open_tree(int dirfd, const char *pathname, unsigned int flags);
+// open_tree_::clone: a detached copy of the mount (of the tree with recursive).
+inline result<unique_fd> open_tree(fd dirfd, const char* path, open_tree_::flags flags = open_tree_::flags()) noexcept {
+  return detail::as_fd(syscall(nr::open_tree, dirfd.get(), path, flags));
+}
+
+// The kernel's struct mount_attr (mount_setattr(2)): attr_set and attr_clr
+// are mount_attr_::flags, propagation one of the MS_ propagation flags.
+struct mount_attr : uapi::mount_attr {};
+
+// mount_setattr(2): int mount_setattr(int dirfd, const char *pathname, unsigned int flags, struct mount_attr *attr, size_t size);
+// Linux 5.12. flags: at::empty_path, at::recursive, at::symlink_nofollow, at::no_automount.
+inline result<void> mount_setattr(fd dirfd, const char* path, at::flags flags, mount_attr* attr, size_t size = sizeof(mount_attr)) noexcept {
+  return detail::as_void(syscall(nr::mount_setattr, dirfd.get(), path, flags, attr, size));
+}
+
+// STATMOUNT_*: what statmount(2) is asked for (mnt_id_req::param) and what it
+// filled (statmount_t::mask).
+namespace stmt {
+enum class flags : uint64_t {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags sb_basic{uapi::statmount_sb_basic};
+inline constexpr flags mnt_basic{uapi::statmount_mnt_basic};
+inline constexpr flags propagate_from{uapi::statmount_propagate_from};
+inline constexpr flags mnt_root{uapi::statmount_mnt_root};
+inline constexpr flags mnt_point{uapi::statmount_mnt_point};
+inline constexpr flags fs_type{uapi::statmount_fs_type};
+inline constexpr flags mnt_ns_id{uapi::statmount_mnt_ns_id};
+inline constexpr flags mnt_opts{uapi::statmount_mnt_opts};
+}  // namespace stmt
+
+// LSMT_ROOT: listmount(2)'s mnt_id for the root of the mount namespace.
+inline constexpr uint64_t lsmt_root = static_cast<uint64_t>(uapi::lsmt_root);
+
+// LISTMOUNT_*: listmount(2) flags.
+namespace listmount_ {
+enum class flags : unsigned {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags reverse{uapi::listmount_reverse};  // Linux 6.11
+}  // namespace listmount_
+
+// The kernel's struct mnt_id_req: the request of statmount(2) and listmount(2)
+// (size: uapi::mnt_id_req_size_ver0 before Linux 6.11's mnt_ns_id).
+struct mnt_id_req : uapi::mnt_id_req {};
+
+// The kernel's struct statmount (Linux 6.12): the fixed part; the strings
+// (fs_type, mnt_root, mnt_point, mnt_opts: offsets into str) follow it in
+// the caller's buffer. The same layout on every ISA (only 64- and 32-bit
+// members, each at its own alignment).
+struct statmount_t {
+  uint32_t size;
+  uint32_t mnt_opts;
+  stmt::flags mask;
+  uint32_t sb_dev_major;
+  uint32_t sb_dev_minor;
+  uint64_t sb_magic;
+  uint32_t sb_flags;
+  uint32_t fs_type;
+  uint64_t mnt_id;
+  uint64_t mnt_parent_id;
+  uint32_t mnt_id_old;
+  uint32_t mnt_parent_id_old;
+  mount_attr_::flags mnt_attr;
+  uint64_t mnt_propagation;
+  uint64_t mnt_peer_group;
+  uint64_t mnt_master;
+  uint64_t propagate_from;
+  uint32_t mnt_root;
+  uint32_t mnt_point;
+  uint64_t mnt_ns_id;
+  uint64_t spare2[49];
+  // The string at offset `off` of the variable part (str[] in the kernel's).
+  const char* str(uint32_t off) const noexcept { return reinterpret_cast<const char*>(this + 1) + off; }
+};
+static_assert(sizeof(statmount_t) == 512);
+
+// statmount(2): int statmount(const struct mnt_id_req *req, struct statmount *buf, size_t bufsize, unsigned int flags);
+// Linux 6.8. buf holds bufsize bytes: sizeof(statmount_t) and room for the
+// strings asked for (EOVERFLOW when they do not fit).
+inline result<void> statmount(const mnt_id_req* req, statmount_t* buf, size_t bufsize, unsigned flags = 0) noexcept {
+  return detail::as_void(syscall(nr::statmount, req, buf, bufsize, flags));
+}
+
+// listmount(2): ssize_t listmount(const struct mnt_id_req *req, u64 *mnt_ids, size_t nr_mnt_ids, unsigned int flags);
+// Linux 6.8: the unique ids of the mounts below req->mnt_id (lsmt_root: all),
+// after req->param (0 to start); the number written.
+inline result<size_t> listmount(const mnt_id_req* req, uint64_t* mnt_ids, size_t nr_mnt_ids, listmount_::flags flags = listmount_::flags()) noexcept {
+  return detail::as_count<size_t>(syscall(nr::listmount, req, mnt_ids, nr_mnt_ids, flags));
+}
+
+// XATTR_*: setxattr(2) flags (none: create or replace).
+namespace xattr {
+enum class flags : int {};
+RAWSYS_BITMASK(flags)
+inline constexpr flags create{uapi::xattr_create};
+inline constexpr flags replace{uapi::xattr_replace};
+}  // namespace xattr
+
+// setxattr(2): int setxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+inline result<void> setxattr(const char* path, const char* name, const void* value, size_t size, xattr::flags flags = xattr::flags()) noexcept {
+  return detail::as_void(syscall(nr::setxattr, path, name, value, size, flags));
+}
+
+// lsetxattr(2): int lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+// As setxattr, on a symbolic link itself.
+inline result<void> lsetxattr(const char* path, const char* name, const void* value, size_t size, xattr::flags flags = xattr::flags()) noexcept {
+  return detail::as_void(syscall(nr::lsetxattr, path, name, value, size, flags));
+}
+
+// fsetxattr(2): int fsetxattr(int fd, const char *name, const void *value, size_t size, int flags);
+inline result<void> fsetxattr(fd f, const char* name, const void* value, size_t size, xattr::flags flags = xattr::flags()) noexcept {
+  return detail::as_void(syscall(nr::fsetxattr, f.get(), name, value, size, flags));
+}
+
+// getxattr(2): ssize_t getxattr(const char *path, const char *name, void *value, size_t size);
+// The value's length (with size 0: the length it needs, nothing written);
+// ERANGE when size is too small, ENODATA when there is no such attribute.
+inline result<size_t> getxattr(const char* path, const char* name, void* value, size_t size) noexcept {
+  return detail::as_count<size_t>(syscall(nr::getxattr, path, name, value, size));
+}
+
+// lgetxattr(2): ssize_t lgetxattr(const char *path, const char *name, void *value, size_t size);
+inline result<size_t> lgetxattr(const char* path, const char* name, void* value, size_t size) noexcept {
+  return detail::as_count<size_t>(syscall(nr::lgetxattr, path, name, value, size));
+}
+
+// fgetxattr(2): ssize_t fgetxattr(int fd, const char *name, void *value, size_t size);
+inline result<size_t> fgetxattr(fd f, const char* name, void* value, size_t size) noexcept {
+  return detail::as_count<size_t>(syscall(nr::fgetxattr, f.get(), name, value, size));
+}
+
+// listxattr(2): ssize_t listxattr(const char *path, char *list, size_t size);
+// The names, each NUL-terminated, one after another; their total length.
+inline result<size_t> listxattr(const char* path, char* list, size_t size) noexcept {
+  return detail::as_count<size_t>(syscall(nr::listxattr, path, list, size));
+}
+
+// llistxattr(2): ssize_t llistxattr(const char *path, char *list, size_t size);
+inline result<size_t> llistxattr(const char* path, char* list, size_t size) noexcept {
+  return detail::as_count<size_t>(syscall(nr::llistxattr, path, list, size));
+}
+
+// flistxattr(2): ssize_t flistxattr(int fd, char *list, size_t size);
+inline result<size_t> flistxattr(fd f, char* list, size_t size) noexcept {
+  return detail::as_count<size_t>(syscall(nr::flistxattr, f.get(), list, size));
+}
+
+// removexattr(2): int removexattr(const char *path, const char *name);
+inline result<void> removexattr(const char* path, const char* name) noexcept {
+  return detail::as_void(syscall(nr::removexattr, path, name));
+}
+
+// lremovexattr(2): int lremovexattr(const char *path, const char *name);
+inline result<void> lremovexattr(const char* path, const char* name) noexcept {
+  return detail::as_void(syscall(nr::lremovexattr, path, name));
+}
+
+// fremovexattr(2): int fremovexattr(int fd, const char *name);
+inline result<void> fremovexattr(fd f, const char* name) noexcept {
+  return detail::as_void(syscall(nr::fremovexattr, f.get(), name));
+}
+
+// AT_HANDLE_*: name_to_handle_at(2) flags beside at::symlink_follow and
+// at::empty_path (as at::flags).
+namespace at {
+inline constexpr flags handle_fid{uapi::at_handle_fid};  // Linux 6.5
+inline constexpr flags handle_mnt_id_unique{uapi::at_handle_mnt_id_unique};  // Linux 6.12: a 64-bit mount id
+}  // namespace at
+
+// MAX_HANDLE_SZ: the largest handle. Hand-written: the kernel keeps it out of
+// its UAPI (include/linux/exportfs.h); one value everywhere.
+inline constexpr uint32_t max_handle_sz = 128;
+
+// The kernel's struct file_handle with room for the largest handle:
+// handle_bytes says how much of it is (to be) used.
+struct file_handle {
+  uint32_t handle_bytes = max_handle_sz;
+  int32_t handle_type = 0;
+  unsigned char f_handle[max_handle_sz] = {};
+};
+
+// name_to_handle_at(2): int name_to_handle_at(int dirfd, const char *pathname, struct file_handle *handle, int *mount_id, int flags);
+// handle->handle_bytes is the room on entry; EOVERFLOW (with the size needed
+// there) when it is too small. mount_id: an int, or with
+// at::handle_mnt_id_unique the 64-bit unique mount id (pass a uint64_t*).
+inline result<void> name_to_handle_at(fd dirfd, const char* path, file_handle* handle, void* mount_id, at::flags flags = at::flags()) noexcept {
+  return detail::as_void(syscall(nr::name_to_handle_at, dirfd.get(), path, handle, mount_id, flags));
+}
+
+// open_by_handle_at(2): int open_by_handle_at(int mount_fd, struct file_handle *handle, int flags);
+// Needs CAP_DAC_READ_SEARCH (EPERM without). mount_fd: any file on the
+// handle's file system.
+inline result<unique_fd> open_by_handle_at(fd mount_fd, const file_handle* handle, o::flags flags) noexcept {
+  return detail::as_fd(syscall(nr::open_by_handle_at, mount_fd.get(), handle, flags));
+}
+
+// quotactl(2) and quotactl_fd(2): the operation (Q_*) and the quota type
+// (USRQUOTA, GRPQUOTA, PRJQUOTA), made into the cmd argument as QCMD does.
+namespace quota {
+enum class op : unsigned {
+  sync = uapi::q_sync, quotaon = uapi::q_quotaon, quotaoff = uapi::q_quotaoff, getfmt = uapi::q_getfmt,
+  getinfo = uapi::q_getinfo, setinfo = uapi::q_setinfo, getquota = uapi::q_getquota,
+  setquota = uapi::q_setquota, getnextquota = uapi::q_getnextquota,
+};
+enum class type : unsigned { usr = uapi::usrquota, grp = uapi::grpquota, prj = uapi::prjquota };
+// QCMD(cmd, type): the cmd argument.
+enum class cmd : unsigned {};
+constexpr cmd qcmd(op o, type t) noexcept {
+  return cmd{(static_cast<unsigned>(o) << uapi::subcmdshift) | (static_cast<unsigned>(t) & uapi::subcmdmask)};
+}
+}  // namespace quota
+
+// quotactl(2): int quotactl(int cmd, const char *special, int id, caddr_t addr);
+// special: the block device of the file system (null for quota::op::sync of all).
+inline result<long> quotactl(quota::cmd cmd, const char* special, int id, void* addr) noexcept {
+  return syscall(nr::quotactl, cmd, special, id, addr);
+}
+
+// quotactl_fd(2): int quotactl_fd(unsigned int fd, unsigned int cmd, qid_t id, void *addr);
+// Linux 5.14: the file system of an open file instead of a device.
+inline result<long> quotactl_fd(fd f, quota::cmd cmd, int id, void* addr) noexcept {
+  return syscall(nr::quotactl_fd, f.get(), cmd, id, addr);
+}
+
 // IN_*: inotify event masks (in::flags) and inotify_init1 flags
 // (in::init_flags).
 namespace in {
@@ -755,6 +1153,90 @@ inline result<int> inotify_add_watch(fd f, const char* path, in::flags mask) noe
 // inotify_rm_watch(2): int inotify_rm_watch(int fd, int wd);
 inline result<void> inotify_rm_watch(fd f, int wd) noexcept {
   return detail::as_void(syscall(nr::inotify_rm_watch, f.get(), wd));
+}
+
+// FAN_*: fanotify_init flags (fan::init_flags), fanotify_mark flags
+// (fan::mark_flags) and the event mask (fan::events, 64-bit).
+namespace fan {
+enum class init_flags : unsigned {};
+RAWSYS_BITMASK(init_flags)
+inline constexpr init_flags cloexec{uapi::fan_cloexec};
+inline constexpr init_flags nonblock{uapi::fan_nonblock};
+inline constexpr init_flags class_notif{uapi::fan_class_notif};
+inline constexpr init_flags class_content{uapi::fan_class_content};
+inline constexpr init_flags class_pre_content{uapi::fan_class_pre_content};
+inline constexpr init_flags unlimited_queue{uapi::fan_unlimited_queue};
+inline constexpr init_flags unlimited_marks{uapi::fan_unlimited_marks};
+inline constexpr init_flags enable_audit{uapi::fan_enable_audit};
+inline constexpr init_flags report_pidfd{uapi::fan_report_pidfd};
+inline constexpr init_flags report_tid{uapi::fan_report_tid};
+inline constexpr init_flags report_fid{uapi::fan_report_fid};
+inline constexpr init_flags report_dir_fid{uapi::fan_report_dir_fid};
+inline constexpr init_flags report_name{uapi::fan_report_name};
+inline constexpr init_flags report_target_fid{uapi::fan_report_target_fid};
+inline constexpr init_flags report_dfid_name{uapi::fan_report_dfid_name};
+
+enum class mark_flags : unsigned {};
+RAWSYS_BITMASK(mark_flags)
+inline constexpr mark_flags mark_add{uapi::fan_mark_add};
+inline constexpr mark_flags mark_remove{uapi::fan_mark_remove};
+inline constexpr mark_flags mark_flush{uapi::fan_mark_flush};
+inline constexpr mark_flags mark_dont_follow{uapi::fan_mark_dont_follow};
+inline constexpr mark_flags mark_onlydir{uapi::fan_mark_onlydir};
+inline constexpr mark_flags mark_inode{uapi::fan_mark_inode};
+inline constexpr mark_flags mark_mount{uapi::fan_mark_mount};
+inline constexpr mark_flags mark_filesystem{uapi::fan_mark_filesystem};
+inline constexpr mark_flags mark_ignored_mask{uapi::fan_mark_ignored_mask};
+inline constexpr mark_flags mark_ignored_surv_modify{uapi::fan_mark_ignored_surv_modify};
+inline constexpr mark_flags mark_evictable{uapi::fan_mark_evictable};
+inline constexpr mark_flags mark_ignore{uapi::fan_mark_ignore};
+
+enum class events : uint64_t {};
+RAWSYS_BITMASK(events)
+inline constexpr events access{uapi::fan_access};
+inline constexpr events modify{uapi::fan_modify};
+inline constexpr events attrib{uapi::fan_attrib};
+inline constexpr events close_write{uapi::fan_close_write};
+inline constexpr events close_nowrite{uapi::fan_close_nowrite};
+inline constexpr events open{uapi::fan_open};
+inline constexpr events moved_from{uapi::fan_moved_from};
+inline constexpr events moved_to{uapi::fan_moved_to};
+inline constexpr events create{uapi::fan_create};
+inline constexpr events delete_{uapi::fan_delete};
+inline constexpr events delete_self{uapi::fan_delete_self};
+inline constexpr events move_self{uapi::fan_move_self};
+inline constexpr events open_exec{uapi::fan_open_exec};
+inline constexpr events q_overflow{uapi::fan_q_overflow};
+inline constexpr events fs_error{uapi::fan_fs_error};
+inline constexpr events open_perm{uapi::fan_open_perm};
+inline constexpr events access_perm{uapi::fan_access_perm};
+inline constexpr events open_exec_perm{uapi::fan_open_exec_perm};
+inline constexpr events rename{uapi::fan_rename};
+inline constexpr events ondir{uapi::fan_ondir};
+inline constexpr events event_on_child{uapi::fan_event_on_child};
+inline constexpr events close{uapi::fan_close};
+inline constexpr events move{uapi::fan_move};
+
+// FANOTIFY_METADATA_VERSION (fanotify_event_metadata::vers), FAN_NOFD.
+inline constexpr unsigned metadata_version = uapi::fanotify_metadata_version;
+inline constexpr int nofd = uapi::fan_nofd;
+}  // namespace fan
+
+// The kernel's struct fanotify_event_metadata: the head of each event that
+// read(2) of a fanotify descriptor returns (event_len bytes in all). fd is
+// an open descriptor of the object (the reader closes it), or fan::nofd.
+struct fanotify_event_metadata : uapi::fanotify_event_metadata {};
+
+// fanotify_init(2): int fanotify_init(unsigned int flags, unsigned int event_f_flags);
+// event_f_flags: how the descriptors of the events are opened (o::rdonly, o::cloexec, ...).
+inline result<unique_fd> fanotify_init(fan::init_flags flags, o::flags event_f_flags) noexcept {
+  return detail::as_fd(syscall(nr::fanotify_init, flags, event_f_flags));
+}
+
+// fanotify_mark(2): int fanotify_mark(int fanotify_fd, unsigned int flags, uint64_t mask, int dirfd, const char *pathname);
+// 32-bit ISAs: the mask in a register pair.
+inline result<void> fanotify_mark(fd fan_fd, fan::mark_flags flags, fan::events mask, fd dirfd, const char* path) noexcept {
+  return detail::as_void(syscall(nr::fanotify_mark, fan_fd.get(), flags, arg64{bits(mask)}, dirfd.get(), path));
 }
 
 }  // namespace rawsys

@@ -17,6 +17,7 @@
 #include "fs.hpp"
 #include "futex.hpp"
 #include "io_uring.hpp"
+#include "ioctl.hpp"
 #include "ipc.hpp"
 #include "keys.hpp"
 #include "landlock.hpp"

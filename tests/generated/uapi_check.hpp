@@ -335,6 +335,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_I386)
@@ -678,6 +744,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_AARCH64)
@@ -1005,6 +1137,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_ARM)
@@ -1348,6 +1546,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_RISCV64)
@@ -1674,6 +1938,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_S390X)
@@ -1997,6 +2327,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_PPC64LE)
@@ -2322,6 +2718,76 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, ispeed) == offsetof(struct termios, c_ispeed));
+static_assert(sizeof(U::termios::ispeed) == sizeof(((struct termios*)0)->c_ispeed));
+static_assert(offsetof(U::termios, ospeed) == offsetof(struct termios, c_ospeed));
+static_assert(sizeof(U::termios::ospeed) == sizeof(((struct termios*)0)->c_ospeed));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPS64EL)
@@ -2646,6 +3112,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_MIPSEL)
@@ -2982,6 +3514,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #if defined(RAWSYS_UAPI_LOONGARCH64)
@@ -3308,6 +3906,72 @@ static_assert(offsetof(U::old_timex, stbcnt) == offsetof(struct timex, stbcnt));
 static_assert(sizeof(U::old_timex::stbcnt) == sizeof(((struct timex*)0)->stbcnt));
 static_assert(offsetof(U::old_timex, tai) == offsetof(struct timex, tai));
 static_assert(sizeof(U::old_timex::tai) == sizeof(((struct timex*)0)->tai));
+static_assert(sizeof(U::winsize) == sizeof(struct winsize));
+static_assert(offsetof(U::winsize, row) == offsetof(struct winsize, ws_row));
+static_assert(sizeof(U::winsize::row) == sizeof(((struct winsize*)0)->ws_row));
+static_assert(offsetof(U::winsize, col) == offsetof(struct winsize, ws_col));
+static_assert(sizeof(U::winsize::col) == sizeof(((struct winsize*)0)->ws_col));
+static_assert(offsetof(U::winsize, xpixel) == offsetof(struct winsize, ws_xpixel));
+static_assert(sizeof(U::winsize::xpixel) == sizeof(((struct winsize*)0)->ws_xpixel));
+static_assert(offsetof(U::winsize, ypixel) == offsetof(struct winsize, ws_ypixel));
+static_assert(sizeof(U::winsize::ypixel) == sizeof(((struct winsize*)0)->ws_ypixel));
+static_assert(sizeof(U::termios) == sizeof(struct termios));
+static_assert(offsetof(U::termios, iflag) == offsetof(struct termios, c_iflag));
+static_assert(sizeof(U::termios::iflag) == sizeof(((struct termios*)0)->c_iflag));
+static_assert(offsetof(U::termios, oflag) == offsetof(struct termios, c_oflag));
+static_assert(sizeof(U::termios::oflag) == sizeof(((struct termios*)0)->c_oflag));
+static_assert(offsetof(U::termios, cflag) == offsetof(struct termios, c_cflag));
+static_assert(sizeof(U::termios::cflag) == sizeof(((struct termios*)0)->c_cflag));
+static_assert(offsetof(U::termios, lflag) == offsetof(struct termios, c_lflag));
+static_assert(sizeof(U::termios::lflag) == sizeof(((struct termios*)0)->c_lflag));
+static_assert(offsetof(U::termios, line) == offsetof(struct termios, c_line));
+static_assert(sizeof(U::termios::line) == sizeof(((struct termios*)0)->c_line));
+static_assert(offsetof(U::termios, cc) == offsetof(struct termios, c_cc));
+static_assert(sizeof(U::termios::cc) == sizeof(((struct termios*)0)->c_cc));
+static_assert(sizeof(U::mount_attr) == sizeof(struct mount_attr));
+static_assert(offsetof(U::mount_attr, attr_set) == offsetof(struct mount_attr, attr_set));
+static_assert(sizeof(U::mount_attr::attr_set) == sizeof(((struct mount_attr*)0)->attr_set));
+static_assert(offsetof(U::mount_attr, attr_clr) == offsetof(struct mount_attr, attr_clr));
+static_assert(sizeof(U::mount_attr::attr_clr) == sizeof(((struct mount_attr*)0)->attr_clr));
+static_assert(offsetof(U::mount_attr, propagation) == offsetof(struct mount_attr, propagation));
+static_assert(sizeof(U::mount_attr::propagation) == sizeof(((struct mount_attr*)0)->propagation));
+static_assert(offsetof(U::mount_attr, userns_fd) == offsetof(struct mount_attr, userns_fd));
+static_assert(sizeof(U::mount_attr::userns_fd) == sizeof(((struct mount_attr*)0)->userns_fd));
+static_assert(sizeof(U::mnt_id_req) == sizeof(struct mnt_id_req));
+static_assert(offsetof(U::mnt_id_req, size) == offsetof(struct mnt_id_req, size));
+static_assert(sizeof(U::mnt_id_req::size) == sizeof(((struct mnt_id_req*)0)->size));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_fd) == offsetof(struct mnt_id_req, mnt_ns_fd));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_fd) == sizeof(((struct mnt_id_req*)0)->mnt_ns_fd));
+static_assert(offsetof(U::mnt_id_req, mnt_id) == offsetof(struct mnt_id_req, mnt_id));
+static_assert(sizeof(U::mnt_id_req::mnt_id) == sizeof(((struct mnt_id_req*)0)->mnt_id));
+static_assert(offsetof(U::mnt_id_req, param) == offsetof(struct mnt_id_req, param));
+static_assert(sizeof(U::mnt_id_req::param) == sizeof(((struct mnt_id_req*)0)->param));
+static_assert(offsetof(U::mnt_id_req, mnt_ns_id) == offsetof(struct mnt_id_req, mnt_ns_id));
+static_assert(sizeof(U::mnt_id_req::mnt_ns_id) == sizeof(((struct mnt_id_req*)0)->mnt_ns_id));
+static_assert(sizeof(U::file_clone_range) == sizeof(struct file_clone_range));
+static_assert(offsetof(U::file_clone_range, src_fd) == offsetof(struct file_clone_range, src_fd));
+static_assert(sizeof(U::file_clone_range::src_fd) == sizeof(((struct file_clone_range*)0)->src_fd));
+static_assert(offsetof(U::file_clone_range, src_offset) == offsetof(struct file_clone_range, src_offset));
+static_assert(sizeof(U::file_clone_range::src_offset) == sizeof(((struct file_clone_range*)0)->src_offset));
+static_assert(offsetof(U::file_clone_range, src_length) == offsetof(struct file_clone_range, src_length));
+static_assert(sizeof(U::file_clone_range::src_length) == sizeof(((struct file_clone_range*)0)->src_length));
+static_assert(offsetof(U::file_clone_range, dest_offset) == offsetof(struct file_clone_range, dest_offset));
+static_assert(sizeof(U::file_clone_range::dest_offset) == sizeof(((struct file_clone_range*)0)->dest_offset));
+static_assert(sizeof(U::fanotify_event_metadata) == sizeof(struct fanotify_event_metadata));
+static_assert(offsetof(U::fanotify_event_metadata, event_len) == offsetof(struct fanotify_event_metadata, event_len));
+static_assert(sizeof(U::fanotify_event_metadata::event_len) == sizeof(((struct fanotify_event_metadata*)0)->event_len));
+static_assert(offsetof(U::fanotify_event_metadata, vers) == offsetof(struct fanotify_event_metadata, vers));
+static_assert(sizeof(U::fanotify_event_metadata::vers) == sizeof(((struct fanotify_event_metadata*)0)->vers));
+static_assert(offsetof(U::fanotify_event_metadata, reserved) == offsetof(struct fanotify_event_metadata, reserved));
+static_assert(sizeof(U::fanotify_event_metadata::reserved) == sizeof(((struct fanotify_event_metadata*)0)->reserved));
+static_assert(offsetof(U::fanotify_event_metadata, metadata_len) == offsetof(struct fanotify_event_metadata, metadata_len));
+static_assert(sizeof(U::fanotify_event_metadata::metadata_len) == sizeof(((struct fanotify_event_metadata*)0)->metadata_len));
+static_assert(offsetof(U::fanotify_event_metadata, mask) == offsetof(struct fanotify_event_metadata, mask));
+static_assert(sizeof(U::fanotify_event_metadata::mask) == sizeof(((struct fanotify_event_metadata*)0)->mask));
+static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanotify_event_metadata, fd));
+static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
+static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
+static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
 #ifdef ADJ_ESTERROR
@@ -7115,11 +7779,6 @@ static_assert(U::timer_abstime == (TIMER_ABSTIME));
 #else
 static_assert(is_absent(U::timer_abstime));
 #endif
-#ifdef TIOCGWINSZ
-static_assert(U::tiocgwinsz == (TIOCGWINSZ));
-#else
-static_assert(is_absent(U::tiocgwinsz));
-#endif
 #ifdef UFFD_API
 static_assert(U::uffd_api == (UFFD_API));
 #else
@@ -7265,6 +7924,880 @@ static_assert(U::wuntraced == (WUNTRACED));
 #else
 static_assert(is_absent(U::wuntraced));
 #endif
+#ifdef AT_HANDLE_FID
+static_assert(U::at_handle_fid == (AT_HANDLE_FID));
+#else
+static_assert(is_absent(U::at_handle_fid));
+#endif
+#ifdef AT_HANDLE_MNT_ID_UNIQUE
+static_assert(U::at_handle_mnt_id_unique == (AT_HANDLE_MNT_ID_UNIQUE));
+#else
+static_assert(is_absent(U::at_handle_mnt_id_unique));
+#endif
+#ifdef BRKINT
+static_assert(U::brkint == (BRKINT));
+#else
+static_assert(is_absent(U::brkint));
+#endif
+#ifdef CS8
+static_assert(U::cs8 == (CS8));
+#else
+static_assert(is_absent(U::cs8));
+#endif
+#ifdef CSIZE
+static_assert(U::csize == (CSIZE));
+#else
+static_assert(is_absent(U::csize));
+#endif
+#ifdef ECHO
+static_assert(U::echo == (ECHO));
+#else
+static_assert(is_absent(U::echo));
+#endif
+#ifdef ECHOE
+static_assert(U::echoe == (ECHOE));
+#else
+static_assert(is_absent(U::echoe));
+#endif
+#ifdef ECHOK
+static_assert(U::echok == (ECHOK));
+#else
+static_assert(is_absent(U::echok));
+#endif
+#ifdef ECHONL
+static_assert(U::echonl == (ECHONL));
+#else
+static_assert(is_absent(U::echonl));
+#endif
+#ifdef ICANON
+static_assert(U::icanon == (ICANON));
+#else
+static_assert(is_absent(U::icanon));
+#endif
+#ifdef ICRNL
+static_assert(U::icrnl == (ICRNL));
+#else
+static_assert(is_absent(U::icrnl));
+#endif
+#ifdef IEXTEN
+static_assert(U::iexten == (IEXTEN));
+#else
+static_assert(is_absent(U::iexten));
+#endif
+#ifdef INLCR
+static_assert(U::inlcr == (INLCR));
+#else
+static_assert(is_absent(U::inlcr));
+#endif
+#ifdef INPCK
+static_assert(U::inpck == (INPCK));
+#else
+static_assert(is_absent(U::inpck));
+#endif
+#ifdef ISIG
+static_assert(U::isig == (ISIG));
+#else
+static_assert(is_absent(U::isig));
+#endif
+#ifdef ISTRIP
+static_assert(U::istrip == (ISTRIP));
+#else
+static_assert(is_absent(U::istrip));
+#endif
+#ifdef IXON
+static_assert(U::ixon == (IXON));
+#else
+static_assert(is_absent(U::ixon));
+#endif
+#ifdef NCCS
+static_assert(U::nccs == (NCCS));
+#else
+static_assert(is_absent(U::nccs));
+#endif
+#ifdef OPOST
+static_assert(U::opost == (OPOST));
+#else
+static_assert(is_absent(U::opost));
+#endif
+#ifdef PARENB
+static_assert(U::parenb == (PARENB));
+#else
+static_assert(is_absent(U::parenb));
+#endif
+#ifdef VEOF
+static_assert(U::veof == (VEOF));
+#else
+static_assert(is_absent(U::veof));
+#endif
+#ifdef VERASE
+static_assert(U::verase == (VERASE));
+#else
+static_assert(is_absent(U::verase));
+#endif
+#ifdef VINTR
+static_assert(U::vintr == (VINTR));
+#else
+static_assert(is_absent(U::vintr));
+#endif
+#ifdef VKILL
+static_assert(U::vkill == (VKILL));
+#else
+static_assert(is_absent(U::vkill));
+#endif
+#ifdef VMIN
+static_assert(U::vmin == (VMIN));
+#else
+static_assert(is_absent(U::vmin));
+#endif
+#ifdef VQUIT
+static_assert(U::vquit == (VQUIT));
+#else
+static_assert(is_absent(U::vquit));
+#endif
+#ifdef VSUSP
+static_assert(U::vsusp == (VSUSP));
+#else
+static_assert(is_absent(U::vsusp));
+#endif
+#ifdef VTIME
+static_assert(U::vtime == (VTIME));
+#else
+static_assert(is_absent(U::vtime));
+#endif
+#ifdef FAN_ACCESS
+static_assert(U::fan_access == (FAN_ACCESS));
+#else
+static_assert(is_absent(U::fan_access));
+#endif
+#ifdef FAN_ACCESS_PERM
+static_assert(U::fan_access_perm == (FAN_ACCESS_PERM));
+#else
+static_assert(is_absent(U::fan_access_perm));
+#endif
+#ifdef FAN_ATTRIB
+static_assert(U::fan_attrib == (FAN_ATTRIB));
+#else
+static_assert(is_absent(U::fan_attrib));
+#endif
+#ifdef FAN_CLASS_CONTENT
+static_assert(U::fan_class_content == (FAN_CLASS_CONTENT));
+#else
+static_assert(is_absent(U::fan_class_content));
+#endif
+#ifdef FAN_CLASS_NOTIF
+static_assert(U::fan_class_notif == (FAN_CLASS_NOTIF));
+#else
+static_assert(is_absent(U::fan_class_notif));
+#endif
+#ifdef FAN_CLASS_PRE_CONTENT
+static_assert(U::fan_class_pre_content == (FAN_CLASS_PRE_CONTENT));
+#else
+static_assert(is_absent(U::fan_class_pre_content));
+#endif
+#ifdef FAN_CLOEXEC
+static_assert(U::fan_cloexec == (FAN_CLOEXEC));
+#else
+static_assert(is_absent(U::fan_cloexec));
+#endif
+#ifdef FAN_CLOSE
+static_assert(U::fan_close == (FAN_CLOSE));
+#else
+static_assert(is_absent(U::fan_close));
+#endif
+#ifdef FAN_CLOSE_NOWRITE
+static_assert(U::fan_close_nowrite == (FAN_CLOSE_NOWRITE));
+#else
+static_assert(is_absent(U::fan_close_nowrite));
+#endif
+#ifdef FAN_CLOSE_WRITE
+static_assert(U::fan_close_write == (FAN_CLOSE_WRITE));
+#else
+static_assert(is_absent(U::fan_close_write));
+#endif
+#ifdef FAN_CREATE
+static_assert(U::fan_create == (FAN_CREATE));
+#else
+static_assert(is_absent(U::fan_create));
+#endif
+#ifdef FAN_DELETE
+static_assert(U::fan_delete == (FAN_DELETE));
+#else
+static_assert(is_absent(U::fan_delete));
+#endif
+#ifdef FAN_DELETE_SELF
+static_assert(U::fan_delete_self == (FAN_DELETE_SELF));
+#else
+static_assert(is_absent(U::fan_delete_self));
+#endif
+#ifdef FAN_ENABLE_AUDIT
+static_assert(U::fan_enable_audit == (FAN_ENABLE_AUDIT));
+#else
+static_assert(is_absent(U::fan_enable_audit));
+#endif
+#ifdef FAN_EVENT_ON_CHILD
+static_assert(U::fan_event_on_child == (FAN_EVENT_ON_CHILD));
+#else
+static_assert(is_absent(U::fan_event_on_child));
+#endif
+#ifdef FAN_FS_ERROR
+static_assert(U::fan_fs_error == (FAN_FS_ERROR));
+#else
+static_assert(is_absent(U::fan_fs_error));
+#endif
+#ifdef FAN_MARK_ADD
+static_assert(U::fan_mark_add == (FAN_MARK_ADD));
+#else
+static_assert(is_absent(U::fan_mark_add));
+#endif
+#ifdef FAN_MARK_DONT_FOLLOW
+static_assert(U::fan_mark_dont_follow == (FAN_MARK_DONT_FOLLOW));
+#else
+static_assert(is_absent(U::fan_mark_dont_follow));
+#endif
+#ifdef FAN_MARK_EVICTABLE
+static_assert(U::fan_mark_evictable == (FAN_MARK_EVICTABLE));
+#else
+static_assert(is_absent(U::fan_mark_evictable));
+#endif
+#ifdef FAN_MARK_FILESYSTEM
+static_assert(U::fan_mark_filesystem == (FAN_MARK_FILESYSTEM));
+#else
+static_assert(is_absent(U::fan_mark_filesystem));
+#endif
+#ifdef FAN_MARK_FLUSH
+static_assert(U::fan_mark_flush == (FAN_MARK_FLUSH));
+#else
+static_assert(is_absent(U::fan_mark_flush));
+#endif
+#ifdef FAN_MARK_IGNORE
+static_assert(U::fan_mark_ignore == (FAN_MARK_IGNORE));
+#else
+static_assert(is_absent(U::fan_mark_ignore));
+#endif
+#ifdef FAN_MARK_IGNORED_MASK
+static_assert(U::fan_mark_ignored_mask == (FAN_MARK_IGNORED_MASK));
+#else
+static_assert(is_absent(U::fan_mark_ignored_mask));
+#endif
+#ifdef FAN_MARK_IGNORED_SURV_MODIFY
+static_assert(U::fan_mark_ignored_surv_modify == (FAN_MARK_IGNORED_SURV_MODIFY));
+#else
+static_assert(is_absent(U::fan_mark_ignored_surv_modify));
+#endif
+#ifdef FAN_MARK_INODE
+static_assert(U::fan_mark_inode == (FAN_MARK_INODE));
+#else
+static_assert(is_absent(U::fan_mark_inode));
+#endif
+#ifdef FAN_MARK_MOUNT
+static_assert(U::fan_mark_mount == (FAN_MARK_MOUNT));
+#else
+static_assert(is_absent(U::fan_mark_mount));
+#endif
+#ifdef FAN_MARK_ONLYDIR
+static_assert(U::fan_mark_onlydir == (FAN_MARK_ONLYDIR));
+#else
+static_assert(is_absent(U::fan_mark_onlydir));
+#endif
+#ifdef FAN_MARK_REMOVE
+static_assert(U::fan_mark_remove == (FAN_MARK_REMOVE));
+#else
+static_assert(is_absent(U::fan_mark_remove));
+#endif
+#ifdef FAN_MODIFY
+static_assert(U::fan_modify == (FAN_MODIFY));
+#else
+static_assert(is_absent(U::fan_modify));
+#endif
+#ifdef FAN_MOVE
+static_assert(U::fan_move == (FAN_MOVE));
+#else
+static_assert(is_absent(U::fan_move));
+#endif
+#ifdef FAN_MOVED_FROM
+static_assert(U::fan_moved_from == (FAN_MOVED_FROM));
+#else
+static_assert(is_absent(U::fan_moved_from));
+#endif
+#ifdef FAN_MOVED_TO
+static_assert(U::fan_moved_to == (FAN_MOVED_TO));
+#else
+static_assert(is_absent(U::fan_moved_to));
+#endif
+#ifdef FAN_MOVE_SELF
+static_assert(U::fan_move_self == (FAN_MOVE_SELF));
+#else
+static_assert(is_absent(U::fan_move_self));
+#endif
+#ifdef FAN_NOFD
+static_assert(U::fan_nofd == (FAN_NOFD));
+#else
+static_assert(is_absent(U::fan_nofd));
+#endif
+#ifdef FAN_NONBLOCK
+static_assert(U::fan_nonblock == (FAN_NONBLOCK));
+#else
+static_assert(is_absent(U::fan_nonblock));
+#endif
+#ifdef FAN_ONDIR
+static_assert(U::fan_ondir == (FAN_ONDIR));
+#else
+static_assert(is_absent(U::fan_ondir));
+#endif
+#ifdef FAN_OPEN
+static_assert(U::fan_open == (FAN_OPEN));
+#else
+static_assert(is_absent(U::fan_open));
+#endif
+#ifdef FAN_OPEN_EXEC
+static_assert(U::fan_open_exec == (FAN_OPEN_EXEC));
+#else
+static_assert(is_absent(U::fan_open_exec));
+#endif
+#ifdef FAN_OPEN_EXEC_PERM
+static_assert(U::fan_open_exec_perm == (FAN_OPEN_EXEC_PERM));
+#else
+static_assert(is_absent(U::fan_open_exec_perm));
+#endif
+#ifdef FAN_OPEN_PERM
+static_assert(U::fan_open_perm == (FAN_OPEN_PERM));
+#else
+static_assert(is_absent(U::fan_open_perm));
+#endif
+#ifdef FAN_Q_OVERFLOW
+static_assert(U::fan_q_overflow == (FAN_Q_OVERFLOW));
+#else
+static_assert(is_absent(U::fan_q_overflow));
+#endif
+#ifdef FAN_RENAME
+static_assert(U::fan_rename == (FAN_RENAME));
+#else
+static_assert(is_absent(U::fan_rename));
+#endif
+#ifdef FAN_REPORT_DFID_NAME
+static_assert(U::fan_report_dfid_name == (FAN_REPORT_DFID_NAME));
+#else
+static_assert(is_absent(U::fan_report_dfid_name));
+#endif
+#ifdef FAN_REPORT_DIR_FID
+static_assert(U::fan_report_dir_fid == (FAN_REPORT_DIR_FID));
+#else
+static_assert(is_absent(U::fan_report_dir_fid));
+#endif
+#ifdef FAN_REPORT_FID
+static_assert(U::fan_report_fid == (FAN_REPORT_FID));
+#else
+static_assert(is_absent(U::fan_report_fid));
+#endif
+#ifdef FAN_REPORT_NAME
+static_assert(U::fan_report_name == (FAN_REPORT_NAME));
+#else
+static_assert(is_absent(U::fan_report_name));
+#endif
+#ifdef FAN_REPORT_PIDFD
+static_assert(U::fan_report_pidfd == (FAN_REPORT_PIDFD));
+#else
+static_assert(is_absent(U::fan_report_pidfd));
+#endif
+#ifdef FAN_REPORT_TARGET_FID
+static_assert(U::fan_report_target_fid == (FAN_REPORT_TARGET_FID));
+#else
+static_assert(is_absent(U::fan_report_target_fid));
+#endif
+#ifdef FAN_REPORT_TID
+static_assert(U::fan_report_tid == (FAN_REPORT_TID));
+#else
+static_assert(is_absent(U::fan_report_tid));
+#endif
+#ifdef FAN_UNLIMITED_MARKS
+static_assert(U::fan_unlimited_marks == (FAN_UNLIMITED_MARKS));
+#else
+static_assert(is_absent(U::fan_unlimited_marks));
+#endif
+#ifdef FAN_UNLIMITED_QUEUE
+static_assert(U::fan_unlimited_queue == (FAN_UNLIMITED_QUEUE));
+#else
+static_assert(is_absent(U::fan_unlimited_queue));
+#endif
+#ifdef FANOTIFY_METADATA_VERSION
+static_assert(U::fanotify_metadata_version == (FANOTIFY_METADATA_VERSION));
+#else
+static_assert(is_absent(U::fanotify_metadata_version));
+#endif
+#ifdef FICLONE
+static_assert(U::ficlone == (FICLONE));
+#else
+static_assert(is_absent(U::ficlone));
+#endif
+#ifdef FICLONERANGE
+static_assert(U::ficlonerange == (FICLONERANGE));
+#else
+static_assert(is_absent(U::ficlonerange));
+#endif
+#ifdef FIDEDUPERANGE
+static_assert(U::fideduperange == (FIDEDUPERANGE));
+#else
+static_assert(is_absent(U::fideduperange));
+#endif
+#ifdef FIOCLEX
+static_assert(U::fioclex == (FIOCLEX));
+#else
+static_assert(is_absent(U::fioclex));
+#endif
+#ifdef FIONBIO
+static_assert(U::fionbio == (FIONBIO));
+#else
+static_assert(is_absent(U::fionbio));
+#endif
+#ifdef FIONCLEX
+static_assert(U::fionclex == (FIONCLEX));
+#else
+static_assert(is_absent(U::fionclex));
+#endif
+#ifdef FIONREAD
+static_assert(U::fionread == (FIONREAD));
+#else
+static_assert(is_absent(U::fionread));
+#endif
+#ifdef FS_APPEND_FL
+static_assert(U::fs_append_fl == (FS_APPEND_FL));
+#else
+static_assert(is_absent(U::fs_append_fl));
+#endif
+#ifdef FS_IMMUTABLE_FL
+static_assert(U::fs_immutable_fl == (FS_IMMUTABLE_FL));
+#else
+static_assert(is_absent(U::fs_immutable_fl));
+#endif
+#ifdef FS_IOC_GETFLAGS
+static_assert(U::fs_ioc_getflags == (FS_IOC_GETFLAGS));
+#else
+static_assert(is_absent(U::fs_ioc_getflags));
+#endif
+#ifdef FS_IOC_SETFLAGS
+static_assert(U::fs_ioc_setflags == (FS_IOC_SETFLAGS));
+#else
+static_assert(is_absent(U::fs_ioc_setflags));
+#endif
+#ifdef FS_NOATIME_FL
+static_assert(U::fs_noatime_fl == (FS_NOATIME_FL));
+#else
+static_assert(is_absent(U::fs_noatime_fl));
+#endif
+#ifdef FS_NOCOW_FL
+static_assert(U::fs_nocow_fl == (FS_NOCOW_FL));
+#else
+static_assert(is_absent(U::fs_nocow_fl));
+#endif
+#ifdef FS_NODUMP_FL
+static_assert(U::fs_nodump_fl == (FS_NODUMP_FL));
+#else
+static_assert(is_absent(U::fs_nodump_fl));
+#endif
+#ifdef FS_SYNC_FL
+static_assert(U::fs_sync_fl == (FS_SYNC_FL));
+#else
+static_assert(is_absent(U::fs_sync_fl));
+#endif
+#ifdef FSMOUNT_CLOEXEC
+static_assert(U::fsmount_cloexec == (FSMOUNT_CLOEXEC));
+#else
+static_assert(is_absent(U::fsmount_cloexec));
+#endif
+#ifdef FSOPEN_CLOEXEC
+static_assert(U::fsopen_cloexec == (FSOPEN_CLOEXEC));
+#else
+static_assert(is_absent(U::fsopen_cloexec));
+#endif
+#ifdef FSPICK_CLOEXEC
+static_assert(U::fspick_cloexec == (FSPICK_CLOEXEC));
+#else
+static_assert(is_absent(U::fspick_cloexec));
+#endif
+#ifdef FSPICK_EMPTY_PATH
+static_assert(U::fspick_empty_path == (FSPICK_EMPTY_PATH));
+#else
+static_assert(is_absent(U::fspick_empty_path));
+#endif
+#ifdef FSPICK_NO_AUTOMOUNT
+static_assert(U::fspick_no_automount == (FSPICK_NO_AUTOMOUNT));
+#else
+static_assert(is_absent(U::fspick_no_automount));
+#endif
+#ifdef FSPICK_SYMLINK_NOFOLLOW
+static_assert(U::fspick_symlink_nofollow == (FSPICK_SYMLINK_NOFOLLOW));
+#else
+static_assert(is_absent(U::fspick_symlink_nofollow));
+#endif
+#ifdef GRPQUOTA
+static_assert(U::grpquota == (GRPQUOTA));
+#else
+static_assert(is_absent(U::grpquota));
+#endif
+#ifdef PRJQUOTA
+static_assert(U::prjquota == (PRJQUOTA));
+#else
+static_assert(is_absent(U::prjquota));
+#endif
+#ifdef USRQUOTA
+static_assert(U::usrquota == (USRQUOTA));
+#else
+static_assert(is_absent(U::usrquota));
+#endif
+#ifdef Q_GETFMT
+static_assert(U::q_getfmt == (Q_GETFMT));
+#else
+static_assert(is_absent(U::q_getfmt));
+#endif
+#ifdef Q_GETINFO
+static_assert(U::q_getinfo == (Q_GETINFO));
+#else
+static_assert(is_absent(U::q_getinfo));
+#endif
+#ifdef Q_GETNEXTQUOTA
+static_assert(U::q_getnextquota == (Q_GETNEXTQUOTA));
+#else
+static_assert(is_absent(U::q_getnextquota));
+#endif
+#ifdef Q_GETQUOTA
+static_assert(U::q_getquota == (Q_GETQUOTA));
+#else
+static_assert(is_absent(U::q_getquota));
+#endif
+#ifdef Q_QUOTAOFF
+static_assert(U::q_quotaoff == (Q_QUOTAOFF));
+#else
+static_assert(is_absent(U::q_quotaoff));
+#endif
+#ifdef Q_QUOTAON
+static_assert(U::q_quotaon == (Q_QUOTAON));
+#else
+static_assert(is_absent(U::q_quotaon));
+#endif
+#ifdef Q_SETINFO
+static_assert(U::q_setinfo == (Q_SETINFO));
+#else
+static_assert(is_absent(U::q_setinfo));
+#endif
+#ifdef Q_SETQUOTA
+static_assert(U::q_setquota == (Q_SETQUOTA));
+#else
+static_assert(is_absent(U::q_setquota));
+#endif
+#ifdef Q_SYNC
+static_assert(U::q_sync == (Q_SYNC));
+#else
+static_assert(is_absent(U::q_sync));
+#endif
+#ifdef SUBCMDMASK
+static_assert(U::subcmdmask == (SUBCMDMASK));
+#else
+static_assert(is_absent(U::subcmdmask));
+#endif
+#ifdef SUBCMDSHIFT
+static_assert(U::subcmdshift == (SUBCMDSHIFT));
+#else
+static_assert(is_absent(U::subcmdshift));
+#endif
+#ifdef LISTMOUNT_REVERSE
+static_assert(U::listmount_reverse == (LISTMOUNT_REVERSE));
+#else
+static_assert(is_absent(U::listmount_reverse));
+#endif
+#ifdef LSMT_ROOT
+static_assert(U::lsmt_root == (LSMT_ROOT));
+#else
+static_assert(is_absent(U::lsmt_root));
+#endif
+#ifdef MNT_ID_REQ_SIZE_VER0
+static_assert(U::mnt_id_req_size_ver0 == (MNT_ID_REQ_SIZE_VER0));
+#else
+static_assert(is_absent(U::mnt_id_req_size_ver0));
+#endif
+#ifdef MNT_ID_REQ_SIZE_VER1
+static_assert(U::mnt_id_req_size_ver1 == (MNT_ID_REQ_SIZE_VER1));
+#else
+static_assert(is_absent(U::mnt_id_req_size_ver1));
+#endif
+#ifdef MOUNT_ATTR_SIZE_VER0
+static_assert(U::mount_attr_size_ver0 == (MOUNT_ATTR_SIZE_VER0));
+#else
+static_assert(is_absent(U::mount_attr_size_ver0));
+#endif
+#ifdef MOUNT_ATTR__ATIME
+static_assert(U::mount_attr__atime == (MOUNT_ATTR__ATIME));
+#else
+static_assert(is_absent(U::mount_attr__atime));
+#endif
+#ifdef MOUNT_ATTR_IDMAP
+static_assert(U::mount_attr_idmap == (MOUNT_ATTR_IDMAP));
+#else
+static_assert(is_absent(U::mount_attr_idmap));
+#endif
+#ifdef MOUNT_ATTR_NOATIME
+static_assert(U::mount_attr_noatime == (MOUNT_ATTR_NOATIME));
+#else
+static_assert(is_absent(U::mount_attr_noatime));
+#endif
+#ifdef MOUNT_ATTR_NODEV
+static_assert(U::mount_attr_nodev == (MOUNT_ATTR_NODEV));
+#else
+static_assert(is_absent(U::mount_attr_nodev));
+#endif
+#ifdef MOUNT_ATTR_NODIRATIME
+static_assert(U::mount_attr_nodiratime == (MOUNT_ATTR_NODIRATIME));
+#else
+static_assert(is_absent(U::mount_attr_nodiratime));
+#endif
+#ifdef MOUNT_ATTR_NOEXEC
+static_assert(U::mount_attr_noexec == (MOUNT_ATTR_NOEXEC));
+#else
+static_assert(is_absent(U::mount_attr_noexec));
+#endif
+#ifdef MOUNT_ATTR_NOSUID
+static_assert(U::mount_attr_nosuid == (MOUNT_ATTR_NOSUID));
+#else
+static_assert(is_absent(U::mount_attr_nosuid));
+#endif
+#ifdef MOUNT_ATTR_NOSYMFOLLOW
+static_assert(U::mount_attr_nosymfollow == (MOUNT_ATTR_NOSYMFOLLOW));
+#else
+static_assert(is_absent(U::mount_attr_nosymfollow));
+#endif
+#ifdef MOUNT_ATTR_RDONLY
+static_assert(U::mount_attr_rdonly == (MOUNT_ATTR_RDONLY));
+#else
+static_assert(is_absent(U::mount_attr_rdonly));
+#endif
+#ifdef MOUNT_ATTR_RELATIME
+static_assert(U::mount_attr_relatime == (MOUNT_ATTR_RELATIME));
+#else
+static_assert(is_absent(U::mount_attr_relatime));
+#endif
+#ifdef MOUNT_ATTR_STRICTATIME
+static_assert(U::mount_attr_strictatime == (MOUNT_ATTR_STRICTATIME));
+#else
+static_assert(is_absent(U::mount_attr_strictatime));
+#endif
+#ifdef MOVE_MOUNT_BENEATH
+static_assert(U::move_mount_beneath == (MOVE_MOUNT_BENEATH));
+#else
+static_assert(is_absent(U::move_mount_beneath));
+#endif
+#ifdef MOVE_MOUNT_F_AUTOMOUNTS
+static_assert(U::move_mount_f_automounts == (MOVE_MOUNT_F_AUTOMOUNTS));
+#else
+static_assert(is_absent(U::move_mount_f_automounts));
+#endif
+#ifdef MOVE_MOUNT_F_EMPTY_PATH
+static_assert(U::move_mount_f_empty_path == (MOVE_MOUNT_F_EMPTY_PATH));
+#else
+static_assert(is_absent(U::move_mount_f_empty_path));
+#endif
+#ifdef MOVE_MOUNT_F_SYMLINKS
+static_assert(U::move_mount_f_symlinks == (MOVE_MOUNT_F_SYMLINKS));
+#else
+static_assert(is_absent(U::move_mount_f_symlinks));
+#endif
+#ifdef MOVE_MOUNT_SET_GROUP
+static_assert(U::move_mount_set_group == (MOVE_MOUNT_SET_GROUP));
+#else
+static_assert(is_absent(U::move_mount_set_group));
+#endif
+#ifdef MOVE_MOUNT_T_AUTOMOUNTS
+static_assert(U::move_mount_t_automounts == (MOVE_MOUNT_T_AUTOMOUNTS));
+#else
+static_assert(is_absent(U::move_mount_t_automounts));
+#endif
+#ifdef MOVE_MOUNT_T_EMPTY_PATH
+static_assert(U::move_mount_t_empty_path == (MOVE_MOUNT_T_EMPTY_PATH));
+#else
+static_assert(is_absent(U::move_mount_t_empty_path));
+#endif
+#ifdef MOVE_MOUNT_T_SYMLINKS
+static_assert(U::move_mount_t_symlinks == (MOVE_MOUNT_T_SYMLINKS));
+#else
+static_assert(is_absent(U::move_mount_t_symlinks));
+#endif
+#ifdef OPEN_TREE_CLOEXEC
+static_assert(U::open_tree_cloexec == (OPEN_TREE_CLOEXEC));
+#else
+static_assert(is_absent(U::open_tree_cloexec));
+#endif
+#ifdef OPEN_TREE_CLONE
+static_assert(U::open_tree_clone == (OPEN_TREE_CLONE));
+#else
+static_assert(is_absent(U::open_tree_clone));
+#endif
+#ifdef STATMOUNT_FS_TYPE
+static_assert(U::statmount_fs_type == (STATMOUNT_FS_TYPE));
+#else
+static_assert(is_absent(U::statmount_fs_type));
+#endif
+#ifdef STATMOUNT_MNT_BASIC
+static_assert(U::statmount_mnt_basic == (STATMOUNT_MNT_BASIC));
+#else
+static_assert(is_absent(U::statmount_mnt_basic));
+#endif
+#ifdef STATMOUNT_MNT_NS_ID
+static_assert(U::statmount_mnt_ns_id == (STATMOUNT_MNT_NS_ID));
+#else
+static_assert(is_absent(U::statmount_mnt_ns_id));
+#endif
+#ifdef STATMOUNT_MNT_OPTS
+static_assert(U::statmount_mnt_opts == (STATMOUNT_MNT_OPTS));
+#else
+static_assert(is_absent(U::statmount_mnt_opts));
+#endif
+#ifdef STATMOUNT_MNT_POINT
+static_assert(U::statmount_mnt_point == (STATMOUNT_MNT_POINT));
+#else
+static_assert(is_absent(U::statmount_mnt_point));
+#endif
+#ifdef STATMOUNT_MNT_ROOT
+static_assert(U::statmount_mnt_root == (STATMOUNT_MNT_ROOT));
+#else
+static_assert(is_absent(U::statmount_mnt_root));
+#endif
+#ifdef STATMOUNT_PROPAGATE_FROM
+static_assert(U::statmount_propagate_from == (STATMOUNT_PROPAGATE_FROM));
+#else
+static_assert(is_absent(U::statmount_propagate_from));
+#endif
+#ifdef STATMOUNT_SB_BASIC
+static_assert(U::statmount_sb_basic == (STATMOUNT_SB_BASIC));
+#else
+static_assert(is_absent(U::statmount_sb_basic));
+#endif
+#ifdef SYNC_FILE_RANGE_WAIT_AFTER
+static_assert(U::sync_file_range_wait_after == (SYNC_FILE_RANGE_WAIT_AFTER));
+#else
+static_assert(is_absent(U::sync_file_range_wait_after));
+#endif
+#ifdef SYNC_FILE_RANGE_WAIT_BEFORE
+static_assert(U::sync_file_range_wait_before == (SYNC_FILE_RANGE_WAIT_BEFORE));
+#else
+static_assert(is_absent(U::sync_file_range_wait_before));
+#endif
+#ifdef SYNC_FILE_RANGE_WRITE
+static_assert(U::sync_file_range_write == (SYNC_FILE_RANGE_WRITE));
+#else
+static_assert(is_absent(U::sync_file_range_write));
+#endif
+#ifdef SYNC_FILE_RANGE_WRITE_AND_WAIT
+static_assert(U::sync_file_range_write_and_wait == (SYNC_FILE_RANGE_WRITE_AND_WAIT));
+#else
+static_assert(is_absent(U::sync_file_range_write_and_wait));
+#endif
+#ifdef TCFLSH
+static_assert(U::tcflsh == (TCFLSH));
+#else
+static_assert(is_absent(U::tcflsh));
+#endif
+#ifdef TCGETS
+static_assert(U::tcgets == (TCGETS));
+#else
+static_assert(is_absent(U::tcgets));
+#endif
+#ifdef TCIFLUSH
+static_assert(U::tciflush == (TCIFLUSH));
+#else
+static_assert(is_absent(U::tciflush));
+#endif
+#ifdef TCIOFLUSH
+static_assert(U::tcioflush == (TCIOFLUSH));
+#else
+static_assert(is_absent(U::tcioflush));
+#endif
+#ifdef TCOFLUSH
+static_assert(U::tcoflush == (TCOFLUSH));
+#else
+static_assert(is_absent(U::tcoflush));
+#endif
+#ifdef TCSETS
+static_assert(U::tcsets == (TCSETS));
+#else
+static_assert(is_absent(U::tcsets));
+#endif
+#ifdef TCSETSF
+static_assert(U::tcsetsf == (TCSETSF));
+#else
+static_assert(is_absent(U::tcsetsf));
+#endif
+#ifdef TCSETSW
+static_assert(U::tcsetsw == (TCSETSW));
+#else
+static_assert(is_absent(U::tcsetsw));
+#endif
+#ifdef TIOCGPGRP
+static_assert(U::tiocgpgrp == (TIOCGPGRP));
+#else
+static_assert(is_absent(U::tiocgpgrp));
+#endif
+#ifdef TIOCGPTN
+static_assert(U::tiocgptn == (TIOCGPTN));
+#else
+static_assert(is_absent(U::tiocgptn));
+#endif
+#ifdef TIOCGSID
+static_assert(U::tiocgsid == (TIOCGSID));
+#else
+static_assert(is_absent(U::tiocgsid));
+#endif
+#ifdef TIOCGWINSZ
+static_assert(U::tiocgwinsz == (TIOCGWINSZ));
+#else
+static_assert(is_absent(U::tiocgwinsz));
+#endif
+#ifdef TIOCNOTTY
+static_assert(U::tiocnotty == (TIOCNOTTY));
+#else
+static_assert(is_absent(U::tiocnotty));
+#endif
+#ifdef TIOCOUTQ
+static_assert(U::tiocoutq == (TIOCOUTQ));
+#else
+static_assert(is_absent(U::tiocoutq));
+#endif
+#ifdef TIOCSCTTY
+static_assert(U::tiocsctty == (TIOCSCTTY));
+#else
+static_assert(is_absent(U::tiocsctty));
+#endif
+#ifdef TIOCSPGRP
+static_assert(U::tiocspgrp == (TIOCSPGRP));
+#else
+static_assert(is_absent(U::tiocspgrp));
+#endif
+#ifdef TIOCSPTLCK
+static_assert(U::tiocsptlck == (TIOCSPTLCK));
+#else
+static_assert(is_absent(U::tiocsptlck));
+#endif
+#ifdef TIOCSWINSZ
+static_assert(U::tiocswinsz == (TIOCSWINSZ));
+#else
+static_assert(is_absent(U::tiocswinsz));
+#endif
+#ifdef XATTR_CREATE
+static_assert(U::xattr_create == (XATTR_CREATE));
+#else
+static_assert(is_absent(U::xattr_create));
+#endif
+#ifdef XATTR_REPLACE
+static_assert(U::xattr_replace == (XATTR_REPLACE));
+#else
+static_assert(is_absent(U::xattr_replace));
+#endif
+static_assert(U::fsconfig_cmd_create == (FSCONFIG_CMD_CREATE));
+static_assert(U::fsconfig_cmd_create_excl == (FSCONFIG_CMD_CREATE_EXCL));
+static_assert(U::fsconfig_cmd_reconfigure == (FSCONFIG_CMD_RECONFIGURE));
+static_assert(U::fsconfig_set_binary == (FSCONFIG_SET_BINARY));
+static_assert(U::fsconfig_set_fd == (FSCONFIG_SET_FD));
+static_assert(U::fsconfig_set_flag == (FSCONFIG_SET_FLAG));
+static_assert(U::fsconfig_set_path == (FSCONFIG_SET_PATH));
+static_assert(U::fsconfig_set_path_empty == (FSCONFIG_SET_PATH_EMPTY));
+static_assert(U::fsconfig_set_string == (FSCONFIG_SET_STRING));
 static_assert(U::iocb_cmd_fdsync == (IOCB_CMD_FDSYNC));
 static_assert(U::iocb_cmd_fsync == (IOCB_CMD_FSYNC));
 static_assert(U::iocb_cmd_noop == (IOCB_CMD_NOOP));

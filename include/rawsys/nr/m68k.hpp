@@ -625,6 +625,7 @@ inline constexpr nr truncate = nr::truncate64;
 inline constexpr nr ftruncate = nr::ftruncate64;
 inline constexpr nr sendfile = nr::sendfile64;
 inline constexpr nr fadvise = nr::fadvise64_64;
+inline constexpr nr sync_file_range = nr::sync_file_range;
 inline constexpr nr mmap = nr::mmap2;
 inline constexpr nr getuid = nr::getuid32;
 inline constexpr nr geteuid = nr::geteuid32;
@@ -675,6 +676,7 @@ inline constexpr nr sched_rr_get_interval = nr::sched_rr_get_interval_time64;
 inline constexpr nr memfd_secret = none;
 inline constexpr bool statfs_takes_size = true;
 inline constexpr bool fadvise_advice_second = false;
+inline constexpr bool sync_file_range_flags_second = false;
 // The calls with 32-bit times that the *_time64 ones fall back to.
 namespace time32 {
 inline constexpr nr clock_gettime = nr::clock_gettime;

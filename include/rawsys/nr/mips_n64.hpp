@@ -540,6 +540,7 @@ inline constexpr nr truncate = nr::truncate;
 inline constexpr nr ftruncate = nr::ftruncate;
 inline constexpr nr sendfile = nr::sendfile;
 inline constexpr nr fadvise = nr::fadvise64;
+inline constexpr nr sync_file_range = nr::sync_file_range;
 inline constexpr nr mmap = nr::mmap;
 inline constexpr nr getuid = nr::getuid;
 inline constexpr nr geteuid = nr::geteuid;
@@ -590,6 +591,7 @@ inline constexpr nr sched_rr_get_interval = nr::sched_rr_get_interval;
 inline constexpr nr memfd_secret = none;
 inline constexpr bool statfs_takes_size = false;
 inline constexpr bool fadvise_advice_second = false;
+inline constexpr bool sync_file_range_flags_second = false;
 // The calls with 32-bit times that the *_time64 ones fall back to.
 namespace time32 {
 inline constexpr nr clock_gettime = nr::clock_gettime;

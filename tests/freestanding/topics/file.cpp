@@ -55,6 +55,12 @@ int main() {
   check(r::fsync(*f).has_value() && r::fdatasync(*f).has_value() && r::syncfs(*f).has_value(),
         "fsync, fdatasync, syncfs");
   r::sync();
+  auto sfr = r::sync_file_range(*f, 0, 0, r::sync_file_range_::write | r::sync_file_range_::wait_after);
+  if (!topic::not_emulated(sfr, "sync_file_range")) check(sfr.has_value(), "sync_file_range");
+  check(r::sync_file_range(*f, -1, 0, r::sync_file_range_::write) == r::unexpected(r::errc::einval),
+        "sync_file_range: a negative offset is EINVAL");
+  auto ra = r::readahead(*f, int64_t{1} << 33, 4096);
+  if (!topic::not_emulated(ra, "readahead")) check(ra.has_value(), "readahead beyond 4 GiB");
 
   // Descriptor flags and status flags.
   check(r::fcntl_getfd(*f) == r::fd_::cloexec, "fcntl_getfd");

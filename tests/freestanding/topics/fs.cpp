@@ -120,6 +120,22 @@ int main() {
     check(wd && r::inotify_rm_watch(*in, *wd).has_value(), "inotify_rm_watch");
   }
 
+  // Extended attributes on the file (ENOTSUP where the file system has none),
+  // and fchmodat2's typed mode.
+  auto set = f ? r::fsetxattr(*f, "user.rawsys", "v", 1) : r::result<void>(r::unexpected(r::errc::ebadf));
+  if (f && (set || set.error() != r::errc::eopnotsupp)) {
+    check(set.has_value(), "fsetxattr");
+    char v[4] = {};
+    check(r::fgetxattr(*f, "user.rawsys", v, sizeof v) == 1u && v[0] == 'v', "fgetxattr");
+    check(r::fremovexattr(*f, "user.rawsys").has_value(), "fremovexattr");
+    check(r::fgetxattr(*f, "user.rawsys", v, sizeof v) == r::unexpected(r::errc::enodata),
+          "fgetxattr: ENODATA once removed");
+  }
+  auto chmod2 = r::fchmodat2(*d, "file", r::mode{0640});
+  if (!topic::not_emulated(chmod2, "fchmodat2"))
+    check(chmod2.has_value() && (r::newfstatat(*d, "file").value_or(r::stat_t{}).mode & 07777) == 0640, "fchmodat2");
+  check(r::chroot("/no-such-rawsys-dir") == r::unexpected(r::errc::enoent), "chroot: ENOENT");
+
   // The entries, read with getdents64 itself.
   alignas(8) unsigned char dents[1024];
   (void)r::lseek(*d, 0, r::seek::set);

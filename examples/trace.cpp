@@ -125,6 +125,16 @@ const flag signals[] = {
     {value(u::sigsys), "SIGSYS"},
 };
 const char* const whence[] = {"SEEK_SET", "SEEK_CUR", "SEEK_END", "SEEK_DATA", "SEEK_HOLE"};
+// The ioctl requests a tool makes most (this ABI's numbers).
+const flag ioctl_requests[] = {
+    {value(u::tcgets), "TCGETS"},         {value(u::tcsets), "TCSETS"},
+    {value(u::tcsetsw), "TCSETSW"},       {value(u::tcsetsf), "TCSETSF"},
+    {value(u::tiocgwinsz), "TIOCGWINSZ"}, {value(u::tiocswinsz), "TIOCSWINSZ"},
+    {value(u::tiocgpgrp), "TIOCGPGRP"},   {value(u::tiocspgrp), "TIOCSPGRP"},
+    {value(u::fionread), "FIONREAD"},     {value(u::fionbio), "FIONBIO"},
+    {value(u::fioclex), "FIOCLEX"},       {value(u::fionclex), "FIONCLEX"},
+    {value(u::ficlone), "FICLONE"},       {value(u::ficlonerange), "FICLONERANGE"},
+};
 
 // ---- How to print each call's arguments: one letter per argument, then
 // the result's. A hand table of the common calls; any other call prints
@@ -135,6 +145,7 @@ const char* const whence[] = {"SEEK_SET", "SEEK_CUR", "SEEK_END", "SEEK_DATA", "
 //   o open flags    M the mode after open flags (with O_CREAT, O_TMPFILE)    m mode
 //   p PROT_*   F MAP_*   O offset (hexadecimal)   a AT_*   A statx's AT_*   k STATX_*
 //   v argv   e envp   S signal   w lseek whence   T struct statx (filled: at the exit)
+//   I ioctl request
 // Results: d decimal, x address, n none (the call does not return).
 struct call_format {
   const char* name;
@@ -162,7 +173,7 @@ const call_format formats[] = {
     {"symlink", "ss", 'd'},      {"symlinkat", "sDs", 'd'},      {"link", "ss", 'd'},
     {"linkat", "DsDsa", 'd'},    {"chmod", "sm", 'd'},           {"fchmod", "fm", 'd'},
     {"fchmodat", "Dsm", 'd'},    {"truncate", "sl", 'd'},        {"ftruncate", "fl", 'd'},
-    {"fsync", "f", 'd'},         {"fdatasync", "f", 'd'},        {"ioctl", "fXx", 'd'},
+    {"fsync", "f", 'd'},         {"fdatasync", "f", 'd'},        {"ioctl", "fIx", 'd'},
     {"fcntl", "fdX", 'd'},       {"fcntl64", "fdX", 'd'},        {"getcwd", "xu", 'd'},
     {"kill", "dS", 'd'},         {"tkill", "dS", 'd'},           {"tgkill", "ddS", 'd'},
     {"wait4", "dxXx", 'd'},      {"getpid", "", 'd'},            {"getppid", "", 'd'},
@@ -518,6 +529,13 @@ void argument(line& l, const tracer::tracee& t, char kind, unsigned i) noexcept 
     case 'v': string_array(l, t.pid, v, p.word_bits / 8, true); break;
     case 'e': string_array(l, t.pid, v, p.word_bits / 8, false); break;
     case 'S': signal_name(l, v); break;
+    case 'I': {
+      bool named = false;
+      for (const auto& r : ioctl_requests)
+        if (!named && r.bits == v) l.put(r.name), named = true;
+      if (!named) l.hex(v);
+      break;
+    }
     case 'w':
       if (v < 5) {
         l.put(whence[v]);

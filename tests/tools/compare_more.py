@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""The tools added after the first eight (head, tail, tee, ...) against the
+coreutils programs they mirror, as compare_tools.py does for those (its
+scratch directory, its way of running both): standard output, standard
+error, the exit status, and for the tools that change files, the state of
+the scratch directory afterwards (names, types, modes, contents, link
+targets).
+
+usage: compare_more.py TOOL TOOL_DIR [EMULATOR WORDS...]
+Exit status 0 when every case matches; each difference is printed.
+"""
+import hashlib
+import os
+import shutil
+import stat
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compare_tools import Case, make_files, run  # noqa: E402
+
+REFERENCE = {"head": "/usr/bin/head"}
+
+
+def C(args, state=False, **kw):
+    """A case; state: the scratch directory is compared afterwards too."""
+    c = Case(args, **kw)
+    c.state = state
+    return c
+
+
+def snapshot(d):
+    """What a tool may have changed in the scratch directory."""
+    seen = []
+    for root, dirs, files in os.walk(d):
+        dirs.sort()
+        for n in sorted(dirs + files):
+            p = os.path.join(root, n)
+            st = os.lstat(p)
+            what = (os.path.relpath(p, d), stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode))
+            if stat.S_ISLNK(st.st_mode):
+                what += (os.readlink(p),)
+            elif stat.S_ISREG(st.st_mode):
+                with open(p, "rb") as f:
+                    what += (hashlib.sha256(f.read()).hexdigest()[:16],)
+            seen.append(what)
+    return seen
+
+
+CASES = {
+    "head": [
+        C(["lines"]), C([], stdin="lines"), C(["-n", "3", "lines"]), C(["-n3", "lines"]), C(["--lines=3", "lines"]),
+        C(["--lines", "3", "lines"]), C(["-c", "20", "lines"]), C(["--bytes=20", "big"]), C(["-c", "0", "lines"]),
+        C(["-n", "0", "lines"]), C(["-n", "-4990", "lines"]), C(["-n", "-0", "two"]), C(["-n", "-1", "two"]),
+        C(["-n", "-2", "two"]), C(["-n", "-5", "two"]), C(["-c", "-299990", "big"]), C(["-c", "-5", "one"]),
+        C(["-c", "-100", "one"]), C(["-n", "-4990"], stdin="lines"), C(["-c", "-299990"], stdin="big"),
+        C(["-c", "1k", "big"]), C(["-c", "1kB", "big"]), C(["-c", "1KiB", "big"]), C(["-c", "2b", "big"]),
+        C(["-c", "K", "big"]), C(["-n", "+2", "lines"]), C(["-n", " 2", "lines"]),
+        C(["-n", "x", "lines"]), C(["-c", "1Q", "lines"]), C(["-n", "99999999999999999999999", "lines"]),
+        C(["-c", "1kx", "big"]), C(["-n", "--", "lines"]), C(["-n"]), C(["--lines"]), C(["-x"]), C(["--bogus"]),
+        C(["--quiet=1"]), C(["-5", "lines"]), C(["-5c", "lines"]), C(["-2k", "big"]), C(["-3l", "lines"]),
+        C(["-3v", "lines"]), C(["-5x", "lines"]), C(["-n", "2", "-5", "lines"]), C(["-n", "2", "lines", "two", "one"]),
+        C(["-q", "-n", "2", "lines", "two"]), C(["-v", "one"]), C(["--verbose", "-c", "3", "one"]),
+        C(["--silent", "one", "two"]), C(["one", "nosuch", "two"]), C(["dir"]), C(["one", "dir"]),
+        C(["-n", "1", "-", "one", "-"], stdin=b"a\nb\nc\n"), C(["-z", "-n", "2", "words"]), C(["-z", "-n", "-1", "words"]),
+        C(["-n", "1", "no such", "it's"]), C(["empty"]), C(["-n", "-1", "empty"]), C(["-c", "-1", "empty"]),
+        C(["lines"], stdout="full"), C(["-n", "2", "one"], stdout="full"), C(["big", "lines"], stdout="closed-pipe"),
+        C(["-c", "100000", "big"], stdout="file:copy"), C(["one"], stdout="closed"), C(["--", "-n"]),
+        C(["-n", "3", "-q", "lines", "one"]), C(["-n", "-3", "blanks"]), C(["-c", "-3", "blanks", "two"]),
+    ],
+}
+
+
+def main():
+    tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
+    ours = os.path.abspath(os.path.join(tool_dir, tool))
+    theirs = REFERENCE[tool]
+    failures = 0
+    base = tempfile.mkdtemp(prefix="rawsys-tools-")
+    d = os.path.join(base, "t")
+    for case in CASES[tool]:
+        make_files(d)
+        got = run(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
+        os.chmod(os.path.join(d, "locked"), 0o700)
+        shutil.rmtree(d)
+        make_files(d)
+        want = run(theirs, tool, case, d, []) + ((snapshot(d),) if case.state else ())
+        os.chmod(os.path.join(d, "locked"), 0o700)
+        shutil.rmtree(d)
+        same = got[0] == want[0] and got[1] == want[1] and (not case.compare_stderr or got[2] == want[2])
+        same = same and got[3:] == want[3:]
+        label = f"{tool} {' '.join(repr(a) for a in case.args)}"
+        if case.stdout:
+            label += f" > {case.stdout}"
+        if isinstance(case.stdin, str):
+            label += f" < {case.stdin}"
+        if not same:
+            failures += 1
+            print(f"DIFFERENT: {label}")
+            for what, g, w in zip(("status", "stdout", "stderr", "files"), got, want):
+                if g != w:
+                    print(f"  {what}: rawsys {g!r:.600}\n  {' ' * len(what)}  coreutils {w!r:.600}")
+        else:
+            print(f"same: {label}")
+    os.rmdir(base)
+    print(f"{tool}: {len(CASES[tool]) - failures} of {len(CASES[tool])} cases match coreutils")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

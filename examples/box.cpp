@@ -56,6 +56,12 @@ namespace box_sandbox {
 namespace box_head {
 #include "head.cpp"
 }
+namespace box_tee {
+#include "tee.cpp"
+}
+namespace box_yes {
+#include "yes.cpp"
+}
 // clang-format on
 
 namespace {
@@ -76,7 +82,7 @@ struct entry {
 const entry tools[] = {
     BOX_TOOL(cat),   BOX_TOOL(echo),  BOX_TOOL(env),      BOX_TOOL(false), BOX_TOOL(head),
     BOX_TOOL(hello), BOX_TOOL(ls),    BOX_TOOL(sandbox),  BOX_TOOL(sleep), BOX_TOOL(syscount),
-    BOX_TOOL(true),  BOX_TOOL(wc),
+    BOX_TOOL(tee),   BOX_TOOL(true),  BOX_TOOL(wc),       BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

@@ -17,6 +17,7 @@
 
 #include "args.hpp"
 #include "exec.hpp"
+#include "membuf.hpp"
 #include "tool.hpp"
 
 // clang-format off
@@ -56,6 +57,9 @@ namespace box_sandbox {
 namespace box_head {
 #include "head.cpp"
 }
+namespace box_tail {
+#include "tail.cpp"
+}
 namespace box_tee {
 #include "tee.cpp"
 }
@@ -82,7 +86,7 @@ struct entry {
 const entry tools[] = {
     BOX_TOOL(cat),   BOX_TOOL(echo),  BOX_TOOL(env),      BOX_TOOL(false), BOX_TOOL(head),
     BOX_TOOL(hello), BOX_TOOL(ls),    BOX_TOOL(sandbox),  BOX_TOOL(sleep), BOX_TOOL(syscount),
-    BOX_TOOL(tee),   BOX_TOOL(true),  BOX_TOOL(wc),       BOX_TOOL(yes),
+    BOX_TOOL(tail),  BOX_TOOL(tee),   BOX_TOOL(true),  BOX_TOOL(wc),       BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

@@ -7,10 +7,10 @@
 // standard input is left positioned just after what was printed, so that
 // the next reader of a shared descriptor starts there.
 #include <rawsys/file.hpp>
-#include <rawsys/memory.hpp>
 #include <rawsys/start.hpp>
 
 #include "args.hpp"
+#include "membuf.hpp"
 
 namespace {
 
@@ -41,32 +41,6 @@ void read_error(const char* name, errc e) {
 rawsys::result<size_t> fill(rawsys::fd in, char* p, size_t n) {
   return rawsys::retry_on_eintr([&] { return rawsys::read(in, p, n); });
 }
-
-// Memory for what -n -N and -c -N hold back: an anonymous mapping that
-// grows (mremap) as needed.
-struct held {
-  char* data = nullptr;
-  size_t size = 0, capacity = 0;
-  bool reserve(size_t want) {
-    if (want <= capacity) return true;
-    size_t cap = capacity ? capacity : 64 * 1024;
-    while (cap < want) cap *= 2;
-    auto m = data ? rawsys::mremap(data, capacity, cap, rawsys::remap::maymove)
-                  : rawsys::mmap(nullptr, cap, rawsys::prot::read | rawsys::prot::write,
-                                 rawsys::map::private_ | rawsys::map::anonymous);
-    if (!m) return false;
-    data = static_cast<char*>(*m);
-    capacity = cap;
-    return true;
-  }
-  void drop_front(size_t n) {
-    for (size_t i = n; i < size; ++i) data[i - n] = data[i];
-    size -= n;
-  }
-  ~held() {
-    if (data) (void)rawsys::munmap(data, capacity);
-  }
-};
 
 bool out_of_memory() {
   tool::begin_error() << "memory exhausted";
@@ -104,7 +78,7 @@ bool head_first(rawsys::fd in, const char* name) {
 // All but the last `count` bytes: what is read is held until more than
 // `count` bytes follow it.
 bool head_elide_bytes(rawsys::fd in, const char* name) {
-  held h;
+  tool::held h;
   for (;;) {
     if (!h.reserve(h.size + sizeof buf)) return out_of_memory();
     auto r = fill(in, h.data + h.size, sizeof buf);
@@ -124,7 +98,7 @@ bool head_elide_bytes(rawsys::fd in, const char* name) {
 
 // All but the last `count` lines (an unterminated last line counts as one).
 bool head_elide_lines(rawsys::fd in, const char* name) {
-  held h;
+  tool::held h;
   uint64_t ends = 0;  // line ends held
   for (;;) {
     if (!h.reserve(h.size + sizeof buf)) return out_of_memory();

@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"head": "/usr/bin/head", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
+REFERENCE = {"head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
 
 def C(args, state=False, limit=None, **kw):
@@ -32,6 +32,88 @@ def C(args, state=False, limit=None, **kw):
     c.state = state
     c.limit = limit
     return c
+
+
+class Follow:
+    """tail -f/-F: ARGS run in the scratch directory while STEPS change its
+    files; after each step, what the step awaits (bytes on stdout or
+    stderr) is waited for, then tail is ended with SIGTERM (or ends by
+    itself: --pid)."""
+
+    def __init__(self, args, steps, ends=False):
+        self.args, self.steps, self.ends = args, steps, ends
+        self.stdin, self.stdout, self.env, self.compare_stderr = b"", None, {}, True
+        self.state = False
+        self.limit = None
+
+
+def append(name, data):
+    def act(d):
+        with open(os.path.join(d, name), "ab") as f:
+            f.write(data)
+    return act
+
+
+def replace(name, data):
+    def act(d):
+        tmp = os.path.join(d, name + ".new")
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.rename(tmp, os.path.join(d, name))
+    return act
+
+
+def remove(name):
+    return lambda d: os.unlink(os.path.join(d, name))
+
+
+def truncate(name):
+    return lambda d: os.truncate(os.path.join(d, name), 0)
+
+
+def run_follow(cmd, argv0, case, d, emulator):
+    import threading
+    import time
+    args = [a.replace("PID", str(os.getpid())) for a in case.args]
+    pid_child = None
+    if case.ends:
+        pid_child = subprocess.Popen(["sleep", "1"])
+        args = [a.replace("CHILD", str(pid_child.pid)) for a in args]
+    full = (emulator + ["-0", argv0, cmd] if emulator else [argv0]) + args
+    p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=BASE_ENV, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    got = {"out": b"", "err": b""}
+
+    def reader(stream, key):
+        for chunk in iter(lambda: os.read(stream.fileno(), 65536), b""):
+            got[key] += chunk
+    threads = [threading.Thread(target=reader, args=(p.stdout, "out")),
+               threading.Thread(target=reader, args=(p.stderr, "err"))]
+    for t in threads:
+        t.start()
+
+    def wait_for(key, data):
+        deadline = time.monotonic() + 20
+        while data not in got[key] and time.monotonic() < deadline:
+            time.sleep(0.02)
+    for act, key, data in case.steps:
+        if act:
+            act(d)
+        wait_for(key, data)
+    if pid_child:
+        pid_child.wait()
+        try:
+            status = p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            status = "did not end"
+    else:
+        p.terminate()
+        status = p.wait()
+    for t in threads:
+        t.join()
+    err = b"".join(l for l in got["err"].splitlines(keepends=True) if not l.startswith(b"qemu: uncaught target signal"))
+    return status, got["out"], err
 
 
 def run_limited(cmd, argv0, case, d, emulator):
@@ -88,6 +170,39 @@ CASES = {
         C(["-c", "100000", "big"], stdout="file:copy"), C(["one"], stdout="closed"), C(["--", "-n"]),
         C(["-n", "3", "-q", "lines", "one"]), C(["-n", "-3", "blanks"]), C(["-c", "-3", "blanks", "two"]),
     ],
+    "tail": [
+        C(["lines"]), C([], stdin="lines"), C(["-n", "3", "lines"]), C(["-n3", "lines"]), C(["--lines=3", "lines"]),
+        C(["-c", "20", "lines"]), C(["--bytes=20", "big"]), C(["-c", "0", "lines"]), C(["-n", "0", "lines"]),
+        C(["-n", "+4990", "lines"]), C(["-n", "+0", "two"]), C(["-n", "+1", "two"]), C(["-n", "+2", "two"]),
+        C(["-n", "-2", "two"]), C(["-n", "5", "two"]), C(["-c", "+299990", "big"]), C(["-c", "+5", "one"]),
+        C(["-c", "+100", "one"]), C(["-n", "+4990"], stdin="lines"), C(["-c", "+299990"], stdin="big"),
+        C(["-n", "4000"], stdin="lines"), C(["-n", "4000", "lines"]), C(["-c", "250000"], stdin="big"),
+        C(["-c", "250000", "big"]), C(["-n", "1"], stdin="two"), C(["-n", "2", "blanks"]), C(["-n", "100", "blanks"]),
+        C(["-c", "1k", "big"]), C(["-c", "1kB", "big"]), C(["-c", "2b", "big"]), C(["-n", "x", "lines"]),
+        C(["-c", "1Q", "lines"]), C(["-n", "99999999999999999999999", "lines"]), C(["-n"]), C(["-x"]), C(["--bogus"]),
+        C(["-5", "lines"]), C(["+4995", "lines"]), C(["-5c", "lines"]), C(["+5c", "one"]), C(["-2b", "big"]),
+        C(["-3l", "lines"]), C(["-"], stdin="lines"), C(["+3"], stdin=b"a\nb\nc\nd\n"), C(["-5x", "lines"]),
+        C(["-3", "lines", "two"]), C(["-n", "2", "lines", "two", "one"]), C(["-q", "-n", "2", "lines", "two"]),
+        C(["-v", "one"]), C(["--silent", "one", "two"]), C(["one", "nosuch", "two"]), C(["dir"]), C(["one", "dir"]),
+        C(["-n", "1", "-", "one"], stdin=b"a\nb\nc\n"), C(["-z", "-n", "2", "words"]), C(["-z", "-n", "+2", "words"]),
+        C(["empty"]), C(["-n", "+1", "empty"]), C(["lines"], stdout="full"), C(["-n", "2", "one"], stdout="full"),
+        C(["big", "lines"], stdout="closed-pipe"), C(["one"], stdout="closed"), C(["--", "-n"]),
+        C(["--follow=bogus", "one"]), C(["-s", "x", "-f", "one"]), C(["--pid=x", "-f", "one"]), C(["--retry", "one"]),
+        C(["--pid=1", "one"]), C(["-f", "nosuch"]), C(["-f"], stdin=b"a\nb\n"),
+        Follow(["-f", "-s", "0.1", "one"], [(None, "out", b"hello\n"), (append("one", b"more\n"), "out", b"more\n"),
+                                            (append("one", b"and more\n"), "out", b"and more\n")]),
+        Follow(["-f", "one", "two"], [(None, "out", b"newline"), (append("one", b"x\n"), "out", b"x\n"),
+                                      (append("two", b"y\n"), "out", b"y\n"), (append("one", b"z\n"), "out", b"z\n")]),
+        Follow(["-f", "one"], [(None, "out", b"hello\n"), (truncate("one"), "err", b"truncated"),
+                               (append("one", b"again\n"), "out", b"again\n")]),
+        Follow(["-F", "-s", "0.1", "one"], [(None, "out", b"hello\n"), (remove("one"), "err", b"inaccessible"),
+                                            (append("one", b"back\n"), "out", b"back\n")]),
+        Follow(["-F", "-s", "0.1", "one"], [(None, "out", b"hello\n"), (replace("one", b"other\n"), "out", b"other\n"),
+                                            (append("one", b"more\n"), "out", b"more\n")]),
+        Follow(["--follow=name", "--retry", "-s", "0.1", "new"], [(None, "err", b"No such file"),
+                                                                  (append("new", b"born\n"), "out", b"born\n")]),
+        Follow(["-f", "-s", "0.1", "--pid=CHILD", "one"], [(None, "out", b"hello\n")], ends=True),
+    ],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -123,7 +238,7 @@ def main():
     d = os.path.join(base, "t")
     for case in CASES[tool]:
         make_files(d)
-        runner = run_limited if case.limit else run
+        runner = run_follow if isinstance(case, Follow) else run_limited if case.limit else run
         got = runner(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
         os.chmod(os.path.join(d, "locked"), 0o700)
         shutil.rmtree(d)

@@ -18,6 +18,7 @@
 #include "args.hpp"
 #include "exec.hpp"
 #include "membuf.hpp"
+#include "modes.hpp"
 #include "tool.hpp"
 
 // clang-format off
@@ -57,6 +58,12 @@ namespace box_sandbox {
 namespace box_head {
 #include "head.cpp"
 }
+namespace box_mkdir {
+#include "mkdir.cpp"
+}
+namespace box_rmdir {
+#include "rmdir.cpp"
+}
 namespace box_tail {
 #include "tail.cpp"
 }
@@ -85,7 +92,7 @@ struct entry {
 // In the order --list prints them: by name.
 const entry tools[] = {
     BOX_TOOL(cat),   BOX_TOOL(echo),  BOX_TOOL(env),      BOX_TOOL(false), BOX_TOOL(head),
-    BOX_TOOL(hello), BOX_TOOL(ls),    BOX_TOOL(sandbox),  BOX_TOOL(sleep), BOX_TOOL(syscount),
+    BOX_TOOL(hello), BOX_TOOL(ls),    BOX_TOOL(mkdir),  BOX_TOOL(rmdir),    BOX_TOOL(sandbox),  BOX_TOOL(sleep), BOX_TOOL(syscount),
     BOX_TOOL(tail),  BOX_TOOL(tee),   BOX_TOOL(true),  BOX_TOOL(wc),       BOX_TOOL(yes),
 };
 

@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
+REFERENCE = {"mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
 
 def C(args, state=False, limit=None, **kw):
@@ -203,6 +203,24 @@ CASES = {
                                                                   (append("new", b"born\n"), "out", b"born\n")]),
         Follow(["-f", "-s", "0.1", "--pid=CHILD", "one"], [(None, "out", b"hello\n")], ends=True),
     ],
+    "mkdir": [C(a, state=True) for a in [
+        ["new"], ["new", "new2"], ["dir"], ["-p", "dir"], ["one"], ["-p", "one"], ["-p", "one/x"], ["one/x"],
+        ["a/b"], ["-p", "a/b/c"], ["-pv", "a//b/./c/"], ["-v", "x", "dir", "y"], ["--parents", "--verbose", "p/q"],
+        [""], ["-p", ""], ["-m", "700", "m"], ["-m", "1777", "m"], ["-m", "7777", "m"], ["-m", "u=rwx,g=rx,o=", "m"],
+        ["-m", "a-X", "m"], ["-m", "g-w", "m"], ["-m", "u+s", "m"], ["-m", "=t", "m"], ["-m", "go-rwx", "m"],
+        ["-m", "ug=rw,o+x", "m"], ["-m", "u=rwx,u-x", "m"], ["-m", "g=u", "m"], ["-m", "a=rwx,+t", "m"],
+        ["-m", "+x", "m"], ["-m", "a+r", "m"], ["-m", "o=g", "m"], ["-m", "=", "m"], ["-m", "u=rw,go=u", "m"],
+        ["-m", "700", "-p", "n1/n2"], ["--mode=500", "m"], ["-m", "bogus", "m"], ["-m", "8", "m"], ["-m", "u+q", "m"],
+        ["-m", "17777", "m"], ["-m", "u", "m"], ["-m", "", "m"], ["-m"], [], ["-x"], ["--bogus"], ["--parents=1", "z"],
+        ["locked/x"], ["-p", "locked/x/y"], ["nosuch/x"], ["--", "-p"], ["x", "one", "y"],
+    ]] + [C(["-v", "a"], stdout="full", state=True)],
+    "rmdir": [C(a, state=True) for a in [
+        ["emptydir"], ["dir"], ["one"], ["nosuch"], ["."], [".."], ["emptydir", "dir", "nosuch"], ["-v", "emptydir"],
+        ["--ignore-fail-on-non-empty", "dir"], ["--ignore-fail-on-non-empty", "nosuch"], ["dir/sub"],
+        ["-p", "dir/sub"], ["-pv", "dir/sub"], ["-p", "--ignore-fail-on-non-empty", "dir/sub"], ["-p", "dir//sub//"],
+        ["-p", "emptydir/"], ["-p", "dir/link"], [], ["-x"], ["--bogus"], ["--", "-p"], ["--ign", "dir"], ["locked"],
+        ["dir/dangling"], ["emptydir/."],
+    ]] + [C(["-v", "emptydir"], stdout="full", state=True)],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -240,11 +258,9 @@ def main():
         make_files(d)
         runner = run_follow if isinstance(case, Follow) else run_limited if case.limit else run
         got = runner(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
-        os.chmod(os.path.join(d, "locked"), 0o700)
         shutil.rmtree(d)
         make_files(d)
         want = runner(theirs, tool, case, d, []) + ((snapshot(d),) if case.state else ())
-        os.chmod(os.path.join(d, "locked"), 0o700)
         shutil.rmtree(d)
         same = got[0] == want[0] and got[1] == want[1] and (not case.compare_stderr or got[2] == want[2])
         same = same and got[3:] == want[3:]

@@ -73,6 +73,27 @@ namespace box_tee {
 namespace box_yes {
 #include "yes.cpp"
 }
+namespace box_basename {
+#include "basename.cpp"
+}
+namespace box_dirname {
+#include "dirname.cpp"
+}
+namespace box_pwd {
+#include "pwd.cpp"
+}
+namespace box_printenv {
+#include "printenv.cpp"
+}
+namespace box_nproc {
+#include "nproc.cpp"
+}
+namespace box_uname {
+#include "uname.cpp"
+}
+namespace box_sync {
+#include "sync.cpp"
+}
 // clang-format on
 
 namespace {
@@ -91,9 +112,11 @@ struct entry {
 
 // In the order --list prints them: by name.
 const entry tools[] = {
-    BOX_TOOL(cat),   BOX_TOOL(echo),  BOX_TOOL(env),      BOX_TOOL(false), BOX_TOOL(head),
-    BOX_TOOL(hello), BOX_TOOL(ls),    BOX_TOOL(mkdir),  BOX_TOOL(rmdir),    BOX_TOOL(sandbox),  BOX_TOOL(sleep), BOX_TOOL(syscount),
-    BOX_TOOL(tail),  BOX_TOOL(tee),   BOX_TOOL(true),  BOX_TOOL(wc),       BOX_TOOL(yes),
+    BOX_TOOL(basename), BOX_TOOL(cat), BOX_TOOL(dirname), BOX_TOOL(echo), BOX_TOOL(env),
+    BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello), BOX_TOOL(ls), BOX_TOOL(mkdir),
+    BOX_TOOL(nproc), BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(rmdir), BOX_TOOL(sandbox),
+    BOX_TOOL(sleep), BOX_TOOL(sync), BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee),
+    BOX_TOOL(true), BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

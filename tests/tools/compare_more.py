@@ -20,7 +20,9 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
+REFERENCE = {"basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+             "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
+             "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
 
 def C(args, state=False, limit=None, **kw):
@@ -221,6 +223,39 @@ CASES = {
         ["-p", "emptydir/"], ["-p", "dir/link"], [], ["-x"], ["--bogus"], ["--", "-p"], ["--ign", "dir"], ["locked"],
         ["dir/dangling"], ["emptydir/."],
     ]] + [C(["-v", "emptydir"], stdout="full", state=True)],
+    "basename": [C(a) for a in [
+        ["a/b/c"], ["/"], ["//"], ["///a//"], ["a/b/"], [""], ["a.txt", ".txt"], ["-a", "x/y", "z/w"], ["-s", ".c", "a.c", "b.c"],
+        [".c", ".c"], ["x.c/", ".c"], ["-z", "a"], ["x", "y", "z"], ["--suffix=.x", "a.x"], ["--", "-a"], [], ["-a"],
+        ["--multiple", "a", "b/"], ["-s"], ["-x"], ["--bogus"], ["--zero", "-a", "1", "2"], ["a/", ""], ["-as", "", "q"],
+    ]] + [C(["a"], stdout="full")],
+    "dirname": [C(a) for a in [
+        ["a/b/c"], ["/"], ["//"], ["///"], ["a/b/"], [""], ["a"], ["/a"], ["a//b//"], ["-z", "a/b"], ["x/y", "z"],
+        ["//a//b"], ["a/.."], ["--zero", "/x"], [], ["-x"], ["--", "-z"], ["--bogus"], ["--zero=1", "a"],
+    ]] + [C(["a/b"], stdout="full")],
+    "pwd": [
+        C([]), C(["-P"]), C(["-L"]), C(["-L"], env={"PWD": "/nonexistent"}), C(["-L"], env={"PWD": "relative"}),
+        C(["x"]), C(["-x"]), C(["--bogus"]), C(["--logical"]), C(["--physical"]), C(["-LP"]), C(["-PL"]),
+        C([], stdout="full"), C(["-L"], env={"POSIXLY_CORRECT": "1"}),
+    ],
+    "printenv": [
+        C([]), C(["HOME"]), C(["HOME", "NOPE"]), C(["NOPE"]), C(["A=B"]), C(["-0"]), C(["-0", "HOME", "TZ"]),
+        C(["--null", "LC_ALL"]), C(["-x"]), C(["--bogus"]), C(["--", "HOME"]), C([], stdout="full"),
+        C(["EMPTY"], env={"EMPTY": ""}), C(["HOME"], stdout="closed"),
+    ],
+    "nproc": [
+        C([]), C(["--all"]), C(["--ignore=1"]), C(["--ignore=100"]), C(["--ignore", "0"]), C(["--ignore=x"]),
+        C(["--ignore=-1"]), C([], env={"OMP_NUM_THREADS": "3"}), C([], env={"OMP_NUM_THREADS": "5,2", "OMP_THREAD_LIMIT": "4"}),
+        C([], env={"OMP_NUM_THREADS": "x"}), C([], env={"OMP_NUM_THREADS": " 7 "}), C([], env={"OMP_THREAD_LIMIT": "1"}),
+        C(["--all"], env={"OMP_NUM_THREADS": "9"}), C(["x"]), C(["-x"]), C(["--bogus"]), C(["--ig=1"]), C([], stdout="full"),
+    ],
+    "uname": [C(a) for a in [
+        [], ["-s"], ["-n"], ["-r"], ["-v"], ["-p"], ["-i"], ["-o"], ["-snrvo"], ["-os"], ["--kernel-name"],
+        ["--nodename"], ["--operating-system"], ["--sysname"], ["x"], ["-x"], ["--bogus"], ["--k"],
+    ]] + [C(["-s"], stdout="full")],
+    "sync": [C(a, state=True) for a in [
+        [], ["one"], ["-d", "one"], ["-f", "one"], ["dir", "one"], ["nosuch"], ["-d"], ["-df", "one"], ["one", "nosuch", "two"],
+        ["--data", "one"], ["--file-system", "dir"], ["-x"], ["--bogus"], ["locked"], ["--", "one"],
+    ]],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -254,7 +289,10 @@ def main():
     failures = 0
     base = tempfile.mkdtemp(prefix="rawsys-tools-")
     d = os.path.join(base, "t")
-    for case in CASES[tool]:
+    cases = CASES[tool]
+    if tool == "uname" and not emulator:  # qemu-user reports the guest's machine, GNU uname the host's
+        cases = cases + [C(["-a"]), C(["-m"]), C(["--all"]), C(["-mrs"])]
+    for case in cases:
         make_files(d)
         runner = run_follow if isinstance(case, Follow) else run_limited if case.limit else run
         got = runner(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
@@ -278,7 +316,7 @@ def main():
         else:
             print(f"same: {label}")
     os.rmdir(base)
-    print(f"{tool}: {len(CASES[tool]) - failures} of {len(CASES[tool])} cases match coreutils")
+    print(f"{tool}: {len(cases) - failures} of {len(cases)} cases match coreutils")
     return 1 if failures else 0
 
 

@@ -20,19 +20,21 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
 
-def C(args, state=False, limit=None, **kw):
-    """A case; state: the scratch directory is compared afterwards too;
+def C(args, state=False, limit=None, setup=None, **kw):
+    """A case; setup: a function given the scratch directory, run first;
+    state: the scratch directory is compared afterwards too;
     limit: only the first LIMIT bytes of standard output are read, then the
     pipe is closed (for a tool that writes for ever), and the status not
     compared."""
     c = Case(args, **kw)
     c.state = state
     c.limit = limit
+    c.setup = setup
     return c
 
 
@@ -47,6 +49,7 @@ class Follow:
         self.stdin, self.stdout, self.env, self.compare_stderr = b"", None, {}, True
         self.state = False
         self.limit = None
+        self.setup = None
 
 
 def append(name, data):
@@ -131,6 +134,20 @@ def run_limited(cmd, argv0, case, d, emulator):
     p.stdout.close()
     p.wait(timeout=60)
     return 0, out, b""
+
+
+def tree(d):
+    """A deeper tree for rm, with links that lead out of it."""
+    os.makedirs(os.path.join(d, "tree", "a", "b", "c"))
+    os.makedirs(os.path.join(d, "outside", "keep"))
+    with open(os.path.join(d, "outside", "keep", "file"), "w") as f:
+        f.write("must survive")
+    os.symlink("../../outside", os.path.join(d, "tree", "a", "out"))
+    os.symlink("../outside", os.path.join(d, "tree", "outlink"))
+    os.mkdir(os.path.join(d, "tree", "out"))
+    for i in range(5):
+        with open(os.path.join(d, "tree", "a", "b", "f%d" % i), "w") as f:
+            f.write("x" * i)
 
 
 def snapshot(d):
@@ -256,6 +273,22 @@ CASES = {
         [], ["one"], ["-d", "one"], ["-f", "one"], ["dir", "one"], ["nosuch"], ["-d"], ["-df", "one"], ["one", "nosuch", "two"],
         ["--data", "one"], ["--file-system", "dir"], ["-x"], ["--bogus"], ["locked"], ["--", "one"],
     ]],
+    "rm": [C(a, state=True, setup=tree) for a in [
+        ["one"], ["one", "two"], ["nosuch"], ["-f", "nosuch"], ["-f", "nosuch", "one"], ["dir"], ["-d", "dir"],
+        ["-d", "emptydir"], ["-r", "dir"], ["-R", "dir", "one"], ["-rv", "dir"], ["-v", "one", "dir/link"],
+        ["-rf", "dir", "nosuch"], ["-r", "."], ["-r", ".."], ["-r", "dir/."], ["-r", "dir/.."], ["-rf", "/"],
+        ["-r", "//"], ["-r", "dir/sub/"], ["dir/link"], ["dir/dangling"], ["-r", "tree"], ["-rv", "tree/out"],
+        ["-rv", "tree/outlink"], ["-d", "dir/sub"], ["locked"], ["-r", "locked"], [], ["-f"], ["-x"], ["--bogus"],
+        ["--force", "one"], ["--recursive", "--verbose", "dir"], ["--interactive=never", "one"],
+        ["--interactive=bogus", "one"], ["--preserve-root=x", "one"], ["--no-preserve-root", "one"], ["--", "-f"],
+        ["-r", "--one-file-system", "dir"], ["nosuch/x"], ["-f", "nosuch/x"], ["one/x"], ["-r", ""], [""],
+    ]] + [
+        C(["-i", "one", "two"], stdin=b"y\nn\n", state=True), C(["-ri", "dir"], stdin=b"y\n" * 20, state=True),
+        C(["-ri", "dir"], stdin=b"n\n", state=True), C(["-ri", "emptydir", "one"], stdin=b"y\ny\n", state=True),
+        C(["-rI", "dir", "one"], stdin=b"y\n", state=True), C(["-rI", "dir", "one"], stdin=b"n\n", state=True),
+        C(["-I", "one", "two", "big", "lines"], stdin=b"n\n", state=True), C(["-I", "one", "two", "big"], state=True),
+        C(["-vi", "one"], stdin=b"yes\n", state=True), C(["-rv", "dir"], stdout="full", state=True),
+    ],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -282,6 +315,47 @@ CASES = {
 }
 
 
+def rm_race(ours, emulator):
+    """rm -rf on a tree whose directories are swapped for links to a
+    directory outside it while rm works: what is outside stays."""
+    import threading
+    failures = 0
+    for attempt in range(3):
+        base = tempfile.mkdtemp(prefix="rawsys-rm-race-")
+        victim = os.path.join(base, "victim")
+        os.makedirs(os.path.join(victim, "keep"))
+        for i in range(50):
+            open(os.path.join(victim, "keep", "f%d" % i), "w").close()
+        work = os.path.join(base, "work")
+        for i in range(300):
+            os.makedirs(os.path.join(work, "d%d" % i, "sub", "deeper"))
+            open(os.path.join(work, "d%d" % i, "sub", "file"), "w").close()
+        stop = []
+
+        def swapper():
+            while not stop:
+                for i in range(300):
+                    sub = os.path.join(work, "d%d" % i, "sub")
+                    try:
+                        os.rename(sub, sub + ".old")
+                        os.symlink(victim, sub)
+                    except OSError:
+                        pass
+        t = threading.Thread(target=swapper)
+        t.start()
+        full = (emulator + ["-0", "rm", ours] if emulator else ["rm"]) + ["-rf", work]
+        subprocess.run(full, executable=None if emulator else ours, capture_output=True, timeout=300)
+        stop.append(1)
+        t.join()
+        left = sorted(os.listdir(os.path.join(victim, "keep")))
+        ok = len(left) == 50
+        print(("same: " if ok else "DIFFERENT: ") + f"rm -rf on a tree being swapped for links (attempt {attempt}): "
+              f"{len(left)} of 50 files outside it left")
+        failures += not ok
+        shutil.rmtree(base)
+    return failures
+
+
 def main():
     tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
     ours = os.path.abspath(os.path.join(tool_dir, tool))
@@ -294,10 +368,14 @@ def main():
         cases = cases + [C(["-a"]), C(["-m"]), C(["--all"]), C(["-mrs"])]
     for case in cases:
         make_files(d)
+        if case.setup:
+            case.setup(d)
         runner = run_follow if isinstance(case, Follow) else run_limited if case.limit else run
         got = runner(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
         shutil.rmtree(d)
         make_files(d)
+        if case.setup:
+            case.setup(d)
         want = runner(theirs, tool, case, d, []) + ((snapshot(d),) if case.state else ())
         shutil.rmtree(d)
         same = got[0] == want[0] and got[1] == want[1] and (not case.compare_stderr or got[2] == want[2])
@@ -316,6 +394,8 @@ def main():
         else:
             print(f"same: {label}")
     os.rmdir(base)
+    if tool == "rm":
+        failures += rm_race(ours, emulator)
     print(f"{tool}: {len(cases) - failures} of {len(cases)} cases match coreutils")
     return 1 if failures else 0
 

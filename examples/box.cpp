@@ -97,6 +97,9 @@ namespace box_sync {
 namespace box_rm {
 #include "rm.cpp"
 }
+namespace box_seq {
+#include "seq.cpp"
+}
 // clang-format on
 
 namespace {
@@ -118,8 +121,9 @@ const entry tools[] = {
     BOX_TOOL(basename), BOX_TOOL(cat), BOX_TOOL(dirname), BOX_TOOL(echo), BOX_TOOL(env),
     BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello), BOX_TOOL(ls), BOX_TOOL(mkdir),
     BOX_TOOL(nproc), BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(rm), BOX_TOOL(rmdir),
-    BOX_TOOL(sandbox), BOX_TOOL(sleep), BOX_TOOL(sync), BOX_TOOL(syscount), BOX_TOOL(tail),
-    BOX_TOOL(tee), BOX_TOOL(true), BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
+    BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(sync), BOX_TOOL(syscount),
+    BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(true), BOX_TOOL(uname), BOX_TOOL(wc),
+    BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
@@ -289,6 +289,20 @@ CASES = {
         C(["-I", "one", "two", "big", "lines"], stdin=b"n\n", state=True), C(["-I", "one", "two", "big"], state=True),
         C(["-vi", "one"], stdin=b"yes\n", state=True), C(["-rv", "dir"], stdout="full", state=True),
     ],
+    "seq": [C(a) for a in [
+        ["3"], ["0"], ["-3"], ["2", "5"], ["5", "1"], ["1", "2", "9"], ["10", "-3", "1"], ["-5", "3", "5"], ["-w", "-5", "3", "5"],
+        ["-w", "1", "0.5", "3"], ["-w", "0.5", "10"], ["-w", "9", "11"], ["-w", "1", "1.25", "10"], ["-w", "10", "-3", "1"],
+        ["1", "0.1", "1.3"], ["0.1", "0.1", "0.5"], ["-s,", "3"], ["-s", "", "3"], ["-s", "-1", "2"], ["--separator=::", "4"],
+        ["-f", "%03g", "3"], ["-f", "x%.2fy", "1", "0.5", "2"], ["-f", "%e", "1", "2"], ["-f", "%g", "0.00001", "1", "0.00001"],
+        ["-f", "%g", "1000000", "1000001"], ["-f", "%-5.1f|", "1", "2"], ["-f", "%+g", "-1", "1"], ["-f", "%%%g%%", "1"],
+        ["-f", "%#g", "1"], ["-f", "%G", "1e-5", "1", "1e-5"], ["-f", "%E", "12345", "12345"], ["-f", "%10.3e", "-2.5", "1", "0"],
+        ["-f", "% g", "1", "2"], ["-f", "%.0f", "1", "3"], ["-f", "%f", "1.5"], ["-f", "%.3g", "12345", "12345"],
+        ["1", "0", "2"], ["0", "0.0", "1"], ["x"], ["1", "x"], ["-f", "%d", "1"], ["-f", "x", "1"], ["-f", "%f%f", "1"],
+        ["-f", "%", "1"], ["1e2", "1e2"], ["--", "-1"], ["-1.5", "1"], [".5", "2"], ["1.", "3"], ["1", "2", "1", "2"], [],
+        ["-w", "100"], ["-x"], ["--bogus"], ["-w", "-f", "%g", "1"], ["1.0", "0.25", "2"], ["-2", "-0.5", "-4"],
+        ["1e1", "1e1", "3e1"], ["0.000001", "0.000002", "0.000005"], ["-f", "%.2e", "99.5", "99.5"], ["-w", "-1", "1"],
+        ["1", "1000"], ["-s", " ", "-w", "8", "-1", "4"], ["--equal-width", "7", "12"], ["-f", "%5g|", "1.5", "3"],
+    ]] + [C(["100000"], stdout="full"), C(["1000000"], stdout="closed-pipe")],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),

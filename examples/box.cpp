@@ -107,6 +107,12 @@ namespace box_cp {
 namespace box_mv {
 #include "mv.cpp"
 }
+namespace box_ln {
+#include "ln.cpp"
+}
+namespace box_chmod {
+#include "chmod.cpp"
+}
 // clang-format on
 
 namespace {
@@ -125,12 +131,12 @@ struct entry {
 
 // In the order --list prints them: by name.
 const entry tools[] = {
-    BOX_TOOL(basename), BOX_TOOL(cat), BOX_TOOL(cp), BOX_TOOL(dirname), BOX_TOOL(echo),
-    BOX_TOOL(env), BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello), BOX_TOOL(ls),
-    BOX_TOOL(mkdir), BOX_TOOL(mv), BOX_TOOL(nproc), BOX_TOOL(printenv), BOX_TOOL(pwd),
-    BOX_TOOL(rm), BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep),
-    BOX_TOOL(sync), BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(true),
-    BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
+    BOX_TOOL(basename), BOX_TOOL(cat), BOX_TOOL(chmod), BOX_TOOL(cp), BOX_TOOL(dirname),
+    BOX_TOOL(echo), BOX_TOOL(env), BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello),
+    BOX_TOOL(ln), BOX_TOOL(ls), BOX_TOOL(mkdir), BOX_TOOL(mv), BOX_TOOL(nproc),
+    BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(rm), BOX_TOOL(rmdir), BOX_TOOL(sandbox),
+    BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(sync), BOX_TOOL(syscount), BOX_TOOL(tail),
+    BOX_TOOL(tee), BOX_TOOL(true), BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
@@ -353,6 +353,25 @@ CASES = {
         C(["-i", "one", "new"], state=True),
         C(["-v", "tree", "shm/tree"], state=True, setup=other_fs, sort_out=True),
     ],
+    "ln": [C(a, state=True) for a in [
+        ["one", "new"], ["one", "two"], ["-s", "one", "new"], ["-s", "one", "two"], ["-v", "one", "h1"], ["-sv", "one", "s2"],
+        ["dir", "d2"], ["nosuch", "x"], ["-s", "nosuch", "x"], ["one"], ["/etc/hostname"], ["-s", "/etc/hostname"], ["one", "dir"],
+        ["one", "two", "dir"], ["-s", "x", "y", "z"], [], ["one", "dir/", "one"], ["-sf", "one", "two"], ["-f", "one", "one"],
+        ["-f", "one", "./one"], ["-sf", "one", "one"], ["-s", "one", "dir/link"], ["-sfn", "one", "dir/link"],
+        ["-sf", "dir", "dir/sub"], ["-sfn", "emptydir", "dir/link"], ["-T", "one", "dir"], ["-T", "one", "new"], ["-t", "dir", "one", "two"],
+        ["-t", "nosuch", "one"], ["-L", "dir/link", "x"], ["-P", "dir/link", "x"], ["dir/link", "x"], ["-x"], ["--bogus"],
+        ["--symbolic", "--verbose", "a", "b"], ["-f", "one", "dir"], ["-s", "", "x"], ["", "x"], ["--", "one", "x"],
+    ]] + [C(["-i", "one", "two"], stdin=b"n\n", state=True), C(["-i", "one", "two"], stdin=b"y\n", state=True)],
+    "chmod": [C(a, state=True) for a in [
+        ["755", "one"], ["-v", "755", "one"], ["-c", "644", "one"], ["-c", "755", "one"], ["-v", "u+x", "one"], ["x", "one"],
+        ["755"], [], ["-w", "one"], ["-v", "-w", "one"], ["755", "nosuch"], ["755", "dir/dangling"], ["-v", "o-r", "dir"],
+        ["-R", "-v", "700", "dir"], ["-Rc", "go-rwx", "dir"], ["--reference=script", "one"], ["--reference=nosuch", "one"],
+        ["-v", "=t,u=rwx", "one"], ["-v", "4755", "one"], ["-v", "g+s", "dir"], ["-v", "o+t", "dir"], ["a=", "one"],
+        ["+w", "one"], ["-v", "+x", "one", "two"], ["g=u", "one"], ["u=rw,go=u", "one"], ["-v", "a+X", "one", "dir"],
+        ["-f", "755", "nosuch"], ["-v", "755", "dir/link"], ["-R", "755", "dir/link"], ["-x"], ["--bogus"], ["-v", "-x", "script"],
+        ["u+rwx,g-w,o=", "one", "two", "nosuch", "big"], ["--", "755", "one"], ["-v", "0", "one"], ["17777", "one"],
+        ["-v", "+t", "one"], ["--changes", "--recursive", "a+rX", "dir"], ["1644", "dir", "one"],
+    ]],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),

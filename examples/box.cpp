@@ -20,6 +20,7 @@
 #include "fsops.hpp"
 #include "membuf.hpp"
 #include "modes.hpp"
+#include "paths.hpp"
 #include "tool.hpp"
 
 // clang-format off
@@ -113,6 +114,12 @@ namespace box_ln {
 namespace box_chmod {
 #include "chmod.cpp"
 }
+namespace box_readlink {
+#include "readlink.cpp"
+}
+namespace box_realpath {
+#include "realpath.cpp"
+}
 // clang-format on
 
 namespace {
@@ -134,9 +141,10 @@ const entry tools[] = {
     BOX_TOOL(basename), BOX_TOOL(cat), BOX_TOOL(chmod), BOX_TOOL(cp), BOX_TOOL(dirname),
     BOX_TOOL(echo), BOX_TOOL(env), BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello),
     BOX_TOOL(ln), BOX_TOOL(ls), BOX_TOOL(mkdir), BOX_TOOL(mv), BOX_TOOL(nproc),
-    BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(rm), BOX_TOOL(rmdir), BOX_TOOL(sandbox),
-    BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(sync), BOX_TOOL(syscount), BOX_TOOL(tail),
-    BOX_TOOL(tee), BOX_TOOL(true), BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
+    BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(readlink), BOX_TOOL(realpath), BOX_TOOL(rm),
+    BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(sync),
+    BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(true), BOX_TOOL(uname),
+    BOX_TOOL(wc), BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
@@ -162,6 +162,17 @@ def other_fs(d):
         f.write("on tmpfs")
     os.symlink(SHM, os.path.join(d, "shm"))
     tree(d)
+
+
+def links(d):
+    """Links for readlink and realpath: chains, loops, links to directories."""
+    os.symlink("one", os.path.join(d, "l"))
+    os.symlink("dir", os.path.join(d, "ld"))
+    os.symlink("l", os.path.join(d, "ll"))
+    os.symlink("loop1", os.path.join(d, "loop2"))
+    os.symlink("loop2", os.path.join(d, "loop1"))
+    os.symlink(os.path.join(d, "dir", "sub"), os.path.join(d, "abs"))
+    os.symlink("../one", os.path.join(d, "dir", "up"))
 
 
 def snapshot(d):
@@ -372,6 +383,21 @@ CASES = {
         ["u+rwx,g-w,o=", "one", "two", "nosuch", "big"], ["--", "755", "one"], ["-v", "0", "one"], ["17777", "one"],
         ["-v", "+t", "one"], ["--changes", "--recursive", "a+rX", "dir"], ["1644", "dir", "one"],
     ]],
+    "readlink": [C(a, setup=links) for a in [
+        ["l"], ["one"], ["nosuch"], ["-f", "l"], ["-f", "nosuch"], ["-f", "nosuch/x"], ["-e", "nosuch"],
+        ["-m", "nosuch/x/../y"], ["-f", "dir/dangling"], ["-e", "dir/dangling"], ["-f", "loop1"], ["-v", "one"], ["-n", "l"],
+        ["-n", "l", "l"], ["-f", "one/"], ["-e", "one/"], ["-m", "one/x"], ["-f", "ld/../one"], ["-f", "./dir//"], ["-f", "/"],
+        ["-f", ""], ["-e", ""], ["-v", "nosuch"], ["-f", "dir/../.."], ["ll"], ["-f", "ll"], ["-e", "abs/../a"], ["-f", "dir/up"],
+        ["-z", "l", "ld"], ["-fv", "loop1"], ["-ev", "nosuch/x"], ["-mv", "loop1/x"], ["-x"], ["--bogus"], [], ["-f", "//"],
+        ["--canonicalize", "l"], ["-f", "dir/link"], ["-e", "dir/link/"], ["-m", "///a//../b/./c"],
+    ]] + [C(["l"], stdout="full", setup=links)],
+    "realpath": [C(a, setup=links) for a in [
+        ["l"], ["nosuch"], ["nosuch/x"], ["-e", "nosuch"], ["-m", "nosuch/x/../y"], ["dir/dangling"], ["-e", "dir/dangling"],
+        ["loop1"], ["-s", "ld/../one"], ["one/"], ["-q", "nosuch/x"], [""], ["-L", "ld/.."], ["-P", "ld/.."], ["-z", "one", "l"],
+        ["-L", "abs/.."], ["-P", "abs/.."], ["-s", "abs/.."], ["-s", "ll"], ["-es", "nosuch"], ["."], ["/"], ["//x/../"], ["dir/up"],
+        ["-m", "loop1/x"], ["-e", "abs"], ["-x"], ["--bogus"], [], ["--strip", "l", "ld/"], ["--no-symlinks", "-m", "a/../../b"],
+        ["one", "nosuch/x", "l"], ["--", "-x"],
+    ]] + [C(["l"], stdout="full", setup=links)],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),

@@ -46,7 +46,7 @@ inline void requires_argument(char c) noexcept {
 // LONGS[i] is the long option whose key is KEYS[i] (its argument as SPEC
 // says for that key; a key below ' ' is a long option alone). on returns
 // false to stop (having said why). Returns the number of operands, moved
-// to argv[1..], or -1 after an error.
+// to argv[1..] (argv[n + 1] then null), or -1 after an error.
 template <class F>
 int parse(int argc, char** argv, const char* spec, const char* const* longs, const char* keys, int nlongs, F&& on) noexcept {
   const bool in_order = *spec == '+';
@@ -113,6 +113,7 @@ int parse(int argc, char** argv, const char* spec, const char* const* longs, con
     }
   }
   for (; i < argc; ++i) argv[1 + operands++] = argv[i];
+  argv[1 + operands] = nullptr;  // a list that ends, as argv does (for exec)
   return operands;
 }
 

@@ -120,6 +120,9 @@ namespace box_readlink {
 namespace box_realpath {
 #include "realpath.cpp"
 }
+namespace box_timeout {
+#include "timeout.cpp"
+}
 // clang-format on
 
 namespace {
@@ -143,8 +146,8 @@ const entry tools[] = {
     BOX_TOOL(ln), BOX_TOOL(ls), BOX_TOOL(mkdir), BOX_TOOL(mv), BOX_TOOL(nproc),
     BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(readlink), BOX_TOOL(realpath), BOX_TOOL(rm),
     BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(sync),
-    BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(true), BOX_TOOL(uname),
-    BOX_TOOL(wc), BOX_TOOL(yes),
+    BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(timeout), BOX_TOOL(true),
+    BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

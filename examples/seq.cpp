@@ -315,6 +315,7 @@ int main(int argc, char** argv) {
   if (limit > argc) limit = argc;
   static const char* const longs[] = {"format", "separator", "equal-width", "help", "version"};
   int early = 1;
+  char* const first_operand = argv[limit];  // parse ends its list with a null, which may land here
   const int parsed = tool::parse(limit, argv, "+f:s:w\x01\x02", longs, "fsw\x01\x02", 5, [&](char key, const char* arg) {
     switch (key) {
       case 'f': format = arg; return true;
@@ -325,6 +326,7 @@ int main(int argc, char** argv) {
     }
   });
   if (parsed < 0) return early;
+  argv[limit] = first_operand;
   // The operands: what parse left (moved to argv[1..]), then the rest.
   char** ops = argv + 1;
   int n = parsed;

@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
@@ -398,6 +398,16 @@ CASES = {
         ["-m", "loop1/x"], ["-e", "abs"], ["-x"], ["--bogus"], [], ["--strip", "l", "ld/"], ["--no-symlinks", "-m", "a/../../b"],
         ["one", "nosuch/x", "l"], ["--", "-x"],
     ]] + [C(["l"], stdout="full", setup=links)],
+    "timeout": [C(a) for a in [
+        ["0.1", "sleep", "5"], ["--preserve-status", "0.1", "sleep", "5"], ["-s", "KILL", "0.1", "sleep", "5"],
+        ["1", "nosuchcmd"], ["1", "/etc/passwd"], ["1", "./noexec"], ["x", "sleep", "1"], ["-s", "FOO", "1", "true"],
+        ["5", "sh", "-c", "exit 3"], ["5", "sh", "-c", "kill -USR1 $$"], [], ["1"], ["-v", "0.1", "sleep", "5"],
+        ["-k", "0.1", "0.1", "sh", "-c", "trap '' TERM; sleep 5"], ["0", "true"], ["5", "echo", "hi", "there"],
+        ["-s", "9", "0.1", "sleep", "5"], ["-s", "sigint", "0.1", "sleep", "5"], ["--signal=HUP", "0.1s", "sleep", "5"],
+        ["0.001m", "sleep", "5"], ["1m", "true"], ["-k", "x", "1", "true"], ["--foreground", "5", "echo", "hi"], ["-x", "1", "true"],
+        ["--bogus"], ["5", "./script", "arg"], ["1d", "sh", "-c", "echo out; echo err >&2; exit 7"], ["5", "--", "true"],
+        ["-v", "-s", "USR1", "0.1", "sleep", "5"], ["--preserve-status", "-s", "INT", "0.1", "sleep", "5"], ["1x", "true"],
+    ]],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),

@@ -18,25 +18,6 @@ namespace {
 
 namespace copy = tool::copy;
 
-// The last component of SRC (trailing slashes aside) appended to DIR.
-bool into(char* out, size_t size, const char* dir, const char* src) {
-  size_t n = 0;
-  while (src[n]) ++n;
-  while (n > 1 && src[n - 1] == '/') --n;
-  size_t start = n;
-  while (start > 0 && src[start - 1] != '/') --start;
-  char last[4096];
-  if (n - start >= sizeof last) return false;
-  for (size_t i = start; i < n; ++i) last[i - start] = src[i];
-  last[n - start] = '\0';
-  return copy::join(out, size, dir, last);
-}
-
-bool is_dir(const char* path) {
-  rawsys::statx_t st{};
-  return rawsys::statx(rawsys::at_fdcwd, path, rawsys::at::flags(), rawsys::stx::type, &st) && rawsys::s::isdir(st.mode);
-}
-
 bool preserve_list(const char* list, bool on) {
   auto& o = copy::opt;
   if (!list) {
@@ -134,7 +115,7 @@ int main(int argc, char** argv) {
   int sources = target ? n : n - 1;
   const char* dest = target ? target : argv[n];
   if (no_target && n > 2) return tool::extra_operand(argv[3]);
-  const bool dest_dir = !no_target && is_dir(dest);
+  const bool dest_dir = !no_target && copy::is_dir(dest);
   if (!dest_dir && (target || sources > 1)) {
     rawsys::statx_t st{};
     auto r = rawsys::statx(rawsys::at_fdcwd, dest, rawsys::at::flags(), rawsys::stx::type, &st);
@@ -149,7 +130,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i <= sources; ++i) {
     const char* to = dest;
     if (dest_dir) {
-      if (!into(path, sizeof path, dest, argv[i])) {
+      if (!copy::into(path, sizeof path, dest, argv[i])) {
         copy::fail("cannot copy ", argv[i], rawsys::errc::enametoolong);
         status = 1;
         continue;

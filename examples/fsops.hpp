@@ -185,6 +185,25 @@ inline bool join(char* out, size_t size, const char* a, const char* b) {
   }
 }
 
+// The last component of SRC (trailing slashes aside) appended to DIR.
+inline bool into(char* out, size_t size, const char* dir, const char* src) {
+  size_t n = 0;
+  while (src[n]) ++n;
+  while (n > 1 && src[n - 1] == '/') --n;
+  size_t start = n;
+  while (start > 0 && src[start - 1] != '/') --start;
+  char last[4096];
+  if (n - start >= sizeof last) return false;
+  for (size_t i = start; i < n; ++i) last[i - start] = src[i];
+  last[n - start] = '\0';
+  return join(out, size, dir, last);
+}
+
+inline bool is_dir(const char* path) {
+  rawsys::statx_t st{};
+  return rawsys::statx(rawsys::at_fdcwd, path, rawsys::at::flags(), rawsys::stx::type, &st) && rawsys::s::isdir(st.mode);
+}
+
 // Is the directory SRC (st) DST's parent, or one of that parent's
 // ancestors? Walks up from DST's parent by "..".
 inline bool inside(const rawsys::statx_t& src, const char* dst) {

@@ -91,20 +91,6 @@ bool make(const char* target, const char* name) {
   return true;
 }
 
-// The last component of SRC (trailing slashes aside) appended to DIR.
-bool into(char* out, size_t size, const char* dir, const char* src) {
-  size_t n = 0;
-  while (src[n]) ++n;
-  while (n > 1 && src[n - 1] == '/') --n;
-  size_t start = n;
-  while (start > 0 && src[start - 1] != '/') --start;
-  char last[4096];
-  if (n - start >= sizeof last) return false;
-  for (size_t i = start; i < n; ++i) last[i - start] = src[i];
-  last[n - start] = '\0';
-  return copy::join(out, size, dir, last);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -184,7 +170,7 @@ int main(int argc, char** argv) {
   int status = 0;
   static char path[8192];
   for (int i = 1; i <= targets; ++i) {
-    if (!into(path, sizeof path, dir, argv[i])) {
+    if (!copy::into(path, sizeof path, dir, argv[i])) {
       status = 1;
       continue;
     }

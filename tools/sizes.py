@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Sizes of the tools under examples/ (built without libc by rawsys_add_tool)
-for each ISA (tools/isas.py), next to the programs they mirror: GNU coreutils
-(/usr/bin/NAME, dynamically linked: libc.so is not counted), busybox-static
-(one multi-call binary for all its applets) and a glibc-static hello world.
+and of box, the one program holding them all, for each ISA (tools/isas.py),
+next to the programs they mirror: GNU coreutils (/usr/bin/NAME, dynamically
+linked: libc.so is not counted), busybox-static and toybox (each one
+multi-call binary for all its applets) and a glibc-static hello world.
 
 usage: tools/sizes.py            builds (build/sizes-ARCH), writes docs/sizes.md
        tools/sizes.py --check    builds, exits 1 if docs/sizes.md differs
@@ -24,15 +25,26 @@ import isas
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "sizes.md")
 BUSYBOX = "/bin/busybox"
+# toybox is not installed here: /bin/toybox of Debian 12's toybox package
+# (0.8.9+dfsg-1, amd64; `apt-get download toybox`, then `dpkg -x`), which
+# is dynamically linked, so libc.so is not counted in it either.
+TOYBOX = 467512
+TOYBOX_FROM = "Debian 12's toybox 0.8.9+dfsg-1 for amd64, `/bin/toybox`, dynamically linked"
 # The tools that mirror a coreutils program (syscount and sandbox have none).
-COREUTILS = {"true", "false", "echo", "env", "cat", "wc", "ls", "sleep"}
+NOT_COREUTILS = {"hello", "syscount", "sandbox", "box"}
 
 
 def tools():
-    """The tool list, from examples/CMakeLists.txt."""
+    """The tool list, from examples/CMakeLists.txt: the first tools, the
+    ones added after them, and box."""
     with open(os.path.join(ROOT, "examples", "CMakeLists.txt")) as f:
-        m = re.search(r"set\(RAWSYS_TOOLS ([^)$]*)\)", f.read())
-    return m.group(1).split()
+        text = f.read()
+    names = []
+    for var in ("RAWSYS_TOOLS", "RAWSYS_MORE_TOOLS"):
+        m = re.search(r"set\(%s ([^)$]*)\)" % var, text)
+        if m:
+            names += m.group(1).split()
+    return names + ["box"]
 
 
 def build(prefix):
@@ -100,7 +112,7 @@ def table(prefix):
         sizes = [size(os.path.join(prefix + isa.key, "examples", t)) for isa in isas.ISAS]
         ref = None
         for p in ("/usr/bin/" + t, "/bin/" + t):
-            if t in COREUTILS and os.path.exists(p):
+            if t not in NOT_COREUTILS and os.path.exists(p):
                 ref = os.path.getsize(p)
                 break
         rows.append((t, sizes, ref))
@@ -115,6 +127,9 @@ def table(prefix):
         lines.append(f"| {title} | " + " | ".join(fmt(n) if isa.key == "x86_64" else "-" for isa in isas.ISAS)
                      + " | - |")
     busybox = os.path.getsize(BUSYBOX) if os.path.exists(BUSYBOX) else None
+    blank = " | ".join("-" for _ in isas.ISAS[1:])
+    lines.append(f"| busybox-static, all applets | {fmt(busybox)} | {blank} | - |")
+    lines.append(f"| toybox, all applets (dynamic) | {fmt(TOYBOX)} | {blank} | - |")
     return "\n".join(lines) + "\n", busybox
 
 
@@ -127,13 +142,17 @@ fails when this file is stale.
 
 Bytes on disk. The rawsys tools are built by `rawsys_add_tool` (GCC 12;
 Clang 19 and lld for loongarch64, which GCC 12 does not target; `-Os`, no
-libc, static, stripped, `examples/`); each is a complete program.
+libc, static, stripped, `examples/`); each is a complete program, and
+`box` is one program holding all of them (`examples/box.cpp`: run as a
+link named after a tool, or as `box TOOL ARG...`).
 `coreutils` is the same command in `/usr/bin` (GNU coreutils 9.1 from
 Debian 12), **dynamically linked**: the size excludes libc.so and the other
 shared libraries it loads. For comparison, busybox-static (`{BUSYBOX}`) is
 **one multi-call binary holding all its applets**: {fmt(busybox)} bytes on
-x86-64, whichever applet runs. `syscount` (ptrace) and `sandbox` (seccomp)
-have no coreutils counterpart. The last row is a hello world through
+x86-64, whichever applet runs (Debian 12's busybox-static 1.35.0, installed
+here); toybox's is {fmt(TOYBOX)} bytes ({TOYBOX_FROM}). Both are in the
+rows below `box`, in the x86-64 column. `syscount` (ptrace) and `sandbox`
+(seccomp) have no coreutils counterpart. The last row is a hello world through
 glibc's `puts`, linked statically (`-Os -static -s`; none for loongarch64:
 Debian 12 has no glibc for it), then the same through musl 1.2.3's `puts`
 (Debian's `musl-gcc`, x86-64 only), plain and with the smallest layout that

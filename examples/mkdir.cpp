@@ -1,0 +1,116 @@
+// mkdir(1) as in coreutils: creates each DIRECTORY. -m MODE sets its mode
+// (octal or symbolic, as chmod's, from a=rwx; the umask does not apply);
+// -p creates the missing parents too (u+wx added to the umask's default, so
+// that their children can be made) and is content with a directory that
+// already exists; -v says "created directory" for each one made.
+#include <rawsys/fs.hpp>
+#include <rawsys/start.hpp>
+
+#include "args.hpp"
+#include "modes.hpp"
+
+namespace {
+
+using rawsys::errc;
+
+bool verbose = false;
+
+void cannot_create(const char* name, errc e) {
+  tool::put_quoteaf(tool::begin_error() << "cannot create directory ", name);
+  rawsys::err << ": " << message(e);
+  tool::end_error();
+}
+
+void created(const char* name) {
+  if (!verbose) return;
+  tool::put_quoteaf(rawsys::out << tool::program << ": created directory ", name);
+  rawsys::out << '\n';
+}
+
+bool is_dir(const char* path) {
+  rawsys::statx_t st{};
+  return rawsys::statx(rawsys::at_fdcwd, path, rawsys::at::flags(), rawsys::stx::type, &st) && rawsys::s::isdir(st.mode);
+}
+
+// -p: each parent of PATH, as written ("a//b" for a//b/c), made if missing.
+bool make_parents(char* path, unsigned mode) {
+  size_t len = 0;
+  while (path[len]) ++len;
+  size_t last = len;  // the final component's end: trailing slashes aside
+  while (last > 1 && path[last - 1] == '/') --last;
+  for (size_t i = 1; i < last; ++i) {
+    if (path[i] != '/' || path[i - 1] == '/') continue;
+    path[i] = '\0';
+    auto r = rawsys::mkdirat(rawsys::at_fdcwd, path, mode);
+    bool ok = true;
+    if (r) created(path);
+    else if (r.error() != errc::eexist) cannot_create(path, r.error()), ok = false;
+    else if (!is_dir(path)) cannot_create(path, errc::enotdir), ok = false;
+    path[i] = '/';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tool::program = argv[0];
+  bool parents = false;
+  const char* mode_arg = nullptr;
+  static const char* const longs[] = {"mode", "parents", "verbose", "help", "version"};
+  int early = 1;
+  const int dirs = tool::parse(argc, argv, "m:pv\x01\x02", longs, "mpv\x01\x02", 5, [&](char key, const char* arg) {
+    switch (key) {
+      case 'm': mode_arg = arg; return true;
+      case 'p': parents = true; return true;
+      case 'v': verbose = true; return true;
+      case tool::help: early = tool::usage("[OPTION]... DIRECTORY...", "Create the DIRECTORY(ies), if they do not already exist."); return false;
+      default: early = tool::version_text("mkdir"); return false;
+    }
+  });
+  if (dirs < 0) return early;
+  if (dirs == 0) return tool::missing_operand();
+
+  const unsigned umask_value = rawsys::umask(0);
+  (void)rawsys::umask(umask_value);
+  unsigned mode = 0777;
+  if (mode_arg) {
+    tool::mode_changes changes;
+    if (!tool::mode_compile(mode_arg, changes)) {
+      tool::quote(tool::begin_error() << "invalid mode ", mode_arg);
+      tool::end_error();
+      return 1;
+    }
+    mode = tool::mode_adjust(0777, true, 0, changes);
+  }
+  const unsigned parent_mode = (0777 & ~umask_value) | 0300;
+
+  int status = 0;
+  for (int i = 1; i <= dirs; ++i) {
+    char* path = argv[i];
+    if (parents && !make_parents(path, parent_mode)) {
+      status = 1;
+      continue;
+    }
+    auto r = rawsys::mkdirat(rawsys::at_fdcwd, path, mode);
+    if (!r) {
+      if (!(parents && r.error() == errc::eexist && is_dir(path))) {
+        cannot_create(path, r.error());
+        status = 1;
+      }
+      continue;
+    }
+    created(path);
+    // The mode exactly as asked: the umask took bits away, and mkdir(2)
+    // may drop the set-ID bits.
+    if (mode_arg)
+      if (auto c = rawsys::fchmodat(rawsys::at_fdcwd, path, mode); !c) {
+        tool::put_quoteaf(tool::begin_error() << "cannot set permissions of ", path);
+        rawsys::err << ": " << message(c.error());
+        tool::end_error();
+        status = 1;
+      }
+  }
+  return tool::finish(status);
+}

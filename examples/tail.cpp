@@ -1,0 +1,531 @@
+// tail(1) as in coreutils: the last 10 lines (-n N) or N bytes (-c N) of
+// each FILE ("-" or none: standard input), or everything from line or byte
+// N on (-n +N, -c +N); the obsolete "-N[bcl][f]" and "+N..." forms as the
+// only option. -q -v -z as in head. A regular file is read from its end
+// (pread backwards), anything else through a buffer that keeps only what may
+// still be printed.
+//
+// -f (--follow=descriptor) then waits for more, woken by inotify(7): each
+// open file is read to its end again on every change, a truncated one from
+// its start ("file truncated"). -F (--follow=name --retry) follows names
+// instead: a name that goes away is reported ("has become inaccessible"),
+// one that comes back or now names another file is opened again ("has
+// appeared", "has been replaced") and printed from its start. Names are
+// looked at again every -s seconds (1 by default) as well as on each
+// inotify event; --pid=PID ends tail after PID has ended (looked at on the
+// same interval). A pipe or FIFO is not followed.
+#include <rawsys/event.hpp>
+#include <rawsys/file.hpp>
+#include <rawsys/fs.hpp>
+#include <rawsys/signal.hpp>
+#include <rawsys/start.hpp>
+
+#include "args.hpp"
+#include "membuf.hpp"
+
+namespace {
+
+using rawsys::errc;
+
+bool count_lines = true, from_start = false;
+uint64_t count = 10;
+char line_end = '\n';
+char buf[64 * 1024];
+
+[[noreturn]] void write_failed(errc e) {
+  tool::begin_error() << "error writing 'standard output': " << message(e);
+  tool::end_error();
+  rawsys::exit_program(1);
+}
+
+void emit(const char* p, size_t n) {
+  rawsys::out.write(p, n);
+  if (auto s = rawsys::out.status(); !s) write_failed(s.error());
+}
+
+void read_error(const char* name, errc e) {
+  tool::put_quoteaf(tool::begin_error() << "error reading ", name);
+  rawsys::err << ": " << message(e);
+  tool::end_error();
+}
+
+rawsys::result<size_t> fill(rawsys::fd in, char* p, size_t n) {
+  return rawsys::retry_on_eintr([&] { return rawsys::read(in, p, n); });
+}
+
+// Everything from the current position on.
+bool copy_rest(rawsys::fd in, const char* name) {
+  for (;;) {
+    auto r = fill(in, buf, sizeof buf);
+    if (!r) {
+      read_error(name, r.error());
+      return false;
+    }
+    if (*r == 0) return true;
+    emit(buf, *r);
+  }
+}
+
+// From line or byte `count` on (1 and 0 both meaning from the start).
+bool tail_from(rawsys::fd in, const char* name, bool regular) {
+  uint64_t skip = count == 0 ? 0 : count - 1;
+  if (!count_lines && regular && skip != 0) {
+    if (rawsys::lseek(in, static_cast<int64_t>(skip), rawsys::seek::cur)) return copy_rest(in, name);
+  }
+  while (skip != 0) {
+    auto r = fill(in, buf, sizeof buf);
+    if (!r) {
+      read_error(name, r.error());
+      return false;
+    }
+    if (*r == 0) return true;
+    size_t i = 0;
+    if (count_lines) {
+      while (i < *r && skip != 0)
+        if (buf[i++] == line_end) --skip;
+    } else {
+      i = *r < skip ? *r : static_cast<size_t>(skip);
+      skip -= i;
+    }
+    emit(buf + i, *r - i);
+  }
+  return copy_rest(in, name);
+}
+
+// The start of the last `count` lines of data[0, size) (count > 0; a last
+// line without its end counts as one).
+size_t last_lines_start(const char* data, size_t size) {
+  size_t i = size;
+  if (i != 0 && data[i - 1] == line_end) --i;
+  uint64_t seen = 0;
+  for (; i != 0; --i)
+    if (data[i - 1] == line_end && ++seen == count) return i;
+  return 0;
+}
+
+// Anything else: read to the end, holding only what may still be printed.
+bool tail_stream(rawsys::fd in, const char* name) {
+  tool::held h;
+  for (;;) {
+    if (!h.reserve(h.size + sizeof buf)) {
+      tool::begin_error() << "memory exhausted";
+      tool::end_error();
+      return false;
+    }
+    auto r = fill(in, h.data + h.size, sizeof buf);
+    if (!r) {
+      read_error(name, r.error());
+      return false;
+    }
+    if (*r == 0) break;
+    h.size += *r;
+    // Drop what can no longer be among the last ones, now and then.
+    if (h.size >= 4 * sizeof buf) {
+      size_t keep_from;
+      if (!count_lines) {
+        keep_from = h.size > count ? static_cast<size_t>(h.size - count) : 0;
+      } else {
+        keep_from = count == 0 ? h.size : last_lines_start(h.data, h.size);
+      }
+      h.drop_front(keep_from);
+    }
+  }
+  size_t at;
+  if (!count_lines) {
+    at = h.size > count ? static_cast<size_t>(h.size - count) : 0;
+  } else if (count == 0) {
+    at = h.size;
+  } else {
+    at = last_lines_start(h.data, h.size);
+  }
+  emit(h.data + at, h.size - at);
+  return true;
+}
+
+// A regular file: backwards from its end with pread, then forwards from
+// where the last lines start.
+bool tail_regular(rawsys::fd in, const char* name, int64_t start, int64_t size) {
+  int64_t from = start;
+  if (!count_lines) {
+    if (size - start > static_cast<int64_t>(count)) from = size - static_cast<int64_t>(count);
+  } else if (count == 0) {
+    from = size;
+  } else {
+    // The count-th line end from the end (the file's last byte aside).
+    uint64_t seen = 0;
+    bool last = true;
+    for (int64_t end = size; end > start;) {
+      const int64_t chunk = end - start < static_cast<int64_t>(sizeof buf) ? end - start : static_cast<int64_t>(sizeof buf);
+      auto r = rawsys::pread64(in, buf, static_cast<size_t>(chunk), end - chunk);
+      if (!r) {
+        read_error(name, r.error());
+        return false;
+      }
+      if (*r != static_cast<size_t>(chunk)) return tail_stream(in, name);  // shrank under us
+      size_t i = static_cast<size_t>(chunk);
+      if (last && buf[i - 1] == line_end) --i;
+      last = false;
+      for (; i != 0; --i)
+        if (buf[i - 1] == line_end && ++seen == count) break;
+      if (i != 0) {
+        from = end - chunk + static_cast<int64_t>(i);
+        break;
+      }
+      end -= chunk;
+    }
+  }
+  if (!rawsys::lseek(in, from, rawsys::seek::set)) return tail_from(in, name, false);
+  return copy_rest(in, name);
+}
+
+bool set_count(const char* arg, bool lines) {
+  count_lines = lines;
+  from_start = *arg == '+';
+  const char* number = *arg == '-' ? arg + 1 : arg;
+  auto v = tool::parse_count(number, "bkKmMGTPEZY0");
+  if (!v) {
+    tool::bad_number(lines ? "invalid number of lines" : "invalid number of bytes", number, v.error());
+    return false;
+  }
+  count = *v;
+  return true;
+}
+
+// The obsolete form, as coreutils takes it: [+-]N[bcl][f] as the only
+// option, before at most one file.
+bool obsolete(int argc, char** argv, bool& forever) {
+  if (!(argc == 2 || (argc == 3 && !(argv[2][0] == '-' && argv[2][1])))) return false;
+  const char* p = argv[1];
+  bool start;
+  if (*p == '+') start = true;
+  else if (*p == '-' && p[p[1] == 'c' ? 2 : 1]) start = false;
+  else return false;
+  ++p;
+  uint64_t n = 0;
+  const char* digits = p;
+  bool overflow = false;
+  for (; *p >= '0' && *p <= '9'; ++p) {
+    if (n > (UINT64_MAX - 9) / 10) overflow = true;
+    n = n * 10 + static_cast<uint64_t>(*p - '0');
+  }
+  bool lines = true;
+  uint64_t unit = 1;
+  switch (*p) {
+    case 'b': unit = 512; lines = false; ++p; break;
+    case 'c': lines = false; ++p; break;
+    case 'l': ++p; break;
+    default: break;
+  }
+  bool f = false;
+  if (*p == 'f') f = true, ++p;
+  if (*p) return false;
+  if (*digits < '0' || *digits > '9') n = 10;
+  if (overflow || __builtin_mul_overflow(n, unit, &n)) {
+    tool::quote(tool::begin_error() << "invalid number: ", argv[1]);
+    tool::end_error();
+    rawsys::exit_program(1);
+  }
+  count = n;
+  count_lines = lines;
+  from_start = start;
+  forever = f;
+  return true;
+}
+
+// -s's seconds: digits, an optional fraction.
+bool parse_seconds(const char* s, rawsys::timespec& t) {
+  int64_t sec = 0, nsec = 0, scale = 100000000;
+  bool any = false;
+  for (; *s >= '0' && *s <= '9'; ++s, any = true)
+    if (sec < 1000000000) sec = sec * 10 + (*s - '0');
+  if (*s == '.')
+    for (++s; *s >= '0' && *s <= '9'; ++s, any = true, scale /= 10) nsec += (*s - '0') * scale;
+  if (!any || *s) return false;
+  t = {sec, nsec};
+  return true;
+}
+
+struct file {
+  const char* name;  // as given ("-": standard input)
+  const char* shown;
+  int fd = -1;       // -1: not open now
+  int64_t pos = 0;
+  uint64_t dev = 0, ino = 0;
+  bool gone = false;      // reported as inaccessible, waited for (-F)
+  bool followed = true;   // false for a pipe, or a file given up on
+};
+
+constexpr int max_files = 256;
+file files[max_files];
+int nfiles = 0;
+int last_shown = -1;
+bool headers = false;
+
+void header(int i) {
+  if (!headers || last_shown == i) return;
+  rawsys::out << (last_shown < 0 ? "" : "\n") << "==> " << files[i].shown << " <==\n";
+  last_shown = i;
+}
+
+bool identity(rawsys::fd f, file& x, rawsys::statx_t& st) {
+  if (!rawsys::statx(f, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &st)) return false;
+  x.dev = (uint64_t{st.dev_major} << 32) | st.dev_minor;
+  x.ino = st.ino;
+  return true;
+}
+
+// Reads what was added to a followed file since the last look.
+void read_more(int i) {
+  file& x = files[i];
+  if (x.fd < 0) return;
+  rawsys::statx_t st{};
+  if (!rawsys::statx(rawsys::fd(x.fd), "", rawsys::at::empty_path, rawsys::stx::basic_stats, &st)) return;
+  if (rawsys::s::isreg(st.mode) && static_cast<int64_t>(st.size) < x.pos) {
+    tool::begin_error() << x.shown << ": file truncated";
+    tool::end_error();
+    x.pos = 0;
+    (void)rawsys::lseek(rawsys::fd(x.fd), 0, rawsys::seek::set);
+  }
+  if (rawsys::s::isreg(st.mode) && static_cast<int64_t>(st.size) == x.pos) return;
+  for (;;) {
+    auto r = fill(rawsys::fd(x.fd), buf, sizeof buf);
+    if (!r || *r == 0) break;
+    header(i);
+    emit(buf, *r);
+    x.pos += static_cast<int64_t>(*r);
+  }
+}
+
+// -F: the name looked at again; reopened when it names another file.
+void check_name(int i, rawsys::fd notify) {
+  file& x = files[i];
+  auto f = rawsys::openat(rawsys::at_fdcwd, x.name, rawsys::o::rdonly | rawsys::o::cloexec | rawsys::o::nonblock);
+  if (!f) {
+    if (!x.gone) {
+      tool::put_quoteaf(tool::begin_error(), x.shown);
+      rawsys::err << " has become inaccessible: " << message(f.error());
+      tool::end_error();
+      x.gone = true;
+      if (x.fd >= 0) {
+        read_more(i);
+        (void)rawsys::close(rawsys::fd(x.fd));
+        x.fd = -1;
+      }
+    }
+    return;
+  }
+  file probe = x;
+  rawsys::statx_t st{};
+  if (!identity(*f, probe, st)) return;
+  if (x.fd >= 0 && !x.gone && probe.dev == x.dev && probe.ino == x.ino) return;
+  tool::put_quoteaf(tool::begin_error(), x.shown);
+  rawsys::err << (x.fd >= 0 ? " has been replaced" : " has appeared") << ";  following new file";
+  tool::end_error();
+  if (x.fd >= 0) {
+    read_more(i);
+    (void)rawsys::close(rawsys::fd(x.fd));
+  }
+  x.fd = f->release();
+  x.dev = probe.dev;
+  x.ino = probe.ino;
+  x.pos = 0;
+  x.gone = false;
+  (void)rawsys::inotify_add_watch(notify, x.name, rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self |
+                                                       rawsys::in::move_self);
+  read_more(i);
+}
+
+[[noreturn]] void follow(bool by_name, int pid, rawsys::timespec interval) {
+  // Nowhere to write to: said before waiting, as coreutils does.
+  if (auto st = rawsys::fstat(rawsys::stdout_fd); !st) {
+    tool::error("standard output", st.error());
+    rawsys::exit_program(tool::finish(1));
+  }
+  auto notify = rawsys::inotify_init1(rawsys::in::cloexec | rawsys::in::nonblock);
+  const auto mask = rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self | rawsys::in::move_self;
+  for (int i = 0; i < nfiles; ++i)
+    if (notify && files[i].fd >= 0 && files[i].followed) (void)rawsys::inotify_add_watch(*notify, files[i].name, mask);
+  if (by_name && notify) {
+    // Also the directories, for a name that appears or is replaced.
+    for (int i = 0; i < nfiles; ++i) {
+      char dir[4096];
+      size_t n = 0, slash = 0;
+      for (const char* p = files[i].name; *p && n + 1 < sizeof dir; ++p, ++n)
+        if ((dir[n] = *p) == '/') slash = n + 1;
+      if (slash == 0) dir[slash++] = '.';
+      dir[slash] = '\0';
+      (void)rawsys::inotify_add_watch(*notify, dir, rawsys::in::create | rawsys::in::moved_to | rawsys::in::delete_ |
+                                                        rawsys::in::moved_from);
+    }
+  }
+  for (;;) {
+    if (auto s = rawsys::out.flush(); !s) write_failed(s.error());
+    bool any = false;
+    for (int i = 0; i < nfiles; ++i) any |= files[i].followed && (files[i].fd >= 0 || by_name);
+    if (!any) {
+      tool::begin_error() << "no files remaining";
+      tool::end_error();
+      rawsys::exit_program(1);
+    }
+    rawsys::pollfd p{notify ? notify->get() : -1, rawsys::poll::in, rawsys::poll::none};
+    const bool timed = by_name || pid != 0 || !notify;
+    (void)rawsys::ppoll(&p, 1, timed ? &interval : nullptr);
+    if (notify)
+      while (fill(*notify, buf, sizeof buf).value_or(0) != 0) {
+      }
+    bool ended = false;
+    if (pid != 0)
+      if (auto k = rawsys::kill(pid, rawsys::sig{0}); !k) ended = k.error() == errc::esrch;
+    for (int i = 0; i < nfiles; ++i) {
+      if (!files[i].followed) continue;
+      if (by_name) check_name(i, notify ? rawsys::fd(*notify) : rawsys::fd(-1));
+      read_more(i);
+    }
+    if (ended) {
+      if (auto s = rawsys::out.flush(); !s) write_failed(s.error());
+      rawsys::exit_program(0);
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tool::program = argv[0];
+  enum { auto_headers, never, always } show = auto_headers;
+  bool forever = false, by_name = false, retry = false;
+  int pid = 0;
+  rawsys::timespec interval{1, 0};
+
+  const bool old = obsolete(argc, argv, forever);
+  if (old) {
+    argv[1] = argv[0];
+    ++argv;
+    --argc;
+  }
+  static const char* const longs[] = {"bytes", "lines", "follow", "quiet", "silent", "verbose", "zero-terminated",
+                                      "sleep-interval", "pid", "retry", "max-unchanged-stats", "help", "version"};
+  int early = 1;
+  const int operands = tool::parse(argc, argv, "c:n:fFqs:vz0123456789\x03::\x04:\x05\x06:\x01\x02", longs,
+                                   "cn\x03qqvzs\x04\x05\x06\x01\x02", 13, [&](char key, const char* arg) {
+    switch (key) {
+      case 'c': return set_count(arg, false);
+      case 'n': return set_count(arg, true);
+      case 'f': forever = true; by_name = false; return true;
+      case 'F': forever = by_name = retry = true; return true;
+      case '\x03': {
+        forever = true;
+        if (!arg || tool::eq(arg, "descriptor") || (*arg && tool::starts_with("descriptor", arg))) {
+          by_name = false;
+          return true;
+        }
+        if (*arg && tool::starts_with("name", arg)) {
+          by_name = true;
+          return true;
+        }
+        tool::quote(tool::begin_error() << "invalid argument ", arg);
+        rawsys::err << " for '--follow'";
+        tool::end_error();
+        rawsys::err << "Valid arguments are:\n  - 'descriptor'\n  - 'name'\n";
+        tool::try_help();
+        return false;
+      }
+      case 'q': show = never; return true;
+      case 'v': show = always; return true;
+      case 'z': line_end = '\0'; return true;
+      case 's':
+        if (!parse_seconds(arg, interval)) {
+          tool::bad_number("invalid number of seconds", arg, errc::einval);
+          return false;
+        }
+        return true;
+      case '\x04': {
+        auto v = tool::parse_int(arg);
+        if (!v || *v < 0 || *v > 0x7fffffff) {
+          tool::bad_number("invalid PID", arg, errc::einval);
+          return false;
+        }
+        pid = static_cast<int>(*v);
+        return true;
+      }
+      case '\x05': retry = true; return true;
+      case '\x06': return true;
+      case tool::help: early = tool::usage("[OPTION]... [FILE]...", "Print the last 10 lines of each FILE to standard output."); return false;
+      case tool::version: early = tool::version_text("tail"); return false;
+      default:
+        tool::begin_error() << "option used in invalid context -- " << key;
+        tool::end_error();
+        return false;
+    }
+  });
+  if (operands < 0) return early;
+  if (retry && !forever) {
+    tool::begin_error() << "warning: --retry ignored; --retry is useful only when following";
+    tool::end_error();
+  } else if (retry && !by_name) {
+    tool::begin_error() << "warning: --retry only effective for the initial open";
+    tool::end_error();
+  }
+  if (pid != 0 && !forever) {
+    tool::begin_error() << "warning: PID ignored; --pid=PID is useful only when following";
+    tool::end_error();
+  }
+
+  nfiles = operands == 0 ? 1 : operands < max_files ? operands : max_files;
+  headers = show == always || (show == auto_headers && nfiles > 1);
+  int status = 0;
+  for (int i = 0; i < nfiles; ++i) {
+    file& x = files[i];
+    x.name = operands == 0 ? "-" : argv[1 + i];
+    const bool is_stdin = tool::eq(x.name, "-");
+    x.shown = is_stdin ? "standard input" : x.name;
+    rawsys::unique_fd owned;
+    rawsys::fd in = rawsys::stdin_fd;
+    if (!is_stdin) {
+      auto f = rawsys::openat(rawsys::at_fdcwd, x.name, rawsys::o::rdonly | rawsys::o::cloexec);
+      if (!f) {
+        tool::put_quoteaf(tool::begin_error() << "cannot open ", x.name);
+        rawsys::err << " for reading: " << message(f.error());
+        tool::end_error();
+        status = 1;
+        x.gone = true;
+        x.followed = by_name && retry;
+        continue;
+      }
+      owned = static_cast<rawsys::unique_fd&&>(*f);
+      in = owned;
+    }
+    rawsys::statx_t st{};
+    if (!identity(in, x, st)) st.mode = 0;
+    if (rawsys::s::isdir(st.mode)) {
+      header(i);
+      read_error(x.shown, errc::eisdir);
+      status = 1;
+      x.followed = false;
+      continue;
+    }
+    header(i);
+    const bool regular = rawsys::s::isreg(st.mode);
+    const int64_t start = regular ? rawsys::lseek(in, 0, rawsys::seek::cur).value_or(-1) : -1;
+    bool ok;
+    if (from_start) ok = tail_from(in, x.shown, regular && start >= 0);
+    else if (regular && start >= 0) ok = tail_regular(in, x.shown, start, static_cast<int64_t>(st.size));
+    else ok = tail_stream(in, x.shown);
+    if (!ok) status = 1;
+    x.followed = forever && (regular || (rawsys::s::ischr(st.mode) && !is_stdin));
+    if (x.followed) {
+      x.pos = rawsys::lseek(in, 0, rawsys::seek::cur).value_or(0);
+      x.fd = is_stdin ? 0 : owned.release();
+    }
+  }
+  if (forever) {
+    bool any = false;
+    for (int i = 0; i < nfiles; ++i) any |= files[i].followed;
+    if (any) follow(by_name, pid, interval);
+    if (!by_name && status != 0) {
+      tool::begin_error() << "no files remaining";
+      tool::end_error();
+    }
+  }
+  return tool::finish(status);
+}

@@ -1,0 +1,527 @@
+#!/usr/bin/env python3
+"""The tools added after the first eight (head, tail, tee, ...) against the
+coreutils programs they mirror, as compare_tools.py does for those (its
+scratch directory, its way of running both): standard output, standard
+error, the exit status, and for the tools that change files, the state of
+the scratch directory afterwards (names, types, modes, contents, link
+targets).
+
+usage: compare_more.py TOOL TOOL_DIR [EMULATOR WORDS...]
+Exit status 0 when every case matches; each difference is printed.
+"""
+import hashlib
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
+
+REFERENCE = {"timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+             "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
+             "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
+
+
+def C(args, state=False, limit=None, setup=None, sort_out=False, **kw):
+    """A case; setup: a function given the scratch directory, run first;
+    state: the scratch directory is compared afterwards too;
+    limit: only the first LIMIT bytes of standard output are read, then the
+    pipe is closed (for a tool that writes for ever), and the status not
+    compared."""
+    c = Case(args, **kw)
+    c.state = state
+    c.limit = limit
+    c.setup = setup
+    c.sort_out = sort_out  # lines in directory order, which differs from run to run
+    return c
+
+
+class Follow:
+    """tail -f/-F: ARGS run in the scratch directory while STEPS change its
+    files; after each step, what the step awaits (bytes on stdout or
+    stderr) is waited for, then tail is ended with SIGTERM (or ends by
+    itself: --pid)."""
+
+    def __init__(self, args, steps, ends=False):
+        self.args, self.steps, self.ends = args, steps, ends
+        self.stdin, self.stdout, self.env, self.compare_stderr = b"", None, {}, True
+        self.state = False
+        self.limit = None
+        self.setup = None
+
+
+def append(name, data):
+    def act(d):
+        with open(os.path.join(d, name), "ab") as f:
+            f.write(data)
+    return act
+
+
+def replace(name, data):
+    def act(d):
+        tmp = os.path.join(d, name + ".new")
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.rename(tmp, os.path.join(d, name))
+    return act
+
+
+def remove(name):
+    return lambda d: os.unlink(os.path.join(d, name))
+
+
+def truncate(name):
+    return lambda d: os.truncate(os.path.join(d, name), 0)
+
+
+def run_follow(cmd, argv0, case, d, emulator):
+    import threading
+    import time
+    args = [a.replace("PID", str(os.getpid())) for a in case.args]
+    pid_child = None
+    if case.ends:
+        pid_child = subprocess.Popen(["sleep", "1"])
+        args = [a.replace("CHILD", str(pid_child.pid)) for a in args]
+    full = (emulator + ["-0", argv0, cmd] if emulator else [argv0]) + args
+    p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=BASE_ENV, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    got = {"out": b"", "err": b""}
+
+    def reader(stream, key):
+        for chunk in iter(lambda: os.read(stream.fileno(), 65536), b""):
+            got[key] += chunk
+    threads = [threading.Thread(target=reader, args=(p.stdout, "out")),
+               threading.Thread(target=reader, args=(p.stderr, "err"))]
+    for t in threads:
+        t.start()
+
+    def wait_for(key, data):
+        deadline = time.monotonic() + 20
+        while data not in got[key] and time.monotonic() < deadline:
+            time.sleep(0.02)
+    for act, key, data in case.steps:
+        if act:
+            act(d)
+        wait_for(key, data)
+    if pid_child:
+        pid_child.wait()
+        try:
+            status = p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            status = "did not end"
+    else:
+        p.terminate()
+        status = p.wait()
+    for t in threads:
+        t.join()
+    err = b"".join(l for l in got["err"].splitlines(keepends=True) if not l.startswith(b"qemu: uncaught target signal"))
+    return status, got["out"], err
+
+
+def run_limited(cmd, argv0, case, d, emulator):
+    full = (emulator + ["-0", argv0, cmd] if emulator else [argv0]) + case.args
+    p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=BASE_ENV, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = b""
+    while len(out) < case.limit:
+        chunk = p.stdout.read(case.limit - len(out))
+        if not chunk:
+            break
+        out += chunk
+    p.stdout.close()
+    p.wait(timeout=60)
+    return 0, out, b""
+
+
+def tree(d):
+    """A deeper tree for rm, with links that lead out of it."""
+    os.makedirs(os.path.join(d, "tree", "a", "b", "c"))
+    os.makedirs(os.path.join(d, "outside", "keep"))
+    with open(os.path.join(d, "outside", "keep", "file"), "w") as f:
+        f.write("must survive")
+    os.symlink("../../outside", os.path.join(d, "tree", "a", "out"))
+    os.symlink("../outside", os.path.join(d, "tree", "outlink"))
+    os.mkdir(os.path.join(d, "tree", "out"))
+    for i in range(5):
+        with open(os.path.join(d, "tree", "a", "b", "f%d" % i), "w") as f:
+            f.write("x" * i)
+
+
+SHM = "/dev/shm/rawsys-tools-%d" % os.getpid()
+
+
+def other_fs(d):
+    """d/shm: a directory on another file system (tmpfs), for mv's copies."""
+    shutil.rmtree(SHM, ignore_errors=True)
+    os.mkdir(SHM)
+    with open(os.path.join(SHM, "there"), "w") as f:
+        f.write("on tmpfs")
+    os.symlink(SHM, os.path.join(d, "shm"))
+    tree(d)
+
+
+def links(d):
+    """Links for readlink and realpath: chains, loops, links to directories."""
+    os.symlink("one", os.path.join(d, "l"))
+    os.symlink("dir", os.path.join(d, "ld"))
+    os.symlink("l", os.path.join(d, "ll"))
+    os.symlink("loop1", os.path.join(d, "loop2"))
+    os.symlink("loop2", os.path.join(d, "loop1"))
+    os.symlink(os.path.join(d, "dir", "sub"), os.path.join(d, "abs"))
+    os.symlink("../one", os.path.join(d, "dir", "up"))
+
+
+def snapshot(d):
+    """What a tool may have changed in the scratch directory (and in the
+    directory d/shm leads to)."""
+    seen = []
+    if os.path.islink(os.path.join(d, "shm")) and os.path.isdir(SHM):
+        seen = [("shm/" + w[0],) + w[1:] for w in snapshot(SHM)]
+    for root, dirs, files in os.walk(d):
+        dirs.sort()
+        for n in sorted(dirs + files):
+            p = os.path.join(root, n)
+            st = os.lstat(p)
+            what = (os.path.relpath(p, d), stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode))
+            if stat.S_ISLNK(st.st_mode):
+                what += (os.readlink(p),)
+            elif stat.S_ISREG(st.st_mode):
+                with open(p, "rb") as f:
+                    what += (hashlib.sha256(f.read()).hexdigest()[:16],)
+            seen.append(what)
+    return seen
+
+
+CASES = {
+    "head": [
+        C(["lines"]), C([], stdin="lines"), C(["-n", "3", "lines"]), C(["-n3", "lines"]), C(["--lines=3", "lines"]),
+        C(["--lines", "3", "lines"]), C(["-c", "20", "lines"]), C(["--bytes=20", "big"]), C(["-c", "0", "lines"]),
+        C(["-n", "0", "lines"]), C(["-n", "-4990", "lines"]), C(["-n", "-0", "two"]), C(["-n", "-1", "two"]),
+        C(["-n", "-2", "two"]), C(["-n", "-5", "two"]), C(["-c", "-299990", "big"]), C(["-c", "-5", "one"]),
+        C(["-c", "-100", "one"]), C(["-n", "-4990"], stdin="lines"), C(["-c", "-299990"], stdin="big"),
+        C(["-c", "1k", "big"]), C(["-c", "1kB", "big"]), C(["-c", "1KiB", "big"]), C(["-c", "2b", "big"]),
+        C(["-c", "K", "big"]), C(["-n", "+2", "lines"]), C(["-n", " 2", "lines"]),
+        C(["-n", "x", "lines"]), C(["-c", "1Q", "lines"]), C(["-n", "99999999999999999999999", "lines"]),
+        C(["-c", "1kx", "big"]), C(["-n", "--", "lines"]), C(["-n"]), C(["--lines"]), C(["-x"]), C(["--bogus"]),
+        C(["--quiet=1"]), C(["-5", "lines"]), C(["-5c", "lines"]), C(["-2k", "big"]), C(["-3l", "lines"]),
+        C(["-3v", "lines"]), C(["-5x", "lines"]), C(["-n", "2", "-5", "lines"]), C(["-n", "2", "lines", "two", "one"]),
+        C(["-q", "-n", "2", "lines", "two"]), C(["-v", "one"]), C(["--verbose", "-c", "3", "one"]),
+        C(["--silent", "one", "two"]), C(["one", "nosuch", "two"]), C(["dir"]), C(["one", "dir"]),
+        C(["-n", "1", "-", "one", "-"], stdin=b"a\nb\nc\n"), C(["-z", "-n", "2", "words"]), C(["-z", "-n", "-1", "words"]),
+        C(["-n", "1", "no such", "it's"]), C(["empty"]), C(["-n", "-1", "empty"]), C(["-c", "-1", "empty"]),
+        C(["lines"], stdout="full"), C(["-n", "2", "one"], stdout="full"), C(["big", "lines"], stdout="closed-pipe"),
+        C(["-c", "100000", "big"], stdout="file:copy"), C(["one"], stdout="closed"), C(["--", "-n"]),
+        C(["-n", "3", "-q", "lines", "one"]), C(["-n", "-3", "blanks"]), C(["-c", "-3", "blanks", "two"]),
+    ],
+    "tail": [
+        C(["lines"]), C([], stdin="lines"), C(["-n", "3", "lines"]), C(["-n3", "lines"]), C(["--lines=3", "lines"]),
+        C(["-c", "20", "lines"]), C(["--bytes=20", "big"]), C(["-c", "0", "lines"]), C(["-n", "0", "lines"]),
+        C(["-n", "+4990", "lines"]), C(["-n", "+0", "two"]), C(["-n", "+1", "two"]), C(["-n", "+2", "two"]),
+        C(["-n", "-2", "two"]), C(["-n", "5", "two"]), C(["-c", "+299990", "big"]), C(["-c", "+5", "one"]),
+        C(["-c", "+100", "one"]), C(["-n", "+4990"], stdin="lines"), C(["-c", "+299990"], stdin="big"),
+        C(["-n", "4000"], stdin="lines"), C(["-n", "4000", "lines"]), C(["-c", "250000"], stdin="big"),
+        C(["-c", "250000", "big"]), C(["-n", "1"], stdin="two"), C(["-n", "2", "blanks"]), C(["-n", "100", "blanks"]),
+        C(["-c", "1k", "big"]), C(["-c", "1kB", "big"]), C(["-c", "2b", "big"]), C(["-n", "x", "lines"]),
+        C(["-c", "1Q", "lines"]), C(["-n", "99999999999999999999999", "lines"]), C(["-n"]), C(["-x"]), C(["--bogus"]),
+        C(["-5", "lines"]), C(["+4995", "lines"]), C(["-5c", "lines"]), C(["+5c", "one"]), C(["-2b", "big"]),
+        C(["-3l", "lines"]), C(["-"], stdin="lines"), C(["+3"], stdin=b"a\nb\nc\nd\n"), C(["-5x", "lines"]),
+        C(["-3", "lines", "two"]), C(["-n", "2", "lines", "two", "one"]), C(["-q", "-n", "2", "lines", "two"]),
+        C(["-v", "one"]), C(["--silent", "one", "two"]), C(["one", "nosuch", "two"]), C(["dir"]), C(["one", "dir"]),
+        C(["-n", "1", "-", "one"], stdin=b"a\nb\nc\n"), C(["-z", "-n", "2", "words"]), C(["-z", "-n", "+2", "words"]),
+        C(["empty"]), C(["-n", "+1", "empty"]), C(["lines"], stdout="full"), C(["-n", "2", "one"], stdout="full"),
+        C(["big", "lines"], stdout="closed-pipe"), C(["one"], stdout="closed"), C(["--", "-n"]),
+        C(["--follow=bogus", "one"]), C(["-s", "x", "-f", "one"]), C(["--pid=x", "-f", "one"]), C(["--retry", "one"]),
+        C(["--pid=1", "one"]), C(["-f", "nosuch"]), C(["-f"], stdin=b"a\nb\n"),
+        Follow(["-f", "-s", "0.1", "one"], [(None, "out", b"hello\n"), (append("one", b"more\n"), "out", b"more\n"),
+                                            (append("one", b"and more\n"), "out", b"and more\n")]),
+        Follow(["-f", "one", "two"], [(None, "out", b"newline"), (append("one", b"x\n"), "out", b"x\n"),
+                                      (append("two", b"y\n"), "out", b"y\n"), (append("one", b"z\n"), "out", b"z\n")]),
+        Follow(["-f", "one"], [(None, "out", b"hello\n"), (truncate("one"), "err", b"truncated"),
+                               (append("one", b"again\n"), "out", b"again\n")]),
+        Follow(["-F", "-s", "0.1", "one"], [(None, "out", b"hello\n"), (remove("one"), "err", b"inaccessible"),
+                                            (append("one", b"back\n"), "out", b"back\n")]),
+        Follow(["-F", "-s", "0.1", "one"], [(None, "out", b"hello\n"), (replace("one", b"other\n"), "out", b"other\n"),
+                                            (append("one", b"more\n"), "out", b"more\n")]),
+        Follow(["--follow=name", "--retry", "-s", "0.1", "new"], [(None, "err", b"No such file"),
+                                                                  (append("new", b"born\n"), "out", b"born\n")]),
+        Follow(["-f", "-s", "0.1", "--pid=CHILD", "one"], [(None, "out", b"hello\n")], ends=True),
+    ],
+    "mkdir": [C(a, state=True) for a in [
+        ["new"], ["new", "new2"], ["dir"], ["-p", "dir"], ["one"], ["-p", "one"], ["-p", "one/x"], ["one/x"],
+        ["a/b"], ["-p", "a/b/c"], ["-pv", "a//b/./c/"], ["-v", "x", "dir", "y"], ["--parents", "--verbose", "p/q"],
+        [""], ["-p", ""], ["-m", "700", "m"], ["-m", "1777", "m"], ["-m", "7777", "m"], ["-m", "u=rwx,g=rx,o=", "m"],
+        ["-m", "a-X", "m"], ["-m", "g-w", "m"], ["-m", "u+s", "m"], ["-m", "=t", "m"], ["-m", "go-rwx", "m"],
+        ["-m", "ug=rw,o+x", "m"], ["-m", "u=rwx,u-x", "m"], ["-m", "g=u", "m"], ["-m", "a=rwx,+t", "m"],
+        ["-m", "+x", "m"], ["-m", "a+r", "m"], ["-m", "o=g", "m"], ["-m", "=", "m"], ["-m", "u=rw,go=u", "m"],
+        ["-m", "700", "-p", "n1/n2"], ["--mode=500", "m"], ["-m", "bogus", "m"], ["-m", "8", "m"], ["-m", "u+q", "m"],
+        ["-m", "17777", "m"], ["-m", "u", "m"], ["-m", "", "m"], ["-m"], [], ["-x"], ["--bogus"], ["--parents=1", "z"],
+        ["locked/x"], ["-p", "locked/x/y"], ["nosuch/x"], ["--", "-p"], ["x", "one", "y"],
+    ]] + [C(["-v", "a"], stdout="full", state=True)],
+    "rmdir": [C(a, state=True) for a in [
+        ["emptydir"], ["dir"], ["one"], ["nosuch"], ["."], [".."], ["emptydir", "dir", "nosuch"], ["-v", "emptydir"],
+        ["--ignore-fail-on-non-empty", "dir"], ["--ignore-fail-on-non-empty", "nosuch"], ["dir/sub"],
+        ["-p", "dir/sub"], ["-pv", "dir/sub"], ["-p", "--ignore-fail-on-non-empty", "dir/sub"], ["-p", "dir//sub//"],
+        ["-p", "emptydir/"], ["-p", "dir/link"], [], ["-x"], ["--bogus"], ["--", "-p"], ["--ign", "dir"], ["locked"],
+        ["dir/dangling"], ["emptydir/."],
+    ]] + [C(["-v", "emptydir"], stdout="full", state=True)],
+    "basename": [C(a) for a in [
+        ["a/b/c"], ["/"], ["//"], ["///a//"], ["a/b/"], [""], ["a.txt", ".txt"], ["-a", "x/y", "z/w"], ["-s", ".c", "a.c", "b.c"],
+        [".c", ".c"], ["x.c/", ".c"], ["-z", "a"], ["x", "y", "z"], ["--suffix=.x", "a.x"], ["--", "-a"], [], ["-a"],
+        ["--multiple", "a", "b/"], ["-s"], ["-x"], ["--bogus"], ["--zero", "-a", "1", "2"], ["a/", ""], ["-as", "", "q"],
+    ]] + [C(["a"], stdout="full")],
+    "dirname": [C(a) for a in [
+        ["a/b/c"], ["/"], ["//"], ["///"], ["a/b/"], [""], ["a"], ["/a"], ["a//b//"], ["-z", "a/b"], ["x/y", "z"],
+        ["//a//b"], ["a/.."], ["--zero", "/x"], [], ["-x"], ["--", "-z"], ["--bogus"], ["--zero=1", "a"],
+    ]] + [C(["a/b"], stdout="full")],
+    "pwd": [
+        C([]), C(["-P"]), C(["-L"]), C(["-L"], env={"PWD": "/nonexistent"}), C(["-L"], env={"PWD": "relative"}),
+        C(["x"]), C(["-x"]), C(["--bogus"]), C(["--logical"]), C(["--physical"]), C(["-LP"]), C(["-PL"]),
+        C([], stdout="full"), C(["-L"], env={"POSIXLY_CORRECT": "1"}),
+    ],
+    "printenv": [
+        C([]), C(["HOME"]), C(["HOME", "NOPE"]), C(["NOPE"]), C(["A=B"]), C(["-0"]), C(["-0", "HOME", "TZ"]),
+        C(["--null", "LC_ALL"]), C(["-x"]), C(["--bogus"]), C(["--", "HOME"]), C([], stdout="full"),
+        C(["EMPTY"], env={"EMPTY": ""}), C(["HOME"], stdout="closed"),
+    ],
+    "nproc": [
+        C([]), C(["--all"]), C(["--ignore=1"]), C(["--ignore=100"]), C(["--ignore", "0"]), C(["--ignore=x"]),
+        C(["--ignore=-1"]), C([], env={"OMP_NUM_THREADS": "3"}), C([], env={"OMP_NUM_THREADS": "5,2", "OMP_THREAD_LIMIT": "4"}),
+        C([], env={"OMP_NUM_THREADS": "x"}), C([], env={"OMP_NUM_THREADS": " 7 "}), C([], env={"OMP_THREAD_LIMIT": "1"}),
+        C(["--all"], env={"OMP_NUM_THREADS": "9"}), C(["x"]), C(["-x"]), C(["--bogus"]), C(["--ig=1"]), C([], stdout="full"),
+    ],
+    "uname": [C(a) for a in [
+        [], ["-s"], ["-n"], ["-r"], ["-v"], ["-p"], ["-i"], ["-o"], ["-snrvo"], ["-os"], ["--kernel-name"],
+        ["--nodename"], ["--operating-system"], ["--sysname"], ["x"], ["-x"], ["--bogus"], ["--k"],
+    ]] + [C(["-s"], stdout="full")],
+    "sync": [C(a, state=True) for a in [
+        [], ["one"], ["-d", "one"], ["-f", "one"], ["dir", "one"], ["nosuch"], ["-d"], ["-df", "one"], ["one", "nosuch", "two"],
+        ["--data", "one"], ["--file-system", "dir"], ["-x"], ["--bogus"], ["locked"], ["--", "one"],
+    ]],
+    "rm": [C(a, state=True, setup=tree) for a in [
+        ["one"], ["one", "two"], ["nosuch"], ["-f", "nosuch"], ["-f", "nosuch", "one"], ["dir"], ["-d", "dir"],
+        ["-d", "emptydir"], ["-r", "dir"], ["-R", "dir", "one"], ["-rv", "dir"], ["-v", "one", "dir/link"],
+        ["-rf", "dir", "nosuch"], ["-r", "."], ["-r", ".."], ["-r", "dir/."], ["-r", "dir/.."], ["-rf", "/"],
+        ["-r", "//"], ["-r", "dir/sub/"], ["dir/link"], ["dir/dangling"], ["-r", "tree"], ["-rv", "tree/out"],
+        ["-rv", "tree/outlink"], ["-d", "dir/sub"], ["locked"], ["-r", "locked"], [], ["-f"], ["-x"], ["--bogus"],
+        ["--force", "one"], ["--recursive", "--verbose", "dir"], ["--interactive=never", "one"],
+        ["--interactive=bogus", "one"], ["--preserve-root=x", "one"], ["--no-preserve-root", "one"], ["--", "-f"],
+        ["-r", "--one-file-system", "dir"], ["nosuch/x"], ["-f", "nosuch/x"], ["one/x"], ["-r", ""], [""],
+    ]] + [
+        C(["-i", "one", "two"], stdin=b"y\nn\n", state=True), C(["-ri", "dir"], stdin=b"y\n" * 20, state=True),
+        C(["-ri", "dir"], stdin=b"n\n", state=True), C(["-ri", "emptydir", "one"], stdin=b"y\ny\n", state=True),
+        C(["-rI", "dir", "one"], stdin=b"y\n", state=True), C(["-rI", "dir", "one"], stdin=b"n\n", state=True),
+        C(["-I", "one", "two", "big", "lines"], stdin=b"n\n", state=True), C(["-I", "one", "two", "big"], state=True),
+        C(["-vi", "one"], stdin=b"yes\n", state=True), C(["-rv", "dir"], stdout="full", state=True),
+    ],
+    "seq": [C(a) for a in [
+        ["3"], ["0"], ["-3"], ["2", "5"], ["5", "1"], ["1", "2", "9"], ["10", "-3", "1"], ["-5", "3", "5"], ["-w", "-5", "3", "5"],
+        ["-w", "1", "0.5", "3"], ["-w", "0.5", "10"], ["-w", "9", "11"], ["-w", "1", "1.25", "10"], ["-w", "10", "-3", "1"],
+        ["1", "0.1", "1.3"], ["0.1", "0.1", "0.5"], ["-s,", "3"], ["-s", "", "3"], ["-s", "-1", "2"], ["--separator=::", "4"],
+        ["-f", "%03g", "3"], ["-f", "x%.2fy", "1", "0.5", "2"], ["-f", "%e", "1", "2"], ["-f", "%g", "0.00001", "1", "0.00001"],
+        ["-f", "%g", "1000000", "1000001"], ["-f", "%-5.1f|", "1", "2"], ["-f", "%+g", "-1", "1"], ["-f", "%%%g%%", "1"],
+        ["-f", "%#g", "1"], ["-f", "%G", "1e-5", "1", "1e-5"], ["-f", "%E", "12345", "12345"], ["-f", "%10.3e", "-2.5", "1", "0"],
+        ["-f", "% g", "1", "2"], ["-f", "%.0f", "1", "3"], ["-f", "%f", "1.5"], ["-f", "%.3g", "12345", "12345"],
+        ["1", "0", "2"], ["0", "0.0", "1"], ["x"], ["1", "x"], ["-f", "%d", "1"], ["-f", "x", "1"], ["-f", "%f%f", "1"],
+        ["-f", "%", "1"], ["1e2", "1e2"], ["--", "-1"], ["-1.5", "1"], [".5", "2"], ["1.", "3"], ["1", "2", "1", "2"], [],
+        ["-w", "100"], ["-x"], ["--bogus"], ["-w", "-f", "%g", "1"], ["1.0", "0.25", "2"], ["-2", "-0.5", "-4"],
+        ["1e1", "1e1", "3e1"], ["0.000001", "0.000002", "0.000005"], ["-f", "%.2e", "99.5", "99.5"], ["-w", "-1", "1"],
+        ["1", "1000"], ["-s", " ", "-w", "8", "-1", "4"], ["--equal-width", "7", "12"], ["-f", "%5g|", "1.5", "3"],
+    ]] + [C(["100000"], stdout="full"), C(["1000000"], stdout="closed-pipe")],
+    "cp": [C(a, state=True, setup=tree) for a in [
+        ["one", "new"], ["one", "two"], ["one", "dir"], ["one", "two", "dir"], ["one", "two", "three"], ["one"], [],
+        ["one", "one"], ["one", "./one"], ["nosuch", "x"], ["dir", "x"], ["-r", "dir", "x"], ["-R", "dir", "emptydir"],
+        ["-a", "dir", "x"], ["-rp", "dir", "x"], ["-p", "script", "x"],
+        ["script", "x"], ["-r", "tree", "t2"], ["-rL", "tree", "t2"], ["-rH", "tree/outlink", "t2"], ["-P", "dir/link", "x"],
+        ["dir/link", "x"], ["-d", "dir/link", "x"], ["dir/dangling", "x"], ["-P", "dir/dangling", "x"], ["-n", "one", "two"],
+        ["-v", "one", "two", "dir"], ["-t", "dir", "one", "two"], ["--target-directory=dir", "one"],
+        ["-T", "one", "dir"], ["-T", "dir", "emptydir"], ["-rT", "dir", "emptydir"], ["-t", "nosuch", "one"],
+        ["-t", "dir", "-T", "one"], ["one", "nosuch/x"], ["one", "locked/x"], ["-f", "one", "script"], ["--preserve=mode", "script", "x"],
+        ["--preserve=bogus", "one", "x"], ["--no-preserve=all", "-a", "dir", "x"], ["-q"], ["--bogus"], ["-r", "one", "dir/"],
+        ["big", "lines", "empty", "dir"], ["-r", "dir/", "x/"], ["one", "dir/sub/"], ["-r", "emptydir", "one"],
+        ["/dev/null", "x"], ["-a", "tree", "emptydir"], ["--", "one", "x"],
+    ]] + [
+        # Into itself: coreutils has made part of the copy when it notices; the messages and status only.
+        C(["-r", "dir", "dir/sub"]), C(["-r", "dir", "dir"]), C(["-r", "tree/a", "tree/a/b"], setup=tree),
+        C(["-i", "one", "two"], stdin=b"n\n", state=True), C(["-i", "one", "two"], stdin=b"y\n", state=True),
+        C(["-i", "one", "new"], state=True), C(["-vi", "one", "two", "big", "dir"], stdin=b"y\n", state=True),
+        C(["-rv", "dir", "x"], state=True, sort_out=True), C(["-av", "tree", "x"], state=True, setup=tree, sort_out=True),
+    ],
+    "mv": [C(a, state=True, setup=other_fs) for a in [
+        ["one", "new"], ["one", "two"], ["one", "dir"], ["one", "two", "dir"], ["one", "two", "three"], ["one"], [],
+        ["one", "one"], ["nosuch", "x"], ["dir", "x"], ["dir", "emptydir"], ["emptydir", "dir"], ["dir", "dir/sub"],
+        ["dir", "one"], ["one", "dir/sub"], ["one", "emptydir"], ["-n", "one", "two"], ["-v", "one", "two", "dir"],
+        ["-t", "dir", "one", "two"], ["-T", "one", "dir"], ["-T", "emptydir", "dir/sub"], ["-t", "nosuch", "one"],
+        ["one", "nosuch/x"], ["-f", "one", "script"], ["-x"], ["--bogus"], ["dir/link", "x"], ["dir/dangling", "x"],
+        ["one", "shm/"], ["-v", "one", "shm/x"], ["dir", "shm"], ["shm/there", "."],
+        ["shm/there", "one"], ["one", "big", "shm"], ["-n", "one", "shm/there"], ["--", "one", "x"], ["dir/", "x"],
+        ["emptydir", "dir/sub"], ["locked", "x"],
+    ]] + [
+        C(["-i", "one", "two"], stdin=b"n\n", state=True), C(["-i", "one", "two"], stdin=b"y\n", state=True),
+        C(["-i", "one", "new"], state=True),
+        C(["-v", "tree", "shm/tree"], state=True, setup=other_fs, sort_out=True),
+    ],
+    "ln": [C(a, state=True) for a in [
+        ["one", "new"], ["one", "two"], ["-s", "one", "new"], ["-s", "one", "two"], ["-v", "one", "h1"], ["-sv", "one", "s2"],
+        ["dir", "d2"], ["nosuch", "x"], ["-s", "nosuch", "x"], ["one"], ["/etc/hostname"], ["-s", "/etc/hostname"], ["one", "dir"],
+        ["one", "two", "dir"], ["-s", "x", "y", "z"], [], ["one", "dir/", "one"], ["-sf", "one", "two"], ["-f", "one", "one"],
+        ["-f", "one", "./one"], ["-sf", "one", "one"], ["-s", "one", "dir/link"], ["-sfn", "one", "dir/link"],
+        ["-sf", "dir", "dir/sub"], ["-sfn", "emptydir", "dir/link"], ["-T", "one", "dir"], ["-T", "one", "new"], ["-t", "dir", "one", "two"],
+        ["-t", "nosuch", "one"], ["-L", "dir/link", "x"], ["-P", "dir/link", "x"], ["dir/link", "x"], ["-x"], ["--bogus"],
+        ["--symbolic", "--verbose", "a", "b"], ["-f", "one", "dir"], ["-s", "", "x"], ["", "x"], ["--", "one", "x"],
+    ]] + [C(["-i", "one", "two"], stdin=b"n\n", state=True), C(["-i", "one", "two"], stdin=b"y\n", state=True)],
+    "chmod": [C(a, state=True) for a in [
+        ["755", "one"], ["-v", "755", "one"], ["-c", "644", "one"], ["-c", "755", "one"], ["-v", "u+x", "one"], ["x", "one"],
+        ["755"], [], ["-w", "one"], ["-v", "-w", "one"], ["755", "nosuch"], ["755", "dir/dangling"], ["-v", "o-r", "dir"],
+        ["-R", "-v", "700", "dir"], ["-Rc", "go-rwx", "dir"], ["--reference=script", "one"], ["--reference=nosuch", "one"],
+        ["-v", "=t,u=rwx", "one"], ["-v", "4755", "one"], ["-v", "g+s", "dir"], ["-v", "o+t", "dir"], ["a=", "one"],
+        ["+w", "one"], ["-v", "+x", "one", "two"], ["g=u", "one"], ["u=rw,go=u", "one"], ["-v", "a+X", "one", "dir"],
+        ["-f", "755", "nosuch"], ["-v", "755", "dir/link"], ["-R", "755", "dir/link"], ["-x"], ["--bogus"], ["-v", "-x", "script"],
+        ["u+rwx,g-w,o=", "one", "two", "nosuch", "big"], ["--", "755", "one"], ["-v", "0", "one"], ["17777", "one"],
+        ["-v", "+t", "one"], ["--changes", "--recursive", "a+rX", "dir"], ["1644", "dir", "one"],
+    ]],
+    "readlink": [C(a, setup=links) for a in [
+        ["l"], ["one"], ["nosuch"], ["-f", "l"], ["-f", "nosuch"], ["-f", "nosuch/x"], ["-e", "nosuch"],
+        ["-m", "nosuch/x/../y"], ["-f", "dir/dangling"], ["-e", "dir/dangling"], ["-f", "loop1"], ["-v", "one"], ["-n", "l"],
+        ["-n", "l", "l"], ["-f", "one/"], ["-e", "one/"], ["-m", "one/x"], ["-f", "ld/../one"], ["-f", "./dir//"], ["-f", "/"],
+        ["-f", ""], ["-e", ""], ["-v", "nosuch"], ["-f", "dir/../.."], ["ll"], ["-f", "ll"], ["-e", "abs/../a"], ["-f", "dir/up"],
+        ["-z", "l", "ld"], ["-fv", "loop1"], ["-ev", "nosuch/x"], ["-mv", "loop1/x"], ["-x"], ["--bogus"], [], ["-f", "//"],
+        ["--canonicalize", "l"], ["-f", "dir/link"], ["-e", "dir/link/"], ["-m", "///a//../b/./c"],
+    ]] + [C(["l"], stdout="full", setup=links)],
+    "realpath": [C(a, setup=links) for a in [
+        ["l"], ["nosuch"], ["nosuch/x"], ["-e", "nosuch"], ["-m", "nosuch/x/../y"], ["dir/dangling"], ["-e", "dir/dangling"],
+        ["loop1"], ["-s", "ld/../one"], ["one/"], ["-q", "nosuch/x"], [""], ["-L", "ld/.."], ["-P", "ld/.."], ["-z", "one", "l"],
+        ["-L", "abs/.."], ["-P", "abs/.."], ["-s", "abs/.."], ["-s", "ll"], ["-es", "nosuch"], ["."], ["/"], ["//x/../"], ["dir/up"],
+        ["-m", "loop1/x"], ["-e", "abs"], ["-x"], ["--bogus"], [], ["--strip", "l", "ld/"], ["--no-symlinks", "-m", "a/../../b"],
+        ["one", "nosuch/x", "l"], ["--", "-x"],
+    ]] + [C(["l"], stdout="full", setup=links)],
+    "timeout": [C(a) for a in [
+        ["0.1", "sleep", "5"], ["--preserve-status", "0.1", "sleep", "5"], ["-s", "KILL", "0.1", "sleep", "5"],
+        ["1", "nosuchcmd"], ["1", "/etc/passwd"], ["1", "./noexec"], ["x", "sleep", "1"], ["-s", "FOO", "1", "true"],
+        ["5", "sh", "-c", "exit 3"], ["5", "sh", "-c", "kill -USR1 $$"], [], ["1"], ["-v", "0.1", "sleep", "5"],
+        ["-k", "0.1", "0.1", "sh", "-c", "trap '' TERM; sleep 5"], ["0", "true"], ["5", "echo", "hi", "there"],
+        ["-s", "9", "0.1", "sleep", "5"], ["-s", "sigint", "0.1", "sleep", "5"], ["--signal=HUP", "0.1s", "sleep", "5"],
+        ["0.001m", "sleep", "5"], ["1m", "true"], ["-k", "x", "1", "true"], ["--foreground", "5", "echo", "hi"], ["-x", "1", "true"],
+        ["--bogus"], ["5", "./script", "arg"], ["1d", "sh", "-c", "echo out; echo err >&2; exit 7"], ["5", "--", "true"],
+        ["-v", "-s", "USR1", "0.1", "sleep", "5"], ["--preserve-status", "-s", "INT", "0.1", "sleep", "5"], ["1x", "true"],
+    ]],
+    "tee": [
+        C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
+        C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
+        C(["one"], stdin=b"replaced\n", state=True), C(["-"], stdin=b"to a file named -\n", state=True),
+        C(["nosuch/x", "out"], stdin=b"x\n", state=True), C(["dir"], stdin=b"x\n", state=True),
+        C(["out", "dir", "out2"], stdin="big", state=True), C(["out"], stdin="big", stdout="full", state=True),
+        C(["out"], stdin=b"small\n", stdout="full", state=True), C(["-p", "out"], stdin="big", stdout="full", state=True),
+        C(["out"], stdin="big", stdout="closed-pipe", state=True), C(["-p", "out"], stdin="big", stdout="closed-pipe", state=True),
+        C(["--output-error=warn", "out"], stdin="big", stdout="closed-pipe", state=True),
+        C(["--output-error=exit", "out"], stdin="big", stdout="full", state=True),
+        C(["--output-error=exit-nopipe", "out"], stdin="big", stdout="closed-pipe", state=True),
+        C(["--output-error=exit-nop", "out"], stdin="big", stdout="full", state=True),
+        C(["--output-error", "out"], stdin="big", stdout="closed-pipe", state=True),
+        C(["--output-error=bogus"]), C(["--output-error=w"]), C(["--output-error=e"]), C(["--output-error="]),
+        C(["-i", "out"], stdin=b"x", state=True), C(["--ignore-interrupts", "--", "-a"], stdin=b"x", state=True),
+        C(["-x"]), C(["--bogus"]), C(["--append=1"]), C(["it's", "a b"], stdin=b"q", state=True),
+        C(["locked/x"], stdin=b"x"), C([], stdin=b"x", stdout="closed"),
+    ],
+    "yes": [
+        C([], limit=100000), C(["a", "b"], limit=100000), C(["--", "-x"], limit=1000), C(["a", "--", "b"], limit=1000),
+        C([""], limit=1000), C(["x" * 20000], limit=100000), C(["x" * 16382], limit=100000), C(["a", "", "b"], limit=5000),
+        C([], stdout="full"), C([], stdout="closed-pipe"), C(["-x"]), C(["--bogus"]), C(["--help=x"]), C([], stdout="closed"),
+    ],
+}
+
+
+def rm_race(ours, emulator):
+    """rm -rf on a tree whose directories are swapped for links to a
+    directory outside it while rm works: what is outside stays."""
+    import threading
+    failures = 0
+    for attempt in range(3):
+        base = tempfile.mkdtemp(prefix="rawsys-rm-race-")
+        victim = os.path.join(base, "victim")
+        os.makedirs(os.path.join(victim, "keep"))
+        for i in range(50):
+            open(os.path.join(victim, "keep", "f%d" % i), "w").close()
+        work = os.path.join(base, "work")
+        for i in range(300):
+            os.makedirs(os.path.join(work, "d%d" % i, "sub", "deeper"))
+            open(os.path.join(work, "d%d" % i, "sub", "file"), "w").close()
+        stop = []
+
+        def swapper():
+            while not stop:
+                for i in range(300):
+                    sub = os.path.join(work, "d%d" % i, "sub")
+                    try:
+                        os.rename(sub, sub + ".old")
+                        os.symlink(victim, sub)
+                    except OSError:
+                        pass
+        t = threading.Thread(target=swapper)
+        t.start()
+        full = (emulator + ["-0", "rm", ours] if emulator else ["rm"]) + ["-rf", work]
+        subprocess.run(full, executable=None if emulator else ours, capture_output=True, timeout=300)
+        stop.append(1)
+        t.join()
+        left = sorted(os.listdir(os.path.join(victim, "keep")))
+        ok = len(left) == 50
+        print(("same: " if ok else "DIFFERENT: ") + f"rm -rf on a tree being swapped for links (attempt {attempt}): "
+              f"{len(left)} of 50 files outside it left")
+        failures += not ok
+        shutil.rmtree(base)
+    return failures
+
+
+def main():
+    tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
+    ours = os.path.abspath(os.path.join(tool_dir, tool))
+    theirs = REFERENCE[tool]
+    failures = 0
+    base = tempfile.mkdtemp(prefix="rawsys-tools-")
+    d = os.path.join(base, "t")
+    cases = CASES[tool]
+    if tool == "uname" and not emulator:  # qemu-user reports the guest's machine, GNU uname the host's
+        cases = cases + [C(["-a"]), C(["-m"]), C(["--all"]), C(["-mrs"])]
+    for case in cases:
+        make_files(d)
+        if case.setup:
+            case.setup(d)
+        runner = run_follow if isinstance(case, Follow) else run_limited if case.limit else run
+        got = runner(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
+        shutil.rmtree(d)
+        make_files(d)
+        if case.setup:
+            case.setup(d)
+        want = runner(theirs, tool, case, d, []) + ((snapshot(d),) if case.state else ())
+        shutil.rmtree(d)
+        if getattr(case, "sort_out", False):
+            got = (got[0], b"".join(sorted(got[1].splitlines(True)))) + got[2:]
+            want = (want[0], b"".join(sorted(want[1].splitlines(True)))) + want[2:]
+        same = got[0] == want[0] and got[1] == want[1] and (not case.compare_stderr or got[2] == want[2])
+        same = same and got[3:] == want[3:]
+        label = f"{tool} {' '.join(repr(a) for a in case.args)}"
+        if case.stdout:
+            label += f" > {case.stdout}"
+        if isinstance(case.stdin, str):
+            label += f" < {case.stdin}"
+        if not same:
+            failures += 1
+            print(f"DIFFERENT: {label}")
+            for what, g, w in zip(("status", "stdout", "stderr", "files"), got, want):
+                if g != w:
+                    print(f"  {what}: rawsys {g!r:.600}\n  {' ' * len(what)}  coreutils {w!r:.600}")
+        else:
+            print(f"same: {label}")
+    os.rmdir(base)
+    if tool == "rm":
+        failures += rm_race(ours, emulator)
+    shutil.rmtree(SHM, ignore_errors=True)
+    print(f"{tool}: {len(cases) - failures} of {len(cases)} cases match coreutils")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -137,6 +137,12 @@ LEGACY = {
     "pciconfig_read": ("/sys/bus/pci", "PCI configuration space"),
     "pciconfig_write": ("/sys/bus/pci", "PCI configuration space"),
     "pciconfig_iobase": ("/sys/bus/pci", "PCI configuration space"),
+    "getpgrp": ("getpgid", "getpgid(0)"),
+    "nice": ("setpriority", "getpriority and setpriority, with the absolute value"),
+    "setrlimit": ("prlimit64", "prlimit64(0, ...): 64-bit limits"),
+    "ugetrlimit": ("prlimit64", "prlimit64(0, ...): 64-bit limits"),
+    "vfork": ("clone", "clone with CLONE_VM|CLONE_VFORK and a stack of the child's own: a vfork "
+              "wrapper would return into a frame the child has already used"),
 }
 
 # A syscall the kernel removed or stubs: name -> (kernel version, what happened).
@@ -166,6 +172,21 @@ OBSOLETE = {
     "epoll_wait_old": ("2.6", "the pre-release epoll: ENOSYS"),
     "timerfd": ("2.6.23", "the first timerfd call, withdrawn (timerfd_create and the rest from 2.6.25)"),
     "multiplexer": ("2.6", "reserved on powerpc, never implemented: ENOSYS"),
+    "lookup_dcookie": ("5.12", "oprofile, its only user, removed; ENOSYS on current kernels (6.18 checked)"),
+    "vm86": ("4.3", "virtual-8086 mode, off by default (CONFIG_VM86); sys_ni_syscall off x86"),
+    "ioperm": ("1.0", "x86 port I/O; sys_ni_syscall in the other ISAs' tables"),
+    "iopl": ("1.0", "x86 port I/O; sys_ni_syscall in the other ISAs' tables"),
+    "modify_ldt": ("1.0", "the x86 LDT; sys_ni_syscall in the other ISAs' tables"),
+    "reserved82": ("1.0", "a hole in mips o32's table: ENOSYS"),
+    "reserved177": ("1.0", "a hole in mips' table: ENOSYS"),
+    "reserved193": ("1.0", "a hole in mips' table: ENOSYS"),
+    "reserved221": ("1.0", "a hole in mips o32's table: ENOSYS"),
+    "unused18": ("1.0", "a hole in mips o32's table: ENOSYS"),
+    "unused28": ("1.0", "a hole in mips o32's table: ENOSYS"),
+    "unused59": ("1.0", "a hole in mips o32's table: ENOSYS"),
+    "unused84": ("1.0", "a hole in mips o32's table: ENOSYS"),
+    "unused109": ("1.0", "a hole in mips o32's table: ENOSYS"),
+    "unused150": ("1.0", "a hole in mips o32's table: ENOSYS"),
 }
 
 

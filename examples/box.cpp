@@ -22,6 +22,7 @@
 #include "modes.hpp"
 #include "paths.hpp"
 #include "tool.hpp"
+#include "tracer.hpp"
 
 // clang-format off
 namespace box_hello {
@@ -123,6 +124,9 @@ namespace box_realpath {
 namespace box_timeout {
 #include "timeout.cpp"
 }
+namespace box_trace {
+#include "trace.cpp"
+}
 // clang-format on
 
 namespace {
@@ -146,7 +150,7 @@ const entry tools[] = {
     BOX_TOOL(ln), BOX_TOOL(ls), BOX_TOOL(mkdir), BOX_TOOL(mv), BOX_TOOL(nproc),
     BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(readlink), BOX_TOOL(realpath), BOX_TOOL(rm),
     BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(sync),
-    BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(timeout), BOX_TOOL(true),
+    BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(timeout), BOX_TOOL(trace), BOX_TOOL(true),
     BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
 };
 

@@ -1,4 +1,4 @@
-// Processes: ids and credentials, sessions, fork/clone/exec/wait, raw threads
+// Processes: ids and credentials, sessions, vhangup, fork/clone/exec/wait, raw threads
 // on a caller-provided stack, limits, usage, nice and I/O priorities,
 // namespaces, personality, times, membarrier, rseq, robust lists, affinity,
 // prctl, uname, sysinfo, and x86's LDT, TLS and port calls;
@@ -292,6 +292,25 @@ TEST_CASE("setsid and setpgid: in a child, then EPERM and EINVAL as glibc's") {
     if (rawsys::setpgid(0, -1) != rawsys::unexpected(errc::einval)) return 3;
     if (outcome(rawsys::setpgid(0, -1)) != glibc(::setpgid(0, -1))) return 4;
     if (outcome(rawsys::setpgid(nobody, 0)) != glibc(::setpgid(nobody, 0))) return 5;
+    return 0;
+  }) == 0);
+}
+
+TEST_CASE("vhangup: in a child with no controlling terminal, then EPERM without root, as glibc's") {
+  // Only after setsid(): the child has no terminal to hang up.
+  CHECK(in_child([] {
+    if (!rawsys::setsid()) return 1;
+    if (!rawsys::vhangup()) return 2;
+    if (outcome(rawsys::vhangup()) != glibc(::vhangup())) return 3;
+    return 0;
+  }) == 0);
+  // Without CAP_SYS_TTY_CONFIG: EPERM before anything is looked at.
+  CHECK(in_child([] {
+    if (!rawsys::setsid()) return 1;
+    if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0) return 2;
+    if (::geteuid() == 0) return 0;  // still root: nothing to drop here
+    if (rawsys::vhangup() != rawsys::unexpected(errc::eperm)) return 3;
+    if (outcome(rawsys::vhangup()) != glibc(::vhangup())) return 4;
     return 0;
   }) == 0);
 }

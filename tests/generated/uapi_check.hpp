@@ -2004,6 +2004,11 @@ static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanoti
 static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
 static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
 static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
+static_assert(sizeof(U::riscv_hwprobe) == sizeof(struct riscv_hwprobe));
+static_assert(offsetof(U::riscv_hwprobe, key) == offsetof(struct riscv_hwprobe, key));
+static_assert(sizeof(U::riscv_hwprobe::key) == sizeof(((struct riscv_hwprobe*)0)->key));
+static_assert(offsetof(U::riscv_hwprobe, value) == offsetof(struct riscv_hwprobe, value));
+static_assert(sizeof(U::riscv_hwprobe::value) == sizeof(((struct riscv_hwprobe*)0)->value));
 #endif
 
 #if defined(RAWSYS_UAPI_S390X)
@@ -8788,6 +8793,101 @@ static_assert(is_absent(U::xattr_create));
 static_assert(U::xattr_replace == (XATTR_REPLACE));
 #else
 static_assert(is_absent(U::xattr_replace));
+#endif
+#ifdef RISCV_HWPROBE_KEY_MVENDORID
+static_assert(U::riscv_hwprobe_key_mvendorid == (RISCV_HWPROBE_KEY_MVENDORID));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_mvendorid));
+#endif
+#ifdef RISCV_HWPROBE_KEY_MARCHID
+static_assert(U::riscv_hwprobe_key_marchid == (RISCV_HWPROBE_KEY_MARCHID));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_marchid));
+#endif
+#ifdef RISCV_HWPROBE_KEY_MIMPID
+static_assert(U::riscv_hwprobe_key_mimpid == (RISCV_HWPROBE_KEY_MIMPID));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_mimpid));
+#endif
+#ifdef RISCV_HWPROBE_KEY_BASE_BEHAVIOR
+static_assert(U::riscv_hwprobe_key_base_behavior == (RISCV_HWPROBE_KEY_BASE_BEHAVIOR));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_base_behavior));
+#endif
+#ifdef RISCV_HWPROBE_BASE_BEHAVIOR_IMA
+static_assert(U::riscv_hwprobe_base_behavior_ima == (RISCV_HWPROBE_BASE_BEHAVIOR_IMA));
+#else
+static_assert(is_absent(U::riscv_hwprobe_base_behavior_ima));
+#endif
+#ifdef RISCV_HWPROBE_KEY_IMA_EXT_0
+static_assert(U::riscv_hwprobe_key_ima_ext_0 == (RISCV_HWPROBE_KEY_IMA_EXT_0));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_ima_ext_0));
+#endif
+#ifdef RISCV_HWPROBE_IMA_FD
+static_assert(U::riscv_hwprobe_ima_fd == (RISCV_HWPROBE_IMA_FD));
+#else
+static_assert(is_absent(U::riscv_hwprobe_ima_fd));
+#endif
+#ifdef RISCV_HWPROBE_IMA_C
+static_assert(U::riscv_hwprobe_ima_c == (RISCV_HWPROBE_IMA_C));
+#else
+static_assert(is_absent(U::riscv_hwprobe_ima_c));
+#endif
+#ifdef RISCV_HWPROBE_IMA_V
+static_assert(U::riscv_hwprobe_ima_v == (RISCV_HWPROBE_IMA_V));
+#else
+static_assert(is_absent(U::riscv_hwprobe_ima_v));
+#endif
+#ifdef RISCV_HWPROBE_KEY_CPUPERF_0
+static_assert(U::riscv_hwprobe_key_cpuperf_0 == (RISCV_HWPROBE_KEY_CPUPERF_0));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_cpuperf_0));
+#endif
+#ifdef RISCV_HWPROBE_WHICH_CPUS
+static_assert(U::riscv_hwprobe_which_cpus == (RISCV_HWPROBE_WHICH_CPUS));
+#else
+static_assert(is_absent(U::riscv_hwprobe_which_cpus));
+#endif
+#ifdef ICACHE
+static_assert(U::icache == (ICACHE));
+#else
+static_assert(is_absent(U::icache));
+#endif
+#ifdef DCACHE
+static_assert(U::dcache == (DCACHE));
+#else
+static_assert(is_absent(U::dcache));
+#endif
+#ifdef BCACHE
+static_assert(U::bcache == (BCACHE));
+#else
+static_assert(is_absent(U::bcache));
+#endif
+#ifdef CACHEABLE
+static_assert(U::cacheable == (CACHEABLE));
+#else
+static_assert(is_absent(U::cacheable));
+#endif
+#ifdef UNCACHEABLE
+static_assert(U::uncacheable == (UNCACHEABLE));
+#else
+static_assert(is_absent(U::uncacheable));
+#endif
+#ifdef FLUSH_CACHE
+static_assert(U::flush_cache == (FLUSH_CACHE));
+#else
+static_assert(is_absent(U::flush_cache));
+#endif
+#ifdef MIPS_FIXADE
+static_assert(U::mips_fixade == (MIPS_FIXADE));
+#else
+static_assert(is_absent(U::mips_fixade));
+#endif
+#ifdef MIPS_ATOMIC_SET
+static_assert(U::mips_atomic_set == (MIPS_ATOMIC_SET));
+#else
+static_assert(is_absent(U::mips_atomic_set));
 #endif
 static_assert(U::fsconfig_cmd_create == (FSCONFIG_CMD_CREATE));
 static_assert(U::fsconfig_cmd_create_excl == (FSCONFIG_CMD_CREATE_EXCL));

@@ -68,6 +68,11 @@ typedef __SIZE_TYPE__ size_t;
 #include <asm/cachectl.h>
 #include <asm/sysmips.h>
 #endif
+#if defined(RAWSYS_UAPI_S390X)
+#include <asm/sthyi.h>
+#include <asm/runtime_instr.h>
+#include <asm/guarded_storage.h>
+#endif
 
 template <class T>
 constexpr bool is_absent(T) {

@@ -77,6 +77,7 @@ ARCH_HEADERS = {
     "riscv64": ["asm/hwprobe.h"],
     "mips64el": ["asm/cachectl.h", "asm/sysmips.h"],
     "mipsel": ["asm/cachectl.h", "asm/sysmips.h"],
+    "s390x": ["asm/sthyi.h", "asm/runtime_instr.h", "asm/guarded_storage.h"],
 }
 
 PRELUDE = "typedef __SIZE_TYPE__ size_t;\n"
@@ -307,6 +308,8 @@ RISCV_HWPROBE_KEY_BASE_BEHAVIOR RISCV_HWPROBE_BASE_BEHAVIOR_IMA RISCV_HWPROBE_KE
 RISCV_HWPROBE_IMA_FD RISCV_HWPROBE_IMA_C RISCV_HWPROBE_IMA_V RISCV_HWPROBE_KEY_CPUPERF_0
 RISCV_HWPROBE_WHICH_CPUS
 ICACHE DCACHE BCACHE CACHEABLE UNCACHEABLE FLUSH_CACHE MIPS_FIXADE MIPS_ATOMIC_SET
+STHYI_FC_CP_IFL_CAP S390_RUNTIME_INSTR_START S390_RUNTIME_INSTR_STOP
+GS_ENABLE GS_DISABLE GS_SET_BC_CB GS_CLEAR_BC_CB GS_BROADCAST
 """.split()
 
 # Enumerators the UAPI declares in an enum rather than as macros: every ISA
@@ -476,6 +479,8 @@ STRUCTS = [
            "struct fanotify_event_metadata", ""),
     # riscv_hwprobe (asm/hwprobe.h: riscv64 alone).
     Struct("riscv_hwprobe", "struct riscv_hwprobe", "struct riscv_hwprobe", "", isas=("riscv64",)),
+    # s390_guarded_storage's broadcast control block (asm/guarded_storage.h: s390x alone).
+    Struct("gs_cb", "struct gs_cb", "struct gs_cb", "", isas=("s390x",)),
 ]
 
 

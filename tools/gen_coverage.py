@@ -7,8 +7,9 @@ saying on each ISA what rawsys makes of it:
              the syscalls each wrapper makes: imported, not copied)
   made       rawsys's own code makes it, not a wrapper a program calls (the
              return from a signal handler): MADE_BY below, with where
-  unwrapped  a program never calls it itself (the kernel makes it, or a call
-             could not return to its caller): UNWRAPPED below, with why
+  unwrapped  no wrapper, on purpose: a program never calls it itself (the
+             kernel makes it), a call could not return to its caller, or
+             no kernel of the ISA implements it: UNWRAPPED below, with why
   legacy     a current call replaces it (open -> openat): LEGACY below
   obsolete   the kernel removed it or answers ENOSYS (create_module):
              OBSOLETE below, with the version
@@ -217,6 +218,17 @@ UNWRAPPED = {
                  "SIGILL from anywhere else",
     "syscall": "mips o32's indirect call (a number in the first argument); rawsys makes every call by its "
                "own number",
+    # 64-bit PowerPC's own calls that a wrapper could not make usefully.
+    "switch_endian": "flips the byte order the process runs in: the next instruction, the return into the "
+                     "caller, is already read in the other one",
+    "swapcontext": "the ucontext switch: with a new context the thread continues there, never after the call "
+                   "(the C library's getcontext, setcontext and swapcontext)",
+    "sys_debug_setcontext": "setcontext with single-step and branch-trace flags for debuggers: continues in "
+                            "the new context, never after the call",
+    "rtas": "calls into IBM POWER firmware (RTAS), for librtas: root only, filtered by the kernel, through "
+            "a struct rtas_args that no UAPI header defines",
+    "spu_create": "Cell's SPUs alone (CONFIG_SPU_FS), and Cell is big-endian: ENOSYS on every ppc64le kernel",
+    "spu_run": "Cell's SPUs alone (CONFIG_SPU_FS), and Cell is big-endian: ENOSYS on every ppc64le kernel",
 }
 
 
@@ -319,8 +331,9 @@ def render(labels, rows, counts):
            "of every supported ISA and the wrappers each ISA's compiler sees (as `tools/gen_api_table.py`",
            "finds them); do not edit. The test suite fails when this file is stale or a syscall of a",
            "table has no row. Per ISA: `wrapped` (a typed wrapper makes it), `made` (rawsys's own code",
-           "makes it, not a wrapper: the return from a signal handler), `unwrapped` (a program never",
-           "calls it itself: the kernel makes it), `legacy` (a current call replaces it), `obsolete`",
+           "makes it, not a wrapper: the return from a signal handler), `unwrapped` (no wrapper on",
+           "purpose: the kernel makes it, a call could not return, or no kernel of the ISA implements",
+           "it), `legacy` (a current call replaces it), `obsolete`",
            "(removed or stubbed by the kernel), `missing` (current, not yet wrapped), `-` (not in that",
            "ISA's table). The last column names the wrappers, where rawsys makes it, why it is",
            "unwrapped, the replacement or the version.", "",

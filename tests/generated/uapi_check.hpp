@@ -2398,6 +2398,15 @@ static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanoti
 static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
 static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
 static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
+static_assert(sizeof(U::gs_cb) == sizeof(struct gs_cb));
+static_assert(offsetof(U::gs_cb, reserved) == offsetof(struct gs_cb, reserved));
+static_assert(sizeof(U::gs_cb::reserved) == sizeof(((struct gs_cb*)0)->reserved));
+static_assert(offsetof(U::gs_cb, gsd) == offsetof(struct gs_cb, gsd));
+static_assert(sizeof(U::gs_cb::gsd) == sizeof(((struct gs_cb*)0)->gsd));
+static_assert(offsetof(U::gs_cb, gssm) == offsetof(struct gs_cb, gssm));
+static_assert(sizeof(U::gs_cb::gssm) == sizeof(((struct gs_cb*)0)->gssm));
+static_assert(offsetof(U::gs_cb, gs_epl_a) == offsetof(struct gs_cb, gs_epl_a));
+static_assert(sizeof(U::gs_cb::gs_epl_a) == sizeof(((struct gs_cb*)0)->gs_epl_a));
 #endif
 
 #if defined(RAWSYS_UAPI_PPC64LE)
@@ -8888,6 +8897,46 @@ static_assert(is_absent(U::mips_fixade));
 static_assert(U::mips_atomic_set == (MIPS_ATOMIC_SET));
 #else
 static_assert(is_absent(U::mips_atomic_set));
+#endif
+#ifdef STHYI_FC_CP_IFL_CAP
+static_assert(U::sthyi_fc_cp_ifl_cap == (STHYI_FC_CP_IFL_CAP));
+#else
+static_assert(is_absent(U::sthyi_fc_cp_ifl_cap));
+#endif
+#ifdef S390_RUNTIME_INSTR_START
+static_assert(U::s390_runtime_instr_start == (S390_RUNTIME_INSTR_START));
+#else
+static_assert(is_absent(U::s390_runtime_instr_start));
+#endif
+#ifdef S390_RUNTIME_INSTR_STOP
+static_assert(U::s390_runtime_instr_stop == (S390_RUNTIME_INSTR_STOP));
+#else
+static_assert(is_absent(U::s390_runtime_instr_stop));
+#endif
+#ifdef GS_ENABLE
+static_assert(U::gs_enable == (GS_ENABLE));
+#else
+static_assert(is_absent(U::gs_enable));
+#endif
+#ifdef GS_DISABLE
+static_assert(U::gs_disable == (GS_DISABLE));
+#else
+static_assert(is_absent(U::gs_disable));
+#endif
+#ifdef GS_SET_BC_CB
+static_assert(U::gs_set_bc_cb == (GS_SET_BC_CB));
+#else
+static_assert(is_absent(U::gs_set_bc_cb));
+#endif
+#ifdef GS_CLEAR_BC_CB
+static_assert(U::gs_clear_bc_cb == (GS_CLEAR_BC_CB));
+#else
+static_assert(is_absent(U::gs_clear_bc_cb));
+#endif
+#ifdef GS_BROADCAST
+static_assert(U::gs_broadcast == (GS_BROADCAST));
+#else
+static_assert(is_absent(U::gs_broadcast));
 #endif
 static_assert(U::fsconfig_cmd_create == (FSCONFIG_CMD_CREATE));
 static_assert(U::fsconfig_cmd_create_excl == (FSCONFIG_CMD_CREATE_EXCL));

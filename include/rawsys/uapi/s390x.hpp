@@ -265,6 +265,11 @@ inline constexpr int grnd_insecure = 4;
 inline constexpr int grnd_nonblock = 1;
 inline constexpr int grnd_random = 2;
 inline constexpr int grpquota = 1;
+inline constexpr int gs_broadcast = 4;
+inline constexpr int gs_clear_bc_cb = 3;
+inline constexpr int gs_disable = 1;
+inline constexpr int gs_enable = 0;
+inline constexpr int gs_set_bc_cb = 2;
 inline constexpr absent icache{};
 inline constexpr int icanon = 2;
 inline constexpr int icrnl = 0x100;
@@ -770,6 +775,8 @@ inline constexpr int rwf_hipri = 1;
 inline constexpr int rwf_noappend = 0x20;
 inline constexpr int rwf_nowait = 8;
 inline constexpr int rwf_sync = 4;
+inline constexpr int s390_runtime_instr_start = 1;
+inline constexpr int s390_runtime_instr_stop = 2;
 inline constexpr int sa_expose_tagbits = 0x800;
 inline constexpr int sa_nocldstop = 1;
 inline constexpr int sa_nocldwait = 2;
@@ -973,6 +980,7 @@ inline constexpr int statx_subvol = 0x8000;
 inline constexpr int statx_type = 1;
 inline constexpr int statx_uid = 8;
 inline constexpr int statx_write_atomic = 0x10000;
+inline constexpr int sthyi_fc_cp_ifl_cap = 0;
 inline constexpr int sticky_timeouts = 0x4000000;
 inline constexpr int subcmdmask = 0xff;
 inline constexpr int subcmdshift = 8;
@@ -1598,5 +1606,18 @@ static_assert(offsetof(fanotify_event_metadata, metadata_len) == 6);
 static_assert(offsetof(fanotify_event_metadata, mask) == 8);
 static_assert(offsetof(fanotify_event_metadata, fd) == 16);
 static_assert(offsetof(fanotify_event_metadata, pid) == 20);
+
+// struct gs_cb: 32 bytes.
+struct gs_cb {
+  uint64_t reserved;
+  uint64_t gsd;
+  uint64_t gssm;
+  uint64_t gs_epl_a;
+};
+static_assert(sizeof(gs_cb) == 32);
+static_assert(offsetof(gs_cb, reserved) == 0);
+static_assert(offsetof(gs_cb, gsd) == 8);
+static_assert(offsetof(gs_cb, gssm) == 16);
+static_assert(offsetof(gs_cb, gs_epl_a) == 24);
 
 }  // namespace rawsys::s390x::uapi

@@ -347,6 +347,42 @@ TEST_CASE("set_mempolicy, get_mempolicy, mbind, migrate_pages, move_pages: node 
   CHECK(rawsys::migrate_pages(0x3ffffff0, maxnode, &node0, &node0) == unexpected(errc::esrch));
 }
 
+TEST_CASE("set_mempolicy_home_node: node 0 on a range bound to it, errors as glibc's syscall()") {
+  constexpr unsigned long maxnode = 8 * sizeof(unsigned long);
+  const unsigned long node0 = 1;
+  anon a(2 * page);
+  // Unaligned start; flags other than 0; a node that is not online: EINVAL
+  // (ENOSYS alike before 5.17 or without NUMA).
+  same(rawsys::set_mempolicy_home_node(a.p + 1, page, 0, 0),
+       glibc_void(sc(rawsys::nr::set_mempolicy_home_node, a.p + 1, page, 0, 0)));
+  same(rawsys::set_mempolicy_home_node(a.p, page, 0, 1),
+       glibc_void(sc(rawsys::nr::set_mempolicy_home_node, a.p, page, 0, 1)));
+  same(rawsys::set_mempolicy_home_node(a.p, page, 1ul << 20, 0),
+       glibc_void(sc(rawsys::nr::set_mempolicy_home_node, a.p, page, 1ul << 20, 0)));
+  const auto bad = rawsys::set_mempolicy_home_node(a.p + 1, page, 0, 0);
+  if (!bad && bad.error() == errc::enosys) {
+    rawsys_test::skip(rawsys_test::why_unavailable("set_mempolicy_home_node", bad.error()));
+    return;
+  }
+  CHECK(bad == unexpected(errc::einval));
+  if (!rawsys::mbind(a.p, 2 * page, mpol::bind, &node0, maxnode, mpol::mf{})) {
+    rawsys_test::skip("mbind refused here (a kernel without NUMA)");
+    return;
+  }
+  // Bound to node 0: node 0 becomes its home, as for glibc's syscall().
+  CHECK(rawsys::set_mempolicy_home_node(a.p, 2 * page, 0, 0).has_value());
+  same(rawsys::set_mempolicy_home_node(a.p, 2 * page, 0, 0),
+       glibc_void(sc(rawsys::nr::set_mempolicy_home_node, a.p, 2 * page, 0, 0)));
+  int mode = -1;
+  CHECK(rawsys::get_mempolicy(&mode, nullptr, 0, a.p, mpol::addr).has_value());
+  CHECK(mode == static_cast<int>(mpol::bind));
+  // A range with the interleave policy: EOPNOTSUPP alike.
+  CHECK(rawsys::mbind(a.p, 2 * page, mpol::interleave, &node0, maxnode, mpol::mf{}).has_value());
+  CHECK(rawsys::set_mempolicy_home_node(a.p, 2 * page, 0, 0) == unexpected(errc::eopnotsupp));
+  same(rawsys::set_mempolicy_home_node(a.p, 2 * page, 0, 0),
+       glibc_void(sc(rawsys::nr::set_mempolicy_home_node, a.p, 2 * page, 0, 0)));
+}
+
 TEST_CASE("userfaultfd: a descriptor and the UFFDIO_API handshake, errors as glibc's syscall()") {
   const auto flags = rawsys::uffd::cloexec | rawsys::uffd::user_mode_only;
   auto mine = rawsys::userfaultfd(flags);

@@ -1,7 +1,8 @@
-// Processes: ids and credentials, sessions, fork/clone/exec/wait, raw threads
+// Processes: ids and credentials, sessions, vhangup, fork/clone/exec/wait, raw threads
 // on a caller-provided stack, limits, usage, nice and I/O priorities,
 // namespaces, personality, times, membarrier, rseq, robust lists, affinity,
-// prctl, uname, sysinfo, and x86's LDT, TLS and port calls;
+// prctl, uname, sysinfo, x86's LDT, TLS and port calls, and the calls only
+// riscv64, s390x, ppc64le or mips has;
 // each call against glibc on the same arch, each constant and struct against
 // glibc's headers (the kernel's headers in process_layout_test.cpp).
 // rawsys comes first here (support.hpp), glibc's headers after.
@@ -32,6 +33,10 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <asm/ldt.h>
 #include <asm/prctl.h>
+#endif
+#if defined(__mips__)
+#include <asm/cachectl.h>
+#include <asm/sysmips.h>
 #endif
 
 #include <stddef.h>
@@ -292,6 +297,25 @@ TEST_CASE("setsid and setpgid: in a child, then EPERM and EINVAL as glibc's") {
     if (rawsys::setpgid(0, -1) != rawsys::unexpected(errc::einval)) return 3;
     if (outcome(rawsys::setpgid(0, -1)) != glibc(::setpgid(0, -1))) return 4;
     if (outcome(rawsys::setpgid(nobody, 0)) != glibc(::setpgid(nobody, 0))) return 5;
+    return 0;
+  }) == 0);
+}
+
+TEST_CASE("vhangup: in a child with no controlling terminal, then EPERM without root, as glibc's") {
+  // Only after setsid(): the child has no terminal to hang up.
+  CHECK(in_child([] {
+    if (!rawsys::setsid()) return 1;
+    if (!rawsys::vhangup()) return 2;
+    if (outcome(rawsys::vhangup()) != glibc(::vhangup())) return 3;
+    return 0;
+  }) == 0);
+  // Without CAP_SYS_TTY_CONFIG: EPERM before anything is looked at.
+  CHECK(in_child([] {
+    if (!rawsys::setsid()) return 1;
+    if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0) return 2;
+    if (::geteuid() == 0) return 0;  // still root: nothing to drop here
+    if (rawsys::vhangup() != rawsys::unexpected(errc::eperm)) return 3;
+    if (outcome(rawsys::vhangup()) != glibc(::vhangup())) return 4;
     return 0;
   }) == 0);
 }
@@ -1182,6 +1206,96 @@ TEST_CASE("x86: ioperm and iopl as glibc's syscall() answers (ENOSYS without CON
     if (outcome(rawsys::ioperm(0x80, 1, 0)) != glibc(::syscall(SYS_ioperm, 0x80, 1, 0))) return 1;
     if (outcome(rawsys::iopl(0)) != glibc(::syscall(SYS_iopl, 0))) return 2;
     return rawsys::iopl(0) ? 0 : 3;
+  }) == 0);
+}
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+TEST_CASE("riscv64: riscv_flush_icache and riscv_hwprobe as glibc's syscall() answers") {
+  static char code[64];
+  const long flush = static_cast<long>(nr::riscv_flush_icache);
+  const auto mine = rawsys::riscv_flush_icache(code, code + sizeof code, 0);
+  CHECK(outcome(mine) == glibc(::syscall(flush, code, code + sizeof code, 0)));
+  CHECK(outcome(rawsys::riscv_flush_icache(code, code + sizeof code, rawsys::riscv_flush_icache_local)) ==
+        glibc(::syscall(flush, code, code + sizeof code, 1)));
+  // A flag the kernel does not know: EINVAL.
+  CHECK(outcome(rawsys::riscv_flush_icache(code, code + sizeof code, 0x80)) ==
+        glibc(::syscall(flush, code, code + sizeof code, 0x80)));
+  const long probe = static_cast<long>(nr::riscv_hwprobe);
+  rawsys::hwprobe_pair pairs[3] = {{rawsys::hwprobe::key_base_behavior, 0}, {rawsys::hwprobe::key_ima_ext_0, 0},
+                                   {0x7fff, 0}};
+  rawsys::hwprobe_pair theirs[3] = {{rawsys::hwprobe::key_base_behavior, 0}, {rawsys::hwprobe::key_ima_ext_0, 0},
+                                    {0x7fff, 0}};
+  const auto got = rawsys::riscv_hwprobe(pairs, 3, 0, nullptr, 0);
+  CHECK(outcome(got) == glibc(::syscall(probe, theirs, 3, 0, nullptr, 0)));
+  if (got) {
+    CHECK(memcmp(pairs, theirs, sizeof pairs) == 0);
+    CHECK(pairs[2].key == -1);  // a key this kernel does not know
+    CHECK((pairs[0].value & rawsys::hwprobe::base_behavior_ima) != 0);
+  }
+  // Unknown flags: EINVAL; the pairs outside the process: EFAULT.
+  CHECK(outcome(rawsys::riscv_hwprobe(pairs, 3, 0, nullptr, 0x80)) ==
+        glibc(::syscall(probe, theirs, 3, 0, nullptr, 0x80)));
+  CHECK(outcome(rawsys::riscv_hwprobe(nullptr, 1, 0, nullptr, 0)) == glibc(::syscall(probe, nullptr, 1, 0, nullptr, 0)));
+}
+#endif
+
+#if defined(__s390x__)
+TEST_CASE("s390x: s390_sthyi, s390_runtime_instr, s390_guarded_storage, s390_pci_mmio_*: errors as glibc's syscall()") {
+  alignas(4096) static unsigned char page[4096];
+  uint64_t rc = 0, their_rc = 0;
+  // Flags other than 0: EINVAL (ENOSYS where the call is not implemented).
+  CHECK(outcome(rawsys::s390_sthyi(rawsys::sthyi_fc_cp_ifl_cap, page, &rc, 1)) ==
+        glibc(::syscall(static_cast<long>(nr::s390_sthyi), 0, page, &their_rc, 1)));
+  // An unknown command: EINVAL, or EOPNOTSUPP without the facility.
+  CHECK(outcome(rawsys::s390_runtime_instr(99, 0)) ==
+        glibc(::syscall(static_cast<long>(nr::s390_runtime_instr), 99, 0)));
+  CHECK(outcome(rawsys::s390_guarded_storage(99, nullptr)) ==
+        glibc(::syscall(static_cast<long>(nr::s390_guarded_storage), 99, nullptr)));
+  // No length: EINVAL, or ENODEV without zPCI.
+  CHECK(outcome(rawsys::s390_pci_mmio_write(0, page, 0)) ==
+        glibc(::syscall(static_cast<long>(nr::s390_pci_mmio_write), 0, page, 0)));
+  CHECK(outcome(rawsys::s390_pci_mmio_read(0, page, 0)) ==
+        glibc(::syscall(static_cast<long>(nr::s390_pci_mmio_read), 0, page, 0)));
+  CHECK(!rawsys::s390_pci_mmio_read(0, page, 0));
+}
+#endif
+
+#if defined(__powerpc64__)
+TEST_CASE("ppc64le: subpage_prot's errors as glibc's syscall() answers") {
+  // An unaligned address: EINVAL on the hash MMU, ENOENT on radix, ENOSYS
+  // without CONFIG_PPC_SUBPAGE_PROT.
+  static uint32_t map[1];
+  const long n = static_cast<long>(nr::subpage_prot);
+  CHECK(outcome(rawsys::subpage_prot(reinterpret_cast<void*>(1), 65536, map)) == glibc(::syscall(n, 1, 65536, map)));
+  CHECK(!rawsys::subpage_prot(reinterpret_cast<void*>(1), 65536, map));
+}
+#endif
+
+#if defined(__mips__)
+TEST_CASE("mips: cacheflush, cachectl, sysmips and set_thread_area as glibc's syscall() answers") {
+  static char code[64];
+  const long flush = static_cast<long>(nr::cacheflush);
+  CHECK(outcome(rawsys::cacheflush(code, sizeof code, rawsys::mips_cache::bcache)) ==
+        glibc(::syscall(flush, code, sizeof code, BCACHE)));
+  // A range beyond the process: EFAULT.
+  const auto far = reinterpret_cast<void*>(~0ul << 12);
+  CHECK(outcome(rawsys::cacheflush(far, 4096, rawsys::mips_cache::icache)) == glibc(::syscall(flush, far, 4096, ICACHE)));
+  // Linux implements no cachectl operation: EINVAL.
+  const long ctl = static_cast<long>(nr::cachectl);
+  CHECK(outcome(rawsys::cachectl(code, sizeof code, rawsys::mips_cache::cacheable)) ==
+        glibc(::syscall(ctl, code, sizeof code, CACHEABLE)));
+  // FLUSH_CACHE does nothing; an unknown command: EINVAL.
+  const long sm = static_cast<long>(nr::sysmips);
+  CHECK(outcome(rawsys::sysmips(rawsys::sysmips_cmd::flush_cache, 0, 0)) == glibc(::syscall(sm, FLUSH_CACHE, 0, 0)));
+  CHECK(outcome(rawsys::sysmips(9999, 0, 0)) == glibc(::syscall(sm, 9999, 0, 0)));
+  // The thread pointer set to what it is, in a child.
+  CHECK(in_child([] {
+    void* const tp = __builtin_thread_pointer();
+    const auto set = rawsys::set_thread_area(tp);
+    if (outcome(set) != glibc(::syscall(static_cast<long>(nr::set_thread_area), tp))) return 1;
+    if (set && __builtin_thread_pointer() != tp) return 2;
+    return 0;
   }) == 0);
 }
 #endif

@@ -60,6 +60,19 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/fanotify.h>
 #include <linux/quota.h>
 #include <linux/termios.h>
+// The headers only one ISA's UAPI has (gen_consts.py's ARCH_HEADERS).
+#if defined(RAWSYS_UAPI_RISCV64)
+#include <asm/hwprobe.h>
+#endif
+#if defined(RAWSYS_UAPI_MIPS64EL) || defined(RAWSYS_UAPI_MIPSEL)
+#include <asm/cachectl.h>
+#include <asm/sysmips.h>
+#endif
+#if defined(RAWSYS_UAPI_S390X)
+#include <asm/sthyi.h>
+#include <asm/runtime_instr.h>
+#include <asm/guarded_storage.h>
+#endif
 
 template <class T>
 constexpr bool is_absent(T) {

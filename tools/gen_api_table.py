@@ -51,6 +51,7 @@ def scan(text):
     """{name: (header, ret, args, man, body)} for every wrapper definition."""
     found = {}
     header = None
+    files = []       # the include stack, outermost first
     ns = []          # namespace stack: (name, depth at which it opened)
     depth = 0
     lines = text.splitlines()
@@ -59,10 +60,29 @@ def scan(text):
     in_block_comment = False
     while i < len(lines):
         line = lines[i]
-        m = re.match(r'^# \d+ "([^"]+)"', line)
+        m = re.match(r'^# \d+ "([^"]+)"((?: \d+)*)', line)
         if m:
-            if "/rawsys/arch/" not in m.group(1):  # an ISA's part counts as its includer's
-                header = os.path.basename(m.group(1)) if "/rawsys/" in m.group(1) else None
+            # The include stack from the line markers (flag 1: entering a
+            # file, 2: back in one). The header is the innermost rawsys
+            # header that is no ISA's part (an ISA's part counts as its
+            # includer's); none inside a system header, also when an ISA's
+            # part is back from one.
+            path, flags = m.group(1), m.group(2).split()
+            if "1" in flags:
+                files.append(path)
+            elif "2" in flags:
+                while files and files[-1] != path:
+                    files.pop()
+            elif files:
+                files[-1] = path
+            else:
+                files.append(path)
+            header = None
+            for f in reversed(files):
+                if "/rawsys/arch/" in f:
+                    continue
+                header = os.path.basename(f) if "/rawsys/" in f else None
+                break
             i += 1
             continue
         if in_block_comment:

@@ -71,6 +71,15 @@ linux/mempolicy.h linux/userfaultfd.h linux/timex.h
 linux/fanotify.h linux/quota.h linux/termios.h
 """.split()
 
+# The headers only one ISA's UAPI has (its own calls' constants and structs),
+# by ISA key: included after HEADERS for that ISA alone.
+ARCH_HEADERS = {
+    "riscv64": ["asm/hwprobe.h"],
+    "mips64el": ["asm/cachectl.h", "asm/sysmips.h"],
+    "mipsel": ["asm/cachectl.h", "asm/sysmips.h"],
+    "s390x": ["asm/sthyi.h", "asm/runtime_instr.h", "asm/guarded_storage.h"],
+}
+
 PRELUDE = "typedef __SIZE_TYPE__ size_t;\n"
 
 # Where the UAPI's struct sigaction is the old sigaction call's (the mask
@@ -294,6 +303,13 @@ SYNC_FILE_RANGE_WRITE_AND_WAIT
 TCFLSH TCGETS TCIFLUSH TCIOFLUSH TCOFLUSH TCSETS TCSETSF TCSETSW TIOCGPGRP TIOCGPTN TIOCGSID
 TIOCGWINSZ TIOCNOTTY TIOCOUTQ TIOCSCTTY TIOCSPGRP TIOCSPTLCK TIOCSWINSZ
 XATTR_CREATE XATTR_REPLACE
+RISCV_HWPROBE_KEY_MVENDORID RISCV_HWPROBE_KEY_MARCHID RISCV_HWPROBE_KEY_MIMPID
+RISCV_HWPROBE_KEY_BASE_BEHAVIOR RISCV_HWPROBE_BASE_BEHAVIOR_IMA RISCV_HWPROBE_KEY_IMA_EXT_0
+RISCV_HWPROBE_IMA_FD RISCV_HWPROBE_IMA_C RISCV_HWPROBE_IMA_V RISCV_HWPROBE_KEY_CPUPERF_0
+RISCV_HWPROBE_WHICH_CPUS
+ICACHE DCACHE BCACHE CACHEABLE UNCACHEABLE FLUSH_CACHE MIPS_FIXADE MIPS_ATOMIC_SET
+STHYI_FC_CP_IFL_CAP S390_RUNTIME_INSTR_START S390_RUNTIME_INSTR_STOP
+GS_ENABLE GS_DISABLE GS_SET_BC_CB GS_CLEAR_BC_CB GS_BROADCAST
 """.split()
 
 # Enumerators the UAPI declares in an enum rather than as macros: every ISA
@@ -390,6 +406,7 @@ class Struct:
     template: bool = False
     pack_unaligned: bool = False
     int_members: tuple = ()  # T-typed integers: their kernel type is generated as <struct>_<member>_type
+    isas: tuple = ()  # the ISA keys whose UAPI has it (ARCH_HEADERS); empty: every ISA
 
 
 STRUCTS = [
@@ -460,7 +477,16 @@ STRUCTS = [
     Struct("file_clone_range", "struct file_clone_range", "struct file_clone_range", ""),
     Struct("fanotify_event_metadata", "struct fanotify_event_metadata",
            "struct fanotify_event_metadata", ""),
+    # riscv_hwprobe (asm/hwprobe.h: riscv64 alone).
+    Struct("riscv_hwprobe", "struct riscv_hwprobe", "struct riscv_hwprobe", "", isas=("riscv64",)),
+    # s390_guarded_storage's broadcast control block (asm/guarded_storage.h: s390x alone).
+    Struct("gs_cb", "struct gs_cb", "struct gs_cb", "", isas=("s390x",)),
 ]
+
+
+def structs_of(key: str) -> list:
+    """The STRUCTS the UAPI of the ISA with this key has."""
+    return [s for s in STRUCTS if not s.isas or key in s.isas]
 
 # Offsets that are facts rather than members rawsys declares.
 OFFSETS = [
@@ -496,9 +522,12 @@ class Target:
             sys.exit(f"gen_consts: {self.isa.key}: clang failed:\n{p.stderr[:4000]}")
         return p.stdout
 
+    def headers(self) -> str:
+        return "".join(f"#include <{h}>\n" for h in HEADERS + ARCH_HEADERS.get(self.isa.key, []))
+
     def values(self, exprs: list[str], body: str = "") -> list[int]:
         """Evaluates each C integer constant expression for the target."""
-        src = PRELUDE + "".join(f"#include <{h}>\n" for h in HEADERS) + RT_SIGACTION + body
+        src = PRELUDE + self.headers() + RT_SIGACTION + body
         src += "const long long rawsys_v[] = {\n" + "".join(
             f"  (long long)({e}),\n" for e in exprs) + "  0 };\n"
         asm = self._run(src, "-S", "-O0", "-o", "-")
@@ -506,7 +535,7 @@ class Target:
 
     def layouts(self, types: list[str]) -> dict:
         """Record layouts of the given types: {type: (size, align, [(off, ctype, name)])}."""
-        src = PRELUDE + "".join(f"#include <{h}>\n" for h in HEADERS) + RT_SIGACTION
+        src = PRELUDE + self.headers() + RT_SIGACTION
         src += "".join(f"int rawsys_l{i} = sizeof({t});\n" for i, t in enumerate(types))
         dump = self._run(src, "-fsyntax-only", "-Xclang", "-fdump-record-layouts")
         return parse_layouts(dump)
@@ -598,7 +627,8 @@ class Layout:
 def read_isa(t: Target) -> tuple[dict, dict, dict]:
     """(values {name: int or None}, layouts {struct: Layout}, offsets {name: int})."""
     wide = t.values(["sizeof(long)"])[0] == 8
-    kinds = {s.name: (s.kernel64 if wide else s.kernel32) for s in STRUCTS}
+    structs = structs_of(t.isa.key)
+    kinds = {s.name: (s.kernel64 if wide else s.kernel32) for s in structs}
     dumped = t.layouts(list(kinds.values()) + ["struct rawsys_rt_sigaction"])
     if dumped["struct sigaction"][2][-1][2] != "sa_mask":  # mask last in the rt layout
         kinds["sigaction"] = "struct rawsys_rt_sigaction"
@@ -613,7 +643,7 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
         body += f"#ifdef {m}\n#define RAWSYS_F_{name} {m}\n#else\n#define RAWSYS_F_{name} {fallback}\n#endif\n"
         exprs.append(("1", f"RAWSYS_F_{name}"))
     raw = {}
-    for s in STRUCTS:
+    for s in structs:
         kname = kinds[s.name]
         key = DUMP_NAMES.get(kname, kname)
         if key not in dumped:
@@ -644,7 +674,7 @@ def read_isa(t: Target) -> tuple[dict, dict, dict]:
     for name, default, per_isa in KERNEL_ONLY:
         values[name] = per_isa.get(t.isa.key, default)
     layouts = {}
-    for s in STRUCTS:
+    for s in structs:
         kname, size, align, fields = raw[s.name]
         out = []
         for off, ctype, f in fields:
@@ -790,7 +820,7 @@ def render(isa: Isa, values: dict, layouts: dict, offsets: dict, types: dict) ->
     for name in sorted(offsets):
         lines.append(f"inline constexpr size_t {name} = {offsets[name]};")
     lines.append("")
-    for s in STRUCTS:
+    for s in structs_of(isa.key):
         emit_struct(s, layouts[s.name], lines)
     lines.append(f"}}  // namespace rawsys::{isa.namespace}::uapi")
     return "\n".join(lines) + "\n"
@@ -818,7 +848,7 @@ def render_check(per_isa: dict) -> str:
             lines.append(f"  using {member} = decltype((({lay.kernel}*)0)->{k});")
         lines += ["};", "struct check_stack_types {",
                   f"  using flags = decltype((({layouts['stack_t'].kernel}*)0)->ss_flags);", "};"]
-        for s in STRUCTS:
+        for s in structs_of(isa.key):
             lay = layouts[s.name]
             S = f"U::{s.name}" + (("<check_stack_types>" if s.name == "stack_t" else "<check_types>")
                                   if s.template else "")

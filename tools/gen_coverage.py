@@ -5,6 +5,11 @@ saying on each ISA what rawsys makes of it:
 
   wrapped    a typed wrapper makes it (found as tools/gen_api_table.py finds
              the syscalls each wrapper makes: imported, not copied)
+  made       rawsys's own code makes it, not a wrapper a program calls (the
+             return from a signal handler): MADE_BY below, with where
+  unwrapped  no wrapper, on purpose: a program never calls it itself (the
+             kernel makes it), a call could not return to its caller, or
+             no kernel of the ISA implements it: UNWRAPPED below, with why
   legacy     a current call replaces it (open -> openat): LEGACY below
   obsolete   the kernel removed it or answers ENOSYS (create_module):
              OBSOLETE below, with the version
@@ -190,6 +195,43 @@ OBSOLETE = {
 }
 
 
+# A syscall that rawsys's own code makes, not a wrapper: name -> (the ISAs
+# where it does (their labels), where). Elsewhere the other facts apply
+# (sigreturn stays legacy where no handler returns through it).
+MADE_BY = {
+    "rt_sigreturn": ({"x86-64", "i386", "arm", "s390x"},
+                     "the return from a signal handler: rawsys's restorers (arch/<isa>/signal.hpp) on x86-64, "
+                     "i386, arm and s390x; elsewhere the kernel's own return code in the vDSO"),
+    "sigreturn": ({"i386", "arm", "s390x"},
+                  "the return from a handler without SA_SIGINFO: rawsys's restorers (arch/<isa>/signal.hpp) "
+                  "on i386, arm and s390x; on mips o32 the kernel's own return code in the vDSO"),
+}
+# mips o32's handlers without SA_SIGINFO return through the vDSO's
+# sigreturn: the kernel's code, not the program's.
+MADE_BY_KERNEL = {"sigreturn": {"mipsel"}, "rt_sigreturn": {"arm64", "riscv64", "ppc64le", "loongarch64",
+                                                            "mips64el", "mipsel"}}
+
+# A syscall a program never calls itself: name -> why.
+UNWRAPPED = {
+    "restart_syscall": "kernel-internal: the kernel restarts an interrupted call with it (ERESTART_RESTARTBLOCK)",
+    "uretprobe": "kernel-internal: the uretprobe trampoline the kernel maps makes it (x86-64, 6.11); "
+                 "SIGILL from anywhere else",
+    "syscall": "mips o32's indirect call (a number in the first argument); rawsys makes every call by its "
+               "own number",
+    # 64-bit PowerPC's own calls that a wrapper could not make usefully.
+    "switch_endian": "flips the byte order the process runs in: the next instruction, the return into the "
+                     "caller, is already read in the other one",
+    "swapcontext": "the ucontext switch: with a new context the thread continues there, never after the call "
+                   "(the C library's getcontext, setcontext and swapcontext)",
+    "sys_debug_setcontext": "setcontext with single-step and branch-trace flags for debuggers: continues in "
+                            "the new context, never after the call",
+    "rtas": "calls into IBM POWER firmware (RTAS), for librtas: root only, filtered by the kernel, through "
+            "a struct rtas_args that no UAPI header defines",
+    "spu_create": "Cell's SPUs alone (CONFIG_SPU_FS), and Cell is big-endian: ENOSYS on every ppc64le kernel",
+    "spu_run": "Cell's SPUs alone (CONFIG_SPU_FS), and Cell is big-endian: ENOSYS on every ppc64le kernel",
+}
+
+
 def table_names(key):
     """The kernel names of one table (include/rawsys/nr/<key>.hpp)."""
     with open(os.path.join(ROOT, "include", "rawsys", "nr", key + ".hpp")) as f:
@@ -228,9 +270,13 @@ def legacy_on(name, table, every):
     return not named or any(t in table for t in named)
 
 
-def classify(name, wrappers, table, every):
+def classify(name, wrappers, table, every, label):
     if wrappers:
         return "wrapped"
+    if name in MADE_BY and label in MADE_BY[name][0]:
+        return "made"
+    if name in UNWRAPPED or label in MADE_BY_KERNEL.get(name, ()):
+        return "unwrapped"
     if name in OBSOLETE:
         return "obsolete"
     if legacy_on(name, table, every):
@@ -238,7 +284,7 @@ def classify(name, wrappers, table, every):
     return "missing"
 
 
-KINDS = ("wrapped", "legacy", "obsolete", "missing")
+KINDS = ("wrapped", "made", "unwrapped", "legacy", "obsolete", "missing")
 
 
 def build():
@@ -255,13 +301,18 @@ def build():
                 continue
             ws = made[l].get(n, [])
             wrappers |= set(ws)
-            kind = classify(n, ws, tables[l], every)
+            kind = classify(n, ws, tables[l], every, l)
             cells[l] = kind
             counts[l][kind] += 1
         kinds = {c for c in cells.values() if c != "-"}
         what = []
         if "wrapped" in kinds:
             what.append(", ".join(f"`{w}`" for w in sorted(wrappers)))
+        if "made" in kinds:
+            what.append(f"made by rawsys: {MADE_BY[n][1]}")
+        if "unwrapped" in kinds:
+            what.append(f"unwrapped: {UNWRAPPED[n]}" if n in UNWRAPPED
+                        else "unwrapped: the kernel's own signal return code (the vDSO's) makes it")
         if "obsolete" in kinds:
             v, why = OBSOLETE[n]
             what.append(f"obsolete since {v}: {why}")
@@ -279,10 +330,13 @@ def render(labels, rows, counts):
            "Generated by `tools/gen_coverage.py` from the syscall tables (`include/rawsys/nr/`, Linux 6.12)",
            "of every supported ISA and the wrappers each ISA's compiler sees (as `tools/gen_api_table.py`",
            "finds them); do not edit. The test suite fails when this file is stale or a syscall of a",
-           "table has no row. Per ISA: `wrapped` (a typed wrapper makes it), `legacy` (a current call",
-           "replaces it), `obsolete` (removed or stubbed by the kernel), `missing` (current, not yet",
-           "wrapped), `-` (not in that ISA's table). The last column names the wrappers, the",
-           "replacement or the version.", "",
+           "table has no row. Per ISA: `wrapped` (a typed wrapper makes it), `made` (rawsys's own code",
+           "makes it, not a wrapper: the return from a signal handler), `unwrapped` (no wrapper on",
+           "purpose: the kernel makes it, a call could not return, or no kernel of the ISA implements",
+           "it), `legacy` (a current call replaces it), `obsolete`",
+           "(removed or stubbed by the kernel), `missing` (current, not yet wrapped), `-` (not in that",
+           "ISA's table). The last column names the wrappers, where rawsys makes it, why it is",
+           "unwrapped, the replacement or the version.", "",
            "| | " + " | ".join(labels) + " |",
            "|---|" + "---:|" * len(labels)]
     for k in KINDS:
@@ -309,10 +363,10 @@ def main():
         old = open(OUT).read() if os.path.exists(OUT) else ""
         missing_rows |= every - set(re.findall(r"^\| `(\w+)` \|", old, re.M))
     # A fact about a syscall no supported table has is stale (or a typo).
-    unknown = sorted((set(LEGACY) | set(OBSOLETE)) - every)
+    unknown = sorted((set(LEGACY) | set(OBSOLETE) | set(MADE_BY) | set(UNWRAPPED) | set(MADE_BY_KERNEL)) - every)
     for l in labels:
         c = counts[l]
-        print(f"{l:12} wrapped {c['wrapped']:4}  legacy {c['legacy']:4}  obsolete {c['obsolete']:4}"
+        print(f"{l:12} wrapped {c['wrapped']:4}  made {c['made']:2}  unwrapped {c['unwrapped']:2}  legacy {c['legacy']:4}  obsolete {c['obsolete']:4}"
               f"  missing {c['missing']:4}  (of {sum(c.values())})")
     if missing_rows:
         print("syscalls without a row:", ", ".join(sorted(missing_rows)))

@@ -4,7 +4,8 @@
 // locking (mlockall(2)), another process's memory (process_madvise(2),
 // process_mrelease(2)), secret and sealed memory (memfd_secret(2),
 // mseal(2)), protection keys (pkey_alloc(2)), NUMA policy (mbind(2),
-// get_mempolicy(2), set_mempolicy(2), migrate_pages(2), move_pages(2)),
+// get_mempolicy(2), set_mempolicy(2), set_mempolicy_home_node(2),
+// migrate_pages(2), move_pages(2)),
 // userfaultfd(2), map_shadow_stack(2) and page cache statistics
 // (cachestat(2)).
 #pragma once
@@ -418,6 +419,16 @@ inline result<void> get_mempolicy(int* mode, unsigned long* nodemask, unsigned l
 // set_mempolicy(2): long set_mempolicy(int mode, const unsigned long *nodemask, unsigned long maxnode);
 inline result<void> set_mempolicy(mpol::mode mode, const unsigned long* nodemask, unsigned long maxnode) noexcept {
   return detail::as_void(syscall(nr::set_mempolicy, mode, nodemask, maxnode));
+}
+
+// set_mempolicy_home_node(2): long set_mempolicy_home_node(unsigned long start, unsigned long len, unsigned long home_node, unsigned long flags);
+// Linux 5.17. The node to allocate from first, for the mappings in
+// [addr, addr+length) that have an mpol::bind or mpol::preferred_many policy
+// (mbind); EOPNOTSUPP for a range with another policy, EINVAL for a node
+// that is not online or flags other than 0.
+inline result<void> set_mempolicy_home_node(void* addr, unsigned long length, unsigned long home_node,
+                                            unsigned long flags = 0) noexcept {
+  return detail::as_void(syscall(nr::set_mempolicy_home_node, addr, length, home_node, flags));
 }
 
 // migrate_pages(2): long migrate_pages(int pid, unsigned long maxnode, const unsigned long *old_nodes, const unsigned long *new_nodes);

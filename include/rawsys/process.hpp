@@ -1,5 +1,5 @@
 // Processes and threads: identity and credentials, sessions and groups,
-// fork/clone/exec/wait, exit, limits and usage, nice and I/O priorities,
+// vhangup, fork/clone/exec/wait, exit, limits and usage, nice and I/O priorities,
 // scheduling affinity, namespaces (unshare, setns), personality, times,
 // membarrier, rseq, robust futex lists, prctl, uname, sysinfo.
 // Sending signals (kill, tgkill, tkill, rt_sigqueueinfo) lives in signal.hpp;
@@ -513,6 +513,13 @@ inline result<int> setsid() noexcept {
 // getsid(2): pid_t getsid(pid_t pid);
 inline result<int> getsid(int pid) noexcept {
   return detail::as_id(syscall(nr::getsid, pid));
+}
+
+// vhangup(2): int vhangup(void);
+// Hangs up the calling process's controlling terminal (nothing without one).
+// Needs CAP_SYS_TTY_CONFIG: EPERM otherwise.
+inline result<void> vhangup() noexcept {
+  return detail::as_void(syscall(nr::vhangup));
 }
 
 // setpgid(2): int setpgid(pid_t pid, pid_t pgid);

@@ -2004,6 +2004,11 @@ static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanoti
 static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
 static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
 static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
+static_assert(sizeof(U::riscv_hwprobe) == sizeof(struct riscv_hwprobe));
+static_assert(offsetof(U::riscv_hwprobe, key) == offsetof(struct riscv_hwprobe, key));
+static_assert(sizeof(U::riscv_hwprobe::key) == sizeof(((struct riscv_hwprobe*)0)->key));
+static_assert(offsetof(U::riscv_hwprobe, value) == offsetof(struct riscv_hwprobe, value));
+static_assert(sizeof(U::riscv_hwprobe::value) == sizeof(((struct riscv_hwprobe*)0)->value));
 #endif
 
 #if defined(RAWSYS_UAPI_S390X)
@@ -2393,6 +2398,15 @@ static_assert(offsetof(U::fanotify_event_metadata, fd) == offsetof(struct fanoti
 static_assert(sizeof(U::fanotify_event_metadata::fd) == sizeof(((struct fanotify_event_metadata*)0)->fd));
 static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanotify_event_metadata, pid));
 static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
+static_assert(sizeof(U::gs_cb) == sizeof(struct gs_cb));
+static_assert(offsetof(U::gs_cb, reserved) == offsetof(struct gs_cb, reserved));
+static_assert(sizeof(U::gs_cb::reserved) == sizeof(((struct gs_cb*)0)->reserved));
+static_assert(offsetof(U::gs_cb, gsd) == offsetof(struct gs_cb, gsd));
+static_assert(sizeof(U::gs_cb::gsd) == sizeof(((struct gs_cb*)0)->gsd));
+static_assert(offsetof(U::gs_cb, gssm) == offsetof(struct gs_cb, gssm));
+static_assert(sizeof(U::gs_cb::gssm) == sizeof(((struct gs_cb*)0)->gssm));
+static_assert(offsetof(U::gs_cb, gs_epl_a) == offsetof(struct gs_cb, gs_epl_a));
+static_assert(sizeof(U::gs_cb::gs_epl_a) == sizeof(((struct gs_cb*)0)->gs_epl_a));
 #endif
 
 #if defined(RAWSYS_UAPI_PPC64LE)
@@ -8788,6 +8802,141 @@ static_assert(is_absent(U::xattr_create));
 static_assert(U::xattr_replace == (XATTR_REPLACE));
 #else
 static_assert(is_absent(U::xattr_replace));
+#endif
+#ifdef RISCV_HWPROBE_KEY_MVENDORID
+static_assert(U::riscv_hwprobe_key_mvendorid == (RISCV_HWPROBE_KEY_MVENDORID));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_mvendorid));
+#endif
+#ifdef RISCV_HWPROBE_KEY_MARCHID
+static_assert(U::riscv_hwprobe_key_marchid == (RISCV_HWPROBE_KEY_MARCHID));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_marchid));
+#endif
+#ifdef RISCV_HWPROBE_KEY_MIMPID
+static_assert(U::riscv_hwprobe_key_mimpid == (RISCV_HWPROBE_KEY_MIMPID));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_mimpid));
+#endif
+#ifdef RISCV_HWPROBE_KEY_BASE_BEHAVIOR
+static_assert(U::riscv_hwprobe_key_base_behavior == (RISCV_HWPROBE_KEY_BASE_BEHAVIOR));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_base_behavior));
+#endif
+#ifdef RISCV_HWPROBE_BASE_BEHAVIOR_IMA
+static_assert(U::riscv_hwprobe_base_behavior_ima == (RISCV_HWPROBE_BASE_BEHAVIOR_IMA));
+#else
+static_assert(is_absent(U::riscv_hwprobe_base_behavior_ima));
+#endif
+#ifdef RISCV_HWPROBE_KEY_IMA_EXT_0
+static_assert(U::riscv_hwprobe_key_ima_ext_0 == (RISCV_HWPROBE_KEY_IMA_EXT_0));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_ima_ext_0));
+#endif
+#ifdef RISCV_HWPROBE_IMA_FD
+static_assert(U::riscv_hwprobe_ima_fd == (RISCV_HWPROBE_IMA_FD));
+#else
+static_assert(is_absent(U::riscv_hwprobe_ima_fd));
+#endif
+#ifdef RISCV_HWPROBE_IMA_C
+static_assert(U::riscv_hwprobe_ima_c == (RISCV_HWPROBE_IMA_C));
+#else
+static_assert(is_absent(U::riscv_hwprobe_ima_c));
+#endif
+#ifdef RISCV_HWPROBE_IMA_V
+static_assert(U::riscv_hwprobe_ima_v == (RISCV_HWPROBE_IMA_V));
+#else
+static_assert(is_absent(U::riscv_hwprobe_ima_v));
+#endif
+#ifdef RISCV_HWPROBE_KEY_CPUPERF_0
+static_assert(U::riscv_hwprobe_key_cpuperf_0 == (RISCV_HWPROBE_KEY_CPUPERF_0));
+#else
+static_assert(is_absent(U::riscv_hwprobe_key_cpuperf_0));
+#endif
+#ifdef RISCV_HWPROBE_WHICH_CPUS
+static_assert(U::riscv_hwprobe_which_cpus == (RISCV_HWPROBE_WHICH_CPUS));
+#else
+static_assert(is_absent(U::riscv_hwprobe_which_cpus));
+#endif
+#ifdef ICACHE
+static_assert(U::icache == (ICACHE));
+#else
+static_assert(is_absent(U::icache));
+#endif
+#ifdef DCACHE
+static_assert(U::dcache == (DCACHE));
+#else
+static_assert(is_absent(U::dcache));
+#endif
+#ifdef BCACHE
+static_assert(U::bcache == (BCACHE));
+#else
+static_assert(is_absent(U::bcache));
+#endif
+#ifdef CACHEABLE
+static_assert(U::cacheable == (CACHEABLE));
+#else
+static_assert(is_absent(U::cacheable));
+#endif
+#ifdef UNCACHEABLE
+static_assert(U::uncacheable == (UNCACHEABLE));
+#else
+static_assert(is_absent(U::uncacheable));
+#endif
+#ifdef FLUSH_CACHE
+static_assert(U::flush_cache == (FLUSH_CACHE));
+#else
+static_assert(is_absent(U::flush_cache));
+#endif
+#ifdef MIPS_FIXADE
+static_assert(U::mips_fixade == (MIPS_FIXADE));
+#else
+static_assert(is_absent(U::mips_fixade));
+#endif
+#ifdef MIPS_ATOMIC_SET
+static_assert(U::mips_atomic_set == (MIPS_ATOMIC_SET));
+#else
+static_assert(is_absent(U::mips_atomic_set));
+#endif
+#ifdef STHYI_FC_CP_IFL_CAP
+static_assert(U::sthyi_fc_cp_ifl_cap == (STHYI_FC_CP_IFL_CAP));
+#else
+static_assert(is_absent(U::sthyi_fc_cp_ifl_cap));
+#endif
+#ifdef S390_RUNTIME_INSTR_START
+static_assert(U::s390_runtime_instr_start == (S390_RUNTIME_INSTR_START));
+#else
+static_assert(is_absent(U::s390_runtime_instr_start));
+#endif
+#ifdef S390_RUNTIME_INSTR_STOP
+static_assert(U::s390_runtime_instr_stop == (S390_RUNTIME_INSTR_STOP));
+#else
+static_assert(is_absent(U::s390_runtime_instr_stop));
+#endif
+#ifdef GS_ENABLE
+static_assert(U::gs_enable == (GS_ENABLE));
+#else
+static_assert(is_absent(U::gs_enable));
+#endif
+#ifdef GS_DISABLE
+static_assert(U::gs_disable == (GS_DISABLE));
+#else
+static_assert(is_absent(U::gs_disable));
+#endif
+#ifdef GS_SET_BC_CB
+static_assert(U::gs_set_bc_cb == (GS_SET_BC_CB));
+#else
+static_assert(is_absent(U::gs_set_bc_cb));
+#endif
+#ifdef GS_CLEAR_BC_CB
+static_assert(U::gs_clear_bc_cb == (GS_CLEAR_BC_CB));
+#else
+static_assert(is_absent(U::gs_clear_bc_cb));
+#endif
+#ifdef GS_BROADCAST
+static_assert(U::gs_broadcast == (GS_BROADCAST));
+#else
+static_assert(is_absent(U::gs_broadcast));
 #endif
 static_assert(U::fsconfig_cmd_create == (FSCONFIG_CMD_CREATE));
 static_assert(U::fsconfig_cmd_create_excl == (FSCONFIG_CMD_CREATE_EXCL));

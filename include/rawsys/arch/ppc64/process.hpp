@@ -1,9 +1,11 @@
-// 64-bit PowerPC's part of <rawsys/process.hpp>: the clone trampoline.
+// 64-bit PowerPC's part of <rawsys/process.hpp>: the clone trampoline, and
+// the call only it has: subpage_prot.
 #pragma once
 
 #include <stdint.h>
 
 #include "../../nr.hpp"
+#include "calls.hpp"
 
 namespace rawsys::arch {
 

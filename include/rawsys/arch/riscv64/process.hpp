@@ -1,9 +1,11 @@
-// riscv64's part of <rawsys/process.hpp>: the clone trampoline.
+// riscv64's part of <rawsys/process.hpp>: the clone trampoline, and the
+// calls only riscv64 has: riscv_flush_icache, riscv_hwprobe.
 #pragma once
 
 #include <stdint.h>
 
 #include "../../nr.hpp"
+#include "calls.hpp"
 
 namespace rawsys::arch {
 

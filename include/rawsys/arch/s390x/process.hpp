@@ -1,9 +1,12 @@
-// s390x's part of <rawsys/process.hpp>: the clone trampoline.
+// s390x's part of <rawsys/process.hpp>: the clone trampoline, and the calls
+// only s390x has: s390_sthyi, s390_runtime_instr, s390_guarded_storage,
+// s390_pci_mmio_read, s390_pci_mmio_write.
 #pragma once
 
 #include <stdint.h>
 
 #include "../../nr.hpp"
+#include "calls.hpp"
 
 namespace rawsys::arch {
 

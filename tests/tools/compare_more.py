@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
@@ -411,6 +411,19 @@ CASES = {
         ["0.001m", "sleep", "5"], ["1m", "true"], ["-k", "x", "1", "true"], ["--foreground", "5", "echo", "hi"], ["-x", "1", "true"],
         ["--bogus"], ["5", "./script", "arg"], ["1d", "sh", "-c", "echo out; echo err >&2; exit 7"], ["5", "--", "true"],
         ["-v", "-s", "USR1", "0.1", "sleep", "5"], ["--preserve-status", "-s", "INT", "0.1", "sleep", "5"], ["1x", "true"],
+    ]],
+    "truncate": [C(a, state=True) for a in [
+        ["-s", "10", "one"], ["-s", "0", "big"], ["-s", "10", "new"], ["-c", "-s", "10", "new"], ["--no-create", "-s", "3", "one"],
+        ["-s", "+5", "one"], ["-s", "-2", "one"], ["-s", "-100", "one"], ["-s", "<3", "one"], ["-s", "<300", "one"],
+        ["-s", ">3", "one"], ["-s", ">300", "one"], ["-s", "/4", "one"], ["-s", "%4", "one"], ["-s", "%3", "one"], ["-s", "/0", "one"],
+        ["-s", "%0", "one"], ["-s", "1K", "one"], ["-s", "1KB", "one"], ["-s", "1KiB", "one"], ["-s", "2M", "new"], ["-s", "1k", "one"],
+        ["-s", " +1", "one"], ["-s", "< 7", "one"], ["-s", "<+3", "one"], ["-s", "++3", "one"], ["-s", "x", "one"], ["-s", "1Q", "one"],
+        ["-s", "", "one"], ["-s", ">", "one"], ["-s", "99999999999999999999", "one"], ["-s", "9223372036854775807", "new"],
+        ["-s", "+9223372036854775807", "one"], ["-r", "two", "one"], ["-r", "nosuch", "one"], ["-r", "two", "-s", "+1", "one"],
+        ["-r", "two", "-s", "1", "one"], ["-o", "-s", "2", "one"], ["-o", "one"], ["-o", "-r", "two", "one"], [], ["one"], ["-s", "1"],
+        ["-s", "5", "one", "two", "nosuch/x", "new"], ["-s", "1", "dir"], ["-s", "1", "locked/x"], ["-c", "-s", "1", "nosuch/x"],
+        ["-x"], ["--bogus"], ["-s"], ["--size=4", "one"], ["--reference=one", "two"], ["--io-blocks", "--size=1", "new"],
+        ["-s", "1", "--", "-c"], ["-s", "-0", "one"], ["-s", "1", "/dev/null"],
     ]],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),

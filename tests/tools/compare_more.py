@@ -11,6 +11,7 @@ Exit status 0 when every case matches; each difference is printed.
 """
 import hashlib
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -20,18 +21,21 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
 
-def C(args, state=False, limit=None, setup=None, sort_out=False, **kw):
+def C(args, state=False, limit=None, setup=None, sort_out=False, mask=None, **kw):
     """A case; setup: a function given the scratch directory, run first;
     state: the scratch directory is compared afterwards too;
     limit: only the first LIMIT bytes of standard output are read, then the
     pipe is closed (for a tool that writes for ever), and the status not
-    compared."""
+    compared; mask: (pattern, replacement) pairs of regular expressions
+    applied to the output, the messages and the names in the scratch
+    directory before they are compared (random names)."""
     c = Case(args, **kw)
+    c.mask = mask
     c.state = state
     c.limit = limit
     c.setup = setup
@@ -198,6 +202,10 @@ def snapshot(d):
                     what += (st.st_size, hashlib.sha256(f.read(1 << 20)).hexdigest()[:16])
             seen.append(what)
     return seen
+
+
+# mktemp's names: zq, tmp. or .a and the letters and digits that replace X's.
+RANDOM_NAMES = [(r"(zq|tmp\.|\.a)[A-Za-z0-9]+", r"\1R")]
 
 
 CASES = {
@@ -425,6 +433,19 @@ CASES = {
         ["-x"], ["--bogus"], ["-s"], ["--size=4", "one"], ["--reference=one", "two"], ["--io-blocks", "--size=1", "new"],
         ["-s", "1", "--", "-c"], ["-s", "-0", "one"], ["-s", "1", "/dev/null"],
     ]],
+    "mktemp": [C(a, state=True, env={"TMPDIR": "dir"}, mask=RANDOM_NAMES) for a in [
+        [], ["zqXXX"], ["zqXXXXXX"], ["zqXXXXXX.txt"], ["-d", "zqXXXXXX"], ["--directory", "zqXXXX.d"], ["-u", "zqXXXX"],
+        ["--dry-run", "-d", "zqXXXX"], ["-q", "zqXX"], ["zqXX"], ["zq"], ["zqXXX", "zqXXX"], ["-p", "emptydir", "zqXXX"],
+        ["-p", "emptydir/", "zqXXX"], ["--tmpdir=emptydir", "zqXXX"], ["--tmpdir", "zqXXX"], ["-p", "", "zqXXX"],
+        ["-p", "emptydir", "/zqXXX"], ["-p", "nosuch", "zqXXX"], ["-q", "-p", "nosuch", "zqXXX"], ["-d", "-p", "nosuch", "zqXXX"],
+        ["-u", "-p", "nosuch", "zqXXX"], ["-t"], ["-t", "zqXXX"], ["-t", "a/zqXXX"], ["-t", "-p", "emptydir", "zqXXX"], ["-d"],
+        ["--suffix=.c"], ["--suffix=.c", "zqXXX"], ["--suffix=.c", "zqXXX.d"], ["--suffix=/a", "zqXXX"], ["zqXXX/a"], ["zqXXX.t/"],
+        ["--suffix"], ["-p"], ["-x"], ["--bogus"], ["locked/zqXXX"], ["-d", "locked/zqXXX"], ["nosuch/zqXXX"], ["-q", "nosuch/zqXXX"],
+        ["--", "zqXXX"], ["--quiet", "--directory", "--tmpdir=emptydir", "zqXXXXXXXXXXXXXXXXX"], ["zqXXX"], ["zqXXX.aXXX"],
+    ]] + [C(a, state=True, env={"TMPDIR": ""}, mask=RANDOM_NAMES) for a in [
+        ["-u"], ["-u", "-t", "zqXXX"], ["-u", "-t", "-p", "emptydir", "zqXXX"], ["-u", "-p", "", "zqXXX"],
+    ]] + [C(["zqXXX"], stdout="full", state=True, mask=RANDOM_NAMES),
+          C(["-q", "-d", "zqXXX"], stdout="full", state=True, mask=RANDOM_NAMES)],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -492,6 +513,18 @@ def rm_race(ours, emulator):
     return failures
 
 
+def masked(result, mask):
+    """RESULT (status, stdout, stderr[, snapshot]) with MASK's patterns replaced."""
+    def sub(text):
+        for pattern, replacement in mask:
+            text = re.sub(pattern, replacement, text)
+        return text
+    out = (result[0],) + tuple(None if t is None else sub(t.decode("latin-1")).encode("latin-1") for t in result[1:3])
+    if len(result) > 3:
+        out += (sorted((sub(w[0]),) + w[1:] for w in result[3]),)
+    return out
+
+
 def main():
     tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
     ours = os.path.abspath(os.path.join(tool_dir, tool))
@@ -514,6 +547,8 @@ def main():
             case.setup(d)
         want = runner(theirs, tool, case, d, []) + ((snapshot(d),) if case.state else ())
         shutil.rmtree(d)
+        if getattr(case, "mask", None):
+            got, want = masked(got, case.mask), masked(want, case.mask)
         if getattr(case, "sort_out", False):
             got = (got[0], b"".join(sorted(got[1].splitlines(True)))) + got[2:]
             want = (want[0], b"".join(sorted(want[1].splitlines(True)))) + want[2:]

@@ -21,20 +21,23 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"touch": "/usr/bin/touch", "mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
 
-def C(args, state=False, limit=None, setup=None, sort_out=False, mask=None, **kw):
+def C(args, state=False, limit=None, setup=None, sort_out=False, mask=None, times=False, **kw):
     """A case; setup: a function given the scratch directory, run first;
     state: the scratch directory is compared afterwards too;
     limit: only the first LIMIT bytes of standard output are read, then the
     pipe is closed (for a tool that writes for ever), and the status not
     compared; mask: (pattern, replacement) pairs of regular expressions
     applied to the output, the messages and the names in the scratch
-    directory before they are compared (random names)."""
+    directory before they are compared (random names); times: the scratch
+    directory's access and modification times are compared too (a time
+    within an hour of now as "now")."""
     c = Case(args, **kw)
+    c.times = times
     c.mask = mask
     c.state = state
     c.limit = limit
@@ -179,6 +182,21 @@ def links(d):
     os.symlink("loop2", os.path.join(d, "loop1"))
     os.symlink(os.path.join(d, "dir", "sub"), os.path.join(d, "abs"))
     os.symlink("../one", os.path.join(d, "dir", "up"))
+
+
+def snapshot_times(d):
+    """Each file's access and modification times, those of about now as "now"."""
+    import time
+    now = time.time_ns()
+    seen = []
+    for root, dirs, files in os.walk(d):
+        dirs.sort()
+        for n in sorted(dirs + files):
+            p = os.path.join(root, n)
+            st = os.lstat(p)
+            seen.append((os.path.relpath(p, d),) + tuple("now" if abs(t - now) < 3600 * 10**9 else t
+                                                        for t in (st.st_atime_ns, st.st_mtime_ns)))
+    return seen
 
 
 def snapshot(d):
@@ -446,6 +464,25 @@ CASES = {
         ["-u"], ["-u", "-t", "zqXXX"], ["-u", "-t", "-p", "emptydir", "zqXXX"], ["-u", "-p", "", "zqXXX"],
     ]] + [C(["zqXXX"], stdout="full", state=True, mask=RANDOM_NAMES),
           C(["-q", "-d", "zqXXX"], stdout="full", state=True, mask=RANDOM_NAMES)],
+    "touch": [C(a, state=True, times=True, setup=links) for a in [
+        ["one"], ["new"], ["one", "new", "dir"], ["-c", "new"], ["--no-create", "one"], ["-a", "one"], ["-m", "one"], ["-am", "one"],
+        ["--time=atime", "one"], ["--time=mtime", "one"], ["--time=use", "one"], ["--time=modify", "one"], ["--time=a", "one"],
+        ["--time=m", "one"], ["--time=x", "one"], ["--time=", "one"], ["-t", "202001020304", "one"], ["-t", "202001020304.05", "one"],
+        ["-t", "2001020304", "one"], ["-t", "6901020304", "one"], ["-t", "6801020304", "one"], ["-t", "197001010000.00", "new"],
+        ["-t", "202002290000", "one"], ["-t", "202102290000", "one"], ["-t", "202013010000", "one"], ["-t", "202001010000.60", "one"],
+        ["-t", "202001010000.61", "one"], ["-t", "1", "one"], ["-t", "2020010100000", "one"], ["-t", "20200101000a", "one"],
+        ["-t", "202001010000.5", "one"], ["-a", "-t", "202001020304", "one"], ["-m", "-t", "202001020304", "one", "new"],
+        ["-d", "2021-03-04", "one"], ["-d", "2021-03-04 05:06:07", "one"], ["-d", "2021-03-04 05:06", "one"],
+        ["-d", "2021-03-04T05:06:07", "one"], ["-d", "2021-03-04 05:06:07.25", "one"], ["-d", "2021-03-04 05:06:07Z", "one"],
+        ["-d", "2021-03-04 05:06:07 UTC", "one"], ["-d", "@1234567890", "one"], ["-d", "@1234567890.5", "one"], ["-d", "@0", "one"],
+        ["--date=@100", "-a", "one"], ["-d", "now", "one"], ["-d", "2021-02-30", "one"], ["-d", "2021-13-01", "one"],
+        ["-d", "@", "one"], ["-d", "2021-03-04 25:00", "one"], ["-d", "@100", "-t", "202001010000", "one"],
+        ["-t", "202001010000", "-t", "202101010000", "one"], ["-r", "two", "one"], ["-r", "nosuch", "one"], ["--reference=two", "-m", "one"],
+        ["-r", "two", "-t", "202001010000", "one"], ["-r", "two", "-d", "@5", "one"], ["-h", "l"], ["-h", "dir/dangling"],
+        ["dir/dangling"], ["-c", "dir/dangling"], ["-h", "nosuch"], ["-hc", "nosuch"], ["-h", "-r", "l", "two"], ["-r", "l", "two"],
+        ["-h", "-d", "@7", "l"], ["-d", "@7", "l"], ["nosuch/x"], ["-c", "nosuch/x"], ["locked/x"], ["locked"], [], ["-d"], ["-t"],
+        ["-x"], ["--bogus"], ["-f", "one"], ["--", "-a"], ["-d", "@9", "--", "one", "-c"],
+    ]] + [C(["-d", "@9", "-"], stdout="file:out", state=True, times=True), C(["-c", "-d", "@9", "-"], stdout="closed", times=True)],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -540,12 +577,16 @@ def main():
         if case.setup:
             case.setup(d)
         runner = run_follow if isinstance(case, Follow) else run_limited if case.limit else run
-        got = runner(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
+        got = runner(ours, tool, case, d, emulator)
+        times = (snapshot_times(d),) if getattr(case, "times", False) else ()  # before snapshot() reads the files
+        got += ((snapshot(d),) if case.state else ()) + times
         shutil.rmtree(d)
         make_files(d)
         if case.setup:
             case.setup(d)
-        want = runner(theirs, tool, case, d, []) + ((snapshot(d),) if case.state else ())
+        want = runner(theirs, tool, case, d, [])
+        times = (snapshot_times(d),) if getattr(case, "times", False) else ()  # before snapshot() reads the files
+        want += ((snapshot(d),) if case.state else ()) + times
         shutil.rmtree(d)
         if getattr(case, "mask", None):
             got, want = masked(got, case.mask), masked(want, case.mask)
@@ -562,7 +603,7 @@ def main():
         if not same:
             failures += 1
             print(f"DIFFERENT: {label}")
-            for what, g, w in zip(("status", "stdout", "stderr", "files"), got, want):
+            for what, g, w in zip(("status", "stdout", "stderr", "files", "times"), got, want):
                 if g != w:
                     print(f"  {what}: rawsys {g!r:.600}\n  {' ' * len(what)}  coreutils {w!r:.600}")
         else:

@@ -21,7 +21,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"touch": "/usr/bin/touch", "mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"id": "/usr/bin/id", "touch": "/usr/bin/touch", "mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
@@ -483,6 +483,14 @@ CASES = {
         ["-h", "-d", "@7", "l"], ["-d", "@7", "l"], ["nosuch/x"], ["-c", "nosuch/x"], ["locked/x"], ["locked"], [], ["-d"], ["-t"],
         ["-x"], ["--bogus"], ["-f", "one"], ["--", "-a"], ["-d", "@9", "--", "one", "-c"],
     ]] + [C(["-d", "@9", "-"], stdout="file:out", state=True, times=True), C(["-c", "-d", "@9", "-"], stdout="closed", times=True)],
+    "id": [C(a) for a in [
+        [], ["-u"], ["-g"], ["-G"], ["-un"], ["-gn"], ["-Gn"], ["-ur"], ["-gr"], ["-Gr"], ["-unr"], ["-z", "-u"], ["-zG"], ["-zGn"],
+        ["--user", "--name"], ["--group", "--real"], ["--groups", "--zero"], ["-n"], ["-r"], ["-z"], ["-ug"], ["-uG"], ["-gG"],
+        ["-a"], ["-a", "-u"], ["-Z"], ["root"], ["daemon"], ["postgres"], ["-G", "postgres"], ["-Gn", "postgres"], ["-gn", "postgres"],
+        ["-un", "postgres"], ["0"], ["+0"], ["1"], ["12345"], ["nosuch"], [""], ["root", "daemon", "nosuch", "postgres"],
+        ["-u", "root", "daemon"], ["-Gnz", "root", "postgres"], ["-x"], ["--bogus"], ["--", "root"], ["-u", "+1"], ["nobody"],
+        ["-G", "nobody"], ["-Gn", "sync"], ["sync"],
+    ]] + [C([], stdout="full"), C(["-u"], stdout="closed")],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),

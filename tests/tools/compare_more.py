@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -570,9 +571,89 @@ def masked(result, mask):
     return out
 
 
+def kill_checks(ours, emulator):
+    """kill: this system's kill(1) is procps', not coreutils', so kill is
+    checked against what coreutils' kill does: signals reach the children
+    spawned here (never a group, never -1), -l converts names and numbers
+    as coreutils' sig2str and str2sig do, and the messages and statuses are
+    coreutils'."""
+    failures = 0
+
+    def run_kill(args):
+        full = (emulator + ["-0", "kill", ours] if emulator else ["kill"]) + args
+        p = subprocess.run(full, executable=None if emulator else ours, capture_output=True, timeout=60, env=BASE_ENV)
+        return p.returncode, p.stdout, p.stderr
+
+    def check(label, ok, got):
+        nonlocal failures
+        print(("same: " if ok else "DIFFERENT: ") + f"kill {label}: {got!r:.400}")
+        failures += not ok
+
+    def child():
+        return subprocess.Popen(["sleep", "100"], start_new_session=True)
+
+    for args, signum in [([], signal.SIGTERM), (["-s", "KILL"], signal.SIGKILL), (["-9"], signal.SIGKILL),
+                         (["-INT"], signal.SIGINT), (["-SIGUSR1"], signal.SIGUSR1), (["-s", "usr2"], signal.SIGUSR2),
+                         (["-n", "HUP"], signal.SIGHUP), (["--signal=sigquit"], signal.SIGQUIT), (["-s", "137"], signal.SIGKILL),
+                         (["-s", "RTMIN+1"], None)]:
+        c = child()
+        got = run_kill(args + [str(c.pid)])
+        c.wait(timeout=20)
+        want = -signum if signum else -(signal.SIGRTMIN + 1)
+        check(f"{args} CHILD", got == (0, b"", b"") and c.returncode == want, (got, c.returncode))
+    kids = [child() for _ in range(3)]
+    got = run_kill(["-s", "TERM"] + [str(k.pid) for k in kids])
+    codes = [k.wait(timeout=20) for k in kids]
+    check("-s TERM CHILD CHILD CHILD", got == (0, b"", b"") and codes == [-15] * 3, (got, codes))
+    c = child()
+    got = run_kill(["-0", str(c.pid)])
+    alive = c.poll() is None
+    c.kill()
+    c.wait()
+    check("-0 CHILD", got == (0, b"", b"") and alive, (got, alive))
+    c = child()
+    got = run_kill(["--", "-%d" % c.pid])  # its own group: start_new_session made it one
+    c.wait(timeout=20)
+    check("-- -GROUP_OF_CHILD", got == (0, b"", b"") and c.returncode == -15, (got, c.returncode))
+    c = child()
+    c.kill()
+    c.wait()
+    got = run_kill([str(c.pid), "x", "99999999999"])
+    check("DEAD_CHILD x HUGE", got == (1, b"", ("kill: '%d': No such process\nkill: 'x': invalid process id\n"
+                                                  "kill: '99999999999': invalid process id\n" % c.pid).encode()), got)
+    names = run_kill(["-l"])
+    lines = names[1].decode().split("\n")
+    check("-l", names[0] == 0 and lines[:15] == "HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM".split()
+          and lines[-3:] == ["RTMAX-1", "RTMAX", ""] and "RTMIN" in lines and "RTMIN+15" in lines, names)
+    term = run_kill(["-l", "TERM"])[1].strip()
+    for args, want in [(["-l", term.decode()], (0, b"TERM\n", b"")), (["-l", str(128 + int(term))], (0, b"TERM\n", b"")),
+                       (["-l", "sigterm", "Kill"], (0, term + b"\n" + run_kill(["-l", "KILL"])[1], b"")),
+                       (["-l", "0"], (0, b"EXIT\n", b"")), (["-l", "EXIT"], (0, b"0\n", b"")),
+                       (["-l", "RTMIN"], (0, b"34\n", b"")), (["-l", "34", "35"], (0, b"RTMIN\nRTMIN+1\n", b"")),
+                       (["-l", "RTMAX-0"], (0, run_kill(["-l", "RTMAX"])[1], b"")),
+                       (["-l", "32"], (1, b"", b"kill: '32': invalid signal\n")),
+                       (["-l", "FOO", "HUP"], (1, run_kill(["-l", "HUP"])[1], b"kill: 'FOO': invalid signal\n")),
+                       (["-l", "RTMIN+99"], (1, b"", b"kill: 'RTMIN+99': invalid signal\n")),
+                       ([], (1, b"", b"kill: no process ID specified\nTry 'kill --help' for more information.\n")),
+                       (["-s"], (1, b"", b"kill: option requires an argument -- 's'\nTry 'kill --help' for more information.\n")),
+                       (["-s", "FOO", "1"], (1, b"", b"kill: 'FOO': invalid signal\nTry 'kill --help' for more information.\n")),
+                       (["-FOO", "1"], (1, b"", b"kill: 'FOO': invalid signal\nTry 'kill --help' for more information.\n")),
+                       (["-9", "-s", "1", "1"], (1, b"", b"kill: '1': multiple signals specified\nTry 'kill --help' for more information.\n")),
+                       (["-s", "9", "-l"], (1, b"", b"kill: cannot combine signal with -l or -t\nTry 'kill --help' for more information.\n")),
+                       (["-l", "-l"], (1, b"", b"kill: multiple -l or -t options specified\nTry 'kill --help' for more information.\n")),
+                       (["-x"], (1, b"", b"kill: invalid option -- 'x'\nTry 'kill --help' for more information.\n"))]:
+        got = run_kill(args)
+        check(repr(args), got == want, got)
+    return failures
+
+
 def main():
     tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
     ours = os.path.abspath(os.path.join(tool_dir, tool))
+    if tool == "kill":
+        failures = kill_checks(ours, emulator)
+        print(f"kill: {failures} differences from coreutils' kill")
+        return 1 if failures else 0
     theirs = REFERENCE[tool]
     failures = 0
     base = tempfile.mkdtemp(prefix="rawsys-tools-")

@@ -24,6 +24,7 @@
 #include "signals.hpp"
 #include "tool.hpp"
 #include "tracer.hpp"
+#include "users.hpp"
 
 // clang-format off
 namespace box_hello {

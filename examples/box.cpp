@@ -144,6 +144,9 @@ namespace box_id {
 namespace box_kill {
 #include "kill.cpp"
 }
+namespace box_stat {
+#include "stat.cpp"
+}
 // clang-format on
 
 namespace {
@@ -166,7 +169,7 @@ const entry tools[] = {
     BOX_TOOL(echo), BOX_TOOL(env), BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello), BOX_TOOL(id),
     BOX_TOOL(kill), BOX_TOOL(ln), BOX_TOOL(ls), BOX_TOOL(mkdir), BOX_TOOL(mktemp), BOX_TOOL(mv),
     BOX_TOOL(nproc), BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(readlink), BOX_TOOL(realpath),
-    BOX_TOOL(rm), BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep),
+    BOX_TOOL(rm), BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(stat),
     BOX_TOOL(sync), BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(timeout),
     BOX_TOOL(touch), BOX_TOOL(trace), BOX_TOOL(true), BOX_TOOL(truncate), BOX_TOOL(uname),
     BOX_TOOL(wc), BOX_TOOL(yes),

@@ -316,7 +316,9 @@ void render(const char* format, bool escapes, F&& convert) {
             --p;
             rawsys::out << static_cast<char>(v);
           } else {
-            rawsys::out << '\\' << *p;
+            tool::begin_error() << "warning: unrecognized escape '\\" << *p << '\'';
+            tool::end_error();
+            rawsys::out << *p;
           }
       }
       continue;
@@ -354,9 +356,7 @@ void render(const char* format, bool escapes, F&& convert) {
       --p;
       continue;
     }
-    if (!convert(f, *p, prefix)) {
-      rawsys::out.write(start, static_cast<size_t>(p - start) + 1);
-    }
+    if (!convert(f, *p, prefix)) rawsys::out << '?';  // as coreutils marks an unknown one
   }
 }
 

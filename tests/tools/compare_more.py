@@ -22,7 +22,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"id": "/usr/bin/id", "touch": "/usr/bin/touch", "mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"stat": "/usr/bin/stat", "id": "/usr/bin/id", "touch": "/usr/bin/touch", "mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
@@ -225,6 +225,14 @@ def snapshot(d):
 
 # mktemp's names: zq, tmp. or .a and the letters and digits that replace X's.
 RANDOM_NAMES = [(r"(zq|tmp\.|\.a)[A-Za-z0-9]+", r"\1R")]
+
+
+# stat: what differs between two runs on fresh copies of the scratch
+# directory: inode numbers, the change and birth times (now), a file
+# system's free counts.
+import time as _time  # noqa: E402
+STAT_MASK = [(r"Inode: \d+ *", "Inode: I "), (r"%d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} \+0000" % _time.gmtime().tm_year, "NOW"),
+             (r"(Free|Available): \d+ *", r"\1: F ")]
 
 
 CASES = {
@@ -492,6 +500,18 @@ CASES = {
         ["-u", "root", "daemon"], ["-Gnz", "root", "postgres"], ["-x"], ["--bogus"], ["--", "root"], ["-u", "+1"], ["nobody"],
         ["-G", "nobody"], ["-Gn", "sync"], ["sync"],
     ]] + [C([], stdout="full"), C(["-u"], stdout="closed")],
+    "stat": [C(a, mask=STAT_MASK, setup=links) for a in [
+        ["one"], ["dir"], ["l"], ["-L", "l"], ["dir/link"], ["dir/dangling"], ["-L", "dir/dangling"], ["/dev/null"], ["empty"],
+        ["locked"], ["script"], ["one", "nosuch", "dir"], ["nosuch"], [], ["-x"], ["--bogus"], ["-c"], ["--", "one"],
+        ["-c", "%n %s %b %B %a %A %f %F %h %u %U %g %G %o", "one", "dir", "l", "empty", "/dev/null"],
+        ["-c", "%N", "l", "one", "dir/dangling", "odd"], ["-L", "-c", "%N %F", "l", "ld"],
+        ["-c", "%d %D %Hd %Ld %t %T %Hr %Lr %r %R", "/dev/null", "one"], ["--format=%x|%X|%y|%Y", "one", "dir/a.txt"],
+        ["-c", "%.3X|%.9Y|%.12Y|%.0X|%15.4Y|%-15.2Y|", "one"], ["-c", "%5s|%-5s|%05s|%+s|% s|%.3s|%-8n|%8n|%.2n", "one"],
+        ["-c", "%%|%q|%|x%", "one"], ["-c", "", "one"], ["-c", "\\n%n\\t", "one"], ["--printf", "%n\\n%s\\t\\x41\\101\\\\\\q", "one"],
+        ["--printf=%n:%s;", "one", "two"], ["-c", "%A %a", "kinds/", "tree"], ["-c", "%F", "kinds"], ["-f", "-c", "%n %l %s %S %t %T", "one", "/proc"],
+        ["-f", "one"], ["-f", "nosuch"], ["-f", "-"], ["-c", "%n %s", "-"], ["--dereference", "--format=%s", "l"],
+        ["-c", "%w|%W", "nosuch"], ["-c", "%04a|%#o|%10.10A|", "script"], ["--terse", "-f", "-c", "%T", "one"],
+    ]] + [C(["-c", "%n %s", "-"], stdin="lines", mask=STAT_MASK), C(["one"], stdout="full", mask=STAT_MASK)],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),

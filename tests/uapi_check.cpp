@@ -60,6 +60,7 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/fanotify.h>
 #include <linux/quota.h>
 #include <linux/termios.h>
+#include <linux/magic.h>
 
 template <class T>
 constexpr bool is_absent(T) {

@@ -4064,11 +4064,6 @@ static_assert(U::debugfs_magic == (DEBUGFS_MAGIC));
 #else
 static_assert(is_absent(U::debugfs_magic));
 #endif
-#ifdef MQUEUE_MAGIC
-static_assert(U::mqueue_magic == (MQUEUE_MAGIC));
-#else
-static_assert(is_absent(U::mqueue_magic));
-#endif
 #ifdef BPF_FS_MAGIC
 static_assert(U::bpf_fs_magic == (BPF_FS_MAGIC));
 #else

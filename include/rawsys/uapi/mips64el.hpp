@@ -548,7 +548,6 @@ inline constexpr int mpol_mf_strict = 1;
 inline constexpr int mpol_preferred = 1;
 inline constexpr int mpol_preferred_many = 5;
 inline constexpr int mpol_weighted_interleave = 6;
-inline constexpr absent mqueue_magic{};
 inline constexpr int mremap_dontunmap = 4;
 inline constexpr int mremap_fixed = 2;
 inline constexpr int mremap_maymove = 1;

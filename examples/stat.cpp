@@ -3,11 +3,16 @@
 // (backslash escapes, no newline); -L follows links; -f: the file system's
 // status instead (statfs(2)); -t: the terse layout.
 //
-// The sequences: %a %A %b %B %d %D %f %F %g %G %h %i %m is not offered, %n
-// %N %o %s %t %T %u %U %w %W %x %X %y %Y %z %Z %Hd %Ld %Hr %Lr %%, and for
-// -f %a %b %c %d %f %i %l %n %s %S %t %T; with printf's flags "-0+ ",
-// a width and, for strings and the %X-style seconds, a precision. Times are
-// UTC (no time zone database); %C (SELinux) is not offered.
+// The sequences: %a %A %b %B %d %D %f %F %g %G %h %i %n %N %o %r %R %s %t
+// %T %u %U %w %W %x %X %y %Y %z %Z %Hd %Ld %Hr %Lr %%, and for -f %a %b %c
+// %d %f %i %l %n %s %S %t %T; printf's flags "-0+ ", a width and, for
+// strings and the %X-style seconds, a precision.
+//
+// Differs from coreutils: times are written in UTC (this stat carries no
+// time zone database); %m (mount point) and %C (SELinux context) are not
+// offered and print '?' as an unknown sequence does; -f names the common
+// file system types only (the others "UNKNOWN (0x...)"); --cached is
+// accepted and ignored.
 #include <rawsys/fs.hpp>
 #include <rawsys/start.hpp>
 

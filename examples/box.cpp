@@ -21,8 +21,10 @@
 #include "membuf.hpp"
 #include "modes.hpp"
 #include "paths.hpp"
+#include "signals.hpp"
 #include "tool.hpp"
 #include "tracer.hpp"
+#include "users.hpp"
 
 // clang-format off
 namespace box_hello {
@@ -127,6 +129,24 @@ namespace box_timeout {
 namespace box_trace {
 #include "trace.cpp"
 }
+namespace box_truncate {
+#include "truncate.cpp"
+}
+namespace box_mktemp {
+#include "mktemp.cpp"
+}
+namespace box_touch {
+#include "touch.cpp"
+}
+namespace box_id {
+#include "id.cpp"
+}
+namespace box_kill {
+#include "kill.cpp"
+}
+namespace box_stat {
+#include "stat.cpp"
+}
 // clang-format on
 
 namespace {
@@ -146,12 +166,13 @@ struct entry {
 // In the order --list prints them: by name.
 const entry tools[] = {
     BOX_TOOL(basename), BOX_TOOL(cat), BOX_TOOL(chmod), BOX_TOOL(cp), BOX_TOOL(dirname),
-    BOX_TOOL(echo), BOX_TOOL(env), BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello),
-    BOX_TOOL(ln), BOX_TOOL(ls), BOX_TOOL(mkdir), BOX_TOOL(mv), BOX_TOOL(nproc),
-    BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(readlink), BOX_TOOL(realpath), BOX_TOOL(rm),
-    BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(sync),
-    BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(timeout), BOX_TOOL(trace), BOX_TOOL(true),
-    BOX_TOOL(uname), BOX_TOOL(wc), BOX_TOOL(yes),
+    BOX_TOOL(echo), BOX_TOOL(env), BOX_TOOL(false), BOX_TOOL(head), BOX_TOOL(hello), BOX_TOOL(id),
+    BOX_TOOL(kill), BOX_TOOL(ln), BOX_TOOL(ls), BOX_TOOL(mkdir), BOX_TOOL(mktemp), BOX_TOOL(mv),
+    BOX_TOOL(nproc), BOX_TOOL(printenv), BOX_TOOL(pwd), BOX_TOOL(readlink), BOX_TOOL(realpath),
+    BOX_TOOL(rm), BOX_TOOL(rmdir), BOX_TOOL(sandbox), BOX_TOOL(seq), BOX_TOOL(sleep), BOX_TOOL(stat),
+    BOX_TOOL(sync), BOX_TOOL(syscount), BOX_TOOL(tail), BOX_TOOL(tee), BOX_TOOL(timeout),
+    BOX_TOOL(touch), BOX_TOOL(trace), BOX_TOOL(true), BOX_TOOL(truncate), BOX_TOOL(uname),
+    BOX_TOOL(wc), BOX_TOOL(yes),
 };
 
 const entry* find(const char* name) {

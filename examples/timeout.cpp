@@ -21,6 +21,7 @@
 
 #include "args.hpp"
 #include "exec.hpp"
+#include "signals.hpp"
 
 namespace {
 
@@ -28,47 +29,6 @@ using rawsys::errc;
 using rawsys::sig;
 
 constexpr int canceled = 125;
-
-struct signal_name {
-  const char* name;
-  sig s;
-};
-constexpr signal_name signal_names[] = {
-    {"HUP", sig::hup},   {"INT", sig::int_},   {"QUIT", sig::quit}, {"ILL", sig::ill},   {"TRAP", sig::trap},
-    {"ABRT", sig::abrt}, {"BUS", sig::bus},    {"FPE", sig::fpe},   {"KILL", sig::kill}, {"USR1", sig::usr1},
-    {"SEGV", sig::segv}, {"USR2", sig::usr2},  {"PIPE", sig::pipe}, {"ALRM", sig::alrm}, {"TERM", sig::term},
-    {"CHLD", sig::chld}, {"CONT", sig::cont},  {"STOP", sig::stop}, {"TSTP", sig::tstp}, {"TTIN", sig::ttin},
-    {"TTOU", sig::ttou}, {"URG", sig::urg},    {"XCPU", sig::xcpu}, {"XFSZ", sig::xfsz}, {"VTALRM", sig::vtalrm},
-    {"PROF", sig::prof}, {"WINCH", sig::winch}, {"IO", sig::io},    {"PWR", sig::pwr},   {"SYS", sig::sys},
-};
-
-const char* name_of(sig s) {
-  for (const auto& n : signal_names)
-    if (n.s == s) return n.name;
-  return nullptr;
-}
-
-// "TERM", "SIGTERM", "term" or a number.
-bool parse_signal(const char* a, sig& out) {
-  if (*a >= '0' && *a <= '9') {
-    auto v = tool::parse_unsigned(a);
-    if (!v || *v > 64) return false;
-    out = static_cast<sig>(*v);
-    return true;
-  }
-  auto upper_eq = [](const char* x, const char* y) {
-    for (; *x && *y; ++x, ++y)
-      if ((*x >= 'a' && *x <= 'z' ? *x - 32 : *x) != *y) return false;
-    return *x == *y;
-  };
-  if ((a[0] == 'S' || a[0] == 's') && (a[1] == 'I' || a[1] == 'i') && (a[2] == 'G' || a[2] == 'g')) a += 3;
-  for (const auto& n : signal_names)
-    if (upper_eq(a, n.name)) {
-      out = n.s;
-      return true;
-    }
-  return false;
-}
 
 // DURATION as coreutils reads it: a non-negative decimal, a suffix.
 bool parse_duration(const char* s, rawsys::timespec& t) {
@@ -104,9 +64,9 @@ bool verbose = false;
 
 void send(const rawsys::fd& pidfd, sig s, const char* command) {
   if (verbose) {
-    const char* n = name_of(s);
+    char n[16];
     auto& e = tool::begin_error() << "sending signal ";
-    if (n) e << n;
+    if (tool::signal_to_name(static_cast<int>(s), n)) e << n;
     else e << static_cast<int>(s);
     tool::quote(e << " to command ", command);
     tool::end_error();
@@ -145,7 +105,9 @@ int main(int argc, char** argv, char** envp) {
         }
         return true;
       case 's':
-        if (!parse_signal(arg, term_signal)) {
+        if (const int signum = tool::parse_signal(arg); signum >= 0) {
+          term_signal = static_cast<sig>(signum);
+        } else {
           tool::quote(tool::begin_error(), arg);
           rawsys::err << ": invalid signal";
           tool::end_error();

@@ -60,6 +60,7 @@ typedef __SIZE_TYPE__ size_t;
 #include <linux/fanotify.h>
 #include <linux/quota.h>
 #include <linux/termios.h>
+#include <linux/magic.h>
 // The headers only one ISA's UAPI has (gen_consts.py's ARCH_HEADERS).
 #if defined(RAWSYS_UAPI_RISCV64)
 #include <asm/hwprobe.h>

@@ -68,7 +68,7 @@ linux/pidfd.h linux/fadvise.h asm/termios.h linux/ipc.h linux/msg.h linux/sem.h 
 linux/aio_abi.h linux/keyctl.h linux/sched/types.h linux/membarrier.h linux/rseq.h linux/ioprio.h
 linux/reboot.h linux/kexec.h linux/module.h linux/lsm.h linux/personality.h
 linux/mempolicy.h linux/userfaultfd.h linux/timex.h
-linux/fanotify.h linux/quota.h linux/termios.h
+linux/fanotify.h linux/quota.h linux/termios.h linux/magic.h
 """.split()
 
 # The headers only one ISA's UAPI has (its own calls' constants and structs),
@@ -103,6 +103,9 @@ struct rawsys_rt_sigaction {
 # that an ISA's UAPI lacks (MAP_32BIT off x86, PROT_BTI off arm64) is
 # generated there as a value of type `absent`.
 MACROS = """
+BTRFS_SUPER_MAGIC CGROUP2_SUPER_MAGIC CGROUP_SUPER_MAGIC DEVPTS_SUPER_MAGIC EXT2_SUPER_MAGIC HUGETLBFS_MAGIC
+MSDOS_SUPER_MAGIC NFS_SUPER_MAGIC OVERLAYFS_SUPER_MAGIC PROC_SUPER_MAGIC RAMFS_MAGIC SQUASHFS_MAGIC SYSFS_MAGIC
+TMPFS_MAGIC XFS_SUPER_MAGIC FUSE_SUPER_MAGIC NSFS_MAGIC DEBUGFS_MAGIC BPF_FS_MAGIC
 ADJ_ESTERROR ADJ_FREQUENCY ADJ_MAXERROR ADJ_MICRO ADJ_NANO ADJ_OFFSET ADJ_OFFSET_SINGLESHOT
 ADJ_OFFSET_SS_READ ADJ_SETOFFSET ADJ_STATUS ADJ_TAI ADJ_TICK ADJ_TIMECONST
 AT_EACCESS AT_EMPTY_PATH AT_NO_AUTOMOUNT AT_RECURSIVE AT_REMOVEDIR AT_STATX_DONT_SYNC

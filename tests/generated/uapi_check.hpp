@@ -3988,6 +3988,101 @@ static_assert(offsetof(U::fanotify_event_metadata, pid) == offsetof(struct fanot
 static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotify_event_metadata*)0)->pid));
 #endif
 
+#ifdef BTRFS_SUPER_MAGIC
+static_assert(U::btrfs_super_magic == (BTRFS_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::btrfs_super_magic));
+#endif
+#ifdef CGROUP2_SUPER_MAGIC
+static_assert(U::cgroup2_super_magic == (CGROUP2_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::cgroup2_super_magic));
+#endif
+#ifdef CGROUP_SUPER_MAGIC
+static_assert(U::cgroup_super_magic == (CGROUP_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::cgroup_super_magic));
+#endif
+#ifdef DEVPTS_SUPER_MAGIC
+static_assert(U::devpts_super_magic == (DEVPTS_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::devpts_super_magic));
+#endif
+#ifdef EXT2_SUPER_MAGIC
+static_assert(U::ext2_super_magic == (EXT2_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::ext2_super_magic));
+#endif
+#ifdef HUGETLBFS_MAGIC
+static_assert(U::hugetlbfs_magic == (HUGETLBFS_MAGIC));
+#else
+static_assert(is_absent(U::hugetlbfs_magic));
+#endif
+#ifdef MSDOS_SUPER_MAGIC
+static_assert(U::msdos_super_magic == (MSDOS_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::msdos_super_magic));
+#endif
+#ifdef NFS_SUPER_MAGIC
+static_assert(U::nfs_super_magic == (NFS_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::nfs_super_magic));
+#endif
+#ifdef OVERLAYFS_SUPER_MAGIC
+static_assert(U::overlayfs_super_magic == (OVERLAYFS_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::overlayfs_super_magic));
+#endif
+#ifdef PROC_SUPER_MAGIC
+static_assert(U::proc_super_magic == (PROC_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::proc_super_magic));
+#endif
+#ifdef RAMFS_MAGIC
+static_assert(U::ramfs_magic == (RAMFS_MAGIC));
+#else
+static_assert(is_absent(U::ramfs_magic));
+#endif
+#ifdef SQUASHFS_MAGIC
+static_assert(U::squashfs_magic == (SQUASHFS_MAGIC));
+#else
+static_assert(is_absent(U::squashfs_magic));
+#endif
+#ifdef SYSFS_MAGIC
+static_assert(U::sysfs_magic == (SYSFS_MAGIC));
+#else
+static_assert(is_absent(U::sysfs_magic));
+#endif
+#ifdef TMPFS_MAGIC
+static_assert(U::tmpfs_magic == (TMPFS_MAGIC));
+#else
+static_assert(is_absent(U::tmpfs_magic));
+#endif
+#ifdef XFS_SUPER_MAGIC
+static_assert(U::xfs_super_magic == (XFS_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::xfs_super_magic));
+#endif
+#ifdef FUSE_SUPER_MAGIC
+static_assert(U::fuse_super_magic == (FUSE_SUPER_MAGIC));
+#else
+static_assert(is_absent(U::fuse_super_magic));
+#endif
+#ifdef NSFS_MAGIC
+static_assert(U::nsfs_magic == (NSFS_MAGIC));
+#else
+static_assert(is_absent(U::nsfs_magic));
+#endif
+#ifdef DEBUGFS_MAGIC
+static_assert(U::debugfs_magic == (DEBUGFS_MAGIC));
+#else
+static_assert(is_absent(U::debugfs_magic));
+#endif
+#ifdef BPF_FS_MAGIC
+static_assert(U::bpf_fs_magic == (BPF_FS_MAGIC));
+#else
+static_assert(is_absent(U::bpf_fs_magic));
+#endif
 #ifdef ADJ_ESTERROR
 static_assert(U::adj_esterror == (ADJ_ESTERROR));
 #else

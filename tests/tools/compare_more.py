@@ -11,7 +11,9 @@ Exit status 0 when every case matches; each difference is printed.
 """
 import hashlib
 import os
+import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -20,18 +22,24 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
 
-REFERENCE = {"timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
+REFERENCE = {"stat": "/usr/bin/stat", "id": "/usr/bin/id", "touch": "/usr/bin/touch", "mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
              "mkdir": "/bin/mkdir", "rmdir": "/bin/rmdir", "head": "/usr/bin/head", "tail": "/usr/bin/tail", "tee": "/usr/bin/tee", "yes": "/usr/bin/yes"}
 
 
-def C(args, state=False, limit=None, setup=None, sort_out=False, **kw):
+def C(args, state=False, limit=None, setup=None, sort_out=False, mask=None, times=False, **kw):
     """A case; setup: a function given the scratch directory, run first;
     state: the scratch directory is compared afterwards too;
     limit: only the first LIMIT bytes of standard output are read, then the
     pipe is closed (for a tool that writes for ever), and the status not
-    compared."""
+    compared; mask: (pattern, replacement) pairs of regular expressions
+    applied to the output, the messages and the names in the scratch
+    directory before they are compared (random names); times: the scratch
+    directory's access and modification times are compared too (a time
+    within an hour of now as "now")."""
     c = Case(args, **kw)
+    c.times = times
+    c.mask = mask
     c.state = state
     c.limit = limit
     c.setup = setup
@@ -177,6 +185,21 @@ def links(d):
     os.symlink("../one", os.path.join(d, "dir", "up"))
 
 
+def snapshot_times(d):
+    """Each file's access and modification times, those of about now as "now"."""
+    import time
+    now = time.time_ns()
+    seen = []
+    for root, dirs, files in os.walk(d):
+        dirs.sort()
+        for n in sorted(dirs + files):
+            p = os.path.join(root, n)
+            st = os.lstat(p)
+            seen.append((os.path.relpath(p, d),) + tuple("now" if abs(t - now) < 3600 * 10**9 else t
+                                                        for t in (st.st_atime_ns, st.st_mtime_ns)))
+    return seen
+
+
 def snapshot(d):
     """What a tool may have changed in the scratch directory (and in the
     directory d/shm leads to)."""
@@ -198,6 +221,18 @@ def snapshot(d):
                     what += (st.st_size, hashlib.sha256(f.read(1 << 20)).hexdigest()[:16])
             seen.append(what)
     return seen
+
+
+# mktemp's names: zq, tmp. or .a and the letters and digits that replace X's.
+RANDOM_NAMES = [(r"(zq|tmp\.|\.a)[A-Za-z0-9]+", r"\1R")]
+
+
+# stat: what differs between two runs on fresh copies of the scratch
+# directory: inode numbers, the change and birth times (now), a file
+# system's free counts.
+import time as _time  # noqa: E402
+STAT_MASK = [(r"Inode: \d+ *", "Inode: I "), (r"%d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} \+0000" % _time.gmtime().tm_year, "NOW"),
+             (r"(Free|Available): \d+ *", r"\1: F ")]
 
 
 CASES = {
@@ -412,6 +447,71 @@ CASES = {
         ["--bogus"], ["5", "./script", "arg"], ["1d", "sh", "-c", "echo out; echo err >&2; exit 7"], ["5", "--", "true"],
         ["-v", "-s", "USR1", "0.1", "sleep", "5"], ["--preserve-status", "-s", "INT", "0.1", "sleep", "5"], ["1x", "true"],
     ]],
+    "truncate": [C(a, state=True) for a in [
+        ["-s", "10", "one"], ["-s", "0", "big"], ["-s", "10", "new"], ["-c", "-s", "10", "new"], ["--no-create", "-s", "3", "one"],
+        ["-s", "+5", "one"], ["-s", "-2", "one"], ["-s", "-100", "one"], ["-s", "<3", "one"], ["-s", "<300", "one"],
+        ["-s", ">3", "one"], ["-s", ">300", "one"], ["-s", "/4", "one"], ["-s", "%4", "one"], ["-s", "%3", "one"], ["-s", "/0", "one"],
+        ["-s", "%0", "one"], ["-s", "1K", "one"], ["-s", "1KB", "one"], ["-s", "1KiB", "one"], ["-s", "2M", "new"], ["-s", "1k", "one"],
+        ["-s", " +1", "one"], ["-s", "< 7", "one"], ["-s", "<+3", "one"], ["-s", "++3", "one"], ["-s", "x", "one"], ["-s", "1Q", "one"],
+        ["-s", "", "one"], ["-s", ">", "one"], ["-s", "99999999999999999999", "one"], ["-s", "9223372036854775807", "new"],
+        ["-s", "+9223372036854775807", "one"], ["-r", "two", "one"], ["-r", "nosuch", "one"], ["-r", "two", "-s", "+1", "one"],
+        ["-r", "two", "-s", "1", "one"], ["-o", "-s", "2", "one"], ["-o", "one"], ["-o", "-r", "two", "one"], [], ["one"], ["-s", "1"],
+        ["-s", "5", "one", "two", "nosuch/x", "new"], ["-s", "1", "dir"], ["-s", "1", "locked/x"], ["-c", "-s", "1", "nosuch/x"],
+        ["-x"], ["--bogus"], ["-s"], ["--size=4", "one"], ["--reference=one", "two"], ["--io-blocks", "--size=1", "new"],
+        ["-s", "1", "--", "-c"], ["-s", "-0", "one"], ["-s", "1", "/dev/null"],
+    ]],
+    "mktemp": [C(a, state=True, env={"TMPDIR": "dir"}, mask=RANDOM_NAMES) for a in [
+        [], ["zqXXX"], ["zqXXXXXX"], ["zqXXXXXX.txt"], ["-d", "zqXXXXXX"], ["--directory", "zqXXXX.d"], ["-u", "zqXXXX"],
+        ["--dry-run", "-d", "zqXXXX"], ["-q", "zqXX"], ["zqXX"], ["zq"], ["zqXXX", "zqXXX"], ["-p", "emptydir", "zqXXX"],
+        ["-p", "emptydir/", "zqXXX"], ["--tmpdir=emptydir", "zqXXX"], ["--tmpdir", "zqXXX"], ["-p", "", "zqXXX"],
+        ["-p", "emptydir", "/zqXXX"], ["-p", "nosuch", "zqXXX"], ["-q", "-p", "nosuch", "zqXXX"], ["-d", "-p", "nosuch", "zqXXX"],
+        ["-u", "-p", "nosuch", "zqXXX"], ["-t"], ["-t", "zqXXX"], ["-t", "a/zqXXX"], ["-t", "-p", "emptydir", "zqXXX"], ["-d"],
+        ["--suffix=.c"], ["--suffix=.c", "zqXXX"], ["--suffix=.c", "zqXXX.d"], ["--suffix=/a", "zqXXX"], ["zqXXX/a"], ["zqXXX.t/"],
+        ["--suffix"], ["-p"], ["-x"], ["--bogus"], ["locked/zqXXX"], ["-d", "locked/zqXXX"], ["nosuch/zqXXX"], ["-q", "nosuch/zqXXX"],
+        ["--", "zqXXX"], ["--quiet", "--directory", "--tmpdir=emptydir", "zqXXXXXXXXXXXXXXXXX"], ["zqXXX"], ["zqXXX.aXXX"],
+    ]] + [C(a, state=True, env={"TMPDIR": ""}, mask=RANDOM_NAMES) for a in [
+        ["-u"], ["-u", "-t", "zqXXX"], ["-u", "-t", "-p", "emptydir", "zqXXX"], ["-u", "-p", "", "zqXXX"],
+    ]] + [C(["zqXXX"], stdout="full", state=True, mask=RANDOM_NAMES),
+          C(["-q", "-d", "zqXXX"], stdout="full", state=True, mask=RANDOM_NAMES)],
+    "touch": [C(a, state=True, times=True, setup=links) for a in [
+        ["one"], ["new"], ["one", "new", "dir"], ["-c", "new"], ["--no-create", "one"], ["-a", "one"], ["-m", "one"], ["-am", "one"],
+        ["--time=atime", "one"], ["--time=mtime", "one"], ["--time=use", "one"], ["--time=modify", "one"], ["--time=a", "one"],
+        ["--time=m", "one"], ["--time=x", "one"], ["--time=", "one"], ["-t", "202001020304", "one"], ["-t", "202001020304.05", "one"],
+        ["-t", "2001020304", "one"], ["-t", "6901020304", "one"], ["-t", "6801020304", "one"], ["-t", "197001010000.00", "new"],
+        ["-t", "202002290000", "one"], ["-t", "202102290000", "one"], ["-t", "202013010000", "one"], ["-t", "202001010000.60", "one"],
+        ["-t", "202001010000.61", "one"], ["-t", "1", "one"], ["-t", "2020010100000", "one"], ["-t", "20200101000a", "one"],
+        ["-t", "202001010000.5", "one"], ["-a", "-t", "202001020304", "one"], ["-m", "-t", "202001020304", "one", "new"],
+        ["-d", "2021-03-04", "one"], ["-d", "2021-03-04 05:06:07", "one"], ["-d", "2021-03-04 05:06", "one"],
+        ["-d", "2021-03-04T05:06:07", "one"], ["-d", "2021-03-04 05:06:07.25", "one"], ["-d", "2021-03-04 05:06:07Z", "one"],
+        ["-d", "2021-03-04 05:06:07 UTC", "one"], ["-d", "@1234567890", "one"], ["-d", "@1234567890.5", "one"], ["-d", "@0", "one"],
+        ["--date=@100", "-a", "one"], ["-d", "now", "one"], ["-d", "2021-02-30", "one"], ["-d", "2021-13-01", "one"],
+        ["-d", "@", "one"], ["-d", "2021-03-04 25:00", "one"], ["-d", "@100", "-t", "202001010000", "one"],
+        ["-t", "202001010000", "-t", "202101010000", "one"], ["-r", "two", "one"], ["-r", "nosuch", "one"], ["--reference=two", "-m", "one"],
+        ["-r", "two", "-t", "202001010000", "one"], ["-r", "two", "-d", "@5", "one"], ["-h", "l"], ["-h", "dir/dangling"],
+        ["dir/dangling"], ["-c", "dir/dangling"], ["-h", "nosuch"], ["-hc", "nosuch"], ["-h", "-r", "l", "two"], ["-r", "l", "two"],
+        ["-h", "-d", "@7", "l"], ["-d", "@7", "l"], ["nosuch/x"], ["-c", "nosuch/x"], ["locked/x"], ["locked"], [], ["-d"], ["-t"],
+        ["-x"], ["--bogus"], ["-f", "one"], ["--", "-a"], ["-d", "@9", "--", "one", "-c"],
+    ]] + [C(["-d", "@9", "-"], stdout="file:out", state=True, times=True), C(["-c", "-d", "@9", "-"], stdout="closed", times=True)],
+    "id": [C(a) for a in [
+        [], ["-u"], ["-g"], ["-G"], ["-un"], ["-gn"], ["-Gn"], ["-ur"], ["-gr"], ["-Gr"], ["-unr"], ["-z", "-u"], ["-zG"], ["-zGn"],
+        ["--user", "--name"], ["--group", "--real"], ["--groups", "--zero"], ["-n"], ["-r"], ["-z"], ["-ug"], ["-uG"], ["-gG"],
+        ["-a"], ["-a", "-u"], ["-Z"], ["root"], ["daemon"], ["postgres"], ["-G", "postgres"], ["-Gn", "postgres"], ["-gn", "postgres"],
+        ["-un", "postgres"], ["0"], ["+0"], ["1"], ["12345"], ["nosuch"], [""], ["root", "daemon", "nosuch", "postgres"],
+        ["-u", "root", "daemon"], ["-Gnz", "root", "postgres"], ["-x"], ["--bogus"], ["--", "root"], ["-u", "+1"], ["nobody"],
+        ["-G", "nobody"], ["-Gn", "sync"], ["sync"],
+    ]] + [C([], stdout="full"), C(["-u"], stdout="closed")],
+    "stat": [C(a, mask=STAT_MASK, setup=links) for a in [
+        ["one"], ["dir"], ["l"], ["-L", "l"], ["dir/link"], ["dir/dangling"], ["-L", "dir/dangling"], ["/dev/null"], ["empty"],
+        ["locked"], ["script"], ["one", "nosuch", "dir"], ["nosuch"], [], ["-x"], ["--bogus"], ["-c"], ["--", "one"],
+        ["-c", "%n %s %b %B %a %A %f %F %h %u %U %g %G %o", "one", "dir", "l", "empty", "/dev/null"],
+        ["-c", "%N", "l", "one", "dir/dangling", "odd"], ["-L", "-c", "%N %F", "l", "ld"],
+        ["-c", "%d %D %Hd %Ld %t %T %Hr %Lr %r %R", "/dev/null", "one"], ["--format=%x|%X|%y|%Y", "one", "dir/a.txt"],
+        ["-c", "%.3X|%.9Y|%.12Y|%.0X|%15.4Y|%-15.2Y|", "one"], ["-c", "%5s|%-5s|%05s|%+s|% s|%.3s|%-8n|%8n|%.2n", "one"],
+        ["-c", "%%|%q|%|x%", "one"], ["-c", "", "one"], ["-c", "\\n%n\\t", "one"], ["--printf", "%n\\n%s\\t\\x41\\101\\\\\\q", "one"],
+        ["--printf=%n:%s;", "one", "two"], ["-c", "%A %a", "kinds/", "tree"], ["-c", "%F", "kinds"], ["-f", "-c", "%n %l %s %S %t %T", "one", "/proc"],
+        ["-f", "one"], ["-f", "nosuch"], ["-f", "-"], ["-c", "%n %s", "-"], ["--dereference", "--format=%s", "l"],
+        ["-c", "%w|%W", "nosuch"], ["-c", "%04a|%#o|%10.10A|", "script"], ["--terse", "-f", "-c", "%T", "one"],
+    ]] + [C(["-c", "%n %s", "-"], stdin="lines", mask=STAT_MASK), C(["one"], stdout="full", mask=STAT_MASK)],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -479,9 +579,101 @@ def rm_race(ours, emulator):
     return failures
 
 
+def masked(result, mask):
+    """RESULT (status, stdout, stderr[, snapshot]) with MASK's patterns replaced."""
+    def sub(text):
+        for pattern, replacement in mask:
+            text = re.sub(pattern, replacement, text)
+        return text
+    out = (result[0],) + tuple(None if t is None else sub(t.decode("latin-1")).encode("latin-1") for t in result[1:3])
+    if len(result) > 3:
+        out += (sorted((sub(w[0]),) + w[1:] for w in result[3]),)
+    return out
+
+
+def kill_checks(ours, emulator):
+    """kill: this system's kill(1) is procps', not coreutils', so kill is
+    checked against what coreutils' kill does: signals reach the children
+    spawned here (never a group, never -1), -l converts names and numbers
+    as coreutils' sig2str and str2sig do, and the messages and statuses are
+    coreutils'."""
+    failures = 0
+
+    def run_kill(args):
+        full = (emulator + ["-0", "kill", ours] if emulator else ["kill"]) + args
+        p = subprocess.run(full, executable=None if emulator else ours, capture_output=True, timeout=60, env=BASE_ENV)
+        return p.returncode, p.stdout, p.stderr
+
+    def check(label, ok, got):
+        nonlocal failures
+        print(("same: " if ok else "DIFFERENT: ") + f"kill {label}: {got!r:.400}")
+        failures += not ok
+
+    def child():
+        return subprocess.Popen(["sleep", "100"], start_new_session=True)
+
+    for args, signum in [([], signal.SIGTERM), (["-s", "KILL"], signal.SIGKILL), (["-9"], signal.SIGKILL),
+                         (["-INT"], signal.SIGINT), (["-SIGUSR1"], signal.SIGUSR1), (["-s", "usr2"], signal.SIGUSR2),
+                         (["-n", "HUP"], signal.SIGHUP), (["--signal=sigquit"], signal.SIGQUIT), (["-s", "137"], signal.SIGKILL),
+                         (["-s", "RTMIN+1"], None)]:
+        c = child()
+        got = run_kill(args + [str(c.pid)])
+        c.wait(timeout=20)
+        want = -signum if signum else -(signal.SIGRTMIN + 1)
+        check(f"{args} CHILD", got == (0, b"", b"") and c.returncode == want, (got, c.returncode))
+    kids = [child() for _ in range(3)]
+    got = run_kill(["-s", "TERM"] + [str(k.pid) for k in kids])
+    codes = [k.wait(timeout=20) for k in kids]
+    check("-s TERM CHILD CHILD CHILD", got == (0, b"", b"") and codes == [-15] * 3, (got, codes))
+    c = child()
+    got = run_kill(["-0", str(c.pid)])
+    alive = c.poll() is None
+    c.kill()
+    c.wait()
+    check("-0 CHILD", got == (0, b"", b"") and alive, (got, alive))
+    c = child()
+    got = run_kill(["--", "-%d" % c.pid])  # its own group: start_new_session made it one
+    c.wait(timeout=20)
+    check("-- -GROUP_OF_CHILD", got == (0, b"", b"") and c.returncode == -15, (got, c.returncode))
+    c = child()
+    c.kill()
+    c.wait()
+    got = run_kill([str(c.pid), "x", "99999999999"])
+    check("DEAD_CHILD x HUGE", got == (1, b"", ("kill: '%d': No such process\nkill: 'x': invalid process id\n"
+                                                  "kill: '99999999999': invalid process id\n" % c.pid).encode()), got)
+    names = run_kill(["-l"])
+    lines = names[1].decode().split("\n")
+    check("-l", names[0] == 0 and lines[:15] == "HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM".split()
+          and lines[-3:] == ["RTMAX-1", "RTMAX", ""] and "RTMIN" in lines and "RTMIN+15" in lines, names)
+    term = run_kill(["-l", "TERM"])[1].strip()
+    for args, want in [(["-l", term.decode()], (0, b"TERM\n", b"")), (["-l", str(128 + int(term))], (0, b"TERM\n", b"")),
+                       (["-l", "sigterm", "Kill"], (0, term + b"\n" + run_kill(["-l", "KILL"])[1], b"")),
+                       (["-l", "0"], (0, b"EXIT\n", b"")), (["-l", "EXIT"], (0, b"0\n", b"")),
+                       (["-l", "RTMIN"], (0, b"34\n", b"")), (["-l", "34", "35"], (0, b"RTMIN\nRTMIN+1\n", b"")),
+                       (["-l", "RTMAX-0"], (0, run_kill(["-l", "RTMAX"])[1], b"")),
+                       (["-l", "32"], (1, b"", b"kill: '32': invalid signal\n")),
+                       (["-l", "FOO", "HUP"], (1, run_kill(["-l", "HUP"])[1], b"kill: 'FOO': invalid signal\n")),
+                       (["-l", "RTMIN+99"], (1, b"", b"kill: 'RTMIN+99': invalid signal\n")),
+                       ([], (1, b"", b"kill: no process ID specified\nTry 'kill --help' for more information.\n")),
+                       (["-s"], (1, b"", b"kill: option requires an argument -- 's'\nTry 'kill --help' for more information.\n")),
+                       (["-s", "FOO", "1"], (1, b"", b"kill: 'FOO': invalid signal\nTry 'kill --help' for more information.\n")),
+                       (["-FOO", "1"], (1, b"", b"kill: 'FOO': invalid signal\nTry 'kill --help' for more information.\n")),
+                       (["-9", "-s", "1", "1"], (1, b"", b"kill: '1': multiple signals specified\nTry 'kill --help' for more information.\n")),
+                       (["-s", "9", "-l"], (1, b"", b"kill: cannot combine signal with -l or -t\nTry 'kill --help' for more information.\n")),
+                       (["-l", "-l"], (1, b"", b"kill: multiple -l or -t options specified\nTry 'kill --help' for more information.\n")),
+                       (["-x"], (1, b"", b"kill: invalid option -- 'x'\nTry 'kill --help' for more information.\n"))]:
+        got = run_kill(args)
+        check(repr(args), got == want, got)
+    return failures
+
+
 def main():
     tool, tool_dir, emulator = sys.argv[1], sys.argv[2], sys.argv[3:]
     ours = os.path.abspath(os.path.join(tool_dir, tool))
+    if tool == "kill":
+        failures = kill_checks(ours, emulator)
+        print(f"kill: {failures} differences from coreutils' kill")
+        return 1 if failures else 0
     theirs = REFERENCE[tool]
     failures = 0
     base = tempfile.mkdtemp(prefix="rawsys-tools-")
@@ -494,13 +686,19 @@ def main():
         if case.setup:
             case.setup(d)
         runner = run_follow if isinstance(case, Follow) else run_limited if case.limit else run
-        got = runner(ours, tool, case, d, emulator) + ((snapshot(d),) if case.state else ())
+        got = runner(ours, tool, case, d, emulator)
+        times = (snapshot_times(d),) if getattr(case, "times", False) else ()  # before snapshot() reads the files
+        got += ((snapshot(d),) if case.state else ()) + times
         shutil.rmtree(d)
         make_files(d)
         if case.setup:
             case.setup(d)
-        want = runner(theirs, tool, case, d, []) + ((snapshot(d),) if case.state else ())
+        want = runner(theirs, tool, case, d, [])
+        times = (snapshot_times(d),) if getattr(case, "times", False) else ()  # before snapshot() reads the files
+        want += ((snapshot(d),) if case.state else ()) + times
         shutil.rmtree(d)
+        if getattr(case, "mask", None):
+            got, want = masked(got, case.mask), masked(want, case.mask)
         if getattr(case, "sort_out", False):
             got = (got[0], b"".join(sorted(got[1].splitlines(True)))) + got[2:]
             want = (want[0], b"".join(sorted(want[1].splitlines(True)))) + want[2:]
@@ -514,7 +712,7 @@ def main():
         if not same:
             failures += 1
             print(f"DIFFERENT: {label}")
-            for what, g, w in zip(("status", "stdout", "stderr", "files"), got, want):
+            for what, g, w in zip(("status", "stdout", "stderr", "files", "times"), got, want):
                 if g != w:
                     print(f"  {what}: rawsys {g!r:.600}\n  {' ' * len(what)}  coreutils {w!r:.600}")
         else:

@@ -35,9 +35,9 @@ NOT_COREUTILS = {"hello", "syscount", "sandbox", "box"}
 
 
 def tools():
-    """The tool list, from examples/CMakeLists.txt: the first tools, the
+    """The tool list, from examples/tools.cmake: the first tools, the
     ones added after them, and box."""
-    with open(os.path.join(ROOT, "examples", "CMakeLists.txt")) as f:
+    with open(os.path.join(ROOT, "examples", "tools.cmake")) as f:
         text = f.read()
     names = []
     for var in ("RAWSYS_TOOLS", "RAWSYS_MORE_TOOLS"):

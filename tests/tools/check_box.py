@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""box, the multi-call binary: it holds every tool that examples/CMakeLists.txt
+"""box, the multi-call binary: it holds every tool that examples/tools.cmake
 builds (box --list), runs one by the name it is run as or by its first
 argument, and says what is wrong with a name it does not know.
 
@@ -14,7 +14,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def listed_tools():
-    with open(os.path.join(ROOT, "examples", "CMakeLists.txt")) as f:
+    with open(os.path.join(ROOT, "examples", "tools.cmake")) as f:
         text = f.read()
     names = []
     for var in ("RAWSYS_TOOLS", "RAWSYS_MORE_TOOLS"):

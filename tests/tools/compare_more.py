@@ -612,10 +612,16 @@ def kill_checks(ours, emulator):
     def child():
         return subprocess.Popen(["sleep", "100"], start_new_session=True)
 
-    for args, signum in [([], signal.SIGTERM), (["-s", "KILL"], signal.SIGKILL), (["-9"], signal.SIGKILL),
-                         (["-INT"], signal.SIGINT), (["-SIGUSR1"], signal.SIGUSR1), (["-s", "usr2"], signal.SIGUSR2),
-                         (["-n", "HUP"], signal.SIGHUP), (["--signal=sigquit"], signal.SIGQUIT), (["-s", "137"], signal.SIGKILL),
-                         (["-s", "RTMIN+1"], None)]:
+    sent = [([], signal.SIGTERM), (["-s", "KILL"], signal.SIGKILL), (["-9"], signal.SIGKILL),
+            (["-INT"], signal.SIGINT), (["-SIGUSR1"], signal.SIGUSR1), (["-s", "usr2"], signal.SIGUSR2),
+            (["-n", "HUP"], signal.SIGHUP), (["--signal=sigquit"], signal.SIGQUIT), (["-s", "137"], signal.SIGKILL)]
+    # qemu-user moves the guest's real-time signals onto other host numbers
+    # (it keeps some for itself): RTMIN+1 reaches a host process as another.
+    if emulator:
+        print("skipped under qemu-user: kill -s RTMIN+1 (qemu renumbers real-time signals)")
+    else:
+        sent.append((["-s", "RTMIN+1"], None))
+    for args, signum in sent:
         c = child()
         got = run_kill(args + [str(c.pid)])
         c.wait(timeout=20)

@@ -22,7 +22,7 @@ inline constexpr signal_name signal_names[] = {
     {"EXIT", 0},
     {"HUP", int(rawsys::sig::hup)},     {"INT", int(rawsys::sig::int_)},    {"QUIT", int(rawsys::sig::quit)},
     {"ILL", int(rawsys::sig::ill)},     {"TRAP", int(rawsys::sig::trap)},   {"ABRT", int(rawsys::sig::abrt)},
-    {"IOT", int(rawsys::sig::abrt)},    {"BUS", int(rawsys::sig::bus)},     {"FPE", int(rawsys::sig::fpe)},
+    {"IOT", int(rawsys::sig::abrt)},    {"EMT", int(rawsys::sig::emt)},     {"BUS", int(rawsys::sig::bus)},     {"FPE", int(rawsys::sig::fpe)},
     {"KILL", int(rawsys::sig::kill)},   {"USR1", int(rawsys::sig::usr1)},   {"SEGV", int(rawsys::sig::segv)},
     {"USR2", int(rawsys::sig::usr2)},   {"PIPE", int(rawsys::sig::pipe)},   {"ALRM", int(rawsys::sig::alrm)},
     {"TERM", int(rawsys::sig::term)},   {"STKFLT", int(rawsys::sig::stkflt)}, {"CHLD", int(rawsys::sig::chld)},
@@ -49,7 +49,7 @@ inline bool signal_to_name(int signum, char* name) noexcept {
     name[i] = '\0';
   };
   for (const auto& n : signal_names)
-    if (n.number == signum) {  // EXIT first: mips' absent STKFLT is 0 too
+    if (n.number == signum) {  // EXIT first: an absent STKFLT or EMT is 0 too
       copy(n.name);
       return true;
     }

@@ -282,13 +282,16 @@ TEST_CASE("shmget, shmat, shmdt, shmctl: one segment attached by rawsys and glib
   CHECK(ds.cpid == gds.shm_cpid);
   CHECK(ds.perm.mode == gds.shm_perm.mode);
 
-  // Read-only through rawsys too: the same bytes.
+  // Read-only through rawsys too: the same bytes, once glibc's attachment
+  // is gone: qemu-user 7.2 for mips64el answers a third attachment of one
+  // segment at a time with ENOMEM (an address search of its own; mips'
+  // SHMLBA is 256 KiB).
+  REQUIRE(::shmdt(g) == 0);
   const auto ro = r::shmat(*s, nullptr, r::shm::rdonly);
   REQUIRE(ro);
   CHECK(std::strcmp(static_cast<const char*>(*ro), "shared") == 0);
   CHECK(r::shmdt(*ro));
   CHECK(r::shmdt(*a));
-  REQUIRE(::shmdt(g) == 0);
   CHECK(r::shmctl(*s, r::shm::cmd::stat, &ds) == 0);
   CHECK(ds.nattch == 0);
   CHECK(r::shmctl(*s, r::shm::cmd::rmid) == 0);
@@ -356,7 +359,21 @@ TEST_CASE("mq_open, mq_timedsend, mq_timedreceive, mq_getsetattr: one queue seen
   CHECK(std::strcmp(buf, "low") == 0);
 
   // O_NONBLOCK set through mq_getsetattr: on this open queue only (glibc's
-  // is another open file description).
+  // is another open file description). qemu-user 7.2 hands mq_attr's flags
+  // to the host kernel unconverted, which refuses an O_NONBLOCK that is not
+  // its own (mips' 0x80 against x86-64's 0x800): EINVAL for glibc too.
+  constexpr int host_o_nonblock = 04000;
+  if (O_NONBLOCK != host_o_nonblock && rawsys_test::under_qemu_user()) {
+    struct mq_attr gnb{};
+    gnb.mq_flags = O_NONBLOCK;
+    errno = 0;
+    CHECK(::mq_setattr(g, &gnb, nullptr) == -1);
+    CHECK(errno == EINVAL);
+    ::mq_close(g);
+    CHECK(r::mq_unlink(name.c_str()));
+    rawsys_test::skip("mq_getsetattr's O_NONBLOCK: qemu-user passes the guest's flag value to the host unconverted");
+    return;
+  }
   r::mq_attr nb{};
   nb.flags = O_NONBLOCK;
   r::mq_attr before{};

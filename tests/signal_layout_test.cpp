@@ -59,6 +59,11 @@ static_assert(static_cast<int>(rawsys::sig::stkflt) == SIGSTKFLT);
 #else  // mips
 static_assert(static_cast<int>(rawsys::sig::stkflt) == 0);
 #endif
+#if defined(SIGEMT)  // mips
+static_assert(static_cast<int>(rawsys::sig::emt) == SIGEMT);
+#else
+static_assert(static_cast<int>(rawsys::sig::emt) == 0);
+#endif
 
 // struct sigaction of rt_sigaction. x86-64 and arm64 (asm-generic, with
 // sa_restorer because arm64 defines SA_RESTORER) spell it in the UAPI

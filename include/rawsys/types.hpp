@@ -61,13 +61,13 @@ enum class clock : int {
 };
 
 // Signal numbers (mips numbers most of them its own way; stkflt is 0 where
-// the ISA has no SIGSTKFLT). `int_` because `int` is a keyword.
+// the ISA has no SIGSTKFLT, emt 0 where it has no SIGEMT: all but mips). `int_` because `int` is a keyword.
 enum class sig : int {
   hup = uapi::sighup, int_ = uapi::sigint, quit = uapi::sigquit, ill = uapi::sigill,
   trap = uapi::sigtrap, abrt = uapi::sigabrt, bus = uapi::sigbus, fpe = uapi::sigfpe,
   kill = uapi::sigkill, usr1 = uapi::sigusr1, segv = uapi::sigsegv, usr2 = uapi::sigusr2,
   pipe = uapi::sigpipe, alrm = uapi::sigalrm, term = uapi::sigterm,
-  stkflt = detail::value_or(uapi::sigstkflt, 0),
+  stkflt = detail::value_or(uapi::sigstkflt, 0), emt = detail::value_or(uapi::sigemt, 0),
   chld = uapi::sigchld, cont = uapi::sigcont, stop = uapi::sigstop, tstp = uapi::sigtstp,
   ttin = uapi::sigttin, ttou = uapi::sigttou, urg = uapi::sigurg, xcpu = uapi::sigxcpu,
   xfsz = uapi::sigxfsz, vtalrm = uapi::sigvtalrm, prof = uapi::sigprof, winch = uapi::sigwinch,

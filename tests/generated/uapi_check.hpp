@@ -7208,6 +7208,11 @@ static_assert(U::sigill == (SIGILL));
 #else
 static_assert(is_absent(U::sigill));
 #endif
+#ifdef SIGEMT
+static_assert(U::sigemt == (SIGEMT));
+#else
+static_assert(is_absent(U::sigemt));
+#endif
 #ifdef SIGINT
 static_assert(U::sigint == (SIGINT));
 #else

@@ -862,6 +862,7 @@ inline constexpr int sigalrm = 0xe;
 inline constexpr int sigbus = 0xa;
 inline constexpr int sigchld = 0x12;
 inline constexpr int sigcont = 0x19;
+inline constexpr int sigemt = 7;
 inline constexpr int sigev_max_size = 0x40;
 inline constexpr int sigev_none = 1;
 inline constexpr int sigev_pad_size = 0xd;

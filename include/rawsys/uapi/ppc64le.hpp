@@ -862,6 +862,7 @@ inline constexpr int sigalrm = 0xe;
 inline constexpr int sigbus = 7;
 inline constexpr int sigchld = 0x11;
 inline constexpr int sigcont = 0x12;
+inline constexpr absent sigemt{};
 inline constexpr int sigev_max_size = 0x40;
 inline constexpr int sigev_none = 1;
 inline constexpr int sigev_pad_size = 0xc;

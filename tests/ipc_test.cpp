@@ -283,7 +283,7 @@ TEST_CASE("shmget, shmat, shmdt, shmctl: one segment attached by rawsys and glib
   CHECK(ds.perm.mode == gds.shm_perm.mode);
 
   // Read-only through rawsys too: the same bytes, once glibc's attachment
-  // is gone: qemu-user 7.2 for mips64el answers a third attachment of one
+  // is gone: qemu-user 10 for mips answers a third attachment of one
   // segment at a time with ENOMEM (an address search of its own; mips'
   // SHMLBA is 256 KiB).
   REQUIRE(::shmdt(g) == 0);
@@ -359,7 +359,7 @@ TEST_CASE("mq_open, mq_timedsend, mq_timedreceive, mq_getsetattr: one queue seen
   CHECK(std::strcmp(buf, "low") == 0);
 
   // O_NONBLOCK set through mq_getsetattr: on this open queue only (glibc's
-  // is another open file description). qemu-user 7.2 hands mq_attr's flags
+  // is another open file description). qemu-user 10 hands mq_attr's flags
   // to the host kernel unconverted, which refuses an O_NONBLOCK that is not
   // its own (mips' 0x80 against x86-64's 0x800): EINVAL for glibc too.
   constexpr int host_o_nonblock = 04000;

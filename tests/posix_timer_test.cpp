@@ -157,7 +157,7 @@ TEST_CASE("timer_create: a signal with its value on expiry (sigevent's layout), 
   REQUIRE(rawsys::timer_settime(*t, rawsys::timer::none, {{0, 0}, {0, 1000000}}).has_value());
   siginfo_t si{};
   CHECK(::sigwaitinfo(&usr2, &si) == SIGUSR2);
-  // qemu-user 7.2 passes the host's si_code through: x86-64's SI_TIMER is
+  // qemu-user 10 passes the host's si_code through: x86-64's SI_TIMER is
   // -2, mips' is -3.
   constexpr int host_si_timer = -2;
   CHECK((si.si_code == SI_TIMER || (rawsys_test::under_qemu_user() && si.si_code == host_si_timer)));

@@ -40,7 +40,8 @@ struct itimerspec {
 
 namespace detail {
 // A constant's value, or `fallback` where the target's UAPI lacks it.
-constexpr int value_or(int v, int) noexcept { return v; }
+template <class V>
+constexpr V value_or(V v, V) noexcept { return v; }
 constexpr int value_or(uapi::absent, int fallback) noexcept { return fallback; }
 }  // namespace detail
 

@@ -16,6 +16,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <rawsys/nr/aarch64.hpp>  // the foreign tables the filters below are built for
+#include <rawsys/nr/i386.hpp>
+#include <rawsys/nr/x86_64.hpp>
+
 #include "skip.hpp"
 
 using rawsys::errc;

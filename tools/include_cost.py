@@ -5,12 +5,23 @@ headers for the same ground, and an empty file. Each case is compiled
 which load from other processes does not inflate) is reported, with the
 preprocessed size in lines.
 
-usage: tools/include_cost.py [--runs N] [--markdown] [--topics] [--compilers g++,clang++]
-  --topics      also each topic header of include/rawsys/ on its own
+With --instructions, each case is compiled once under valgrind's callgrind
+instead and the figure is the instructions the compiler proper (cc1plus,
+clang -cc1) executed: load on the machine does not move it, so it decides
+between two versions of a header where CPU time is too noisy.
+
+usage: tools/include_cost.py [--runs N] [--markdown] [--topics] [--instructions]
+                             [--compilers g++,clang++] [--only SUBSTRING]
+  --topics        also each topic header of include/rawsys/ on its own
+  --instructions  millions of instructions (one callgrind run) instead of CPU ms
+  --only          only the cases whose name contains SUBSTRING (comma-separated;
+                  the empty file and glibc's headers are always measured)
   --compilers   only these compilers (default: g++ and clang++, C++20 and C++23)"""
 import argparse
 import os
 import platform
+import re
+import shlex
 import resource
 import statistics
 import subprocess
@@ -51,6 +62,31 @@ def compile_once(cxx, std, path):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def compiler_proper(cxx, std, path):
+    """The command line of the compiler proper (cc1plus or clang -cc1) that
+    the driver would run for compile_once's compile."""
+    out = subprocess.run([cxx, f"-std={std}", "-O2", "-I", os.path.join(ROOT, "include"), "-c", path,
+                          "-o", os.devnull, "-###"], check=True, capture_output=True, text=True).stderr
+    for line in out.splitlines():
+        words = shlex.split(line)
+        if words and (words[0].endswith("cc1plus") or (len(words) > 1 and words[1] == "-cc1")):
+            # cc1plus writes assembly to a temporary file; the assembler is not measured.
+            return [os.devnull if w.endswith(".s") and w.startswith(tempfile.gettempdir()) else w
+                    for w in words]
+    raise RuntimeError(f"no compiler proper in {cxx} -###")
+
+
+def instructions_once(cxx, std, path):
+    """Millions of instructions the compiler proper executed (callgrind)."""
+    cmd = compiler_proper(cxx, std, path)
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + os.devnull] + cmd,
+                         capture_output=True, text=True)
+    m = re.search(r"Collected : (\d+)", out.stderr)
+    if out.returncode != 0 or not m:
+        raise RuntimeError(f"callgrind failed on {cmd}: {out.stderr[-2000:]}")
+    return int(m.group(1)) / 1e6
+
+
 def preprocessed_lines(cxx, std, path):
     out = subprocess.run([cxx, f"-std={std}", "-I", os.path.join(ROOT, "include"), "-E", "-P", path],
                          check=True, capture_output=True, text=True).stdout
@@ -62,12 +98,21 @@ def main():
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--topics", action="store_true")
+    ap.add_argument("--instructions", action="store_true")
     ap.add_argument("--compilers", default="g++,clang++")
+    ap.add_argument("--only", default="")
     args = ap.parse_args()
     cases = dict(CASES)
     if args.topics:
         for h in topic_headers():
             cases[f"<rawsys/{h}>"] = f"#include <rawsys/{h}>"
+    if args.only:
+        keep = args.only.split(",")
+        cases = {n: t for n, t in cases.items()
+                 if n in ("empty file", "glibc headers") or any(k in n for k in keep)}
+    if args.instructions:
+        args.runs = 1
+    unit = "M instructions" if args.instructions else "median CPU ms"
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
@@ -88,16 +133,17 @@ def main():
                     if "C++23 only" in name and std != "c++23":
                         skip.add(name)
                         continue
-                    times[name].append(compile_once(cxx, std, path))
+                    measure = instructions_once if args.instructions else compile_once
+                    times[name].append(measure(cxx, std, path))
             for name, path in files.items():
                 if name in skip or not times[name]:
                     continue
-                med = statistics.median(times[name]) * 1000
+                med = statistics.median(times[name]) * (1 if args.instructions else 1000)
                 rows.append((f"{cxx} -std={std}", name, med, preprocessed_lines(cxx, std, path)))
     base = {c: m for c, n, m, _ in rows if n == "empty file"}
     glibc = {c: m for c, n, m, _ in rows if n == "glibc headers"}
     if args.markdown:
-        print("| compiler | include | median CPU ms | over empty | vs glibc headers | lines after preprocessing |")
+        print(f"| compiler | include | {unit} | over empty | vs glibc headers | lines after preprocessing |")
         print("|---|---|---:|---:|---:|---:|")
     for c, n, m, lines in rows:
         over = m - base[c]
@@ -105,8 +151,11 @@ def main():
         if args.markdown:
             print(f"| {c} | {n} | {m:.0f} | +{over:.0f} | {ratio:.2f}x | {lines} |")
         else:
-            print(f"{c:18} {n:36} {m:7.1f} ms  +{over:6.1f} ms  {ratio:5.2f}x glibc  {lines:6} lines")
-    print(f"\n{args.runs} interleaved runs per case, median; {platform.processor() or platform.machine()}, "
+            u = "M" if args.instructions else "ms"
+            print(f"{c:18} {n:36} {m:7.1f} {u}  +{over:6.1f} {u}  {ratio:5.2f}x glibc  {lines:6} lines")
+    how = ("instructions of the compiler proper, one callgrind run per case" if args.instructions
+           else f"{args.runs} interleaved runs per case, median")
+    print(f"\n{how}; {platform.processor() or platform.machine()}, "
           f"Linux {platform.release()}", file=sys.stderr if not args.markdown else sys.stdout)
 
 

@@ -12,16 +12,20 @@
 #include "bitmask.hpp"
 #include "bpf.hpp"
 #include "fd.hpp"
-#include "nr/aarch64.hpp"  // the tables seccomp_abi knows
-#include "nr/arm.hpp"
-#include "nr/i386.hpp"
-#include "nr/mips_n64.hpp"
-#include "nr/mips_o32.hpp"
-#include "nr/ppc64.hpp"
-#include "nr/riscv64.hpp"
-#include "nr/loongarch64.hpp"
-#include "nr/s390x.hpp"
-#include "nr/x86_64.hpp"
+
+// The tables seccomp_abi knows, declared only: a filter for another ABI's
+// table (seccomp_filter<rawsys::ia32::nr>) needs that table's header,
+// <rawsys/nr/i386.hpp>, and a program that builds none pays for none.
+namespace rawsys::x86_64 { enum class nr : long; }
+namespace rawsys::ia32 { enum class nr : long; }
+namespace rawsys::aarch64 { enum class nr : long; }
+namespace rawsys::arm { enum class nr : long; }
+namespace rawsys::ppc64 { enum class nr : long; }
+namespace rawsys::riscv64 { enum class nr : long; }
+namespace rawsys::loongarch64 { enum class nr : long; }
+namespace rawsys::s390x { enum class nr : long; }
+namespace rawsys::mips_n64 { enum class nr : long; }
+namespace rawsys::mips_o32 { enum class nr : long; }
 
 namespace rawsys {
 
@@ -159,7 +163,7 @@ inline constexpr audit_arch audit_arch_of = detail::seccomp_abi<Nr>::arch;
 inline constexpr audit_arch native_audit_arch = audit_arch_of<nr>;
 
 // Builds a seccomp program for one ABI (Nr: rawsys::nr, or any arch's table,
-// e.g. rawsys::ia32::nr) into out[0, capacity):
+// e.g. rawsys::ia32::nr from <rawsys/nr/i386.hpp>) into out[0, capacity):
 //
 //   sock_filter prog[32];
 //   seccomp_filter f(prog);

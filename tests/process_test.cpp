@@ -2,7 +2,7 @@
 // on a caller-provided stack, limits, usage, nice and I/O priorities,
 // namespaces, personality, times, membarrier, rseq, robust lists, affinity,
 // prctl, uname, sysinfo, x86's LDT, TLS and port calls, and the calls only
-// riscv64, s390x, ppc64le or mips has;
+// x86-64, riscv64, s390x, ppc64le, mips or mips o32 has;
 // each call against glibc on the same arch, each constant and struct against
 // glibc's headers (the kernel's headers in process_layout_test.cpp).
 // rawsys comes first here (support.hpp), glibc's headers after.
@@ -1210,6 +1210,43 @@ TEST_CASE("x86: ioperm and iopl as glibc's syscall() answers (ENOSYS without CON
 }
 #endif
 
+#if defined(__x86_64__)
+// The wait status of a child, in a process group of its own, that runs f
+// and exits with its value.
+template <class F>
+int status_of_child(F f) {
+  const pid_t c = ::fork();
+  REQUIRE(c >= 0);
+  if (c == 0) {
+    (void)::setpgid(0, 0);
+    ::_exit(f());
+  }
+  int status = 0;
+  REQUIRE(::waitpid(c, &status, 0) == c);
+  return status;
+}
+
+TEST_CASE("x86-64: uretprobe outside the kernel's trampoline: the child's fate as with glibc's syscall()") {
+  // Linux 6.11+: SIGILL, whose default action kills the child; before: the
+  // call returns ENOSYS (exit 100 + errno). Either way glibc's child the same.
+  const int mine = status_of_child([] {
+    const auto r = rawsys::uretprobe();
+    return r ? 1 : 100 + static_cast<int>(r.error());
+  });
+  const int theirs = status_of_child([] {
+    errno = 0;
+    return ::syscall(static_cast<long>(nr::uretprobe)) == -1 ? 100 + errno : 1;
+  });
+  CHECK(mine == theirs);
+  if (WIFSIGNALED(mine)) {
+    CHECK(WTERMSIG(mine) == SIGILL);
+  } else {
+    REQUIRE(WIFEXITED(mine));
+    CHECK(WEXITSTATUS(mine) == 100 + ENOSYS);
+  }
+}
+#endif
+
 #if defined(__riscv) && __riscv_xlen == 64
 TEST_CASE("riscv64: riscv_flush_icache and riscv_hwprobe as glibc's syscall() answers") {
   static char code[64];
@@ -1270,6 +1307,80 @@ TEST_CASE("ppc64le: subpage_prot's errors as glibc's syscall() answers") {
   CHECK(outcome(rawsys::subpage_prot(reinterpret_cast<void*>(1), 65536, map)) == glibc(::syscall(n, 1, 65536, map)));
   CHECK(!rawsys::subpage_prot(reinterpret_cast<void*>(1), 65536, map));
 }
+
+TEST_CASE("ppc64le: swapcontext as getcontext saves the signal mask, errors as glibc's syscall() answers") {
+  const long n = static_cast<long>(nr::swapcontext);
+  static rawsys::ppc_ucontext mine, theirs;
+  CHECK(outcome(rawsys::swapcontext(&mine, nullptr)) == glibc(::syscall(n, &theirs, nullptr, sizeof theirs)));
+  // In a child: a blocked signal is in the saved mask (uc_sigmask), in both.
+  CHECK(in_child([] {
+    rawsys::sigset block;
+    block.add(sig::usr2);
+    if (!rawsys::rt_sigprocmask(rawsys::how::block, &block, nullptr)) return 1;
+    if (!rawsys::swapcontext(&mine, nullptr)) return 2;
+    if (::syscall(static_cast<long>(nr::swapcontext), &theirs, nullptr, sizeof theirs) != 0) return 3;
+    rawsys::sigset saved, glibc_saved;
+    memcpy(&saved, mine.bytes + rawsys::ppc_ucontext::sigmask_offset, sizeof saved);
+    memcpy(&glibc_saved, theirs.bytes + rawsys::ppc_ucontext::sigmask_offset, sizeof glibc_saved);
+    if (!saved.has(sig::usr2) || !glibc_saved.has(sig::usr2)) return 4;
+    return 0;
+  }) == 0);
+  // A size below the context without its VSX part: EINVAL; the old context
+  // outside the process: EFAULT.
+  CHECK(rawsys::swapcontext(&mine, nullptr, 16) == rawsys::unexpected(errc::einval));
+  CHECK(outcome(rawsys::swapcontext(&mine, nullptr, 16)) == glibc(::syscall(n, &theirs, nullptr, 16)));
+  auto* const bad = static_cast<rawsys::ppc_ucontext*>(unmapped_page());
+  CHECK(rawsys::swapcontext(bad, nullptr) == rawsys::unexpected(errc::efault));
+  CHECK(outcome(rawsys::swapcontext(bad, nullptr)) == glibc(::syscall(n, bad, nullptr, sizeof theirs)));
+}
+
+TEST_CASE("ppc64le: switch_endian runs big-endian code, or fails as glibc's syscall() does") {
+  // li r0, exit_group; li r3, 42; sc: as big-endian words.
+  void* const page = ::mmap(nullptr, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(page != MAP_FAILED);
+  const uint32_t code[] = {__builtin_bswap32(0x38000000u | static_cast<uint32_t>(nr::exit_group)),
+                           __builtin_bswap32(0x3860002au), __builtin_bswap32(0x44000002u)};
+  memcpy(page, code, sizeof code);
+  __builtin___clear_cache(static_cast<char*>(page), static_cast<char*>(page) + sizeof code);
+  const int r = in_child([page] {
+    const auto e = rawsys::switch_endian(page, nullptr);
+    if (e) return 1;  // never: on success the big-endian code exits
+    // Ours failed, so glibc's call fails too and returns here.
+    if (outcome(e) != glibc(::syscall(static_cast<long>(nr::switch_endian)))) return 2;
+    return 100 + static_cast<int>(e.error());
+  });
+  ::munmap(page, 4096);
+  if (r == 100 + ENOSYS) {
+    // qemu-user does not emulate the switch (ENOSYS); a kernel has had it
+    // since 4.1.
+    rawsys_test::skip(rawsys_test::why_unavailable("switch_endian", errc::enosys));
+    return;
+  }
+  CHECK(r == 42);
+}
+
+TEST_CASE("ppc64le: rtas's errors as glibc's syscall() answers") {
+  // 20 input words (big-endian, as the firmware reads them), more than
+  // args holds: EINVAL (also where no RTAS is); ENOSYS under qemu-user.
+  const long n = static_cast<long>(nr::rtas);
+  rawsys::rtas_args mine{}, theirs{};
+  mine.nargs = theirs.nargs = __builtin_bswap32(20);
+  const auto r = rawsys::rtas(&mine);
+  CHECK(outcome(r) == glibc(::syscall(n, &theirs)));
+  CHECK(!r);
+}
+
+TEST_CASE("ppc64le: spu_create and spu_run: ENOSYS as glibc's syscall() answers (Cell SPUs are big-endian only)") {
+  const auto created = rawsys::spu_create("/spu/rawsys-test", 0, 0700);
+  CHECK(rawsys_test::error_of(created) == errc::enosys);
+  errno = 0;
+  CHECK(::syscall(static_cast<long>(nr::spu_create), "/spu/rawsys-test", 0, 0700, -1) == -1);
+  CHECK(errno == ENOSYS);
+  uint32_t npc = 0, event = 0;
+  const auto ran = rawsys::spu_run(rawsys::fd{-1}, &npc, &event);
+  CHECK(ran == rawsys::unexpected(errc::enosys));
+  CHECK(outcome(ran) == glibc(::syscall(static_cast<long>(nr::spu_run), -1, &npc, &event)));
+}
 #endif
 
 #if defined(__mips__)
@@ -1297,5 +1408,36 @@ TEST_CASE("mips: cacheflush, cachectl, sysmips and set_thread_area as glibc's sy
     if (set && __builtin_thread_pointer() != tp) return 2;
     return 0;
   }) == 0);
+}
+#endif
+
+#if defined(__mips__) && _MIPS_SIM == _ABIO32
+TEST_CASE("mips o32: the indirect syscall makes the call its number names, as glibc's syscall(4000, ...)") {
+  const long ind = static_cast<long>(nr::syscall);
+  const auto pid = rawsys::indirect_syscall(nr::getpid);
+  if (!pid && pid.error() == errc::enosys) {
+    CHECK(outcome(pid) == glibc(::syscall(ind, SYS_getpid)));
+    rawsys_test::skip(rawsys_test::why_unavailable("syscall", errc::enosys));
+    return;
+  }
+  CHECK(pid == rawsys::result<long>(::getpid()));
+  CHECK(outcome(pid) == glibc(::syscall(ind, SYS_getpid)));
+  // An error of the call made: close(-1), EBADF.
+  CHECK(rawsys::indirect_syscall(nr::close, -1) == rawsys::unexpected(errc::ebadf));
+  CHECK(outcome(rawsys::indirect_syscall(nr::close, -1)) == glibc(::syscall(ind, SYS_close, -1)));
+  // Six arguments, the last three through the stack: pwrite64(fd, buf, 3,
+  // pad, offset low, offset high) writes at offset 5.
+  const int f = ::memfd_create("rawsys-indirect", 0);
+  REQUIRE(f >= 0);
+  CHECK(rawsys::indirect_syscall(nr::pwrite64, f, reinterpret_cast<long>("abc"), 3, 0, 5, 0) ==
+        rawsys::result<long>(3));
+  char back[8] = {};
+  CHECK(::pread(f, back, sizeof back, 0) == 8);
+  CHECK(memcmp(back + 5, "abc", 3) == 0);
+  ::close(f);
+  // Its own number, or one outside the table: ENOSYS (no recursion).
+  CHECK(rawsys::indirect_syscall(nr::syscall) == rawsys::unexpected(errc::enosys));
+  CHECK(outcome(rawsys::indirect_syscall(nr::syscall)) == glibc(::syscall(ind, ind)));
+  CHECK(outcome(rawsys::indirect_syscall(static_cast<nr>(9999))) == glibc(::syscall(ind, 9999)));
 }
 #endif

@@ -1,13 +1,20 @@
 // The signal structs and constants against this arch's kernel UAPI headers
-// (<asm/signal.h>, <asm/siginfo.h>, <linux/signalfd.h>). They clash with
-// glibc's <signal.h> (which doctest includes), so this file is checks at
-// compile time only; signal_test.cpp reports them as a test case.
+// (<asm/signal.h>, <asm/siginfo.h>, <linux/signalfd.h>, and ppc64's
+// <asm/ucontext.h>). They clash with glibc's <signal.h> (which doctest
+// includes), so this file is checks at compile time only; signal_test.cpp
+// reports them as a test case.
 #include <linux/signal.h>
 #include <linux/signalfd.h>
+#if defined(__powerpc64__)
+#include <asm/ucontext.h>
+#endif
 
 #include <stddef.h>
 
 #include <rawsys/signal.hpp>
+#if defined(__powerpc64__)
+#include <rawsys/process.hpp>
+#endif
 
 namespace {
 
@@ -170,6 +177,15 @@ static_assert(sizeof(rawsys::sigset) == sizeof(sigset_t) && _NSIG == 64);
 static_assert(sizeof(rawsys::sigset) == sizeof(sigset_t) && _NSIG == 128 && rawsys::nsig == 128);
 #else
 static_assert(sizeof(rawsys::sigset) == 64 / 8);
+#endif
+
+// 64-bit PowerPC's struct ucontext, swapcontext's (rawsys's: bytes, its
+// size and offsets written by hand).
+#if defined(__powerpc64__)
+static_assert(sizeof(rawsys::ppc_ucontext) == sizeof(struct ucontext));
+static_assert(rawsys::ppc_ucontext::sigmask_offset == offsetof(struct ucontext, uc_sigmask));
+static_assert(rawsys::ppc_ucontext::mcontext_offset == offsetof(struct ucontext, uc_mcontext));
+static_assert(alignof(rawsys::ppc_ucontext) >= alignof(struct ucontext));
 #endif
 
 }  // namespace

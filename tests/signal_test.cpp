@@ -1,5 +1,6 @@
 // Signals: handlers installed by rawsys return through its restorer, siginfo
-// arrives as the kernel wrote it, masks, pending sets, waiting, alternate
+// arrives as the kernel wrote it, masks, pending sets, waiting,
+// restart_syscall, alternate
 // stacks, signalfd, tkill, queued signals, alarm and pause; each call against
 // glibc on the same arch, each constant and struct against glibc's headers
 // (the kernel's headers in signal_layout_test.cpp). glibc headers come first
@@ -635,6 +636,19 @@ TEST_CASE("rt_sigsuspend: a pending signal runs its handler, and the call says E
   // A wrong size is refused before sleeping.
   CHECK(rawsys::rt_sigsuspend(&wait_mask, 4) == rawsys::unexpected(errc::einval));
   CHECK(outcome(rawsys::rt_sigsuspend(&wait_mask, 4)) == glibc(::syscall(SYS_rt_sigsuspend, &wait_mask, 4)));
+}
+
+TEST_CASE("restart_syscall: with no restart pending, EINTR as glibc's syscall() answers") {
+  // The kernel's restart block holds do_no_restart_syscall unless a handler
+  // has just interrupted a restartable call: EINTR.
+  const auto mine = rawsys::restart_syscall();
+  CHECK(outcome(mine) == glibc(::syscall(SYS_restart_syscall)));
+  REQUIRE(!mine);
+  if (mine.error() == errc::enosys && rawsys_test::under_qemu_user()) {
+    rawsys_test::skip(rawsys_test::why_unavailable("restart_syscall", errc::enosys));
+    return;
+  }
+  CHECK(mine.error() == errc::eintr);
 }
 
 namespace {

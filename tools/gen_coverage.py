@@ -7,9 +7,8 @@ saying on each ISA what rawsys makes of it:
              the syscalls each wrapper makes: imported, not copied)
   made       rawsys's own code makes it, not a wrapper a program calls (the
              return from a signal handler): MADE_BY below, with where
-  unwrapped  no wrapper, on purpose: a program never calls it itself (the
-             kernel makes it), a call could not return to its caller, or
-             no kernel of the ISA implements it: UNWRAPPED below, with why
+  unwrapped  the kernel's own code makes it, no program's: the return from
+             a signal handler through the vDSO (MADE_BY_KERNEL below)
   legacy     a current call replaces it (open -> openat): LEGACY below
   obsolete   the kernel removed it or answers ENOSYS (create_module):
              OBSOLETE below, with the version
@@ -182,6 +181,8 @@ OBSOLETE = {
     "ioperm": ("1.0", "x86 port I/O; sys_ni_syscall in the other ISAs' tables"),
     "iopl": ("1.0", "x86 port I/O; sys_ni_syscall in the other ISAs' tables"),
     "modify_ldt": ("1.0", "the x86 LDT; sys_ni_syscall in the other ISAs' tables"),
+    "sys_debug_setcontext": ("2.6", "32-bit PowerPC's setcontext for debuggers; sys_ni_syscall in the 64-bit "
+                             "row of powerpc's table: ENOSYS on ppc64le"),
     "reserved82": ("1.0", "a hole in mips o32's table: ENOSYS"),
     "reserved177": ("1.0", "a hole in mips' table: ENOSYS"),
     "reserved193": ("1.0", "a hole in mips' table: ENOSYS"),
@@ -210,26 +211,6 @@ MADE_BY = {
 # sigreturn: the kernel's code, not the program's.
 MADE_BY_KERNEL = {"sigreturn": {"mipsel"}, "rt_sigreturn": {"arm64", "riscv64", "ppc64le", "loongarch64",
                                                             "mips64el", "mipsel"}}
-
-# A syscall a program never calls itself: name -> why.
-UNWRAPPED = {
-    "restart_syscall": "kernel-internal: the kernel restarts an interrupted call with it (ERESTART_RESTARTBLOCK)",
-    "uretprobe": "kernel-internal: the uretprobe trampoline the kernel maps makes it (x86-64, 6.11); "
-                 "SIGILL from anywhere else",
-    "syscall": "mips o32's indirect call (a number in the first argument); rawsys makes every call by its "
-               "own number",
-    # 64-bit PowerPC's own calls that a wrapper could not make usefully.
-    "switch_endian": "flips the byte order the process runs in: the next instruction, the return into the "
-                     "caller, is already read in the other one",
-    "swapcontext": "the ucontext switch: with a new context the thread continues there, never after the call "
-                   "(the C library's getcontext, setcontext and swapcontext)",
-    "sys_debug_setcontext": "setcontext with single-step and branch-trace flags for debuggers: continues in "
-                            "the new context, never after the call",
-    "rtas": "calls into IBM POWER firmware (RTAS), for librtas: root only, filtered by the kernel, through "
-            "a struct rtas_args that no UAPI header defines",
-    "spu_create": "Cell's SPUs alone (CONFIG_SPU_FS), and Cell is big-endian: ENOSYS on every ppc64le kernel",
-    "spu_run": "Cell's SPUs alone (CONFIG_SPU_FS), and Cell is big-endian: ENOSYS on every ppc64le kernel",
-}
 
 
 def table_names(key):
@@ -275,7 +256,7 @@ def classify(name, wrappers, table, every, label):
         return "wrapped"
     if name in MADE_BY and label in MADE_BY[name][0]:
         return "made"
-    if name in UNWRAPPED or label in MADE_BY_KERNEL.get(name, ()):
+    if label in MADE_BY_KERNEL.get(name, ()):
         return "unwrapped"
     if name in OBSOLETE:
         return "obsolete"
@@ -311,8 +292,7 @@ def build():
         if "made" in kinds:
             what.append(f"made by rawsys: {MADE_BY[n][1]}")
         if "unwrapped" in kinds:
-            what.append(f"unwrapped: {UNWRAPPED[n]}" if n in UNWRAPPED
-                        else "unwrapped: the kernel's own signal return code (the vDSO's) makes it")
+            what.append("unwrapped: the kernel's own signal return code (the vDSO's) makes it")
         if "obsolete" in kinds:
             v, why = OBSOLETE[n]
             what.append(f"obsolete since {v}: {why}")
@@ -331,9 +311,9 @@ def render(labels, rows, counts):
            "of every supported ISA and the wrappers each ISA's compiler sees (as `tools/gen_api_table.py`",
            "finds them); do not edit. The test suite fails when this file is stale or a syscall of a",
            "table has no row. Per ISA: `wrapped` (a typed wrapper makes it), `made` (rawsys's own code",
-           "makes it, not a wrapper: the return from a signal handler), `unwrapped` (no wrapper on",
-           "purpose: the kernel makes it, a call could not return, or no kernel of the ISA implements",
-           "it), `legacy` (a current call replaces it), `obsolete`",
+           "makes it, not a wrapper: the return from a signal handler), `unwrapped` (the kernel's",
+           "own code makes it: the return from a signal handler through the vDSO), `legacy` (a",
+           "current call replaces it), `obsolete`",
            "(removed or stubbed by the kernel), `missing` (current, not yet wrapped), `-` (not in that",
            "ISA's table). The last column names the wrappers, where rawsys makes it, why it is",
            "unwrapped, the replacement or the version.", "",
@@ -363,7 +343,7 @@ def main():
         old = open(OUT).read() if os.path.exists(OUT) else ""
         missing_rows |= every - set(re.findall(r"^\| `(\w+)` \|", old, re.M))
     # A fact about a syscall no supported table has is stale (or a typo).
-    unknown = sorted((set(LEGACY) | set(OBSOLETE) | set(MADE_BY) | set(UNWRAPPED) | set(MADE_BY_KERNEL)) - every)
+    unknown = sorted((set(LEGACY) | set(OBSOLETE) | set(MADE_BY) | set(MADE_BY_KERNEL)) - every)
     for l in labels:
         c = counts[l]
         print(f"{l:12} wrapped {c['wrapped']:4}  made {c['made']:2}  unwrapped {c['unwrapped']:2}  legacy {c['legacy']:4}  obsolete {c['obsolete']:4}"

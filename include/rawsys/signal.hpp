@@ -1,5 +1,5 @@
 // Signals: rt_sigaction with the library's own rt_sigreturn restorer, masks,
-// waiting (and pause), alternate stacks, signalfd, alarm, and sending (kill,
+// waiting (and pause), restart_syscall, alternate stacks, signalfd, alarm, and sending (kill,
 // tgkill, tkill, rt_sigqueueinfo, rt_tgsigqueueinfo). The kernel's
 // structs per architecture: sigaction, siginfo, stack_t, signalfd_siginfo.
 // Signal numbers (sig) and the 64-bit kernel sigset live in types.hpp.
@@ -321,6 +321,15 @@ inline result<sigset> rt_sigpending() noexcept {
 // Returns only when a handler has run: always errc::eintr.
 inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof(sigset)) noexcept {
   return detail::as_void(syscall(nr::rt_sigsuspend, mask, sigsetsize));
+}
+
+// restart_syscall(2): long restart_syscall(void);
+// Resumes the call a signal interrupted with ERESTART_RESTARTBLOCK
+// (nanosleep, clock_nanosleep, poll, futex waits): the kernel makes it
+// itself on the way back from a handler. Made by a program, with no restart
+// pending, the kernel answers EINTR (kernel/signal.c: do_no_restart_syscall).
+inline result<long> restart_syscall() noexcept {
+  return syscall(nr::restart_syscall);
 }
 
 // rt_sigtimedwait(2): int rt_sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout, size_t sigsetsize);

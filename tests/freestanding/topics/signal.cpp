@@ -82,6 +82,11 @@ int main() {
   check(r::rt_sigsuspend(&open_mask) == r::unexpected(r::errc::eintr) && hits == 3, "rt_sigsuspend");
   check(r::rt_sigprocmask(r::how::setmask, &old, nullptr).has_value(), "rt_sigprocmask setmask");
 
+  // restart_syscall with no interrupted call to resume: EINTR.
+  const auto restart = r::restart_syscall();
+  if (!topic::not_emulated(restart, "restart_syscall"))
+    check(restart == r::unexpected(r::errc::eintr), "restart_syscall: EINTR with nothing to restart");
+
   // An alternate stack, read back.
   alignas(16) static char alt[r::sigstksz];
   r::stack_t ss{};

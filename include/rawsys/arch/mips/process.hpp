@@ -1,11 +1,15 @@
 // mips' part of <rawsys/process.hpp> (n64 and o32): the clone trampoline,
-// and the calls only mips has: cacheflush, cachectl, sysmips, set_thread_area.
+// and the calls only mips has: cacheflush, cachectl, sysmips, set_thread_area
+// (and on o32 the indirect syscall: mipsel/calls.hpp).
 #pragma once
 
 #include <stdint.h>
 
 #include "../../nr.hpp"
 #include "calls.hpp"
+#if _MIPS_SIM == _ABIO32
+#include "../mipsel/calls.hpp"
+#endif
 
 #if _MIPS_SIM == _ABI64  // child_tid in $8
 #define RAWSYS_MIPS_CLONE_ENTER_ "syscall\n\t"

@@ -1,5 +1,6 @@
 // 64-bit PowerPC's part of <rawsys/process.hpp>: the clone trampoline, and
-// the call only it has: subpage_prot.
+// the calls only it has: subpage_prot, switch_endian, swapcontext, rtas,
+// spu_create and spu_run.
 #pragma once
 
 #include <stdint.h>

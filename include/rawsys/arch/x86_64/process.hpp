@@ -1,5 +1,6 @@
 // x86-64's part of <rawsys/process.hpp>: the clone trampoline, and the
-// calls only x86 has: arch_prctl, modify_ldt, set/get_thread_area, ioperm, iopl.
+// calls only x86 has: arch_prctl, modify_ldt, set/get_thread_area, ioperm, iopl,
+// and the one only x86-64 has: uretprobe.
 #pragma once
 
 #include <stdint.h>
@@ -7,6 +8,7 @@
 #include "../../nr.hpp"
 #include "../x86/arch_prctl.hpp"
 #include "../x86/ldt_io.hpp"
+#include "calls.hpp"
 
 namespace rawsys::arch {
 

@@ -7,7 +7,7 @@ saying on each ISA what rawsys makes of it:
              the syscalls each wrapper makes: imported, not copied)
   made       rawsys's own code makes it, not a wrapper a program calls (the
              return from a signal handler): MADE_BY below, with where
-  unwrapped  the kernel's own code makes it, no program's: the return from
+  vdso       the kernel's own code makes it, no program's: the return from
              a signal handler through the vDSO (MADE_BY_KERNEL below)
   legacy     a current call replaces it (open -> openat): LEGACY below
   obsolete   the kernel removed it or answers ENOSYS (create_module):
@@ -181,8 +181,9 @@ OBSOLETE = {
     "ioperm": ("1.0", "x86 port I/O; sys_ni_syscall in the other ISAs' tables"),
     "iopl": ("1.0", "x86 port I/O; sys_ni_syscall in the other ISAs' tables"),
     "modify_ldt": ("1.0", "the x86 LDT; sys_ni_syscall in the other ISAs' tables"),
-    "sys_debug_setcontext": ("2.6", "32-bit PowerPC's setcontext for debuggers; sys_ni_syscall in the 64-bit "
-                             "row of powerpc's table: ENOSYS on ppc64le"),
+    "sys_debug_setcontext": ("2.6.12", "32-bit PowerPC's setcontext for debuggers; a 64-bit process's call is "
+                             "sys_ni_syscall (the 64-bit column of powerpc's table, as far back as the "
+                             "kernel's history goes): ENOSYS on ppc64le"),
     "reserved82": ("1.0", "a hole in mips o32's table: ENOSYS"),
     "reserved177": ("1.0", "a hole in mips' table: ENOSYS"),
     "reserved193": ("1.0", "a hole in mips' table: ENOSYS"),
@@ -257,7 +258,7 @@ def classify(name, wrappers, table, every, label):
     if name in MADE_BY and label in MADE_BY[name][0]:
         return "made"
     if label in MADE_BY_KERNEL.get(name, ()):
-        return "unwrapped"
+        return "vdso"
     if name in OBSOLETE:
         return "obsolete"
     if legacy_on(name, table, every):
@@ -265,7 +266,7 @@ def classify(name, wrappers, table, every, label):
     return "missing"
 
 
-KINDS = ("wrapped", "made", "unwrapped", "legacy", "obsolete", "missing")
+KINDS = ("wrapped", "made", "vdso", "legacy", "obsolete", "missing")
 
 
 def build():
@@ -291,8 +292,8 @@ def build():
             what.append(", ".join(f"`{w}`" for w in sorted(wrappers)))
         if "made" in kinds:
             what.append(f"made by rawsys: {MADE_BY[n][1]}")
-        if "unwrapped" in kinds:
-            what.append("unwrapped: the kernel's own signal return code (the vDSO's) makes it")
+        if "vdso" in kinds:
+            what.append("made by the kernel: its own signal return code in the vDSO")
         if "obsolete" in kinds:
             v, why = OBSOLETE[n]
             what.append(f"obsolete since {v}: {why}")
@@ -311,12 +312,12 @@ def render(labels, rows, counts):
            "of every supported ISA and the wrappers each ISA's compiler sees (as `tools/gen_api_table.py`",
            "finds them); do not edit. The test suite fails when this file is stale or a syscall of a",
            "table has no row. Per ISA: `wrapped` (a typed wrapper makes it), `made` (rawsys's own code",
-           "makes it, not a wrapper: the return from a signal handler), `unwrapped` (the kernel's",
+           "makes it, not a wrapper: the return from a signal handler), `vdso` (the kernel's",
            "own code makes it: the return from a signal handler through the vDSO), `legacy` (a",
            "current call replaces it), `obsolete`",
            "(removed or stubbed by the kernel), `missing` (current, not yet wrapped), `-` (not in that",
            "ISA's table). The last column names the wrappers, where rawsys makes it, why it is",
-           "unwrapped, the replacement or the version.", "",
+           "the replacement or the version.", "",
            "| | " + " | ".join(labels) + " |",
            "|---|" + "---:|" * len(labels)]
     for k in KINDS:
@@ -346,7 +347,7 @@ def main():
     unknown = sorted((set(LEGACY) | set(OBSOLETE) | set(MADE_BY) | set(MADE_BY_KERNEL)) - every)
     for l in labels:
         c = counts[l]
-        print(f"{l:12} wrapped {c['wrapped']:4}  made {c['made']:2}  unwrapped {c['unwrapped']:2}  legacy {c['legacy']:4}  obsolete {c['obsolete']:4}"
+        print(f"{l:12} wrapped {c['wrapped']:4}  made {c['made']:2}  vdso {c['vdso']:2}  legacy {c['legacy']:4}  obsolete {c['obsolete']:4}"
               f"  missing {c['missing']:4}  (of {sum(c.values())})")
     if missing_rows:
         print("syscalls without a row:", ", ".join(sorted(missing_rows)))

@@ -52,12 +52,16 @@ def topic_headers():
                   if h.endswith(".hpp") and h not in ("rawsys.hpp", "start.hpp", "syscall.hpp"))
 
 
+def compile_command(cxx, std, path):
+    """The one compile every measurement makes of a case."""
+    return [cxx, f"-std={std}", "-O2", "-I", os.path.join(ROOT, "include"), "-c", path, "-o", os.devnull]
+
+
 def compile_once(cxx, std, path):
     """CPU seconds (user + system) the compiler used: unlike wall time, it
     does not grow when other work shares the machine."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([cxx, f"-std={std}", "-O2", "-I", os.path.join(ROOT, "include"), "-c", path,
-                    "-o", os.devnull], check=True)
+    subprocess.run(compile_command(cxx, std, path), check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -65,8 +69,8 @@ def compile_once(cxx, std, path):
 def compiler_proper(cxx, std, path):
     """The command line of the compiler proper (cc1plus or clang -cc1) that
     the driver would run for compile_once's compile."""
-    out = subprocess.run([cxx, f"-std={std}", "-O2", "-I", os.path.join(ROOT, "include"), "-c", path,
-                          "-o", os.devnull, "-###"], check=True, capture_output=True, text=True).stderr
+    out = subprocess.run(compile_command(cxx, std, path) + ["-###"], check=True, capture_output=True,
+                         text=True).stderr
     for line in out.splitlines():
         words = shlex.split(line)
         if words and (words[0].endswith("cc1plus") or (len(words) > 1 and words[1] == "-cc1")):

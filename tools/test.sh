@@ -143,15 +143,24 @@ for entry in "${configs[@]}"; do
   # Tests skipped at run time (qemu-user lacking a syscall, say) are neither.
   skipped=$(grep -cE '^[[:space:]]*[0-9]+ - .*\(Skipped\)$' <<<"$out")
   passed=$((count - failed - skipped))
+  failures=""
   if [[ "$failed" -gt 0 ]]; then
-    echo "$out" | sed -n '/The following tests FAILED/,$p'
-    grep -B2 -A30 -E 'Failed|\*\*\*' <<<"$out" | head -n 120
+    # Each failed test's own output (ctest --output-on-failure prints it after
+    # the test's result line, up to the next test's line), then their names,
+    # which also go into the summary so that its last lines say what failed.
+    awk '/^ *[0-9]+\/[0-9]+ Test +#[0-9]+:/ { show = $0 ~ /\*\*\*(Failed|Timeout|Exception)|  Failed  / }
+         /^ *Start +[0-9]+:/ || / tests passed, / { show = 0 }
+         show' <<<"$out" | head -n 150
+    failures=$(sed -n '/The following tests FAILED/,$p' <<<"$out" | grep -E '^[[:space:]]+[0-9]+ - ' |
+               grep -v '(Skipped)$' | sed -E 's/^[[:space:]]+[0-9]+ - [^:]*: ?//' | paste -sd ';' -)
+    echo "== $name failed: $failures"
+    failures=" (failed: $failures)"
   fi
   total_pass=$((total_pass + passed))
   total_fail=$((total_fail + failed))
   total_skip=$((total_skip + skipped))
-  summary+=("$name: $passed passed, $failed failed, $skipped skipped")
-  echo "== $name: $passed passed, $failed failed, $skipped skipped"
+  summary+=("$name: $passed passed, $failed failed, $skipped skipped$failures")
+  echo "== $name: $passed passed, $failed failed, $skipped skipped$failures"
 done
 
 echo

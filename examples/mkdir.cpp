@@ -1,5 +1,6 @@
 // mkdir(1) as in coreutils: creates each DIRECTORY. -m MODE sets its mode
-// (octal or symbolic, as chmod's, from a=rwx; the umask does not apply);
+// (octal or symbolic, as chmod's, from a=rwx; the umask takes bits away
+// only where a clause names no u, g, o or a, as in chmod);
 // -p creates the missing parents too (u+wx added to the umask's default, so
 // that their children can be made) and is content with a directory that
 // already exists; -v says "created directory" for each one made.
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
       tool::end_error();
       return 1;
     }
-    mode = tool::mode_adjust(0777, true, 0, changes);
+    mode = tool::mode_adjust(0777, true, umask_value, changes);
   }
   const unsigned parent_mode = (0777 & ~umask_value) | 0300;
 

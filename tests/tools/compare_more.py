@@ -299,7 +299,11 @@ CASES = {
         ["-m", "700", "-p", "n1/n2"], ["--mode=500", "m"], ["-m", "bogus", "m"], ["-m", "8", "m"], ["-m", "u+q", "m"],
         ["-m", "17777", "m"], ["-m", "u", "m"], ["-m", "", "m"], ["-m"], [], ["-x"], ["--bogus"], ["--parents=1", "z"],
         ["locked/x"], ["-p", "locked/x/y"], ["nosuch/x"], ["--", "-p"], ["x", "one", "y"],
-    ]] + [C(["-v", "a"], stdout="full", state=True)],
+    ]] + [C(["-v", "a"], stdout="full", state=True)] + [
+        # A clause without u, g, o or a leaves the bits the umask masks.
+        C(["-m", m, "m"], state=True, umask=u) for u in (0o027, 0o077) for m in
+        ["-x", "=rwxt", "+x", "g-w", "u=rwx", "=", "+r,-w", "a=rwx,-x"]
+    ] + [C(["-p", "-m", "-w", "p/q"], state=True, umask=0o027), C(["-p", "r/s"], state=True, umask=0o077)],
     "rmdir": [C(a, state=True) for a in [
         ["emptydir"], ["dir"], ["one"], ["nosuch"], ["."], [".."], ["emptydir", "dir", "nosuch"], ["-v", "emptydir"],
         ["--ignore-fail-on-non-empty", "dir"], ["--ignore-fail-on-non-empty", "nosuch"], ["dir/sub"],

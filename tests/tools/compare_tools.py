@@ -41,11 +41,13 @@ class Case:
     (a pipe whose reader is gone, SIGPIPE ignored), or "file:NAME" (then the
     file's content is compared), or "pty:COLUMNS" (a terminal that wide);
     env: extra variables (None values remove); shared: both programs run on
-    the same files (inode numbers and change times are compared)."""
+    the same files (inode numbers and change times are compared); umask:
+    the umask both programs start with (None: the test's own)."""
 
     def __init__(self, args, stdin=b"", stdout=None, env=None, ignore_sigpipe=False, compare_stderr=True,
-                 shared=False):
+                 shared=False, umask=None):
         self.shared = shared
+        self.umask = umask
         self.args = args
         self.stdin = stdin
         self.stdout = stdout
@@ -365,6 +367,8 @@ def run(cmd, argv0, case, d, emulator):
         signal.signal(signal.SIGPIPE, signal.SIG_IGN if case.ignore_sigpipe else signal.SIG_DFL)
         if case.stdout == "closed":
             os.close(1)
+        if case.umask is not None:
+            os.umask(case.umask)
 
     p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=env, stdin=stdin_arg,
                          stdout=stdout_arg, stderr=subprocess.PIPE, preexec_fn=preexec)

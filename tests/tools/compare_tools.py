@@ -161,6 +161,11 @@ def make_files(d):
             if root == d and n in ("dir",):
                 continue
             os.utime(p, (1650000000 - len(n) * 1000, 1600000000 + len(n) * 1000), follow_symlinks=False)
+    # The scratch directory and its parent too: ls -l shows them as "." and
+    # "..", and each program gets a directory made afresh, maybe in another
+    # minute than the other's.
+    for p in (d, os.path.dirname(d)):
+        os.utime(p, (1600000000, 1600000000))
 
 
 CASES = {

@@ -219,10 +219,21 @@ TEST_CASE("timer_*: errors as glibc's") {
 }
 
 TEST_CASE("clock_adjtime, adjtimex: reading the clock's state (no modes), as glibc's") {
+  // The state is the machine's, and a time daemon may update it between the
+  // two readings: a pair is taken again (up to ten times) until none did.
   rawsys::timex mine{};
-  auto state = rawsys::clock_adjtime(clk::realtime, mine);
   ::timex theirs{};
-  const int g = ::clock_adjtime(CLOCK_REALTIME, &theirs);
+  rawsys::result<rawsys::clock_state> state = unexpected(errc::einval);
+  int g = -1;
+  for (int tries = 0; tries < 10; ++tries) {
+    mine = {};
+    theirs = {};
+    state = rawsys::clock_adjtime(clk::realtime, mine);
+    g = ::clock_adjtime(CLOCK_REALTIME, &theirs);
+    if (state && g >= 0 && static_cast<int>(*state) == g && mine.status == theirs.status &&
+        mine.maxerror <= theirs.maxerror && mine.tai == theirs.tai)
+      break;
+  }
   REQUIRE(state.has_value());
   REQUIRE(g >= 0);
   CHECK(static_cast<int>(*state) == g);
@@ -235,8 +246,15 @@ TEST_CASE("clock_adjtime, adjtimex: reading the clock's state (no modes), as gli
   CHECK(mine.time.sec >= theirs.time.tv_sec - 60);
   rawsys::timex viaadj{};
   ::timex theirs2{};
-  auto s2 = rawsys::adjtimex(viaadj);
-  const int g2 = ::adjtimex(&theirs2);
+  rawsys::result<rawsys::clock_state> s2 = unexpected(errc::einval);
+  int g2 = -1;
+  for (int tries = 0; tries < 10; ++tries) {
+    viaadj = {};
+    theirs2 = {};
+    s2 = rawsys::adjtimex(viaadj);
+    g2 = ::adjtimex(&theirs2);
+    if (s2 && g2 >= 0 && static_cast<int>(*s2) == g2 && viaadj.status == theirs2.status) break;
+  }
   REQUIRE(s2.has_value());
   CHECK(static_cast<int>(*s2) == g2);
   CHECK(viaadj.status == theirs2.status);

@@ -442,10 +442,12 @@ CASES = {
         ["one", "nosuch/x", "l"], ["--", "-x"],
     ]] + [C(["l"], stdout="full", setup=links)],
     # -k's command gets 2 s to set its trap before TERM comes (a shell under
-    # load, or started from a tool under qemu, can take more than 0.1 s).
+    # load, or started from a tool under qemu, can take more than 0.1 s); a
+    # command that cannot run gets 30 s to fail (it fails at once, but the
+    # timer must not win on a loaded machine).
     "timeout": [C(a) for a in [
         ["0.1", "sleep", "5"], ["--preserve-status", "0.1", "sleep", "5"], ["-s", "KILL", "0.1", "sleep", "5"],
-        ["1", "nosuchcmd"], ["1", "/etc/passwd"], ["1", "./noexec"], ["x", "sleep", "1"], ["-s", "FOO", "1", "true"],
+        ["30", "nosuchcmd"], ["30", "/etc/passwd"], ["30", "./noexec"], ["x", "sleep", "1"], ["-s", "FOO", "1", "true"],
         ["5", "sh", "-c", "exit 3"], ["5", "sh", "-c", "kill -USR1 $$"], [], ["1"], ["-v", "0.1", "sleep", "5"],
         ["-k", "0.1", "2", "sh", "-c", "trap '' TERM; sleep 5"], ["0", "true"], ["5", "echo", "hi", "there"],
         ["-s", "9", "0.1", "sleep", "5"], ["-s", "sigint", "0.1", "sleep", "5"], ["--signal=HUP", "0.1s", "sleep", "5"],

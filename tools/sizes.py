@@ -14,13 +14,13 @@ usage: tools/sizes.py            builds (build/sizes-ARCH), writes docs/sizes.md
 """
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
 import isas
+import tool_list
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "sizes.md")
@@ -37,14 +37,7 @@ NOT_COREUTILS = {"hello", "syscount", "sandbox", "box"}
 def tools():
     """The tool list, from examples/tools.cmake: the first tools, the
     ones added after them, and box."""
-    with open(os.path.join(ROOT, "examples", "tools.cmake")) as f:
-        text = f.read()
-    names = []
-    for var in ("RAWSYS_TOOLS", "RAWSYS_MORE_TOOLS"):
-        m = re.search(r"set\(%s ([^)$]*)\)" % var, text)
-        if m:
-            names += m.group(1).split()
-    return names + ["box"]
+    return tool_list.tools() + ["box"]
 
 
 def build(prefix):

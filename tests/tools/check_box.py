@@ -6,20 +6,15 @@ argument, and says what is wrong with a name it does not know.
 usage: check_box.py BOX [EMULATOR WORDS...]
 """
 import os
-import re
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "tools"))
+import tool_list  # noqa: E402
 
 
 def listed_tools():
-    with open(os.path.join(ROOT, "examples", "tools.cmake")) as f:
-        text = f.read()
-    names = []
-    for var in ("RAWSYS_TOOLS", "RAWSYS_MORE_TOOLS"):
-        names += re.search(r"set\(%s ([^)$]*)\)" % var, text).group(1).split()
-    return sorted(names)
+    return sorted(tool_list.tools())
 
 
 def main():

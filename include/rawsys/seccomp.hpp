@@ -13,20 +13,6 @@
 #include "bpf.hpp"
 #include "fd.hpp"
 
-// The tables seccomp_abi knows, declared only: a filter for another ABI's
-// table (seccomp_filter<rawsys::ia32::nr>) needs that table's header,
-// <rawsys/nr/i386.hpp>, and a program that builds none pays for none.
-namespace rawsys::x86_64 { enum class nr : long; }
-namespace rawsys::ia32 { enum class nr : long; }
-namespace rawsys::aarch64 { enum class nr : long; }
-namespace rawsys::arm { enum class nr : long; }
-namespace rawsys::ppc64 { enum class nr : long; }
-namespace rawsys::riscv64 { enum class nr : long; }
-namespace rawsys::loongarch64 { enum class nr : long; }
-namespace rawsys::s390x { enum class nr : long; }
-namespace rawsys::mips_n64 { enum class nr : long; }
-namespace rawsys::mips_o32 { enum class nr : long; }
-
 namespace rawsys {
 
 // seccomp(2) operations (SECCOMP_SET_MODE_STRICT, ...).
@@ -81,7 +67,7 @@ struct seccomp_notif_sizes {
   uint16_t seccomp_data;
 };
 
-// AUDIT_ARCH_* of the three ABIs (linux/audit.h; `i386` is a macro in GNU
+// AUDIT_ARCH_* of the ABIs below (linux/audit.h; `i386` is a macro in GNU
 // modes, hence ia32 as in rawsys::ia32::nr).
 enum class audit_arch : uint32_t {
   x86_64 = 0xc000003eu,
@@ -102,60 +88,38 @@ enum class audit_arch : uint32_t {
 inline constexpr uint32_t x32_syscall_bit = 0x40000000u;
 
 namespace detail {
+// What a filter for a syscall table checks first: the table's AUDIT_ARCH_*,
+// and (x86-64 only) that the number has no x32 bit.
 template <class Nr>
 struct seccomp_abi;
-template <>
-struct seccomp_abi<x86_64::nr> {
-  static constexpr audit_arch arch = audit_arch::x86_64;
-  static constexpr bool x32_check = true;
-};
-template <>
-struct seccomp_abi<ia32::nr> {
-  static constexpr audit_arch arch = audit_arch::ia32;
-  static constexpr bool x32_check = false;
-};
-template <>
-struct seccomp_abi<aarch64::nr> {
-  static constexpr audit_arch arch = audit_arch::aarch64;
-  static constexpr bool x32_check = false;
-};
-// One table for both byte orders: the little-endian ELFv2 ABI rawsys supports.
-template <>
-struct seccomp_abi<ppc64::nr> {
-  static constexpr audit_arch arch = audit_arch::ppc64le;
-  static constexpr bool x32_check = false;
-};
-template <>
-struct seccomp_abi<riscv64::nr> {
-  static constexpr audit_arch arch = audit_arch::riscv64;
-  static constexpr bool x32_check = false;
-};
-template <>
-struct seccomp_abi<arm::nr> {
-  static constexpr audit_arch arch = audit_arch::arm;
-  static constexpr bool x32_check = false;
-};
-template <>
-struct seccomp_abi<loongarch64::nr> {
-  static constexpr audit_arch arch = audit_arch::loongarch64;
-  static constexpr bool x32_check = false;
-};
-template <>
-struct seccomp_abi<s390x::nr> {
-  static constexpr audit_arch arch = audit_arch::s390x;
-  static constexpr bool x32_check = false;
-};
-template <>
-struct seccomp_abi<mips_n64::nr> {
-  static constexpr audit_arch arch = audit_arch::mipsel64;
-  static constexpr bool x32_check = false;
-};
-template <>
-struct seccomp_abi<mips_o32::nr> {
-  static constexpr audit_arch arch = audit_arch::mipsel;
-  static constexpr bool x32_check = false;
-};
 }  // namespace detail
+
+// The tables seccomp_abi knows, one line each: the table's namespace (declared
+// only: a filter for another ABI's table, seccomp_filter<rawsys::ia32::nr>,
+// needs that table's header, <rawsys/nr/i386.hpp>, and a program that builds
+// none pays for none), its AUDIT_ARCH_*, and whether x32 numbers are refused.
+#define RAWSYS_SECCOMP_ABI(table, audit, x32)      \
+  namespace table {                                \
+  enum class nr : long;                            \
+  }                                                \
+  namespace detail {                               \
+  template <>                                      \
+  struct seccomp_abi<table::nr> {                  \
+    static constexpr audit_arch arch = audit;      \
+    static constexpr bool x32_check = x32;         \
+  };                                               \
+  }
+RAWSYS_SECCOMP_ABI(x86_64, audit_arch::x86_64, true)
+RAWSYS_SECCOMP_ABI(ia32, audit_arch::ia32, false)
+RAWSYS_SECCOMP_ABI(aarch64, audit_arch::aarch64, false)
+RAWSYS_SECCOMP_ABI(arm, audit_arch::arm, false)
+RAWSYS_SECCOMP_ABI(ppc64, audit_arch::ppc64le, false)  // one table for both byte orders: ELFv2 little-endian
+RAWSYS_SECCOMP_ABI(riscv64, audit_arch::riscv64, false)
+RAWSYS_SECCOMP_ABI(loongarch64, audit_arch::loongarch64, false)
+RAWSYS_SECCOMP_ABI(s390x, audit_arch::s390x, false)
+RAWSYS_SECCOMP_ABI(mips_n64, audit_arch::mipsel64, false)
+RAWSYS_SECCOMP_ABI(mips_o32, audit_arch::mipsel, false)
+#undef RAWSYS_SECCOMP_ABI
 
 // The AUDIT_ARCH_* of an architecture's syscall table, and of this one.
 template <detail::syscall_nr Nr>

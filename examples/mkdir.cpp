@@ -1,6 +1,8 @@
 // mkdir(1) as in coreutils: creates each DIRECTORY. -m MODE sets its mode
 // (octal or symbolic, as chmod's, from a=rwx; the umask takes bits away
-// only where a clause names no u, g, o or a, as in chmod);
+// only where a clause names no u, g, o or a, as in chmod; a directory
+// given a special bit is made without group and other write, and the bits
+// MODE names are set afterwards, as coreutils does);
 // -p creates the missing parents too (u+wx added to the umask's default, so
 // that their children can be made) and is content with a directory that
 // already exists; -v says "created directory" for each one made.
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
   const unsigned umask_value = rawsys::umask(0);
   (void)rawsys::umask(umask_value);
   unsigned mode = 0777;
+  unsigned mode_bits = 0;  // the bits -m names
   if (mode_arg) {
     tool::mode_changes changes;
     if (!tool::mode_compile(mode_arg, changes)) {
@@ -83,8 +86,15 @@ int main(int argc, char** argv) {
       tool::end_error();
       return 1;
     }
-    mode = tool::mode_adjust(0777, true, umask_value, changes);
+    mode = tool::mode_adjust(0777, true, umask_value, changes, &mode_bits);
   }
+  // As coreutils (gnulib's make_dir_parents): with -m, made under the
+  // umask's bits that MODE lacks; with a special bit, first without group
+  // and other write (no one else can enter before the mode is final), then
+  // the bits MODE names set where they differ. Without -m, the umask as is.
+  const unsigned umask_self = mode_arg ? umask_value & ~mode : umask_value;
+  const bool special = (mode_bits & 06000) || (mode & 01000);
+  const unsigned mkdir_mode = special ? mode & ~0022u : mode;
   const unsigned parent_mode = (0777 & ~umask_value) | 0300;
 
   int status = 0;
@@ -94,7 +104,9 @@ int main(int argc, char** argv) {
       status = 1;
       continue;
     }
-    auto r = rawsys::mkdirat(rawsys::at_fdcwd, path, mode);
+    (void)rawsys::umask(umask_self);
+    auto r = rawsys::mkdirat(rawsys::at_fdcwd, path, mkdir_mode);
+    (void)rawsys::umask(umask_value);
     if (!r) {
       if (!(parents && r.error() == errc::eexist && is_dir(path))) {
         cannot_create(path, r.error());
@@ -103,10 +115,18 @@ int main(int argc, char** argv) {
       continue;
     }
     created(path);
-    // The mode exactly as asked: the umask took bits away, and mkdir(2)
-    // may drop the set-ID bits.
-    if (mode_arg)
-      if (auto c = rawsys::fchmodat(rawsys::at_fdcwd, path, mode); !c) {
+    if (mode_bits == 0) continue;
+    rawsys::statx_t st{};
+    if (auto s = rawsys::statx(rawsys::at_fdcwd, path, rawsys::at::symlink_nofollow, rawsys::stx::mode, &st); !s) {
+      tool::put_quoteaf(tool::begin_error() << "cannot set permissions of ", path);
+      rawsys::err << ": " << message(s.error());
+      tool::end_error();
+      status = 1;
+      continue;
+    }
+    const unsigned made = st.mode & 07777u;
+    if ((mode ^ made) & mode_bits)
+      if (auto c = rawsys::fchmodat(rawsys::at_fdcwd, path, mode | (made & ~mode_bits)); !c) {
         tool::put_quoteaf(tool::begin_error() << "cannot set permissions of ", path);
         rawsys::err << ": " << message(c.error());
         tool::end_error();

@@ -14,7 +14,8 @@ struct mode_change {
   char kind;          // 0: the bits in value; 'X': x if a directory or any x; 'c': copy the class in value
   unsigned affected;  // the who bits (0: none given, the umask applies)
   unsigned value;
-  unsigned mentioned; // bits the clause names (S_ISUID and S_ISGID of a directory are kept otherwise)
+  unsigned mentioned; // bits the clause names, as gnulib counts them: its who's among its letters
+                      // (S_ISUID and S_ISGID of a directory are kept unless named)
 };
 
 struct mode_changes {
@@ -52,7 +53,7 @@ inline bool mode_compile(const char* s, mode_changes& out) noexcept {
     if (*s != '=' && *s != '+' && *s != '-') return false;
     while (*s == '=' || *s == '+' || *s == '-') {
       if (out.count == mode_changes::max) return false;
-      mode_change c{*s++, 0, who, 0, who ? who : mode_bits_all};
+      mode_change c{*s++, 0, who, 0, 0};
       if (*s == 'u' || *s == 'g' || *s == 'o') {
         c.kind = 'c';
         c.value = *s == 'u' ? 0700u : *s == 'g' ? 0070u : 0007u;
@@ -68,6 +69,7 @@ inline bool mode_compile(const char* s, mode_changes& out) noexcept {
           else break;
         }
       }
+      c.mentioned = who ? who & c.value : c.value;
       out.list[out.count++] = c;
     }
     if (*s == '\0') return true;
@@ -76,9 +78,12 @@ inline bool mode_compile(const char* s, mode_changes& out) noexcept {
   }
 }
 
-// MODE with the changes applied; DIR: it is a directory's.
-inline unsigned mode_adjust(unsigned mode, bool dir, unsigned umask_value, const mode_changes& changes) noexcept {
+// MODE with the changes applied; DIR: it is a directory's. CHANGED, when
+// given, receives the bits the changes set or clear (gnulib's mode_bits).
+inline unsigned mode_adjust(unsigned mode, bool dir, unsigned umask_value, const mode_changes& changes,
+                            unsigned* changed = nullptr) noexcept {
   unsigned m = mode & mode_bits_all;
+  unsigned bits = 0;
   for (int i = 0; i < changes.count; ++i) {
     const mode_change& c = changes.list[i];
     const unsigned omit = (dir ? 06000u : 0u) & ~c.mentioned;
@@ -92,13 +97,17 @@ inline unsigned mode_adjust(unsigned mode, bool dir, unsigned umask_value, const
     value &= (c.affected ? c.affected : ~umask_value) & ~omit;
     if (c.op == '=') {
       const unsigned preserved = (c.affected ? ~c.affected : 0u) | omit;
+      bits |= mode_bits_all & ~preserved;
       m = (m & preserved) | value;
     } else if (c.op == '+') {
+      bits |= value;
       m |= value;
     } else {
+      bits |= value;
       m &= ~value;
     }
   }
+  if (changed) *changed = bits;
   return m & mode_bits_all;
 }
 

@@ -300,9 +300,10 @@ CASES = {
         ["-m", "17777", "m"], ["-m", "u", "m"], ["-m", "", "m"], ["-m"], [], ["-x"], ["--bogus"], ["--parents=1", "z"],
         ["locked/x"], ["-p", "locked/x/y"], ["nosuch/x"], ["--", "-p"], ["x", "one", "y"],
     ]] + [C(["-v", "a"], stdout="full", state=True)] + [
-        # A clause without u, g, o or a leaves the bits the umask masks.
+        # A clause without u, g, o or a leaves the bits the umask masks; a
+        # special bit makes coreutils create without group and other write.
         C(["-m", m, "m"], state=True, umask=u) for u in (0o027, 0o077) for m in
-        ["-x", "=rwxt", "+x", "g-w", "u=rwx", "=", "+r,-w", "a=rwx,-x"]
+        ["-x", "=rwxt", "+x", "g-w", "u=rwx", "=", "+r,-w", "a=rwx,-x", "+t", "a+t", "+rt", "o+w,+t", "g-s", "u=g,+t"]
     ] + [C(["-p", "-m", "-w", "p/q"], state=True, umask=0o027), C(["-p", "r/s"], state=True, umask=0o077)],
     "rmdir": [C(a, state=True) for a in [
         ["emptydir"], ["dir"], ["one"], ["nosuch"], ["."], [".."], ["emptydir", "dir", "nosuch"], ["-v", "emptydir"],
@@ -425,7 +426,13 @@ CASES = {
         ["-f", "755", "nosuch"], ["-v", "755", "dir/link"], ["-R", "755", "dir/link"], ["-x"], ["--bogus"], ["-v", "-x", "script"],
         ["u+rwx,g-w,o=", "one", "two", "nosuch", "big"], ["--", "755", "one"], ["-v", "0", "one"], ["17777", "one"],
         ["-v", "+t", "one"], ["--changes", "--recursive", "a+rX", "dir"], ["1644", "dir", "one"],
-    ]],
+    ]] + [
+        # A directory's set-user-ID and set-group-ID bits stay unless a clause
+        # names them (or an octal mode has five digits).
+        C(a, state=True, setup=lambda d: os.chmod(os.path.join(d, "dir"), 0o6755)) for a in [
+            ["=rwx", "dir"], ["u=rwx", "dir"], ["-v", "g=rwx", "dir"], ["a=rwx", "dir"], ["u=g", "dir"], ["a-s", "dir"],
+            ["755", "dir"], ["00755", "dir"], ["g=u,o=", "dir"],
+        ]],
     "readlink": [C(a, setup=links) for a in [
         ["l"], ["one"], ["nosuch"], ["-f", "l"], ["-f", "nosuch"], ["-f", "nosuch/x"], ["-e", "nosuch"],
         ["-m", "nosuch/x/../y"], ["-f", "dir/dangling"], ["-e", "dir/dangling"], ["-f", "loop1"], ["-v", "one"], ["-n", "l"],

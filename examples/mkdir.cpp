@@ -18,8 +18,9 @@ using rawsys::errc;
 
 bool verbose = false;
 
-void cannot_create(const char* name, errc e) {
-  tool::put_quoteaf(tool::begin_error() << "cannot create directory ", name);
+// "mkdir: cannot WHAT 'NAME': reason".
+void cannot(const char* what, const char* name, errc e) {
+  tool::put_quoteaf(tool::begin_error() << "cannot " << what << ' ', name);
   rawsys::err << ": " << message(e);
   tool::end_error();
 }
@@ -47,8 +48,8 @@ bool make_parents(char* path, unsigned mode) {
     auto r = rawsys::mkdirat(rawsys::at_fdcwd, path, mode);
     bool ok = true;
     if (r) created(path);
-    else if (r.error() != errc::eexist) cannot_create(path, r.error()), ok = false;
-    else if (!is_dir(path)) cannot_create(path, errc::enotdir), ok = false;
+    else if (r.error() != errc::eexist) cannot("create directory", path, r.error()), ok = false;
+    else if (!is_dir(path)) cannot("create directory", path, errc::enotdir), ok = false;
     path[i] = '/';
     if (!ok) return false;
   }
@@ -109,7 +110,7 @@ int main(int argc, char** argv) {
     (void)rawsys::umask(umask_value);
     if (!r) {
       if (!(parents && r.error() == errc::eexist && is_dir(path))) {
-        cannot_create(path, r.error());
+        cannot("create directory", path, r.error());
         status = 1;
       }
       continue;
@@ -118,18 +119,14 @@ int main(int argc, char** argv) {
     if (mode_bits == 0) continue;
     rawsys::statx_t st{};
     if (auto s = rawsys::statx(rawsys::at_fdcwd, path, rawsys::at::symlink_nofollow, rawsys::stx::mode, &st); !s) {
-      tool::put_quoteaf(tool::begin_error() << "cannot set permissions of ", path);
-      rawsys::err << ": " << message(s.error());
-      tool::end_error();
+      cannot("set permissions of", path, s.error());
       status = 1;
       continue;
     }
     const unsigned made = st.mode & 07777u;
     if ((mode ^ made) & mode_bits)
       if (auto c = rawsys::fchmodat(rawsys::at_fdcwd, path, mode | (made & ~mode_bits)); !c) {
-        tool::put_quoteaf(tool::begin_error() << "cannot set permissions of ", path);
-        rawsys::err << ": " << message(c.error());
-        tool::end_error();
+        cannot("set permissions of", path, c.error());
         status = 1;
       }
   }

@@ -105,9 +105,9 @@ int main(int argc, char** argv) {
       status = 1;
       continue;
     }
-    (void)rawsys::umask(umask_self);
+    if (umask_self != umask_value) (void)rawsys::umask(umask_self);
     auto r = rawsys::mkdirat(rawsys::at_fdcwd, path, mkdir_mode);
-    (void)rawsys::umask(umask_value);
+    if (umask_self != umask_value) (void)rawsys::umask(umask_value);
     if (!r) {
       if (!(parents && r.error() == errc::eexist && is_dir(path))) {
         cannot("create directory", path, r.error());

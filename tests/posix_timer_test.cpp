@@ -220,20 +220,26 @@ TEST_CASE("timer_*: errors as glibc's") {
 
 TEST_CASE("clock_adjtime, adjtimex: reading the clock's state (no modes), as glibc's") {
   // The state is the machine's, and a time daemon may update it between the
-  // two readings: a pair is taken again (up to ten times) until none did.
+  // two readings: READ takes a pair again (up to ten times) until AGREE
+  // holds, then the checks below look at the last pair.
+  const auto until_agreed = [](auto read, auto agree) {
+    for (int tries = 0; tries < 10 && !agree(); ++tries) read();
+  };
   rawsys::timex mine{};
   ::timex theirs{};
   rawsys::result<rawsys::clock_state> state = unexpected(errc::einval);
   int g = -1;
-  for (int tries = 0; tries < 10; ++tries) {
-    mine = {};
-    theirs = {};
-    state = rawsys::clock_adjtime(clk::realtime, mine);
-    g = ::clock_adjtime(CLOCK_REALTIME, &theirs);
-    if (state && g >= 0 && static_cast<int>(*state) == g && mine.status == theirs.status &&
-        mine.maxerror <= theirs.maxerror && mine.tai == theirs.tai)
-      break;
-  }
+  until_agreed(
+      [&] {
+        mine = {};
+        theirs = {};
+        state = rawsys::clock_adjtime(clk::realtime, mine);
+        g = ::clock_adjtime(CLOCK_REALTIME, &theirs);
+      },
+      [&] {
+        return state && g >= 0 && static_cast<int>(*state) == g && mine.status == theirs.status &&
+               mine.maxerror <= theirs.maxerror && mine.tai == theirs.tai;
+      });
   REQUIRE(state.has_value());
   REQUIRE(g >= 0);
   CHECK(static_cast<int>(*state) == g);
@@ -248,13 +254,14 @@ TEST_CASE("clock_adjtime, adjtimex: reading the clock's state (no modes), as gli
   ::timex theirs2{};
   rawsys::result<rawsys::clock_state> s2 = unexpected(errc::einval);
   int g2 = -1;
-  for (int tries = 0; tries < 10; ++tries) {
-    viaadj = {};
-    theirs2 = {};
-    s2 = rawsys::adjtimex(viaadj);
-    g2 = ::adjtimex(&theirs2);
-    if (s2 && g2 >= 0 && static_cast<int>(*s2) == g2 && viaadj.status == theirs2.status) break;
-  }
+  until_agreed(
+      [&] {
+        viaadj = {};
+        theirs2 = {};
+        s2 = rawsys::adjtimex(viaadj);
+        g2 = ::adjtimex(&theirs2);
+      },
+      [&] { return s2 && g2 >= 0 && static_cast<int>(*s2) == g2 && viaadj.status == theirs2.status; });
   REQUIRE(s2.has_value());
   CHECK(static_cast<int>(*s2) == g2);
   CHECK(viaadj.status == theirs2.status);

@@ -148,7 +148,7 @@ for entry in "${configs[@]}"; do
     # Each failed test's own output (ctest --output-on-failure prints it after
     # the test's result line, up to the next test's line), then their names,
     # which also go into the summary so that its last lines say what failed.
-    awk '/^ *[0-9]+\/[0-9]+ Test +#[0-9]+:/ { show = $0 ~ /\*\*\*(Failed|Timeout|Exception)|  Failed  / }
+    awk '/^ *[0-9]+\/[0-9]+ Test +#[0-9]+:/ { show = $0 ~ /\*\*\*(Failed|Timeout|Exception|Not Run)/ }
          /^ *Start +[0-9]+:/ || / tests passed, / { show = 0 }
          show' <<<"$out" | head -n 150
     failures=$(sed -n '/The following tests FAILED/,$p' <<<"$out" | grep -E '^[[:space:]]+[0-9]+ - ' |

@@ -20,6 +20,7 @@ include(CheckLinkerFlag)
 
 check_cxx_compiler_flag(-mstack-protector-guard=global RAWSYS_HAVE_GLOBAL_STACK_GUARD)
 check_linker_flag(CXX -Wl,--no-warn-rwx-segments RAWSYS_HAVE_NO_WARN_RWX)
+check_linker_flag(CXX -Wl,--fix-cortex-a53-843419=adr RAWSYS_HAVE_A53_843419_ADR)
 check_cxx_compiler_flag(-mtraceback=no RAWSYS_HAVE_NO_TRACEBACK)
 
 # libgcc, for what freestanding code may still call (64-bit division on
@@ -72,6 +73,16 @@ function(rawsys_add_tool name)
   if(RAWSYS_HAVE_NO_WARN_RWX)
     # One segment holds code and data: that is what -N asks for.
     target_link_options(${name} PRIVATE -Wl,--no-warn-rwx-segments)
+  endif()
+  if(RAWSYS_HAVE_A53_843419_ADR)
+    # arm64 GNU ld: Cortex-A53 erratum 843419 is still fixed, by turning an
+    # ADRP in a page's last two words into an ADR. The default may instead
+    # branch to a stub in a 4 KiB-aligned section of its own, which adds up
+    # to 4 KiB to a tool whenever a change of layout puts an ADRP there (wc:
+    # +4,112 bytes for a reordering of the same functions). A tool is far
+    # smaller than ADR's +-1 MiB reach; were one not, its link would fail
+    # rather than go unfixed.
+    target_link_options(${name} PRIVATE -Wl,--fix-cortex-a53-843419=adr)
   endif()
   set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${RAWSYS_TOOL_LINKER_SCRIPT})
   target_link_libraries(${name} PRIVATE ${RAWSYS_LIBGCC})

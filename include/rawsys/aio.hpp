@@ -53,17 +53,20 @@ struct aio_sigset {
 
 // io_setup(2): long io_setup(unsigned int nr_events, aio_context_t *ctx_idp);
 // *ctx must be 0 on entry.
+template <class = void>
 inline result<void> io_setup(unsigned nr_events, aio_context_t* ctx) noexcept {
   return detail::as_void(syscall(nr::io_setup, nr_events, ctx));
 }
 
 // io_destroy(2): int io_destroy(aio_context_t ctx_id);
+template <class = void>
 inline result<void> io_destroy(aio_context_t ctx) noexcept {
   return detail::as_void(syscall(nr::io_destroy, ctx));
 }
 
 // io_submit(2): int io_submit(aio_context_t ctx_id, long nr, struct iocb **iocbpp);
 // How many of the nr requests were queued.
+template <class = void>
 inline result<long> io_submit(aio_context_t ctx, long nr_iocbs, iocb** iocbpp) noexcept {
   return syscall(nr::io_submit, ctx, nr_iocbs, iocbpp);
 }
@@ -71,6 +74,7 @@ inline result<long> io_submit(aio_context_t ctx, long nr_iocbs, iocb** iocbpp) n
 // io_cancel(2): int io_cancel(aio_context_t ctx_id, struct iocb *iocb, struct io_event *result);
 // Since Linux 5.0 a cancelled request's event goes to the ring, not to
 // *result, and success is EINPROGRESS.
+template <class = void>
 inline result<void> io_cancel(aio_context_t ctx, iocb* request, io_event* result_event) noexcept {
   return detail::as_void(syscall(nr::io_cancel, ctx, request, result_event));
 }
@@ -78,6 +82,7 @@ inline result<void> io_cancel(aio_context_t ctx, iocb* request, io_event* result
 // io_pgetevents: int io_pgetevents(aio_context_t ctx_id, long min_nr, long nr, struct io_event *events, struct timespec *timeout, const struct __aio_sigset *usig);
 // io_getevents with the signal mask of *usig (nullptr: unchanged) while it
 // waits. timeout nullptr: until min_nr events. The number of events.
+template <class = void>
 inline result<long> io_pgetevents(aio_context_t ctx, long min_nr, long nr_events, io_event* events, const timespec* timeout, const aio_sigset* usig = nullptr) noexcept {
   const result<long> r = syscall(sys::io_pgetevents, ctx, min_nr, nr_events, events, timeout, usig);
   return detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
@@ -88,6 +93,7 @@ inline result<long> io_pgetevents(aio_context_t ctx, long min_nr, long nr_events
 // io_getevents(2): int io_getevents(aio_context_t ctx_id, long min_nr, long nr, struct io_event *events, struct timespec *timeout);
 // The number of events. 32-bit ISAs: io_pgetevents_time64 with no mask,
 // io_getevents with a 32-bit timespec on a kernel without it.
+template <class = void>
 inline result<long> io_getevents(aio_context_t ctx, long min_nr, long nr_events, io_event* events, const timespec* timeout = nullptr) noexcept {
   if constexpr (abi::time64_calls) {
     const result<long> r = syscall(sys::io_pgetevents, ctx, min_nr, nr_events, events, timeout, nullptr);

@@ -151,6 +151,7 @@ inline constexpr size_t bpf_obj_name_len = 16;
 
 namespace detail {
 // A user address as the kernel's __aligned_u64 fields take it (zero-extended on i386).
+template <class = void>
 inline uint64_t addr64(const void* p) noexcept { return reinterpret_cast<uintptr_t>(p); }
 }  // namespace detail
 
@@ -237,11 +238,13 @@ static_assert(sizeof(bpf_prog_load_attr) == 152);
 // `attr` is one of the *_attr structs above (or the caller's own piece of the
 // union) and `size` its size: the kernel reads that many bytes and needs any
 // it does not know to be zero. Passes ENOSYS through where BPF is not built in.
+template <class = void>
 inline result<long> bpf(bpf_cmd cmd, void* attr, unsigned size) noexcept {
   return syscall(nr::bpf, cmd, attr, size);
 }
 
 // bpf(2) BPF_MAP_CREATE: a new map.
+template <class = void>
 inline result<unique_fd> bpf_map_create(const bpf_map_create_attr& attr) noexcept {
   return detail::as_fd(bpf(bpf_cmd::map_create, const_cast<bpf_map_create_attr*>(&attr),
                            sizeof attr));
@@ -249,6 +252,7 @@ inline result<unique_fd> bpf_map_create(const bpf_map_create_attr& attr) noexcep
 
 // bpf(2) BPF_MAP_LOOKUP_ELEM: copies the value stored under *key into *value
 // (value_size bytes; ENOENT when there is none).
+template <class = void>
 inline result<void> bpf_map_lookup_elem(fd map, const void* key, void* value, bpf_elem_f::flags flags = bpf_elem_f::flags()) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
@@ -259,6 +263,7 @@ inline result<void> bpf_map_lookup_elem(fd map, const void* key, void* value, bp
 }
 
 // bpf(2) BPF_MAP_UPDATE_ELEM: stores *value under *key (bpf_elem_f::any, noexist, exist).
+template <class = void>
 inline result<void> bpf_map_update_elem(fd map, const void* key, const void* value, bpf_elem_f::flags flags = bpf_elem_f::any) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
@@ -269,6 +274,7 @@ inline result<void> bpf_map_update_elem(fd map, const void* key, const void* val
 }
 
 // bpf(2) BPF_MAP_DELETE_ELEM
+template <class = void>
 inline result<void> bpf_map_delete_elem(fd map, const void* key) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
@@ -278,6 +284,7 @@ inline result<void> bpf_map_delete_elem(fd map, const void* key) noexcept {
 
 // bpf(2) BPF_MAP_GET_NEXT_KEY: the key after *key (the first key when key is null)
 // into *next_key; ENOENT after the last.
+template <class = void>
 inline result<void> bpf_map_get_next_key(fd map, const void* key, void* next_key) noexcept {
   bpf_map_elem_attr a{};
   a.map_fd = static_cast<uint32_t>(map.get());
@@ -289,6 +296,7 @@ inline result<void> bpf_map_get_next_key(fd map, const void* key, void* next_key
 // bpf(2) BPF_PROG_LOAD: a verified program. On a verifier error (EACCES, EINVAL) the
 // log, when attr.log_buf was given, says why. Not const: newer kernels write
 // log_true_size back.
+template <class = void>
 inline result<unique_fd> bpf_prog_load(bpf_prog_load_attr& attr) noexcept {
   return detail::as_fd(bpf(bpf_cmd::prog_load, &attr, sizeof attr));
 }

@@ -54,10 +54,12 @@ struct cap_sets {
 // capget(2): int capget(cap_user_header_t hdrp, cap_user_data_t datap);
 // With an unknown hdrp->version the kernel writes the one it prefers there
 // and fails with EINVAL (or succeeds when datap is null): a version query.
+template <class = void>
 inline result<void> capget(cap_user_header* hdrp, cap_user_data* datap) noexcept {
   return detail::as_void(syscall(nr::capget, hdrp, datap));
 }
 // Version 3 sets of pid (0: the caller).
+template <class = void>
 inline result<cap_sets> capget(int pid = 0) noexcept {
   cap_user_header h{cap_version::v3, pid};
   cap_user_data d[2] = {};
@@ -70,10 +72,12 @@ inline result<cap_sets> capget(int pid = 0) noexcept {
 
 // capset(2): int capset(cap_user_header_t hdrp, const cap_user_data_t datap);
 // Only the caller's own sets can change (pid 0 or its own pid; EPERM else).
+template <class = void>
 inline result<void> capset(cap_user_header* hdrp, const cap_user_data* datap) noexcept {
   return detail::as_void(syscall(nr::capset, hdrp, datap));
 }
 // Sets the caller's sets, version 3.
+template <class = void>
 inline result<void> capset(const cap_sets& s) noexcept {
   cap_user_header h{cap_version::v3, 0};
   const auto lo = [](uint64_t v) { return static_cast<uint32_t>(v); };

@@ -50,6 +50,7 @@ struct pollfd {
 // timeout nullptr waits forever; mask nullptr keeps the signal mask. Returns
 // how many entries have revents set. 32-bit ISAs: ppoll_time64, and ppoll
 // with a 32-bit timespec on a kernel without it (EOVERFLOW when it does not fit).
+template <class = void>
 inline result<unsigned> ppoll(pollfd* fds, unsigned nfds, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   timespec t{};
   if (timeout) t = *timeout;
@@ -89,6 +90,7 @@ struct fd_set {
 // sig is the kernel's {const sigset_t *, size_t} pair, built here from mask.
 // Returns how many bits are set in the three sets together. 32-bit ISAs:
 // pselect6_time64, and pselect6 with a 32-bit timespec on a kernel without it.
+template <class = void>
 inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   struct {
     const sigset* p;
@@ -154,14 +156,17 @@ using epoll_event = uapi::epoll_event<detail::epoll_types>;
 static_assert(uapi::epoll_event_layout_ok<epoll_event>());
 
 // epoll_create1(2): int epoll_create1(int flags);
+template <class = void>
 inline result<unique_fd> epoll_create1(epoll::flags flags = epoll::none) noexcept {
   return detail::as_fd(syscall(nr::epoll_create1, flags));
 }
 
 // epoll_ctl(2): int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
+template <class = void>
 inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, const epoll_event* event) noexcept {
   return detail::as_void(syscall(nr::epoll_ctl, epfd.get(), op, target.get(), event));
 }
+template <class = void>
 inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, epoll::events events, uint64_t data) noexcept {
   const epoll_event ev{events, data};
   return epoll_ctl(epfd, op, target, &ev);
@@ -170,6 +175,7 @@ inline result<void> epoll_ctl(fd epfd, epoll::op op, fd target, epoll::events ev
 // epoll_pwait(2): int epoll_pwait(int epfd, struct epoll_event *events, int maxevents, int timeout, const sigset_t *sigmask, size_t sigsetsize);
 // timeout in milliseconds, -1 forever. (arm64 has no epoll_wait: this is
 // the call on every arch.)
+template <class = void>
 inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents, int timeout, const sigset* mask = nullptr) noexcept {
   return detail::as_count<unsigned>(
       syscall(nr::epoll_pwait, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
@@ -179,6 +185,7 @@ inline result<unsigned> epoll_pwait(fd epfd, epoll_event* events, int maxevents,
 // A relative timeout with nanoseconds (64-bit on every arch, i386 too);
 // nullptr waits forever. Linux 5.11+: older kernels give ENOSYS, passed
 // through.
+template <class = void>
 inline result<unsigned> epoll_pwait2(fd epfd, epoll_event* events, int maxevents, const timespec* timeout, const sigset* mask = nullptr) noexcept {
   return detail::as_count<unsigned>(
       syscall(nr::epoll_pwait2, epfd.get(), events, maxevents, timeout, mask, sizeof(sigset)));
@@ -198,6 +205,7 @@ inline constexpr flags cloexec{uapi::efd_cloexec};
 }  // namespace efd
 
 // eventfd2(2): int eventfd2(unsigned int count, int flags);
+template <class = void>
 inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = efd::none) noexcept {
   return detail::as_fd(syscall(nr::eventfd2, count, flags));
 }
@@ -208,6 +216,7 @@ inline result<unique_fd> eventfd2(unsigned count, efd::flags flags = efd::none) 
 // of a file) is EINVAL, the kernel's answer when a descriptor is not of the
 // kind the call needs; never a value. glibc's eventfd_read fails too (-1,
 // errno left as it was).
+template <class = void>
 inline result<uint64_t> eventfd_read(fd efd) noexcept {
   uint64_t v = 0;
   const auto r = syscall(nr::read, efd.get(), &v, sizeof v);
@@ -219,6 +228,7 @@ inline result<uint64_t> eventfd_read(fd efd) noexcept {
 // eventfd(2): int eventfd_write(int fd, eventfd_t value);  (glibc's, a write of 8 bytes)
 // Adds value to the counter. A write of fewer than 8 bytes (never from an
 // eventfd) is EINVAL, as in eventfd_read.
+template <class = void>
 inline result<void> eventfd_write(fd efd, uint64_t value) noexcept {
   const auto r = syscall(nr::write, efd.get(), &value, sizeof value);
   if (!r) return unexpected(r.error());
@@ -233,6 +243,7 @@ inline result<void> eventfd_write(fd efd, uint64_t value) noexcept {
 // A copy of descriptor `targetfd` of the process pidfd refers to (which must
 // allow ptrace access). flags must be 0. Linux 5.6+: ENOSYS before, passed
 // through.
+template <class = void>
 inline result<unique_fd> pidfd_getfd(fd pidfd, int targetfd, unsigned flags = 0) noexcept {
   return detail::as_fd(syscall(nr::pidfd_getfd, pidfd.get(), targetfd, flags));
 }

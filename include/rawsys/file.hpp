@@ -200,12 +200,14 @@ struct flock_t {
 // Flags that cannot create (no o::creat, no o::tmpfile) take no mode; an
 // o::creating set takes the new file's mode. Flag bits that create, cast in
 // from a number, are EINVAL here rather than a file with mode 0.
+template <class = void>
 inline result<unique_fd> openat(fd dirfd, const char* path, o::flags flags) noexcept {
   const auto b = bits(flags);
   if ((b & bits(o::creat)) != 0 || (b & bits(o::tmpfile)) == bits(o::tmpfile)) return unexpected(errc::einval);
   if constexpr (abi::word_bits == 32) flags |= o::largefile;
   return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, 0));
 }
+template <class = void>
 inline result<unique_fd> openat(fd dirfd, const char* path, o::creating flags, mode m) noexcept {
   if constexpr (abi::word_bits == 32) flags |= o::largefile;
   return detail::as_fd(syscall(nr::openat, dirfd.get(), path, flags, m));
@@ -227,7 +229,9 @@ result<unique_fd> openat(fd, const char*, F) noexcept {
 
 // open(2): int open(const char *pathname, int flags, mode_t mode);
 // openat(AT_FDCWD, ...) on every arch (arm64 has no open).
+template <class = void>
 inline result<unique_fd> open(const char* path, o::flags flags) noexcept { return openat(at_fdcwd, path, flags); }
+template <class = void>
 inline result<unique_fd> open(const char* path, o::creating flags, mode m) noexcept {
   return openat(at_fdcwd, path, flags, m);
 }
@@ -240,6 +244,7 @@ result<unique_fd> open(const char* path, F flags) noexcept {
 // openat2(2): long openat2(int dirfd, const char *pathname, struct open_how *how, size_t size);
 // Linux 5.6; ENOSYS before (passed through). The struct is passed as given:
 // the convenience below adds o::largefile on 32-bit ISAs.
+template <class = void>
 inline result<unique_fd> openat2(fd dirfd, const char* path, const open_how* how, size_t size) noexcept {
   return detail::as_fd(syscall(nr::openat2, dirfd.get(), path, how, size));
 }
@@ -247,6 +252,7 @@ inline result<unique_fd> openat2(fd dirfd, const char* path, const open_how* how
 // openat2 with rawsys's open_how; on 32-bit ISAs it adds o::largefile (openat2,
 // unlike openat, does not add it for 32-bit callers), except with o::path,
 // which openat2 accepts only with o::directory, o::nofollow and o::cloexec.
+template <class = void>
 inline result<unique_fd> openat2(fd dirfd, const char* path, open_how how) noexcept {
   if constexpr (abi::word_bits == 32)
     if ((how.flags & bits(o::path)) == 0) how.flags |= bits(o::largefile);
@@ -255,11 +261,13 @@ inline result<unique_fd> openat2(fd dirfd, const char* path, open_how how) noexc
 
 // close(2): int close(int fd);
 // Never retry on EINTR: the descriptor is gone either way on Linux.
+template <class = void>
 inline result<void> close(fd f) noexcept {
   return detail::as_void(syscall(nr::close, f.get()));
 }
 
 // Closes an owned descriptor and reports close's error: close(std::move(u)).
+template <class = void>
 inline result<void> close(unique_fd&& f) noexcept {
   return close(fd{f.release()});
 }
@@ -268,53 +276,64 @@ void close(unique_fd& f) = delete;
 
 // close_range(2): int close_range(unsigned int first, unsigned int last, unsigned int flags);
 // Linux 5.9; ENOSYS before (passed through: close the range one by one).
+template <class = void>
 inline result<void> close_range(unsigned first, unsigned last, close_range_::flags flags = close_range_::flags()) noexcept {
   return detail::as_void(syscall(nr::close_range, first, last, flags));
 }
 
 // read(2): ssize_t read(int fd, void *buf, size_t count);
+template <class = void>
 inline result<size_t> read(fd f, void* buf, size_t count) noexcept {
   return detail::as_count<size_t>(syscall(nr::read, f.get(), buf, count));
 }
 
+template <class = void>
 inline result<size_t> read(fd f, buffer b) noexcept {
   return read(f, b.data, b.size);
 }
 
 // write(2): ssize_t write(int fd, const void *buf, size_t count);
+template <class = void>
 inline result<size_t> write(fd f, const void* buf, size_t count) noexcept {
   return detail::as_count<size_t>(syscall(nr::write, f.get(), buf, count));
 }
 
 // A string literal is written without its NUL.
+template <class = void>
 inline result<size_t> write(fd f, const_buffer b) noexcept {
   return write(f, b.data, b.size);
 }
 
 // pread64(2): ssize_t pread64(unsigned int fd, char *buf, size_t count, loff_t pos);
+template <class = void>
 inline result<size_t> pread64(fd f, void* buf, size_t count, int64_t offset) noexcept {
   return detail::as_count<size_t>(syscall(nr::pread64, f.get(), buf, count, arg64{static_cast<uint64_t>(offset)}));
 }
 
+template <class = void>
 inline result<size_t> pread64(fd f, buffer b, int64_t offset) noexcept {
   return pread64(f, b.data, b.size, offset);
 }
 
 // pwrite64(2): ssize_t pwrite64(unsigned int fd, const char *buf, size_t count, loff_t pos);
+template <class = void>
 inline result<size_t> pwrite64(fd f, const void* buf, size_t count, int64_t offset) noexcept {
   return detail::as_count<size_t>(syscall(nr::pwrite64, f.get(), buf, count, arg64{static_cast<uint64_t>(offset)}));
 }
 
+template <class = void>
 inline result<size_t> pwrite64(fd f, const_buffer b, int64_t offset) noexcept {
   return pwrite64(f, b.data, b.size, offset);
 }
 
 // readv(2): ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
+template <class = void>
 inline result<size_t> readv(fd f, const iovec* iov, int iovcnt) noexcept {
   return detail::as_count<size_t>(syscall(nr::readv, f.get(), iov, iovcnt));
 }
 
 // writev(2): ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
+template <class = void>
 inline result<size_t> writev(fd f, const iovec* iov, int iovcnt) noexcept {
   return detail::as_count<size_t>(syscall(nr::writev, f.get(), iov, iovcnt));
 }
@@ -337,6 +356,7 @@ constexpr pos_pair split_pos(int64_t offset) noexcept {
 // reads at, and moves, the file position. Linux 4.6: on ENOSYS (which
 // emulators such as qemu-user give) with no flags, falls back to preadv, or
 // readv for -1; with flags ENOSYS is passed through.
+template <class = void>
 inline result<size_t> preadv2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
   const auto pos = detail::split_pos(offset);
   auto r = syscall(nr::preadv2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
@@ -348,6 +368,7 @@ inline result<size_t> preadv2(fd f, const iovec* iov, int iovcnt, int64_t offset
 // pwritev2(2): ssize_t pwritev2(unsigned long fd, const struct iovec *vec, unsigned long vlen, unsigned long pos_l, unsigned long pos_h, rwf_t flags);
 // The offset as for preadv2; -1 writes at the file position. The same
 // fallback to pwritev or writev on ENOSYS with no flags.
+template <class = void>
 inline result<size_t> pwritev2(fd f, const iovec* iov, int iovcnt, int64_t offset, rwf::flags flags = rwf::flags()) noexcept {
   const auto pos = detail::split_pos(offset);
   auto r = syscall(nr::pwritev2, f.get(), iov, iovcnt, pos.lo, pos.hi, flags);
@@ -362,6 +383,7 @@ inline result<size_t> pwritev2(fd f, const iovec* iov, int iovcnt, int64_t offse
 // cannot report as a loff_t (a negative one, e.g. in /proc/self/mem) comes
 // back in its return value with *result unwritten: that value is returned,
 // sign-extended, as glibc does.
+template <class = void>
 inline result<int64_t> lseek(fd f, int64_t offset, seek whence) noexcept {
   if constexpr (sys::has(sys::llseek)) {
     const auto off = static_cast<uint64_t>(offset);
@@ -378,6 +400,7 @@ inline result<int64_t> lseek(fd f, int64_t offset, seek whence) noexcept {
 }
 
 // dup(2): int dup(int oldfd);
+template <class = void>
 inline result<unique_fd> dup(fd oldfd) noexcept {
   return detail::as_fd(syscall(nr::dup, oldfd.get()));
 }
@@ -385,6 +408,7 @@ inline result<unique_fd> dup(fd oldfd) noexcept {
 // dup3(2): int dup3(int oldfd, int newfd, int flags);
 // Returns newfd borrowed: the caller chose the number and owns it already.
 // oldfd == newfd is EINVAL (see dup2).
+template <class = void>
 inline result<fd> dup3(fd oldfd, fd newfd, o::flags flags = o::flags()) noexcept {
   auto r = syscall(nr::dup3, oldfd.get(), newfd.get(), flags);
   if (!r) return unexpected(r.error());
@@ -396,6 +420,7 @@ namespace detail {
 // returns a process group as its negative id, and a group id of 4095 or less
 // lands in the error range (fcntl(2), BUGS). EINVAL (a kernel before 2.6.32,
 // without F_GETOWN_EX) falls back to F_GETOWN itself.
+template <class = void>
 inline result<long> fcntl_getown(fd d) noexcept {
   struct {
     int type;  // F_OWNER_TID 0, F_OWNER_PID 1, F_OWNER_PGRP 2
@@ -412,6 +437,7 @@ inline result<long> fcntl_getown(fd d) noexcept {
 // 32-bit ISAs: fcntl64, whose lock commands take the 64-bit struct flock.
 // f::getown returns a process group as its negative id, whatever the id (see
 // detail::fcntl_getown).
+template <class = void>
 inline result<long> fcntl(fd d, f cmd, unsigned long arg = 0) noexcept {
   if (cmd == f::getown) return detail::fcntl_getown(d);
   return syscall(sys::fcntl, d.get(), cmd, arg);
@@ -426,6 +452,7 @@ inline result<long> fcntl(fd d, f cmd, T* arg) noexcept {
 // dup2(2): int dup2(int oldfd, int newfd);
 // dup3 on every arch (arm64 has no dup2), except that dup2(fd, fd) returns fd
 // when it is open and EBADF otherwise, as POSIX says (dup3 gives EINVAL).
+template <class = void>
 inline result<fd> dup2(fd oldfd, fd newfd) noexcept {
   if (oldfd == newfd) {
     auto r = fcntl(oldfd, f::getfd);
@@ -436,64 +463,76 @@ inline result<fd> dup2(fd oldfd, fd newfd) noexcept {
 }
 
 // fcntl(2) F_GETFD: the descriptor's flags (fd_::cloexec).
+template <class = void>
 inline result<fd_::flags> fcntl_getfd(fd d) noexcept {
   return fcntl(d, f::getfd).transform([](long v) { return static_cast<fd_::flags>(v); });
 }
 
 // fcntl(2) F_SETFD.
+template <class = void>
 inline result<void> fcntl_setfd(fd d, fd_::flags flags) noexcept {
   return detail::as_void(fcntl(d, f::setfd, bits(flags)));
 }
 
 // fcntl(2) F_GETFL: the access mode and status flags of the open file.
+template <class = void>
 inline result<o::flags> fcntl_getfl(fd d) noexcept {
   return fcntl(d, f::getfl).transform([](long v) { return static_cast<o::flags>(v); });
 }
 
 // fcntl(2) F_SETFL: changes o::append, o::async, o::direct, o::noatime, o::nonblock.
+template <class = void>
 inline result<void> fcntl_setfl(fd d, o::flags flags) noexcept {
   return detail::as_void(fcntl(d, f::setfl, bits(flags)));
 }
 
 // fcntl(2) F_DUPFD_CLOEXEC: a close-on-exec duplicate numbered min_fd or above.
+template <class = void>
 inline result<unique_fd> fcntl_dupfd_cloexec(fd d, unsigned min_fd = 0) noexcept {
   return detail::as_fd(fcntl(d, f::dupfd_cloexec, min_fd));
 }
 
 // fcntl(2) F_GETLK (F_GETLK64 on i386): the first lock that would block *lk, or
 // lk->type == flock_type::unlck when none would.
+template <class = void>
 inline result<void> fcntl_getlk(fd d, flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::getlk, lk));
 }
 
 // fcntl(2) F_SETLK: takes or releases a POSIX record lock (owned by the process);
 // EAGAIN or EACCES when another holds a conflicting one.
+template <class = void>
 inline result<void> fcntl_setlk(fd d, const flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::setlk, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_SETLKW: as fcntl_setlk, waiting for the conflicting lock to go.
+template <class = void>
 inline result<void> fcntl_setlkw(fd d, const flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::setlkw, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_OFD_GETLK: as fcntl_getlk for open file description locks (Linux 3.15).
+template <class = void>
 inline result<void> fcntl_ofd_getlk(fd d, flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::ofd_getlk, lk));
 }
 
 // fcntl(2) F_OFD_SETLK: a lock owned by the open file description, not the process
 // (lk->pid must be 0).
+template <class = void>
 inline result<void> fcntl_ofd_setlk(fd d, const flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::ofd_setlk, const_cast<flock_t*>(lk)));
 }
 
 // fcntl(2) F_OFD_SETLKW: as fcntl_ofd_setlk, waiting.
+template <class = void>
 inline result<void> fcntl_ofd_setlkw(fd d, const flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::ofd_setlkw, const_cast<flock_t*>(lk)));
 }
 
 // ioctl(2): int ioctl(int fd, unsigned long request, unsigned long arg);
+template <class = void>
 inline result<long> ioctl(fd d, unsigned long request, unsigned long arg = 0) noexcept {
   return syscall(nr::ioctl, d.get(), request, arg);
 }
@@ -511,11 +550,13 @@ struct pipe_ends {
 };
 
 // pipe2(2): int pipe2(int pipefd[2], int flags);
+template <class = void>
 inline result<void> pipe2(int (&fds)[2], o::flags flags) noexcept {
   return detail::as_void(syscall(nr::pipe2, fds, flags));
 }
 
 // pipe2 giving owned descriptors: auto [r, w] = *pipe2(o::cloexec);
+template <class = void>
 inline result<pipe_ends> pipe2(o::flags flags = o::flags()) noexcept {
   int fds[2] = {-1, -1};
   auto r = pipe2(fds, flags);
@@ -524,40 +565,47 @@ inline result<pipe_ends> pipe2(o::flags flags = o::flags()) noexcept {
 }
 
 // fsync(2): int fsync(int fd);
+template <class = void>
 inline result<void> fsync(fd f) noexcept {
   return detail::as_void(syscall(nr::fsync, f.get()));
 }
 
 // fdatasync(2): int fdatasync(int fd);
+template <class = void>
 inline result<void> fdatasync(fd f) noexcept {
   return detail::as_void(syscall(nr::fdatasync, f.get()));
 }
 
 // sync(2): void sync(void);
 // Cannot fail.
+template <class = void>
 inline void sync() noexcept {
   (void)syscall(nr::sync);
 }
 
 // syncfs(2): int syncfs(int fd);
+template <class = void>
 inline result<void> syncfs(fd f) noexcept {
   return detail::as_void(syscall(nr::syncfs, f.get()));
 }
 
 // ftruncate(2): int ftruncate(int fd, off_t length);
 // 32-bit ISAs: ftruncate64, the length in a register pair.
+template <class = void>
 inline result<void> ftruncate(fd f, int64_t length) noexcept {
   return detail::as_void(syscall(sys::ftruncate, f.get(), arg64{static_cast<uint64_t>(length)}));
 }
 
 // truncate(2): int truncate(const char *path, off_t length);
 // 32-bit ISAs: truncate64, the length in a register pair.
+template <class = void>
 inline result<void> truncate(const char* path, int64_t length) noexcept {
   return detail::as_void(syscall(sys::truncate, path, arg64{static_cast<uint64_t>(length)}));
 }
 
 // fallocate(2): int fallocate(int fd, int mode, off_t offset, off_t len);
 // 32-bit ISAs: offset and len each in a register pair.
+template <class = void>
 inline result<void> fallocate(fd f, falloc::flags mode, int64_t offset, int64_t len) noexcept {
   return detail::as_void(syscall(nr::fallocate, f.get(), mode, arg64{static_cast<uint64_t>(offset)},
                                 arg64{static_cast<uint64_t>(len)}));
@@ -578,6 +626,7 @@ inline constexpr flags write_and_wait{uapi::sync_file_range_write_and_wait};
 // register pairs; arm and powerpc: sync_file_range2 (arm_sync_file_range),
 // the flags second (sys::sync_file_range_flags_second). mips o32: seven
 // argument slots (fd, a pad, two aligned pairs, flags).
+template <class = void>
 inline result<void> sync_file_range(fd f, int64_t offset, int64_t nbytes, sync_file_range_::flags flags) noexcept {
   const arg64 off{static_cast<uint64_t>(offset)}, n{static_cast<uint64_t>(nbytes)};
   if constexpr (sys::sync_file_range_flags_second)
@@ -588,6 +637,7 @@ inline result<void> sync_file_range(fd f, int64_t offset, int64_t nbytes, sync_f
 
 // readahead(2): ssize_t readahead(int fd, off64_t offset, size_t count);
 // 32-bit ISAs: offset in a register pair.
+template <class = void>
 inline result<void> readahead(fd f, int64_t offset, size_t count) noexcept {
   return detail::as_void(syscall(nr::readahead, f.get(), arg64{static_cast<uint64_t>(offset)}, count));
 }
@@ -596,6 +646,7 @@ inline result<void> readahead(fd f, int64_t offset, size_t count) noexcept {
 // fadvise64_64 where the ISA has it (32-bit ISAs: offset and len in register
 // pairs), else fadvise64; arm_fadvise64_64 takes the advice second. Returns
 // the error itself, unlike posix_fadvise.
+template <class = void>
 inline result<void> fadvise64(fd f, int64_t offset, int64_t len, fadv advice) noexcept {
   const arg64 off{static_cast<uint64_t>(offset)}, n{static_cast<uint64_t>(len)};
   if constexpr (sys::fadvise_advice_second)
@@ -607,31 +658,37 @@ inline result<void> fadvise64(fd f, int64_t offset, int64_t len, fadv advice) no
 // sendfile(2): ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
 // 32-bit ISAs: sendfile64, whose offset is 64-bit. offset may be null (use and move
 // in_fd's position).
+template <class = void>
 inline result<size_t> sendfile(fd out_fd, fd in_fd, int64_t* offset, size_t count) noexcept {
   return detail::as_count<size_t>(syscall(sys::sendfile, out_fd.get(), in_fd.get(), offset, count));
 }
 
 // splice(2): ssize_t splice(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len, unsigned int flags);
+template <class = void>
 inline result<size_t> splice(fd fd_in, int64_t* off_in, fd fd_out, int64_t* off_out, size_t len, splice_f::flags flags = splice_f::flags()) noexcept {
   return detail::as_count<size_t>(syscall(nr::splice, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
 }
 
 // tee(2): ssize_t tee(int fd_in, int fd_out, size_t len, unsigned int flags);
+template <class = void>
 inline result<size_t> tee(fd fd_in, fd fd_out, size_t len, splice_f::flags flags = splice_f::flags()) noexcept {
   return detail::as_count<size_t>(syscall(nr::tee, fd_in.get(), fd_out.get(), len, flags));
 }
 
 // vmsplice(2): ssize_t vmsplice(int fd, const struct iovec *iov, size_t nr_segs, unsigned int flags);
+template <class = void>
 inline result<size_t> vmsplice(fd f, const iovec* iov, size_t nr_segs, splice_f::flags flags = splice_f::flags()) noexcept {
   return detail::as_count<size_t>(syscall(nr::vmsplice, f.get(), iov, nr_segs, flags));
 }
 
 // copy_file_range(2): ssize_t copy_file_range(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len, unsigned int flags);
+template <class = void>
 inline result<size_t> copy_file_range(fd fd_in, int64_t* off_in, fd fd_out, int64_t* off_out, size_t len, unsigned flags = 0) noexcept {
   return detail::as_count<size_t>(syscall(nr::copy_file_range, fd_in.get(), off_in, fd_out.get(), off_out, len, flags));
 }
 
 // flock(2): int flock(int fd, int operation);
+template <class = void>
 inline result<void> flock(fd f, lock::flags operation) noexcept {
   return detail::as_void(syscall(nr::flock, f.get(), operation));
 }

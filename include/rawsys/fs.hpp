@@ -196,6 +196,7 @@ inline T load(const unsigned char* p) noexcept {
 // The kernel's struct linux_dirent64: d_ino at 0, d_off at 8, d_reclen at 16,
 // d_type at 18, d_name at 19. Returns the record length, or 0 when the bytes
 // left cannot hold a record.
+template <class = void>
 inline size_t parse_dirent64(const unsigned char* p, size_t left, dir_entry& e) noexcept {
   if (left < 20) return 0;
   const size_t reclen = load<uint16_t>(p + 16);
@@ -253,11 +254,13 @@ class dirents {
 
 // statx(2): int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf);
 // Linux 4.11. path "" with at::empty_path describes dirfd itself.
+template <class = void>
 inline result<void> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask, statx_t* buf) noexcept {
   return detail::as_void(syscall(nr::statx, dirfd.get(), path, flags, mask, buf));
 }
 
 // statx by value: check ->mask for what was filled.
+template <class = void>
 inline result<statx_t> statx(fd dirfd, const char* path, at::flags flags, stx::flags mask) noexcept {
   statx_t buf{};
   auto r = statx(dirfd, path, flags, mask, &buf);
@@ -301,10 +304,12 @@ inline result<void> stat_or_statx(result<void> r, fd dirfd, const char* path, at
 
 // fstat(2): int fstat(int fd, struct stat *statbuf);
 // 32-bit ISAs: fstat64 (struct stat64). statx where the kernel may lack it.
+template <class = void>
 inline result<void> fstat(fd f, stat_t* buf) noexcept {
   return detail::stat_or_statx(detail::as_void(syscall(sys::fstat, f.get(), buf)), f, "", at::empty_path, buf);
 }
 
+template <class = void>
 inline result<stat_t> fstat(fd f) noexcept {
   stat_t buf{};
   auto r = fstat(f, &buf);
@@ -315,11 +320,13 @@ inline result<stat_t> fstat(fd f) noexcept {
 // newfstatat(2): int newfstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags);
 // As glibc's fstatat(3). 32-bit ISAs: fstatat64 (struct stat64). statx
 // where the kernel may lack it.
+template <class = void>
 inline result<void> newfstatat(fd dirfd, const char* path, stat_t* buf, at::flags flags) noexcept {
   return detail::stat_or_statx(detail::as_void(syscall(sys::fstatat, dirfd.get(), path, buf, flags)), dirfd, path,
                                flags, buf);
 }
 
+template <class = void>
 inline result<stat_t> newfstatat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
   stat_t buf{};
   auto r = newfstatat(dirfd, path, &buf, flags);
@@ -330,6 +337,7 @@ inline result<stat_t> newfstatat(fd dirfd, const char* path, at::flags flags = a
 // faccessat2(2): int faccessat2(int dirfd, const char *pathname, int mode, int flags);
 // Linux 5.8. On ENOSYS with no flags, falls back to faccessat, which takes
 // none; with flags, ENOSYS is passed through (faccessat would ignore them).
+template <class = void>
 inline result<void> faccessat2(fd dirfd, const char* path, ok::flags mode, at::flags flags = at::flags()) noexcept {
   auto r = syscall(nr::faccessat2, dirfd.get(), path, mode, flags);
   if (!r && r.error() == errc::enosys && flags == at::flags()) r = syscall(nr::faccessat, dirfd.get(), path, mode);
@@ -338,18 +346,22 @@ inline result<void> faccessat2(fd dirfd, const char* path, ok::flags mode, at::f
 
 // fchmod(2): int fchmod(int fd, mode_t mode);
 // mode: rawsys::mode{0644}; a plain number is still taken, as before.
+template <class = void>
 inline result<void> fchmod(fd f, mode m) noexcept {
   return detail::as_void(syscall(nr::fchmod, f.get(), m));
 }
 
+template <class = void>
 inline result<void> fchmod(fd f, unsigned m) noexcept { return fchmod(f, mode{m}); }
 
 // fchmodat(2): int fchmodat(int dirfd, const char *pathname, mode_t mode);
 // The kernel's call has no flags (AT_SYMLINK_NOFOLLOW needs fchmodat2).
+template <class = void>
 inline result<void> fchmodat(fd dirfd, const char* path, mode m) noexcept {
   return detail::as_void(syscall(nr::fchmodat, dirfd.get(), path, m));
 }
 
+template <class = void>
 inline result<void> fchmodat(fd dirfd, const char* path, unsigned m) noexcept {
   return fchmodat(dirfd, path, mode{m});
 }
@@ -359,6 +371,7 @@ inline result<void> fchmodat(fd dirfd, const char* path, unsigned m) noexcept {
 // flags, falls back to fchmodat; with flags ENOSYS is passed through (glibc
 // 2.39 and later answer EOPNOTSUPP for a symbolic link instead, through
 // /proc, which a program without /proc cannot do).
+template <class = void>
 inline result<void> fchmodat2(fd dirfd, const char* path, mode m, at::flags flags = at::flags()) noexcept {
   auto r = syscall(nr::fchmodat2, dirfd.get(), path, m, flags);
   if (!r && r.error() == errc::enosys && flags == at::flags()) r = syscall(nr::fchmodat, dirfd.get(), path, m);
@@ -367,12 +380,14 @@ inline result<void> fchmodat2(fd dirfd, const char* path, mode m, at::flags flag
 
 // fchown(2): int fchown(int fd, uid_t owner, gid_t group);
 // fchown32 where fchown takes 16-bit ids (i386, arm). ~0u leaves an id unchanged.
+template <class = void>
 inline result<void> fchown(fd f, uint32_t owner, uint32_t group) noexcept {
   return detail::as_void(syscall(sys::fchown, f.get(), owner, group));
 }
 
 // fchownat(2): int fchownat(int dirfd, const char *pathname, uid_t owner, gid_t group, int flags);
 // 32-bit ids on every arch, i386 included.
+template <class = void>
 inline result<void> fchownat(fd dirfd, const char* path, uint32_t owner, uint32_t group, at::flags flags = at::flags()) noexcept {
   return detail::as_void(syscall(nr::fchownat, dirfd.get(), path, owner, group, flags));
 }
@@ -382,6 +397,7 @@ inline result<void> fchownat(fd dirfd, const char* path, uint32_t owner, uint32_
 // to now; nsec utime_now/utime_omit as in the man page. path null: dirfd
 // itself. 32-bit ISAs: utimensat_time64 (Linux 5.1), and on a kernel without
 // it utimensat with the times converted to 32 bits.
+template <class = void>
 inline result<void> utimensat(fd dirfd, const char* path, const timespec* times, at::flags flags = at::flags()) noexcept {
   const result<long> r = syscall(sys::utimensat, dirfd.get(), path, times, flags);
   if (!detail::time64_missing(r)) [[likely]]
@@ -403,12 +419,14 @@ inline result<void> utimensat(fd dirfd, const char* path, const timespec* times,
 // count is clamped to INT_MAX, as glibc clamps it: the kernel takes an
 // unsigned int and checks it as an int, so a larger buffer would be EINVAL
 // (or, above 4 GiB on 64-bit ISAs, cut to its low 32 bits).
+template <class = void>
 inline result<size_t> getdents64(fd dir, void* dirp, size_t count) noexcept {
   constexpr size_t int_max = 0x7fffffff;
   if (count > int_max) count = int_max;
   return detail::as_count<size_t>(syscall(nr::getdents64, dir.get(), dirp, count));
 }
 
+template <class = void>
 inline result<size_t> getdents64(fd dir, buffer b) noexcept {
   return getdents64(dir, b.data, b.size);
 }
@@ -490,10 +508,12 @@ class dir_reader {
 
 // mkdirat(2): int mkdirat(int dirfd, const char *pathname, mode_t mode);
 // mode: rawsys::mode{0755}; a plain number is still taken, as before.
+template <class = void>
 inline result<void> mkdirat(fd dirfd, const char* path, mode m) noexcept {
   return detail::as_void(syscall(nr::mkdirat, dirfd.get(), path, m));
 }
 
+template <class = void>
 inline result<void> mkdirat(fd dirfd, const char* path, unsigned m) noexcept {
   return mkdirat(dirfd, path, mode{m});
 }
@@ -501,16 +521,19 @@ inline result<void> mkdirat(fd dirfd, const char* path, unsigned m) noexcept {
 // mknodat(2): int mknodat(int dirfd, const char *pathname, mode_t mode, dev_t dev);
 // mode holds the file type too: rawsys::mode{s::ififo | 0666}. dev is the
 // kernel's 32-bit encoding (major << 8 | minor for small numbers).
+template <class = void>
 inline result<void> mknodat(fd dirfd, const char* path, mode m, unsigned dev = 0) noexcept {
   return detail::as_void(syscall(nr::mknodat, dirfd.get(), path, m, dev));
 }
 
+template <class = void>
 inline result<void> mknodat(fd dirfd, const char* path, unsigned m, unsigned dev = 0) noexcept {
   return mknodat(dirfd, path, mode{m}, dev);
 }
 
 // unlinkat(2): int unlinkat(int dirfd, const char *pathname, int flags);
 // at::removedir removes an empty directory.
+template <class = void>
 inline result<void> unlinkat(fd dirfd, const char* path, at::flags flags = at::flags()) noexcept {
   return detail::as_void(syscall(nr::unlinkat, dirfd.get(), path, flags));
 }
@@ -519,6 +542,7 @@ inline result<void> unlinkat(fd dirfd, const char* path, at::flags flags = at::f
 // renameat2 everywhere (arm64's only rename besides renameat). Linux 3.15; on
 // ENOSYS with no flags, falls back to renameat; with flags ENOSYS is passed
 // through.
+template <class = void>
 inline result<void> renameat2(fd olddirfd, const char* oldpath, fd newdirfd, const char* newpath, rename::flags flags = rename::flags()) noexcept {
   auto r = syscall(nr::renameat2, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags);
   if constexpr (sys::has(sys::renameat))  // riscv and loongarch have renameat2 only
@@ -528,31 +552,37 @@ inline result<void> renameat2(fd olddirfd, const char* oldpath, fd newdirfd, con
 }
 
 // linkat(2): int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
+template <class = void>
 inline result<void> linkat(fd olddirfd, const char* oldpath, fd newdirfd, const char* newpath, at::flags flags = at::flags()) noexcept {
   return detail::as_void(syscall(nr::linkat, olddirfd.get(), oldpath, newdirfd.get(), newpath, flags));
 }
 
 // symlinkat(2): int symlinkat(const char *target, int newdirfd, const char *linkpath);
+template <class = void>
 inline result<void> symlinkat(const char* target, fd newdirfd, const char* linkpath) noexcept {
   return detail::as_void(syscall(nr::symlinkat, target, newdirfd.get(), linkpath));
 }
 
 // readlinkat(2): ssize_t readlinkat(int dirfd, const char *pathname, char *buf, size_t bufsiz);
 // Adds no NUL; a result equal to bufsiz may have been truncated.
+template <class = void>
 inline result<size_t> readlinkat(fd dirfd, const char* path, char* buf, size_t bufsiz) noexcept {
   return detail::as_count<size_t>(syscall(nr::readlinkat, dirfd.get(), path, buf, bufsiz));
 }
 
+template <class = void>
 inline result<size_t> readlinkat(fd dirfd, const char* path, buffer b) noexcept {
   return readlinkat(dirfd, path, static_cast<char*>(b.data), b.size);
 }
 
 // chdir(2): int chdir(const char *path);
+template <class = void>
 inline result<void> chdir(const char* path) noexcept {
   return detail::as_void(syscall(nr::chdir, path));
 }
 
 // fchdir(2): int fchdir(int fd);
+template <class = void>
 inline result<void> fchdir(fd dir) noexcept {
   return detail::as_void(syscall(nr::fchdir, dir.get()));
 }
@@ -561,22 +591,26 @@ inline result<void> fchdir(fd dir) noexcept {
 // The kernel's value: the length including the NUL (glibc returns buf).
 // ERANGE when it does not fit; a path beginning "(unreachable)" when the
 // current directory is outside this process's root.
+template <class = void>
 inline result<size_t> getcwd(char* buf, size_t size) noexcept {
   return detail::as_count<size_t>(syscall(nr::getcwd, buf, size));
 }
 
+template <class = void>
 inline result<size_t> getcwd(buffer b) noexcept {
   return getcwd(static_cast<char*>(b.data), b.size);
 }
 
 // umask(2): mode_t umask(mode_t mask);
 // Cannot fail: returns the previous mask.
+template <class = void>
 inline unsigned umask(unsigned mask) noexcept {
   return static_cast<unsigned>(*syscall(nr::umask, mask));
 }
 
 // statfs(2): int statfs(const char *path, struct statfs *buf);
 // 32-bit ISAs: statfs64(path, sizeof(struct statfs64), buf).
+template <class = void>
 inline result<void> statfs(const char* path, statfs_t* buf) noexcept {
   if constexpr (sys::statfs_takes_size)
     return detail::as_void(syscall(sys::statfs, path, sizeof(statfs_t), buf));
@@ -584,6 +618,7 @@ inline result<void> statfs(const char* path, statfs_t* buf) noexcept {
     return detail::as_void(syscall(sys::statfs, path, buf));
 }
 
+template <class = void>
 inline result<statfs_t> statfs(const char* path) noexcept {
   statfs_t buf{};
   auto r = statfs(path, &buf);
@@ -593,6 +628,7 @@ inline result<statfs_t> statfs(const char* path) noexcept {
 
 // fstatfs(2): int fstatfs(int fd, struct statfs *buf);
 // 32-bit ISAs: fstatfs64(fd, sizeof(struct statfs64), buf).
+template <class = void>
 inline result<void> fstatfs(fd f, statfs_t* buf) noexcept {
   if constexpr (sys::statfs_takes_size)
     return detail::as_void(syscall(sys::fstatfs, f.get(), sizeof(statfs_t), buf));
@@ -600,6 +636,7 @@ inline result<void> fstatfs(fd f, statfs_t* buf) noexcept {
     return detail::as_void(syscall(sys::fstatfs, f.get(), buf));
 }
 
+template <class = void>
 inline result<statfs_t> fstatfs(fd f) noexcept {
   statfs_t buf{};
   auto r = fstatfs(f, &buf);
@@ -651,21 +688,25 @@ inline constexpr flags nofollow{8};  // UMOUNT_NOFOLLOW
 }  // namespace mnt
 
 // mount(2): int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data);
+template <class = void>
 inline result<void> mount(const char* source, const char* target, const char* fstype, mountflags::flags flags, const void* data = nullptr) noexcept {
   return detail::as_void(syscall(nr::mount, source, target, fstype, flags, data));
 }
 
 // umount2(2): int umount2(const char *target, int flags);
+template <class = void>
 inline result<void> umount2(const char* target, mnt::flags flags = mnt::flags()) noexcept {
   return detail::as_void(syscall(nr::umount2, target, flags));
 }
 
 // chroot(2): int chroot(const char *path);
+template <class = void>
 inline result<void> chroot(const char* path) noexcept {
   return detail::as_void(syscall(nr::chroot, path));
 }
 
 // pivot_root(2): int pivot_root(const char *new_root, const char *put_old);
+template <class = void>
 inline result<void> pivot_root(const char* new_root, const char* put_old) noexcept {
   return detail::as_void(syscall(nr::pivot_root, new_root, put_old));
 }
@@ -686,11 +727,13 @@ inline constexpr flags discard_pages{0x40000};
 }  // namespace swapflags
 
 // swapon(2): int swapon(const char *path, int swapflags);
+template <class = void>
 inline result<void> swapon(const char* path, swapflags::flags flags = swapflags::flags()) noexcept {
   return detail::as_void(syscall(nr::swapon, path, flags));
 }
 
 // swapoff(2): int swapoff(const char *path);
+template <class = void>
 inline result<void> swapoff(const char* path) noexcept {
   return detail::as_void(syscall(nr::swapoff, path));
 }
@@ -778,34 +821,40 @@ enum class fsconfig_cmd : unsigned {
 
 // fsopen(2): int fsopen(const char *fsname, unsigned int flags);
 // Linux 5.2: a file system context, configured with fsconfig.
+template <class = void>
 inline result<unique_fd> fsopen(const char* fsname, fsopen_::flags flags = fsopen_::flags()) noexcept {
   return detail::as_fd(syscall(nr::fsopen, fsname, flags));
 }
 
 // fsconfig(2): int fsconfig(int fd, unsigned int cmd, const char *key, const void *value, int aux);
+template <class = void>
 inline result<void> fsconfig(fd fs, fsconfig_cmd cmd, const char* key = nullptr, const void* value = nullptr, int aux = 0) noexcept {
   return detail::as_void(syscall(nr::fsconfig, fs.get(), cmd, key, value, aux));
 }
 
 // fsmount(2): int fsmount(int fsfd, unsigned int flags, unsigned int attr_flags);
 // A detached mount of the context's file system (attach it with move_mount).
+template <class = void>
 inline result<unique_fd> fsmount(fd fs, fsmount_::flags flags = fsmount_::flags(), mount_attr_::flags attr_flags = mount_attr_::flags()) noexcept {
   return detail::as_fd(syscall(nr::fsmount, fs.get(), flags, static_cast<unsigned>(bits(attr_flags))));
 }
 
 // fspick(2): int fspick(int dirfd, const char *pathname, unsigned int flags);
 // A context for reconfiguring the file system mounted there.
+template <class = void>
 inline result<unique_fd> fspick(fd dirfd, const char* path, fspick_::flags flags = fspick_::flags()) noexcept {
   return detail::as_fd(syscall(nr::fspick, dirfd.get(), path, flags));
 }
 
 // move_mount(2): int move_mount(int from_dirfd, const char *from_path, int to_dirfd, const char *to_path, unsigned int flags);
+template <class = void>
 inline result<void> move_mount(fd from_dirfd, const char* from_path, fd to_dirfd, const char* to_path, move_mount_::flags flags = move_mount_::flags()) noexcept {
   return detail::as_void(syscall(nr::move_mount, from_dirfd.get(), from_path, to_dirfd.get(), to_path, flags));
 }
 
 // open_tree(2): int open_tree(int dirfd, const char *pathname, unsigned int flags);
 // open_tree_::clone: a detached copy of the mount (of the tree with recursive).
+template <class = void>
 inline result<unique_fd> open_tree(fd dirfd, const char* path, open_tree_::flags flags = open_tree_::flags()) noexcept {
   return detail::as_fd(syscall(nr::open_tree, dirfd.get(), path, flags));
 }
@@ -816,6 +865,7 @@ struct mount_attr : uapi::mount_attr {};
 
 // mount_setattr(2): int mount_setattr(int dirfd, const char *pathname, unsigned int flags, struct mount_attr *attr, size_t size);
 // Linux 5.12. flags: at::empty_path, at::recursive, at::symlink_nofollow, at::no_automount.
+template <class = void>
 inline result<void> mount_setattr(fd dirfd, const char* path, at::flags flags, mount_attr* attr, size_t size = sizeof(mount_attr)) noexcept {
   return detail::as_void(syscall(nr::mount_setattr, dirfd.get(), path, flags, attr, size));
 }
@@ -883,6 +933,7 @@ static_assert(sizeof(statmount_t) == 512);
 // statmount(2): int statmount(const struct mnt_id_req *req, struct statmount *buf, size_t bufsize, unsigned int flags);
 // Linux 6.8. buf holds bufsize bytes: sizeof(statmount_t) and room for the
 // strings asked for (EOVERFLOW when they do not fit).
+template <class = void>
 inline result<void> statmount(const mnt_id_req* req, statmount_t* buf, size_t bufsize, unsigned flags = 0) noexcept {
   return detail::as_void(syscall(nr::statmount, req, buf, bufsize, flags));
 }
@@ -890,6 +941,7 @@ inline result<void> statmount(const mnt_id_req* req, statmount_t* buf, size_t bu
 // listmount(2): ssize_t listmount(const struct mnt_id_req *req, u64 *mnt_ids, size_t nr_mnt_ids, unsigned int flags);
 // Linux 6.8: the unique ids of the mounts below req->mnt_id (lsmt_root: all),
 // after req->param (0 to start); the number written.
+template <class = void>
 inline result<size_t> listmount(const mnt_id_req* req, uint64_t* mnt_ids, size_t nr_mnt_ids, listmount_::flags flags = listmount_::flags()) noexcept {
   return detail::as_count<size_t>(syscall(nr::listmount, req, mnt_ids, nr_mnt_ids, flags));
 }
@@ -903,17 +955,20 @@ inline constexpr flags replace{uapi::xattr_replace};
 }  // namespace xattr
 
 // setxattr(2): int setxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+template <class = void>
 inline result<void> setxattr(const char* path, const char* name, const void* value, size_t size, xattr::flags flags = xattr::flags()) noexcept {
   return detail::as_void(syscall(nr::setxattr, path, name, value, size, flags));
 }
 
 // lsetxattr(2): int lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
 // As setxattr, on a symbolic link itself.
+template <class = void>
 inline result<void> lsetxattr(const char* path, const char* name, const void* value, size_t size, xattr::flags flags = xattr::flags()) noexcept {
   return detail::as_void(syscall(nr::lsetxattr, path, name, value, size, flags));
 }
 
 // fsetxattr(2): int fsetxattr(int fd, const char *name, const void *value, size_t size, int flags);
+template <class = void>
 inline result<void> fsetxattr(fd f, const char* name, const void* value, size_t size, xattr::flags flags = xattr::flags()) noexcept {
   return detail::as_void(syscall(nr::fsetxattr, f.get(), name, value, size, flags));
 }
@@ -921,47 +976,56 @@ inline result<void> fsetxattr(fd f, const char* name, const void* value, size_t 
 // getxattr(2): ssize_t getxattr(const char *path, const char *name, void *value, size_t size);
 // The value's length (with size 0: the length it needs, nothing written);
 // ERANGE when size is too small, ENODATA when there is no such attribute.
+template <class = void>
 inline result<size_t> getxattr(const char* path, const char* name, void* value, size_t size) noexcept {
   return detail::as_count<size_t>(syscall(nr::getxattr, path, name, value, size));
 }
 
 // lgetxattr(2): ssize_t lgetxattr(const char *path, const char *name, void *value, size_t size);
+template <class = void>
 inline result<size_t> lgetxattr(const char* path, const char* name, void* value, size_t size) noexcept {
   return detail::as_count<size_t>(syscall(nr::lgetxattr, path, name, value, size));
 }
 
 // fgetxattr(2): ssize_t fgetxattr(int fd, const char *name, void *value, size_t size);
+template <class = void>
 inline result<size_t> fgetxattr(fd f, const char* name, void* value, size_t size) noexcept {
   return detail::as_count<size_t>(syscall(nr::fgetxattr, f.get(), name, value, size));
 }
 
 // listxattr(2): ssize_t listxattr(const char *path, char *list, size_t size);
 // The names, each NUL-terminated, one after another; their total length.
+template <class = void>
 inline result<size_t> listxattr(const char* path, char* list, size_t size) noexcept {
   return detail::as_count<size_t>(syscall(nr::listxattr, path, list, size));
 }
 
 // llistxattr(2): ssize_t llistxattr(const char *path, char *list, size_t size);
+template <class = void>
 inline result<size_t> llistxattr(const char* path, char* list, size_t size) noexcept {
   return detail::as_count<size_t>(syscall(nr::llistxattr, path, list, size));
 }
 
 // flistxattr(2): ssize_t flistxattr(int fd, char *list, size_t size);
+template <class = void>
 inline result<size_t> flistxattr(fd f, char* list, size_t size) noexcept {
   return detail::as_count<size_t>(syscall(nr::flistxattr, f.get(), list, size));
 }
 
 // removexattr(2): int removexattr(const char *path, const char *name);
+template <class = void>
 inline result<void> removexattr(const char* path, const char* name) noexcept {
   return detail::as_void(syscall(nr::removexattr, path, name));
 }
 
 // lremovexattr(2): int lremovexattr(const char *path, const char *name);
+template <class = void>
 inline result<void> lremovexattr(const char* path, const char* name) noexcept {
   return detail::as_void(syscall(nr::lremovexattr, path, name));
 }
 
 // fremovexattr(2): int fremovexattr(int fd, const char *name);
+template <class = void>
 inline result<void> fremovexattr(fd f, const char* name) noexcept {
   return detail::as_void(syscall(nr::fremovexattr, f.get(), name));
 }
@@ -989,6 +1053,7 @@ struct file_handle {
 // handle->handle_bytes is the room on entry; EOVERFLOW (with the size needed
 // there) when it is too small. mount_id: an int, or with
 // at::handle_mnt_id_unique the 64-bit unique mount id (pass a uint64_t*).
+template <class = void>
 inline result<void> name_to_handle_at(fd dirfd, const char* path, file_handle* handle, void* mount_id, at::flags flags = at::flags()) noexcept {
   return detail::as_void(syscall(nr::name_to_handle_at, dirfd.get(), path, handle, mount_id, flags));
 }
@@ -996,6 +1061,7 @@ inline result<void> name_to_handle_at(fd dirfd, const char* path, file_handle* h
 // open_by_handle_at(2): int open_by_handle_at(int mount_fd, struct file_handle *handle, int flags);
 // Needs CAP_DAC_READ_SEARCH (EPERM without). mount_fd: any file on the
 // handle's file system.
+template <class = void>
 inline result<unique_fd> open_by_handle_at(fd mount_fd, const file_handle* handle, o::flags flags) noexcept {
   return detail::as_fd(syscall(nr::open_by_handle_at, mount_fd.get(), handle, flags));
 }
@@ -1018,12 +1084,14 @@ constexpr cmd qcmd(op o, type t) noexcept {
 
 // quotactl(2): int quotactl(int cmd, const char *special, int id, caddr_t addr);
 // special: the block device of the file system (null for quota::op::sync of all).
+template <class = void>
 inline result<long> quotactl(quota::cmd cmd, const char* special, int id, void* addr) noexcept {
   return syscall(nr::quotactl, cmd, special, id, addr);
 }
 
 // quotactl_fd(2): int quotactl_fd(unsigned int fd, unsigned int cmd, qid_t id, void *addr);
 // Linux 5.14: the file system of an open file instead of a device.
+template <class = void>
 inline result<long> quotactl_fd(fd f, quota::cmd cmd, int id, void* addr) noexcept {
   return syscall(nr::quotactl_fd, f.get(), cmd, id, addr);
 }
@@ -1140,17 +1208,20 @@ class inotify_events {
 };
 
 // inotify_init1(2): int inotify_init1(int flags);
+template <class = void>
 inline result<unique_fd> inotify_init1(in::init_flags flags = in::init_flags()) noexcept {
   return detail::as_fd(syscall(nr::inotify_init1, flags));
 }
 
 // inotify_add_watch(2): int inotify_add_watch(int fd, const char *pathname, uint32_t mask);
 // Returns the watch descriptor (the same one again for a path already watched).
+template <class = void>
 inline result<int> inotify_add_watch(fd f, const char* path, in::flags mask) noexcept {
   return detail::as_count<int>(syscall(nr::inotify_add_watch, f.get(), path, mask));
 }
 
 // inotify_rm_watch(2): int inotify_rm_watch(int fd, int wd);
+template <class = void>
 inline result<void> inotify_rm_watch(fd f, int wd) noexcept {
   return detail::as_void(syscall(nr::inotify_rm_watch, f.get(), wd));
 }
@@ -1229,12 +1300,14 @@ struct fanotify_event_metadata : uapi::fanotify_event_metadata {};
 
 // fanotify_init(2): int fanotify_init(unsigned int flags, unsigned int event_f_flags);
 // event_f_flags: how the descriptors of the events are opened (o::rdonly, o::cloexec, ...).
+template <class = void>
 inline result<unique_fd> fanotify_init(fan::init_flags flags, o::flags event_f_flags) noexcept {
   return detail::as_fd(syscall(nr::fanotify_init, flags, event_f_flags));
 }
 
 // fanotify_mark(2): int fanotify_mark(int fanotify_fd, unsigned int flags, uint64_t mask, int dirfd, const char *pathname);
 // 32-bit ISAs: the mask in a register pair.
+template <class = void>
 inline result<void> fanotify_mark(fd fan_fd, fan::mark_flags flags, fan::events mask, fd dirfd, const char* path) noexcept {
   return detail::as_void(syscall(nr::fanotify_mark, fan_fd.get(), flags, arg64{bits(mask)}, dirfd.get(), path));
 }

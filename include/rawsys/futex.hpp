@@ -53,6 +53,7 @@ inline constexpr uint32_t futex_tid_mask = 0x3fffffffu;
 // futex_time64, and futex with a 32-bit timespec on a kernel without it
 // (EOVERFLOW when the timeout does not fit). An operation the kernel does not
 // know is ENOSYS, never a reason to fall back.
+template <class = void>
 inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const timespec* timeout, uint32_t* uaddr2, uint32_t val3) noexcept {
   const result<long> r = syscall(sys::futex, uaddr, op, val, timeout, uaddr2, val3);
   return detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
@@ -64,6 +65,7 @@ inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, const 
 // The form whose fourth argument is a number (requeue, cmp_requeue,
 // wake_op, cmp_requeue_pi). 32-bit ISAs: futex_time64, and futex on a
 // kernel without it (the number needs no conversion).
+template <class = void>
 inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32_t val2, uint32_t* uaddr2, uint32_t val3) noexcept {
   const result<long> r = syscall(sys::futex, uaddr, op, val, val2, uaddr2, val3);
   if (detail::time64_missing(r)) return syscall(sys::time32::futex, uaddr, op, val, val2, uaddr2, val3);
@@ -73,11 +75,13 @@ inline result<long> futex(uint32_t* uaddr, futex_op::op op, uint32_t val, uint32
 // futex(2), FUTEX_WAIT: sleeps while *uaddr == val, for at most the relative timeout
 // (CLOCK_MONOTONIC; nullptr: forever). EAGAIN when *uaddr != val on entry,
 // ETIMEDOUT, EINTR; a success may be spurious: recheck the word.
+template <class = void>
 inline result<void> futex_wait(uint32_t* uaddr, uint32_t val, const timespec* timeout = nullptr, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_void(futex(uaddr, futex_op::wait | flags, val, timeout, nullptr, 0));
 }
 
 // futex(2), FUTEX_WAKE: wakes at most n waiters (INT32_MAX: all); returns how many.
+template <class = void>
 inline result<unsigned> futex_wake(uint32_t* uaddr, uint32_t n, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::wake | flags, n, static_cast<const timespec*>(nullptr), nullptr, 0));
@@ -85,12 +89,14 @@ inline result<unsigned> futex_wake(uint32_t* uaddr, uint32_t n, futex_op::op fla
 
 // futex(2), FUTEX_REQUEUE: wakes at most n_wake waiters and moves at most n_requeue of
 // the others to uaddr2; returns how many were woken.
+template <class = void>
 inline result<unsigned> futex_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(futex(uaddr, futex_op::requeue | flags, n_wake, n_requeue, uaddr2, 0));
 }
 
 // futex(2), FUTEX_CMP_REQUEUE: as futex_requeue, if *uaddr == val (else EAGAIN);
 // returns how many were woken and requeued.
+template <class = void>
 inline result<unsigned> futex_cmp_requeue(uint32_t* uaddr, uint32_t n_wake, uint32_t n_requeue, uint32_t* uaddr2, uint32_t val, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::cmp_requeue | flags, n_wake, n_requeue, uaddr2, val));
@@ -99,12 +105,14 @@ inline result<unsigned> futex_cmp_requeue(uint32_t* uaddr, uint32_t n_wake, uint
 // futex(2), FUTEX_WAIT_BITSET: as futex_wait, but the timeout is absolute
 // (CLOCK_MONOTONIC, or CLOCK_REALTIME with futex_op::clock_realtime in flags)
 // and only wakes whose bitset shares a bit with this one reach it.
+template <class = void>
 inline result<void> futex_wait_bitset(uint32_t* uaddr, uint32_t val, const timespec* deadline, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_void(futex(uaddr, futex_op::wait_bitset | flags, val, deadline, nullptr, bitset));
 }
 
 // futex(2), FUTEX_WAKE_BITSET: wakes at most n waiters whose bitset shares a bit with
 // this one; returns how many.
+template <class = void>
 inline result<unsigned> futex_wake_bitset(uint32_t* uaddr, uint32_t n, uint32_t bitset = futex_bitset_match_any, futex_op::op flags = futex_op::private_) noexcept {
   return detail::as_count<unsigned>(
       futex(uaddr, futex_op::wake_bitset | flags, n, static_cast<const timespec*>(nullptr), nullptr, bitset));
@@ -135,6 +143,7 @@ struct futex_waiter {
 };
 
 // A waiter on a 32-bit word.
+template <class = void>
 inline auto make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags flags = futex2::private_) noexcept -> futex_waiter {
   return {val, static_cast<uint64_t>(reinterpret_cast<uintptr_t>(uaddr)), futex2::size_u32 | flags, 0};
 }
@@ -144,6 +153,7 @@ inline auto make_futex_waiter(const uint32_t* uaddr, uint32_t val, futex2::flags
 // a word differs from its val on entry. timeout is absolute on clockid
 // (clock::monotonic or clock::realtime), nullptr forever; flags must be 0.
 // 64-bit timespec on every arch. Linux 5.16+: ENOSYS before, passed through.
+template <class = void>
 inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, unsigned flags, const timespec* timeout, clock clockid) noexcept {
   return detail::as_count<unsigned>(syscall(nr::futex_waitv, waiters, nr_futexes, flags, timeout, clockid));
 }
@@ -154,6 +164,7 @@ inline result<unsigned> futex_waitv(futex_waiter* waiters, unsigned nr_futexes, 
 // the only one supported so far) or-ed with futex2::private_ (and
 // futex2::numa). A mask (or futex_wait's val) wider than the word is EINVAL:
 // futex_bitset_match_any for every waiter of a 32-bit word. Linux 6.7.
+template <class = void>
 inline result<unsigned> futex_wake(void* uaddr, unsigned long mask, int nr, futex2::flags flags) noexcept {
   return detail::as_count<unsigned>(syscall(nr::futex_wake, uaddr, mask, nr, flags));
 }
@@ -163,6 +174,7 @@ inline result<unsigned> futex_wake(void* uaddr, unsigned long mask, int nr, fute
 // not), until a wake with a mask sharing a bit with this one, or the
 // absolute timeout on clockid (clock::monotonic or clock::realtime;
 // nullptr: forever). 64-bit timespec on every ISA. Linux 6.7.
+template <class = void>
 inline result<void> futex_wait(void* uaddr, unsigned long val, unsigned long mask, futex2::flags flags, const timespec* timeout, clock clockid) noexcept {
   return detail::as_void(syscall(nr::futex_wait, uaddr, val, mask, flags, timeout, clockid));
 }
@@ -172,6 +184,7 @@ inline result<void> futex_wait(void* uaddr, unsigned long val, unsigned long mas
 // compared as FUTEX_CMP_REQUEUE does: EAGAIN when it differs); wakes at most
 // nr_wake waiters and moves at most nr_requeue others; returns the number
 // woken plus requeued. flags must be 0. Linux 6.7.
+template <class = void>
 inline result<unsigned> futex_requeue(futex_waiter* waiters, unsigned flags, int nr_wake, int nr_requeue) noexcept {
   return detail::as_count<unsigned>(syscall(nr::futex_requeue, waiters, flags, nr_wake, nr_requeue));
 }

@@ -201,6 +201,7 @@ struct alignas(8) io_uring_getevents_arg {
 static_assert(sizeof(io_uring_getevents_arg) == 24);
 
 // io_uring_setup(2): int io_uring_setup(u32 entries, struct io_uring_params *p);
+template <class = void>
 inline result<unique_fd> io_uring_setup(uint32_t entries, io_uring_params* p) noexcept {
   return detail::as_fd(syscall(nr::io_uring_setup, entries, p));
 }
@@ -209,21 +210,25 @@ inline result<unique_fd> io_uring_setup(uint32_t entries, io_uring_params* p) no
 // The number of submission entries consumed. `arg` is a signal mask
 // (sizeof(rawsys::sigset) bytes), or with ioring_enter::ext_arg an
 // io_uring_getevents_arg.
+template <class = void>
 inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete, ioring_enter::flags flags, const void* arg, size_t argsz) noexcept {
   auto r = syscall(nr::io_uring_enter, ring.get(), to_submit, min_complete, flags, arg, argsz);
   if (!r) return unexpected(r.error());
   return static_cast<unsigned>(*r);
 }
+template <class = void>
 inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete, ioring_enter::flags flags) noexcept {
   return io_uring_enter(ring, to_submit, min_complete, flags, nullptr, 0);
 }
 // With this signal mask in place while waiting.
+template <class = void>
 inline result<unsigned> io_uring_enter(fd ring, unsigned to_submit, unsigned min_complete, ioring_enter::flags flags, const sigset& mask) noexcept {
   return io_uring_enter(ring, to_submit, min_complete, flags, &mask, sizeof mask);
 }
 
 // io_uring_register(2): int io_uring_register(unsigned int fd, unsigned int opcode, void *arg, unsigned int nr_args);
 // 0 or what the operation returns (a personality id, the files updated, ...).
+template <class = void>
 inline result<long> io_uring_register(fd ring, io_uring_register_op opcode, void* arg, unsigned nr_args) noexcept {
   return syscall(nr::io_uring_register, ring.get(), opcode, arg, nr_args);
 }

@@ -76,6 +76,7 @@ enum class when : unsigned long { now = uapi::tcsets, drain = uapi::tcsetsw, flu
 enum class queue : unsigned long { input = uapi::tciflush, output = uapi::tcoflush, both = uapi::tcioflush };
 
 // ioctl(2) TIOCGWINSZ: the terminal's size; ENOTTY on what is not a terminal.
+template <class = void>
 inline result<winsize> window_size(fd f) noexcept {
   winsize ws{};
   auto r = ioctl(f, uapi::tiocgwinsz, &ws);
@@ -84,11 +85,13 @@ inline result<winsize> window_size(fd f) noexcept {
 }
 
 // ioctl(2) TIOCSWINSZ: sets the size (the foreground process group gets SIGWINCH).
+template <class = void>
 inline result<void> set_window_size(fd f, const winsize& ws) noexcept {
   return detail::as_void(ioctl(f, uapi::tiocswinsz, &ws));
 }
 
 // ioctl(2) TCGETS: the terminal's modes, as tcgetattr(3).
+template <class = void>
 inline result<termios> get_attr(fd f) noexcept {
   termios t{};
   auto r = ioctl(f, uapi::tcgets, &t);
@@ -97,16 +100,19 @@ inline result<termios> get_attr(fd f) noexcept {
 }
 
 // ioctl(2) TCSETS, TCSETSW or TCSETSF: sets the modes, as tcsetattr(3).
+template <class = void>
 inline result<void> set_attr(fd f, when w, const termios& t) noexcept {
   return detail::as_void(ioctl(f, static_cast<unsigned long>(w), &t));
 }
 
 // ioctl(2) TCFLSH: discards unread input or unwritten output, as tcflush(3).
+template <class = void>
 inline result<void> flush(fd f, queue q) noexcept {
   return detail::as_void(ioctl(f, uapi::tcflsh, static_cast<unsigned long>(q)));
 }
 
 // ioctl(2) TIOCGPGRP: the foreground process group, as tcgetpgrp(3).
+template <class = void>
 inline result<int> get_pgrp(fd f) noexcept {
   int pgrp = 0;
   auto r = ioctl(f, uapi::tiocgpgrp, &pgrp);
@@ -115,11 +121,13 @@ inline result<int> get_pgrp(fd f) noexcept {
 }
 
 // ioctl(2) TIOCSPGRP: makes pgrp the foreground process group, as tcsetpgrp(3).
+template <class = void>
 inline result<void> set_pgrp(fd f, int pgrp) noexcept {
   return detail::as_void(ioctl(f, uapi::tiocspgrp, &pgrp));
 }
 
 // ioctl(2) TIOCGSID: the session of which the terminal is the controlling one.
+template <class = void>
 inline result<int> get_sid(fd f) noexcept {
   int sid = 0;
   auto r = ioctl(f, uapi::tiocgsid, &sid);
@@ -128,6 +136,7 @@ inline result<int> get_sid(fd f) noexcept {
 }
 
 // ioctl(2) TIOCGPTN: the number of a pseudo-terminal master's slave (/dev/pts/N).
+template <class = void>
 inline result<unsigned> get_ptn(fd master) noexcept {
   unsigned n = 0;
   auto r = ioctl(master, uapi::tiocgptn, &n);
@@ -136,6 +145,7 @@ inline result<unsigned> get_ptn(fd master) noexcept {
 }
 
 // ioctl(2) TIOCSPTLCK: locks (true) or unlocks the slave, as unlockpt(3) does with false.
+template <class = void>
 inline result<void> set_ptlck(fd master, bool lock) noexcept {
   int v = lock ? 1 : 0;
   return detail::as_void(ioctl(master, uapi::tiocsptlck, &v));
@@ -145,6 +155,7 @@ inline result<void> set_ptlck(fd master, bool lock) noexcept {
 
 // ioctl(2) FIONREAD: the bytes that a read could return now (a pipe, a
 // socket, a terminal), or for a regular file those after the position.
+template <class = void>
 inline result<int> fionread(fd f) noexcept {
   int n = 0;
   auto r = ioctl(f, uapi::fionread, &n);
@@ -153,6 +164,7 @@ inline result<int> fionread(fd f) noexcept {
 }
 
 // ioctl(2) FIONBIO: sets (true) or clears o::nonblock.
+template <class = void>
 inline result<void> fionbio(fd f, bool on) noexcept {
   int v = on ? 1 : 0;
   return detail::as_void(ioctl(f, uapi::fionbio, &v));
@@ -160,6 +172,7 @@ inline result<void> fionbio(fd f, bool on) noexcept {
 
 // ioctl(2) FICLONE: makes dst share src's data (a reflink: btrfs, XFS);
 // EOPNOTSUPP where the file system cannot, EXDEV across file systems.
+template <class = void>
 inline result<void> ficlone(fd dst, fd src) noexcept {
   return detail::as_void(ioctl(dst, uapi::ficlone, static_cast<unsigned long>(src.get())));
 }
@@ -169,6 +182,7 @@ inline result<void> ficlone(fd dst, fd src) noexcept {
 struct file_clone_range : uapi::file_clone_range {};
 
 // ioctl(2) FICLONERANGE: as ficlone for a range of src_fd into dst.
+template <class = void>
 inline result<void> ficlonerange(fd dst, const file_clone_range& range) noexcept {
   return detail::as_void(ioctl(dst, uapi::ficlonerange, &range));
 }
@@ -188,6 +202,7 @@ inline constexpr flags nocow{uapi::fs_nocow_fl};
 // ioctl(2) FS_IOC_GETFLAGS: the inode flags (chattr's); ENOTTY where the
 // file system has none. The kernel reads and writes an int, whatever the
 // request's encoded size says.
+template <class = void>
 inline result<fs_fl::flags> fs_ioc_getflags(fd f) noexcept {
   int v = 0;
   auto r = ioctl(f, uapi::fs_ioc_getflags, &v);
@@ -196,6 +211,7 @@ inline result<fs_fl::flags> fs_ioc_getflags(fd f) noexcept {
 }
 
 // ioctl(2) FS_IOC_SETFLAGS.
+template <class = void>
 inline result<void> fs_ioc_setflags(fd f, fs_fl::flags flags) noexcept {
   int v = bits(flags);
   return detail::as_void(ioctl(f, uapi::fs_ioc_setflags, &v));

@@ -130,6 +130,7 @@ template <class C>
 constexpr int ipc_cmd(C c) noexcept {
   return static_cast<int>(c) | uapi::ipc_64_cmd;
 }
+template <class = void>
 inline result<int> as_ipc_int(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<int>(*r);
@@ -138,18 +139,21 @@ inline result<int> as_ipc_int(const result<long>& r) noexcept {
 
 // msgget(2): int msgget(key_t key, int msgflg);
 // The queue's identifier. perms: its permission bits (with ipc::creat).
+template <class = void>
 inline result<int> msgget(ipc_key key, ipc::flags flags = ipc::flags(), mode perms = mode()) noexcept {
   return detail::as_ipc_int(syscall(nr::msgget, key, bits(flags) | static_cast<int>(perms)));
 }
 
 // msgsnd(2): int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg);
 // msgp points to a long (the message type, > 0) followed by msgsz bytes.
+template <class = void>
 inline result<void> msgsnd(int msqid, const void* msgp, size_t msgsz, msq::flags flags = msq::flags()) noexcept {
   return detail::as_void(syscall(nr::msgsnd, msqid, msgp, msgsz, flags));
 }
 
 // msgrcv(2): ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg);
 // The number of bytes copied to the text after the type.
+template <class = void>
 inline result<size_t> msgrcv(int msqid, void* msgp, size_t msgsz, long msgtyp, msq::flags flags = msq::flags()) noexcept {
   return detail::as_count<size_t>(syscall(nr::msgrcv, msqid, msgp, msgsz, msgtyp, flags));
 }
@@ -157,16 +161,19 @@ inline result<size_t> msgrcv(int msqid, void* msgp, size_t msgsz, long msgtyp, m
 // msgctl(2): int msgctl(int msqid, int cmd, struct msqid_ds *buf);
 // 0, or for msg_stat(_any) the queue's identifier, for info and msg_info
 // the highest used index.
+template <class = void>
 inline result<int> msgctl(int msqid, msq::cmd cmd, msqid64_ds* buf = nullptr) noexcept {
   return detail::as_ipc_int(syscall(nr::msgctl, msqid, detail::ipc_cmd(cmd), buf));
 }
 
 // semget(2): int semget(key_t key, int nsems, int semflg);
+template <class = void>
 inline result<int> semget(ipc_key key, int nsems, ipc::flags flags = ipc::flags(), mode perms = mode()) noexcept {
   return detail::as_ipc_int(syscall(nr::semget, key, nsems, bits(flags) | static_cast<int>(perms)));
 }
 
 // semop(2): int semop(int semid, struct sembuf *sops, size_t nsops);
+template <class = void>
 inline result<void> semop(int semid, sembuf* sops, size_t nsops) noexcept {
   if constexpr (sys::has(sys::semop))
     return detail::as_void(syscall(sys::semop, semid, sops, nsops));
@@ -177,6 +184,7 @@ inline result<void> semop(int semid, sembuf* sops, size_t nsops) noexcept {
 // semtimedop(2): int semtimedop(int semid, struct sembuf *sops, size_t nsops, const struct timespec *timeout);
 // timeout nullptr: as semop. 32-bit ISAs: semtimedop_time64, or semtimedop
 // with a 32-bit timespec on a kernel without it.
+template <class = void>
 inline result<void> semtimedop(int semid, sembuf* sops, size_t nsops, const timespec* timeout) noexcept {
   const result<long> r = syscall(sys::semtimedop, semid, sops, nsops, timeout);
   return detail::as_void(detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
@@ -187,32 +195,38 @@ inline result<void> semtimedop(int semid, sembuf* sops, size_t nsops, const time
 // semctl(2): int semctl(int semid, int semnum, int cmd, ...);
 // The commands without an argument: rmid, getval, getpid, getncnt,
 // getzcnt (their value), sem_info's index.
+template <class = void>
 inline result<int> semctl(int semid, int semnum, sem::cmd cmd) noexcept {
   return detail::as_ipc_int(syscall(nr::semctl, semid, semnum, detail::ipc_cmd(cmd), 0));
 }
 // setval: the new value. The kernel reads union semun from a register, so
 // on a 64-bit big-endian ISA an int member sits in its upper half.
+template <class = void>
 inline result<int> semctl(int semid, int semnum, sem::cmd cmd, int val) noexcept {
   unsigned long arg = static_cast<unsigned>(val);
   if constexpr (abi::big_endian && abi::word_bits == 64) arg <<= 32;
   return detail::as_ipc_int(syscall(nr::semctl, semid, semnum, detail::ipc_cmd(cmd), arg));
 }
 // stat, set, sem_stat, sem_stat_any (info, sem_info: a struct seminfo).
+template <class = void>
 inline result<int> semctl(int semid, int semnum, sem::cmd cmd, semid64_ds* buf) noexcept {
   return detail::as_ipc_int(syscall(nr::semctl, semid, semnum, detail::ipc_cmd(cmd), buf));
 }
 // getall, setall: one value per semaphore of the set.
+template <class = void>
 inline result<int> semctl(int semid, int semnum, sem::cmd cmd, unsigned short* array) noexcept {
   return detail::as_ipc_int(syscall(nr::semctl, semid, semnum, detail::ipc_cmd(cmd), array));
 }
 
 // shmget(2): int shmget(key_t key, size_t size, int shmflg);
+template <class = void>
 inline result<int> shmget(ipc_key key, size_t size, ipc::flags flags = ipc::flags(), mode perms = mode()) noexcept {
   return detail::as_ipc_int(syscall(nr::shmget, key, size, bits(flags) | static_cast<int>(perms)));
 }
 
 // shmat(2): void *shmat(int shmid, const void *shmaddr, int shmflg);
 // Where the segment is attached.
+template <class = void>
 inline result<void*> shmat(int shmid, const void* shmaddr = nullptr, shm::flags flags = shm::flags()) noexcept {
   const result<long> r = syscall(nr::shmat, shmid, shmaddr, flags);
   if (!r) return unexpected(r.error());
@@ -220,6 +234,7 @@ inline result<void*> shmat(int shmid, const void* shmaddr = nullptr, shm::flags 
 }
 
 // shmdt(2): int shmdt(const void *shmaddr);
+template <class = void>
 inline result<void> shmdt(const void* shmaddr) noexcept {
   return detail::as_void(syscall(nr::shmdt, shmaddr));
 }
@@ -227,6 +242,7 @@ inline result<void> shmdt(const void* shmaddr) noexcept {
 // shmctl(2): int shmctl(int shmid, int cmd, struct shmid_ds *buf);
 // 0, or for shm_stat(_any) the segment's identifier, for info and shm_info
 // the highest used index.
+template <class = void>
 inline result<int> shmctl(int shmid, shm::cmd cmd, shmid64_ds* buf = nullptr) noexcept {
   return detail::as_ipc_int(syscall(nr::shmctl, shmid, detail::ipc_cmd(cmd), buf));
 }
@@ -243,12 +259,14 @@ using mq_attr = uapi::mq_attr;
 // name is "/something", as for glibc: the kernel takes it without the
 // slash, which the wrapper strips; a name without one is EINVAL (glibc's
 // answer). An existing queue: flags without o::creat.
+template <class = void>
 inline result<unique_fd> mq_open(const char* name, o::flags flags) noexcept {
   if (name[0] != '/') return unexpected(errc::einval);
   return detail::as_fd(syscall(nr::mq_open, name + 1, flags, 0, nullptr));
 }
 // With o::creat (an o::creating): the new queue's mode, and its limits
 // (attr nullptr: the defaults of /proc/sys/fs/mqueue).
+template <class = void>
 inline result<unique_fd> mq_open(const char* name, o::creating flags, mode m, const mq_attr* attr = nullptr) noexcept {
   if (name[0] != '/') return unexpected(errc::einval);
   return detail::as_fd(syscall(nr::mq_open, name + 1, flags, m, attr));
@@ -257,6 +275,7 @@ inline result<unique_fd> mq_open(const char* name, o::creating flags, mode m, co
 // mq_unlink(2): int mq_unlink(const char *name);
 // name as for mq_open. (glibc reports the kernel's EPERM as EACCES; this
 // gives the kernel's error.)
+template <class = void>
 inline result<void> mq_unlink(const char* name) noexcept {
   if (name[0] != '/') return unexpected(errc::einval);
   return detail::as_void(syscall(nr::mq_unlink, name + 1));
@@ -264,6 +283,7 @@ inline result<void> mq_unlink(const char* name) noexcept {
 
 // mq_timedsend(2): int mq_timedsend(mqd_t mqdes, const char *msg_ptr, size_t msg_len, unsigned int msg_prio, const struct timespec *abs_timeout);
 // abs_timeout (CLOCK_REALTIME) nullptr: wait as long as it takes.
+template <class = void>
 inline result<void> mq_timedsend(fd mqdes, const char* msg, size_t len, unsigned prio, const timespec* abs_timeout = nullptr) noexcept {
   const result<long> r = syscall(sys::mq_timedsend, mqdes.get(), msg, len, prio, abs_timeout);
   return detail::as_void(detail::or_old_timeout(r, abs_timeout, [&](const detail::old_timespec* old) {
@@ -273,6 +293,7 @@ inline result<void> mq_timedsend(fd mqdes, const char* msg, size_t len, unsigned
 
 // mq_timedreceive(2): ssize_t mq_timedreceive(mqd_t mqdes, char *msg_ptr, size_t msg_len, unsigned int *msg_prio, const struct timespec *abs_timeout);
 // The message's length; prio (nullptr: not wanted) its priority.
+template <class = void>
 inline result<size_t> mq_timedreceive(fd mqdes, char* msg, size_t len, unsigned* prio = nullptr, const timespec* abs_timeout = nullptr) noexcept {
   const result<long> r = syscall(sys::mq_timedreceive, mqdes.get(), msg, len, prio, abs_timeout);
   return detail::as_count<size_t>(detail::or_old_timeout(r, abs_timeout, [&](const detail::old_timespec* old) {
@@ -283,12 +304,14 @@ inline result<size_t> mq_timedreceive(fd mqdes, char* msg, size_t len, unsigned*
 // mq_notify(2): int mq_notify(mqd_t mqdes, const struct sigevent *sevp);
 // sevp nullptr: remove this process's registration. (sigev::thread is
 // glibc's own, over a netlink socket: the kernel knows none.)
+template <class = void>
 inline result<void> mq_notify(fd mqdes, const sigevent* sevp) noexcept {
   return detail::as_void(syscall(nr::mq_notify, mqdes.get(), sevp));
 }
 
 // mq_getsetattr(2): int mq_getsetattr(mqd_t mqdes, const struct mq_attr *newattr, struct mq_attr *oldattr);
 // Only newattr->flags (O_NONBLOCK) can change.
+template <class = void>
 inline result<void> mq_getsetattr(fd mqdes, const mq_attr* newattr, mq_attr* oldattr) noexcept {
   return detail::as_void(syscall(nr::mq_getsetattr, mqdes.get(), newattr, oldattr));
 }

@@ -112,15 +112,18 @@ static_assert(sizeof(landlock_net_port_attr) == 16);
 // A new ruleset, handling what *attr says. The flags are the query forms,
 // which return a number, not a descriptor: use landlock_abi_version() and
 // landlock_errata() for them.
+template <class = void>
 inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr* attr, size_t size, landlock::create_ruleset::flags flags = landlock::create_ruleset::flags()) noexcept {
   return detail::as_fd(syscall(nr::landlock_create_ruleset, attr, size, flags));
 }
+template <class = void>
 inline result<unique_fd> landlock_create_ruleset(const landlock_ruleset_attr& attr) noexcept {
   return landlock_create_ruleset(&attr, sizeof attr);
 }
 
 // landlock_create_ruleset(2) with LANDLOCK_CREATE_RULESET_VERSION: the
 // Landlock ABI version this kernel implements (1, 2, ...).
+template <class = void>
 inline result<int> landlock_abi_version() noexcept {
   auto r = syscall(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::version);
   if (!r) return unexpected(r.error());
@@ -130,6 +133,7 @@ inline result<int> landlock_abi_version() noexcept {
 // landlock_create_ruleset(2) with LANDLOCK_CREATE_RULESET_ERRATA: the bit
 // set of errata fixed in this kernel (6.15 and stable kernels with the
 // fixes; EINVAL before).
+template <class = void>
 inline result<int> landlock_errata() noexcept {
   auto r = syscall(nr::landlock_create_ruleset, nullptr, 0, landlock::create_ruleset::errata);
   if (!r) return unexpected(r.error());
@@ -137,20 +141,24 @@ inline result<int> landlock_errata() noexcept {
 }
 
 // landlock_add_rule(2): int landlock_add_rule(int ruleset_fd, enum landlock_rule_type rule_type, const void *rule_attr, uint32_t flags);
+template <class = void>
 inline result<void> landlock_add_rule(fd ruleset, landlock::rule_type type, const void* rule_attr, uint32_t flags = 0) noexcept {
   return detail::as_void(syscall(nr::landlock_add_rule, ruleset.get(), type, rule_attr, flags));
 }
 // Allows `attr.allowed_access` beneath the directory attr.parent_fd.
+template <class = void>
 inline result<void> landlock_add_rule(fd ruleset, const landlock_path_beneath_attr& attr) noexcept {
   return landlock_add_rule(ruleset, landlock::rule_type::path_beneath, &attr);
 }
 // Allows binding or connecting to attr.port.
+template <class = void>
 inline result<void> landlock_add_rule(fd ruleset, const landlock_net_port_attr& attr) noexcept {
   return landlock_add_rule(ruleset, landlock::rule_type::net_port, &attr);
 }
 
 // landlock_restrict_self(2): int landlock_restrict_self(int ruleset_fd, uint32_t flags);
 // Enforces the ruleset on this thread (and what it creates from now on).
+template <class = void>
 inline result<void> landlock_restrict_self(fd ruleset, landlock::restrict_self::flags flags = landlock::restrict_self::flags()) noexcept {
   return detail::as_void(syscall(nr::landlock_restrict_self, ruleset.get(), flags));
 }

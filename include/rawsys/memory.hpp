@@ -250,6 +250,7 @@ using cachestat_range = uapi::cachestat_range;
 using cachestat_t = uapi::cachestat;
 
 namespace detail {
+template <class = void>
 inline result<void*> as_ptr(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return reinterpret_cast<void*>(static_cast<unsigned long>(*r));
@@ -262,6 +263,7 @@ inline result<void*> as_ptr(const result<long>& r) noexcept {
 // more (which mmap2 would silently truncate), is EINVAL before any call, as
 // in glibc. A 32-bit address above 2 GiB is a value, not an error. s390x's
 // mmap takes one pointer to the six arguments.
+template <class = void>
 inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flags flags, fd f = fd(-1), uint64_t offset = 0) noexcept {
   if constexpr (abi::mmap == abi::mmap_kind::pages) {
     if ((offset & 4095) != 0 || (offset >> 44) != 0) return unexpected(errc::einval);
@@ -277,43 +279,51 @@ inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flag
 }
 
 // munmap(2): int munmap(void *addr, size_t length);
+template <class = void>
 inline result<void> munmap(void* addr, size_t length) noexcept {
   return detail::as_void(syscall(nr::munmap, addr, length));
 }
 
 // mprotect(2): int mprotect(void *addr, size_t len, int prot);
+template <class = void>
 inline result<void> mprotect(void* addr, size_t length, prot::flags prot) noexcept {
   return detail::as_void(syscall(nr::mprotect, addr, length, prot));
 }
 
 // madvise(2): int madvise(void *addr, size_t length, int advice);
+template <class = void>
 inline result<void> madvise(void* addr, size_t length, madv::advice advice) noexcept {
   return detail::as_void(syscall(nr::madvise, addr, length, advice));
 }
 
 // mremap(2): void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ... /* void *new_address */);
 // new_address is read only with remap::fixed.
+template <class = void>
 inline result<void*> mremap(void* old_address, size_t old_size, size_t new_size, remap::flags flags, void* new_address = nullptr) noexcept {
   return detail::as_ptr(syscall(nr::mremap, old_address, old_size, new_size, flags, new_address));
 }
 
 // msync(2): int msync(void *addr, size_t length, int flags);
+template <class = void>
 inline result<void> msync(void* addr, size_t length, ms::flags flags) noexcept {
   return detail::as_void(syscall(nr::msync, addr, length, flags));
 }
 
 // mlock(2): int mlock(const void *addr, size_t len);
+template <class = void>
 inline result<void> mlock(const void* addr, size_t length) noexcept {
   return detail::as_void(syscall(nr::mlock, addr, length));
 }
 
 // munlock(2): int munlock(const void *addr, size_t len);
+template <class = void>
 inline result<void> munlock(const void* addr, size_t length) noexcept {
   return detail::as_void(syscall(nr::munlock, addr, length));
 }
 
 // mincore(2): int mincore(void *addr, size_t length, unsigned char *vec);
 // vec gets one byte per page of [addr, addr + length); bit 0 is "resident".
+template <class = void>
 inline result<void> mincore(void* addr, size_t length, unsigned char* vec) noexcept {
   return detail::as_void(syscall(nr::mincore, addr, length, vec));
 }
@@ -322,28 +332,33 @@ inline result<void> mincore(void* addr, size_t length, unsigned char* vec) noexc
 // Returns the break after the call. It never reports an error: when it cannot
 // move the break (or addr is null, which asks for the current one) it returns
 // the old break, so success means "the result equals addr".
+template <class = void>
 inline void* brk(void* addr) noexcept {
   return reinterpret_cast<void*>(static_cast<unsigned long>(raw::syscall(static_cast<long>(nr::brk), addr)));
 }
 
 // memfd_create(2): int memfd_create(const char *name, unsigned int flags);
+template <class = void>
 inline result<unique_fd> memfd_create(const char* name, mfd::flags flags) noexcept {
   return detail::as_fd(syscall(nr::memfd_create, name, flags));
 }
 
 // mlockall(2): int mlockall(int flags);
 // Locks every page of the process; it stays until munlockall or exit.
+template <class = void>
 inline result<void> mlockall(mcl::flags flags) noexcept {
   return detail::as_void(syscall(nr::mlockall, flags));
 }
 
 // munlockall(2): int munlockall(void);
+template <class = void>
 inline result<void> munlockall() noexcept {
   return detail::as_void(syscall(nr::munlockall));
 }
 
 // mlock2(2): int mlock2(const void *addr, size_t len, unsigned int flags);
 // Linux 4.4. mlock_flags::onfault locks pages as they fault in.
+template <class = void>
 inline result<void> mlock2(const void* addr, size_t length, mlock_flags::flags flags) noexcept {
   return detail::as_void(syscall(nr::mlock2, addr, length, flags));
 }
@@ -351,6 +366,7 @@ inline result<void> mlock2(const void* addr, size_t length, mlock_flags::flags f
 // process_madvise(2): ssize_t process_madvise(int pidfd, const struct iovec *iovec, size_t vlen, int advice, unsigned int flags);
 // Advice on another process's ranges (pidfd from pidfd_open); returns the
 // bytes advised. flags must be 0. Linux 5.10.
+template <class = void>
 inline result<size_t> process_madvise(fd pidfd, const iovec* iov, size_t vlen, madv::advice advice, unsigned flags = 0) noexcept {
   return detail::as_count<size_t>(syscall(nr::process_madvise, pidfd.get(), iov, vlen, advice, flags));
 }
@@ -358,6 +374,7 @@ inline result<size_t> process_madvise(fd pidfd, const iovec* iov, size_t vlen, m
 // process_mrelease(2): int process_mrelease(int pidfd, unsigned int flags);
 // Frees the memory of a process that is being killed (SIGKILL sent);
 // EINVAL for a live one. flags must be 0. Linux 5.15.
+template <class = void>
 inline result<void> process_mrelease(fd pidfd, unsigned flags = 0) noexcept {
   return detail::as_void(syscall(nr::process_mrelease, pidfd.get(), flags));
 }
@@ -366,6 +383,7 @@ inline result<void> process_mrelease(fd pidfd, unsigned flags = 0) noexcept {
 // A file whose pages only this process maps (Linux 5.14; ENOSYS unless the
 // kernel was booted with secretmem enabled). ENOSYS where the ISA has no
 // such call (arm, ppc64, mips, loongarch64).
+template <class = void>
 inline result<unique_fd> memfd_secret(secretmem::flags flags) noexcept {
   if constexpr (sys::has(sys::memfd_secret)) {
     return detail::as_fd(syscall(sys::memfd_secret, flags));
@@ -379,6 +397,7 @@ inline result<unique_fd> memfd_secret(secretmem::flags flags) noexcept {
 // Seals [addr, addr + len): no later munmap, mprotect, mremap or mmap over
 // it succeeds (EPERM) until exit. flags must be 0. Linux 6.10 on 64-bit
 // ISAs, later on 32-bit ones; ENOSYS from a kernel without it.
+template <class = void>
 inline result<void> mseal(void* addr, size_t length, unsigned long flags = 0) noexcept {
   return detail::as_void(syscall(nr::mseal, addr, length, flags));
 }
@@ -386,17 +405,20 @@ inline result<void> mseal(void* addr, size_t length, unsigned long flags = 0) no
 // pkey_alloc(2): int pkey_alloc(unsigned int flags, unsigned int access_rights);
 // Returns the new key. flags must be 0. ENOSPC where the CPU has no keys
 // (or none is left); EINVAL for rights the ISA lacks.
+template <class = void>
 inline result<int> pkey_alloc(unsigned flags, pkey::rights access_rights) noexcept {
   return detail::as_count<int>(syscall(nr::pkey_alloc, flags, access_rights));
 }
 
 // pkey_free(2): int pkey_free(int pkey);
+template <class = void>
 inline result<void> pkey_free(int key) noexcept {
   return detail::as_void(syscall(nr::pkey_free, key));
 }
 
 // pkey_mprotect(2): int pkey_mprotect(void *addr, size_t len, int prot, int pkey);
 // As mprotect, also tagging the pages with key (-1: as mprotect).
+template <class = void>
 inline result<void> pkey_mprotect(void* addr, size_t length, prot::flags prot, int key) noexcept {
   return detail::as_void(syscall(nr::pkey_mprotect, addr, length, prot, key));
 }
@@ -405,6 +427,7 @@ inline result<void> pkey_mprotect(void* addr, size_t length, prot::flags prot, i
 // kernel reads (or writes) of them. Without NUMA support the calls are ENOSYS.
 
 // mbind(2): long mbind(void *addr, unsigned long len, int mode, const unsigned long *nodemask, unsigned long maxnode, unsigned int flags);
+template <class = void>
 inline result<void> mbind(void* addr, unsigned long length, mpol::mode mode, const unsigned long* nodemask,
                           unsigned long maxnode, mpol::mf flags) noexcept {
   return detail::as_void(syscall(nr::mbind, addr, length, mode, nodemask, maxnode, flags));
@@ -412,11 +435,13 @@ inline result<void> mbind(void* addr, unsigned long length, mpol::mode mode, con
 
 // get_mempolicy(2): long get_mempolicy(int *mode, unsigned long *nodemask, unsigned long maxnode, void *addr, unsigned long flags);
 // *mode gets the policy (an mpol::mode, or a node number with mpol::node).
+template <class = void>
 inline result<void> get_mempolicy(int* mode, unsigned long* nodemask, unsigned long maxnode, void* addr, mpol::get flags) noexcept {
   return detail::as_void(syscall(nr::get_mempolicy, mode, nodemask, maxnode, addr, flags));
 }
 
 // set_mempolicy(2): long set_mempolicy(int mode, const unsigned long *nodemask, unsigned long maxnode);
+template <class = void>
 inline result<void> set_mempolicy(mpol::mode mode, const unsigned long* nodemask, unsigned long maxnode) noexcept {
   return detail::as_void(syscall(nr::set_mempolicy, mode, nodemask, maxnode));
 }
@@ -426,6 +451,7 @@ inline result<void> set_mempolicy(mpol::mode mode, const unsigned long* nodemask
 // [addr, addr+length) that have an mpol::bind or mpol::preferred_many policy
 // (mbind); EOPNOTSUPP for a range with another policy, EINVAL for a node
 // that is not online or flags other than 0.
+template <class = void>
 inline result<void> set_mempolicy_home_node(void* addr, unsigned long length, unsigned long home_node,
                                             unsigned long flags = 0) noexcept {
   return detail::as_void(syscall(nr::set_mempolicy_home_node, addr, length, home_node, flags));
@@ -433,6 +459,7 @@ inline result<void> set_mempolicy_home_node(void* addr, unsigned long length, un
 
 // migrate_pages(2): long migrate_pages(int pid, unsigned long maxnode, const unsigned long *old_nodes, const unsigned long *new_nodes);
 // Returns the number of pages that could not be moved.
+template <class = void>
 inline result<unsigned long> migrate_pages(int pid, unsigned long maxnode, const unsigned long* old_nodes, const unsigned long* new_nodes) noexcept {
   return detail::as_count<unsigned long>(syscall(nr::migrate_pages, pid, maxnode, old_nodes, new_nodes));
 }
@@ -440,6 +467,7 @@ inline result<unsigned long> migrate_pages(int pid, unsigned long maxnode, const
 // move_pages(2): long move_pages(int pid, unsigned long count, void **pages, const int *nodes, int *status, int flags);
 // nodes null: only reports each page's node (or -errno) in status. Returns
 // the number of pages not moved. flags: mpol::move or mpol::move_all.
+template <class = void>
 inline result<unsigned long> move_pages(int pid, unsigned long count, void** pages, const int* nodes, int* status, mpol::mf flags) noexcept {
   return detail::as_count<unsigned long>(syscall(nr::move_pages, pid, count, pages, nodes, status, flags));
 }
@@ -448,6 +476,7 @@ inline result<unsigned long> move_pages(int pid, unsigned long count, void** pag
 // Linux 4.3. Unprivileged callers need uffd::user_mode_only or
 // vm.unprivileged_userfaultfd (EPERM otherwise). Before use the descriptor
 // takes the UFFDIO_API handshake (userfaultfd_api below).
+template <class = void>
 inline result<unique_fd> userfaultfd(uffd::flags flags) noexcept {
   return detail::as_fd(syscall(nr::userfaultfd, flags));
 }
@@ -456,6 +485,7 @@ inline result<unique_fd> userfaultfd(uffd::flags flags) noexcept {
 // The handshake: asks for protocol uffd::api with the wanted features;
 // returns the kernel's answer (the features and the ioctls it supports).
 // EINVAL for a feature it does not have, or a second handshake.
+template <class = void>
 inline result<uffdio_api_t> userfaultfd_api(fd f, uffd::features features) noexcept {
   uffdio_api_t a{uffd::api, bits(features), 0};
   const result<long> r = syscall(nr::ioctl, f.get(), static_cast<unsigned long>(uapi::uffdio_api), &a);
@@ -467,12 +497,14 @@ inline result<uffdio_api_t> userfaultfd_api(fd f, uffd::features features) noexc
 // Maps a shadow stack (x86-64 with user shadow stacks, Linux 6.6); returns
 // its address. EOPNOTSUPP without CPU or kernel support, ENOSYS on the ISAs
 // whose kernels do not implement it.
+template <class = void>
 inline result<void*> map_shadow_stack(void* addr, unsigned long size, shadow_stack::flags flags) noexcept {
   return detail::as_ptr(syscall(nr::map_shadow_stack, addr, size, flags));
 }
 
 // cachestat(2): int cachestat(unsigned int fd, struct cachestat_range *cstat_range, struct cachestat *cstat, unsigned int flags);
 // The page cache state of a file's byte range. flags must be 0. Linux 6.5.
+template <class = void>
 inline result<cachestat_t> cachestat(fd f, const cachestat_range& range, unsigned flags = 0) noexcept {
   cachestat_t c{};
   const result<long> r = syscall(nr::cachestat, f.get(), &range, &c, flags);

@@ -142,9 +142,11 @@ inline constexpr unsigned long flag_group = 1;
 // event this machine has no counter for, e.g. hardware events in most VMs;
 // EACCES/EPERM under kernel.perf_event_paranoid; ENOSYS without
 // CONFIG_PERF_EVENTS. All passed through.
+template <class = void>
 inline result<unique_fd> perf_event_open(perf_event_attr* attr, int pid, int cpu, fd group_fd, perf_flag::flags flags) noexcept {
   return detail::as_fd(syscall(nr::perf_event_open, attr, pid, cpu, group_fd.get(), flags));
 }
+template <class = void>
 inline result<unique_fd> perf_event_open(perf_event_attr& attr, int pid = 0, int cpu = -1, fd group_fd = fd(), perf_flag::flags flags = perf_flag::fd_cloexec) noexcept {
   return perf_event_open(&attr, pid, cpu, group_fd, flags);
 }

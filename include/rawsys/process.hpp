@@ -393,6 +393,7 @@ struct cpu_set {
 
 namespace detail {
 
+template <class = void>
 inline result<int> as_id(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<int>(*r);
@@ -401,53 +402,63 @@ inline result<int> as_id(const result<long>& r) noexcept {
 }  // namespace detail
 
 // getpid(2): pid_t getpid(void);
+template <class = void>
 inline int getpid() noexcept {
   return static_cast<int>(raw::syscall(static_cast<long>(nr::getpid)));
 }
 
 // getppid(2): pid_t getppid(void);
+template <class = void>
 inline int getppid() noexcept {
   return static_cast<int>(raw::syscall(static_cast<long>(nr::getppid)));
 }
 
 // gettid(2): pid_t gettid(void);
+template <class = void>
 inline int gettid() noexcept {
   return static_cast<int>(raw::syscall(static_cast<long>(nr::gettid)));
 }
 
 // getuid(2): uid_t getuid(void);
 // getuid32 and the like where the plain calls return 16-bit ids (sys.hpp).
+template <class = void>
 inline unsigned getuid() noexcept {
   return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getuid)));
 }
 
 // geteuid(2): uid_t geteuid(void);
+template <class = void>
 inline unsigned geteuid() noexcept {
   return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::geteuid)));
 }
 
 // getgid(2): gid_t getgid(void);
+template <class = void>
 inline unsigned getgid() noexcept {
   return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getgid)));
 }
 
 // getegid(2): gid_t getegid(void);
+template <class = void>
 inline unsigned getegid() noexcept {
   return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::getegid)));
 }
 
 // getresuid(2): int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+template <class = void>
 inline result<void> getresuid(unsigned* ruid, unsigned* euid, unsigned* suid) noexcept {
   return detail::as_void(syscall(sys::getresuid, ruid, euid, suid));
 }
 
 // getresgid(2): int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+template <class = void>
 inline result<void> getresgid(unsigned* rgid, unsigned* egid, unsigned* sgid) noexcept {
   return detail::as_void(syscall(sys::getresgid, rgid, egid, sgid));
 }
 
 // getgroups(2): int getgroups(int size, gid_t list[]);
 // size 0: only the count. Returns the number of groups.
+template <class = void>
 inline result<int> getgroups(int size, unsigned* list) noexcept {
   return detail::as_id(syscall(sys::getgroups, size, list));
 }
@@ -458,31 +469,37 @@ inline result<int> getgroups(int size, unsigned* list) noexcept {
 // ids (sys.hpp: setuid32 on i386 and arm). -1 (0xffffffff) leaves an id as it is.
 
 // setuid(2): int setuid(uid_t uid);
+template <class = void>
 inline result<void> setuid(unsigned uid) noexcept {
   return detail::as_void(syscall(sys::setuid, uid));
 }
 
 // setgid(2): int setgid(gid_t gid);
+template <class = void>
 inline result<void> setgid(unsigned gid) noexcept {
   return detail::as_void(syscall(sys::setgid, gid));
 }
 
 // setreuid(2): int setreuid(uid_t ruid, uid_t euid);
+template <class = void>
 inline result<void> setreuid(unsigned ruid, unsigned euid) noexcept {
   return detail::as_void(syscall(sys::setreuid, ruid, euid));
 }
 
 // setregid(2): int setregid(gid_t rgid, gid_t egid);
+template <class = void>
 inline result<void> setregid(unsigned rgid, unsigned egid) noexcept {
   return detail::as_void(syscall(sys::setregid, rgid, egid));
 }
 
 // setresuid(2): int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+template <class = void>
 inline result<void> setresuid(unsigned ruid, unsigned euid, unsigned suid) noexcept {
   return detail::as_void(syscall(sys::setresuid, ruid, euid, suid));
 }
 
 // setresgid(2): int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+template <class = void>
 inline result<void> setresgid(unsigned rgid, unsigned egid, unsigned sgid) noexcept {
   return detail::as_void(syscall(sys::setresgid, rgid, egid, sgid));
 }
@@ -490,27 +507,32 @@ inline result<void> setresgid(unsigned rgid, unsigned egid, unsigned sgid) noexc
 // setfsuid(2): int setfsuid(uid_t fsuid);
 // Never fails: returns the previous file-system uid whether or not the new
 // one was taken (setfsuid(-1) only asks).
+template <class = void>
 inline unsigned setfsuid(unsigned fsuid) noexcept {
   return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::setfsuid), fsuid));
 }
 
 // setfsgid(2): int setfsgid(gid_t fsgid);
 // As setfsuid: the previous file-system gid.
+template <class = void>
 inline unsigned setfsgid(unsigned fsgid) noexcept {
   return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::setfsgid), fsgid));
 }
 
 // setgroups(2): int setgroups(size_t size, const gid_t *list);
+template <class = void>
 inline result<void> setgroups(size_t size, const unsigned* list) noexcept {
   return detail::as_void(syscall(sys::setgroups, size, list));
 }
 
 // setsid(2): pid_t setsid(void);
+template <class = void>
 inline result<int> setsid() noexcept {
   return detail::as_id(syscall(nr::setsid));
 }
 
 // getsid(2): pid_t getsid(pid_t pid);
+template <class = void>
 inline result<int> getsid(int pid) noexcept {
   return detail::as_id(syscall(nr::getsid, pid));
 }
@@ -518,16 +540,19 @@ inline result<int> getsid(int pid) noexcept {
 // vhangup(2): int vhangup(void);
 // Hangs up the calling process's controlling terminal (nothing without one).
 // Needs CAP_SYS_TTY_CONFIG: EPERM otherwise.
+template <class = void>
 inline result<void> vhangup() noexcept {
   return detail::as_void(syscall(nr::vhangup));
 }
 
 // setpgid(2): int setpgid(pid_t pid, pid_t pgid);
+template <class = void>
 inline result<void> setpgid(int pid, int pgid) noexcept {
   return detail::as_void(syscall(nr::setpgid, pid, pgid));
 }
 
 // getpgid(2): pid_t getpgid(pid_t pid);
+template <class = void>
 inline result<int> getpgid(int pid) noexcept {
   return detail::as_id(syscall(nr::getpgid, pid));
 }
@@ -550,6 +575,7 @@ inline result<int> getpgid(int pid) noexcept {
 // clone_flags::vm (fork-like). To run a function on a new stack use the
 // overload below. Flags above bit 31 need clone3. Returns 0 in the child,
 // its tid in the caller.
+template <class = void>
 inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid, int* child_tid, unsigned long tls) noexcept {
   using abi::clone_order;
   const auto f = static_cast<unsigned long>(bits(flags));
@@ -566,6 +592,7 @@ inline result<int> clone(clone_flags::flags flags, void* stack, int* parent_tid,
 // the same. Returns 0 in the child, the child's pid in the parent. In a
 // program using libc, the child skips libc's atfork handlers: keep it to
 // async-signal-safe calls, then execve or exit_group.
+template <class = void>
 inline result<int> fork() noexcept {
   if constexpr (sys::has(sys::fork))
     return detail::as_id(syscall(sys::fork));
@@ -582,6 +609,7 @@ inline result<int> fork() noexcept {
 // libc thread state: it must stick to rawsys calls (no errno, no malloc, no
 // libc locks). Returns the child's tid in the caller; EINVAL for a null fn
 // or stack.
+template <class = void>
 inline result<int> clone(int (*fn)(void*), void* stack, clone_flags::flags flags, void* arg, int* parent_tid = nullptr, unsigned long tls = 0, int* child_tid = nullptr) noexcept {
   if (!fn || !stack) return unexpected(errc::einval);
   const uintptr_t top = reinterpret_cast<uintptr_t>(stack) & ~uintptr_t{15};
@@ -594,18 +622,21 @@ inline result<int> clone(int (*fn)(void*), void* stack, clone_flags::flags flags
 // Linux 5.3+; ENOSYS before (and under qemu-user), passed through. Like raw
 // clone, only fork-like use (args->stack == 0, no clone_flags::vm) is sound
 // from C++. Returns 0 in the child, its tid in the caller.
+template <class = void>
 inline result<int> clone3(clone_args* args, size_t size = sizeof(clone_args)) noexcept {
   return detail::as_id(syscall(nr::clone3, args, size));
 }
 
 // execve(2): int execve(const char *pathname, char *const argv[], char *const envp[]);
 // Returns only on failure.
+template <class = void>
 inline result<void> execve(const char* pathname, const char* const* argv, const char* const* envp) noexcept {
   return detail::as_void(syscall(nr::execve, pathname, argv, envp));
 }
 
 // execveat(2): int execveat(int dirfd, const char *pathname, char *const argv[], char *const envp[], int flags);
 // flags: at::empty_path, at::symlink_nofollow. Returns only on failure.
+template <class = void>
 inline result<void> execveat(fd dirfd, const char* pathname, const char* const* argv, const char* const* envp, at::flags flags) noexcept {
   return detail::as_void(syscall(nr::execveat, dirfd.get(), pathname, argv, envp, flags));
 }
@@ -613,30 +644,35 @@ inline result<void> execveat(fd dirfd, const char* pathname, const char* const* 
 // wait4(2): pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage);
 // pid > 0: that child; -1: any; 0: any in the caller's group; < -1: any in
 // group -pid. Returns the child's pid (0 with w::nohang and none ready).
+template <class = void>
 inline result<int> wait4(int pid, int* wstatus, w::flags options, rusage* ru) noexcept {
   return detail::as_id(syscall(nr::wait4, pid, wstatus, options, ru));
 }
 
 // waitid(2): int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options, struct rusage *rusage);
 // The kernel's fifth argument (rusage) is not in libc's waitid.
+template <class = void>
 inline result<void> waitid(idtype type, int id, siginfo* info, w::flags options, rusage* ru = nullptr) noexcept {
   return detail::as_void(syscall(nr::waitid, type, id, info, options, ru));
 }
 
 // pidfd_open(2): int pidfd_open(pid_t pid, unsigned int flags);
 // Linux 5.3+; ENOSYS before, passed through.
+template <class = void>
 inline result<unique_fd> pidfd_open(int pid, pidfd::flags flags = pidfd::flags()) noexcept {
   return detail::as_fd(syscall(nr::pidfd_open, pid, flags));
 }
 
 // pidfd_send_signal(2): int pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags);
 // Linux 5.1+; ENOSYS before, passed through.
+template <class = void>
 inline result<void> pidfd_send_signal(fd pidfd, sig s, siginfo* info = nullptr, pidfd_signal::flags flags = pidfd_signal::flags()) noexcept {
   return detail::as_void(syscall(nr::pidfd_send_signal, pidfd.get(), s, info, flags));
 }
 
 // prctl(2): int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 // The value depends on the option (0 for most "set" options).
+template <class = void>
 inline result<long> prctl(pr option, unsigned long arg2 = 0, unsigned long arg3 = 0, unsigned long arg4 = 0, unsigned long arg5 = 0) noexcept {
   return syscall(nr::prctl, option, arg2, arg3, arg4, arg5);
 }
@@ -648,11 +684,13 @@ inline result<long> prctl(pr option, T* arg2, unsigned long arg3 = 0, unsigned l
 }
 
 // uname(2): int uname(struct new_utsname *buf);
+template <class = void>
 inline result<void> uname(utsname* buf) noexcept {
   return detail::as_void(syscall(nr::uname, buf));
 }
 
 // sysinfo(2): int sysinfo(struct sysinfo *info);
+template <class = void>
 inline result<void> sysinfo(sysinfo_t* info) noexcept {
   return detail::as_void(syscall(nr::sysinfo, info));
 }
@@ -660,12 +698,14 @@ inline result<void> sysinfo(sysinfo_t* info) noexcept {
 // prlimit(2): int prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_limit, struct rlimit64 *old_limit);
 // pid 0 is the caller. Limits are 64-bit on every arch; rlim_infinity is
 // unlimited.
+template <class = void>
 inline result<void> prlimit64(int pid, rlimit resource, const rlimit64* new_limit, rlimit64* old_limit) noexcept {
   return detail::as_void(syscall(nr::prlimit64, pid, resource, new_limit, old_limit));
 }
 
 // getrlimit(2): int getrlimit(int resource, struct rlimit *rlim);
 // The caller's limit, through prlimit64 (64-bit on every arch).
+template <class = void>
 inline result<rlimit64> getrlimit(rlimit resource) noexcept {
   rlimit64 old;  // written by the kernel on success
   if (auto r = prlimit64(0, resource, nullptr, &old); !r) return unexpected(r.error());
@@ -674,6 +714,7 @@ inline result<rlimit64> getrlimit(rlimit resource) noexcept {
 
 // setrlimit(2): int setrlimit(int resource, const struct rlimit *rlim);
 // Through prlimit64 with pid 0.
+template <class = void>
 inline result<void> setrlimit(rlimit resource, const rlimit64& limit) noexcept {
   return prlimit64(0, resource, &limit, nullptr);
 }
@@ -681,6 +722,7 @@ inline result<void> setrlimit(rlimit resource, const rlimit64& limit) noexcept {
 // getpriority(2): int getpriority(int which, id_t who);
 // The nice value, -20..19, as glibc gives it: the kernel returns 20 - nice
 // (1..40) so that no value looks like an error. who 0: the caller.
+template <class = void>
 inline result<int> getpriority(prio_which which, unsigned who) noexcept {
   auto r = syscall(nr::getpriority, which, who);
   if (!r) return unexpected(r.error());
@@ -689,28 +731,33 @@ inline result<int> getpriority(prio_which which, unsigned who) noexcept {
 
 // setpriority(2): int setpriority(int which, id_t who, int prio);
 // prio is a nice value; the kernel clamps it to -20..19.
+template <class = void>
 inline result<void> setpriority(prio_which which, unsigned who, int prio) noexcept {
   return detail::as_void(syscall(nr::setpriority, which, who, prio));
 }
 
 // ioprio_get(2): int ioprio_get(int which, int who);
 // An I/O priority: ioprio_class_of() and ioprio_level_of() take it apart.
+template <class = void>
 inline result<int> ioprio_get(ioprio_who which, int who) noexcept {
   return detail::as_id(syscall(nr::ioprio_get, which, who));
 }
 
 // ioprio_set(2): int ioprio_set(int which, int who, int ioprio);
 // ioprio: ioprio_value(class, level).
+template <class = void>
 inline result<void> ioprio_set(ioprio_who which, int who, int ioprio) noexcept {
   return detail::as_void(syscall(nr::ioprio_set, which, who, ioprio));
 }
 
 // getrusage(2): int getrusage(int who, struct rusage *usage);
+template <class = void>
 inline result<void> getrusage(rusage_who who, rusage* usage) noexcept {
   return detail::as_void(syscall(nr::getrusage, who, usage));
 }
 
 // sched_yield(2): int sched_yield(void);  (always succeeds)
+template <class = void>
 inline void sched_yield() noexcept {
   raw::syscall(static_cast<long>(nr::sched_yield));
 }
@@ -718,6 +765,7 @@ inline void sched_yield() noexcept {
 // sched_getaffinity(2): int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *user_mask_ptr);
 // Returns the number of bytes the kernel wrote (the rest of mask is left
 // alone); len must be a multiple of sizeof(long) covering every possible CPU.
+template <class = void>
 inline result<size_t> sched_getaffinity(int pid, size_t len, void* mask) noexcept {
   auto r = syscall(nr::sched_getaffinity, pid, len, mask);
   if (!r) return unexpected(r.error());
@@ -725,17 +773,20 @@ inline result<size_t> sched_getaffinity(int pid, size_t len, void* mask) noexcep
 }
 
 // sched_getaffinity(2): into a cpu_set, zeroing what the kernel leaves.
+template <class = void>
 inline result<size_t> sched_getaffinity(int pid, cpu_set& set) noexcept {
   set = cpu_set{};
   return sched_getaffinity(pid, sizeof set.mask, set.mask);
 }
 
 // sched_setaffinity(2): int sched_setaffinity(pid_t pid, unsigned int len, unsigned long *user_mask_ptr);
+template <class = void>
 inline result<void> sched_setaffinity(int pid, size_t len, const void* mask) noexcept {
   return detail::as_void(syscall(nr::sched_setaffinity, pid, len, mask));
 }
 
 // sched_setaffinity(2): from a cpu_set.
+template <class = void>
 inline result<void> sched_setaffinity(int pid, const cpu_set& set) noexcept {
   return sched_setaffinity(pid, sizeof set.mask, set.mask);
 }
@@ -743,6 +794,7 @@ inline result<void> sched_setaffinity(int pid, const cpu_set& set) noexcept {
 // unshare(2): int unshare(int flags);
 // flags: the clone_flags that unshare takes (newns, newuser, newpid, newuts,
 // newipc, newnet, newcgroup, newtime, files, fs, sysvsem, ...).
+template <class = void>
 inline result<void> unshare(clone_flags::flags flags) noexcept {
   return detail::as_void(syscall(nr::unshare, static_cast<unsigned long>(bits(flags))));
 }
@@ -750,12 +802,14 @@ inline result<void> unshare(clone_flags::flags flags) noexcept {
 // setns(2): int setns(int fd, int nstype);
 // fd: a /proc/<pid>/ns/* file or a pidfd; nstype: the one namespace type it
 // must be (clone_flags::newnet, ...), several for a pidfd, or none for any.
+template <class = void>
 inline result<void> setns(fd ns, clone_flags::flags nstype = clone_flags::flags()) noexcept {
   return detail::as_void(syscall(nr::setns, ns.get(), static_cast<int>(bits(nstype))));
 }
 
 // personality(2): int personality(unsigned long persona);
 // Returns the previous personality; persona::query changes nothing.
+template <class = void>
 inline result<persona::flags> personality(persona::flags p) noexcept {
   auto r = syscall(nr::personality, bits(p));
   if (!r) return unexpected(r.error());
@@ -766,12 +820,14 @@ inline result<persona::flags> personality(persona::flags p) noexcept {
 // The clock ticks since an arbitrary point (boot), as glibc's times; buf
 // may be null. A tick count that wraps into the kernel's error range on a
 // 32-bit ISA would read as an error: glibc has the same ambiguity.
+template <class = void>
 inline result<long> times(tms* buf) noexcept {
   return syscall(nr::times, buf);
 }
 
 // membarrier(2): int membarrier(int cmd, unsigned int flags, int cpu_id);
 // Linux 4.3+. membarrier_cmd::query returns the supported commands as bits.
+template <class = void>
 inline result<int> membarrier(membarrier_cmd cmd, membarrier_flag::flags flags = membarrier_flag::flags(), int cpu_id = 0) noexcept {
   return detail::as_id(syscall(nr::membarrier, cmd, flags, cpu_id));
 }
@@ -781,18 +837,21 @@ inline result<int> membarrier(membarrier_cmd cmd, membarrier_flag::flags flags =
 // calling thread's rseq area; sig is the signature the kernel expects before
 // every abort handler. glibc 2.35+ registers its own area for every thread:
 // then EBUSY until that one is unregistered.
+template <class = void>
 inline result<void> rseq(rseq_area* area, uint32_t len, rseq_flag::flags flags, uint32_t sig) noexcept {
   return detail::as_void(syscall(nr::rseq, area, len, flags, sig));
 }
 
 // set_robust_list(2): long set_robust_list(struct robust_list_head *head, size_t len);
 // len must be sizeof(robust_list_head).
+template <class = void>
 inline result<void> set_robust_list(robust_list_head* head, size_t len = sizeof(robust_list_head)) noexcept {
   return detail::as_void(syscall(nr::set_robust_list, head, len));
 }
 
 // get_robust_list(2): long get_robust_list(int pid, struct robust_list_head **head_ptr, size_t *len_ptr);
 // pid 0: the calling thread.
+template <class = void>
 inline result<void> get_robust_list(int pid, robust_list_head** head, size_t* len) noexcept {
   return detail::as_void(syscall(nr::get_robust_list, pid, head, len));
 }
@@ -800,6 +859,7 @@ inline result<void> get_robust_list(int pid, robust_list_head** head, size_t* le
 // set_tid_address(2): pid_t set_tid_address(int *tidptr);
 // Where the kernel writes 0 and wakes a futex when this thread exits (libc
 // sets it for its own threads). Returns the caller's tid.
+template <class = void>
 inline int set_tid_address(int* tidptr) noexcept {
   return static_cast<int>(raw::syscall(static_cast<long>(nr::set_tid_address), tidptr));
 }

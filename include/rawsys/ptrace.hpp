@@ -249,20 +249,24 @@ static_assert(sizeof(ptrace_syscall_info) == 88);
 // The kernel's call: the PEEK requests store the word through `data` and
 // return 0 (glibc's wrapper returns the word instead, which makes a word of
 // -1 look like an error; ptrace_peekdata() below has no such ambiguity).
+template <class = void>
 inline result<long> ptrace(ptrace_request request, int pid, void* addr, void* data) noexcept {
   return syscall(nr::ptrace, request, pid, addr, data);
 }
 
 namespace detail {
+template <class = void>
 inline void* ptrace_data(unsigned long v) noexcept { return reinterpret_cast<void*>(v); }
 }  // namespace detail
 
 // ptrace(2) PTRACE_TRACEME: this process is traced by its parent from now on.
+template <class = void>
 inline result<void> ptrace_traceme() noexcept {
   return detail::as_void(ptrace(ptrace_request::traceme, 0, nullptr, nullptr));
 }
 
 // ptrace(2) PTRACE_PEEKDATA: the word at addr in the tracee.
+template <class = void>
 inline result<unsigned long> ptrace_peekdata(int pid, const void* addr) noexcept {
   unsigned long word = 0;
   auto r = ptrace(ptrace_request::peekdata, pid, const_cast<void*>(addr), &word);
@@ -270,6 +274,7 @@ inline result<unsigned long> ptrace_peekdata(int pid, const void* addr) noexcept
   return word;
 }
 // ptrace(2) PTRACE_PEEKTEXT: the same (text and data are one address space).
+template <class = void>
 inline result<unsigned long> ptrace_peektext(int pid, const void* addr) noexcept {
   unsigned long word = 0;
   auto r = ptrace(ptrace_request::peektext, pid, const_cast<void*>(addr), &word);
@@ -278,6 +283,7 @@ inline result<unsigned long> ptrace_peektext(int pid, const void* addr) noexcept
 }
 // ptrace(2) PTRACE_PEEKUSER: the word at `offset` in the tracee's struct user (x86;
 // arm64 answers EIO).
+template <class = void>
 inline result<unsigned long> ptrace_peekuser(int pid, unsigned long offset) noexcept {
   unsigned long word = 0;
   auto r = ptrace(ptrace_request::peekuser, pid, detail::ptrace_data(offset), &word);
@@ -286,59 +292,71 @@ inline result<unsigned long> ptrace_peekuser(int pid, unsigned long offset) noex
 }
 
 // ptrace(2) PTRACE_POKEDATA: stores a word at addr in the tracee.
+template <class = void>
 inline result<void> ptrace_pokedata(int pid, void* addr, unsigned long word) noexcept {
   return detail::as_void(ptrace(ptrace_request::pokedata, pid, addr, detail::ptrace_data(word)));
 }
 // ptrace(2) PTRACE_POKETEXT: the same, for code (what breakpoints use).
+template <class = void>
 inline result<void> ptrace_poketext(int pid, void* addr, unsigned long word) noexcept {
   return detail::as_void(ptrace(ptrace_request::poketext, pid, addr, detail::ptrace_data(word)));
 }
 
 // ptrace(2) PTRACE_CONT: resume the tracee, delivering `s` (sig() for none).
+template <class = void>
 inline result<void> ptrace_cont(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::cont, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
 // ptrace(2) PTRACE_SYSCALL: resume until the next syscall entry or exit.
+template <class = void>
 inline result<void> ptrace_syscall(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::syscall, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
 // ptrace(2) PTRACE_SINGLESTEP: resume for one instruction.
+template <class = void>
 inline result<void> ptrace_singlestep(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::singlestep, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
 // ptrace(2) PTRACE_DETACH: stop tracing and resume, delivering `s`.
+template <class = void>
 inline result<void> ptrace_detach(int pid, sig s = sig()) noexcept {
   return detail::as_void(ptrace(ptrace_request::detach, pid, nullptr,
                                 detail::ptrace_data(static_cast<unsigned long>(s))));
 }
 
 // ptrace(2) PTRACE_ATTACH: trace pid, which is sent SIGSTOP.
+template <class = void>
 inline result<void> ptrace_attach(int pid) noexcept {
   return detail::as_void(ptrace(ptrace_request::attach, pid, nullptr, nullptr));
 }
 // ptrace(2) PTRACE_SEIZE: trace pid without stopping it, with these options.
+template <class = void>
 inline result<void> ptrace_seize(int pid, ptrace_o::flags options = ptrace_o::flags()) noexcept {
   return detail::as_void(
       ptrace(ptrace_request::seize, pid, nullptr, detail::ptrace_data(static_cast<unsigned long>(options))));
 }
 // ptrace(2) PTRACE_INTERRUPT: stop a seized tracee.
+template <class = void>
 inline result<void> ptrace_interrupt(int pid) noexcept {
   return detail::as_void(ptrace(ptrace_request::interrupt, pid, nullptr, nullptr));
 }
 // ptrace(2) PTRACE_LISTEN: let a seized tracee in group-stop wait for SIGCONT.
+template <class = void>
 inline result<void> ptrace_listen(int pid) noexcept {
   return detail::as_void(ptrace(ptrace_request::listen, pid, nullptr, nullptr));
 }
 // ptrace(2) PTRACE_SETOPTIONS
+template <class = void>
 inline result<void> ptrace_setoptions(int pid, ptrace_o::flags options) noexcept {
   return detail::as_void(
       ptrace(ptrace_request::setoptions, pid, nullptr, detail::ptrace_data(static_cast<unsigned long>(options))));
 }
 // ptrace(2) PTRACE_GETEVENTMSG: the new pid of a fork event, the exit status of an
 // exit event, the data of a seccomp event, ...
+template <class = void>
 inline result<unsigned long> ptrace_geteventmsg(int pid) noexcept {
   unsigned long msg = 0;
   auto r = ptrace(ptrace_request::geteventmsg, pid, nullptr, &msg);
@@ -349,17 +367,20 @@ inline result<unsigned long> ptrace_geteventmsg(int pid) noexcept {
 // ptrace(2) PTRACE_GETSIGINFO: the siginfo of the signal that stopped the
 // tracee (its signal-delivery-stop; at a syscall or event stop, the SIGTRAP
 // the kernel made).
+template <class = void>
 inline result<void> ptrace_getsiginfo(int pid, siginfo& info) noexcept {
   return detail::as_void(ptrace(ptrace_request::getsiginfo, pid, nullptr, &info));
 }
 // ptrace(2) PTRACE_SETSIGINFO: replaces that siginfo (what the tracee gets if
 // the signal is delivered).
+template <class = void>
 inline result<void> ptrace_setsiginfo(int pid, const siginfo& info) noexcept {
   return detail::as_void(ptrace(ptrace_request::setsiginfo, pid, nullptr, const_cast<siginfo*>(&info)));
 }
 
 // ptrace(2) PTRACE_GETREGSET: the register set `type` into b; the bytes filled (the
 // kernel shortens the iovec to what the set holds).
+template <class = void>
 inline result<size_t> ptrace_getregset(int pid, nt type, buffer b) noexcept {
   buffer iov = b;
   auto r = ptrace(ptrace_request::getregset, pid,
@@ -379,6 +400,7 @@ inline result<size_t> ptrace_getregset(int pid, Regs& regs) noexcept {
   return ptrace_getregset(pid, nt::prstatus, buffer(&regs, sizeof regs));
 }
 // ptrace(2) PTRACE_SETREGSET
+template <class = void>
 inline result<void> ptrace_setregset(int pid, nt type, const_buffer b) noexcept {
   buffer iov(const_cast<void*>(b.data), b.size);
   return detail::as_void(ptrace(ptrace_request::setregset, pid,
@@ -388,6 +410,7 @@ inline result<void> ptrace_setregset(int pid, nt type, const_buffer b) noexcept 
 // ptrace(2) PTRACE_GET_SYSCALL_INFO: what the tracee is doing at this stop; the size
 // the kernel had to give (it copies at most sizeof info). Linux 5.3; EIO on
 // older kernels.
+template <class = void>
 inline result<size_t> ptrace_get_syscall_info(int pid, ptrace_syscall_info& info) noexcept {
   auto r = ptrace(ptrace_request::get_syscall_info, pid,
                   detail::ptrace_data(sizeof info), &info);
@@ -399,11 +422,13 @@ inline result<size_t> ptrace_get_syscall_info(int pid, ptrace_syscall_info& info
 // Copies from pid's memory (remote) into ours (local); the bytes copied
 // (short when a remote range ends in an unmapped page). ENOSYS, passed
 // through, where the kernel lacks CONFIG_CROSS_MEMORY_ATTACH.
+template <class = void>
 inline result<size_t> process_vm_readv(int pid, const buffer* local_iov, unsigned long liovcnt, const const_buffer* remote_iov, unsigned long riovcnt, unsigned long flags = 0) noexcept {
   auto r = syscall(nr::process_vm_readv, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
   if (!r) return unexpected(r.error());
   return static_cast<size_t>(*r);
 }
+template <class = void>
 inline result<size_t> process_vm_readv(int pid, buffer local, const void* remote) noexcept {
   const const_buffer r(remote, local.size);
   return process_vm_readv(pid, &local, 1, &r, 1);
@@ -411,11 +436,13 @@ inline result<size_t> process_vm_readv(int pid, buffer local, const void* remote
 
 // process_vm_writev(2): ssize_t process_vm_writev(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt, const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags);
 // Copies from our memory (local) into pid's (remote); the bytes copied.
+template <class = void>
 inline result<size_t> process_vm_writev(int pid, const const_buffer* local_iov, unsigned long liovcnt, const buffer* remote_iov, unsigned long riovcnt, unsigned long flags = 0) noexcept {
   auto r = syscall(nr::process_vm_writev, pid, local_iov, liovcnt, remote_iov, riovcnt, flags);
   if (!r) return unexpected(r.error());
   return static_cast<size_t>(*r);
 }
+template <class = void>
 inline result<size_t> process_vm_writev(int pid, const_buffer local, void* remote) noexcept {
   const buffer r(remote, local.size);
   return process_vm_writev(pid, &local, 1, &r, 1);
@@ -438,6 +465,7 @@ struct kcmp_epoll_slot {
 
 // kcmp(2): int kcmp(pid_t pid1, pid_t pid2, int type, unsigned long idx1, unsigned long idx2);
 // Needs CONFIG_KCMP (ENOSYS without it) and ptrace read access to both.
+template <class = void>
 inline result<kcmp_order> kcmp(int pid1, int pid2, kcmp_type type, unsigned long idx1, unsigned long idx2) noexcept {
   auto r = syscall(nr::kcmp, pid1, pid2, type, idx1, idx2);
   if (!r) return unexpected(r.error());

@@ -24,9 +24,11 @@ inline constexpr flags insecure{uapi::grnd_insecure};
 // May return fewer bytes than asked (above 256 bytes, or when interrupted):
 // loop. EAGAIN with grnd::nonblock before the pool is ready; EINVAL for
 // unknown flags or random | insecure.
+template <class = void>
 inline result<size_t> getrandom(void* buf, size_t buflen, grnd::flags flags = grnd::none) noexcept {
   return detail::as_count<size_t>(syscall(nr::getrandom, buf, buflen, flags));
 }
+template <class = void>
 inline result<size_t> getrandom(buffer b, grnd::flags flags = grnd::none) noexcept {
   return getrandom(b.data, b.size, flags);
 }

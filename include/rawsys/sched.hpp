@@ -72,12 +72,14 @@ struct sched_attr {
 
 // sched_setscheduler(2): int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param);
 // pid 0: the calling thread (the kernel's pids are thread ids).
+template <class = void>
 inline result<void> sched_setscheduler(int pid, sched_policy policy, const sched_param& param) noexcept {
   return detail::as_void(syscall(nr::sched_setscheduler, pid, policy, &param));
 }
 
 // sched_getscheduler(2): int sched_getscheduler(pid_t pid);
 // The policy, with sched_policy::reset_on_fork or-ed in when set.
+template <class = void>
 inline result<sched_policy> sched_getscheduler(int pid) noexcept {
   auto r = syscall(nr::sched_getscheduler, pid);
   if (!r) return unexpected(r.error());
@@ -85,11 +87,13 @@ inline result<sched_policy> sched_getscheduler(int pid) noexcept {
 }
 
 // sched_setparam(2): int sched_setparam(pid_t pid, const struct sched_param *param);
+template <class = void>
 inline result<void> sched_setparam(int pid, const sched_param& param) noexcept {
   return detail::as_void(syscall(nr::sched_setparam, pid, &param));
 }
 
 // sched_getparam(2): int sched_getparam(pid_t pid, struct sched_param *param);
+template <class = void>
 inline result<sched_param> sched_getparam(int pid) noexcept {
   sched_param p;
   if (auto r = syscall(nr::sched_getparam, pid, &p); !r) return unexpected(r.error());
@@ -97,6 +101,7 @@ inline result<sched_param> sched_getparam(int pid) noexcept {
 }
 
 // sched_get_priority_max(2): int sched_get_priority_max(int policy);
+template <class = void>
 inline result<int> sched_get_priority_max(sched_policy policy) noexcept {
   auto r = syscall(nr::sched_get_priority_max, policy);
   if (!r) return unexpected(r.error());
@@ -104,6 +109,7 @@ inline result<int> sched_get_priority_max(sched_policy policy) noexcept {
 }
 
 // sched_get_priority_min(2): int sched_get_priority_min(int policy);
+template <class = void>
 inline result<int> sched_get_priority_min(sched_policy policy) noexcept {
   auto r = syscall(nr::sched_get_priority_min, policy);
   if (!r) return unexpected(r.error());
@@ -114,6 +120,7 @@ inline result<int> sched_get_priority_min(sched_policy policy) noexcept {
 // The round-robin quantum (0 for a policy without one). 32-bit ISAs:
 // sched_rr_get_interval_time64, and the old call where the kernel has no
 // time64 calls (detail/time64.hpp).
+template <class = void>
 inline result<timespec> sched_rr_get_interval(int pid) noexcept {
   timespec ts{};
   const result<long> r = syscall(sys::sched_rr_get_interval, pid, &ts);
@@ -129,6 +136,7 @@ inline result<timespec> sched_rr_get_interval(int pid) noexcept {
 
 // sched_setattr(2): int sched_setattr(pid_t pid, struct sched_attr *attr, unsigned int flags);
 // Linux 3.14+. flags: 0 (none defined).
+template <class = void>
 inline result<void> sched_setattr(int pid, const sched_attr& attr, unsigned flags = 0) noexcept {
   return detail::as_void(syscall(nr::sched_setattr, pid, &attr, flags));
 }
@@ -136,6 +144,7 @@ inline result<void> sched_setattr(int pid, const sched_attr& attr, unsigned flag
 // sched_getattr(2): int sched_getattr(pid_t pid, struct sched_attr *attr, unsigned int size, unsigned int flags);
 // Linux 3.14+. The kernel fills in at most size bytes and sets attr->size to
 // what it wrote.
+template <class = void>
 inline result<void> sched_getattr(int pid, sched_attr* attr, unsigned size = sizeof(sched_attr), unsigned flags = 0) noexcept {
   return detail::as_void(syscall(nr::sched_getattr, pid, attr, size, flags));
 }

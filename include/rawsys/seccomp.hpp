@@ -221,28 +221,33 @@ class seccomp_filter {
 // seccomp(2): int seccomp(unsigned int operation, unsigned int flags, void *args);
 // Returns 0, or with seccomp_filter_flag::new_listener a descriptor, or with
 // tsync (without tsync_esrch) the id of a thread that could not be synced.
+template <class = void>
 inline result<long> seccomp(seccomp_op operation, seccomp_filter_flag::flags flags, void* args) noexcept {
   return syscall(nr::seccomp, operation, flags, args);
 }
 
 // seccomp(2) SECCOMP_SET_MODE_FILTER: adds `prog` to this thread's filters.
+template <class = void>
 inline result<long> seccomp_set_mode_filter(const sock_fprog& prog, seccomp_filter_flag::flags flags = seccomp_filter_flag::flags()) noexcept {
   return seccomp(seccomp_op::set_mode_filter, flags, const_cast<sock_fprog*>(&prog));
 }
 
 // seccomp(2) SECCOMP_SET_MODE_STRICT: only read, write, _exit and sigreturn from now on.
+template <class = void>
 inline result<void> seccomp_set_mode_strict() noexcept {
   return detail::as_void(seccomp(seccomp_op::set_mode_strict, {}, nullptr));
 }
 
 // seccomp(2) SECCOMP_GET_ACTION_AVAIL: succeeds when the kernel knows the action
 // (its data bits are ignored); errc::eopnotsupp when it does not.
+template <class = void>
 inline result<void> seccomp_get_action_avail(seccomp_action action) noexcept {
   uint32_t a = static_cast<uint32_t>(action) & seccomp_ret::action_full;
   return detail::as_void(seccomp(seccomp_op::get_action_avail, {}, &a));
 }
 
 // seccomp(2) SECCOMP_GET_NOTIF_SIZES
+template <class = void>
 inline result<seccomp_notif_sizes> seccomp_get_notif_sizes() noexcept {
   seccomp_notif_sizes s{};
   auto r = seccomp(seccomp_op::get_notif_sizes, {}, &s);

@@ -260,6 +260,7 @@ namespace detail {
 // The restorer for a handler installed with these flags: the ISA's
 // (arch/<isa>/signal.hpp) rawsys_restore_rt, or rawsys_restore where a handler
 // without sa::siginfo gets the old frame.
+template <class = void>
 inline void (*restorer_for(sa::flags flags) noexcept)() { return arch::restorer(has(flags, sa::siginfo)); }
 
 // act with the library's restorer in with, or act itself where it names its
@@ -276,6 +277,7 @@ inline const S* with_restorer(const S* act, S& with) noexcept {
   return &with;
 }
 
+template <class = void>
 inline result<sig> as_sig(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<sig>(*r);
@@ -289,6 +291,7 @@ inline result<sig> as_sig(const result<long>& r) noexcept {
 // signal without one): rt_sigreturn, or the old sigreturn for a handler
 // without sa::siginfo where the kernel gives such a handler the old frame
 // (i386).
+template <class = void>
 inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* oldact, size_t sigsetsize = sizeof(sigset)) noexcept {
   sigaction with;
   if constexpr (abi::sa_restorer) act = detail::with_restorer(act, with);
@@ -296,21 +299,25 @@ inline result<void> rt_sigaction(sig signum, const sigaction* act, sigaction* ol
 }
 
 // rt_sigaction(2): the same, from a reference.
+template <class = void>
 inline result<void> rt_sigaction(sig signum, const sigaction& act, sigaction* oldact = nullptr) noexcept {
   return rt_sigaction(signum, &act, oldact);
 }
 
 // rt_sigprocmask(2): int rt_sigprocmask(int how, const sigset_t *set, sigset_t *oldset, size_t sigsetsize);
+template <class = void>
 inline result<void> rt_sigprocmask(how h, const sigset* set, sigset* oldset, size_t sigsetsize = sizeof(sigset)) noexcept {
   return detail::as_void(syscall(nr::rt_sigprocmask, h, set, oldset, sigsetsize));
 }
 
 // rt_sigpending(2): int rt_sigpending(sigset_t *set, size_t sigsetsize);
+template <class = void>
 inline result<void> rt_sigpending(sigset* set, size_t sigsetsize = sizeof(sigset)) noexcept {
   return detail::as_void(syscall(nr::rt_sigpending, set, sigsetsize));
 }
 
 // rt_sigpending(2): the pending set as a value.
+template <class = void>
 inline result<sigset> rt_sigpending() noexcept {
   sigset s;
   if (auto r = rt_sigpending(&s); !r) return unexpected(r.error());
@@ -319,6 +326,7 @@ inline result<sigset> rt_sigpending() noexcept {
 
 // rt_sigsuspend(2): int rt_sigsuspend(const sigset_t *mask, size_t sigsetsize);
 // Returns only when a handler has run: always errc::eintr.
+template <class = void>
 inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof(sigset)) noexcept {
   return detail::as_void(syscall(nr::rt_sigsuspend, mask, sigsetsize));
 }
@@ -328,6 +336,7 @@ inline result<void> rt_sigsuspend(const sigset* mask, size_t sigsetsize = sizeof
 // (nanosleep, clock_nanosleep, poll, futex waits): the kernel makes it
 // itself on the way back from a handler. Made by a program, with no restart
 // pending, the kernel answers EINTR (kernel/signal.c: do_no_restart_syscall).
+template <class = void>
 inline result<long> restart_syscall() noexcept {
   return syscall(nr::restart_syscall);
 }
@@ -336,6 +345,7 @@ inline result<long> restart_syscall() noexcept {
 // 32-bit ISAs: rt_sigtimedwait_time64 (Linux 5.1+), and on a kernel without
 // it the 32-bit call, with the timeout converted (EOVERFLOW when its seconds
 // do not fit 32 bits, EINVAL when its nanoseconds do not).
+template <class = void>
 inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const timespec* timeout, size_t sigsetsize = sizeof(sigset)) noexcept {
   const result<long> r = syscall(sys::rt_sigtimedwait, set, info, timeout, sigsetsize);
   return detail::as_sig(detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
@@ -344,6 +354,7 @@ inline result<sig> rt_sigtimedwait(const sigset* set, siginfo* info, const times
 }
 
 // sigaltstack(2): int sigaltstack(const stack_t *ss, stack_t *old_ss);
+template <class = void>
 inline result<void> sigaltstack(const stack_t* ss, stack_t* old_ss) noexcept {
   return detail::as_void(syscall(nr::sigaltstack, ss, old_ss));
 }
@@ -351,6 +362,7 @@ inline result<void> sigaltstack(const stack_t* ss, stack_t* old_ss) noexcept {
 // signalfd4(2): int signalfd4(int ufd, const sigset_t *user_mask, size_t sizemask, int flags);
 // With ufd -1 the result is a new descriptor the caller owns (see the
 // overload below); otherwise it is ufd, whose mask was replaced.
+template <class = void>
 inline result<fd> signalfd4(fd ufd, const sigset* mask, size_t sizemask, sfd::flags flags) noexcept {
   auto r = syscall(nr::signalfd4, ufd.get(), mask, sizemask, flags);
   if (!r) return unexpected(r.error());
@@ -358,6 +370,7 @@ inline result<fd> signalfd4(fd ufd, const sigset* mask, size_t sizemask, sfd::fl
 }
 
 // signalfd4(2): a new signalfd for mask.
+template <class = void>
 inline result<unique_fd> signalfd4(const sigset& mask, sfd::flags flags = sfd::flags()) noexcept {
   auto r = signalfd4(fd(-1), &mask, sizeof(sigset), flags);
   if (!r) return unexpected(r.error());
@@ -367,11 +380,13 @@ inline result<unique_fd> signalfd4(const sigset& mask, sfd::flags flags = sfd::f
 // kill(2): int kill(pid_t pid, int sig);
 // pid > 0: that process; 0: the caller's process group; -1: every process
 // the caller may signal; < -1: the group -pid. Signal 0 checks only.
+template <class = void>
 inline result<void> kill(int pid, sig s) noexcept {
   return detail::as_void(syscall(nr::kill, pid, s));
 }
 
 // tgkill(2): int tgkill(pid_t tgid, pid_t tid, int sig);
+template <class = void>
 inline result<void> tgkill(int tgid, int tid, sig s) noexcept {
   return detail::as_void(syscall(nr::tgkill, tgid, tid, s));
 }
@@ -379,6 +394,7 @@ inline result<void> tgkill(int tgid, int tid, sig s) noexcept {
 // tkill(2): int tkill(pid_t tid, int sig);
 // The thread tid, whichever process it is in: tgkill is the safe form
 // (a recycled tid cannot hit another process's thread).
+template <class = void>
 inline result<void> tkill(int tid, sig s) noexcept {
   return detail::as_void(syscall(nr::tkill, tid, s));
 }
@@ -387,12 +403,14 @@ inline result<void> tkill(int tid, sig s) noexcept {
 // Sends s with the caller's siginfo (what sigqueue(3) does with
 // info->code = si_code::queue). To another process the code must be
 // negative and not si_code::tkill (EPERM otherwise).
+template <class = void>
 inline result<void> rt_sigqueueinfo(int tgid, sig s, const siginfo* info) noexcept {
   return detail::as_void(syscall(nr::rt_sigqueueinfo, tgid, s, info));
 }
 
 // rt_tgsigqueueinfo(2): int rt_tgsigqueueinfo(pid_t tgid, pid_t tid, int sig, siginfo_t *info);
 // As rt_sigqueueinfo, to one thread of tgid.
+template <class = void>
 inline result<void> rt_tgsigqueueinfo(int tgid, int tid, sig s, const siginfo* info) noexcept {
   return detail::as_void(syscall(nr::rt_tgsigqueueinfo, tgid, tid, s, info));
 }
@@ -402,6 +420,7 @@ inline result<void> rt_tgsigqueueinfo(int tgid, int tid, sig s, const siginfo* i
 // EINTR when a handler has run. Where the ISA has no pause (arm64, riscv64,
 // loongarch64), ppoll with no descriptors, no timeout and no mask,
 // as glibc does.
+template <class = void>
 inline result<void> pause() noexcept {
   if constexpr (sys::has(sys::pause))
     return detail::as_void(syscall(sys::pause));
@@ -415,6 +434,7 @@ inline result<void> pause() noexcept {
 // least 1 if any was left. Cannot fail. Where the ISA has no alarm
 // (arm64, riscv64, loongarch64, arm), setitimer(ITIMER_REAL), rounding
 // the old value as glibc and the kernel do.
+template <class = void>
 inline unsigned alarm(unsigned seconds) noexcept {
   if constexpr (sys::has(sys::alarm)) {
     return static_cast<unsigned>(raw::syscall(static_cast<long>(sys::alarm), seconds));

@@ -403,13 +403,16 @@ constexpr size_t cmsg_len(size_t data) noexcept { return cmsg_align(sizeof(cmsgh
 constexpr size_t cmsg_space(size_t data) noexcept {
   return cmsg_align(sizeof(cmsghdr)) + cmsg_align(data);
 }
+template <class = void>
 inline auto cmsg_data(cmsghdr* c) noexcept -> unsigned char* {
   return reinterpret_cast<unsigned char*>(c) + cmsg_align(sizeof(cmsghdr));
 }
+template <class = void>
 inline auto cmsg_data(const cmsghdr* c) noexcept -> const unsigned char* {
   return reinterpret_cast<const unsigned char*>(c) + cmsg_align(sizeof(cmsghdr));
 }
 // The data bytes of a control message (0 when its length is too short).
+template <class = void>
 inline auto cmsg_data_size(const cmsghdr* c) noexcept -> size_t {
   return c->len > cmsg_len(0) ? c->len - cmsg_len(0) : 0;
 }
@@ -505,6 +508,7 @@ class cmsg_reader {
 
 // The descriptors of an SCM_RIGHTS message: copies up to max of them to out
 // and returns how many it holds (0 for any other message).
+template <class = void>
 inline auto cmsg_rights(const cmsghdr& c, int* out, size_t max) noexcept -> size_t {
   if (c.level != static_cast<int>(sol::socket) || c.type != scm::rights) return 0;
   const size_t n = cmsg_data_size(&c) / sizeof(int);
@@ -524,6 +528,7 @@ struct ucred {
 // The calls.
 
 // socket(2): int socket(int domain, int type, int protocol);
+template <class = void>
 inline result<unique_fd> socket(af::family domain, sock::flags type, int protocol = 0) noexcept {
   return detail::as_fd(syscall(nr::socket, domain, type, protocol));
 }
@@ -535,6 +540,7 @@ struct socket_pair {
 };
 
 // socketpair(2): int socketpair(int domain, int type, int protocol, int sv[2]);
+template <class = void>
 inline result<socket_pair> socketpair(af::family domain, sock::flags type, int protocol = 0) noexcept {
   int sv[2] = {-1, -1};
   const auto r = syscall(nr::socketpair, domain, type, protocol, sv);
@@ -543,43 +549,53 @@ inline result<socket_pair> socketpair(af::family domain, sock::flags type, int p
 }
 
 // bind(2): int bind(int fd, struct sockaddr *umyaddr, int addrlen);
+template <class = void>
 inline result<void> bind(fd sockfd, const sockaddr* addr, uint32_t addrlen) noexcept {
   return detail::as_void(syscall(nr::bind, sockfd.get(), addr, addrlen));
 }
+template <class = void>
 inline result<void> bind(fd sockfd, const sockaddr_any& addr) noexcept {
   return bind(sockfd, addr.get(), addr.len);
 }
 
 // listen(2): int listen(int fd, int backlog);
+template <class = void>
 inline result<void> listen(fd sockfd, int backlog) noexcept {
   return detail::as_void(syscall(nr::listen, sockfd.get(), backlog));
 }
 
 // accept4(2): int accept4(int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen, int flags);
 // (accept is accept4 with no flags; i386 has only accept4 as a direct call.)
+template <class = void>
 inline result<unique_fd> accept4(fd sockfd, sockaddr* addr, uint32_t* addrlen, sock::flags flags) noexcept {
   return detail::as_fd(syscall(nr::accept4, sockfd.get(), addr, addrlen, flags));
 }
+template <class = void>
 inline result<unique_fd> accept4(fd sockfd, sock::flags flags = sock::none) noexcept {
   return accept4(sockfd, nullptr, nullptr, flags);
 }
+template <class = void>
 inline result<unique_fd> accept4(fd sockfd, sockaddr_any& peer, sock::flags flags = sock::none) noexcept {
   peer.len = sizeof(sockaddr_storage);
   return accept4(sockfd, peer.get(), &peer.len, flags);
 }
 
 // connect(2): int connect(int fd, struct sockaddr *uservaddr, int addrlen);
+template <class = void>
 inline result<void> connect(fd sockfd, const sockaddr* addr, uint32_t addrlen) noexcept {
   return detail::as_void(syscall(nr::connect, sockfd.get(), addr, addrlen));
 }
+template <class = void>
 inline result<void> connect(fd sockfd, const sockaddr_any& addr) noexcept {
   return connect(sockfd, addr.get(), addr.len);
 }
 
 // getsockname(2): int getsockname(int fd, struct sockaddr *usockaddr, int *usockaddr_len);
+template <class = void>
 inline result<void> getsockname(fd sockfd, sockaddr* addr, uint32_t* addrlen) noexcept {
   return detail::as_void(syscall(nr::getsockname, sockfd.get(), addr, addrlen));
 }
+template <class = void>
 inline result<sockaddr_any> getsockname(fd sockfd) noexcept {
   sockaddr_any a;
   const auto r = getsockname(sockfd, a.get(), &a.len);
@@ -588,9 +604,11 @@ inline result<sockaddr_any> getsockname(fd sockfd) noexcept {
 }
 
 // getpeername(2): int getpeername(int fd, struct sockaddr *usockaddr, int *usockaddr_len);
+template <class = void>
 inline result<void> getpeername(fd sockfd, sockaddr* addr, uint32_t* addrlen) noexcept {
   return detail::as_void(syscall(nr::getpeername, sockfd.get(), addr, addrlen));
 }
+template <class = void>
 inline result<sockaddr_any> getpeername(fd sockfd) noexcept {
   sockaddr_any a;
   const auto r = getpeername(sockfd, a.get(), &a.len);
@@ -600,41 +618,50 @@ inline result<sockaddr_any> getpeername(fd sockfd) noexcept {
 
 // sendto(2): ssize_t sendto(int fd, void *buff, size_t len, unsigned int flags, struct sockaddr *addr, int addr_len);
 // (send is sendto with no address.)
+template <class = void>
 inline result<size_t> sendto(fd sockfd, const void* buf, size_t len, msg::flags flags, const sockaddr* addr, uint32_t addrlen) noexcept {
   return detail::as_count<size_t>(syscall(nr::sendto, sockfd.get(), buf, len, flags, addr, addrlen));
 }
+template <class = void>
 inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags = msg::none) noexcept {
   return sendto(sockfd, b.data, b.size, flags, nullptr, 0);
 }
+template <class = void>
 inline result<size_t> sendto(fd sockfd, const_buffer b, msg::flags flags, const sockaddr_any& to) noexcept {
   return sendto(sockfd, b.data, b.size, flags, to.get(), to.len);
 }
 
 // recvfrom(2): ssize_t recvfrom(int fd, void *ubuf, size_t size, unsigned int flags, struct sockaddr *addr, int *addr_len);
 // (recv is recvfrom with no address.)
+template <class = void>
 inline result<size_t> recvfrom(fd sockfd, void* buf, size_t len, msg::flags flags, sockaddr* addr, uint32_t* addrlen) noexcept {
   return detail::as_count<size_t>(syscall(nr::recvfrom, sockfd.get(), buf, len, flags, addr, addrlen));
 }
+template <class = void>
 inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags = msg::none) noexcept {
   return recvfrom(sockfd, b.data, b.size, flags, nullptr, nullptr);
 }
+template <class = void>
 inline result<size_t> recvfrom(fd sockfd, buffer b, msg::flags flags, sockaddr_any& from) noexcept {
   from.len = sizeof(sockaddr_storage);
   return recvfrom(sockfd, b.data, b.size, flags, from.get(), &from.len);
 }
 
 // sendmsg(2): ssize_t sendmsg(int fd, struct user_msghdr *msg, unsigned int flags);
+template <class = void>
 inline result<size_t> sendmsg(fd sockfd, const msghdr* m, msg::flags flags = msg::none) noexcept {
   return detail::as_count<size_t>(syscall(nr::sendmsg, sockfd.get(), m, flags));
 }
 
 // recvmsg(2): ssize_t recvmsg(int fd, struct user_msghdr *msg, unsigned int flags);
+template <class = void>
 inline result<size_t> recvmsg(fd sockfd, msghdr* m, msg::flags flags = msg::none) noexcept {
   return detail::as_count<size_t>(syscall(nr::recvmsg, sockfd.get(), m, flags));
 }
 
 // sendmmsg(2): int sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags);
 // Returns how many messages were sent; each mmsghdr::len says how many bytes.
+template <class = void>
 inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
   return detail::as_count<unsigned>(syscall(nr::sendmmsg, sockfd.get(), vec, vlen, flags));
 }
@@ -643,6 +670,7 @@ inline result<unsigned> sendmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
 // The kernel writes the time left back to *timeout. 32-bit ISAs:
 // recvmmsg_time64, and recvmmsg with a 32-bit timespec on a kernel without
 // it (EOVERFLOW when the timeout does not fit).
+template <class = void>
 inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags, timespec* timeout) noexcept {
   const result<long> r = syscall(sys::recvmmsg, sockfd.get(), vec, vlen, flags, timeout);
   return detail::as_count<unsigned>(detail::or_old_timeout(r, timeout, [&](const detail::old_timespec* old) {
@@ -651,39 +679,48 @@ inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::fl
     return r32;
   }));
 }
+template <class = void>
 inline result<unsigned> recvmmsg(fd sockfd, mmsghdr* vec, unsigned vlen, msg::flags flags = msg::none) noexcept {
   return recvmmsg(sockfd, vec, vlen, flags, nullptr);
 }
 
 // shutdown(2): int shutdown(int fd, int how);
+template <class = void>
 inline result<void> shutdown(fd sockfd, shut::how how) noexcept {
   return detail::as_void(syscall(nr::shutdown, sockfd.get(), how));
 }
 
 // setsockopt(2): int setsockopt(int fd, int level, int optname, char *optval, int optlen);
+template <class = void>
 inline result<void> setsockopt(fd sockfd, sol::level level, int optname, const void* optval, uint32_t optlen) noexcept {
   return detail::as_void(syscall(nr::setsockopt, sockfd.get(), level, optname, optval, optlen));
 }
 // An int option at its level.
+template <class = void>
 inline result<void> setsockopt(fd sockfd, so::option name, int value) noexcept {
   return setsockopt(sockfd, sol::socket, static_cast<int>(name), &value, sizeof value);
 }
+template <class = void>
 inline result<void> setsockopt(fd sockfd, tcp::option name, int value) noexcept {
   return setsockopt(sockfd, sol::tcp, static_cast<int>(name), &value, sizeof value);
 }
+template <class = void>
 inline result<void> setsockopt(fd sockfd, ip::option name, int value) noexcept {
   return setsockopt(sockfd, sol::ip, static_cast<int>(name), &value, sizeof value);
 }
+template <class = void>
 inline result<void> setsockopt(fd sockfd, ipv6::option name, int value) noexcept {
   return setsockopt(sockfd, sol::ipv6, static_cast<int>(name), &value, sizeof value);
 }
 
 // getsockopt(2): int getsockopt(int fd, int level, int optname, char *optval, int *optlen);
+template <class = void>
 inline result<void> getsockopt(fd sockfd, sol::level level, int optname, void* optval, uint32_t* optlen) noexcept {
   return detail::as_void(syscall(nr::getsockopt, sockfd.get(), level, optname, optval, optlen));
 }
 
 namespace detail {
+template <class = void>
 inline result<int> getsockopt_int(fd sockfd, sol::level level, int optname) noexcept {
   int v = 0;
   uint32_t len = sizeof v;
@@ -694,15 +731,19 @@ inline result<int> getsockopt_int(fd sockfd, sol::level level, int optname) noex
 }  // namespace detail
 
 // An int option at its level.
+template <class = void>
 inline result<int> getsockopt(fd sockfd, so::option name) noexcept {
   return detail::getsockopt_int(sockfd, sol::socket, static_cast<int>(name));
 }
+template <class = void>
 inline result<int> getsockopt(fd sockfd, tcp::option name) noexcept {
   return detail::getsockopt_int(sockfd, sol::tcp, static_cast<int>(name));
 }
+template <class = void>
 inline result<int> getsockopt(fd sockfd, ip::option name) noexcept {
   return detail::getsockopt_int(sockfd, sol::ip, static_cast<int>(name));
 }
+template <class = void>
 inline result<int> getsockopt(fd sockfd, ipv6::option name) noexcept {
   return detail::getsockopt_int(sockfd, sol::ipv6, static_cast<int>(name));
 }

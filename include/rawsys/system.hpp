@@ -111,28 +111,33 @@ struct lsm_ctx {
 
 // sethostname(2): int sethostname(const char *name, size_t len);
 // The UTS namespace's host name; len at most 64.
+template <class = void>
 inline result<void> sethostname(const char* name, size_t len) noexcept {
   return detail::as_void(syscall(nr::sethostname, name, len));
 }
 
 // setdomainname(2): int setdomainname(const char *name, size_t len);
+template <class = void>
 inline result<void> setdomainname(const char* name, size_t len) noexcept {
   return detail::as_void(syscall(nr::setdomainname, name, len));
 }
 
 // reboot(2): int reboot(int magic, int magic2, unsigned int cmd, void *arg);
 // The kernel's four arguments; arg is restart2's command string.
+template <class = void>
 inline result<void> reboot(unsigned magic, unsigned magic2, reboot_cmd cmd, void* arg = nullptr) noexcept {
   return detail::as_void(syscall(nr::reboot, magic, magic2, cmd, arg));
 }
 
 // reboot(2): with the magic numbers, as glibc's reboot(cmd).
+template <class = void>
 inline result<void> reboot(reboot_cmd cmd, void* arg = nullptr) noexcept {
   return reboot(reboot_magic1, reboot_magic2, cmd, arg);
 }
 
 // syslog(2): int syslog(int type, char *bufp, int len);  (glibc: klogctl)
 // The value depends on the action: bytes read, or a size, or 0.
+template <class = void>
 inline result<int> syslog(syslog_action type, char* buf, int len) noexcept {
   auto r = syscall(nr::syslog, type, buf, len);
   if (!r) return unexpected(r.error());
@@ -141,11 +146,13 @@ inline result<int> syslog(syslog_action type, char* buf, int len) noexcept {
 
 // acct(2): int acct(const char *filename);
 // Starts process accounting into filename; nullptr stops it.
+template <class = void>
 inline result<void> acct(const char* filename) noexcept {
   return detail::as_void(syscall(nr::acct, filename));
 }
 
 // kexec_load(2): long kexec_load(unsigned long entry, unsigned long nr_segments, struct kexec_segment *segments, unsigned long flags);
+template <class = void>
 inline result<void> kexec_load(unsigned long entry, unsigned long nr_segments, const kexec_segment* segments, kexec_flags::flags flags) noexcept {
   return detail::as_void(syscall(nr::kexec_load, entry, nr_segments, segments, flags));
 }
@@ -153,6 +160,7 @@ inline result<void> kexec_load(unsigned long entry, unsigned long nr_segments, c
 // kexec_file_load(2): long kexec_file_load(int kernel_fd, int initrd_fd, unsigned long cmdline_len, const char *cmdline, unsigned long flags);
 // Not on i386, mips: ENOSYS there (sys::kexec_file_load is sys::none).
 // cmdline_len counts the terminating NUL.
+template <class = void>
 inline result<void> kexec_file_load(fd kernel, fd initrd, unsigned long cmdline_len, const char* cmdline, kexec_file::flags flags) noexcept {
   if constexpr (sys::has(sys::kexec_file_load)) {
     return detail::as_void(syscall(sys::kexec_file_load, kernel.get(), initrd.get(), cmdline_len, cmdline, flags));
@@ -163,16 +171,19 @@ inline result<void> kexec_file_load(fd kernel, fd initrd, unsigned long cmdline_
 }
 
 // init_module(2): int init_module(void *module_image, unsigned long len, const char *param_values);
+template <class = void>
 inline result<void> init_module(const void* image, unsigned long len, const char* params) noexcept {
   return detail::as_void(syscall(nr::init_module, image, len, params));
 }
 
 // finit_module(2): int finit_module(int fd, const char *param_values, int flags);
+template <class = void>
 inline result<void> finit_module(fd f, const char* params, module_init::flags flags = module_init::flags()) noexcept {
   return detail::as_void(syscall(nr::finit_module, f.get(), params, flags));
 }
 
 // delete_module(2): int delete_module(const char *name, unsigned int flags);
+template <class = void>
 inline result<void> delete_module(const char* name, module_delete::flags flags = module_delete::flags()) noexcept {
   return detail::as_void(syscall(nr::delete_module, name, flags));
 }
@@ -181,6 +192,7 @@ inline result<void> delete_module(const char* name, module_delete::flags flags =
 // Linux 6.8+. Fills ctx with one lsm_ctx per LSM that has the attribute
 // and returns how many; *size is the room on entry and the bytes used (or
 // needed, with E2BIG) on return.
+template <class = void>
 inline result<int> lsm_get_self_attr(lsm_attr attr, lsm_ctx* ctx, uint32_t* size, lsm_flag::flags flags = lsm_flag::flags()) noexcept {
   auto r = syscall(nr::lsm_get_self_attr, attr, ctx, size, flags);
   if (!r) return unexpected(r.error());
@@ -189,6 +201,7 @@ inline result<int> lsm_get_self_attr(lsm_attr attr, lsm_ctx* ctx, uint32_t* size
 
 // lsm_set_self_attr(2): int lsm_set_self_attr(unsigned int attr, struct lsm_ctx *ctx, u32 size, u32 flags);
 // Linux 6.8+. flags: 0.
+template <class = void>
 inline result<void> lsm_set_self_attr(lsm_attr attr, const lsm_ctx* ctx, uint32_t size, uint32_t flags = 0) noexcept {
   return detail::as_void(syscall(nr::lsm_set_self_attr, attr, ctx, size, flags));
 }
@@ -196,6 +209,7 @@ inline result<void> lsm_set_self_attr(lsm_attr attr, const lsm_ctx* ctx, uint32_
 // lsm_list_modules(2): int lsm_list_modules(u64 *ids, u32 *size, u32 flags);
 // Linux 6.8+. The active LSMs' ids (LSM_ID_*), as many as *size bytes hold;
 // returns their number and sets *size to the bytes they take. flags: 0.
+template <class = void>
 inline result<int> lsm_list_modules(uint64_t* ids, uint32_t* size, uint32_t flags = 0) noexcept {
   auto r = syscall(nr::lsm_list_modules, ids, size, flags);
   if (!r) return unexpected(r.error());

@@ -86,6 +86,7 @@ template <nr call>
 // clock_gettime(2): int clock_gettime(clockid_t clockid, struct timespec *tp);
 // The vDSO first; then the syscall (32-bit ISAs: clock_gettime64, the old
 // call on a kernel without it).
+template <class = void>
 inline result<timespec> clock_gettime(clock id) noexcept {
   if (timespec ts{}; vdso::detail::clock_gettime(id, ts)) [[likely]]
     return ts;
@@ -94,6 +95,7 @@ inline result<timespec> clock_gettime(clock id) noexcept {
 
 // clock_getres(2): int clock_getres(clockid_t clockid, struct timespec *res);
 // The vDSO first; then the syscall, as clock_gettime.
+template <class = void>
 inline result<timespec> clock_getres(clock id) noexcept {
   timespec ts{};
   if (vdso::detail::clock_getres(id, ts)) return ts;
@@ -107,6 +109,7 @@ inline result<timespec> clock_getres(clock id) noexcept {
 }
 
 // clock_settime(2): int clock_settime(clockid_t clockid, const struct timespec *tp);
+template <class = void>
 inline result<void> clock_settime(clock id, const timespec& tp) noexcept {
   const result<long> r = syscall(sys::clock_settime, id, &tp);
   if (detail::time64_missing(r)) {
@@ -119,6 +122,7 @@ inline result<void> clock_settime(clock id, const timespec& tp) noexcept {
 
 // clock_nanosleep(2): int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *request, struct timespec *remain);
 // EINTR fills *remain (when given) for a relative sleep.
+template <class = void>
 inline result<void> clock_nanosleep(clock id, timer::flags flags, const timespec& request, timespec* remain = nullptr) noexcept {
   const result<long> r = syscall(sys::clock_nanosleep, id, flags, &request, remain);
   if (detail::time64_missing(r)) {
@@ -134,6 +138,7 @@ inline result<void> clock_nanosleep(clock id, timer::flags flags, const timespec
 // nanosleep(2): int nanosleep(const struct timespec *req, struct timespec *rem);
 // 32-bit ISAs: clock_nanosleep_time64(CLOCK_REALTIME, 0, ...) as glibc does,
 // and nanosleep on a kernel without it.
+template <class = void>
 inline result<void> nanosleep(const timespec& request, timespec* remain = nullptr) noexcept {
   if constexpr (!abi::time64_calls) {
     return detail::as_void(syscall(sys::time32::nanosleep, &request, remain));
@@ -155,6 +160,7 @@ inline result<void> nanosleep(const timespec& request, timespec* remain = nullpt
 // CLOCK_REALTIME through the 64-bit clock_gettime, good past 2038); then the
 // syscall, whose struct has 32-bit seconds on 32-bit ISAs, so it fails with
 // EOVERFLOW from 2038 on.
+template <class = void>
 inline result<timeval> gettimeofday() noexcept {
   if (timeval tv{}; vdso::detail::gettimeofday(tv)) [[likely]]
     return tv;
@@ -165,6 +171,7 @@ inline result<timeval> gettimeofday() noexcept {
 // Cannot fail. The vDSO first; then the time syscall where it is 64-bit,
 // else CLOCK_REALTIME's seconds (32-bit ISAs: the old time call on a kernel
 // without clock_gettime64).
+template <class = void>
 inline int64_t time() noexcept {
   if (int64_t t = 0; vdso::detail::time(t)) return t;
   if constexpr (sys::has(sys::time) && !abi::time64_calls) {
@@ -181,6 +188,7 @@ inline int64_t time() noexcept {
 
 // getitimer(2): int getitimer(int which, struct itimerval *curr_value);
 // No time64 form: 32-bit seconds on 32-bit ISAs.
+template <class = void>
 inline result<itimerval> getitimer(itimer which) noexcept {
   detail::old_itimerval t{};
   const result<long> r = syscall(nr::getitimer, which, &t);
@@ -190,6 +198,7 @@ inline result<itimerval> getitimer(itimer which) noexcept {
 // setitimer(2): int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);
 // Returns the old value. No time64 form: on 32-bit ISAs a value whose
 // seconds do not fit 32 bits is EOVERFLOW before any call.
+template <class = void>
 inline result<itimerval> setitimer(itimer which, const itimerval& new_value) noexcept {
   detail::old_itimerval n{}, o{};
   if (const errc e = detail::narrow(new_value, n); e != errc{}) return unexpected(e);
@@ -198,12 +207,14 @@ inline result<itimerval> setitimer(itimer which, const itimerval& new_value) noe
 }
 
 // timerfd_create(2): int timerfd_create(int clockid, int flags);
+template <class = void>
 inline result<unique_fd> timerfd_create(clock id, tfd::flags flags) noexcept {
   return detail::as_fd(syscall(nr::timerfd_create, id, flags));
 }
 
 // timerfd_settime(2): int timerfd_settime(int fd, int flags, const struct itimerspec *new_value, struct itimerspec *old_value);
 // Returns the old setting.
+template <class = void>
 inline result<itimerspec> timerfd_settime(fd f, tfd::flags flags, const itimerspec& new_value) noexcept {
   itimerspec old{};
   const result<long> r = syscall(sys::timerfd_settime, f.get(), flags, &new_value, &old);
@@ -217,6 +228,7 @@ inline result<itimerspec> timerfd_settime(fd f, tfd::flags flags, const itimersp
 }
 
 // timerfd_gettime(2): int timerfd_gettime(int fd, struct itimerspec *curr_value);
+template <class = void>
 inline result<itimerspec> timerfd_gettime(fd f) noexcept {
   itimerspec cur{};
   const result<long> r = syscall(sys::timerfd_gettime, f.get(), &cur);
@@ -259,6 +271,7 @@ enum class timer_id : int {};
 
 // timer_create(2): int timer_create(clockid_t clockid, struct sigevent *sevp, timer_t *timerid);
 // sevp null: SIGALRM to the process, the timer id as its value.
+template <class = void>
 inline result<timer_id> timer_create(clock id, const sigevent* sevp) noexcept {
   int t = 0;
   const result<long> r = syscall(nr::timer_create, id, sevp, &t);
@@ -268,6 +281,7 @@ inline result<timer_id> timer_create(clock id, const sigevent* sevp) noexcept {
 // timer_settime(2): int timer_settime(timer_t timerid, int flags, const struct itimerspec *new_value, struct itimerspec *old_value);
 // Returns the old setting. flags: timer::abstime for an absolute value.
 // 32-bit ISAs: timer_settime64, the old call on a kernel without it.
+template <class = void>
 inline result<itimerspec> timer_settime(timer_id t, timer::flags flags, const itimerspec& new_value) noexcept {
   itimerspec old{};
   const result<long> r = syscall(sys::timer_settime, t, flags, &new_value, &old);
@@ -282,6 +296,7 @@ inline result<itimerspec> timer_settime(timer_id t, timer::flags flags, const it
 
 // timer_gettime(2): int timer_gettime(timer_t timerid, struct itimerspec *curr_value);
 // The time left (relative) and the interval.
+template <class = void>
 inline result<itimerspec> timer_gettime(timer_id t) noexcept {
   itimerspec cur{};
   const result<long> r = syscall(sys::timer_gettime, t, &cur);
@@ -295,11 +310,13 @@ inline result<itimerspec> timer_gettime(timer_id t) noexcept {
 
 // timer_getoverrun(2): int timer_getoverrun(timer_t timerid);
 // The expirations lost before the last signal was delivered.
+template <class = void>
 inline result<int> timer_getoverrun(timer_id t) noexcept {
   return detail::as_count<int>(syscall(nr::timer_getoverrun, t));
 }
 
 // timer_delete(2): int timer_delete(timer_t timerid);
+template <class = void>
 inline result<void> timer_delete(timer_id t) noexcept {
   return detail::as_void(syscall(nr::timer_delete, t));
 }
@@ -359,6 +376,7 @@ namespace detail {
 // timex to the old struct timex of long fields (32-bit ISAs' fallback):
 // EOVERFLOW when the time's seconds do not fit (ADJ_SETOFFSET); the others
 // are in range for the kernel anyway.
+template <class = void>
 inline errc narrow(const timex& t, uapi::old_timex& o) noexcept {
   if (!fits_long(t.time.sec)) return errc::eoverflow;
   o = uapi::old_timex{};
@@ -386,6 +404,7 @@ inline errc narrow(const timex& t, uapi::old_timex& o) noexcept {
   return errc{};
 }
 
+template <class = void>
 inline void widen(const uapi::old_timex& o, timex& t) noexcept {
   t = timex{};
   t.modes = o.modes;
@@ -411,6 +430,7 @@ inline void widen(const uapi::old_timex& o, timex& t) noexcept {
   t.tai = o.tai;
 }
 
+template <class = void>
 inline result<clock_state> as_clock_state(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return static_cast<clock_state>(*r);
@@ -423,6 +443,7 @@ inline result<clock_state> as_clock_state(const result<long>& r) noexcept {
 // *buf with its state; returns the clock state. 32-bit ISAs:
 // clock_adjtime64, and clock_adjtime with the long-field struct on a kernel
 // without it.
+template <class = void>
 inline result<clock_state> clock_adjtime(clock id, timex& buf) noexcept {
   const result<long> r = syscall(sys::clock_adjtime, id, &buf);
   if (detail::time64_missing(r)) {
@@ -439,6 +460,7 @@ inline result<clock_state> clock_adjtime(clock id, timex& buf) noexcept {
 // clock_adjtime on CLOCK_REALTIME. 64-bit ISAs make the adjtimex call (its
 // struct timex is timex there); 32-bit ISAs, whose adjtimex has long
 // fields, call clock_adjtime(clock::realtime) as glibc does.
+template <class = void>
 inline result<clock_state> adjtimex(timex& buf) noexcept {
   static_assert(abi::time64_calls || sizeof(timex) == sizeof(uapi::old_timex));
   if constexpr (!abi::time64_calls) {
@@ -452,6 +474,7 @@ inline result<clock_state> adjtimex(timex& buf) noexcept {
 // Sets CLOCK_REALTIME (CAP_SYS_TIME); the obsolete timezone is not passed.
 // No time64 form: on 32-bit ISAs seconds that do not fit 32 bits are
 // EOVERFLOW before any call (clock_settime takes 64-bit times).
+template <class = void>
 inline result<void> settimeofday(const timeval& tv) noexcept {
   detail::old_timeval t{};
   if (const errc e = detail::narrow(tv, t); e != errc{}) return unexpected(e);

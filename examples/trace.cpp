@@ -45,7 +45,7 @@ struct flag {
 };
 template <class T>
 constexpr uint64_t value(T v) noexcept {
-  if constexpr (rawsys::detail::is_integral_v<T>) return static_cast<uint64_t>(v);
+  if constexpr (rawsys::detail::is_integral_v<T> || rawsys::detail::is_enum_v<T>) return static_cast<uint64_t>(v);
   else return 0;  // a constant this ABI does not have
 }
 struct flag_names {

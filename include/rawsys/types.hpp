@@ -40,8 +40,7 @@ struct itimerspec {
 
 namespace detail {
 // A constant's value, or `fallback` where the target's UAPI lacks it.
-template <class V>
-constexpr V value_or(V v, V) noexcept { return v; }
+constexpr int value_or(int v, int) noexcept { return v; }
 constexpr int value_or(uapi::absent, int fallback) noexcept { return fallback; }
 }  // namespace detail
 

@@ -98,6 +98,11 @@ def scan(text):
             last_comment.append(stripped)
             i += 1
             continue
+        if stripped == "template <class = void>":
+            # A wrapper's own line (a template only so that an unused one is
+            # never instantiated): its comment is still the one above.
+            i += 1
+            continue
         code = strip_code(line)
         nm = re.match(r"^\s*namespace\s+([\w:]+)\s*\{", code)
         d = DEF.match(line)

@@ -204,7 +204,7 @@ inline result<int> semctl(int semid, int semnum, sem::cmd cmd) noexcept {
 template <class = void>
 inline result<int> semctl(int semid, int semnum, sem::cmd cmd, int val) noexcept {
   unsigned long arg = static_cast<unsigned>(val);
-  if constexpr (abi::big_endian && abi::word_bits == 64) arg <<= 32;
+  if constexpr (abi::big_endian && abi::word_bits == 64) arg <<= abi::word_bits / 2;
   return detail::as_ipc_int(syscall(nr::semctl, semid, semnum, detail::ipc_cmd(cmd), arg));
 }
 // stat, set, sem_stat, sem_stat_any (info, sem_info: a struct seminfo).

@@ -736,7 +736,7 @@ def member_name(s: Struct, kname: str) -> str:
     return n.lstrip("_")
 
 
-def emit_struct(s: Struct, lay: Layout, lines: list):
+def emit_struct(s: Struct, lay: Layout, lines: list, asserts: list):
     types = dict(s.types)
     decls, checks = [], []
     fields = lay.fields
@@ -801,9 +801,9 @@ def emit_struct(s: Struct, lay: Layout, lines: list):
             if n in s.int_members:
                 lines.append(f"using {s.name}_{n}_type = {c_type(f)};")
     else:
-        lines += [head, f"struct {packed}{s.name} {{"] + decls + ["};",
-                  f"static_assert(sizeof({s.name}) == {lay.size});"]
-        lines += [f"static_assert(offsetof({s.name}, {n}) == {o});" for n, o in checks]
+        lines += [head, f"struct {packed}{s.name} {{"] + decls + ["};"]
+        asserts += [f"static_assert(sizeof({s.name}) == {lay.size});"]
+        asserts += [f"static_assert(offsetof({s.name}, {n}) == {o});" for n, o in checks]
     lines.append("")
 
 
@@ -831,8 +831,13 @@ def render(isa: Isa, values: dict, layouts: dict, offsets: dict, types: dict) ->
     for name in sorted(offsets):
         lines.append(f"inline constexpr size_t {name} = {offsets[name]};")
     lines.append("")
+    asserts: list = []
     for s in structs_of(isa.key):
-        emit_struct(s, layouts[s.name], lines)
+        emit_struct(s, layouts[s.name], lines, asserts)
+    # The sizes and offsets the generator computed, checked where the header is
+    # compiled for its ISA by the tests (the nolibc topic programs define
+    # RAWSYS_CHECK_UAPI_LAYOUTS) rather than in every program's compile.
+    lines += ["#if defined(RAWSYS_CHECK_UAPI_LAYOUTS)"] + asserts + ["#endif"]
     lines.append(f"}}  // namespace rawsys::{isa.namespace}::uapi")
     return "\n".join(lines) + "\n"
 

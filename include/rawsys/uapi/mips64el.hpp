@@ -1136,23 +1136,6 @@ struct stat {
   uint32_t pad2;
   uint64_t blocks;
 };
-static_assert(sizeof(stat) == 104);
-static_assert(offsetof(stat, dev) == 0);
-static_assert(offsetof(stat, pad0) == 4);
-static_assert(offsetof(stat, ino) == 16);
-static_assert(offsetof(stat, mode) == 24);
-static_assert(offsetof(stat, nlink) == 28);
-static_assert(offsetof(stat, uid) == 32);
-static_assert(offsetof(stat, gid) == 36);
-static_assert(offsetof(stat, rdev) == 40);
-static_assert(offsetof(stat, pad1) == 44);
-static_assert(offsetof(stat, size) == 56);
-static_assert(offsetof(stat, atime) == 64);
-static_assert(offsetof(stat, mtime) == 72);
-static_assert(offsetof(stat, ctime) == 80);
-static_assert(offsetof(stat, blksize) == 88);
-static_assert(offsetof(stat, pad2) == 92);
-static_assert(offsetof(stat, blocks) == 96);
 
 // struct statfs: 128 bytes.
 struct statfs {
@@ -1169,19 +1152,6 @@ struct statfs {
   int64_t flags;
   int64_t spare[5];
 };
-static_assert(sizeof(statfs) == 128);
-static_assert(offsetof(statfs, type) == 0);
-static_assert(offsetof(statfs, bsize) == 8);
-static_assert(offsetof(statfs, frsize) == 16);
-static_assert(offsetof(statfs, blocks) == 24);
-static_assert(offsetof(statfs, bfree) == 32);
-static_assert(offsetof(statfs, files) == 40);
-static_assert(offsetof(statfs, ffree) == 48);
-static_assert(offsetof(statfs, bavail) == 56);
-static_assert(offsetof(statfs, fsid) == 64);
-static_assert(offsetof(statfs, namelen) == 72);
-static_assert(offsetof(statfs, flags) == 80);
-static_assert(offsetof(statfs, spare) == 88);
 
 // stack_t: 24 bytes.
 template <class T>
@@ -1245,17 +1215,6 @@ struct ipc64_perm {
   uint64_t unused1;
   uint64_t unused2;
 };
-static_assert(sizeof(ipc64_perm) == 48);
-static_assert(offsetof(ipc64_perm, key) == 0);
-static_assert(offsetof(ipc64_perm, uid) == 4);
-static_assert(offsetof(ipc64_perm, gid) == 8);
-static_assert(offsetof(ipc64_perm, cuid) == 12);
-static_assert(offsetof(ipc64_perm, cgid) == 16);
-static_assert(offsetof(ipc64_perm, mode) == 20);
-static_assert(offsetof(ipc64_perm, seq) == 24);
-static_assert(offsetof(ipc64_perm, pad2) == 26);
-static_assert(offsetof(ipc64_perm, unused1) == 32);
-static_assert(offsetof(ipc64_perm, unused2) == 40);
 
 // struct msqid64_ds: 120 bytes.
 struct msqid64_ds {
@@ -1271,18 +1230,6 @@ struct msqid64_ds {
   uint64_t unused4;
   uint64_t unused5;
 };
-static_assert(sizeof(msqid64_ds) == 120);
-static_assert(offsetof(msqid64_ds, perm) == 0);
-static_assert(offsetof(msqid64_ds, stime) == 48);
-static_assert(offsetof(msqid64_ds, rtime) == 56);
-static_assert(offsetof(msqid64_ds, ctime) == 64);
-static_assert(offsetof(msqid64_ds, cbytes) == 72);
-static_assert(offsetof(msqid64_ds, qnum) == 80);
-static_assert(offsetof(msqid64_ds, qbytes) == 88);
-static_assert(offsetof(msqid64_ds, lspid) == 96);
-static_assert(offsetof(msqid64_ds, lrpid) == 100);
-static_assert(offsetof(msqid64_ds, unused4) == 104);
-static_assert(offsetof(msqid64_ds, unused5) == 112);
 
 // struct semid64_ds: 88 bytes.
 struct semid64_ds {
@@ -1293,13 +1240,6 @@ struct semid64_ds {
   uint64_t unused1;
   uint64_t unused2;
 };
-static_assert(sizeof(semid64_ds) == 88);
-static_assert(offsetof(semid64_ds, perm) == 0);
-static_assert(offsetof(semid64_ds, otime) == 48);
-static_assert(offsetof(semid64_ds, ctime) == 56);
-static_assert(offsetof(semid64_ds, nsems) == 64);
-static_assert(offsetof(semid64_ds, unused1) == 72);
-static_assert(offsetof(semid64_ds, unused2) == 80);
 
 // struct shmid64_ds: 112 bytes.
 struct shmid64_ds {
@@ -1314,17 +1254,6 @@ struct shmid64_ds {
   uint64_t unused1;
   uint64_t unused2;
 };
-static_assert(sizeof(shmid64_ds) == 112);
-static_assert(offsetof(shmid64_ds, perm) == 0);
-static_assert(offsetof(shmid64_ds, segsz) == 48);
-static_assert(offsetof(shmid64_ds, atime) == 56);
-static_assert(offsetof(shmid64_ds, dtime) == 64);
-static_assert(offsetof(shmid64_ds, ctime) == 72);
-static_assert(offsetof(shmid64_ds, cpid) == 80);
-static_assert(offsetof(shmid64_ds, lpid) == 84);
-static_assert(offsetof(shmid64_ds, nattch) == 88);
-static_assert(offsetof(shmid64_ds, unused1) == 96);
-static_assert(offsetof(shmid64_ds, unused2) == 104);
 
 // struct sembuf: 6 bytes.
 struct sembuf {
@@ -1332,10 +1261,6 @@ struct sembuf {
   int16_t op;
   int16_t flg;
 };
-static_assert(sizeof(sembuf) == 6);
-static_assert(offsetof(sembuf, num) == 0);
-static_assert(offsetof(sembuf, op) == 2);
-static_assert(offsetof(sembuf, flg) == 4);
 
 // struct mq_attr: 64 bytes.
 struct mq_attr {
@@ -1345,12 +1270,6 @@ struct mq_attr {
   int64_t curmsgs;
   int64_t reserved[4];
 };
-static_assert(sizeof(mq_attr) == 64);
-static_assert(offsetof(mq_attr, flags) == 0);
-static_assert(offsetof(mq_attr, maxmsg) == 8);
-static_assert(offsetof(mq_attr, msgsize) == 16);
-static_assert(offsetof(mq_attr, curmsgs) == 24);
-static_assert(offsetof(mq_attr, reserved) == 32);
 
 // struct iocb: 64 bytes.
 struct iocb {
@@ -1367,19 +1286,6 @@ struct iocb {
   uint32_t flags;
   uint32_t resfd;
 };
-static_assert(sizeof(iocb) == 64);
-static_assert(offsetof(iocb, data) == 0);
-static_assert(offsetof(iocb, key) == 8);
-static_assert(offsetof(iocb, rw_flags) == 12);
-static_assert(offsetof(iocb, lio_opcode) == 16);
-static_assert(offsetof(iocb, reqprio) == 18);
-static_assert(offsetof(iocb, fildes) == 20);
-static_assert(offsetof(iocb, buf) == 24);
-static_assert(offsetof(iocb, nbytes) == 32);
-static_assert(offsetof(iocb, offset) == 40);
-static_assert(offsetof(iocb, reserved2) == 48);
-static_assert(offsetof(iocb, flags) == 56);
-static_assert(offsetof(iocb, resfd) == 60);
 
 // struct io_event: 32 bytes.
 struct io_event {
@@ -1388,11 +1294,6 @@ struct io_event {
   int64_t res;
   int64_t res2;
 };
-static_assert(sizeof(io_event) == 32);
-static_assert(offsetof(io_event, data) == 0);
-static_assert(offsetof(io_event, obj) == 8);
-static_assert(offsetof(io_event, res) == 16);
-static_assert(offsetof(io_event, res2) == 24);
 
 // struct sigevent: 64 bytes.
 struct sigevent {
@@ -1401,20 +1302,12 @@ struct sigevent {
   int32_t notify;
   int32_t un[(64 - 8 - sizeof(void*)) / 4];
 };
-static_assert(sizeof(sigevent) == 64);
-static_assert(offsetof(sigevent, value) == 0);
-static_assert(offsetof(sigevent, signo) == 8);
-static_assert(offsetof(sigevent, notify) == 12);
-static_assert(offsetof(sigevent, un) == 16);
 
 // struct cachestat_range: 16 bytes.
 struct cachestat_range {
   uint64_t off;
   uint64_t len;
 };
-static_assert(sizeof(cachestat_range) == 16);
-static_assert(offsetof(cachestat_range, off) == 0);
-static_assert(offsetof(cachestat_range, len) == 8);
 
 // struct cachestat: 40 bytes.
 struct cachestat {
@@ -1424,12 +1317,6 @@ struct cachestat {
   uint64_t nr_evicted;
   uint64_t nr_recently_evicted;
 };
-static_assert(sizeof(cachestat) == 40);
-static_assert(offsetof(cachestat, nr_cache) == 0);
-static_assert(offsetof(cachestat, nr_dirty) == 8);
-static_assert(offsetof(cachestat, nr_writeback) == 16);
-static_assert(offsetof(cachestat, nr_evicted) == 24);
-static_assert(offsetof(cachestat, nr_recently_evicted) == 32);
 
 // struct uffdio_api: 24 bytes.
 struct uffdio_api_t {
@@ -1437,10 +1324,6 @@ struct uffdio_api_t {
   uint64_t features;
   uint64_t ioctls;
 };
-static_assert(sizeof(uffdio_api_t) == 24);
-static_assert(offsetof(uffdio_api_t, api) == 0);
-static_assert(offsetof(uffdio_api_t, features) == 8);
-static_assert(offsetof(uffdio_api_t, ioctls) == 16);
 
 // struct __kernel_timex: 208 bytes.
 struct timex {
@@ -1472,27 +1355,6 @@ struct timex {
   int32_t tai;
   unsigned char pad_164_[44];
 };
-static_assert(sizeof(timex) == 208);
-static_assert(offsetof(timex, modes) == 0);
-static_assert(offsetof(timex, offset) == 8);
-static_assert(offsetof(timex, freq) == 16);
-static_assert(offsetof(timex, maxerror) == 24);
-static_assert(offsetof(timex, esterror) == 32);
-static_assert(offsetof(timex, status) == 40);
-static_assert(offsetof(timex, constant) == 48);
-static_assert(offsetof(timex, precision) == 56);
-static_assert(offsetof(timex, tolerance) == 64);
-static_assert(offsetof(timex, time) == 72);
-static_assert(offsetof(timex, tick) == 88);
-static_assert(offsetof(timex, ppsfreq) == 96);
-static_assert(offsetof(timex, jitter) == 104);
-static_assert(offsetof(timex, shift) == 112);
-static_assert(offsetof(timex, stabil) == 120);
-static_assert(offsetof(timex, jitcnt) == 128);
-static_assert(offsetof(timex, calcnt) == 136);
-static_assert(offsetof(timex, errcnt) == 144);
-static_assert(offsetof(timex, stbcnt) == 152);
-static_assert(offsetof(timex, tai) == 160);
 
 // struct timex: 208 bytes.
 struct old_timex {
@@ -1524,6 +1386,200 @@ struct old_timex {
   int32_t tai;
   unsigned char pad_164_[44];
 };
+
+// struct winsize: 8 bytes.
+struct winsize {
+  uint16_t row;
+  uint16_t col;
+  uint16_t xpixel;
+  uint16_t ypixel;
+};
+
+// struct termios: 40 bytes.
+struct termios {
+  uint32_t iflag;
+  uint32_t oflag;
+  uint32_t cflag;
+  uint32_t lflag;
+  uint8_t line;
+  uint8_t cc[23];
+};
+
+// struct mount_attr: 32 bytes.
+struct mount_attr {
+  uint64_t attr_set;
+  uint64_t attr_clr;
+  uint64_t propagation;
+  uint64_t userns_fd;
+};
+
+// struct mnt_id_req: 32 bytes.
+struct mnt_id_req {
+  uint32_t size;
+  uint32_t mnt_ns_fd;
+  uint64_t mnt_id;
+  uint64_t param;
+  uint64_t mnt_ns_id;
+};
+
+// struct file_clone_range: 32 bytes.
+struct file_clone_range {
+  int64_t src_fd;
+  uint64_t src_offset;
+  uint64_t src_length;
+  uint64_t dest_offset;
+};
+
+// struct fanotify_event_metadata: 24 bytes.
+struct fanotify_event_metadata {
+  uint32_t event_len;
+  uint8_t vers;
+  uint8_t reserved;
+  uint16_t metadata_len;
+  uint64_t mask;
+  int32_t fd;
+  int32_t pid;
+};
+
+#if defined(RAWSYS_CHECK_UAPI_LAYOUTS)
+static_assert(sizeof(stat) == 104);
+static_assert(offsetof(stat, dev) == 0);
+static_assert(offsetof(stat, pad0) == 4);
+static_assert(offsetof(stat, ino) == 16);
+static_assert(offsetof(stat, mode) == 24);
+static_assert(offsetof(stat, nlink) == 28);
+static_assert(offsetof(stat, uid) == 32);
+static_assert(offsetof(stat, gid) == 36);
+static_assert(offsetof(stat, rdev) == 40);
+static_assert(offsetof(stat, pad1) == 44);
+static_assert(offsetof(stat, size) == 56);
+static_assert(offsetof(stat, atime) == 64);
+static_assert(offsetof(stat, mtime) == 72);
+static_assert(offsetof(stat, ctime) == 80);
+static_assert(offsetof(stat, blksize) == 88);
+static_assert(offsetof(stat, pad2) == 92);
+static_assert(offsetof(stat, blocks) == 96);
+static_assert(sizeof(statfs) == 128);
+static_assert(offsetof(statfs, type) == 0);
+static_assert(offsetof(statfs, bsize) == 8);
+static_assert(offsetof(statfs, frsize) == 16);
+static_assert(offsetof(statfs, blocks) == 24);
+static_assert(offsetof(statfs, bfree) == 32);
+static_assert(offsetof(statfs, files) == 40);
+static_assert(offsetof(statfs, ffree) == 48);
+static_assert(offsetof(statfs, bavail) == 56);
+static_assert(offsetof(statfs, fsid) == 64);
+static_assert(offsetof(statfs, namelen) == 72);
+static_assert(offsetof(statfs, flags) == 80);
+static_assert(offsetof(statfs, spare) == 88);
+static_assert(sizeof(ipc64_perm) == 48);
+static_assert(offsetof(ipc64_perm, key) == 0);
+static_assert(offsetof(ipc64_perm, uid) == 4);
+static_assert(offsetof(ipc64_perm, gid) == 8);
+static_assert(offsetof(ipc64_perm, cuid) == 12);
+static_assert(offsetof(ipc64_perm, cgid) == 16);
+static_assert(offsetof(ipc64_perm, mode) == 20);
+static_assert(offsetof(ipc64_perm, seq) == 24);
+static_assert(offsetof(ipc64_perm, pad2) == 26);
+static_assert(offsetof(ipc64_perm, unused1) == 32);
+static_assert(offsetof(ipc64_perm, unused2) == 40);
+static_assert(sizeof(msqid64_ds) == 120);
+static_assert(offsetof(msqid64_ds, perm) == 0);
+static_assert(offsetof(msqid64_ds, stime) == 48);
+static_assert(offsetof(msqid64_ds, rtime) == 56);
+static_assert(offsetof(msqid64_ds, ctime) == 64);
+static_assert(offsetof(msqid64_ds, cbytes) == 72);
+static_assert(offsetof(msqid64_ds, qnum) == 80);
+static_assert(offsetof(msqid64_ds, qbytes) == 88);
+static_assert(offsetof(msqid64_ds, lspid) == 96);
+static_assert(offsetof(msqid64_ds, lrpid) == 100);
+static_assert(offsetof(msqid64_ds, unused4) == 104);
+static_assert(offsetof(msqid64_ds, unused5) == 112);
+static_assert(sizeof(semid64_ds) == 88);
+static_assert(offsetof(semid64_ds, perm) == 0);
+static_assert(offsetof(semid64_ds, otime) == 48);
+static_assert(offsetof(semid64_ds, ctime) == 56);
+static_assert(offsetof(semid64_ds, nsems) == 64);
+static_assert(offsetof(semid64_ds, unused1) == 72);
+static_assert(offsetof(semid64_ds, unused2) == 80);
+static_assert(sizeof(shmid64_ds) == 112);
+static_assert(offsetof(shmid64_ds, perm) == 0);
+static_assert(offsetof(shmid64_ds, segsz) == 48);
+static_assert(offsetof(shmid64_ds, atime) == 56);
+static_assert(offsetof(shmid64_ds, dtime) == 64);
+static_assert(offsetof(shmid64_ds, ctime) == 72);
+static_assert(offsetof(shmid64_ds, cpid) == 80);
+static_assert(offsetof(shmid64_ds, lpid) == 84);
+static_assert(offsetof(shmid64_ds, nattch) == 88);
+static_assert(offsetof(shmid64_ds, unused1) == 96);
+static_assert(offsetof(shmid64_ds, unused2) == 104);
+static_assert(sizeof(sembuf) == 6);
+static_assert(offsetof(sembuf, num) == 0);
+static_assert(offsetof(sembuf, op) == 2);
+static_assert(offsetof(sembuf, flg) == 4);
+static_assert(sizeof(mq_attr) == 64);
+static_assert(offsetof(mq_attr, flags) == 0);
+static_assert(offsetof(mq_attr, maxmsg) == 8);
+static_assert(offsetof(mq_attr, msgsize) == 16);
+static_assert(offsetof(mq_attr, curmsgs) == 24);
+static_assert(offsetof(mq_attr, reserved) == 32);
+static_assert(sizeof(iocb) == 64);
+static_assert(offsetof(iocb, data) == 0);
+static_assert(offsetof(iocb, key) == 8);
+static_assert(offsetof(iocb, rw_flags) == 12);
+static_assert(offsetof(iocb, lio_opcode) == 16);
+static_assert(offsetof(iocb, reqprio) == 18);
+static_assert(offsetof(iocb, fildes) == 20);
+static_assert(offsetof(iocb, buf) == 24);
+static_assert(offsetof(iocb, nbytes) == 32);
+static_assert(offsetof(iocb, offset) == 40);
+static_assert(offsetof(iocb, reserved2) == 48);
+static_assert(offsetof(iocb, flags) == 56);
+static_assert(offsetof(iocb, resfd) == 60);
+static_assert(sizeof(io_event) == 32);
+static_assert(offsetof(io_event, data) == 0);
+static_assert(offsetof(io_event, obj) == 8);
+static_assert(offsetof(io_event, res) == 16);
+static_assert(offsetof(io_event, res2) == 24);
+static_assert(sizeof(sigevent) == 64);
+static_assert(offsetof(sigevent, value) == 0);
+static_assert(offsetof(sigevent, signo) == 8);
+static_assert(offsetof(sigevent, notify) == 12);
+static_assert(offsetof(sigevent, un) == 16);
+static_assert(sizeof(cachestat_range) == 16);
+static_assert(offsetof(cachestat_range, off) == 0);
+static_assert(offsetof(cachestat_range, len) == 8);
+static_assert(sizeof(cachestat) == 40);
+static_assert(offsetof(cachestat, nr_cache) == 0);
+static_assert(offsetof(cachestat, nr_dirty) == 8);
+static_assert(offsetof(cachestat, nr_writeback) == 16);
+static_assert(offsetof(cachestat, nr_evicted) == 24);
+static_assert(offsetof(cachestat, nr_recently_evicted) == 32);
+static_assert(sizeof(uffdio_api_t) == 24);
+static_assert(offsetof(uffdio_api_t, api) == 0);
+static_assert(offsetof(uffdio_api_t, features) == 8);
+static_assert(offsetof(uffdio_api_t, ioctls) == 16);
+static_assert(sizeof(timex) == 208);
+static_assert(offsetof(timex, modes) == 0);
+static_assert(offsetof(timex, offset) == 8);
+static_assert(offsetof(timex, freq) == 16);
+static_assert(offsetof(timex, maxerror) == 24);
+static_assert(offsetof(timex, esterror) == 32);
+static_assert(offsetof(timex, status) == 40);
+static_assert(offsetof(timex, constant) == 48);
+static_assert(offsetof(timex, precision) == 56);
+static_assert(offsetof(timex, tolerance) == 64);
+static_assert(offsetof(timex, time) == 72);
+static_assert(offsetof(timex, tick) == 88);
+static_assert(offsetof(timex, ppsfreq) == 96);
+static_assert(offsetof(timex, jitter) == 104);
+static_assert(offsetof(timex, shift) == 112);
+static_assert(offsetof(timex, stabil) == 120);
+static_assert(offsetof(timex, jitcnt) == 128);
+static_assert(offsetof(timex, calcnt) == 136);
+static_assert(offsetof(timex, errcnt) == 144);
+static_assert(offsetof(timex, stbcnt) == 152);
+static_assert(offsetof(timex, tai) == 160);
 static_assert(sizeof(old_timex) == 208);
 static_assert(offsetof(old_timex, modes) == 0);
 static_assert(offsetof(old_timex, offset) == 8);
@@ -1545,29 +1601,11 @@ static_assert(offsetof(old_timex, calcnt) == 136);
 static_assert(offsetof(old_timex, errcnt) == 144);
 static_assert(offsetof(old_timex, stbcnt) == 152);
 static_assert(offsetof(old_timex, tai) == 160);
-
-// struct winsize: 8 bytes.
-struct winsize {
-  uint16_t row;
-  uint16_t col;
-  uint16_t xpixel;
-  uint16_t ypixel;
-};
 static_assert(sizeof(winsize) == 8);
 static_assert(offsetof(winsize, row) == 0);
 static_assert(offsetof(winsize, col) == 2);
 static_assert(offsetof(winsize, xpixel) == 4);
 static_assert(offsetof(winsize, ypixel) == 6);
-
-// struct termios: 40 bytes.
-struct termios {
-  uint32_t iflag;
-  uint32_t oflag;
-  uint32_t cflag;
-  uint32_t lflag;
-  uint8_t line;
-  uint8_t cc[23];
-};
 static_assert(sizeof(termios) == 40);
 static_assert(offsetof(termios, iflag) == 0);
 static_assert(offsetof(termios, oflag) == 4);
@@ -1575,58 +1613,22 @@ static_assert(offsetof(termios, cflag) == 8);
 static_assert(offsetof(termios, lflag) == 12);
 static_assert(offsetof(termios, line) == 16);
 static_assert(offsetof(termios, cc) == 17);
-
-// struct mount_attr: 32 bytes.
-struct mount_attr {
-  uint64_t attr_set;
-  uint64_t attr_clr;
-  uint64_t propagation;
-  uint64_t userns_fd;
-};
 static_assert(sizeof(mount_attr) == 32);
 static_assert(offsetof(mount_attr, attr_set) == 0);
 static_assert(offsetof(mount_attr, attr_clr) == 8);
 static_assert(offsetof(mount_attr, propagation) == 16);
 static_assert(offsetof(mount_attr, userns_fd) == 24);
-
-// struct mnt_id_req: 32 bytes.
-struct mnt_id_req {
-  uint32_t size;
-  uint32_t mnt_ns_fd;
-  uint64_t mnt_id;
-  uint64_t param;
-  uint64_t mnt_ns_id;
-};
 static_assert(sizeof(mnt_id_req) == 32);
 static_assert(offsetof(mnt_id_req, size) == 0);
 static_assert(offsetof(mnt_id_req, mnt_ns_fd) == 4);
 static_assert(offsetof(mnt_id_req, mnt_id) == 8);
 static_assert(offsetof(mnt_id_req, param) == 16);
 static_assert(offsetof(mnt_id_req, mnt_ns_id) == 24);
-
-// struct file_clone_range: 32 bytes.
-struct file_clone_range {
-  int64_t src_fd;
-  uint64_t src_offset;
-  uint64_t src_length;
-  uint64_t dest_offset;
-};
 static_assert(sizeof(file_clone_range) == 32);
 static_assert(offsetof(file_clone_range, src_fd) == 0);
 static_assert(offsetof(file_clone_range, src_offset) == 8);
 static_assert(offsetof(file_clone_range, src_length) == 16);
 static_assert(offsetof(file_clone_range, dest_offset) == 24);
-
-// struct fanotify_event_metadata: 24 bytes.
-struct fanotify_event_metadata {
-  uint32_t event_len;
-  uint8_t vers;
-  uint8_t reserved;
-  uint16_t metadata_len;
-  uint64_t mask;
-  int32_t fd;
-  int32_t pid;
-};
 static_assert(sizeof(fanotify_event_metadata) == 24);
 static_assert(offsetof(fanotify_event_metadata, event_len) == 0);
 static_assert(offsetof(fanotify_event_metadata, vers) == 4);
@@ -1635,5 +1637,5 @@ static_assert(offsetof(fanotify_event_metadata, metadata_len) == 6);
 static_assert(offsetof(fanotify_event_metadata, mask) == 8);
 static_assert(offsetof(fanotify_event_metadata, fd) == 16);
 static_assert(offsetof(fanotify_event_metadata, pid) == 20);
-
+#endif
 }  // namespace rawsys::mips_n64::uapi

@@ -653,14 +653,30 @@ def string_pool(strings):
     return offsets, lines
 
 
-def number_rows(values, fmt=str, per_row=10):
-    """Array initialiser lines, per_row values each, each row led by its first index."""
+def u16_rows(values, big_endian, per_row=12):
+    """String-literal lines holding unsigned shorts as two bytes each, in one
+    byte order (read back with detail::u16_at): one token per line for the
+    compiler, where an initialiser list costs it a constant per number. Each
+    line is led by the index of its first value."""
     lines = []
     width = len(str(len(values) - 1)) if values else 1
     for start in range(0, len(values), per_row):
-        row = ", ".join(fmt(v) for v in values[start:start + per_row])
-        lines.append(f"    /* {start:>{width}} */ {row},")
+        pairs = [(v >> 8, v & 0xFF) if big_endian else (v & 0xFF, v >> 8)
+                 for v in values[start:start + per_row]]
+        row = "".join(f"\\x{a:02x}\\x{b:02x}" for a, b in pairs)
+        lines.append(f'    /* {start:>{width}} */ "{row}"')
     return lines
+
+
+def u16_block(*tables):
+    """The pairs of each list of tables in the target's byte order (so that
+    u16_at is one plain halfword load), the other order skipped by the
+    preprocessor."""
+    return (["#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__"]
+            + [line for t in tables for line in u16_rows(t, True)]
+            + ["#else"]
+            + [line for t in tables for line in u16_rows(t, False)]
+            + ["#endif"])
 
 
 def fits_unsigned_short(values, what):
@@ -695,14 +711,17 @@ def gen_nr_header(table, syscalls, errno_set, version):
     offsets, pool_lines = string_pool(names_sorted)
     limit = near[-1][1] + 1
     by_number = [NO_SYSCALL] * (limit - first)
+    # Offsets count from the start of the table's literal: the pairs of
+    # by_number and by_name come first, then the names.
+    names_at = 2 * (limit - first) + 2 * len([n for n, v in near])
     for name, number in near:
-        by_number[number - first] = offsets[name]
+        by_number[number - first] = names_at + offsets[name]
     near_names = {n for n, _ in near}
     number_of = dict(syscalls)
     by_name = [number_of[name] - first for name in names_sorted if name in near_names]
     fits_unsigned_short(by_number, f"{table.key} by_number")
     fits_unsigned_short(by_name, f"{table.key} by_name")
-    if any(offsets[name] == NO_SYSCALL for name in names_sorted):
+    if any(names_at + offsets[name] == NO_SYSCALL for name in names_sorted):
         raise GenError(f"{table.key}: a pool offset equals the 0xffff sentinel")
 
     ns = f"rawsys::{table.namespace}"
@@ -742,29 +761,25 @@ def gen_nr_header(table, syscalls, errno_set, version):
     out.append(f"  static constexpr long first = {num(first)};  // the lowest number")
     out.append(f"  static constexpr long limit = {num(limit)};  // one past the highest number in "
                "by_number")
-    out.append("  // The kernel's names, NUL-terminated, one after another, sorted by name "
-               "(strcmp order).")
-    out.append("  static constexpr char pool[] =")
+    out.append("  // One literal (detail::u16_at reads its byte pairs): by_number[n - first], the")
+    out.append("  // offset in data of the name of system call n (0xffff where no system call")
+    out.append("  // has that number); by_name[i], the number (less first) of the i-th name in")
+    out.append("  // name order; then the kernel's names, NUL-terminated, one after another,")
+    out.append("  // sorted by name (strcmp order). As one token the offsets cost the compiler")
+    out.append("  // next to nothing; as one object they take the bytes that arrays would.")
+    out.append("  static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data")
+    out.append(f"  static constexpr long pool = by_name + {2 * len(by_name)};  // where the names start")
+    out.append("  alignas(2) static constexpr char data[] =")
+    out.extend(u16_block(by_number, by_name))
     out.extend(pool_lines[:-1])
     out.append(pool_lines[-1] + ";")
-    out.append("  // by_number[n - first]: offset in pool of the name of system call n; 0xffff "
-               "where no")
-    out.append("  // system call has that number.")
-    out.append("  static constexpr unsigned short by_number[limit - first] = {")
-    out.extend(number_rows(by_number, lambda v: "0xffff" if v == NO_SYSCALL else str(v)))
-    out.append("  };")
-    out.append("  // by_name[i]: the number (less first) of the i-th name of by_number in pool "
-               "order.")
-    out.append(f"  static constexpr unsigned short by_name[{len(by_name)}] = {{")
-    out.extend(number_rows(by_name))
-    out.append("  };")
     if far:
         out.append(f"  // Calls {MAX_SPAN} or more above first, kept out of by_number: their "
                    "numbers and pool offsets.")
         out.append(f"  static constexpr long far_number[{len(far)}] = {{"
                    + ", ".join(f"{v:#x}" for _, v in far) + "};")
         out.append(f"  static constexpr unsigned short far_name[{len(far)}] = {{"
-                   + ", ".join(str(offsets[n]) for n, _ in far) + "};")
+                   + ", ".join(str(names_at + offsets[n]) for n, _ in far) + "};")
     out.append("};")
     out.append("}  // namespace rawsys::detail")
     out.append("")
@@ -774,6 +789,7 @@ def gen_nr_header(table, syscalls, errno_set, version):
     out.append(f"using errc = rawsys::{errc_type(errno_set.key)};")
     out.append("using rawsys::message;")
     out.append("using rawsys::name;")
+    out.append("template <class = void>  // so that a program that never calls it instantiates nothing")
     out.append("constexpr result<nr> find_nr(const char* s) noexcept { return find_nr_in<nr>(s); }")
     out.append("template <detail::string_like S>")
     out.append("constexpr result<nr> find_nr(const S& s) noexcept {")
@@ -834,8 +850,9 @@ def gen_errno_header(errno_set, tables, version):
     message_offsets, message_lines = string_pool(
         ["Unknown error"] + [e.message for e in errnos])
     slots = [by_number.get(n) for n in range(limit)] + far
-    name_off = [name_offsets[e.name] if e else 0 for e in slots]
-    message_off = [message_offsets[e.message] if e else 0 for e in slots]
+    # Offsets count from the start of the literal: the slots' pairs come first.
+    name_off = [2 * len(slots) + (name_offsets[e.name] if e else 0) for e in slots]
+    message_off = [2 * len(slots) + (message_offsets[e.message] if e else 0) for e in slots]
     fits_unsigned_short(name_off, f"errno {errno_set.key} name_off")
     fits_unsigned_short(message_off, f"errno {errno_set.key} message_off")
     missing = ", ".join(str(n) for n in range(limit) if n not in by_number)
@@ -863,28 +880,26 @@ def gen_errno_header(errno_set, tables, version):
     out.append(f"template <> struct errno_table<{enum}> {{")
     out.append(f"  static constexpr unsigned limit = {limit};  // one past the highest errno "
                f"below {ERRNO_DENSE}")
-    out.append('  // names + name_off[e] is "EPERM" etc.; name_off[e] == 0 (the leading "?") '
-               "where no errno")
-    out.extend(wrap_words(f"has number e ({missing}).", "  // "))
+    out.append('  // The name of errno e ("EPERM") is at names + u16_at(names, e), and is the "?"')
+    out.extend(wrap_words(f'after the pairs where no errno has number e ({missing}).', "  // "))
     if far:
         out.append(f"  // Errnos at {ERRNO_DENSE} and above follow at limit + i, i their index "
                    "in far_number.")
         out.append(f"  static constexpr unsigned far_number[{len(far)}] = {{"
                    + ", ".join(str(e.number) for e in far) + "};")
-    out.append("  static constexpr char names[] =")
+    out.append(f"  static constexpr unsigned slots = {len(slots)};  // limit, then the far errnos")
+    out.append("  // names and messages: a byte pair (detail::u16_at) per slot, the offset of")
+    out.append("  // its text in the literal; then the texts. One token each for the compiler,")
+    out.append("  // and the bytes that arrays would take.")
+    out.append("  alignas(2) static constexpr char names[] =")
+    out.extend(u16_block(name_off))
     out.extend(name_lines[:-1])
     out.append(name_lines[-1] + ";")
-    out.append(f"  static constexpr unsigned short name_off[{len(slots)}] = {{")
-    out.extend(number_rows(name_off))
-    out.append("  };")
-    out.append("  // glibc's strerror text; message_off[e] == 0 (\"Unknown error\") where no "
-               "errno has number e.")
-    out.append("  static constexpr char messages[] =")
+    out.append("  // glibc's strerror text; \"Unknown error\" (the first) where no errno has the number.")
+    out.append("  alignas(2) static constexpr char messages[] =")
+    out.extend(u16_block(message_off))
     out.extend(message_lines[:-1])
     out.append(message_lines[-1] + ";")
-    out.append(f"  static constexpr unsigned short message_off[{len(slots)}] = {{")
-    out.extend(number_rows(message_off))
-    out.append("  };")
     out.append("};")
     out.append("}  // namespace rawsys::detail")
     return "\n".join(out) + "\n"

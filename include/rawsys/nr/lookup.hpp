@@ -5,16 +5,20 @@
 
 #include <stddef.h>
 
+#include "../errno/lookup.hpp"  // detail::u16_at
 #include "../result.hpp"
 
 namespace rawsys {
 
 namespace detail {
 
-// Specialised by each generated table. by_number[n - first] is the pool offset
-// of the name of call n (0xffff where no call has that number); by_name holds
-// n - first in name order. A few calls far from the others (ARM's private
-// calls at 0x0f0000 and up) are kept apart in far_number/far_name.
+// Specialised by each generated table. Its literal `data` holds by_number
+// (from 0), by_name (from offset by_name) and the names (from offset pool),
+// the first two read with u16_at: by_number[n - first] is the offset in data
+// of the name of call n (0xffff where no call has that number);
+// by_name holds n - first in name order. A few calls far from the others
+// (ARM's private calls at 0x0f0000 and up) are kept apart in
+// far_number/far_name.
 template <class Nr>
 struct nr_table;
 
@@ -42,11 +46,12 @@ constexpr size_t length(const char* s) noexcept {
 template <class Nr>
 constexpr result<Nr> find_nr(const char* s, size_t n) noexcept {
   using t = nr_table<Nr>;
-  long lo = 0, hi = static_cast<long>(sizeof t::by_name / sizeof t::by_name[0]);
+  long lo = 0, hi = (t::pool - t::by_name) / 2;
   while (lo < hi) {
     const long mid = lo + (hi - lo) / 2;
-    const int c = compare_name(t::pool + t::by_number[t::by_name[mid]], s, n);
-    if (c == 0) return static_cast<Nr>(t::first + t::by_name[mid]);
+    const unsigned number = u16_at(t::data + t::by_name, static_cast<unsigned long>(mid));
+    const int c = compare_name(t::data + u16_at(t::data, number), s, n);
+    if (c == 0) return static_cast<Nr>(t::first + static_cast<long>(number));
     if (c < 0)
       lo = mid + 1;
     else
@@ -54,7 +59,7 @@ constexpr result<Nr> find_nr(const char* s, size_t n) noexcept {
   }
   if constexpr (has_far_calls<Nr>) {
     for (size_t i = 0; i < sizeof t::far_number / sizeof t::far_number[0]; ++i)
-      if (compare_name(t::pool + t::far_name[i], s, n) == 0) return static_cast<Nr>(t::far_number[i]);
+      if (compare_name(t::data + t::far_name[i], s, n) == 0) return static_cast<Nr>(t::far_number[i]);
   }
   return unexpected(errc::enosys);
 }
@@ -72,11 +77,11 @@ template <detail::syscall_nr Nr>
 constexpr const char* name(Nr n) noexcept {
   using t = detail::nr_table<Nr>;
   const auto v = static_cast<unsigned long>(n) - static_cast<unsigned long>(t::first);
-  if (v < static_cast<unsigned long>(t::limit - t::first) && t::by_number[v] != 0xffff)
-    return t::pool + t::by_number[v];
+  if (v < static_cast<unsigned long>(t::limit - t::first) && detail::u16_at(t::data, v) != 0xffff)
+    return t::data + detail::u16_at(t::data, v);
   if constexpr (detail::has_far_calls<Nr>) {
     for (size_t i = 0; i < sizeof t::far_number / sizeof t::far_number[0]; ++i)
-      if (t::far_number[i] == static_cast<long>(n)) return t::pool + t::far_name[i];
+      if (t::far_number[i] == static_cast<long>(n)) return t::data + t::far_name[i];
   }
   return "?";
 }

@@ -22,21 +22,23 @@ namespace rawsys {
 
 // POLL*: pollfd events (the same on x86-64, i386 and arm64).
 namespace poll {
-enum class events : short {};
+enum class events : short {
+  none = 0,
+  in = uapi::pollin,
+  pri = uapi::pollpri,
+  out = uapi::pollout,
+  err = uapi::pollerr,
+  hup = uapi::pollhup,
+  nval = uapi::pollnval,
+  rdnorm = uapi::pollrdnorm,
+  rdband = uapi::pollrdband,
+  wrnorm = uapi::pollwrnorm,
+  wrband = uapi::pollwrband,
+  msg = uapi::pollmsg,
+  rdhup = uapi::pollrdhup,
+};
 RAWSYS_BITMASK(events)
-inline constexpr events none{0};
-inline constexpr events in{uapi::pollin};
-inline constexpr events pri{uapi::pollpri};
-inline constexpr events out{uapi::pollout};
-inline constexpr events err{uapi::pollerr};
-inline constexpr events hup{uapi::pollhup};
-inline constexpr events nval{uapi::pollnval};
-inline constexpr events rdnorm{uapi::pollrdnorm};
-inline constexpr events rdband{uapi::pollrdband};
-inline constexpr events wrnorm{uapi::pollwrnorm};
-inline constexpr events wrband{uapi::pollwrband};
-inline constexpr events msg{uapi::pollmsg};
-inline constexpr events rdhup{uapi::pollrdhup};
+using enum events;
 }  // namespace poll
 
 // struct pollfd. A negative fd is ignored (revents 0).
@@ -110,36 +112,42 @@ inline result<unsigned> pselect6(int n, fd_set* in, fd_set* out, fd_set* except,
 
 namespace epoll {
 // EPOLL*: event bits.
-enum class events : uint32_t {};
+enum class events : uint32_t {
+  in = uapi::epollin,
+  pri = uapi::epollpri,
+  out = uapi::epollout,
+  err = uapi::epollerr,
+  hup = uapi::epollhup,
+  nval = uapi::epollnval,
+  rdnorm = uapi::epollrdnorm,
+  rdband = uapi::epollrdband,
+  wrnorm = uapi::epollwrnorm,
+  wrband = uapi::epollwrband,
+  msg = uapi::epollmsg,
+  rdhup = uapi::epollrdhup,
+  exclusive = uapi::epollexclusive,
+  wakeup = uapi::epollwakeup,
+  oneshot = uapi::epolloneshot,
+  et = uapi::epollet,
+};
 RAWSYS_BITMASK(events)
-inline constexpr events in{uapi::epollin};
-inline constexpr events pri{uapi::epollpri};
-inline constexpr events out{uapi::epollout};
-inline constexpr events err{uapi::epollerr};
-inline constexpr events hup{uapi::epollhup};
-inline constexpr events nval{uapi::epollnval};
-inline constexpr events rdnorm{uapi::epollrdnorm};
-inline constexpr events rdband{uapi::epollrdband};
-inline constexpr events wrnorm{uapi::epollwrnorm};
-inline constexpr events wrband{uapi::epollwrband};
-inline constexpr events msg{uapi::epollmsg};
-inline constexpr events rdhup{uapi::epollrdhup};
-inline constexpr events exclusive{uapi::epollexclusive};
-inline constexpr events wakeup{uapi::epollwakeup};
-inline constexpr events oneshot{uapi::epolloneshot};
-inline constexpr events et{uapi::epollet};
+using enum events;
 
 // EPOLL_CLOEXEC: epoll_create1's flag (none: no flags).
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  cloexec = uapi::epoll_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags cloexec{uapi::epoll_cloexec};
+using enum flags;
 
 // EPOLL_CTL_*: epoll_ctl's operation.
-enum class op : int {};
-inline constexpr op ctl_add{uapi::epoll_ctl_add};
-inline constexpr op ctl_del{uapi::epoll_ctl_del};
-inline constexpr op ctl_mod{uapi::epoll_ctl_mod};
+enum class op : int {
+  ctl_add = uapi::epoll_ctl_add,
+  ctl_del = uapi::epoll_ctl_del,
+  ctl_mod = uapi::epoll_ctl_mod,
+};
+using enum op;
 }  // namespace epoll
 
 namespace detail {
@@ -196,12 +204,14 @@ inline result<unsigned> epoll_pwait2(fd epfd, epoll_event* events, int maxevents
 
 // EFD_*: eventfd2's flags.
 namespace efd {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  semaphore = uapi::efd_semaphore,
+  nonblock = uapi::efd_nonblock,
+  cloexec = uapi::efd_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags semaphore{uapi::efd_semaphore};
-inline constexpr flags nonblock{uapi::efd_nonblock};
-inline constexpr flags cloexec{uapi::efd_cloexec};
+using enum flags;
 }  // namespace efd
 
 // eventfd2(2): int eventfd2(unsigned int count, int flags);

@@ -18,27 +18,29 @@ namespace rawsys {
 // O_*: openat(2) flags (the values differ per ISA: arm64 and ppc64 move
 // directory, nofollow, direct and largefile; mips most of them).
 namespace o {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  rdonly = uapi::o_rdonly,
+  wronly = uapi::o_wronly,
+  rdwr = uapi::o_rdwr,
+  accmode = uapi::o_accmode,
+  excl = uapi::o_excl,
+  noctty = uapi::o_noctty,
+  trunc = uapi::o_trunc,
+  append = uapi::o_append,
+  nonblock = uapi::o_nonblock,
+  dsync = uapi::o_dsync,
+  async = uapi::fasync,
+  direct = uapi::o_direct,
+  largefile = uapi::o_largefile,
+  directory = uapi::o_directory,
+  nofollow = uapi::o_nofollow,
+  noatime = uapi::o_noatime,
+  cloexec = uapi::o_cloexec,
+  sync = uapi::o_sync,  // __O_SYNC | O_DSYNC
+  path = uapi::o_path,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags rdonly{uapi::o_rdonly};
-inline constexpr flags wronly{uapi::o_wronly};
-inline constexpr flags rdwr{uapi::o_rdwr};
-inline constexpr flags accmode{uapi::o_accmode};
-inline constexpr flags excl{uapi::o_excl};
-inline constexpr flags noctty{uapi::o_noctty};
-inline constexpr flags trunc{uapi::o_trunc};
-inline constexpr flags append{uapi::o_append};
-inline constexpr flags nonblock{uapi::o_nonblock};
-inline constexpr flags dsync{uapi::o_dsync};
-inline constexpr flags async{uapi::fasync};
-inline constexpr flags direct{uapi::o_direct};
-inline constexpr flags largefile{uapi::o_largefile};
-inline constexpr flags directory{uapi::o_directory};
-inline constexpr flags nofollow{uapi::o_nofollow};
-inline constexpr flags noatime{uapi::o_noatime};
-inline constexpr flags cloexec{uapi::o_cloexec};
-inline constexpr flags sync{uapi::o_sync};  // __O_SYNC | O_DSYNC
-inline constexpr flags path{uapi::o_path};
+using enum flags;
 
 // The flags that create a file, O_CREAT and O_TMPFILE (__O_TMPFILE |
 // O_DIRECTORY), have a type of their own, which any other flag joins:
@@ -61,14 +63,16 @@ RAWSYS_BITMASK(mode)
 
 // RESOLVE_*: how openat2(2) may resolve the path.
 namespace resolve {
-enum class flags : uint64_t {};
+enum class flags : uint64_t {
+  no_xdev = uapi::resolve_no_xdev,
+  no_magiclinks = uapi::resolve_no_magiclinks,
+  no_symlinks = uapi::resolve_no_symlinks,
+  beneath = uapi::resolve_beneath,
+  in_root = uapi::resolve_in_root,
+  cached = uapi::resolve_cached,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags no_xdev{uapi::resolve_no_xdev};
-inline constexpr flags no_magiclinks{uapi::resolve_no_magiclinks};
-inline constexpr flags no_symlinks{uapi::resolve_no_symlinks};
-inline constexpr flags beneath{uapi::resolve_beneath};
-inline constexpr flags in_root{uapi::resolve_in_root};
-inline constexpr flags cached{uapi::resolve_cached};
+using enum flags;
 }  // namespace resolve
 
 // The kernel's struct open_how for openat2(2) (all three fields are 64-bit).
@@ -87,23 +91,27 @@ struct open_how {
 // CLOSE_RANGE_*: close_range(2) flags (the trailing underscore because
 // close_range is the function).
 namespace close_range_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  unshare = uapi::close_range_unshare,
+  cloexec = uapi::close_range_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags unshare{uapi::close_range_unshare};
-inline constexpr flags cloexec{uapi::close_range_cloexec};
+using enum flags;
 }  // namespace close_range_
 
 // RWF_*: per-call flags of preadv2(2)/pwritev2(2).
 namespace rwf {
-enum class flags : int {};
+enum class flags : int {
+  hipri = uapi::rwf_hipri,
+  dsync = uapi::rwf_dsync,
+  sync = uapi::rwf_sync,
+  nowait = uapi::rwf_nowait,
+  append = uapi::rwf_append,
+  noappend = uapi::rwf_noappend,  // Linux 6.9
+  atomic = uapi::rwf_atomic,  // Linux 6.11
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags hipri{uapi::rwf_hipri};
-inline constexpr flags dsync{uapi::rwf_dsync};
-inline constexpr flags sync{uapi::rwf_sync};
-inline constexpr flags nowait{uapi::rwf_nowait};
-inline constexpr flags append{uapi::rwf_append};
-inline constexpr flags noappend{uapi::rwf_noappend};  // Linux 6.9
-inline constexpr flags atomic{uapi::rwf_atomic};  // Linux 6.11
+using enum flags;
 }  // namespace rwf
 
 // SEEK_*: lseek(2) whence.
@@ -114,16 +122,18 @@ enum class seek : unsigned {
 
 // FALLOC_FL_*: fallocate(2) modes (0 allocates).
 namespace falloc {
-enum class flags : int {};
+enum class flags : int {
+  allocate_range = uapi::falloc_fl_allocate_range,
+  keep_size = uapi::falloc_fl_keep_size,
+  punch_hole = uapi::falloc_fl_punch_hole,
+  no_hide_stale = uapi::falloc_fl_no_hide_stale,
+  collapse_range = uapi::falloc_fl_collapse_range,
+  zero_range = uapi::falloc_fl_zero_range,
+  insert_range = uapi::falloc_fl_insert_range,
+  unshare_range = uapi::falloc_fl_unshare_range,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags allocate_range{uapi::falloc_fl_allocate_range};
-inline constexpr flags keep_size{uapi::falloc_fl_keep_size};
-inline constexpr flags punch_hole{uapi::falloc_fl_punch_hole};
-inline constexpr flags no_hide_stale{uapi::falloc_fl_no_hide_stale};
-inline constexpr flags collapse_range{uapi::falloc_fl_collapse_range};
-inline constexpr flags zero_range{uapi::falloc_fl_zero_range};
-inline constexpr flags insert_range{uapi::falloc_fl_insert_range};
-inline constexpr flags unshare_range{uapi::falloc_fl_unshare_range};
+using enum flags;
 }  // namespace falloc
 
 // POSIX_FADV_*: posix_fadvise(2) advice (dontneed and noreuse differ on s390x).
@@ -136,30 +146,36 @@ enum class fadv : int {
 // SPLICE_F_*: splice(2), tee(2) and vmsplice(2) flags. Hand-written: the
 // kernel keeps them out of its UAPI (include/linux/splice.h); one value everywhere.
 namespace splice_f {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  move = 0x01,
+  nonblock = 0x02,
+  more = 0x04,
+  gift = 0x08,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags move{0x01};
-inline constexpr flags nonblock{0x02};
-inline constexpr flags more{0x04};
-inline constexpr flags gift{0x08};
+using enum flags;
 }  // namespace splice_f
 
 // LOCK_*: flock(2) operations.
 namespace lock {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  sh = uapi::lock_sh,
+  ex = uapi::lock_ex,
+  nb = uapi::lock_nb,
+  un = uapi::lock_un,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags sh{uapi::lock_sh};
-inline constexpr flags ex{uapi::lock_ex};
-inline constexpr flags nb{uapi::lock_nb};
-inline constexpr flags un{uapi::lock_un};
+using enum flags;
 }  // namespace lock
 
 // FD_*: descriptor flags of fcntl(2) F_GETFD/F_SETFD (the trailing underscore
 // because fd is the descriptor type).
 namespace fd_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  cloexec = uapi::fd_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags cloexec{uapi::fd_cloexec};
+using enum flags;
 }  // namespace fd_
 
 // F_*: fcntl(2) commands. The lock commands take the 64-bit struct flock
@@ -613,12 +629,14 @@ inline result<void> fallocate(fd f, falloc::flags mode, int64_t offset, int64_t 
 
 // SYNC_FILE_RANGE_*: sync_file_range(2) flags.
 namespace sync_file_range_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  wait_before = uapi::sync_file_range_wait_before,
+  write = uapi::sync_file_range_write,
+  wait_after = uapi::sync_file_range_wait_after,
+  write_and_wait = uapi::sync_file_range_write_and_wait,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags wait_before{uapi::sync_file_range_wait_before};
-inline constexpr flags write{uapi::sync_file_range_write};
-inline constexpr flags wait_after{uapi::sync_file_range_wait_after};
-inline constexpr flags write_and_wait{uapi::sync_file_range_write_and_wait};
+using enum flags;
 }  // namespace sync_file_range_
 
 // sync_file_range(2): int sync_file_range(int fd, off64_t offset, off64_t nbytes, unsigned int flags);

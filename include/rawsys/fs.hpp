@@ -47,12 +47,14 @@ constexpr bool issock(unsigned mode) noexcept { return type(mode) == ifsock; }
 // F_OK, R_OK, W_OK, X_OK: what faccessat2(2) checks (ok::f: that it exists).
 // Hand-written: only the C library defines them (the kernel's MAY_* are internal).
 namespace ok {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  f = 0,
+  x = 1,
+  w = 2,
+  r = 4,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags f{0};
-inline constexpr flags x{1};
-inline constexpr flags w{2};
-inline constexpr flags r{4};
+using enum flags;
 }  // namespace ok
 
 // UTIME_NOW, UTIME_OMIT: special nsec values for utimensat(2).
@@ -61,52 +63,58 @@ inline constexpr int64_t utime_omit = (1L << 30) - 2;
 
 // RENAME_*: renameat2(2) flags.
 namespace rename {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  noreplace = uapi::rename_noreplace,
+  exchange = uapi::rename_exchange,
+  whiteout = uapi::rename_whiteout,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags noreplace{uapi::rename_noreplace};
-inline constexpr flags exchange{uapi::rename_exchange};
-inline constexpr flags whiteout{uapi::rename_whiteout};
+using enum flags;
 }  // namespace rename
 
 // STATX_*: what statx(2) is asked for and what it filled (statx::mask).
 namespace stx {
-enum class flags : uint32_t {};
+enum class flags : uint32_t {
+  type = uapi::statx_type,
+  mode = uapi::statx_mode,
+  nlink = uapi::statx_nlink,
+  uid = uapi::statx_uid,
+  gid = uapi::statx_gid,
+  atime = uapi::statx_atime,
+  mtime = uapi::statx_mtime,
+  ctime = uapi::statx_ctime,
+  ino = uapi::statx_ino,
+  size = uapi::statx_size,
+  blocks = uapi::statx_blocks,
+  basic_stats = uapi::statx_basic_stats,
+  btime = uapi::statx_btime,
+  mnt_id = uapi::statx_mnt_id,
+  dioalign = uapi::statx_dioalign,  // Linux 6.1
+  mnt_id_unique = uapi::statx_mnt_id_unique,  // Linux 6.8
+  subvol = uapi::statx_subvol,  // Linux 6.10
+  write_atomic = uapi::statx_write_atomic,  // Linux 6.11
+  dio_read_align = 0x20000,  // Linux 6.14: newer than the generated headers
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags type{uapi::statx_type};
-inline constexpr flags mode{uapi::statx_mode};
-inline constexpr flags nlink{uapi::statx_nlink};
-inline constexpr flags uid{uapi::statx_uid};
-inline constexpr flags gid{uapi::statx_gid};
-inline constexpr flags atime{uapi::statx_atime};
-inline constexpr flags mtime{uapi::statx_mtime};
-inline constexpr flags ctime{uapi::statx_ctime};
-inline constexpr flags ino{uapi::statx_ino};
-inline constexpr flags size{uapi::statx_size};
-inline constexpr flags blocks{uapi::statx_blocks};
-inline constexpr flags basic_stats{uapi::statx_basic_stats};
-inline constexpr flags btime{uapi::statx_btime};
-inline constexpr flags mnt_id{uapi::statx_mnt_id};
-inline constexpr flags dioalign{uapi::statx_dioalign};  // Linux 6.1
-inline constexpr flags mnt_id_unique{uapi::statx_mnt_id_unique};  // Linux 6.8
-inline constexpr flags subvol{uapi::statx_subvol};  // Linux 6.10
-inline constexpr flags write_atomic{uapi::statx_write_atomic};  // Linux 6.11
-inline constexpr flags dio_read_align{0x20000};  // Linux 6.14: newer than the generated headers
+using enum flags;
 }  // namespace stx
 
 // STATX_ATTR_*: statx::attributes and statx::attributes_mask.
 namespace stx_attr {
-enum class flags : uint64_t {};
+enum class flags : uint64_t {
+  compressed = uapi::statx_attr_compressed,
+  immutable = uapi::statx_attr_immutable,
+  append = uapi::statx_attr_append,
+  nodump = uapi::statx_attr_nodump,
+  encrypted = uapi::statx_attr_encrypted,
+  automount = uapi::statx_attr_automount,
+  mount_root = uapi::statx_attr_mount_root,
+  verity = uapi::statx_attr_verity,
+  dax = uapi::statx_attr_dax,
+  write_atomic = uapi::statx_attr_write_atomic,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags compressed{uapi::statx_attr_compressed};
-inline constexpr flags immutable{uapi::statx_attr_immutable};
-inline constexpr flags append{uapi::statx_attr_append};
-inline constexpr flags nodump{uapi::statx_attr_nodump};
-inline constexpr flags encrypted{uapi::statx_attr_encrypted};
-inline constexpr flags automount{uapi::statx_attr_automount};
-inline constexpr flags mount_root{uapi::statx_attr_mount_root};
-inline constexpr flags verity{uapi::statx_attr_verity};
-inline constexpr flags dax{uapi::statx_attr_dax};
-inline constexpr flags write_atomic{uapi::statx_attr_write_atomic};
+using enum flags;
 }  // namespace stx_attr
 
 // The kernel's struct statx_timestamp.
@@ -679,12 +687,14 @@ inline constexpr flags lazytime{uapi::ms_lazytime};
 // MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW: umount2(2) flags.
 // Hand-written: the kernel keeps them internal (include/linux/fs.h).
 namespace mnt {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  force = 1,
+  detach = 2,
+  expire = 4,
+  nofollow = 8,  // UMOUNT_NOFOLLOW
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags force{1};
-inline constexpr flags detach{2};
-inline constexpr flags expire{4};
-inline constexpr flags nofollow{8};  // UMOUNT_NOFOLLOW
+using enum flags;
 }  // namespace mnt
 
 // mount(2): int mount(const char *source, const char *target, const char *filesystemtype, unsigned long mountflags, const void *data);
@@ -716,10 +726,12 @@ inline result<void> pivot_root(const char* new_root, const char* put_old) noexce
 // one value everywhere. A priority p is
 // prefer | swapflags::flags((p << prio_shift) & bits(prio_mask)).
 namespace swapflags {
-enum class flags : int {};
+enum class flags : int {
+  prefer = 0x8000,
+  prio_mask = 0x7fff,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags prefer{0x8000};
-inline constexpr flags prio_mask{0x7fff};
+using enum flags;
 inline constexpr int prio_shift = 0;
 inline constexpr flags discard{0x10000};
 inline constexpr flags discard_once{0x20000};
@@ -740,70 +752,82 @@ inline result<void> swapoff(const char* path) noexcept {
 
 // FSOPEN_*: fsopen(2) flags.
 namespace fsopen_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  cloexec = uapi::fsopen_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags cloexec{uapi::fsopen_cloexec};
+using enum flags;
 }  // namespace fsopen_
 
 // FSPICK_*: fspick(2) flags.
 namespace fspick_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  cloexec = uapi::fspick_cloexec,
+  symlink_nofollow = uapi::fspick_symlink_nofollow,
+  no_automount = uapi::fspick_no_automount,
+  empty_path = uapi::fspick_empty_path,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags cloexec{uapi::fspick_cloexec};
-inline constexpr flags symlink_nofollow{uapi::fspick_symlink_nofollow};
-inline constexpr flags no_automount{uapi::fspick_no_automount};
-inline constexpr flags empty_path{uapi::fspick_empty_path};
+using enum flags;
 }  // namespace fspick_
 
 // FSMOUNT_*: fsmount(2) flags.
 namespace fsmount_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  cloexec = uapi::fsmount_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags cloexec{uapi::fsmount_cloexec};
+using enum flags;
 }  // namespace fsmount_
 
 // MOUNT_ATTR_*: a mount's attributes, for fsmount(2) and mount_setattr(2)
 // (relatime is 0: the absence of noatime and strictatime in atime).
 namespace mount_attr_ {
-enum class flags : uint64_t {};
+enum class flags : uint64_t {
+  rdonly = uapi::mount_attr_rdonly,
+  nosuid = uapi::mount_attr_nosuid,
+  nodev = uapi::mount_attr_nodev,
+  noexec = uapi::mount_attr_noexec,
+  atime = uapi::mount_attr__atime,  // MOUNT_ATTR__ATIME: the atime bits
+  relatime = uapi::mount_attr_relatime,
+  noatime = uapi::mount_attr_noatime,
+  strictatime = uapi::mount_attr_strictatime,
+  nodiratime = uapi::mount_attr_nodiratime,
+  idmap = uapi::mount_attr_idmap,
+  nosymfollow = uapi::mount_attr_nosymfollow,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags rdonly{uapi::mount_attr_rdonly};
-inline constexpr flags nosuid{uapi::mount_attr_nosuid};
-inline constexpr flags nodev{uapi::mount_attr_nodev};
-inline constexpr flags noexec{uapi::mount_attr_noexec};
-inline constexpr flags atime{uapi::mount_attr__atime};  // MOUNT_ATTR__ATIME: the atime bits
-inline constexpr flags relatime{uapi::mount_attr_relatime};
-inline constexpr flags noatime{uapi::mount_attr_noatime};
-inline constexpr flags strictatime{uapi::mount_attr_strictatime};
-inline constexpr flags nodiratime{uapi::mount_attr_nodiratime};
-inline constexpr flags idmap{uapi::mount_attr_idmap};
-inline constexpr flags nosymfollow{uapi::mount_attr_nosymfollow};
+using enum flags;
 }  // namespace mount_attr_
 
 // MOVE_MOUNT_*: move_mount(2) flags.
 namespace move_mount_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  f_symlinks = uapi::move_mount_f_symlinks,
+  f_automounts = uapi::move_mount_f_automounts,
+  f_empty_path = uapi::move_mount_f_empty_path,
+  t_symlinks = uapi::move_mount_t_symlinks,
+  t_automounts = uapi::move_mount_t_automounts,
+  t_empty_path = uapi::move_mount_t_empty_path,
+  set_group = uapi::move_mount_set_group,
+  beneath = uapi::move_mount_beneath,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags f_symlinks{uapi::move_mount_f_symlinks};
-inline constexpr flags f_automounts{uapi::move_mount_f_automounts};
-inline constexpr flags f_empty_path{uapi::move_mount_f_empty_path};
-inline constexpr flags t_symlinks{uapi::move_mount_t_symlinks};
-inline constexpr flags t_automounts{uapi::move_mount_t_automounts};
-inline constexpr flags t_empty_path{uapi::move_mount_t_empty_path};
-inline constexpr flags set_group{uapi::move_mount_set_group};
-inline constexpr flags beneath{uapi::move_mount_beneath};
+using enum flags;
 }  // namespace move_mount_
 
 // OPEN_TREE_* and the AT_* flags open_tree(2) takes.
 namespace open_tree_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  clone = uapi::open_tree_clone,
+  cloexec = uapi::open_tree_cloexec,
+  symlink_nofollow = uapi::at_symlink_nofollow,
+  no_automount = uapi::at_no_automount,
+  empty_path = uapi::at_empty_path,
+  recursive = uapi::at_recursive,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags clone{uapi::open_tree_clone};
-inline constexpr flags cloexec{uapi::open_tree_cloexec};
-inline constexpr flags symlink_nofollow{uapi::at_symlink_nofollow};
-inline constexpr flags no_automount{uapi::at_no_automount};
-inline constexpr flags empty_path{uapi::at_empty_path};
-inline constexpr flags recursive{uapi::at_recursive};
+using enum flags;
 }  // namespace open_tree_
 
 // FSCONFIG_*: fsconfig(2) commands.
@@ -873,16 +897,18 @@ inline result<void> mount_setattr(fd dirfd, const char* path, at::flags flags, m
 // STATMOUNT_*: what statmount(2) is asked for (mnt_id_req::param) and what it
 // filled (statmount_t::mask).
 namespace stmt {
-enum class flags : uint64_t {};
+enum class flags : uint64_t {
+  sb_basic = uapi::statmount_sb_basic,
+  mnt_basic = uapi::statmount_mnt_basic,
+  propagate_from = uapi::statmount_propagate_from,
+  mnt_root = uapi::statmount_mnt_root,
+  mnt_point = uapi::statmount_mnt_point,
+  fs_type = uapi::statmount_fs_type,
+  mnt_ns_id = uapi::statmount_mnt_ns_id,
+  mnt_opts = uapi::statmount_mnt_opts,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags sb_basic{uapi::statmount_sb_basic};
-inline constexpr flags mnt_basic{uapi::statmount_mnt_basic};
-inline constexpr flags propagate_from{uapi::statmount_propagate_from};
-inline constexpr flags mnt_root{uapi::statmount_mnt_root};
-inline constexpr flags mnt_point{uapi::statmount_mnt_point};
-inline constexpr flags fs_type{uapi::statmount_fs_type};
-inline constexpr flags mnt_ns_id{uapi::statmount_mnt_ns_id};
-inline constexpr flags mnt_opts{uapi::statmount_mnt_opts};
+using enum flags;
 }  // namespace stmt
 
 // LSMT_ROOT: listmount(2)'s mnt_id for the root of the mount namespace.
@@ -890,9 +916,11 @@ inline constexpr uint64_t lsmt_root = static_cast<uint64_t>(uapi::lsmt_root);
 
 // LISTMOUNT_*: listmount(2) flags.
 namespace listmount_ {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  reverse = uapi::listmount_reverse,  // Linux 6.11
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags reverse{uapi::listmount_reverse};  // Linux 6.11
+using enum flags;
 }  // namespace listmount_
 
 // The kernel's struct mnt_id_req: the request of statmount(2) and listmount(2)
@@ -948,10 +976,12 @@ inline result<size_t> listmount(const mnt_id_req* req, uint64_t* mnt_ids, size_t
 
 // XATTR_*: setxattr(2) flags (none: create or replace).
 namespace xattr {
-enum class flags : int {};
+enum class flags : int {
+  create = uapi::xattr_create,
+  replace = uapi::xattr_replace,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags create{uapi::xattr_create};
-inline constexpr flags replace{uapi::xattr_replace};
+using enum flags;
 }  // namespace xattr
 
 // setxattr(2): int setxattr(const char *path, const char *name, const void *value, size_t size, int flags);
@@ -1099,38 +1129,42 @@ inline result<long> quotactl_fd(fd f, quota::cmd cmd, int id, void* addr) noexce
 // IN_*: inotify event masks (in::flags) and inotify_init1 flags
 // (in::init_flags).
 namespace in {
-enum class flags : uint32_t {};
+enum class flags : uint32_t {
+  access = uapi::in_access,
+  modify = uapi::in_modify,
+  attrib = uapi::in_attrib,
+  close_write = uapi::in_close_write,
+  close_nowrite = uapi::in_close_nowrite,
+  open = uapi::in_open,
+  moved_from = uapi::in_moved_from,
+  moved_to = uapi::in_moved_to,
+  create = uapi::in_create,
+  delete_ = uapi::in_delete,
+  delete_self = uapi::in_delete_self,
+  move_self = uapi::in_move_self,
+  close = uapi::in_close,
+  move = uapi::in_move,
+  all_events = uapi::in_all_events,
+  unmount = uapi::in_unmount,
+  q_overflow = uapi::in_q_overflow,
+  ignored = uapi::in_ignored,
+  onlydir = uapi::in_onlydir,
+  dont_follow = uapi::in_dont_follow,
+  excl_unlink = uapi::in_excl_unlink,
+  mask_create = uapi::in_mask_create,
+  mask_add = uapi::in_mask_add,
+  isdir = uapi::in_isdir,
+  oneshot = uapi::in_oneshot,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags access{uapi::in_access};
-inline constexpr flags modify{uapi::in_modify};
-inline constexpr flags attrib{uapi::in_attrib};
-inline constexpr flags close_write{uapi::in_close_write};
-inline constexpr flags close_nowrite{uapi::in_close_nowrite};
-inline constexpr flags open{uapi::in_open};
-inline constexpr flags moved_from{uapi::in_moved_from};
-inline constexpr flags moved_to{uapi::in_moved_to};
-inline constexpr flags create{uapi::in_create};
-inline constexpr flags delete_{uapi::in_delete};
-inline constexpr flags delete_self{uapi::in_delete_self};
-inline constexpr flags move_self{uapi::in_move_self};
-inline constexpr flags close{uapi::in_close};
-inline constexpr flags move{uapi::in_move};
-inline constexpr flags all_events{uapi::in_all_events};
-inline constexpr flags unmount{uapi::in_unmount};
-inline constexpr flags q_overflow{uapi::in_q_overflow};
-inline constexpr flags ignored{uapi::in_ignored};
-inline constexpr flags onlydir{uapi::in_onlydir};
-inline constexpr flags dont_follow{uapi::in_dont_follow};
-inline constexpr flags excl_unlink{uapi::in_excl_unlink};
-inline constexpr flags mask_create{uapi::in_mask_create};
-inline constexpr flags mask_add{uapi::in_mask_add};
-inline constexpr flags isdir{uapi::in_isdir};
-inline constexpr flags oneshot{uapi::in_oneshot};
+using enum flags;
 
-enum class init_flags : unsigned {};
+enum class init_flags : unsigned {
+  nonblock = uapi::in_nonblock,  // O_NONBLOCK
+  cloexec = uapi::in_cloexec, // O_CLOEXEC
+};
 RAWSYS_BITMASK(init_flags)
-inline constexpr init_flags nonblock{uapi::in_nonblock};  // O_NONBLOCK
-inline constexpr init_flags cloexec{uapi::in_cloexec}; // O_CLOEXEC
+using enum init_flags;
 }  // namespace in
 
 // The kernel's struct inotify_event without its name: len bytes of name
@@ -1229,64 +1263,70 @@ inline result<void> inotify_rm_watch(fd f, int wd) noexcept {
 // FAN_*: fanotify_init flags (fan::init_flags), fanotify_mark flags
 // (fan::mark_flags) and the event mask (fan::events, 64-bit).
 namespace fan {
-enum class init_flags : unsigned {};
+enum class init_flags : unsigned {
+  cloexec = uapi::fan_cloexec,
+  nonblock = uapi::fan_nonblock,
+  class_notif = uapi::fan_class_notif,
+  class_content = uapi::fan_class_content,
+  class_pre_content = uapi::fan_class_pre_content,
+  unlimited_queue = uapi::fan_unlimited_queue,
+  unlimited_marks = uapi::fan_unlimited_marks,
+  enable_audit = uapi::fan_enable_audit,
+  report_pidfd = uapi::fan_report_pidfd,
+  report_tid = uapi::fan_report_tid,
+  report_fid = uapi::fan_report_fid,
+  report_dir_fid = uapi::fan_report_dir_fid,
+  report_name = uapi::fan_report_name,
+  report_target_fid = uapi::fan_report_target_fid,
+  report_dfid_name = uapi::fan_report_dfid_name,
+};
 RAWSYS_BITMASK(init_flags)
-inline constexpr init_flags cloexec{uapi::fan_cloexec};
-inline constexpr init_flags nonblock{uapi::fan_nonblock};
-inline constexpr init_flags class_notif{uapi::fan_class_notif};
-inline constexpr init_flags class_content{uapi::fan_class_content};
-inline constexpr init_flags class_pre_content{uapi::fan_class_pre_content};
-inline constexpr init_flags unlimited_queue{uapi::fan_unlimited_queue};
-inline constexpr init_flags unlimited_marks{uapi::fan_unlimited_marks};
-inline constexpr init_flags enable_audit{uapi::fan_enable_audit};
-inline constexpr init_flags report_pidfd{uapi::fan_report_pidfd};
-inline constexpr init_flags report_tid{uapi::fan_report_tid};
-inline constexpr init_flags report_fid{uapi::fan_report_fid};
-inline constexpr init_flags report_dir_fid{uapi::fan_report_dir_fid};
-inline constexpr init_flags report_name{uapi::fan_report_name};
-inline constexpr init_flags report_target_fid{uapi::fan_report_target_fid};
-inline constexpr init_flags report_dfid_name{uapi::fan_report_dfid_name};
+using enum init_flags;
 
-enum class mark_flags : unsigned {};
+enum class mark_flags : unsigned {
+  mark_add = uapi::fan_mark_add,
+  mark_remove = uapi::fan_mark_remove,
+  mark_flush = uapi::fan_mark_flush,
+  mark_dont_follow = uapi::fan_mark_dont_follow,
+  mark_onlydir = uapi::fan_mark_onlydir,
+  mark_inode = uapi::fan_mark_inode,
+  mark_mount = uapi::fan_mark_mount,
+  mark_filesystem = uapi::fan_mark_filesystem,
+  mark_ignored_mask = uapi::fan_mark_ignored_mask,
+  mark_ignored_surv_modify = uapi::fan_mark_ignored_surv_modify,
+  mark_evictable = uapi::fan_mark_evictable,
+  mark_ignore = uapi::fan_mark_ignore,
+};
 RAWSYS_BITMASK(mark_flags)
-inline constexpr mark_flags mark_add{uapi::fan_mark_add};
-inline constexpr mark_flags mark_remove{uapi::fan_mark_remove};
-inline constexpr mark_flags mark_flush{uapi::fan_mark_flush};
-inline constexpr mark_flags mark_dont_follow{uapi::fan_mark_dont_follow};
-inline constexpr mark_flags mark_onlydir{uapi::fan_mark_onlydir};
-inline constexpr mark_flags mark_inode{uapi::fan_mark_inode};
-inline constexpr mark_flags mark_mount{uapi::fan_mark_mount};
-inline constexpr mark_flags mark_filesystem{uapi::fan_mark_filesystem};
-inline constexpr mark_flags mark_ignored_mask{uapi::fan_mark_ignored_mask};
-inline constexpr mark_flags mark_ignored_surv_modify{uapi::fan_mark_ignored_surv_modify};
-inline constexpr mark_flags mark_evictable{uapi::fan_mark_evictable};
-inline constexpr mark_flags mark_ignore{uapi::fan_mark_ignore};
+using enum mark_flags;
 
-enum class events : uint64_t {};
+enum class events : uint64_t {
+  access = uapi::fan_access,
+  modify = uapi::fan_modify,
+  attrib = uapi::fan_attrib,
+  close_write = uapi::fan_close_write,
+  close_nowrite = uapi::fan_close_nowrite,
+  open = uapi::fan_open,
+  moved_from = uapi::fan_moved_from,
+  moved_to = uapi::fan_moved_to,
+  create = uapi::fan_create,
+  delete_ = uapi::fan_delete,
+  delete_self = uapi::fan_delete_self,
+  move_self = uapi::fan_move_self,
+  open_exec = uapi::fan_open_exec,
+  q_overflow = uapi::fan_q_overflow,
+  fs_error = uapi::fan_fs_error,
+  open_perm = uapi::fan_open_perm,
+  access_perm = uapi::fan_access_perm,
+  open_exec_perm = uapi::fan_open_exec_perm,
+  rename = uapi::fan_rename,
+  ondir = uapi::fan_ondir,
+  event_on_child = uapi::fan_event_on_child,
+  close = uapi::fan_close,
+  move = uapi::fan_move,
+};
 RAWSYS_BITMASK(events)
-inline constexpr events access{uapi::fan_access};
-inline constexpr events modify{uapi::fan_modify};
-inline constexpr events attrib{uapi::fan_attrib};
-inline constexpr events close_write{uapi::fan_close_write};
-inline constexpr events close_nowrite{uapi::fan_close_nowrite};
-inline constexpr events open{uapi::fan_open};
-inline constexpr events moved_from{uapi::fan_moved_from};
-inline constexpr events moved_to{uapi::fan_moved_to};
-inline constexpr events create{uapi::fan_create};
-inline constexpr events delete_{uapi::fan_delete};
-inline constexpr events delete_self{uapi::fan_delete_self};
-inline constexpr events move_self{uapi::fan_move_self};
-inline constexpr events open_exec{uapi::fan_open_exec};
-inline constexpr events q_overflow{uapi::fan_q_overflow};
-inline constexpr events fs_error{uapi::fan_fs_error};
-inline constexpr events open_perm{uapi::fan_open_perm};
-inline constexpr events access_perm{uapi::fan_access_perm};
-inline constexpr events open_exec_perm{uapi::fan_open_exec_perm};
-inline constexpr events rename{uapi::fan_rename};
-inline constexpr events ondir{uapi::fan_ondir};
-inline constexpr events event_on_child{uapi::fan_event_on_child};
-inline constexpr events close{uapi::fan_close};
-inline constexpr events move{uapi::fan_move};
+using enum events;
 
 // FANOTIFY_METADATA_VERSION (fanotify_event_metadata::vers), FAN_NOFD.
 inline constexpr unsigned metadata_version = uapi::fanotify_metadata_version;

@@ -21,23 +21,25 @@ namespace rawsys {
 // FUTEX_*: an operation or-ed with futex_op::private_ and, for the waits
 // with an absolute timeout, futex_op::clock_realtime.
 namespace futex_op {
-enum class op : int {};
+enum class op : int {
+  wait = uapi::futex_wait,
+  wake = uapi::futex_wake,
+  requeue = uapi::futex_requeue,
+  cmp_requeue = uapi::futex_cmp_requeue,
+  wake_op = uapi::futex_wake_op,
+  lock_pi = uapi::futex_lock_pi,
+  unlock_pi = uapi::futex_unlock_pi,
+  trylock_pi = uapi::futex_trylock_pi,
+  wait_bitset = uapi::futex_wait_bitset,
+  wake_bitset = uapi::futex_wake_bitset,
+  wait_requeue_pi = uapi::futex_wait_requeue_pi,
+  cmp_requeue_pi = uapi::futex_cmp_requeue_pi,
+  lock_pi2 = uapi::futex_lock_pi2,
+  private_ = uapi::futex_private_flag,
+  clock_realtime = uapi::futex_clock_realtime,
+};
 RAWSYS_BITMASK(op)
-inline constexpr op wait{uapi::futex_wait};
-inline constexpr op wake{uapi::futex_wake};
-inline constexpr op requeue{uapi::futex_requeue};
-inline constexpr op cmp_requeue{uapi::futex_cmp_requeue};
-inline constexpr op wake_op{uapi::futex_wake_op};
-inline constexpr op lock_pi{uapi::futex_lock_pi};
-inline constexpr op unlock_pi{uapi::futex_unlock_pi};
-inline constexpr op trylock_pi{uapi::futex_trylock_pi};
-inline constexpr op wait_bitset{uapi::futex_wait_bitset};
-inline constexpr op wake_bitset{uapi::futex_wake_bitset};
-inline constexpr op wait_requeue_pi{uapi::futex_wait_requeue_pi};
-inline constexpr op cmp_requeue_pi{uapi::futex_cmp_requeue_pi};
-inline constexpr op lock_pi2{uapi::futex_lock_pi2};
-inline constexpr op private_{uapi::futex_private_flag};
-inline constexpr op clock_realtime{uapi::futex_clock_realtime};
+using enum op;
 }  // namespace futex_op
 
 // FUTEX_BITSET_MATCH_ANY: a wait_bitset/wake_bitset mask matching every waiter.
@@ -120,14 +122,16 @@ inline result<unsigned> futex_wake_bitset(uint32_t* uaddr, uint32_t n, uint32_t 
 
 // FUTEX2_*: a futex_waitv waiter's flags. futex_waitv supports size_u32 only.
 namespace futex2 {
-enum class flags : uint32_t {};
+enum class flags : uint32_t {
+  size_u8 = uapi::futex2_size_u8,
+  size_u16 = uapi::futex2_size_u16,
+  size_u32 = uapi::futex2_size_u32,
+  size_u64 = uapi::futex2_size_u64,
+  numa = uapi::futex2_numa,
+  private_ = uapi::futex2_private,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags size_u8{uapi::futex2_size_u8};
-inline constexpr flags size_u16{uapi::futex2_size_u16};
-inline constexpr flags size_u32{uapi::futex2_size_u32};
-inline constexpr flags size_u64{uapi::futex2_size_u64};
-inline constexpr flags numa{uapi::futex2_numa};
-inline constexpr flags private_{uapi::futex2_private};
+using enum flags;
 }  // namespace futex2
 
 // FUTEX_WAITV_MAX: the most waiters futex_waitv takes.

@@ -189,14 +189,16 @@ inline result<void> ficlonerange(fd dst, const file_clone_range& range) noexcept
 
 // FS_*_FL: a few inode flags of FS_IOC_GETFLAGS and FS_IOC_SETFLAGS.
 namespace fs_fl {
-enum class flags : int {};
+enum class flags : int {
+  sync = uapi::fs_sync_fl,
+  immutable = uapi::fs_immutable_fl,
+  append = uapi::fs_append_fl,
+  nodump = uapi::fs_nodump_fl,
+  noatime = uapi::fs_noatime_fl,
+  nocow = uapi::fs_nocow_fl,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags sync{uapi::fs_sync_fl};
-inline constexpr flags immutable{uapi::fs_immutable_fl};
-inline constexpr flags append{uapi::fs_append_fl};
-inline constexpr flags nodump{uapi::fs_nodump_fl};
-inline constexpr flags noatime{uapi::fs_noatime_fl};
-inline constexpr flags nocow{uapi::fs_nocow_fl};
+using enum flags;
 }  // namespace fs_fl
 
 // ioctl(2) FS_IOC_GETFLAGS: the inode flags (chattr's); ENOTTY where the

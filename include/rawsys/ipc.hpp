@@ -26,7 +26,6 @@
 #include "file.hpp"
 #include "sys.hpp"
 #include "syscall.hpp"
-#include "time.hpp"  // sigevent
 #include "types.hpp"
 #include "detail/time64.hpp"
 
@@ -42,13 +41,15 @@ namespace ipc {
 inline constexpr ipc_key private_{uapi::ipc_private};
 // IPC_*: msgget, semget and shmget flags (beside the permission bits, which
 // the wrappers take as a mode), and the wait flag of msgsnd, msgrcv, semop.
-enum class flags : int {};
+enum class flags : int {
+  creat = uapi::ipc_creat,
+  excl = uapi::ipc_excl,
+  // shmget only: SHM_HUGETLB, SHM_NORESERVE.
+  hugetlb = uapi::shm_hugetlb,
+  noreserve = uapi::shm_noreserve,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags creat{uapi::ipc_creat};
-inline constexpr flags excl{uapi::ipc_excl};
-// shmget only: SHM_HUGETLB, SHM_NORESERVE.
-inline constexpr flags hugetlb{uapi::shm_hugetlb};
-inline constexpr flags noreserve{uapi::shm_noreserve};
+using enum flags;
 }  // namespace ipc
 
 // The kernel's structs of the *ctl calls and of semop, as this ISA lays them out.
@@ -70,12 +71,14 @@ enum class cmd : int {
   msg_stat_any = uapi::msg_stat_any,
 };
 // msgsnd and msgrcv flags: IPC_NOWAIT, MSG_NOERROR, MSG_EXCEPT, MSG_COPY.
-enum class flags : int {};
+enum class flags : int {
+  nowait = uapi::ipc_nowait,
+  noerror = uapi::msg_noerror,
+  except = uapi::msg_except,
+  copy = uapi::msg_copy,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nowait{uapi::ipc_nowait};
-inline constexpr flags noerror{uapi::msg_noerror};
-inline constexpr flags except{uapi::msg_except};
-inline constexpr flags copy{uapi::msg_copy};
+using enum flags;
 }  // namespace msq
 
 namespace sem {
@@ -115,12 +118,14 @@ enum class cmd : int {
   shm_stat_any = uapi::shm_stat_any,
 };
 // shmat flags: SHM_RDONLY, SHM_RND, SHM_REMAP, SHM_EXEC.
-enum class flags : int {};
+enum class flags : int {
+  rdonly = uapi::shm_rdonly,
+  rnd = uapi::shm_rnd,
+  remap = uapi::shm_remap,
+  exec = uapi::shm_exec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags rdonly{uapi::shm_rdonly};
-inline constexpr flags rnd{uapi::shm_rnd};
-inline constexpr flags remap{uapi::shm_remap};
-inline constexpr flags exec{uapi::shm_exec};
+using enum flags;
 }  // namespace shm
 
 namespace detail {
@@ -252,8 +257,8 @@ inline result<int> shmctl(int shmid, shm::cmd cmd, shmid64_ds* buf = nullptr) no
 
 // struct mq_attr (its fields are long: 32-bit on 32-bit ISAs).
 using mq_attr = uapi::mq_attr;
-// struct sigevent and sigev:: (what mq_notify delivers): time.hpp, with the
-// POSIX timers that take it too.
+// struct sigevent and sigev:: (what mq_notify delivers): types.hpp, shared
+// with the POSIX timers of time.hpp.
 
 // mq_open(2): mqd_t mq_open(const char *name, int oflag, mode_t mode, struct mq_attr *attr);
 // name is "/something", as for glibc: the kernel takes it without the

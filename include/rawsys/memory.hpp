@@ -23,13 +23,15 @@ namespace rawsys {
 
 // PROT_*: what a mapping allows.
 namespace prot {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = uapi::prot_none,
+  read = uapi::prot_read,
+  write = uapi::prot_write,
+  exec = uapi::prot_exec,
+  sem = uapi::prot_sem,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{uapi::prot_none};
-inline constexpr flags read{uapi::prot_read};
-inline constexpr flags write{uapi::prot_write};
-inline constexpr flags exec{uapi::prot_exec};
-inline constexpr flags sem{uapi::prot_sem};
+using enum flags;
 inline constexpr auto bti = flag_if<flags>(uapi::prot_bti);  // arm64: branch target identification
 inline constexpr auto mte = flag_if<flags>(uapi::prot_mte);  // arm64: memory tagging
 inline constexpr flags growsdown{uapi::prot_growsdown};
@@ -39,16 +41,18 @@ inline constexpr flags growsup{uapi::prot_growsup};
 // MAP_*: the mapping's type (exactly one of shared, private_, shared_validate)
 // and modifiers. Most modifiers differ on mips (anonymous 0x800), some on ppc64.
 namespace map {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  shared = uapi::map_shared,
+  private_ = uapi::map_private,
+  // shared, and EOPNOTSUPP for unknown flags:
+  shared_validate = uapi::map_shared_validate,
+  droppable = uapi::map_droppable,  // Linux 6.11
+  type = uapi::map_type,  // the mask of the three above
+  fixed = uapi::map_fixed,
+  anonymous = uapi::map_anonymous,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags shared{uapi::map_shared};
-inline constexpr flags private_{uapi::map_private};
-// shared, and EOPNOTSUPP for unknown flags:
-inline constexpr flags shared_validate{uapi::map_shared_validate};
-inline constexpr flags droppable{uapi::map_droppable};  // Linux 6.11
-inline constexpr flags type{uapi::map_type};  // the mask of the three above
-inline constexpr flags fixed{uapi::map_fixed};
-inline constexpr flags anonymous{uapi::map_anonymous};
+using enum flags;
 // x86 only: MAP_32BIT (in the first 2 GiB, for x86-64 processes) and
 // MAP_ABOVE4G (Linux 6.8).
 inline constexpr auto _32bit = flag_if<flags>(uapi::map_32bit);
@@ -72,97 +76,113 @@ inline constexpr flags huge_1gb{uapi::map_huge_1gb};
 
 // MADV_*: one piece of advice per madvise call (a value, not a mask).
 namespace madv {
-enum class advice : int {};
-inline constexpr advice normal{uapi::madv_normal};
-inline constexpr advice random{uapi::madv_random};
-inline constexpr advice sequential{uapi::madv_sequential};
-inline constexpr advice willneed{uapi::madv_willneed};
-inline constexpr advice dontneed{uapi::madv_dontneed};
-inline constexpr advice free{uapi::madv_free};
-inline constexpr advice remove{uapi::madv_remove};
-inline constexpr advice dontfork{uapi::madv_dontfork};
-inline constexpr advice dofork{uapi::madv_dofork};
-inline constexpr advice mergeable{uapi::madv_mergeable};
-inline constexpr advice unmergeable{uapi::madv_unmergeable};
-inline constexpr advice hugepage{uapi::madv_hugepage};
-inline constexpr advice nohugepage{uapi::madv_nohugepage};
-inline constexpr advice dontdump{uapi::madv_dontdump};
-inline constexpr advice dodump{uapi::madv_dodump};
-inline constexpr advice wipeonfork{uapi::madv_wipeonfork};
-inline constexpr advice keeponfork{uapi::madv_keeponfork};
-inline constexpr advice cold{uapi::madv_cold};
-inline constexpr advice pageout{uapi::madv_pageout};
-inline constexpr advice populate_read{uapi::madv_populate_read};
-inline constexpr advice populate_write{uapi::madv_populate_write};
-inline constexpr advice dontneed_locked{uapi::madv_dontneed_locked};
-inline constexpr advice collapse{uapi::madv_collapse};
-inline constexpr advice hwpoison{uapi::madv_hwpoison};
+enum class advice : int {
+  normal = uapi::madv_normal,
+  random = uapi::madv_random,
+  sequential = uapi::madv_sequential,
+  willneed = uapi::madv_willneed,
+  dontneed = uapi::madv_dontneed,
+  free = uapi::madv_free,
+  remove = uapi::madv_remove,
+  dontfork = uapi::madv_dontfork,
+  dofork = uapi::madv_dofork,
+  mergeable = uapi::madv_mergeable,
+  unmergeable = uapi::madv_unmergeable,
+  hugepage = uapi::madv_hugepage,
+  nohugepage = uapi::madv_nohugepage,
+  dontdump = uapi::madv_dontdump,
+  dodump = uapi::madv_dodump,
+  wipeonfork = uapi::madv_wipeonfork,
+  keeponfork = uapi::madv_keeponfork,
+  cold = uapi::madv_cold,
+  pageout = uapi::madv_pageout,
+  populate_read = uapi::madv_populate_read,
+  populate_write = uapi::madv_populate_write,
+  dontneed_locked = uapi::madv_dontneed_locked,
+  collapse = uapi::madv_collapse,
+  hwpoison = uapi::madv_hwpoison,
+};
+using enum advice;
 inline constexpr auto soft_offline = flag_if<advice>(uapi::madv_soft_offline);  // not on mips
 }  // namespace madv
 
 // MREMAP_*. The namespace is `remap` because `mremap` names the function.
 namespace remap {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  maymove = uapi::mremap_maymove,
+  fixed = uapi::mremap_fixed,
+  dontunmap = uapi::mremap_dontunmap,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags maymove{uapi::mremap_maymove};
-inline constexpr flags fixed{uapi::mremap_fixed};
-inline constexpr flags dontunmap{uapi::mremap_dontunmap};
+using enum flags;
 }  // namespace remap
 
 // MS_*: msync's mode.
 namespace ms {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  async = uapi::ms_async,
+  invalidate = uapi::ms_invalidate,
+  sync = uapi::ms_sync,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags async{uapi::ms_async};
-inline constexpr flags invalidate{uapi::ms_invalidate};
-inline constexpr flags sync{uapi::ms_sync};
+using enum flags;
 }  // namespace ms
 
 // MFD_*: memfd_create's flags.
 namespace mfd {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  cloexec = uapi::mfd_cloexec,
+  allow_sealing = uapi::mfd_allow_sealing,
+  hugetlb = uapi::mfd_hugetlb,
+  noexec_seal = uapi::mfd_noexec_seal,  // Linux 6.3
+  exec = uapi::mfd_exec,  // Linux 6.3
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags cloexec{uapi::mfd_cloexec};
-inline constexpr flags allow_sealing{uapi::mfd_allow_sealing};
-inline constexpr flags hugetlb{uapi::mfd_hugetlb};
-inline constexpr flags noexec_seal{uapi::mfd_noexec_seal};  // Linux 6.3
-inline constexpr flags exec{uapi::mfd_exec};  // Linux 6.3
+using enum flags;
 }  // namespace mfd
 
 // MCL_*: mlockall's flags.
 namespace mcl {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  current = uapi::mcl_current,
+  future = uapi::mcl_future,
+  onfault = uapi::mcl_onfault,  // with current or future
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags current{uapi::mcl_current};
-inline constexpr flags future{uapi::mcl_future};
-inline constexpr flags onfault{uapi::mcl_onfault};  // with current or future
+using enum flags;
 }  // namespace mcl
 
 // MLOCK_*: mlock2's flags (mlock_flags::, as `mlock` names the function).
 namespace mlock_flags {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  onfault = uapi::mlock_onfault,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags onfault{uapi::mlock_onfault};
+using enum flags;
 }  // namespace mlock_flags
 
 // memfd_secret's flags: O_CLOEXEC is the only one.
 namespace secretmem {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  cloexec = uapi::o_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags cloexec{uapi::o_cloexec};
+using enum flags;
 }  // namespace secretmem
 
 // PKEY_DISABLE_*: a protection key's access rights (pkey_alloc).
 namespace pkey {
-enum class rights : unsigned {};
+enum class rights : unsigned {
+  none = 0,
+  disable_access = uapi::pkey_disable_access,
+  disable_write = uapi::pkey_disable_write,
+};
 RAWSYS_BITMASK(rights)
-inline constexpr rights none{0};
-inline constexpr rights disable_access{uapi::pkey_disable_access};
-inline constexpr rights disable_write{uapi::pkey_disable_write};
+using enum rights;
 inline constexpr auto disable_execute = flag_if<rights>(uapi::pkey_disable_execute);  // ppc64 only
 }  // namespace pkey
 
@@ -171,61 +191,71 @@ inline constexpr auto disable_execute = flag_if<rights>(uapi::pkey_disable_execu
 // preferred_many); get: get_mempolicy's flags; mf: mbind's and
 // move_pages's flags (none: mpol::get{}, mpol::mf{}).
 namespace mpol {
-enum class mode : int {};
+enum class mode : int {
+  default_ = uapi::mpol_default,
+  preferred = uapi::mpol_preferred,
+  bind = uapi::mpol_bind,
+  interleave = uapi::mpol_interleave,
+  local = uapi::mpol_local,
+  preferred_many = uapi::mpol_preferred_many,              // Linux 5.15
+  weighted_interleave = uapi::mpol_weighted_interleave,    // Linux 6.9
+  static_nodes = uapi::mpol_f_static_nodes,
+  relative_nodes = uapi::mpol_f_relative_nodes,
+  numa_balancing = uapi::mpol_f_numa_balancing,
+};
 RAWSYS_BITMASK(mode)
-inline constexpr mode default_{uapi::mpol_default};
-inline constexpr mode preferred{uapi::mpol_preferred};
-inline constexpr mode bind{uapi::mpol_bind};
-inline constexpr mode interleave{uapi::mpol_interleave};
-inline constexpr mode local{uapi::mpol_local};
-inline constexpr mode preferred_many{uapi::mpol_preferred_many};              // Linux 5.15
-inline constexpr mode weighted_interleave{uapi::mpol_weighted_interleave};    // Linux 6.9
-inline constexpr mode static_nodes{uapi::mpol_f_static_nodes};
-inline constexpr mode relative_nodes{uapi::mpol_f_relative_nodes};
-inline constexpr mode numa_balancing{uapi::mpol_f_numa_balancing};
+using enum mode;
 
-enum class get : unsigned {};
+enum class get : unsigned {
+  node = uapi::mpol_f_node,
+  addr = uapi::mpol_f_addr,
+  mems_allowed = uapi::mpol_f_mems_allowed,
+};
 RAWSYS_BITMASK(get)
-inline constexpr get node{uapi::mpol_f_node};
-inline constexpr get addr{uapi::mpol_f_addr};
-inline constexpr get mems_allowed{uapi::mpol_f_mems_allowed};
+using enum get;
 
-enum class mf : unsigned {};
+enum class mf : unsigned {
+  strict = uapi::mpol_mf_strict,
+  move = uapi::mpol_mf_move,
+  move_all = uapi::mpol_mf_move_all,
+};
 RAWSYS_BITMASK(mf)
-inline constexpr mf strict{uapi::mpol_mf_strict};
-inline constexpr mf move{uapi::mpol_mf_move};
-inline constexpr mf move_all{uapi::mpol_mf_move_all};
+using enum mf;
 }  // namespace mpol
 
 // userfaultfd's flags (O_CLOEXEC, O_NONBLOCK, UFFD_USER_MODE_ONLY) and the
 // UFFD_FEATURE_* bits of its UFFDIO_API handshake (none: uffd::features{}).
 namespace uffd {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  cloexec = uapi::o_cloexec,
+  nonblock = uapi::o_nonblock,
+  user_mode_only = uapi::uffd_user_mode_only,  // Linux 5.11
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags cloexec{uapi::o_cloexec};
-inline constexpr flags nonblock{uapi::o_nonblock};
-inline constexpr flags user_mode_only{uapi::uffd_user_mode_only};  // Linux 5.11
+using enum flags;
 
-enum class features : uint64_t {};
+enum class features : uint64_t {
+  pagefault_flag_wp = uapi::uffd_feature_pagefault_flag_wp,
+  event_fork = uapi::uffd_feature_event_fork,
+  event_remap = uapi::uffd_feature_event_remap,
+  event_remove = uapi::uffd_feature_event_remove,
+  missing_hugetlbfs = uapi::uffd_feature_missing_hugetlbfs,
+  missing_shmem = uapi::uffd_feature_missing_shmem,
+  event_unmap = uapi::uffd_feature_event_unmap,
+  sigbus = uapi::uffd_feature_sigbus,
+  thread_id = uapi::uffd_feature_thread_id,
+  minor_hugetlbfs = uapi::uffd_feature_minor_hugetlbfs,
+  minor_shmem = uapi::uffd_feature_minor_shmem,
+  exact_address = uapi::uffd_feature_exact_address,
+  wp_hugetlbfs_shmem = uapi::uffd_feature_wp_hugetlbfs_shmem,
+  wp_unpopulated = uapi::uffd_feature_wp_unpopulated,
+  poison = uapi::uffd_feature_poison,
+  wp_async = uapi::uffd_feature_wp_async,
+  move = uapi::uffd_feature_move,
+};
 RAWSYS_BITMASK(features)
-inline constexpr features pagefault_flag_wp{uapi::uffd_feature_pagefault_flag_wp};
-inline constexpr features event_fork{uapi::uffd_feature_event_fork};
-inline constexpr features event_remap{uapi::uffd_feature_event_remap};
-inline constexpr features event_remove{uapi::uffd_feature_event_remove};
-inline constexpr features missing_hugetlbfs{uapi::uffd_feature_missing_hugetlbfs};
-inline constexpr features missing_shmem{uapi::uffd_feature_missing_shmem};
-inline constexpr features event_unmap{uapi::uffd_feature_event_unmap};
-inline constexpr features sigbus{uapi::uffd_feature_sigbus};
-inline constexpr features thread_id{uapi::uffd_feature_thread_id};
-inline constexpr features minor_hugetlbfs{uapi::uffd_feature_minor_hugetlbfs};
-inline constexpr features minor_shmem{uapi::uffd_feature_minor_shmem};
-inline constexpr features exact_address{uapi::uffd_feature_exact_address};
-inline constexpr features wp_hugetlbfs_shmem{uapi::uffd_feature_wp_hugetlbfs_shmem};
-inline constexpr features wp_unpopulated{uapi::uffd_feature_wp_unpopulated};
-inline constexpr features poison{uapi::uffd_feature_poison};
-inline constexpr features wp_async{uapi::uffd_feature_wp_async};
-inline constexpr features move{uapi::uffd_feature_move};
+using enum features;
 
 // UFFD_API: the protocol version UFFDIO_API asks for.
 inline constexpr uint64_t api = uapi::uffd_api;
@@ -237,9 +267,11 @@ using uffdio_api_t = uapi::uffdio_api_t;
 
 // SHADOW_STACK_*: map_shadow_stack's flags (x86 only; 0 elsewhere).
 namespace shadow_stack {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
+using enum flags;
 inline constexpr auto set_token = flag_if<flags>(uapi::shadow_stack_set_token);  // x86 only
 }  // namespace shadow_stack
 

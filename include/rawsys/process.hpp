@@ -36,52 +36,56 @@ namespace rawsys {
 // signal the parent gets when the child ends: clone_flags::exit_signal(sig).
 // Flags above bit 31 exist only for clone3.
 namespace clone_flags {
-enum class flags : uint64_t {};
+enum class flags : uint64_t {
+  csignal = uapi::csignal,
+  newtime = uapi::clone_newtime,  // clone3 and unshare only (Linux 5.6+)
+  vm = uapi::clone_vm,
+  fs = uapi::clone_fs,
+  files = uapi::clone_files,
+  sighand = uapi::clone_sighand,
+  pidfd = uapi::clone_pidfd,  // Linux 5.2+
+  ptrace = uapi::clone_ptrace,
+  vfork = uapi::clone_vfork,
+  parent = uapi::clone_parent,
+  thread = uapi::clone_thread,
+  newns = uapi::clone_newns,
+  sysvsem = uapi::clone_sysvsem,
+  settls = uapi::clone_settls,
+  parent_settid = uapi::clone_parent_settid,
+  child_cleartid = uapi::clone_child_cleartid,
+  detached = uapi::clone_detached,
+  untraced = uapi::clone_untraced,
+  child_settid = uapi::clone_child_settid,
+  newcgroup = uapi::clone_newcgroup,
+  newuts = uapi::clone_newuts,
+  newipc = uapi::clone_newipc,
+  newuser = uapi::clone_newuser,
+  newpid = uapi::clone_newpid,
+  newnet = uapi::clone_newnet,
+  io = uapi::clone_io,
+  clear_sighand = uapi::clone_clear_sighand,  // clone3 only (Linux 5.5+)
+  into_cgroup = uapi::clone_into_cgroup,  // clone3 only (Linux 5.7+)
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags csignal{uapi::csignal};
-inline constexpr flags newtime{uapi::clone_newtime};  // clone3 and unshare only (Linux 5.6+)
-inline constexpr flags vm{uapi::clone_vm};
-inline constexpr flags fs{uapi::clone_fs};
-inline constexpr flags files{uapi::clone_files};
-inline constexpr flags sighand{uapi::clone_sighand};
-inline constexpr flags pidfd{uapi::clone_pidfd};  // Linux 5.2+
-inline constexpr flags ptrace{uapi::clone_ptrace};
-inline constexpr flags vfork{uapi::clone_vfork};
-inline constexpr flags parent{uapi::clone_parent};
-inline constexpr flags thread{uapi::clone_thread};
-inline constexpr flags newns{uapi::clone_newns};
-inline constexpr flags sysvsem{uapi::clone_sysvsem};
-inline constexpr flags settls{uapi::clone_settls};
-inline constexpr flags parent_settid{uapi::clone_parent_settid};
-inline constexpr flags child_cleartid{uapi::clone_child_cleartid};
-inline constexpr flags detached{uapi::clone_detached};
-inline constexpr flags untraced{uapi::clone_untraced};
-inline constexpr flags child_settid{uapi::clone_child_settid};
-inline constexpr flags newcgroup{uapi::clone_newcgroup};
-inline constexpr flags newuts{uapi::clone_newuts};
-inline constexpr flags newipc{uapi::clone_newipc};
-inline constexpr flags newuser{uapi::clone_newuser};
-inline constexpr flags newpid{uapi::clone_newpid};
-inline constexpr flags newnet{uapi::clone_newnet};
-inline constexpr flags io{uapi::clone_io};
-inline constexpr flags clear_sighand{uapi::clone_clear_sighand};  // clone3 only (Linux 5.5+)
-inline constexpr flags into_cgroup{uapi::clone_into_cgroup};  // clone3 only (Linux 5.7+)
+using enum flags;
 constexpr flags exit_signal(sig s) noexcept { return static_cast<flags>(static_cast<unsigned>(s) & 0xff); }
 }  // namespace clone_flags
 
 // W*: wait4 and waitid options.
 namespace w {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  nohang = uapi::wnohang,
+  untraced = uapi::wuntraced,
+  stopped = uapi::wstopped,
+  exited = uapi::wexited,
+  continued = uapi::wcontinued,
+  nowait = uapi::wnowait,
+  nothread = uapi::wnothread,
+  all = uapi::wall,
+  clone = uapi::wclone,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nohang{uapi::wnohang};
-inline constexpr flags untraced{uapi::wuntraced};
-inline constexpr flags stopped{uapi::wstopped};
-inline constexpr flags exited{uapi::wexited};
-inline constexpr flags continued{uapi::wcontinued};
-inline constexpr flags nowait{uapi::wnowait};
-inline constexpr flags nothread{uapi::wnothread};
-inline constexpr flags all{uapi::wall};
-inline constexpr flags clone{uapi::wclone};
+using enum flags;
 }  // namespace w
 
 // A wait status (wait4's *wstatus) taken apart: WIFEXITED and friends.
@@ -102,19 +106,23 @@ enum class idtype : int {
 
 // PIDFD_*: pidfd_open flags.
 namespace pidfd {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  nonblock = uapi::pidfd_nonblock,  // Linux 5.10+
+  thread = uapi::pidfd_thread,  // Linux 6.9+
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nonblock{uapi::pidfd_nonblock};  // Linux 5.10+
-inline constexpr flags thread{uapi::pidfd_thread};  // Linux 6.9+
+using enum flags;
 }  // namespace pidfd
 
 // PIDFD_SIGNAL_*: pidfd_send_signal flags (Linux 6.9+; 0 before).
 namespace pidfd_signal {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  thread = uapi::pidfd_signal_thread,
+  thread_group = uapi::pidfd_signal_thread_group,
+  process_group = uapi::pidfd_signal_process_group,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags thread{uapi::pidfd_signal_thread};
-inline constexpr flags thread_group{uapi::pidfd_signal_thread_group};
-inline constexpr flags process_group{uapi::pidfd_signal_process_group};
+using enum flags;
 }  // namespace pidfd_signal
 
 // RLIMIT_*: resources for prlimit64 (x86 and arm64 share the generic numbers).
@@ -158,29 +166,31 @@ constexpr int ioprio_level_of(int ioprio) noexcept { return ioprio & uapi::iopri
 // (per_*, in the low byte: per_mask) and flags above it. persona::query asks
 // without changing.
 namespace persona {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  per_linux = uapi::per_linux,
+  per_linux32 = uapi::per_linux32,
+  per_linux32_3gb = uapi::per_linux32_3gb,
+  per_linux_32bit = uapi::per_linux_32bit,
+  per_linux_fdpic = uapi::per_linux_fdpic,
+  per_bsd = uapi::per_bsd,
+  per_mask = uapi::per_mask,
+  uname26 = uapi::uname26,
+  addr_no_randomize = uapi::addr_no_randomize,
+  fdpic_funcptrs = uapi::fdpic_funcptrs,
+  mmap_page_zero = uapi::mmap_page_zero,
+  addr_compat_layout = uapi::addr_compat_layout,
+  read_implies_exec = uapi::read_implies_exec,
+  addr_limit_32bit = uapi::addr_limit_32bit,
+  short_inode = uapi::short_inode,
+  whole_seconds = uapi::whole_seconds,
+  sticky_timeouts = uapi::sticky_timeouts,
+  addr_limit_3gb = uapi::addr_limit_3gb,
+  // 0xffffffff: the kernel returns the current personality and changes
+  // nothing (kernel/exec_domain.c; the UAPI names no macro for it).
+  query = 0xffffffffu,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags per_linux{uapi::per_linux};
-inline constexpr flags per_linux32{uapi::per_linux32};
-inline constexpr flags per_linux32_3gb{uapi::per_linux32_3gb};
-inline constexpr flags per_linux_32bit{uapi::per_linux_32bit};
-inline constexpr flags per_linux_fdpic{uapi::per_linux_fdpic};
-inline constexpr flags per_bsd{uapi::per_bsd};
-inline constexpr flags per_mask{uapi::per_mask};
-inline constexpr flags uname26{uapi::uname26};
-inline constexpr flags addr_no_randomize{uapi::addr_no_randomize};
-inline constexpr flags fdpic_funcptrs{uapi::fdpic_funcptrs};
-inline constexpr flags mmap_page_zero{uapi::mmap_page_zero};
-inline constexpr flags addr_compat_layout{uapi::addr_compat_layout};
-inline constexpr flags read_implies_exec{uapi::read_implies_exec};
-inline constexpr flags addr_limit_32bit{uapi::addr_limit_32bit};
-inline constexpr flags short_inode{uapi::short_inode};
-inline constexpr flags whole_seconds{uapi::whole_seconds};
-inline constexpr flags sticky_timeouts{uapi::sticky_timeouts};
-inline constexpr flags addr_limit_3gb{uapi::addr_limit_3gb};
-// 0xffffffff: the kernel returns the current personality and changes
-// nothing (kernel/exec_domain.c; the UAPI names no macro for it).
-inline constexpr flags query{0xffffffffu};
+using enum flags;
 }  // namespace persona
 
 // MEMBARRIER_CMD_*: membarrier's commands.
@@ -199,16 +209,20 @@ enum class membarrier_cmd : int {
 
 // MEMBARRIER_CMD_FLAG_*: membarrier's flags.
 namespace membarrier_flag {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  cpu = uapi::membarrier_cmd_flag_cpu,  // only the CPU cpu_id (private_expedited_rseq)
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags cpu{uapi::membarrier_cmd_flag_cpu};  // only the CPU cpu_id (private_expedited_rseq)
+using enum flags;
 }  // namespace membarrier_flag
 
 // RSEQ_FLAG_*: rseq's flags.
 namespace rseq_flag {
-enum class flags : int {};
+enum class flags : int {
+  unregister = uapi::rseq_flag_unregister,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags unregister{uapi::rseq_flag_unregister};
+using enum flags;
 }  // namespace rseq_flag
 
 // RLIM_INFINITY in prlimit64's 64-bit limits.

@@ -12,12 +12,14 @@ namespace rawsys {
 
 // GRND_*: getrandom's flags.
 namespace grnd {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  nonblock = uapi::grnd_nonblock,
+  random = uapi::grnd_random,
+  insecure = uapi::grnd_insecure,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags nonblock{uapi::grnd_nonblock};
-inline constexpr flags random{uapi::grnd_random};
-inline constexpr flags insecure{uapi::grnd_insecure};
+using enum flags;
 }  // namespace grnd
 
 // getrandom(2): ssize_t getrandom(void *buf, size_t buflen, unsigned int flags);

@@ -38,15 +38,17 @@ constexpr sched_policy without_flags(sched_policy p) noexcept {
 
 // SCHED_FLAG_*: sched_attr::flags.
 namespace sched_flag {
-enum class flags : uint64_t {};
+enum class flags : uint64_t {
+  reset_on_fork = uapi::sched_flag_reset_on_fork,
+  reclaim = uapi::sched_flag_reclaim,
+  dl_overrun = uapi::sched_flag_dl_overrun,
+  keep_policy = uapi::sched_flag_keep_policy,
+  keep_params = uapi::sched_flag_keep_params,
+  util_clamp_min = uapi::sched_flag_util_clamp_min,
+  util_clamp_max = uapi::sched_flag_util_clamp_max,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags reset_on_fork{uapi::sched_flag_reset_on_fork};
-inline constexpr flags reclaim{uapi::sched_flag_reclaim};
-inline constexpr flags dl_overrun{uapi::sched_flag_dl_overrun};
-inline constexpr flags keep_policy{uapi::sched_flag_keep_policy};
-inline constexpr flags keep_params{uapi::sched_flag_keep_params};
-inline constexpr flags util_clamp_min{uapi::sched_flag_util_clamp_min};
-inline constexpr flags util_clamp_max{uapi::sched_flag_util_clamp_max};
+using enum flags;
 }  // namespace sched_flag
 
 // struct sched_param: the static priority, 1..99 for fifo and rr, 0 otherwise.

@@ -24,14 +24,16 @@ namespace rawsys {
 // SA_*: sigaction flags. The type is the kernel's sa_flags (unsigned long;
 // unsigned int on mips).
 namespace sa {
-enum class flags : uapi::sigaction_flags_type {};
+enum class flags : uapi::sigaction_flags_type {
+  nocldstop = uapi::sa_nocldstop,
+  nocldwait = uapi::sa_nocldwait,
+  siginfo = uapi::sa_siginfo,
+  unsupported = uapi::sa_unsupported,  // Linux 5.11+: probe for flag support
+  // Linux 5.11+: arm64 tagged fault addresses.
+  expose_tagbits = uapi::sa_expose_tagbits,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nocldstop{uapi::sa_nocldstop};
-inline constexpr flags nocldwait{uapi::sa_nocldwait};
-inline constexpr flags siginfo{uapi::sa_siginfo};
-inline constexpr flags unsupported{uapi::sa_unsupported};  // Linux 5.11+: probe for flag support
-// Linux 5.11+: arm64 tagged fault addresses.
-inline constexpr flags expose_tagbits{uapi::sa_expose_tagbits};
+using enum flags;
 // Not on riscv, loongarch or mips (the kernel's sigaction has no restorer).
 inline constexpr auto restorer = flag_if<flags>(uapi::sa_restorer);
 inline constexpr flags onstack{uapi::sa_onstack};
@@ -44,19 +46,23 @@ inline constexpr flags oneshot = resethand;
 
 // SS_*: sigaltstack flags.
 namespace ss {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  onstack = uapi::ss_onstack,
+  disable = uapi::ss_disable,
+  autodisarm = uapi::ss_autodisarm,  // Linux 4.7+
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags onstack{uapi::ss_onstack};
-inline constexpr flags disable{uapi::ss_disable};
-inline constexpr flags autodisarm{uapi::ss_autodisarm};  // Linux 4.7+
+using enum flags;
 }  // namespace ss
 
 // SFD_*: signalfd4 flags (O_NONBLOCK and O_CLOEXEC).
 namespace sfd {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  nonblock = uapi::sfd_nonblock,
+  cloexec = uapi::sfd_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nonblock{uapi::sfd_nonblock};
-inline constexpr flags cloexec{uapi::sfd_cloexec};
+using enum flags;
 }  // namespace sfd
 
 // SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK: what rt_sigprocmask does with the set.

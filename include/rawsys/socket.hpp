@@ -77,18 +77,20 @@ inline constexpr family xdp{44};
 // internal (include/linux/net.h): stream and dgram, which mips swaps, come
 // from the generator's table of such values; the others are one value everywhere.
 namespace sock {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  stream = uapi::sock_stream,
+  dgram = uapi::sock_dgram,
+  raw = 3,
+  rdm = 4,
+  seqpacket = 5,
+  dccp = 6,
+  packet = 10,
+  nonblock = uapi::sock_nonblock,
+  cloexec = uapi::sock_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags stream{uapi::sock_stream};
-inline constexpr flags dgram{uapi::sock_dgram};
-inline constexpr flags raw{3};
-inline constexpr flags rdm{4};
-inline constexpr flags seqpacket{5};
-inline constexpr flags dccp{6};
-inline constexpr flags packet{10};
-inline constexpr flags nonblock{uapi::sock_nonblock};
-inline constexpr flags cloexec{uapi::sock_cloexec};
+using enum flags;
 }  // namespace sock
 
 // IPPROTO_*: protocol numbers for socket()'s third argument.
@@ -106,137 +108,151 @@ inline constexpr int raw = 255;
 // Hand-written: the kernel keeps them internal (include/linux/socket.h); one
 // value everywhere.
 namespace msg {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  oob = 0x1,
+  peek = 0x2,
+  dontroute = 0x4,
+  ctrunc = 0x8,
+  proxy = 0x10,
+  trunc = 0x20,
+  dontwait = 0x40,
+  eor = 0x80,
+  waitall = 0x100,
+  fin = 0x200,
+  syn = 0x400,
+  confirm = 0x800,
+  rst = 0x1000,
+  errqueue = 0x2000,
+  nosignal = 0x4000,
+  more = 0x8000,
+  waitforone = 0x10000,
+  batch = 0x40000,
+  zerocopy = 0x4000000,
+  fastopen = 0x20000000,
+  cmsg_cloexec = 0x40000000,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags oob{0x1};
-inline constexpr flags peek{0x2};
-inline constexpr flags dontroute{0x4};
-inline constexpr flags ctrunc{0x8};
-inline constexpr flags proxy{0x10};
-inline constexpr flags trunc{0x20};
-inline constexpr flags dontwait{0x40};
-inline constexpr flags eor{0x80};
-inline constexpr flags waitall{0x100};
-inline constexpr flags fin{0x200};
-inline constexpr flags syn{0x400};
-inline constexpr flags confirm{0x800};
-inline constexpr flags rst{0x1000};
-inline constexpr flags errqueue{0x2000};
-inline constexpr flags nosignal{0x4000};
-inline constexpr flags more{0x8000};
-inline constexpr flags waitforone{0x10000};
-inline constexpr flags batch{0x40000};
-inline constexpr flags zerocopy{0x4000000};
-inline constexpr flags fastopen{0x20000000};
-inline constexpr flags cmsg_cloexec{0x40000000};
+using enum flags;
 }  // namespace msg
 
 // SHUT_*: shutdown()'s second argument. Hand-written: only the C library
 // names them.
 namespace shut {
-enum class how : int {};
-inline constexpr how rd{0};
-inline constexpr how wr{1};
-inline constexpr how rdwr{2};
+enum class how : int {
+  rd = 0,
+  wr = 1,
+  rdwr = 2,
+};
+using enum how;
 }  // namespace shut
 
 // SOL_*: option and control message levels. SOL_SOCKET is per ISA (mips:
 // 0xffff); the others are hand-written: the kernel keeps them internal
 // (include/linux/socket.h) and they equal the protocol numbers.
 namespace sol {
-enum class level : int {};
-inline constexpr level ip{0};
-inline constexpr level socket{uapi::sol_socket};
-inline constexpr level tcp{6};
-inline constexpr level udp{17};
-inline constexpr level ipv6{41};
-inline constexpr level raw{255};
+enum class level : int {
+  ip = 0,
+  socket = uapi::sol_socket,
+  tcp = 6,
+  udp = 17,
+  ipv6 = 41,
+  raw = 255,
+};
+using enum level;
 }  // namespace sol
 
 // SO_*: options at sol::socket.
 namespace so {
-enum class option : int {};
-inline constexpr option debug{uapi::so_debug};
-inline constexpr option reuseaddr{uapi::so_reuseaddr};
-inline constexpr option type{uapi::so_type};
-inline constexpr option error{uapi::so_error};
-inline constexpr option dontroute{uapi::so_dontroute};
-inline constexpr option broadcast{uapi::so_broadcast};
-inline constexpr option sndbuf{uapi::so_sndbuf};
-inline constexpr option rcvbuf{uapi::so_rcvbuf};
-inline constexpr option keepalive{uapi::so_keepalive};
-inline constexpr option oobinline{uapi::so_oobinline};
-inline constexpr option no_check{uapi::so_no_check};
-inline constexpr option priority{uapi::so_priority};
-inline constexpr option linger{uapi::so_linger};
-inline constexpr option reuseport{uapi::so_reuseport};
-inline constexpr option passcred{uapi::so_passcred};
-inline constexpr option peercred{uapi::so_peercred};
-inline constexpr option rcvlowat{uapi::so_rcvlowat};
-inline constexpr option sndlowat{uapi::so_sndlowat};
-inline constexpr option rcvtimeo_old{uapi::so_rcvtimeo_old};
-inline constexpr option sndtimeo_old{uapi::so_sndtimeo_old};
-inline constexpr option bindtodevice{uapi::so_bindtodevice};
-inline constexpr option timestamp_old{uapi::so_timestamp_old};
-inline constexpr option acceptconn{uapi::so_acceptconn};
-inline constexpr option peersec{uapi::so_peersec};
-inline constexpr option sndbufforce{uapi::so_sndbufforce};
-inline constexpr option rcvbufforce{uapi::so_rcvbufforce};
-inline constexpr option passsec{uapi::so_passsec};
-inline constexpr option mark{uapi::so_mark};
-inline constexpr option protocol{uapi::so_protocol};
-inline constexpr option domain{uapi::so_domain};
-inline constexpr option peek_off{uapi::so_peek_off};
-inline constexpr option busy_poll{uapi::so_busy_poll};
-inline constexpr option incoming_cpu{uapi::so_incoming_cpu};
-inline constexpr option cookie{uapi::so_cookie};
-inline constexpr option peergroups{uapi::so_peergroups};
-inline constexpr option zerocopy{uapi::so_zerocopy};
-inline constexpr option rcvtimeo_new{uapi::so_rcvtimeo_new};
-inline constexpr option sndtimeo_new{uapi::so_sndtimeo_new};
-inline constexpr option passpidfd{uapi::so_passpidfd};
-inline constexpr option peerpidfd{uapi::so_peerpidfd};
+enum class option : int {
+  debug = uapi::so_debug,
+  reuseaddr = uapi::so_reuseaddr,
+  type = uapi::so_type,
+  error = uapi::so_error,
+  dontroute = uapi::so_dontroute,
+  broadcast = uapi::so_broadcast,
+  sndbuf = uapi::so_sndbuf,
+  rcvbuf = uapi::so_rcvbuf,
+  keepalive = uapi::so_keepalive,
+  oobinline = uapi::so_oobinline,
+  no_check = uapi::so_no_check,
+  priority = uapi::so_priority,
+  linger = uapi::so_linger,
+  reuseport = uapi::so_reuseport,
+  passcred = uapi::so_passcred,
+  peercred = uapi::so_peercred,
+  rcvlowat = uapi::so_rcvlowat,
+  sndlowat = uapi::so_sndlowat,
+  rcvtimeo_old = uapi::so_rcvtimeo_old,
+  sndtimeo_old = uapi::so_sndtimeo_old,
+  bindtodevice = uapi::so_bindtodevice,
+  timestamp_old = uapi::so_timestamp_old,
+  acceptconn = uapi::so_acceptconn,
+  peersec = uapi::so_peersec,
+  sndbufforce = uapi::so_sndbufforce,
+  rcvbufforce = uapi::so_rcvbufforce,
+  passsec = uapi::so_passsec,
+  mark = uapi::so_mark,
+  protocol = uapi::so_protocol,
+  domain = uapi::so_domain,
+  peek_off = uapi::so_peek_off,
+  busy_poll = uapi::so_busy_poll,
+  incoming_cpu = uapi::so_incoming_cpu,
+  cookie = uapi::so_cookie,
+  peergroups = uapi::so_peergroups,
+  zerocopy = uapi::so_zerocopy,
+  rcvtimeo_new = uapi::so_rcvtimeo_new,
+  sndtimeo_new = uapi::so_sndtimeo_new,
+  passpidfd = uapi::so_passpidfd,
+  peerpidfd = uapi::so_peerpidfd,
+};
+using enum option;
 }  // namespace so
 
 // TCP_*: options at sol::tcp.
 namespace tcp {
-enum class option : int {};
-inline constexpr option nodelay{uapi::tcp_nodelay};
-inline constexpr option maxseg{uapi::tcp_maxseg};
-inline constexpr option cork{uapi::tcp_cork};
-inline constexpr option keepidle{uapi::tcp_keepidle};
-inline constexpr option keepintvl{uapi::tcp_keepintvl};
-inline constexpr option keepcnt{uapi::tcp_keepcnt};
-inline constexpr option syncnt{uapi::tcp_syncnt};
-inline constexpr option linger2{uapi::tcp_linger2};
-inline constexpr option defer_accept{uapi::tcp_defer_accept};
-inline constexpr option window_clamp{uapi::tcp_window_clamp};
-inline constexpr option quickack{uapi::tcp_quickack};
-inline constexpr option user_timeout{uapi::tcp_user_timeout};
-inline constexpr option fastopen{uapi::tcp_fastopen};
+enum class option : int {
+  nodelay = uapi::tcp_nodelay,
+  maxseg = uapi::tcp_maxseg,
+  cork = uapi::tcp_cork,
+  keepidle = uapi::tcp_keepidle,
+  keepintvl = uapi::tcp_keepintvl,
+  keepcnt = uapi::tcp_keepcnt,
+  syncnt = uapi::tcp_syncnt,
+  linger2 = uapi::tcp_linger2,
+  defer_accept = uapi::tcp_defer_accept,
+  window_clamp = uapi::tcp_window_clamp,
+  quickack = uapi::tcp_quickack,
+  user_timeout = uapi::tcp_user_timeout,
+  fastopen = uapi::tcp_fastopen,
+};
+using enum option;
 }  // namespace tcp
 
 // IP_*: options at sol::ip.
 namespace ip {
-enum class option : int {};
-inline constexpr option tos{uapi::ip_tos};
-inline constexpr option ttl{uapi::ip_ttl};
-inline constexpr option hdrincl{uapi::ip_hdrincl};
-inline constexpr option pktinfo{uapi::ip_pktinfo};
-inline constexpr option recverr{uapi::ip_recverr};
-inline constexpr option recvtos{uapi::ip_recvtos};
-inline constexpr option freebind{uapi::ip_freebind};
+enum class option : int {
+  tos = uapi::ip_tos,
+  ttl = uapi::ip_ttl,
+  hdrincl = uapi::ip_hdrincl,
+  pktinfo = uapi::ip_pktinfo,
+  recverr = uapi::ip_recverr,
+  recvtos = uapi::ip_recvtos,
+  freebind = uapi::ip_freebind,
+};
+using enum option;
 }  // namespace ip
 
 // IPV6_*: options at sol::ipv6.
 namespace ipv6 {
-enum class option : int {};
-inline constexpr option unicast_hops{uapi::ipv6_unicast_hops};
-inline constexpr option recverr{uapi::ipv6_recverr};
-inline constexpr option v6only{uapi::ipv6_v6only};
-inline constexpr option recvpktinfo{uapi::ipv6_recvpktinfo};
-inline constexpr option tclass{uapi::ipv6_tclass};
+enum class option : int {
+  unicast_hops = uapi::ipv6_unicast_hops,
+  recverr = uapi::ipv6_recverr,
+  v6only = uapi::ipv6_v6only,
+  recvpktinfo = uapi::ipv6_recvpktinfo,
+  tclass = uapi::ipv6_tclass,
+};
+using enum option;
 }  // namespace ipv6
 
 // SCM_*: control message types at sol::socket.

@@ -69,20 +69,24 @@ struct kexec_segment {
 
 // MODULE_INIT_*: finit_module's flags.
 namespace module_init {
-enum class flags : int {};
+enum class flags : int {
+  ignore_modversions = uapi::module_init_ignore_modversions,
+  ignore_vermagic = uapi::module_init_ignore_vermagic,
+  compressed_file = uapi::module_init_compressed_file,  // Linux 6.4+
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags ignore_modversions{uapi::module_init_ignore_modversions};
-inline constexpr flags ignore_vermagic{uapi::module_init_ignore_vermagic};
-inline constexpr flags compressed_file{uapi::module_init_compressed_file};  // Linux 6.4+
+using enum flags;
 }  // namespace module_init
 
 // delete_module's flags: O_NONBLOCK (fail with EWOULDBLOCK while in use)
 // and O_TRUNC (force, where the kernel allows it).
 namespace module_delete {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  nonblock = uapi::o_nonblock,
+  trunc = uapi::o_trunc,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags nonblock{uapi::o_nonblock};
-inline constexpr flags trunc{uapi::o_trunc};
+using enum flags;
 }  // namespace module_delete
 
 // LSM_ATTR_*: the attributes lsm_get_self_attr and lsm_set_self_attr name.
@@ -94,9 +98,11 @@ enum class lsm_attr : unsigned {
 
 // LSM_FLAG_*: lsm_get_self_attr's flags.
 namespace lsm_flag {
-enum class flags : uint32_t {};
+enum class flags : uint32_t {
+  single = uapi::lsm_flag_single,  // only the LSM named by ctx->id
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags single{uapi::lsm_flag_single};  // only the LSM named by ctx->id
+using enum flags;
 }  // namespace lsm_flag
 
 // struct lsm_ctx (linux/lsm.h): one LSM's attribute, followed by ctx_len

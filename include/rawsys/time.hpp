@@ -27,22 +27,26 @@ namespace rawsys {
 
 // TIMER_*: clock_nanosleep's flags.
 namespace timer {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  abstime = uapi::timer_abstime,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags abstime{uapi::timer_abstime};
+using enum flags;
 }  // namespace timer
 
 // TFD_*: timerfd_create's flags (cloexec, nonblock) and timerfd_settime's
 // (timer_abstime, timer_cancel_on_set).
 namespace tfd {
-enum class flags : unsigned {};
+enum class flags : unsigned {
+  none = 0,
+  timer_abstime = uapi::tfd_timer_abstime,
+  timer_cancel_on_set = uapi::tfd_timer_cancel_on_set,
+  nonblock = uapi::tfd_nonblock,
+  cloexec = uapi::tfd_cloexec,
+};
 RAWSYS_BITMASK(flags)
-inline constexpr flags none{0};
-inline constexpr flags timer_abstime{uapi::tfd_timer_abstime};
-inline constexpr flags timer_cancel_on_set{uapi::tfd_timer_cancel_on_set};
-inline constexpr flags nonblock{uapi::tfd_nonblock};
-inline constexpr flags cloexec{uapi::tfd_cloexec};
+using enum flags;
 }  // namespace tfd
 
 // ITIMER_*: which interval timer.
@@ -240,32 +244,6 @@ inline result<itimerspec> timerfd_gettime(fd f) noexcept {
   return detail::value_if(r, cur);
 }
 
-// SIGEV_*: how a POSIX timer reports its expiry.
-enum class sigev : int {
-  signal = uapi::sigev_signal,        // signo to the process
-  none = uapi::sigev_none,            // nothing (read it with timer_gettime)
-  thread = uapi::sigev_thread,        // as signal for the kernel (a C library's thread start)
-  thread_id = uapi::sigev_thread_id,  // signo to the thread tid
-};
-
-// The kernel's struct sigevent: uapi::sigev_max_size (64) bytes on every ISA;
-// the union after the two ints is uapi::sigev_pad_size ints (its size
-// depends on sigval's and, on mips, on long's).
-struct sigevent {
-  union {
-    int int_;
-    void* ptr;
-  } value{};                      // sent with the signal (siginfo's value)
-  sig signo{};
-  sigev notify = sigev::signal;
-  union {
-    int tid = 0;                  // with sigev::thread_id
-    int pad_[uapi::sigev_pad_size];
-  };
-};
-static_assert(sizeof(sigevent) == uapi::sigev_max_size);
-static_assert(sizeof(sigevent) == sizeof(uapi::sigevent) && alignof(sigevent) == alignof(uapi::sigevent));
-
 // A POSIX timer's id (the kernel's timer_t, an int).
 enum class timer_id : int {};
 
@@ -323,22 +301,24 @@ inline result<void> timer_delete(timer_id t) noexcept {
 
 // ADJ_*: which fields of a timex clock_adjtime sets (none: read only).
 namespace adj {
-enum class modes : unsigned {};
+enum class modes : unsigned {
+  none = 0,
+  offset = uapi::adj_offset,
+  frequency = uapi::adj_frequency,
+  maxerror = uapi::adj_maxerror,
+  esterror = uapi::adj_esterror,
+  status = uapi::adj_status,
+  timeconst = uapi::adj_timeconst,
+  tai = uapi::adj_tai,
+  setoffset = uapi::adj_setoffset,
+  micro = uapi::adj_micro,
+  nano = uapi::adj_nano,
+  tick = uapi::adj_tick,
+  offset_singleshot = uapi::adj_offset_singleshot,
+  offset_ss_read = uapi::adj_offset_ss_read,
+};
 RAWSYS_BITMASK(modes)
-inline constexpr modes none{0};
-inline constexpr modes offset{uapi::adj_offset};
-inline constexpr modes frequency{uapi::adj_frequency};
-inline constexpr modes maxerror{uapi::adj_maxerror};
-inline constexpr modes esterror{uapi::adj_esterror};
-inline constexpr modes status{uapi::adj_status};
-inline constexpr modes timeconst{uapi::adj_timeconst};
-inline constexpr modes tai{uapi::adj_tai};
-inline constexpr modes setoffset{uapi::adj_setoffset};
-inline constexpr modes micro{uapi::adj_micro};
-inline constexpr modes nano{uapi::adj_nano};
-inline constexpr modes tick{uapi::adj_tick};
-inline constexpr modes offset_singleshot{uapi::adj_offset_singleshot};
-inline constexpr modes offset_ss_read{uapi::adj_offset_ss_read};
+using enum modes;
 }  // namespace adj
 
 // STA_*: timex's status bits.

@@ -78,6 +78,33 @@ constexpr sig sigrt(int n) noexcept { return static_cast<sig>(32 + n); }
 // The kernel's signal count (_NSIG): 64, 128 on mips.
 inline constexpr int nsig = uapi::nsig;
 
+// SIGEV_*: how a POSIX timer (timer_create) or a message queue (mq_notify)
+// reports its event.
+enum class sigev : int {
+  signal = uapi::sigev_signal,        // signo to the process
+  none = uapi::sigev_none,            // nothing (read it with timer_gettime)
+  thread = uapi::sigev_thread,        // as signal for the kernel (a C library's thread start)
+  thread_id = uapi::sigev_thread_id,  // signo to the thread tid
+};
+
+// The kernel's struct sigevent: uapi::sigev_max_size (64) bytes on every ISA;
+// the union after the two ints is uapi::sigev_pad_size ints (its size
+// depends on sigval's and, on mips, on long's).
+struct sigevent {
+  union {
+    int int_;
+    void* ptr;
+  } value{};                      // sent with the signal (siginfo's value)
+  sig signo{};
+  sigev notify = sigev::signal;
+  union {
+    int tid = 0;                  // with sigev::thread_id
+    int pad_[uapi::sigev_pad_size];
+  };
+};
+static_assert(sizeof(sigevent) == uapi::sigev_max_size);
+static_assert(sizeof(sigevent) == sizeof(uapi::sigevent) && alignof(sigevent) == alignof(uapi::sigevent));
+
 namespace detail {
 // The words of the kernel's sigset_t beyond the first 64 signals: none
 // where _NSIG is 64, one on mips (signals 65..128).

@@ -24,8 +24,21 @@ template <class R>
 bool ok_or_eio(const R& v) {  // a request this ISA does not have
   return v.has_value() || v.error() == r::errc::eio;
 }
-[[noreturn]] void idle() {
+// The children die with this process (PR_SET_PDEATHSIG), so that a failed
+// or timed-out run leaves none behind holding ctest's output pipe.
+void die_with(int parent) {
+  (void)r::prctl(r::pr::set_pdeathsig, static_cast<unsigned long>(r::bits(sig::kill)));
+  if (r::getppid() != parent) r::exit_group(3);
+}
+// Until killed: blocked in a system call, or (to be single-stepped) in user
+// space only, since a step over a blocking call ends when the call does.
+[[noreturn]] void idle(int parent) {
+  die_with(parent);
   for (;;) (void)r::syscall(r::nr::ppoll, nullptr, 0, nullptr, nullptr, 8);
+}
+[[noreturn]] void spin(int parent) {
+  die_with(parent);
+  for (;;) __asm__ volatile("" ::: "memory");
 }
 }  // namespace
 
@@ -37,8 +50,10 @@ int main() {
   if (topic::not_emulated(bad, "ptrace")) return topic::finish("ptrace.hpp");
 
   // A child that asks to be traced and stops itself.
+  const int self = r::getpid();
   auto a = r::fork();
   if (a && *a == 0) {
+    die_with(self);
     if (!r::ptrace_traceme()) r::exit_group(2);
     (void)r::kill(r::getpid(), sig::stop);
     (void)r::syscall(r::nr::getppid);
@@ -75,7 +90,7 @@ int main() {
   // seized again, stopped by SIGSTOP (a group-stop, reported as the same
   // event once delivered) and listened to.
   auto b = r::fork();
-  if (b && *b == 0) idle();
+  if (b && *b == 0) idle(self);
   check(b && r::ptrace_seize(*b).has_value(), "ptrace_seize");
   check(r::ptrace_interrupt(*b).has_value() && (wait_for(*b) >> 16) == 0x80 /* PTRACE_EVENT_STOP */,
         "ptrace_interrupt");
@@ -90,9 +105,11 @@ int main() {
   (void)wait_for(*b);
 
   // A third: attached, single-stepped, read and written through
-  // process_vm_*, compared with kcmp.
+  // process_vm_*, compared with kcmp. It spins: had it been in ppoll when
+  // attached (on a loaded machine it may run before the attach), the step
+  // would restart the blocking call and never end.
   b = r::fork();
-  if (b && *b == 0) idle();
+  if (b && *b == 0) spin(self);
   check(b && r::ptrace_attach(*b).has_value() && stopped_by(wait_for(*b), static_cast<int>(sig::stop)),
         "ptrace_attach");
   auto step = r::ptrace_singlestep(*b);

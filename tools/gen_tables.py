@@ -713,7 +713,7 @@ def gen_nr_header(table, syscalls, errno_set, version):
     by_number = [NO_SYSCALL] * (limit - first)
     # Offsets count from the start of the table's literal: the pairs of
     # by_number and by_name come first, then the names.
-    names_at = 2 * (limit - first) + 2 * len([n for n, v in near])
+    names_at = 2 * (limit - first) + 2 * len(near)
     for name, number in near:
         by_number[number - first] = names_at + offsets[name]
     near_names = {n for n, _ in near}
@@ -768,7 +768,7 @@ def gen_nr_header(table, syscalls, errno_set, version):
     out.append("  // sorted by name (strcmp order). As one token the offsets cost the compiler")
     out.append("  // next to nothing; as one object they take the bytes that arrays would.")
     out.append("  static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data")
-    out.append(f"  static constexpr long pool = by_name + {2 * len(by_name)};  // where the names start")
+    out.append(f"  static constexpr long pool = {names_at};  // where the names start")
     out.append("  alignas(2) static constexpr char data[] =")
     out.extend(u16_block(by_number, by_name))
     out.extend(pool_lines[:-1])

@@ -17,8 +17,6 @@ struct errno_table;
 template <class E>
 concept errno_enum = requires { errno_table<E>::limit; };
 
-// The offset that off[] gives errno e: off[e] below limit, off[limit + i]
-// for the i-th far number, else 0 (the "?" and "Unknown error" entries).
 // Entry i of the unsigned shorts that tools/gen_tables.py writes at the start
 // of a table's string literal as byte pairs in the target's byte order: one
 // token for the compiler, where an initialiser list costs it a constant per

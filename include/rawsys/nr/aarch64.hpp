@@ -341,7 +341,7 @@ template <> struct nr_table<rawsys::aarch64::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 636;  // where the names start
+  static constexpr long pool = 1562;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x0a\x0a\x09\xe4\x0a\x13\x09\xda\x09\xef\x11\x5e\x0b\x2f\x08\x24\x09\x94\x0a\xd6\x07\xe6\x0a\xf8"

@@ -513,7 +513,7 @@ template <> struct nr_table<rawsys::alpha::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 980;  // where the names start
+  static constexpr long pool = 2126;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x15\xa1\x09\xfc\x0a\xba\x17\xa8\x1d\x34\x13\x4b\x09\x28\x16\x23\x13\x02\x0e\x05\x1c\xc6\x10\xdc"

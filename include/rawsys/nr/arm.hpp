@@ -445,7 +445,7 @@ template <> struct nr_table<rawsys::arm::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 830;  // where the names start
+  static constexpr long pool = 1756;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x12\x0f\x09\x11\x09\xd6\x11\x6d\x18\x11\x0f\xb7\x08\x5b\xff\xff\x08\x85\x0d\x77\x17\x86\x09\x01"

@@ -457,7 +457,7 @@ template <> struct nr_table<rawsys::arm_oabi::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 854;  // where the names start
+  static constexpr long pool = 1780;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x12\x48\x09\x2f\x09\xf4\x11\x9e\x18\x7c\x0f\xe8\x08\x79\xff\xff\x08\xa3\x0d\xa3\x17\xeb\x09\x1f"

@@ -476,7 +476,7 @@ template <> struct nr_table<rawsys::ia32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 904;  // where the names start
+  static constexpr long pool = 1830;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x12\xe2\x09\x4a\x0a\x26\x12\x3d\x19\x3e\x10\x96\x08\x86\x19\x36\x08\xb0\x0e\x01\x18\xa4\x09\x3a"

@@ -77,8 +77,10 @@ template <detail::syscall_nr Nr>
 constexpr const char* name(Nr n) noexcept {
   using t = detail::nr_table<Nr>;
   const auto v = static_cast<unsigned long>(n) - static_cast<unsigned long>(t::first);
-  if (v < static_cast<unsigned long>(t::limit - t::first) && detail::u16_at(t::data, v) != 0xffff)
-    return t::data + detail::u16_at(t::data, v);
+  if (v < static_cast<unsigned long>(t::limit - t::first)) {
+    const unsigned off = detail::u16_at(t::data, v);
+    if (off != 0xffff) return t::data + off;
+  }
   if constexpr (detail::has_far_calls<Nr>) {
     for (size_t i = 0; i < sizeof t::far_number / sizeof t::far_number[0]; ++i)
       if (t::far_number[i] == static_cast<long>(n)) return t::data + t::far_name[i];

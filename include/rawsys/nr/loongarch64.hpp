@@ -337,7 +337,7 @@ template <> struct nr_table<rawsys::loongarch64::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 628;  // where the names start
+  static constexpr long pool = 1554;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x09\xf8\x09\xd2\x0a\x01\x09\xc8\x09\xdd\x11\x2c\x0b\x1d\x08\x1c\x09\x82\x0a\xc4\x07\xde\x0a\xe6"

@@ -457,7 +457,7 @@ template <> struct nr_table<rawsys::m68k::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 868;  // where the names start
+  static constexpr long pool = 1794;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x12\x6d\x09\x35\x0a\x11\x11\xc8\x18\xa8\x10\x2d\x08\x71\x18\xa0\x08\x9b\x0d\xce\x18\x23\x09\x25"

@@ -414,7 +414,7 @@ template <> struct nr_table<rawsys::mips_n32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 780;  // where the names start
+  static constexpr long pool = 1706;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x10\x98\x16\xaa\x0e\xfd\x07\xfc\x14\xbd\x09\xc1\x0d\x53\x0f\xb1\x0d\x0e\x0d\xd8\x0e\x07\x0e\xc4"

@@ -390,7 +390,7 @@ template <> struct nr_table<rawsys::mips_n64::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 732;  // where the names start
+  static constexpr long pool = 1658;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x0f\x91\x14\xe4\x0e\x13\x07\x71\x13\x55\x09\x2e\x0c\x94\x0e\xc7\x0c\x4f\x0d\x19\x0d\x48\x0d\xda"

@@ -461,7 +461,7 @@ template <> struct nr_table<rawsys::mips_o32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 872;  // where the names start
+  static constexpr long pool = 1798;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x16\x63\x09\x32\x09\xf8\x11\x70\x18\x60\x0f\xc9\x08\x6e\x18\x58\x08\x98\x0d\x70\x17\x9c\x09\x22"

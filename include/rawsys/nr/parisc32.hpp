@@ -421,7 +421,7 @@ template <> struct nr_table<rawsys::parisc32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 796;  // where the names start
+  static constexpr long pool = 1722;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x11\x38\x08\xbd\x09\x86\x10\x96\x16\xd4\x0f\x10\x08\x07\x16\xcc\x08\x31\x0c\xd6\x16\x4f\x08\xad"

@@ -400,7 +400,7 @@ template <> struct nr_table<rawsys::parisc64::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 754;  // where the names start
+  static constexpr long pool = 1680;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x10\x31\x08\x30\x08\xf9\x0f\x9f\x15\x32\x0e\x36\x07\x7a\x15\x2a\x07\xa4\x0c\x27\x14\xbe\x08\x20"

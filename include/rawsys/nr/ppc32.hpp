@@ -467,7 +467,7 @@ template <> struct nr_table<rawsys::ppc32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 886;  // where the names start
+  static constexpr long pool = 1812;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x12\x9c\x09\x2c\x09\xff\x11\xf2\x18\xd8\x10\x1b\x08\x68\x18\xd0\x08\x92\x0d\x87\x18\x4e\x09\x1c"

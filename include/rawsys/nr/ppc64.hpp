@@ -439,7 +439,7 @@ template <> struct nr_table<rawsys::ppc64::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 830;  // where the names start
+  static constexpr long pool = 1756;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x11\x59\x08\x99\x09\x57\x10\xbf\x16\xe8\x0f\x05\x07\xd5\x16\xe0\x07\xff\x0c\x9f\x16\x6f\x08\x89"

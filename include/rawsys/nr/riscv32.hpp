@@ -332,7 +332,7 @@ template <> struct nr_table<rawsys::riscv32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 618;  // where the names start
+  static constexpr long pool = 1544;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x09\xf0\x09\xd0\x09\xf9\x09\xc6\xff\xff\x11\x6c\x0b\x16\x08\x22\x09\x80\x0a\xbc\x07\xe4\x0a\xde"

@@ -456,7 +456,7 @@ template <> struct nr_table<rawsys::s390::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 866;  // where the names start
+  static constexpr long pool = 1790;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x09\x11\x09\xed\x11\xa5\x18\xb6\x10\x0a\x08\x4d\x12\x4a\x08\x77\x0d\xb8\x18\x39\x09\x01\x07\x7d"

@@ -404,7 +404,7 @@ template <> struct nr_table<rawsys::s390x::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 762;  // where the names start
+  static constexpr long pool = 1686;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x08\x33\x08\xf1\x0f\xc4\x15\xa7\x0e\x46\x07\x6f\x10\x59\x07\x99\x0c\x22\x15\x3b\x08\x23\x07\x02"

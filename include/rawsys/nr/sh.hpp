@@ -450,7 +450,7 @@ template <> struct nr_table<rawsys::sh::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 854;  // where the names start
+  static constexpr long pool = 1780;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x11\xf5\x08\xf8\x09\xd4\x11\x4b\x18\x2f\x0f\xc5\x08\x42\x18\x27\x08\x6c\x0d\x5d\x17\xaa\x08\xe8"

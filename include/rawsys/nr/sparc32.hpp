@@ -454,7 +454,7 @@ template <> struct nr_table<rawsys::sparc32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 862;  // where the names start
+  static constexpr long pool = 1788;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x12\x59\x09\x15\x09\xf1\x11\xb4\x18\x93\x0f\xfa\x08\x4b\x18\x7e\x08\x75\x0d\xac\x18\x06\x08\xff"

@@ -417,7 +417,7 @@ template <> struct nr_table<rawsys::sparc64::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 788;  // where the names start
+  static constexpr long pool = 1714;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x10\xe0\x08\x68\x09\x33\x10\x4b\x16\x3a\x0e\xae\x07\x9e\x16\x25\x07\xc8\x0c\x81\x15\xb0\x08\x52"

@@ -388,7 +388,7 @@ template <> struct nr_table<rawsys::x32::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 728;  // where the names start
+  static constexpr long pool = 1824;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x10\x19\x15\x59\x0e\xa8\x07\xfb\x13\xc5\x09\xaa\x0d\x1c\x0f\x5c\x0c\xd7\x0d\xae\x0d\xe8\x0e\x7a"

@@ -398,7 +398,7 @@ template <> struct nr_table<rawsys::x86_64::nr> {
   // sorted by name (strcmp order). As one token the offsets cost the compiler
   // next to nothing; as one object they take the bytes that arrays would.
   static constexpr long by_name = 2 * (limit - first);  // where by_name starts in data
-  static constexpr long pool = by_name + 750;  // where the names start
+  static constexpr long pool = 1676;  // where the names start
   alignas(2) static constexpr char data[] =
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     /*   0 */ "\x0f\xf0\x15\x4f\x0e\x72\x07\x6f\x13\xac\x09\x49\x0c\xdb\x0f\x26\x0c\x96\x0d\x6d\x0d\xa7\x0e\x39"

@@ -26,6 +26,7 @@
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
 #include <rawsys/time.hpp>
+#include <rawsys/uapi.hpp>  // uapi::tiocgwinsz
 
 #include "tool.hpp"
 

@@ -28,6 +28,7 @@
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
 #include <rawsys/start.hpp>
+#include <rawsys/uapi.hpp>  // the flags it decodes, as rawsys::uapi names them
 
 #include "tracer.hpp"
 

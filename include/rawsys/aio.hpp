@@ -18,6 +18,10 @@
 #include "types.hpp"
 #include "detail/time64.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_AIO
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // aio_context_t: the context's handle (an address in the process).

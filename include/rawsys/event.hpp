@@ -15,6 +15,10 @@
 #include "types.hpp"
 #include "detail/time64.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_EVENT
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // ---------------------------------------------------------------------------

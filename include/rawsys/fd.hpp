@@ -50,9 +50,12 @@ class unique_fd {
     return n;
   }
   // Closes what it holds (errors from close(2) are dropped, as after close the
-  // descriptor is gone either way) and takes n.
+  // descriptor is gone either way) and takes n. The ISA's one-argument call
+  // itself, which raw::syscall(nr::close, n_) expands to: every header
+  // includes this class, and the generic call would be instantiated for it
+  // in every program.
   void reset(int n = -1) noexcept {
-    if (n_ >= 0) (void)raw::syscall(static_cast<long>(nr::close), n_);
+    if (n_ >= 0) (void)arch::syscall1(static_cast<long>(nr::close), n_);
     n_ = n;
   }
 
@@ -63,6 +66,7 @@ class unique_fd {
 namespace detail {
 
 // Typed views of a syscall's result<long>.
+template <class = void>
 [[gnu::always_inline]] inline result<void> as_void(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return {};
@@ -74,6 +78,7 @@ template <class T>
   if (!r) return unexpected(r.error());
   return static_cast<T>(*r);
 }
+template <class = void>
 [[gnu::always_inline]] inline result<unique_fd> as_fd(const result<long>& r) noexcept {
   if (!r) return unexpected(r.error());
   return unique_fd(static_cast<int>(*r));

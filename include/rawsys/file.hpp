@@ -13,6 +13,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_FILE
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // O_*: openat(2) flags (the values differ per ISA: arm64 and ppc64 move

@@ -15,6 +15,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_FS
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // S_*: the file type and permission bits of a mode. Plain numbers, because

@@ -16,6 +16,10 @@
 #include "types.hpp"
 #include "detail/time64.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_FUTEX
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // FUTEX_*: an operation or-ed with futex_op::private_ and, for the waits

@@ -14,6 +14,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_IOCTL
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // The request numbers, for rawsys::ioctl(fd, request, arg).

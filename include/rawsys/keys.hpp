@@ -11,6 +11,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_KEYS
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // key_serial_t: a key's serial number (negative: a special keyring).

@@ -14,10 +14,15 @@
 #include <stdint.h>
 
 #include "bitmask.hpp"
+#include "detail/mmap.hpp"
 #include "fd.hpp"
 #include "sys.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
+
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_MEMORY
+#include "arch/native_uapi.hpp"
 
 namespace rawsys {
 
@@ -281,33 +286,15 @@ inline constexpr auto set_token = flag_if<flags>(uapi::shadow_stack_set_token); 
 using cachestat_range = uapi::cachestat_range;
 using cachestat_t = uapi::cachestat;
 
-namespace detail {
-template <class = void>
-inline result<void*> as_ptr(const result<long>& r) noexcept {
-  if (!r) return unexpected(r.error());
-  return reinterpret_cast<void*>(static_cast<unsigned long>(*r));
-}
-}  // namespace detail
-
 // mmap(2): void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 // The offset is in bytes on every ISA. 32-bit ISAs call mmap2, which takes
 // it in 4096-byte units: an offset that is not a multiple of 4096, or 2^44 or
 // more (which mmap2 would silently truncate), is EINVAL before any call, as
 // in glibc. A 32-bit address above 2 GiB is a value, not an error. s390x's
-// mmap takes one pointer to the six arguments.
+// mmap takes one pointer to the six arguments (detail/mmap.hpp).
 template <class = void>
 inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flags flags, fd f = fd(-1), uint64_t offset = 0) noexcept {
-  if constexpr (abi::mmap == abi::mmap_kind::pages) {
-    if ((offset & 4095) != 0 || (offset >> 44) != 0) return unexpected(errc::einval);
-    return detail::as_ptr(syscall(sys::mmap, addr, length, prot, flags, f.get(),
-                                  static_cast<unsigned long>(offset >> 12)));
-  } else if constexpr (abi::mmap == abi::mmap_kind::argblock) {
-    const unsigned long block[6] = {reinterpret_cast<unsigned long>(addr), length, bits(prot), bits(flags),
-                                    static_cast<unsigned long>(f.get()), static_cast<unsigned long>(offset)};
-    return detail::as_ptr(syscall(sys::mmap, block));
-  } else {
-    return detail::as_ptr(syscall(sys::mmap, addr, length, prot, flags, f.get(), static_cast<unsigned long>(offset)));
-  }
+  return detail::mmap<sys::mmap>(addr, length, prot, flags, f.get(), offset);
 }
 
 // munmap(2): int munmap(void *addr, size_t length);

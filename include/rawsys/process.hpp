@@ -29,6 +29,10 @@
 // The clone trampoline, and calls only this ISA has (x86: arch_prctl).
 #include "arch/native_process.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_PROCESS
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // CLONE_*: flags for clone and clone3. Named clone_flags, not clone, because

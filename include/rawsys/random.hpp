@@ -8,6 +8,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_RANDOM
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // GRND_*: getrandom's flags.

@@ -37,4 +37,5 @@
 #include "system.hpp"
 #include "time.hpp"
 #include "types.hpp"
+#include "uapi.hpp"
 #include "vdso.hpp"

@@ -1,7 +1,7 @@
 // rawsys::result<T, E>: a value or an error, shaped like std::expected<T, E>
-// (C++23) but available from C++20 and in freestanding code. Only <new> (for
-// placement new) and std::exception are included: no <type_traits>,
-// <expected>, <string> or <utility>.
+// (C++23) but available from C++20 and in freestanding code. Only
+// std::exception is included: no <new> (detail/new.hpp has a placement new
+// of its own), <type_traits>, <expected>, <string> or <utility>.
 #pragma once
 
 #include "detail/new.hpp"
@@ -119,23 +119,23 @@ concept expected_of = requires {
 
 struct value_tag {};
 struct error_tag {};
-struct uninit_tag {};
 
-// Union storage; trivially destructible when both halves are.
-template <class T, class E, bool = detail::is_trivially_destructible_v<T> &&
-                                   detail::is_trivially_destructible_v<E>>
+// Union storage, the one base of result: trivial (copy, move, destruction)
+// when both halves are trivially copyable, otherwise each written out. One
+// class, not a chain of one for destruction and one for copying: each class
+// result<T> derives from is instantiated with it, and the wrappers name
+// about fifty result types.
+template <class T, class E, bool = detail::is_trivially_copyable_v<T> && detail::is_trivially_copyable_v<E>>
 struct storage {
   union {
     T val_;
     E err_;
   };
   bool ok_;
-  constexpr explicit storage(uninit_tag) noexcept {}
   template <class... A>
   constexpr explicit storage(value_tag, A&&... a) : val_(static_cast<A&&>(a)...), ok_(true) {}
   template <class... A>
   constexpr explicit storage(error_tag, A&&... a) : err_(static_cast<A&&>(a)...), ok_(false) {}
-  constexpr void destroy() noexcept {}
 };
 template <class T, class E>
 struct storage<T, E, false> {
@@ -144,64 +144,49 @@ struct storage<T, E, false> {
     E err_;
   };
   bool ok_;
-  constexpr explicit storage(uninit_tag) noexcept {}
   template <class... A>
   constexpr explicit storage(value_tag, A&&... a) : val_(static_cast<A&&>(a)...), ok_(true) {}
   template <class... A>
   constexpr explicit storage(error_tag, A&&... a) : err_(static_cast<A&&>(a)...), ok_(false) {}
-  storage(const storage&) = delete;
-  storage& operator=(const storage&) = delete;
+  storage(const storage& o) requires(detail::is_copy_constructible_v<T>&& detail::is_copy_constructible_v<E>) {
+    assign(o);
+  }
+  storage(storage&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
+                                    detail::is_nothrow_move_constructible_v<E>) {
+    assign(static_cast<storage&&>(o));
+  }
+  storage& operator=(const storage& o) requires(detail::is_copy_constructible_v<T>&&
+                                                    detail::is_copy_constructible_v<E>) {
+    if (this != &o) {
+      destroy();
+      assign(o);
+    }
+    return *this;
+  }
+  storage& operator=(storage&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
+                                               detail::is_nothrow_move_constructible_v<E>) {
+    if (this != &o) {
+      destroy();
+      assign(static_cast<storage&&>(o));
+    }
+    return *this;
+  }
+  constexpr ~storage() { destroy(); }
+
+ private:
   constexpr void destroy() noexcept {
     if (ok_)
       val_.~T();
     else
       err_.~E();
   }
-  constexpr ~storage() { destroy(); }
-};
-
-// Copy and move: defaulted (trivial) when both halves are trivially copyable.
-template <class T, class E, bool = detail::is_trivially_copyable_v<T> && detail::is_trivially_copyable_v<E>>
-struct copying : storage<T, E> {
-  using storage<T, E>::storage;
-};
-template <class T, class E>
-struct copying<T, E, false> : storage<T, E> {
-  using storage<T, E>::storage;
-  copying(const copying& o) requires(detail::is_copy_constructible_v<T>&& detail::is_copy_constructible_v<E>)
-      : storage<T, E>(uninit_tag{}) {
-    assign(o);
-  }
-  copying(copying&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
-                                    detail::is_nothrow_move_constructible_v<E>)
-      : storage<T, E>(uninit_tag{}) {
-    assign(static_cast<copying&&>(o));
-  }
-  copying& operator=(const copying& o) requires(detail::is_copy_constructible_v<T>&&
-                                                    detail::is_copy_constructible_v<E>) {
-    if (this != &o) {
-      this->destroy();
-      assign(o);
-    }
-    return *this;
-  }
-  copying& operator=(copying&& o) noexcept(detail::is_nothrow_move_constructible_v<T>&&
-                                               detail::is_nothrow_move_constructible_v<E>) {
-    if (this != &o) {
-      this->destroy();
-      assign(static_cast<copying&&>(o));
-    }
-    return *this;
-  }
-
- private:
   template <class O>
   void assign(O&& o) {
-    this->ok_ = o.ok_;
+    ok_ = o.ok_;
     if (o.ok_)
-      ::new (static_cast<void*>(&this->val_)) T(static_cast<O&&>(o).val_);
+      ::new (static_cast<void*>(&val_), detail::placement{}) T(static_cast<O&&>(o).val_);
     else
-      ::new (static_cast<void*>(&this->err_)) E(static_cast<O&&>(o).err_);
+      ::new (static_cast<void*>(&err_), detail::placement{}) E(static_cast<O&&>(o).err_);
   }
 };
 
@@ -210,10 +195,10 @@ struct copying<T, E, false> : storage<T, E> {
 // [[nodiscard]]: every call that can fail returns a result, so ignoring one
 // is a warning; `(void)call();` says it is deliberate.
 template <class T, class E>
-class [[nodiscard]] result : private detail::copying<T, E> {
+class [[nodiscard]] result : private detail::storage<T, E> {
   static_assert(!detail::is_reference_v<T> && !detail::is_reference_v<E>,
                 "rawsys::result holds values, not references");
-  using base = detail::copying<T, E>;
+  using base = detail::storage<T, E>;
   template <class, class>
   friend class result;
 

@@ -14,6 +14,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_SCHED
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // SCHED_*: scheduling policies. sched_getscheduler's answer may carry

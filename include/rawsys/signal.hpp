@@ -17,6 +17,10 @@
 
 // The ISA's restorers, emitted by every translation unit that includes this.
 #include "arch/native_signal.hpp"
+
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_SIGNAL
+#include "arch/native_uapi.hpp"
 #undef RAWSYS_RESTORER_
 
 namespace rawsys {

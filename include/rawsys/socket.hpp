@@ -17,6 +17,10 @@
 #include "types.hpp"
 #include "detail/time64.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_SOCKET
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // ---------------------------------------------------------------------------
@@ -453,7 +457,7 @@ class cmsg_builder {
     if (n > cap_ || space > cap_ - used_) return nullptr;
     unsigned char* at = begin_ + used_;
     for (size_t i = 0; i < space; ++i) at[i] = 0;
-    auto* c = ::new (static_cast<void*>(at)) cmsghdr{cmsg_len(n), static_cast<int>(level), type};
+    auto* c = ::new (static_cast<void*>(at), detail::placement{}) cmsghdr{cmsg_len(n), static_cast<int>(level), type};
     used_ += space;
     return cmsg_data(c);
   }

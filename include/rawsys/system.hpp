@@ -15,6 +15,10 @@
 #include "syscall.hpp"
 #include "types.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_SYSTEM
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // LINUX_REBOOT_CMD_*: what reboot does.

@@ -23,6 +23,10 @@
 #include "types.hpp"
 #include "vdso.hpp"
 
+// The generated constants only this header names (uapi/<isa>.hpp).
+#define RAWSYS_UAPI_WANT_TIME
+#include "arch/native_uapi.hpp"
+
 namespace rawsys {
 
 // TIMER_*: clock_nanosleep's flags.

@@ -17,7 +17,8 @@
 #include <stdint.h>
 
 #include "auxv.hpp"
-#include "memory.hpp"
+#include "detail/mmap.hpp"
+#include "sys.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 
@@ -467,6 +468,7 @@ struct cpu_node {
 
 // getcpu(2): int getcpu(unsigned int *cpu, unsigned int *node);
 // The vDSO's __vdso_getcpu on x86 (a few ns), the syscall otherwise.
+template <class = void>
 inline result<cpu_node> getcpu() noexcept {
   cpu_node r{};
   using f_t = int (*)(unsigned*, unsigned*, void*);
@@ -481,11 +483,16 @@ inline result<cpu_node> getcpu() noexcept {
 // vDSO's vgetrandom, which refills from the kernel only when the kernel says
 // its seed changed; without one (or when the vDSO has none, or says an
 // error): the syscall.
+template <class = void>
 inline result<size_t> getrandom(buffer buf, unsigned flags) noexcept {
   const result<long> r = syscall(nr::getrandom, buf.data, buf.size, flags);
   if (!r) return unexpected(r.error());
   return static_cast<size_t>(*r);
 }
+
+class random_state;
+template <class = void>
+result<size_t> getrandom(buffer buf, unsigned flags, random_state& st) noexcept;
 
 // The per-thread state of the vDSO's getrandom (Linux 6.11 x86-64, 6.12
 // arm64): one object per thread, never used by two threads at once (the
@@ -498,16 +505,18 @@ class random_state {
   random_state(const random_state&) = delete;
   random_state& operator=(const random_state&) = delete;
   ~random_state() {
-    if (state_) (void)munmap(state_, mapped_);
+    if (state_) (void)syscall(nr::munmap, state_, mapped_);
   }
   // Whether the vDSO's getrandom will be used (false until the first call).
   bool active() const noexcept { return state_ != nullptr; }
 
  private:
+  template <class>
   friend result<size_t> getrandom(buffer, unsigned, random_state&) noexcept;
   // Out of line and cold, so that the vDSO call of getrandom below is all
   // that is inlined: the first call (which maps the state), and the syscall when the
   // vDSO has no getrandom, was disabled, or said an error.
+  template <class = void>
   [[gnu::cold, gnu::noinline]] static result<size_t> first_or_syscall(buffer buf, unsigned flags,
                                                                       random_state& st) noexcept {
     using f_t = long (*)(void*, size_t, unsigned, void*, size_t);
@@ -520,8 +529,7 @@ class random_state {
       } params{};
       if (f(nullptr, 0, 0, &params, ~size_t{0}) == 0 && params.size_of_opaque_state != 0) {
         const size_t len = (params.size_of_opaque_state + 4095) & ~size_t{4095};
-        auto m = mmap(nullptr, len, static_cast<prot::flags>(params.mmap_prot),
-                      static_cast<map::flags>(params.mmap_flags));
+        auto m = rawsys::detail::mmap<sys::mmap>(nullptr, len, params.mmap_prot, params.mmap_flags, -1, 0);
         if (m) {
           st.state_ = *m;
           st.mapped_ = len;
@@ -540,6 +548,7 @@ class random_state {
 };
 
 // With a state (see above): the vDSO's vgetrandom inline, the rest cold.
+template <class>
 inline result<size_t> getrandom(buffer buf, unsigned flags, random_state& st) noexcept {
   if (st.state_ != nullptr) [[likely]] {
     using f_t = long (*)(void*, size_t, unsigned, void*, size_t);

@@ -11,6 +11,7 @@ struct rawsys_rt_sigaction {
 };
 
 #if defined(RAWSYS_UAPI_X86_64)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/x86_64.hpp>
 namespace U = rawsys::x86_64::uapi;
 struct check_types {
@@ -404,6 +405,7 @@ static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotif
 #endif
 
 #if defined(RAWSYS_UAPI_I386)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/i386.hpp>
 namespace U = rawsys::ia32::uapi;
 struct check_types {
@@ -813,6 +815,7 @@ static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotif
 #endif
 
 #if defined(RAWSYS_UAPI_AARCH64)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/aarch64.hpp>
 namespace U = rawsys::aarch64::uapi;
 struct check_types {
@@ -1206,6 +1209,7 @@ static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotif
 #endif
 
 #if defined(RAWSYS_UAPI_ARM)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/arm.hpp>
 namespace U = rawsys::arm::uapi;
 struct check_types {
@@ -1615,6 +1619,7 @@ static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotif
 #endif
 
 #if defined(RAWSYS_UAPI_RISCV64)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/riscv64.hpp>
 namespace U = rawsys::riscv64::uapi;
 struct check_types {
@@ -2012,6 +2017,7 @@ static_assert(sizeof(U::riscv_hwprobe::value) == sizeof(((struct riscv_hwprobe*)
 #endif
 
 #if defined(RAWSYS_UAPI_S390X)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/s390x.hpp>
 namespace U = rawsys::s390x::uapi;
 struct check_types {
@@ -2410,6 +2416,7 @@ static_assert(sizeof(U::gs_cb::gs_epl_a) == sizeof(((struct gs_cb*)0)->gs_epl_a)
 #endif
 
 #if defined(RAWSYS_UAPI_PPC64LE)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/ppc64le.hpp>
 namespace U = rawsys::ppc64::uapi;
 struct check_types {
@@ -2805,6 +2812,7 @@ static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotif
 #endif
 
 #if defined(RAWSYS_UAPI_MIPS64EL)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/mips64el.hpp>
 namespace U = rawsys::mips_n64::uapi;
 struct check_types {
@@ -3195,6 +3203,7 @@ static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotif
 #endif
 
 #if defined(RAWSYS_UAPI_MIPSEL)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/mipsel.hpp>
 namespace U = rawsys::mips_o32::uapi;
 struct check_types {
@@ -3597,6 +3606,7 @@ static_assert(sizeof(U::fanotify_event_metadata::pid) == sizeof(((struct fanotif
 #endif
 
 #if defined(RAWSYS_UAPI_LOONGARCH64)
+#define RAWSYS_UAPI_WANT_ALL
 #include <rawsys/uapi/loongarch64.hpp>
 namespace U = rawsys::loongarch64::uapi;
 struct check_types {

@@ -70,6 +70,7 @@ constexpr errc narrow(const itimerval& t, old_itimerval& o) noexcept {
 // ENOSYS for an operation it does not know).
 inline int time64_state = 0;
 
+template <class = void>
 [[gnu::cold, gnu::noinline]] inline bool probe_time64_missing() noexcept {
   timespec ts{};
   const long r = raw::syscall(static_cast<long>(sys::clock_gettime), 1 /* CLOCK_MONOTONIC */, &ts);
@@ -80,6 +81,7 @@ inline int time64_state = 0;
 
 // True when r is a *_time64 call's ENOSYS on a kernel that has none of
 // them: then the caller makes the old call. Never on 64-bit ISAs.
+template <class = void>
 inline bool time64_missing(const result<long>& r) noexcept {
   if constexpr (!abi::time64_calls) {
     (void)r;

@@ -616,8 +616,11 @@ namespace rawsys::loongarch64 {
 using errc = rawsys::errc_generic;
 using rawsys::message;
 using rawsys::name;
-template <class = void>  // so that a program that never calls it instantiates nothing
-constexpr result<nr> find_nr(const char* s) noexcept { return find_nr_in<nr>(s); }
+// A template whose body depends on N, so that a program that never calls it
+// instantiates nothing (Clang instantiates a constexpr function a
+// non-dependent call names at once).
+template <class N = nr>
+constexpr result<N> find_nr(const char* s) noexcept { return find_nr_in<N>(s); }
 template <detail::string_like S>
 constexpr result<nr> find_nr(const S& s) noexcept {
   return find_nr_in<nr>(s);

@@ -22,12 +22,14 @@ inline constexpr int uncacheable = uapi::uncacheable;
 // Writes back the data cache and invalidates the instruction cache for
 // [addr, addr+nbytes) (Linux does both whatever `cache` names); EFAULT for a
 // range outside the process.
+template <class = void>
 inline result<void> cacheflush(void* addr, unsigned long nbytes, int cache) noexcept {
   return detail::as_void(syscall(nr::cacheflush, addr, nbytes, cache));
 }
 
 // cachectl(2): int cachectl(char *addr, int nbytes, int op);
 // Linux implements no operation: EINVAL for every call.
+template <class = void>
 inline result<void> cachectl(void* addr, int nbytes, int op) noexcept {
   return detail::as_void(syscall(nr::cachectl, addr, nbytes, op));
 }
@@ -44,6 +46,7 @@ inline constexpr long mips_atomic_set = uapi::mips_atomic_set;
 // flush_cache: nothing (0); mips_fixade: the unaligned-access fixup flags of
 // the thread (arg1); mips_atomic_set: *(int *)arg1 = arg2, atomically,
 // returning the old value. Other commands: EINVAL.
+template <class = void>
 inline result<long> sysmips(long cmd, long arg1, long arg2) noexcept {
   return syscall(nr::sysmips, cmd, arg1, arg2);
 }
@@ -51,6 +54,7 @@ inline result<long> sysmips(long cmd, long arg1, long arg2) noexcept {
 // set_thread_area(2) on mips: int set_thread_area(unsigned long addr);
 // Sets the thread pointer that rdhwr $29 reads (the C library's TLS: change
 // it only in a thread or process of one's own making).
+template <class = void>
 inline result<void> set_thread_area(void* tp) noexcept {
   return detail::as_void(syscall(nr::set_thread_area, tp));
 }

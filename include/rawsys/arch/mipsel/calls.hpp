@@ -13,6 +13,7 @@ namespace rawsys {
 // returns its result. ENOSYS for a number outside the table and for 4000
 // itself (the kernel does not recurse). rawsys makes every call by its own
 // number; this is for code that has only a number at run time.
+template <class = void>
 inline result<long> indirect_syscall(nr number, long a = 0, long b = 0, long c = 0, long d = 0, long e = 0,
                                      long f = 0) noexcept {
   return syscall(nr::syscall, static_cast<long>(number), a, b, c, d, e, f);

@@ -17,6 +17,7 @@ namespace rawsys {
 // word of map per page, one bit per piece; map null clears it. Only on the
 // hash MMU with 64 KiB pages (CONFIG_PPC_SUBPAGE_PROT): ENOENT on a radix
 // MMU, ENOSYS without it; EINVAL for an unaligned or out-of-range span.
+template <class = void>
 inline result<void> subpage_prot(void* addr, unsigned long length, uint32_t* map) noexcept {
   return detail::as_void(syscall(nr::subpage_prot, addr, length, map));
 }
@@ -82,6 +83,7 @@ struct ppc_ucontext {
 // ctx_size below the context without its VSX part, EFAULT for an
 // unreadable context. A thread that resumes old_ctx later returns from
 // this call a second time, with the registers it had at the call.
+template <class = void>
 inline result<void> swapcontext(ppc_ucontext* old_ctx, const ppc_ucontext* new_ctx,
                                 long ctx_size = sizeof(ppc_ucontext)) noexcept {
   return detail::as_void(syscall(nr::swapcontext, old_ctx, new_ctx, ctx_size));
@@ -105,6 +107,7 @@ struct rtas_args {
 // CAP_SYS_ADMIN, EINVAL where no RTAS is (and for nargs + nret above 16, or
 // a call the kernel's filter refuses), EFAULT for an unreadable args, ENOSYS
 // for a kernel without it. The outputs come back in args[nargs...].
+template <class = void>
 inline result<void> rtas(rtas_args* args) noexcept {
   return detail::as_void(syscall(nr::rtas, args));
 }
@@ -114,6 +117,7 @@ inline result<void> rtas(rtas_args* args) noexcept {
 // flags are the kernel's SPU_CREATE_* (no UAPI header has them); neighbor
 // is read only with SPU_CREATE_AFFINITY_SPU. Only with CONFIG_SPU_FS, on
 // Cell, which is big-endian: ENOSYS on every ppc64le kernel.
+template <class = void>
 inline result<unique_fd> spu_create(const char* path, unsigned int flags, unsigned int mode,
                                     fd neighbor = fd(-1)) noexcept {
   return detail::as_fd(syscall(nr::spu_create, path, flags, mode, neighbor.get()));
@@ -123,6 +127,7 @@ inline result<unique_fd> spu_create(const char* path, unsigned int flags, unsign
 // Runs the SPU context until it stops: its stop status; *npc the program
 // counter in and out, *event the SPU events (with SPU_CREATE_EVENTS_ENABLED).
 // As spu_create: ENOSYS on every ppc64le kernel.
+template <class = void>
 inline result<long> spu_run(fd context, uint32_t* npc, uint32_t* event) noexcept {
   return syscall(nr::spu_run, context.get(), npc, event);
 }

@@ -21,6 +21,7 @@ inline constexpr unsigned long riscv_flush_icache_local = 1;
 // Makes the stores to [start, end) visible to instruction fetch, on every
 // hart of the process or (riscv_flush_icache_local) on this thread's alone.
 // Other flags: EINVAL.
+template <class = void>
 inline result<void> riscv_flush_icache(void* start, void* end, unsigned long flags) noexcept {
   return detail::as_void(syscall(nr::riscv_flush_icache, start, end, flags));
 }
@@ -49,6 +50,7 @@ inline constexpr unsigned which_cpus = uapi::riscv_hwprobe_which_cpus;  // Linux
 // cpus (cpusetsize bytes; 0 and null: every online CPU). With
 // hwprobe::which_cpus it instead narrows cpus to the CPUs where every pair
 // holds.
+template <class = void>
 inline result<void> riscv_hwprobe(hwprobe_pair* pairs, size_t pair_count, size_t cpusetsize, cpu_set* cpus,
                                   unsigned flags) noexcept {
   return detail::as_void(syscall(nr::riscv_hwprobe, pairs, pair_count, cpusetsize, cpus, flags));

@@ -24,6 +24,7 @@ enum class arch_prctl_code : int {
 // x86-64 takes every code; i386 only the CPUID, XCOMP and vDSO codes (the
 // FS/GS ones are EINVAL there). The value is 0 or, for get_cpuid, the
 // setting.
+template <class = void>
 inline result<long> arch_prctl(arch_prctl_code code, unsigned long addr) noexcept {
   return syscall(nr::arch_prctl, code, addr);
 }

@@ -37,6 +37,7 @@ inline constexpr uint32_t lm = 1u << 7;  // x86-64 only: a 64-bit code segment
 // (ptr: a user_desc), 2 reads the default LDT. The kernel returns an int
 // (on x86-64 zero-extended, so -ENOSYS arrives as 0xffffffda): its low 32
 // bits are the value or -errno.
+template <class = void>
 inline result<int> modify_ldt(int func, void* ptr, unsigned long bytecount) noexcept {
   const auto v = static_cast<int>(raw::syscall(static_cast<long>(nr::modify_ldt), func, ptr, bytecount));
   if (v < 0 && v >= -4095) return unexpected(static_cast<errc>(-v));
@@ -46,18 +47,21 @@ inline result<int> modify_ldt(int func, void* ptr, unsigned long bytecount) noex
 // set_thread_area(2): int set_thread_area(struct user_desc *u_info);
 // With entry_number -1 the kernel picks a free TLS slot and writes its
 // number back.
+template <class = void>
 inline result<void> set_thread_area(user_desc* u_info) noexcept {
   return detail::as_void(syscall(nr::set_thread_area, u_info));
 }
 
 // get_thread_area(2): int get_thread_area(struct user_desc *u_info);
 // Reads the TLS slot u_info->entry_number.
+template <class = void>
 inline result<void> get_thread_area(user_desc* u_info) noexcept {
   return detail::as_void(syscall(nr::get_thread_area, u_info));
 }
 
 // ioperm(2): int ioperm(unsigned long from, unsigned long num, int turn_on);
 // Ports from..from+num-1 (below 0x10000) for the calling thread.
+template <class = void>
 inline result<void> ioperm(unsigned long from, unsigned long num, int turn_on) noexcept {
   return detail::as_void(syscall(nr::ioperm, from, num, turn_on));
 }
@@ -65,6 +69,7 @@ inline result<void> ioperm(unsigned long from, unsigned long num, int turn_on) n
 // iopl(2): int iopl(int level);
 // The I/O privilege level, 0..3 (Linux 5.5+ emulates 3 with an ioperm
 // bitmap of every port).
+template <class = void>
 inline result<void> iopl(int level) noexcept {
   return detail::as_void(syscall(nr::iopl, level));
 }

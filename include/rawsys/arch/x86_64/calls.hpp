@@ -14,6 +14,7 @@ namespace rawsys {
 // unless handled; before 6.11: ENOSYS. A handler that returns lets the call
 // return the kernel's -1, which reads as EPERM (as glibc's syscall() reads
 // it too).
+template <class = void>
 inline result<long> uretprobe() noexcept {
   return syscall(nr::uretprobe);
 }

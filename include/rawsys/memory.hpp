@@ -287,11 +287,8 @@ using cachestat_range = uapi::cachestat_range;
 using cachestat_t = uapi::cachestat;
 
 // mmap(2): void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
-// The offset is in bytes on every ISA. 32-bit ISAs call mmap2, which takes
-// it in 4096-byte units: an offset that is not a multiple of 4096, or 2^44 or
-// more (which mmap2 would silently truncate), is EINVAL before any call, as
-// in glibc. A 32-bit address above 2 GiB is a value, not an error. s390x's
-// mmap takes one pointer to the six arguments (detail/mmap.hpp).
+// The offset is in bytes on every ISA; how each ABI takes it (mmap2's pages,
+// s390x's argument block, EINVAL as glibc gives it) is in detail/mmap.hpp.
 template <class = void>
 inline result<void*> mmap(void* addr, size_t length, prot::flags prot, map::flags flags, fd f = fd(-1), uint64_t offset = 0) noexcept {
   return detail::mmap<sys::mmap>(addr, length, prot, flags, f.get(), offset);

@@ -76,9 +76,19 @@ bool make(const char* target, const char* name) {
                     : rawsys::linkat(rawsys::at_fdcwd, target, rawsys::at_fdcwd, name,
                                      follow_target ? rawsys::at::symlink_follow : rawsys::at::flags());
   if (!r) {
-    tool::put_quoteaf(tool::begin_error() << (symbolic ? "failed to create symbolic link " : "failed to create hard link "), name);
-    if (!*target) tool::put_quoteaf(rawsys::err << (symbolic ? " -> " : " => "), target);
-    rawsys::err << ": " << message(r.error());
+    // coreutils names the target too where the link's name alone does not
+    // explain the error: a hard link's EXDEV, EPERM, ... (not EEXIST, ENOSPC,
+    // EDQUOT or EROFS, which are about the name), a symbolic link's empty
+    // target or ENAMETOOLONG; for EMLINK, the target alone.
+    const errc e = r.error();
+    const bool emlink = !symbolic && e == errc::emlink;
+    const bool both = symbolic ? (!*target || e == errc::enametoolong)
+                               : !(emlink || e == errc::eexist || e == errc::enospc || e == errc::edquot || e == errc::erofs);
+    tool::put_quoteaf(tool::begin_error() << (symbolic ? "failed to create symbolic link "
+                                                    : emlink ? "failed to create hard link to " : "failed to create hard link "),
+                      emlink ? target : name);
+    if (both) tool::put_quoteaf(rawsys::err << (symbolic ? " -> " : " => "), target);
+    rawsys::err << ": " << message(e);
     tool::end_error();
     return false;
   }

@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare_tools import BASE_ENV, Case, make_files, run  # noqa: E402
+from compare_tools import BASE_ENV, Case, make_files, run, scratch  # noqa: E402
 
 REFERENCE = {"stat": "/usr/bin/stat", "id": "/usr/bin/id", "touch": "/usr/bin/touch", "mktemp": "/bin/mktemp", "truncate": "/usr/bin/truncate", "timeout": "/usr/bin/timeout", "readlink": "/bin/readlink", "realpath": "/usr/bin/realpath", "ln": "/bin/ln", "chmod": "/bin/chmod", "cp": "/bin/cp", "mv": "/bin/mv", "seq": "/usr/bin/seq", "rm": "/bin/rm", "basename": "/usr/bin/basename", "dirname": "/usr/bin/dirname", "pwd": "/bin/pwd",
              "printenv": "/usr/bin/printenv", "nproc": "/usr/bin/nproc", "uname": "/bin/uname", "sync": "/bin/sync",
@@ -161,15 +161,26 @@ def tree(d):
             f.write("x" * i)
 
 
-SHM = "/dev/shm/rawsys-tools-%d" % os.getpid()
+# mv's copies go to a directory on another file system than the scratch
+# directory's (compare_tools.scratch: tmpfs where it can): the first of these
+# roots that is not on the scratch directory's file system.
+OTHER_ROOTS = ("/dev/shm", tempfile.gettempdir(), "/var/tmp")
+SHM = None
 
 
 def other_fs(d):
-    """d/shm: a directory on another file system (tmpfs), for mv's copies."""
+    """d/shm: a directory on another file system, for mv's copies."""
+    global SHM
+    if SHM is None:
+        dev = os.stat(d).st_dev
+        root = next((r for r in OTHER_ROOTS if os.path.isdir(r) and os.access(r, os.W_OK) and os.stat(r).st_dev != dev), None)
+        if root is None:
+            raise SystemExit(f"compare_more.py: none of {', '.join(OTHER_ROOTS)} is on another file system than {d}")
+        SHM = os.path.join(root, "rawsys-tools-%d" % os.getpid())
     shutil.rmtree(SHM, ignore_errors=True)
     os.mkdir(SHM)
     with open(os.path.join(SHM, "there"), "w") as f:
-        f.write("on tmpfs")
+        f.write("on another file system")
     os.symlink(SHM, os.path.join(d, "shm"))
     tree(d)
 
@@ -204,7 +215,7 @@ def snapshot(d):
     """What a tool may have changed in the scratch directory (and in the
     directory d/shm leads to)."""
     seen = []
-    if os.path.islink(os.path.join(d, "shm")) and os.path.isdir(SHM):
+    if SHM and os.path.islink(os.path.join(d, "shm")) and os.path.isdir(SHM):
         seen = [("shm/" + w[0],) + w[1:] for w in snapshot(SHM)]
     for root, dirs, files in os.walk(d):
         dirs.sort()
@@ -416,6 +427,8 @@ CASES = {
         ["-sf", "dir", "dir/sub"], ["-sfn", "emptydir", "dir/link"], ["-T", "one", "dir"], ["-T", "one", "new"], ["-t", "dir", "one", "two"],
         ["-t", "nosuch", "one"], ["-L", "dir/link", "x"], ["-P", "dir/link", "x"], ["dir/link", "x"], ["-x"], ["--bogus"],
         ["--symbolic", "--verbose", "a", "b"], ["-f", "one", "dir"], ["-s", "", "x"], ["", "x"], ["--", "one", "x"],
+        # EXDEV names the target too; a symbolic link's ENAMETOOLONG as well.
+        ["/proc/version", "x"], ["/proc/version"], ["-s", "a" * 5000, "x"],
     ]] + [C(["-i", "one", "two"], stdin=b"n\n", state=True), C(["-i", "one", "two"], stdin=b"y\n", state=True)],
     "chmod": [C(a, state=True) for a in [
         ["755", "one"], ["-v", "755", "one"], ["-c", "644", "one"], ["-c", "755", "one"], ["-v", "u+x", "one"], ["x", "one"],
@@ -701,7 +714,7 @@ def main():
         return 1 if failures else 0
     theirs = REFERENCE[tool]
     failures = 0
-    base = tempfile.mkdtemp(prefix="rawsys-tools-")
+    base = scratch("rawsys-tools-")
     d = os.path.join(base, "t")
     cases = CASES[tool]
     if tool == "uname" and not emulator:  # qemu-user reports the guest's machine, GNU uname the host's
@@ -745,7 +758,8 @@ def main():
     os.rmdir(base)
     if tool == "rm":
         failures += rm_race(ours, emulator)
-    shutil.rmtree(SHM, ignore_errors=True)
+    if SHM:
+        shutil.rmtree(SHM, ignore_errors=True)
     print(f"{tool}: {len(cases) - failures} of {len(cases)} cases match coreutils")
     return 1 if failures else 0
 

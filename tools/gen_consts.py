@@ -13,8 +13,8 @@ Writes, relative to the repository root (or to --out DIR):
   include/rawsys/uapi/<key>.hpp      one per ISA: namespace rawsys::<ns>::uapi,
                                      including the files of uapi/<key>/:
   include/rawsys/uapi/<key>/common.hpp   what every program compiles
-  include/rawsys/uapi/<key>/<topic>.hpp  the constants only one topic header
-                                     names (see sections_of)
+  include/rawsys/uapi/<key>/<topic>.hpp  the constants and structs only one
+                                     topic header names (see sections_of)
   tests/generated/uapi_check.h       the same values as C checks, compiled for
                                      every ISA against the UAPI headers
 
@@ -817,10 +817,10 @@ def emit_struct(s: Struct, lay: Layout, lines: list, asserts: list):
 # RAWSYS_UAPI_WANT_<TOPIC> before including arch/native_uapi.hpp (or
 # RAWSYS_UAPI_WANT_ALL: <rawsys/uapi.hpp>); every other one (named by two
 # headers, by the core, an arch/ or detail/ header, or by none) goes to the
-# part every program compiles. The kernel structs are all in that part. Two
-# thirds of the constants belong to one topic: a program that includes one
-# topic header no longer compiles the others' (the core's cost fell by a
-# sixth).
+# part every program compiles. The kernel structs go by the same rule (a
+# struct another section's struct names goes to that part). Two thirds of the
+# constants and most structs belong to one topic: a program that includes one
+# topic header does not compile the others'.
 CORE_HEADERS = {"types.hpp", "syscall.hpp", "start.hpp", "nr.hpp", "result.hpp", "rawsys.hpp", "uapi.hpp"}
 
 
@@ -841,6 +841,45 @@ def sections_of(names) -> dict:
         only = next(iter(u)) if len(u) == 1 else None
         out[n] = only.stem if only and len(only.parts) == 1 and only.name not in CORE_HEADERS else None
     return out
+
+
+def struct_sections(key: str, layouts: dict) -> list:
+    """Each struct of the ISA as (section, its lines, its layout checks), in
+    structs_of's order. A struct goes where sections_of puts its name; one
+    that a struct of another section names goes to the common part, so that
+    every section compiles after the common part alone."""
+    out = []
+    for s in structs_of(key):
+        lines: list = []
+        asserts: list = []
+        emit_struct(s, layouts[s.name], lines, asserts)
+        defined = {s.name} | set(re.findall(r"^struct (\w+) \{", "\n".join(lines), re.M))
+        out.append([sections_of([s.name])[s.name], lines, asserts, defined])
+    moved = True
+    while moved:
+        moved = False
+        for user in out:
+            text = "\n".join(user[1])
+            for other in out:
+                if other is not user and other[0] is not None and other[0] != user[0] and any(
+                        re.search(rf"\b{d}\b", text) for d in other[3]):
+                    other[0] = None
+                    moved = True
+    return [(section, lines, asserts) for section, lines, asserts, _ in out]
+
+
+def emit_structs(structs: list, section, lines: list):
+    """The structs of one section (None: the common part), then their sizes
+    and offsets as the generator computed them, checked where the tests
+    compile the section for its ISA (the nolibc topic programs define
+    RAWSYS_CHECK_UAPI_LAYOUTS) rather than in every program's compile."""
+    asserts: list = []
+    for s, body, checks in structs:
+        if s == section:
+            lines += body
+            asserts += checks
+    if asserts:
+        lines += ["#if defined(RAWSYS_CHECK_UAPI_LAYOUTS)"] + asserts + ["#endif"]
 
 
 def want_macro(topic: str) -> str:
@@ -887,13 +926,9 @@ def render(isa: Isa, values: dict, layouts: dict, offsets: dict, types: dict) ->
              "struct absent {};", ""]
     render_values([n for n in sorted(section) if section[n] is None], values, offsets, types, lines)
     lines.append("")
-    asserts: list = []
-    for s in structs_of(isa.key):
-        emit_struct(s, layouts[s.name], lines, asserts)
-    # The sizes and offsets the generator computed, checked where the header is
-    # compiled for its ISA by the tests (the nolibc topic programs define
-    # RAWSYS_CHECK_UAPI_LAYOUTS) rather than in every program's compile.
-    lines += ["#if defined(RAWSYS_CHECK_UAPI_LAYOUTS)"] + asserts + ["#endif"]
+    structs = struct_sections(isa.key, layouts)
+    topics = sorted(set(topics) | {t for t, _, _ in structs if t})
+    emit_structs(structs, None, lines)
     lines.append(f"}}  // namespace {ns}")
     files = {f"include/rawsys/uapi/{isa.key}/common.hpp": "\n".join(lines) + "\n"}
     lines = [head,
@@ -905,9 +940,10 @@ def render(isa: Isa, values: dict, layouts: dict, offsets: dict, types: dict) ->
     for topic in topics:
         lines += [f"#if defined({want_macro(topic)}) || defined(RAWSYS_UAPI_WANT_ALL)",
                   f"#include \"{isa.key}/{topic}.hpp\"", "#endif"]
-        body = [head, f"// The constants that only {topic}.hpp names; included by ../{isa.key}.hpp.",
+        body = [head, f"// The constants and structs that only {topic}.hpp names; included by ../{isa.key}.hpp.",
                 "#pragma once", "", f"namespace {ns} {{"]
         render_values([n for n in sorted(section) if section[n] == topic], values, offsets, types, body)
+        emit_structs(structs, topic, body)
         if body[-1] == "":
             body.pop()
         body.append(f"}}  // namespace {ns}")

@@ -8,6 +8,8 @@
 #include <stdint.h>
 
 #include "bitmask.hpp"
+#include "detail/ioctl.hpp"
+#include "detail/open.hpp"
 #include "fd.hpp"
 #include "sys.hpp"
 #include "syscall.hpp"
@@ -18,52 +20,6 @@
 #include "arch/native_uapi.hpp"
 
 namespace rawsys {
-
-// O_*: openat(2) flags (the values differ per ISA: arm64 and ppc64 move
-// directory, nofollow, direct and largefile; mips most of them).
-namespace o {
-enum class flags : unsigned {
-  rdonly = uapi::o_rdonly,
-  wronly = uapi::o_wronly,
-  rdwr = uapi::o_rdwr,
-  accmode = uapi::o_accmode,
-  excl = uapi::o_excl,
-  noctty = uapi::o_noctty,
-  trunc = uapi::o_trunc,
-  append = uapi::o_append,
-  nonblock = uapi::o_nonblock,
-  dsync = uapi::o_dsync,
-  async = uapi::fasync,
-  direct = uapi::o_direct,
-  largefile = uapi::o_largefile,
-  directory = uapi::o_directory,
-  nofollow = uapi::o_nofollow,
-  noatime = uapi::o_noatime,
-  cloexec = uapi::o_cloexec,
-  sync = uapi::o_sync,  // __O_SYNC | O_DSYNC
-  path = uapi::o_path,
-};
-RAWSYS_BITMASK(flags)
-using enum flags;
-
-// The flags that create a file, O_CREAT and O_TMPFILE (__O_TMPFILE |
-// O_DIRECTORY), have a type of their own, which any other flag joins:
-// o::wronly | o::creat | o::trunc is an o::creating, and open and openat take
-// one only with a mode, so a new file never gets mode 0 by omission.
-enum class creating : unsigned {};
-RAWSYS_BITMASK(creating)
-constexpr creating operator|(creating a, flags b) noexcept { return creating{bits(a) | bits(b)}; }
-constexpr creating operator|(flags a, creating b) noexcept { return creating{bits(a) | bits(b)}; }
-constexpr creating& operator|=(creating& a, flags b) noexcept { return a = a | b; }
-inline constexpr creating creat{uapi::o_creat};
-inline constexpr creating tmpfile{uapi::o_tmpfile};
-}  // namespace o
-
-// A file's mode bits (S_IRUSR, ..., S_ISUID, S_ISGID, S_ISVTX: the s::
-// constants), for the calls that create a file: mode{0644}, or
-// mode{s::irusr | s::iwusr}. The process's umask applies, as in C.
-enum class mode : unsigned {};
-RAWSYS_BITMASK(mode)
 
 // RESOLVE_*: how openat2(2) may resolve the path.
 namespace resolve {
@@ -549,18 +505,6 @@ inline result<void> fcntl_ofd_setlk(fd d, const flock_t* lk) noexcept {
 template <class = void>
 inline result<void> fcntl_ofd_setlkw(fd d, const flock_t* lk) noexcept {
   return detail::as_void(fcntl(d, f::ofd_setlkw, const_cast<flock_t*>(lk)));
-}
-
-// ioctl(2): int ioctl(int fd, unsigned long request, unsigned long arg);
-template <class = void>
-inline result<long> ioctl(fd d, unsigned long request, unsigned long arg = 0) noexcept {
-  return syscall(nr::ioctl, d.get(), request, arg);
-}
-
-// ioctl with a pointer argument.
-template <class T>
-inline result<long> ioctl(fd d, unsigned long request, T* arg) noexcept {
-  return ioctl(d, request, reinterpret_cast<unsigned long>(arg));
 }
 
 // The two ends of a pipe: read from read_end, write to write_end.

@@ -10,7 +10,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
-#include "file.hpp"
+#include "detail/ioctl.hpp"
 #include "syscall.hpp"
 #include "types.hpp"
 

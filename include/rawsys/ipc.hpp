@@ -23,7 +23,7 @@
 
 #include "bitmask.hpp"
 #include "fd.hpp"
-#include "file.hpp"
+#include "detail/open.hpp"
 #include "sys.hpp"
 #include "syscall.hpp"
 #include "types.hpp"

@@ -61,6 +61,7 @@ enum : int {
   debugfs_magic = 0x64626720,
   devpts_super_magic = 0x1cd1,
   ext2_super_magic = 0xef53,
+  fasync = 0x2000,
   fuse_super_magic = 0x65735546,
   ipc_64 = 0x100,
   itimer_real = 0,
@@ -75,9 +76,26 @@ enum : int {
   nfs_super_magic = 0x6969,
   nsfs_magic = 0x6e736673,
   nsig = 0x40,
+  o_accmode = 3,
+  o_append = 0x400,
   o_cloexec = 0x80000,
+  o_creat = 0x40,
+  o_direct = 0x4000,
+  o_directory = 0x10000,
+  o_dsync = 0x1000,
+  o_excl = 0x80,
+  o_largefile = 0x8000,
+  o_noatime = 0x40000,
+  o_noctty = 0x100,
+  o_nofollow = 0x20000,
   o_nonblock = 0x800,
+  o_path = 0x200000,
+  o_rdonly = 0,
+  o_rdwr = 2,
+  o_sync = 0x101000,
+  o_tmpfile = 0x410000,
   o_trunc = 0x200,
+  o_wronly = 1,
   overlayfs_super_magic = 0x794c7630,
   proc_super_magic = 0x9fa0,
   riscv_hwprobe_base_behavior_ima = 1,
@@ -148,339 +166,12 @@ enum : unsigned {
 };
 
 
-// A timestamp as the struct holds it: seconds read as a time_t of their
-// width; converts to rawsys::timespec.
-struct stat_time {
-  int64_t sec;
-  int64_t nsec;
-  template <class T>
-    requires requires(int64_t a) { T{a, a}; }
-  constexpr operator T() const noexcept { return T{sec, nsec}; }
-};
-
-// struct stat: 128 bytes.
-struct stat {
-  uint64_t dev;
-  uint64_t ino;
-  uint32_t mode;
-  uint32_t nlink;
-  uint32_t uid;
-  uint32_t gid;
-  uint64_t rdev;
-  uint64_t pad1;
-  int64_t size;
-  int32_t blksize;
-  int32_t pad2;
-  int64_t blocks;
-  stat_time atime;
-  stat_time mtime;
-  stat_time ctime;
-  uint32_t unused4;
-  uint32_t unused5;
-};
-
-// struct statfs: 120 bytes.
-struct statfs {
-  int64_t type;
-  int64_t bsize;
-  int64_t blocks;
-  int64_t bfree;
-  int64_t bavail;
-  int64_t files;
-  int64_t ffree;
-  int32_t fsid[2];
-  int64_t namelen;
-  int64_t frsize;
-  int64_t flags;
-  int64_t spare[4];
-};
-
-// stack_t: 24 bytes.
-template <class T>
-struct stack_t {
-  void* sp = nullptr;
-  typename T::flags flags{};
-  size_t size = 0;
-};
-template <class S>
-constexpr bool stack_t_layout_ok() noexcept {
-  return sizeof(S) == 24 &&
-         offsetof(S, sp) == 0 &&
-         offsetof(S, flags) == 8 &&
-         offsetof(S, size) == 16;
-}
-using stack_t_flags_type = int;
-
-// struct sigaction: 24 bytes.
-template <class T>
-struct sigaction {
-  union {
-    typename T::handler handler = nullptr;
-    typename T::action action;
-  };
-  typename T::flags flags{};
-  typename T::mask mask{};
-};
-template <class S>
-constexpr bool sigaction_layout_ok() noexcept {
-  return sizeof(S) == 24 &&
-         offsetof(S, flags) == 8 &&
-         offsetof(S, mask) == 16;
-}
-using sigaction_flags_type = unsigned long;
-
-// struct epoll_event: 16 bytes.
-template <class T>
-struct epoll_event {
-  typename T::events events;
-  uint64_t data;
-};
-template <class S>
-constexpr bool epoll_event_layout_ok() noexcept {
-  return sizeof(S) == 16 &&
-         offsetof(S, events) == 0 &&
-         offsetof(S, data) == 8;
-}
-using epoll_event_events_type = uint32_t;
-
-// struct ipc64_perm: 48 bytes.
-struct ipc64_perm {
-  int32_t key;
-  uint32_t uid;
-  uint32_t gid;
-  uint32_t cuid;
-  uint32_t cgid;
-  uint32_t mode;
-  uint16_t seq;
-  uint16_t pad2;
-  unsigned char pad_28_[4];
-  uint64_t unused1;
-  uint64_t unused2;
-};
-
-// struct msqid64_ds: 120 bytes.
-struct msqid64_ds {
-  ipc64_perm perm;
-  int64_t stime;
-  int64_t rtime;
-  int64_t ctime;
-  uint64_t cbytes;
-  uint64_t qnum;
-  uint64_t qbytes;
-  int32_t lspid;
-  int32_t lrpid;
-  uint64_t unused4;
-  uint64_t unused5;
-};
-
-// struct semid64_ds: 88 bytes.
-struct semid64_ds {
-  ipc64_perm perm;
-  int64_t otime;
-  int64_t ctime;
-  uint64_t nsems;
-  uint64_t unused3;
-  uint64_t unused4;
-};
-
-// struct shmid64_ds: 112 bytes.
-struct shmid64_ds {
-  ipc64_perm perm;
-  uint64_t segsz;
-  int64_t atime;
-  int64_t dtime;
-  int64_t ctime;
-  int32_t cpid;
-  int32_t lpid;
-  uint64_t nattch;
-  uint64_t unused4;
-  uint64_t unused5;
-};
-
-// struct sembuf: 6 bytes.
-struct sembuf {
-  uint16_t num;
-  int16_t op;
-  int16_t flg;
-};
-
-// struct mq_attr: 64 bytes.
-struct mq_attr {
-  int64_t flags;
-  int64_t maxmsg;
-  int64_t msgsize;
-  int64_t curmsgs;
-  int64_t reserved[4];
-};
-
-// struct iocb: 64 bytes.
-struct iocb {
-  uint64_t data;
-  uint32_t key;
-  int32_t rw_flags;
-  uint16_t lio_opcode;
-  int16_t reqprio;
-  uint32_t fildes;
-  uint64_t buf;
-  uint64_t nbytes;
-  int64_t offset;
-  uint64_t reserved2;
-  uint32_t flags;
-  uint32_t resfd;
-};
-
-// struct io_event: 32 bytes.
-struct io_event {
-  uint64_t data;
-  uint64_t obj;
-  int64_t res;
-  int64_t res2;
-};
-
 // struct sigevent: 64 bytes.
 struct sigevent {
   void* value;
   int32_t signo;
   int32_t notify;
   int32_t un[(64 - 8 - sizeof(void*)) / 4];
-};
-
-// struct cachestat_range: 16 bytes.
-struct cachestat_range {
-  uint64_t off;
-  uint64_t len;
-};
-
-// struct cachestat: 40 bytes.
-struct cachestat {
-  uint64_t nr_cache;
-  uint64_t nr_dirty;
-  uint64_t nr_writeback;
-  uint64_t nr_evicted;
-  uint64_t nr_recently_evicted;
-};
-
-// struct uffdio_api: 24 bytes.
-struct uffdio_api_t {
-  uint64_t api;
-  uint64_t features;
-  uint64_t ioctls;
-};
-
-// struct __kernel_timex: 208 bytes.
-struct timex {
-  uint32_t modes;
-  unsigned char pad_4_[4];
-  int64_t offset;
-  int64_t freq;
-  int64_t maxerror;
-  int64_t esterror;
-  int32_t status;
-  unsigned char pad_44_[4];
-  int64_t constant;
-  int64_t precision;
-  int64_t tolerance;
-  struct {
-    int64_t sec;
-    int64_t usec;
-  } time;
-  int64_t tick;
-  int64_t ppsfreq;
-  int64_t jitter;
-  int32_t shift;
-  unsigned char pad_116_[4];
-  int64_t stabil;
-  int64_t jitcnt;
-  int64_t calcnt;
-  int64_t errcnt;
-  int64_t stbcnt;
-  int32_t tai;
-  unsigned char pad_164_[44];
-};
-
-// struct timex: 208 bytes.
-struct old_timex {
-  uint32_t modes;
-  unsigned char pad_4_[4];
-  int64_t offset;
-  int64_t freq;
-  int64_t maxerror;
-  int64_t esterror;
-  int32_t status;
-  unsigned char pad_44_[4];
-  int64_t constant;
-  int64_t precision;
-  int64_t tolerance;
-  struct {
-    long sec;
-    long usec;
-  } time;
-  int64_t tick;
-  int64_t ppsfreq;
-  int64_t jitter;
-  int32_t shift;
-  unsigned char pad_116_[4];
-  int64_t stabil;
-  int64_t jitcnt;
-  int64_t calcnt;
-  int64_t errcnt;
-  int64_t stbcnt;
-  int32_t tai;
-  unsigned char pad_164_[44];
-};
-
-// struct winsize: 8 bytes.
-struct winsize {
-  uint16_t row;
-  uint16_t col;
-  uint16_t xpixel;
-  uint16_t ypixel;
-};
-
-// struct termios: 36 bytes.
-struct termios {
-  uint32_t iflag;
-  uint32_t oflag;
-  uint32_t cflag;
-  uint32_t lflag;
-  uint8_t line;
-  uint8_t cc[19];
-};
-
-// struct mount_attr: 32 bytes.
-struct mount_attr {
-  uint64_t attr_set;
-  uint64_t attr_clr;
-  uint64_t propagation;
-  uint64_t userns_fd;
-};
-
-// struct mnt_id_req: 32 bytes.
-struct mnt_id_req {
-  uint32_t size;
-  uint32_t mnt_ns_fd;
-  uint64_t mnt_id;
-  uint64_t param;
-  uint64_t mnt_ns_id;
-};
-
-// struct file_clone_range: 32 bytes.
-struct file_clone_range {
-  int64_t src_fd;
-  uint64_t src_offset;
-  uint64_t src_length;
-  uint64_t dest_offset;
-};
-
-// struct fanotify_event_metadata: 24 bytes.
-struct fanotify_event_metadata {
-  uint32_t event_len;
-  uint8_t vers;
-  uint8_t reserved;
-  uint16_t metadata_len;
-  uint64_t mask;
-  int32_t fd;
-  int32_t pid;
 };
 
 // struct riscv_hwprobe: 16 bytes.
@@ -490,202 +181,11 @@ struct riscv_hwprobe {
 };
 
 #if defined(RAWSYS_CHECK_UAPI_LAYOUTS)
-static_assert(sizeof(stat) == 128);
-static_assert(offsetof(stat, dev) == 0);
-static_assert(offsetof(stat, ino) == 8);
-static_assert(offsetof(stat, mode) == 16);
-static_assert(offsetof(stat, nlink) == 20);
-static_assert(offsetof(stat, uid) == 24);
-static_assert(offsetof(stat, gid) == 28);
-static_assert(offsetof(stat, rdev) == 32);
-static_assert(offsetof(stat, pad1) == 40);
-static_assert(offsetof(stat, size) == 48);
-static_assert(offsetof(stat, blksize) == 56);
-static_assert(offsetof(stat, pad2) == 60);
-static_assert(offsetof(stat, blocks) == 64);
-static_assert(offsetof(stat, atime) == 72);
-static_assert(offsetof(stat, mtime) == 88);
-static_assert(offsetof(stat, ctime) == 104);
-static_assert(offsetof(stat, unused4) == 120);
-static_assert(offsetof(stat, unused5) == 124);
-static_assert(sizeof(statfs) == 120);
-static_assert(offsetof(statfs, type) == 0);
-static_assert(offsetof(statfs, bsize) == 8);
-static_assert(offsetof(statfs, blocks) == 16);
-static_assert(offsetof(statfs, bfree) == 24);
-static_assert(offsetof(statfs, bavail) == 32);
-static_assert(offsetof(statfs, files) == 40);
-static_assert(offsetof(statfs, ffree) == 48);
-static_assert(offsetof(statfs, fsid) == 56);
-static_assert(offsetof(statfs, namelen) == 64);
-static_assert(offsetof(statfs, frsize) == 72);
-static_assert(offsetof(statfs, flags) == 80);
-static_assert(offsetof(statfs, spare) == 88);
-static_assert(sizeof(ipc64_perm) == 48);
-static_assert(offsetof(ipc64_perm, key) == 0);
-static_assert(offsetof(ipc64_perm, uid) == 4);
-static_assert(offsetof(ipc64_perm, gid) == 8);
-static_assert(offsetof(ipc64_perm, cuid) == 12);
-static_assert(offsetof(ipc64_perm, cgid) == 16);
-static_assert(offsetof(ipc64_perm, mode) == 20);
-static_assert(offsetof(ipc64_perm, seq) == 24);
-static_assert(offsetof(ipc64_perm, pad2) == 26);
-static_assert(offsetof(ipc64_perm, unused1) == 32);
-static_assert(offsetof(ipc64_perm, unused2) == 40);
-static_assert(sizeof(msqid64_ds) == 120);
-static_assert(offsetof(msqid64_ds, perm) == 0);
-static_assert(offsetof(msqid64_ds, stime) == 48);
-static_assert(offsetof(msqid64_ds, rtime) == 56);
-static_assert(offsetof(msqid64_ds, ctime) == 64);
-static_assert(offsetof(msqid64_ds, cbytes) == 72);
-static_assert(offsetof(msqid64_ds, qnum) == 80);
-static_assert(offsetof(msqid64_ds, qbytes) == 88);
-static_assert(offsetof(msqid64_ds, lspid) == 96);
-static_assert(offsetof(msqid64_ds, lrpid) == 100);
-static_assert(offsetof(msqid64_ds, unused4) == 104);
-static_assert(offsetof(msqid64_ds, unused5) == 112);
-static_assert(sizeof(semid64_ds) == 88);
-static_assert(offsetof(semid64_ds, perm) == 0);
-static_assert(offsetof(semid64_ds, otime) == 48);
-static_assert(offsetof(semid64_ds, ctime) == 56);
-static_assert(offsetof(semid64_ds, nsems) == 64);
-static_assert(offsetof(semid64_ds, unused3) == 72);
-static_assert(offsetof(semid64_ds, unused4) == 80);
-static_assert(sizeof(shmid64_ds) == 112);
-static_assert(offsetof(shmid64_ds, perm) == 0);
-static_assert(offsetof(shmid64_ds, segsz) == 48);
-static_assert(offsetof(shmid64_ds, atime) == 56);
-static_assert(offsetof(shmid64_ds, dtime) == 64);
-static_assert(offsetof(shmid64_ds, ctime) == 72);
-static_assert(offsetof(shmid64_ds, cpid) == 80);
-static_assert(offsetof(shmid64_ds, lpid) == 84);
-static_assert(offsetof(shmid64_ds, nattch) == 88);
-static_assert(offsetof(shmid64_ds, unused4) == 96);
-static_assert(offsetof(shmid64_ds, unused5) == 104);
-static_assert(sizeof(sembuf) == 6);
-static_assert(offsetof(sembuf, num) == 0);
-static_assert(offsetof(sembuf, op) == 2);
-static_assert(offsetof(sembuf, flg) == 4);
-static_assert(sizeof(mq_attr) == 64);
-static_assert(offsetof(mq_attr, flags) == 0);
-static_assert(offsetof(mq_attr, maxmsg) == 8);
-static_assert(offsetof(mq_attr, msgsize) == 16);
-static_assert(offsetof(mq_attr, curmsgs) == 24);
-static_assert(offsetof(mq_attr, reserved) == 32);
-static_assert(sizeof(iocb) == 64);
-static_assert(offsetof(iocb, data) == 0);
-static_assert(offsetof(iocb, key) == 8);
-static_assert(offsetof(iocb, rw_flags) == 12);
-static_assert(offsetof(iocb, lio_opcode) == 16);
-static_assert(offsetof(iocb, reqprio) == 18);
-static_assert(offsetof(iocb, fildes) == 20);
-static_assert(offsetof(iocb, buf) == 24);
-static_assert(offsetof(iocb, nbytes) == 32);
-static_assert(offsetof(iocb, offset) == 40);
-static_assert(offsetof(iocb, reserved2) == 48);
-static_assert(offsetof(iocb, flags) == 56);
-static_assert(offsetof(iocb, resfd) == 60);
-static_assert(sizeof(io_event) == 32);
-static_assert(offsetof(io_event, data) == 0);
-static_assert(offsetof(io_event, obj) == 8);
-static_assert(offsetof(io_event, res) == 16);
-static_assert(offsetof(io_event, res2) == 24);
 static_assert(sizeof(sigevent) == 64);
 static_assert(offsetof(sigevent, value) == 0);
 static_assert(offsetof(sigevent, signo) == 8);
 static_assert(offsetof(sigevent, notify) == 12);
 static_assert(offsetof(sigevent, un) == 16);
-static_assert(sizeof(cachestat_range) == 16);
-static_assert(offsetof(cachestat_range, off) == 0);
-static_assert(offsetof(cachestat_range, len) == 8);
-static_assert(sizeof(cachestat) == 40);
-static_assert(offsetof(cachestat, nr_cache) == 0);
-static_assert(offsetof(cachestat, nr_dirty) == 8);
-static_assert(offsetof(cachestat, nr_writeback) == 16);
-static_assert(offsetof(cachestat, nr_evicted) == 24);
-static_assert(offsetof(cachestat, nr_recently_evicted) == 32);
-static_assert(sizeof(uffdio_api_t) == 24);
-static_assert(offsetof(uffdio_api_t, api) == 0);
-static_assert(offsetof(uffdio_api_t, features) == 8);
-static_assert(offsetof(uffdio_api_t, ioctls) == 16);
-static_assert(sizeof(timex) == 208);
-static_assert(offsetof(timex, modes) == 0);
-static_assert(offsetof(timex, offset) == 8);
-static_assert(offsetof(timex, freq) == 16);
-static_assert(offsetof(timex, maxerror) == 24);
-static_assert(offsetof(timex, esterror) == 32);
-static_assert(offsetof(timex, status) == 40);
-static_assert(offsetof(timex, constant) == 48);
-static_assert(offsetof(timex, precision) == 56);
-static_assert(offsetof(timex, tolerance) == 64);
-static_assert(offsetof(timex, time) == 72);
-static_assert(offsetof(timex, tick) == 88);
-static_assert(offsetof(timex, ppsfreq) == 96);
-static_assert(offsetof(timex, jitter) == 104);
-static_assert(offsetof(timex, shift) == 112);
-static_assert(offsetof(timex, stabil) == 120);
-static_assert(offsetof(timex, jitcnt) == 128);
-static_assert(offsetof(timex, calcnt) == 136);
-static_assert(offsetof(timex, errcnt) == 144);
-static_assert(offsetof(timex, stbcnt) == 152);
-static_assert(offsetof(timex, tai) == 160);
-static_assert(sizeof(old_timex) == 208);
-static_assert(offsetof(old_timex, modes) == 0);
-static_assert(offsetof(old_timex, offset) == 8);
-static_assert(offsetof(old_timex, freq) == 16);
-static_assert(offsetof(old_timex, maxerror) == 24);
-static_assert(offsetof(old_timex, esterror) == 32);
-static_assert(offsetof(old_timex, status) == 40);
-static_assert(offsetof(old_timex, constant) == 48);
-static_assert(offsetof(old_timex, precision) == 56);
-static_assert(offsetof(old_timex, tolerance) == 64);
-static_assert(offsetof(old_timex, time) == 72);
-static_assert(offsetof(old_timex, tick) == 88);
-static_assert(offsetof(old_timex, ppsfreq) == 96);
-static_assert(offsetof(old_timex, jitter) == 104);
-static_assert(offsetof(old_timex, shift) == 112);
-static_assert(offsetof(old_timex, stabil) == 120);
-static_assert(offsetof(old_timex, jitcnt) == 128);
-static_assert(offsetof(old_timex, calcnt) == 136);
-static_assert(offsetof(old_timex, errcnt) == 144);
-static_assert(offsetof(old_timex, stbcnt) == 152);
-static_assert(offsetof(old_timex, tai) == 160);
-static_assert(sizeof(winsize) == 8);
-static_assert(offsetof(winsize, row) == 0);
-static_assert(offsetof(winsize, col) == 2);
-static_assert(offsetof(winsize, xpixel) == 4);
-static_assert(offsetof(winsize, ypixel) == 6);
-static_assert(sizeof(termios) == 36);
-static_assert(offsetof(termios, iflag) == 0);
-static_assert(offsetof(termios, oflag) == 4);
-static_assert(offsetof(termios, cflag) == 8);
-static_assert(offsetof(termios, lflag) == 12);
-static_assert(offsetof(termios, line) == 16);
-static_assert(offsetof(termios, cc) == 17);
-static_assert(sizeof(mount_attr) == 32);
-static_assert(offsetof(mount_attr, attr_set) == 0);
-static_assert(offsetof(mount_attr, attr_clr) == 8);
-static_assert(offsetof(mount_attr, propagation) == 16);
-static_assert(offsetof(mount_attr, userns_fd) == 24);
-static_assert(sizeof(mnt_id_req) == 32);
-static_assert(offsetof(mnt_id_req, size) == 0);
-static_assert(offsetof(mnt_id_req, mnt_ns_fd) == 4);
-static_assert(offsetof(mnt_id_req, mnt_id) == 8);
-static_assert(offsetof(mnt_id_req, param) == 16);
-static_assert(offsetof(mnt_id_req, mnt_ns_id) == 24);
-static_assert(sizeof(file_clone_range) == 32);
-static_assert(offsetof(file_clone_range, src_fd) == 0);
-static_assert(offsetof(file_clone_range, src_offset) == 8);
-static_assert(offsetof(file_clone_range, src_length) == 16);
-static_assert(offsetof(file_clone_range, dest_offset) == 24);
-static_assert(sizeof(fanotify_event_metadata) == 24);
-static_assert(offsetof(fanotify_event_metadata, event_len) == 0);
-static_assert(offsetof(fanotify_event_metadata, vers) == 4);
-static_assert(offsetof(fanotify_event_metadata, reserved) == 5);
-static_assert(offsetof(fanotify_event_metadata, metadata_len) == 6);
-static_assert(offsetof(fanotify_event_metadata, mask) == 8);
-static_assert(offsetof(fanotify_event_metadata, fd) == 16);
-static_assert(offsetof(fanotify_event_metadata, pid) == 20);
 static_assert(sizeof(riscv_hwprobe) == 16);
 static_assert(offsetof(riscv_hwprobe, key) == 0);
 static_assert(offsetof(riscv_hwprobe, value) == 8);

@@ -11,12 +11,16 @@ clang -cc1) executed: load on the machine does not move it, so it decides
 between two versions of a header where CPU time is too noisy.
 
 usage: tools/include_cost.py [--runs N] [--markdown] [--topics] [--instructions]
-                             [--compilers g++,clang++] [--only SUBSTRING]
+                             [--compilers g++,clang++] [--standards c++20,c++23]
+                             [--only SUBSTRING] [--same-ground]
   --topics        also each topic header of include/rawsys/ on its own
   --instructions  millions of instructions (one callgrind run) instead of CPU ms
   --only          only the cases whose name contains SUBSTRING (comma-separated;
                   the empty file and glibc's headers are always measured)
-  --compilers   only these compilers (default: g++ and clang++, C++20 and C++23)"""
+  --compilers   only these compilers (default: g++ and clang++)
+  --standards   only these standards (default: c++20,c++23; clang++ takes c++23 as c++2b)
+  --same-ground   also, for each rawsys header, the glibc and UAPI headers for
+                  the same calls (GROUND below), and the ratio to them"""
 import argparse
 import os
 import platform
@@ -41,6 +45,66 @@ CASES = {
     "<expected> (for scale; C++23 only)": "#include <expected>",
 }
 BODY = "\nint rawsys_include_cost_probe() { return 0; }\n"
+
+# --same-ground: for each header, the glibc headers (with the Linux UAPI
+# headers where glibc declares nothing for the call: linux/bpf.h, ...) that a
+# C program includes to make the same system calls with the same named
+# constants and structs, as installed on the machine (Debian 12: glibc 2.36,
+# linux-libc-dev 6.1). A header with no such ground (result.hpp, bitmask.hpp,
+# types.hpp, uapi.hpp, tool.hpp, out.hpp, std.hpp) has none here. The
+# umbrella's ground is the union of its headers' grounds.
+GROUND = {
+    "syscall.hpp": ["unistd.h", "sys/syscall.h", "errno.h", "string.h"],
+    "aio.hpp": ["linux/aio_abi.h", "sys/syscall.h", "unistd.h", "time.h", "signal.h"],
+    "auxv.hpp": ["sys/auxv.h"],
+    "bpf.hpp": ["linux/bpf.h", "linux/filter.h", "sys/syscall.h", "unistd.h"],
+    "capability.hpp": ["linux/capability.h", "sys/syscall.h", "unistd.h"],
+    "errc.hpp": ["errno.h", "string.h"],
+    "event.hpp": ["poll.h", "sys/select.h", "sys/epoll.h", "sys/eventfd.h", "signal.h", "sys/syscall.h", "unistd.h"],
+    "fd.hpp": ["unistd.h"],
+    "file.hpp": ["fcntl.h", "unistd.h", "sys/uio.h", "sys/sendfile.h", "sys/file.h", "linux/falloc.h", "linux/fs.h"],
+    "fs.hpp": ["sys/stat.h", "sys/statfs.h", "fcntl.h", "unistd.h", "dirent.h", "stdio.h", "sys/time.h", "sys/xattr.h",
+               "sys/mount.h", "sys/inotify.h", "sys/fanotify.h", "sys/swap.h", "sys/quota.h"],
+    "futex.hpp": ["linux/futex.h", "sys/syscall.h", "unistd.h", "time.h"],
+    "io_uring.hpp": ["linux/io_uring.h", "sys/syscall.h", "unistd.h", "sys/mman.h"],
+    "ioctl.hpp": ["sys/ioctl.h", "termios.h", "linux/fs.h"],
+    "ipc.hpp": ["sys/ipc.h", "sys/msg.h", "sys/sem.h", "sys/shm.h", "mqueue.h", "fcntl.h"],
+    "keys.hpp": ["linux/keyctl.h", "sys/syscall.h", "unistd.h"],
+    "landlock.hpp": ["linux/landlock.h", "sys/syscall.h", "unistd.h"],
+    "memory.hpp": ["sys/mman.h", "unistd.h", "linux/mempolicy.h", "sys/syscall.h"],
+    "nr.hpp": ["sys/syscall.h"],
+    "perf_event.hpp": ["linux/perf_event.h", "linux/hw_breakpoint.h", "sys/ioctl.h", "sys/syscall.h", "unistd.h"],
+    "process.hpp": ["unistd.h", "sys/wait.h", "sys/resource.h", "sched.h", "sys/prctl.h", "sys/personality.h",
+                    "sys/times.h", "sys/utsname.h", "sys/sysinfo.h", "signal.h", "sys/rseq.h", "linux/membarrier.h",
+                    "sys/syscall.h"],
+    "ptrace.hpp": ["sys/ptrace.h", "sys/user.h", "sys/uio.h", "linux/kcmp.h", "sys/syscall.h", "unistd.h"],
+    "random.hpp": ["sys/random.h"],
+    "runtime.hpp": ["stdlib.h", "unistd.h"],
+    "sched.hpp": ["sched.h", "sys/syscall.h", "unistd.h"],
+    "seccomp.hpp": ["linux/seccomp.h", "linux/filter.h", "linux/audit.h", "sys/prctl.h", "sys/syscall.h", "unistd.h"],
+    "signal.hpp": ["signal.h", "sys/signalfd.h", "unistd.h", "sys/syscall.h"],
+    "socket.hpp": ["sys/socket.h", "netinet/in.h", "sys/un.h"],
+    "sys.hpp": ["sys/syscall.h"],
+    "system.hpp": ["unistd.h", "sys/reboot.h", "sys/klog.h", "linux/kexec.h", "linux/module.h", "sys/syscall.h"],
+    "time.hpp": ["time.h", "sys/time.h", "sys/timerfd.h", "sys/timex.h", "signal.h"],
+    "vdso.hpp": ["elf.h", "sys/auxv.h", "time.h", "sched.h", "sys/random.h"],
+}
+
+
+def ground_of(case_text):
+    """The same-ground headers of a case (`#include <rawsys/X>` lines), or None."""
+    names = re.findall(r"#include <rawsys/([\w.]+)>", case_text)
+    if not names:
+        return None
+    if names == ["rawsys.hpp"]:
+        with open(os.path.join(ROOT, "include", "rawsys", "rawsys.hpp")) as f:
+            names = re.findall(r'^#include "([\w.]+)"', f.read(), re.M)
+    headers = []
+    for n in names:
+        for h in GROUND.get(n, []):
+            if h not in headers:
+                headers.append(h)
+    return headers or None
 
 
 def topic_headers():
@@ -104,7 +168,9 @@ def main():
     ap.add_argument("--topics", action="store_true")
     ap.add_argument("--instructions", action="store_true")
     ap.add_argument("--compilers", default="g++,clang++")
+    ap.add_argument("--standards", default="c++20,c++23")
     ap.add_argument("--only", default="")
+    ap.add_argument("--same-ground", action="store_true")
     args = ap.parse_args()
     cases = dict(CASES)
     if args.topics:
@@ -114,6 +180,13 @@ def main():
         keep = args.only.split(",")
         cases = {n: t for n, t in cases.items()
                  if n in ("empty file", "glibc headers") or any(k in n for k in keep)}
+    grounds = {}  # rawsys case -> its same-ground case
+    if args.same_ground:
+        for name, text in list(cases.items()):
+            headers = ground_of(text)
+            if headers:
+                grounds[name] = f"glibc, same ground as {name}"
+                cases[grounds[name]] = "\n".join(f"#include <{h}>" for h in headers)
     if args.instructions:
         args.runs = 1
     unit = "M instructions" if args.instructions else "median CPU ms"
@@ -126,7 +199,7 @@ def main():
                 f.write(text + BODY)
         wanted = args.compilers.split(",")
         for cxx, std in (("g++", "c++20"), ("clang++", "c++20"), ("g++", "c++23"), ("clang++", "c++2b")):
-            if cxx not in wanted:
+            if cxx not in wanted or ("c++23" if std == "c++2b" else std) not in args.standards.split(","):
                 continue
             times = {name: [] for name in cases}
             skip = set()
@@ -146,17 +219,28 @@ def main():
                 rows.append((f"{cxx} -std={std}", name, med, preprocessed_lines(cxx, std, path)))
     base = {c: m for c, n, m, _ in rows if n == "empty file"}
     glibc = {c: m for c, n, m, _ in rows if n == "glibc headers"}
+    measured = {(c, n): m for c, n, m, _ in rows}
+
+    def same_ground(c, n):
+        """The ratio to the case's own ground, or None."""
+        g = measured.get((c, grounds.get(n)))
+        return (measured[(c, n)] - base[c]) / (g - base[c]) if g is not None and g > base[c] else None
+
     if args.markdown:
-        print(f"| compiler | include | {unit} | over empty | vs glibc headers | lines after preprocessing |")
-        print("|---|---|---:|---:|---:|---:|")
+        extra = " vs same ground |" if args.same_ground else ""
+        print(f"| compiler | include | {unit} | over empty | vs glibc headers |{extra} lines after preprocessing |")
+        print("|---|---|---:|---:|---:|" + ("---:|" if args.same_ground else "") + "---:|")
     for c, n, m, lines in rows:
         over = m - base[c]
         ratio = over / (glibc[c] - base[c]) if glibc[c] > base[c] else float("nan")
+        sg = same_ground(c, n)
         if args.markdown:
-            print(f"| {c} | {n} | {m:.0f} | +{over:.0f} | {ratio:.2f}x | {lines} |")
+            extra = (f" {sg:.2f}x |" if sg is not None else " - |") if args.same_ground else ""
+            print(f"| {c} | {n} | {m:.0f} | +{over:.0f} | {ratio:.2f}x |{extra} {lines} |")
         else:
             u = "M" if args.instructions else "ms"
-            print(f"{c:18} {n:36} {m:7.1f} {u}  +{over:6.1f} {u}  {ratio:5.2f}x glibc  {lines:6} lines")
+            extra = f"  {sg:5.2f}x same ground" if sg is not None else ""
+            print(f"{c:18} {n:36} {m:7.1f} {u}  +{over:6.1f} {u}  {ratio:5.2f}x glibc  {lines:6} lines{extra}")
     how = ("instructions of the compiler proper, one callgrind run per case" if args.instructions
            else f"{args.runs} interleaved runs per case, median")
     print(f"\n{how}; {platform.processor() or platform.machine()}, "

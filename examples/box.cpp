@@ -21,6 +21,7 @@
 #include "membuf.hpp"
 #include "modes.hpp"
 #include "paths.hpp"
+#include "random_name.hpp"
 #include "signals.hpp"
 #include "tool.hpp"
 #include "tracer.hpp"

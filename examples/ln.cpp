@@ -10,6 +10,7 @@
 
 #include "args.hpp"
 #include "fsops.hpp"
+#include "random_name.hpp"
 
 namespace {
 
@@ -17,6 +18,69 @@ using rawsys::errc;
 namespace copy = tool::copy;
 
 bool symbolic = false, force = false, interactive = false, verbose = false, follow_target = false;
+
+// linkat(2) or, with -s, symlinkat(2): TARGET as NAME.
+rawsys::result<void> link_as(const char* target, const char* name) {
+  return symbolic ? rawsys::symlinkat(target, rawsys::at_fdcwd, name)
+                  : rawsys::linkat(rawsys::at_fdcwd, target, rawsys::at_fdcwd, name,
+                                   follow_target ? rawsys::at::symlink_follow : rawsys::at::flags());
+}
+
+// The length of NAME's directory part, its last '/' included.
+size_t dir_length(const char* name) {
+  size_t d = 0;
+  for (size_t i = 0; name[i]; ++i)
+    if (name[i] == '/') d = i + 1;
+  return d;
+}
+
+// The identity of the directory NAME is in (".", for a bare name).
+bool dir_stat(const char* name, rawsys::statx_t& st) {
+  char dir[4096];
+  size_t d = dir_length(name);
+  if (d + 2 > sizeof dir) return false;
+  for (size_t i = 0; i < d; ++i) dir[i] = name[i];
+  if (d == 0) dir[d++] = '.';
+  dir[d] = '\0';
+  return static_cast<bool>(rawsys::statx(rawsys::at_fdcwd, dir, rawsys::at::flags(), rawsys::stx::ino, &st));
+}
+
+// Whether A and B are one directory entry: the same last component in the
+// same directory (coreutils' same_nameat).
+bool same_entry(const char* a, const char* b) {
+  const char* base_a = a + dir_length(a);
+  const char* base_b = b + dir_length(b);
+  size_t i = 0;
+  while (base_a[i] && base_a[i] == base_b[i]) ++i;
+  if (base_a[i] != base_b[i]) return false;
+  rawsys::statx_t sa{}, sb{};
+  return dir_stat(a, sa) && dir_stat(b, sb) && copy::same_file(sa, sb);
+}
+
+// coreutils' force_linkat: TARGET linked as a free name beside NAME
+// ("CuXXXXXX" in NAME's directory), then renamed over NAME. The temporary
+// name is removed even after the rename, which does nothing where both
+// were already links to one file.
+errc replace(const char* target, const char* name) {
+  char tmp[4096];
+  const size_t d = dir_length(name);
+  if (d + 9 > sizeof tmp) return errc::enametoolong;
+  for (size_t i = 0; i < d; ++i) tmp[i] = name[i];
+  tmp[d] = 'C';
+  tmp[d + 1] = 'u';
+  tmp[d + 8] = '\0';
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    if (!tool::randomize(tmp, d + 2, 6)) return errc::eio;
+    auto r = link_as(target, tmp);
+    if (r) {
+      auto m = rawsys::renameat2(rawsys::at_fdcwd, tmp, rawsys::at_fdcwd, name);
+      (void)rawsys::unlinkat(rawsys::at_fdcwd, tmp);
+      return m ? errc{} : m.error();
+    }
+    if (r.error() != errc::eexist) return r.error();
+  }
+  return errc::eexist;
+}
 
 bool make(const char* target, const char* name) {
   rawsys::statx_t ts{};
@@ -39,9 +103,7 @@ bool make(const char* target, const char* name) {
   if (exists && symbolic) {
     // What TARGET names from NAME's directory.
     char full[8192];
-    size_t d = 0;
-    for (size_t i = 0; name[i]; ++i)
-      if (name[i] == '/') d = i + 1;
+    const size_t d = dir_length(name);
     if (*target != '/' && d + 1 < sizeof full) {
       for (size_t i = 0; i < d; ++i) full[i] = name[i];
       full[d] = '\0';
@@ -50,8 +112,24 @@ bool make(const char* target, const char* name) {
         ts = {};
     }
   }
-  if (exists && (force || interactive)) {
-    if ((!symbolic || ts.ino != 0) && copy::same_file(ts, ns)) {
+  // As coreutils' ln: the link is tried first. Where it fails and -f or -i
+  // allow replacing NAME, NAME is checked (a directory, or the very entry
+  // TARGET is, is never replaced), -i asks, and on EEXIST the link is made
+  // under a free name beside NAME and renamed over it: NAME stays as it was
+  // when the link cannot be made at all (EXDEV, EACCES, ...).
+  auto r = link_as(target, name);
+  errc e = r ? errc{} : r.error();
+  if (e != errc{} && exists && (force || interactive)) {
+    if (rawsys::s::isdir(ns.mode)) {
+      tool::put_quoteaf(tool::begin_error() << "cannot overwrite directory ", name);
+      tool::end_error();
+      return false;
+    }
+    // A hard link: the same file, and removing NAME would remove TARGET's
+    // only name or TARGET's own entry. A symbolic link: NAME is the file
+    // TARGET names.
+    if (symbolic ? ts.ino != 0 && copy::same_file(ts, ns)
+                 : copy::same_file(ts, ns) && (ts.nlink == 1 || same_entry(target, name))) {
       tool::put_quoteaf(tool::begin_error(), target);
       rawsys::err << " and ";
       tool::put_quoteaf(rawsys::err, name);
@@ -65,22 +143,13 @@ bool make(const char* target, const char* name) {
       (void)rawsys::err.flush();
       if (!copy::yes()) return true;
     }
-    if (rawsys::s::isdir(ns.mode)) {
-      tool::put_quoteaf(tool::begin_error() << "cannot overwrite directory ", name);
-      tool::end_error();
-      return false;
-    }
-    (void)rawsys::unlinkat(rawsys::at_fdcwd, name);
+    if (e == errc::eexist) e = replace(target, name);
   }
-  auto r = symbolic ? rawsys::symlinkat(target, rawsys::at_fdcwd, name)
-                    : rawsys::linkat(rawsys::at_fdcwd, target, rawsys::at_fdcwd, name,
-                                     follow_target ? rawsys::at::symlink_follow : rawsys::at::flags());
-  if (!r) {
+  if (e != errc{}) {
     // coreutils names the target too where the link's name alone does not
     // explain the error: a hard link's EXDEV, EPERM, ... (not EEXIST, ENOSPC,
     // EDQUOT or EROFS, which are about the name), a symbolic link's empty
     // target or ENAMETOOLONG; for EMLINK, the target alone.
-    const errc e = r.error();
     const bool emlink = !symbolic && e == errc::emlink;
     const bool both = symbolic ? (!*target || e == errc::enametoolong)
                                : !(emlink || e == errc::eexist || e == errc::enospc || e == errc::edquot || e == errc::erofs);

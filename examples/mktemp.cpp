@@ -7,11 +7,11 @@
 // only, nothing created; -q: no message when creating fails.
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
-#include <rawsys/random.hpp>
 #include <rawsys/runtime.hpp>
 #include <rawsys/start.hpp>
 
 #include "args.hpp"
+#include "random_name.hpp"
 
 namespace {
 
@@ -37,21 +37,6 @@ size_t length(const char* s) {
   size_t n = 0;
   while (s[n]) ++n;
   return n;
-}
-
-// The X's at name[first, first + count) replaced by random letters and
-// digits.
-bool randomize(char* name, size_t first, size_t count) {
-  static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-  size_t done = 0;
-  while (done < count) {
-    unsigned char bytes[64];
-    auto r = rawsys::getrandom(bytes, sizeof bytes);
-    if (!r) return false;
-    for (size_t i = 0; i < *r && done < count; ++i)
-      if (bytes[i] < 248) name[first + done++] = chars[bytes[i] % 62];  // 248 = 4 * 62: no bias
-  }
-  return true;
 }
 
 }  // namespace
@@ -133,7 +118,7 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i <= len; ++i) written[i] = name[i];
   errc e = errc::eexist;
   for (int attempt = 0; attempt < 1000 && e == errc::eexist; ++attempt) {
-    if (!randomize(name, first, end - first)) {
+    if (!tool::randomize(name, first, end - first)) {
       e = errc::eio;
       break;
     }

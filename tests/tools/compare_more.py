@@ -429,7 +429,16 @@ CASES = {
         ["--symbolic", "--verbose", "a", "b"], ["-f", "one", "dir"], ["-s", "", "x"], ["", "x"], ["--", "one", "x"],
         # EXDEV names the target too; a symbolic link's ENAMETOOLONG as well.
         ["/proc/version", "x"], ["/proc/version"], ["-s", "a" * 5000, "x"],
-    ]] + [C(["-i", "one", "two"], stdin=b"n\n", state=True), C(["-i", "one", "two"], stdin=b"y\n", state=True)],
+    ]] + [C(["-i", "one", "two"], stdin=b"n\n", state=True), C(["-i", "one", "two"], stdin=b"y\n", state=True)] + [
+        # -f and -i replace NAME only by renaming a new link over it: where
+        # the link cannot be made, NAME stays.
+        C(a, state=True, stdin=stdin) for a, stdin in [
+            (["-f", "one", "two"], b""), (["-f", "/proc/version", "one"], b""), (["-sf", "", "one"], b""),
+            (["-i", "/proc/version", "one"], b"y\n"), (["-fv", "two", "one"], b""),
+        ]] + [
+        # A second name of TARGET is replaced (by itself): not "the same file".
+        C(a, state=True, setup=lambda d: os.link(os.path.join(d, "one"), os.path.join(d, "hl")))
+        for a in [["-f", "one", "hl"], ["-f", "hl", "one"], ["-f", "one", "one"], ["-f", "one", "./one"], ["-fv", "one", "hl"]]],
     "chmod": [C(a, state=True) for a in [
         ["755", "one"], ["-v", "755", "one"], ["-c", "644", "one"], ["-c", "755", "one"], ["-v", "u+x", "one"], ["x", "one"],
         ["755"], [], ["-w", "one"], ["-v", "-w", "one"], ["755", "nosuch"], ["755", "dir/dangling"], ["-v", "o-r", "dir"],

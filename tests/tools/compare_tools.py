@@ -12,6 +12,7 @@ usage: compare_tools.py TOOL TOOL_DIR [EMULATOR WORDS...]
 
 Exit status 0 when every case matches; each difference is printed.
 """
+import atexit
 import os
 import shutil
 import signal
@@ -82,7 +83,9 @@ def scratch(prefix):
             root = "/dev/shm"
     except OSError:
         pass
-    return tempfile.mkdtemp(prefix=prefix, dir=root)
+    base = tempfile.mkdtemp(prefix=prefix, dir=root)
+    atexit.register(shutil.rmtree, base, True)  # also when a case raises
+    return base
 
 
 def make_files(d):

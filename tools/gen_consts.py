@@ -25,6 +25,7 @@ Usage:
 """
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -824,9 +825,9 @@ def emit_struct(s: Struct, lay: Layout, lines: list, asserts: list):
 CORE_HEADERS = {"types.hpp", "syscall.hpp", "start.hpp", "nr.hpp", "result.hpp", "rawsys.hpp", "uapi.hpp"}
 
 
-def sections_of(names) -> dict:
-    """name -> the topic (header name without .hpp) whose section holds it, or
-    None for the common part."""
+@functools.cache
+def uapi_users() -> dict:
+    """name -> the headers (paths under include/rawsys/) that name uapi::name."""
     top = REPO_ROOT / "include" / "rawsys"
     users: dict = {}
     for path in sorted(top.rglob("*.hpp")):
@@ -835,12 +836,19 @@ def sections_of(names) -> dict:
             continue
         for n in set(re.findall(r"\buapi::(\w+)", path.read_text())):
             users.setdefault(n, set()).add(rel)
-    out = {}
-    for n in names:
-        u = users.get(n, set())
-        only = next(iter(u)) if len(u) == 1 else None
-        out[n] = only.stem if only and len(only.parts) == 1 and only.name not in CORE_HEADERS else None
-    return out
+    return users
+
+
+def section_of_users(u: set):
+    """The topic whose section serves these users, or None for the common part."""
+    only = next(iter(u)) if len(u) == 1 else None
+    return only.stem if only and len(only.parts) == 1 and only.name not in CORE_HEADERS else None
+
+
+def sections_of(names) -> dict:
+    """name -> the topic (header name without .hpp) whose section holds it, or
+    None for the common part."""
+    return {n: section_of_users(uapi_users().get(n, set())) for n in names}
 
 
 def struct_sections(key: str, layouts: dict) -> list:
@@ -853,8 +861,13 @@ def struct_sections(key: str, layouts: dict) -> list:
         lines: list = []
         asserts: list = []
         emit_struct(s, layouts[s.name], lines, asserts)
-        defined = {s.name} | set(re.findall(r"^struct (\w+) \{", "\n".join(lines), re.M))
-        out.append([sections_of([s.name])[s.name], lines, asserts, defined])
+        text = "\n".join(lines)
+        # The struct and what is emitted with it (stat_time, <name>_layout_ok,
+        # <name>_<member>_type): one section for all of their users.
+        defined = {s.name} | set(re.findall(r"^struct (?:\[\[[^]]*\]\] )?(\w+) \{", text, re.M)) | \
+            set(re.findall(r"^(?:constexpr bool|using) (\w+)", text, re.M))
+        users = set().union(*(uapi_users().get(n, set()) for n in defined))
+        out.append([section_of_users(users), lines, asserts, defined])
     moved = True
     while moved:
         moved = False

@@ -172,6 +172,9 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--same-ground", action="store_true")
     args = ap.parse_args()
+    unknown = set(args.standards.split(",")) - {"c++20", "c++23"}
+    if unknown:
+        ap.error(f"--standards takes c++20 and c++23, not {', '.join(sorted(unknown))}")
     cases = dict(CASES)
     if args.topics:
         for h in topic_headers():

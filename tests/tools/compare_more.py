@@ -165,23 +165,23 @@ def tree(d):
 # directory's (compare_tools.scratch: tmpfs where it can): the first of these
 # roots that is not on the scratch directory's file system.
 OTHER_ROOTS = ("/dev/shm", tempfile.gettempdir(), "/var/tmp")
-SHM = None
+OTHER = None
 
 
 def other_fs(d):
     """d/shm: a directory on another file system, for mv's copies."""
-    global SHM
-    if SHM is None:
+    global OTHER
+    if OTHER is None:
         dev = os.stat(d).st_dev
         root = next((r for r in OTHER_ROOTS if os.path.isdir(r) and os.access(r, os.W_OK) and os.stat(r).st_dev != dev), None)
         if root is None:
             raise SystemExit(f"compare_more.py: none of {', '.join(OTHER_ROOTS)} is on another file system than {d}")
-        SHM = os.path.join(root, "rawsys-tools-%d" % os.getpid())
-    shutil.rmtree(SHM, ignore_errors=True)
-    os.mkdir(SHM)
-    with open(os.path.join(SHM, "there"), "w") as f:
+        OTHER = os.path.join(root, "rawsys-tools-%d" % os.getpid())
+    shutil.rmtree(OTHER, ignore_errors=True)
+    os.mkdir(OTHER)
+    with open(os.path.join(OTHER, "there"), "w") as f:
         f.write("on another file system")
-    os.symlink(SHM, os.path.join(d, "shm"))
+    os.symlink(OTHER, os.path.join(d, "shm"))
     tree(d)
 
 
@@ -215,8 +215,8 @@ def snapshot(d):
     """What a tool may have changed in the scratch directory (and in the
     directory d/shm leads to)."""
     seen = []
-    if SHM and os.path.islink(os.path.join(d, "shm")) and os.path.isdir(SHM):
-        seen = [("shm/" + w[0],) + w[1:] for w in snapshot(SHM)]
+    if OTHER and os.path.islink(os.path.join(d, "shm")) and os.path.isdir(OTHER):
+        seen = [("shm/" + w[0],) + w[1:] for w in snapshot(OTHER)]
     for root, dirs, files in os.walk(d):
         dirs.sort()
         for n in sorted(dirs + files):
@@ -767,8 +767,8 @@ def main():
     os.rmdir(base)
     if tool == "rm":
         failures += rm_race(ours, emulator)
-    if SHM:
-        shutil.rmtree(SHM, ignore_errors=True)
+    if OTHER:
+        shutil.rmtree(OTHER, ignore_errors=True)
     print(f"{tool}: {len(cases) - failures} of {len(cases)} cases match coreutils")
     return 1 if failures else 0
 

@@ -17,6 +17,7 @@
 
 #include "args.hpp"
 #include "exec.hpp"
+#include "fs_types.hpp"
 #include "fsops.hpp"
 #include "membuf.hpp"
 #include "modes.hpp"

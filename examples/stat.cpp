@@ -10,13 +10,13 @@
 //
 // Differs from coreutils: times are written in UTC (this stat carries no
 // time zone database); %m (mount point) and %C (SELinux context) are not
-// offered and print '?' as an unknown sequence does; -f names the common
-// file system types only (the others "UNKNOWN (0x...)"); --cached is
-// accepted and ignored.
+// offered and print '?' as an unknown sequence does; --cached is accepted
+// and ignored. -f's %T names a type as coreutils 9.1 does (fs_types.hpp).
 #include <rawsys/fs.hpp>
 #include <rawsys/start.hpp>
 
 #include "args.hpp"
+#include "fs_types.hpp"
 #include "users.hpp"
 
 namespace {
@@ -222,26 +222,6 @@ bool file_conversion(const spec& f, char c, char prefix, const char* name, const
   }
 }
 
-const char* fs_type_name(int64_t magic) {
-  namespace u = rawsys::uapi;
-  struct known {
-    int64_t magic;
-    const char* name;
-  };
-  static const known names[] = {
-      {u::ext2_super_magic, "ext2/ext3"}, {u::tmpfs_magic, "tmpfs"},        {u::proc_super_magic, "proc"},
-      {u::sysfs_magic, "sysfs"},         {u::overlayfs_super_magic, "overlayfs"}, {u::btrfs_super_magic, "btrfs"},
-      {u::xfs_super_magic, "xfs"},       {u::devpts_super_magic, "devpts"}, {u::cgroup2_super_magic, "cgroup2fs"},
-      {u::cgroup_super_magic, "cgroupfs"}, {u::nfs_super_magic, "nfs"},    {u::msdos_super_magic, "msdos"},
-      {u::squashfs_magic, "squashfs"},   {u::ramfs_magic, "ramfs"},         {u::hugetlbfs_magic, "hugetlbfs"},
-      {u::fuse_super_magic, "fuseblk"},  {u::nsfs_magic, "nsfs"},           {u::debugfs_magic, "debugfs"},
-      {u::bpf_fs_magic, "bpf_fs"},
-  };
-  for (const auto& k : names)
-    if (static_cast<uint32_t>(k.magic) == static_cast<uint32_t>(magic)) return k.name;
-  return nullptr;
-}
-
 bool fs_conversion(const spec& f, char c, const char* name, const rawsys::statfs_t& st) {
   switch (c) {
     case 'a': put_signed(f, st.bavail); return true;
@@ -260,7 +240,7 @@ bool fs_conversion(const spec& f, char c, const char* name, const rawsys::statfs
     case 'S': put_signed(f, st.frsize ? st.frsize : st.bsize); return true;
     case 't': put_number(f, static_cast<uint64_t>(st.type) & 0xffffffffu, false, 16); return true;
     case 'T': {
-      if (const char* n = fs_type_name(st.type)) {
+      if (const char* n = tool::fs_type_name(static_cast<uint32_t>(st.type))) {
         put_string(f, n);
       } else {
         char text[40];

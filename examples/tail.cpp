@@ -14,13 +14,23 @@
 // looked at again every -s seconds (1 by default) as well as on each
 // inotify event; --pid=PID ends tail after PID has ended (looked at on the
 // same interval). A pipe or FIFO is not followed.
+//
+// inotify is used where coreutils uses it: not for standard input, a
+// symbolic link, a file that is neither regular nor a FIFO, one on a remote
+// or unknown file system (fs_types.hpp), nor after an error with -f; there
+// every file is looked at every -s seconds, and where inotify itself fails
+// tail says "inotify cannot be used, reverting to polling" as coreutils
+// does. When standard output is a pipe, tail ends as soon as its reader
+// does (SIGPIPE), not at the next write.
 #include <rawsys/event.hpp>
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
+#include <rawsys/process.hpp>
 #include <rawsys/signal.hpp>
 #include <rawsys/start.hpp>
 
 #include "args.hpp"
+#include "fs_types.hpp"
 #include "membuf.hpp"
 
 namespace {
@@ -251,6 +261,8 @@ struct file {
   int fd = -1;       // -1: not open now
   int64_t pos = 0;
   uint64_t dev = 0, ino = 0;
+  unsigned mode = 0;      // the open file's type
+  errc open_error{};      // why the last open failed
   bool gone = false;      // reported as inaccessible, waited for (-F)
   bool followed = true;   // false for a pipe, or a file given up on
 };
@@ -301,6 +313,7 @@ void check_name(int i, rawsys::fd notify) {
   file& x = files[i];
   auto f = rawsys::openat(rawsys::at_fdcwd, x.name, rawsys::o::rdonly | rawsys::o::cloexec | rawsys::o::nonblock);
   if (!f) {
+    x.open_error = f.error();
     if (!x.gone) {
       tool::put_quoteaf(tool::begin_error(), x.shown);
       rawsys::err << " has become inaccessible: " << message(f.error());
@@ -329,56 +342,153 @@ void check_name(int i, rawsys::fd notify) {
   x.dev = probe.dev;
   x.ino = probe.ino;
   x.pos = 0;
+  x.mode = st.mode;
   x.gone = false;
-  (void)rawsys::inotify_add_watch(notify, x.name, rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self |
-                                                       rawsys::in::move_self);
+  if (notify.get() >= 0)
+    (void)rawsys::inotify_add_watch(notify, x.name, rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self |
+                                                         rawsys::in::move_self);
   read_more(i);
 }
 
-[[noreturn]] void follow(bool by_name, int pid, rawsys::timespec interval) {
-  // Nowhere to write to: said before waiting, as coreutils does.
-  if (auto st = rawsys::fstat(rawsys::stdout_fd); !st) {
-    tool::error("standard output", st.error());
-    rawsys::exit_program(tool::finish(1));
+void warn(const char* what) {
+  tool::begin_error() << what;
+  tool::end_error();
+}
+
+// Whether the file's changes reach inotify: its file system is one known to
+// be local. An fstatfs(2) that fails counts as remote, and is said unless
+// the kernel lacks it (fs_types.hpp).
+bool on_local_fs(const file& x) {
+  rawsys::statfs_t st{};
+  if (auto r = rawsys::fstatfs(rawsys::fd(x.fd), &st); !r) {
+    if (r.error() != errc::enosys) {
+      tool::put_quoteaf(tool::begin_error() << "cannot determine location of ", x.shown);
+      rawsys::err << ". reverting to polling: " << message(r.error());
+      tool::end_error();
+    }
+    return false;
   }
-  auto notify = rawsys::inotify_init1(rawsys::in::cloexec | rawsys::in::nonblock);
+  return tool::local_fs_type(static_cast<uint32_t>(st.type));
+}
+
+// Where coreutils follows with inotify(7) and where it polls (its tail.c):
+// it polls when standard input is followed, when a followed file is on a
+// remote or unknown file system or none is open, when a name is a symbolic
+// link (inotify would watch the target), when an open file is neither
+// regular nor a FIFO, and in descriptor mode after an error.
+bool inotify_fits(bool by_name, bool ok) {
+  bool any_local = false;
+  for (int i = 0; i < nfiles; ++i) {
+    const file& x = files[i];
+    rawsys::statx_t st{};
+    if (!tool::eq(x.name, "-") &&
+        rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::symlink_nofollow, rawsys::stx::type, &st) &&
+        rawsys::s::islnk(st.mode))
+      return false;
+    if (x.fd < 0) continue;
+    if (tool::eq(x.name, "-") || !(rawsys::s::isreg(x.mode) || rawsys::s::isfifo(x.mode))) return false;
+    if (!on_local_fs(x)) return false;
+    any_local = true;
+  }
+  return any_local && (by_name || ok);
+}
+
+// The watches, as coreutils sets them: false (said why) where inotify cannot
+// follow every file, and tail polls instead.
+bool add_watches(rawsys::fd notify, bool by_name) {
   const auto mask = rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self | rawsys::in::move_self;
-  for (int i = 0; i < nfiles; ++i)
-    if (notify && files[i].fd >= 0 && files[i].followed) (void)rawsys::inotify_add_watch(*notify, files[i].name, mask);
-  if (by_name && notify) {
-    // Also the directories, for a name that appears or is replaced.
-    for (int i = 0; i < nfiles; ++i) {
+  bool unwatched = false;
+  for (int i = 0; i < nfiles; ++i) {
+    file& x = files[i];
+    if (!x.followed) continue;
+    if (by_name) {
+      // The directory too, for a name that appears or is replaced.
       char dir[4096];
       size_t n = 0, slash = 0;
-      for (const char* p = files[i].name; *p && n + 1 < sizeof dir; ++p, ++n)
+      for (const char* p = x.name; *p && n + 1 < sizeof dir; ++p, ++n)
         if ((dir[n] = *p) == '/') slash = n + 1;
       if (slash == 0) dir[slash++] = '.';
       dir[slash] = '\0';
-      (void)rawsys::inotify_add_watch(*notify, dir, rawsys::in::create | rawsys::in::moved_to | rawsys::in::delete_ |
-                                                        rawsys::in::moved_from);
+      auto w = rawsys::inotify_add_watch(notify, dir, rawsys::in::create | rawsys::in::moved_to | rawsys::in::delete_ |
+                                                          rawsys::in::moved_from);
+      if (!w) {
+        if (w.error() == errc::enospc) {
+          warn("inotify resources exhausted");
+        } else {
+          tool::put_quoteaf(tool::begin_error() << "cannot watch parent directory of ", x.name);
+          rawsys::err << ": " << message(w.error());
+          tool::end_error();
+        }
+        return false;
+      }
+    }
+    auto w = rawsys::inotify_add_watch(notify, x.name, mask);
+    if (w) continue;
+    unwatched |= x.fd >= 0;
+    if (w.error() == errc::enospc || w.error() == errc::enomem) {
+      warn("inotify resources exhausted");
+      return false;
+    }
+    if (x.fd >= 0 || w.error() != x.open_error) {
+      tool::put_quoteaf(tool::begin_error() << "cannot watch ", x.name);
+      rawsys::err << ": " << message(w.error());
+      tool::end_error();
     }
   }
+  return by_name || !unwatched;
+}
+
+// The reader of a pipe on standard output went away: ended as a write to
+// it would end tail (SIGPIPE, or status 1 where SIGPIPE is ignored).
+[[noreturn]] void output_gone() {
+  (void)rawsys::kill(rawsys::getpid(), rawsys::sig::pipe);
+  rawsys::exit_program(1);
+}
+
+[[noreturn]] void follow(bool by_name, int pid, rawsys::timespec interval, bool ok) {
+  // Nowhere to write to: said before waiting, as coreutils does.
+  auto out = rawsys::fstat(rawsys::stdout_fd);
+  if (!out) {
+    tool::error("standard output", out.error());
+    rawsys::exit_program(tool::finish(1));
+  }
+  // A pipe on standard output is watched too: tail ends when its reader
+  // does (tail -f log | head -1), not at the next write after that.
+  const bool watch_output = rawsys::s::isfifo(out->mode);
+  rawsys::unique_fd notify;
+  if (inotify_fits(by_name, ok)) {
+    if (auto n = rawsys::inotify_init1(rawsys::in::cloexec | rawsys::in::nonblock); !n) {
+      tool::begin_error() << "inotify cannot be used, reverting to polling: " << message(n.error());
+      tool::end_error();
+    } else if (add_watches(*n, by_name)) {
+      notify = static_cast<rawsys::unique_fd&&>(*n);
+    } else {
+      warn("inotify cannot be used, reverting to polling");
+    }
+  }
+  const bool inotify = notify.get() >= 0;
   for (;;) {
     if (auto s = rawsys::out.flush(); !s) write_failed(s.error());
     bool any = false;
     for (int i = 0; i < nfiles; ++i) any |= files[i].followed && (files[i].fd >= 0 || by_name);
     if (!any) {
-      tool::begin_error() << "no files remaining";
-      tool::end_error();
+      warn("no files remaining");
       rawsys::exit_program(1);
     }
-    rawsys::pollfd p{notify ? notify->get() : -1, rawsys::poll::in, rawsys::poll::none};
-    const bool timed = by_name || pid != 0 || !notify;
-    (void)rawsys::ppoll(&p, 1, timed ? &interval : nullptr);
-    if (notify)
-      while (fill(*notify, buf, sizeof buf).value_or(0) != 0) {
+    rawsys::pollfd p[2] = {{inotify ? notify.get() : -1, rawsys::poll::in, rawsys::poll::none},
+                           {1, rawsys::poll::none, rawsys::poll::none}};
+    const bool timed = by_name || pid != 0 || !inotify;
+    (void)rawsys::ppoll(p, watch_output ? 2 : 1, timed ? &interval : nullptr);
+    if (watch_output && p[1].revents != rawsys::poll::none) output_gone();
+    if (inotify)
+      while (fill(notify, buf, sizeof buf).value_or(0) != 0) {
       }
     bool ended = false;
     if (pid != 0)
       if (auto k = rawsys::kill(pid, rawsys::sig{0}); !k) ended = k.error() == errc::esrch;
     for (int i = 0; i < nfiles; ++i) {
       if (!files[i].followed) continue;
-      if (by_name) check_name(i, notify ? rawsys::fd(*notify) : rawsys::fd(-1));
+      if (by_name) check_name(i, rawsys::fd(notify.get()));
       read_more(i);
     }
     if (ended) {
@@ -488,6 +598,7 @@ int main(int argc, char** argv) {
         rawsys::err << " for reading: " << message(f.error());
         tool::end_error();
         status = 1;
+        x.open_error = f.error();
         x.gone = true;
         x.followed = by_name && retry;
         continue;
@@ -497,6 +608,7 @@ int main(int argc, char** argv) {
     }
     rawsys::statx_t st{};
     if (!identity(in, x, st)) st.mode = 0;
+    x.mode = st.mode;
     if (rawsys::s::isdir(st.mode)) {
       header(i);
       read_error(x.shown, errc::eisdir);
@@ -521,7 +633,7 @@ int main(int argc, char** argv) {
   if (forever) {
     bool any = false;
     for (int i = 0; i < nfiles; ++i) any |= files[i].followed;
-    if (any) follow(by_name, pid, interval);
+    if (any) follow(by_name, pid, interval, status == 0);
     if (!by_name && status != 0) {
       tool::begin_error() << "no files remaining";
       tool::end_error();

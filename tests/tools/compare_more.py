@@ -7,11 +7,13 @@ the scratch directory afterwards (names, types, modes, contents, link
 targets).
 
 usage: compare_more.py TOOL TOOL_DIR [EMULATOR WORDS...]
-Exit status 0 when every case matches; each difference is printed.
+Exit status 0 when every case matches; each difference is printed first,
+then the cases that match.
 """
 import hashlib
 import os
 import re
+import resource
 import shutil
 import signal
 import stat
@@ -50,15 +52,18 @@ def C(args, state=False, limit=None, setup=None, sort_out=False, mask=None, time
 class Follow:
     """tail -f/-F: ARGS run in the scratch directory while STEPS change its
     files; after each step, what the step awaits (bytes on stdout or
-    stderr) is waited for, then tail is ended with SIGTERM (or ends by
-    itself: --pid)."""
+    stderr) is waited for, then tail is ended with SIGTERM. ends: True when
+    tail ends by itself (--pid), "reader" when the pipe on its standard
+    output is closed once the last step's bytes are read (tail must end
+    then, by SIGPIPE); nofile: RLIMIT_NOFILE for tail, so that no inotify
+    instance can be opened; setup: as for C."""
 
-    def __init__(self, args, steps, ends=False):
-        self.args, self.steps, self.ends = args, steps, ends
+    def __init__(self, args, steps, ends=False, nofile=None, setup=None):
+        self.args, self.steps, self.ends, self.nofile = args, steps, ends, nofile
         self.stdin, self.stdout, self.env, self.compare_stderr = b"", None, {}, True
         self.state = False
         self.limit = None
-        self.setup = None
+        self.setup = setup
 
 
 def append(name, data):
@@ -94,14 +99,23 @@ def run_follow(cmd, argv0, case, d, emulator):
         pid_child = subprocess.Popen(["sleep", "1"])
         args = [a.replace("CHILD", str(pid_child.pid)) for a in args]
     full = (emulator + ["-0", argv0, cmd] if emulator else [argv0]) + args
-    p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=BASE_ENV, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    got = {"out": b"", "err": b""}
 
-    def reader(stream, key):
+    def limit():
+        if case.nofile:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (case.nofile, case.nofile))
+    p = subprocess.Popen(full, executable=None if emulator else cmd, cwd=d, env=BASE_ENV, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=limit)
+    got = {"out": b"", "err": b""}
+    # With ends="reader", the last bytes awaited on stdout close the pipe.
+    last = case.steps[-1][2] if case.ends == "reader" else None
+
+    def reader(stream, key, until=None):
         for chunk in iter(lambda: os.read(stream.fileno(), 65536), b""):
             got[key] += chunk
-    threads = [threading.Thread(target=reader, args=(p.stdout, "out")),
+            if until is not None and until in got[key]:
+                stream.close()
+                return
+    threads = [threading.Thread(target=reader, args=(p.stdout, "out", last)),
                threading.Thread(target=reader, args=(p.stderr, "err"))]
     for t in threads:
         t.start()
@@ -114,8 +128,9 @@ def run_follow(cmd, argv0, case, d, emulator):
         if act:
             act(d)
         wait_for(key, data)
-    if pid_child:
-        pid_child.wait()
+    if pid_child or case.ends == "reader":
+        if pid_child:
+            pid_child.wait()
         try:
             status = p.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -242,6 +257,22 @@ RANDOM_NAMES = [(r"(zq|tmp\.|\.a)[A-Za-z0-9]+", r"\1R")]
 # directory: inode numbers, the change and birth times (now), a file
 # system's free counts.
 import time as _time  # noqa: E402
+
+
+def mount_points():
+    """One mount point of each file system type mounted here (statfs's
+    f_type), for stat -f's %T: every name this machine can show."""
+    seen, points = set(), []
+    with open("/proc/self/mounts") as f:
+        for line in f:
+            point, kind = line.split()[1:3]
+            point = point.replace("\\040", " ")
+            if kind not in seen and os.path.isdir(point):
+                seen.add(kind)
+                points.append(point)
+    return points
+
+
 STAT_MASK = [(r"Inode: \d+ *", "Inode: I "), (r"%d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} \+0000" % _time.gmtime().tm_year, "NOW"),
              (r"(Free|Available): \d+ *", r"\1: F ")]
 
@@ -299,6 +330,22 @@ CASES = {
         Follow(["--follow=name", "--retry", "-s", "0.1", "new"], [(None, "err", b"No such file"),
                                                                   (append("new", b"born\n"), "out", b"born\n")]),
         Follow(["-f", "-s", "0.1", "--pid=CHILD", "one"], [(None, "out", b"hello\n")], ends=True),
+        # No inotify instance to be had (RLIMIT_NOFILE): said, then polled.
+        Follow(["-f", "-s", "0.1", "one"], [(None, "out", b"hello\n"), (append("one", b"more\n"), "out", b"more\n")],
+               nofile=4),
+        # Polled without trying inotify, so nothing said: a symbolic link,
+        # a character device beside the file, a file that could not be opened.
+        Follow(["-f", "-s", "0.1", "sl"], [(None, "out", b"hello\n"), (append("one", b"more\n"), "out", b"more\n")],
+               nofile=4, setup=lambda d: os.symlink("one", os.path.join(d, "sl"))),
+        Follow(["-f", "-s", "0.1", "/dev/null", "one"],
+               [(None, "out", b"hello\n"), (append("one", b"more\n"), "out", b"more\n")], nofile=5),
+        Follow(["-f", "-s", "0.1", "nosuch", "one"],
+               [(None, "out", b"hello\n"), (append("one", b"more\n"), "out", b"more\n")], nofile=4),
+        # The reader of standard output goes away: tail ends then (SIGPIPE),
+        # with inotify, by name, and polling.
+        Follow(["-f", "one"], [(None, "out", b"hello\n")], ends="reader"),
+        Follow(["-F", "one"], [(None, "out", b"hello\n")], ends="reader"),
+        Follow(["-f", "-s", "0.1", "one"], [(None, "out", b"hello\n")], ends="reader", nofile=4),
     ],
     "mkdir": [C(a, state=True) for a in [
         ["new"], ["new", "new2"], ["dir"], ["-p", "dir"], ["one"], ["-p", "one"], ["-p", "one/x"], ["one/x"],
@@ -548,7 +595,8 @@ CASES = {
         ["--printf=%n:%s;", "one", "two"], ["-c", "%A %a", "kinds/", "tree"], ["-c", "%F", "kinds"], ["-f", "-c", "%n %l %s %S %t %T", "one", "/proc"],
         ["-f", "one"], ["-f", "nosuch"], ["-f", "-"], ["-c", "%n %s", "-"], ["--dereference", "--format=%s", "l"],
         ["-c", "%w|%W", "nosuch"], ["-c", "%04a|%#o|%10.10A|", "script"], ["--terse", "-f", "-c", "%T", "one"],
-    ]] + [C(["-c", "%n %s", "-"], stdin="lines", mask=STAT_MASK), C(["one"], stdout="full", mask=STAT_MASK)],
+    ]] + [C(["-c", "%n %s", "-"], stdin="lines", mask=STAT_MASK), C(["one"], stdout="full", mask=STAT_MASK),
+          C(["-f", "-c", "%n %t %T"] + mount_points())],
     "tee": [
         C([], stdin=b"a\nb\n"), C([], stdin="big"), C(["out1", "out2"], stdin="lines", state=True),
         C(["-a", "one"], stdin=b"more\n", state=True), C(["--append", "one", "new"], stdin=b"x", state=True),
@@ -723,6 +771,7 @@ def main():
         return 1 if failures else 0
     theirs = REFERENCE[tool]
     failures = 0
+    matched = []  # printed after the differences, which a truncated log then keeps
     base = scratch("rawsys-tools-")
     d = os.path.join(base, "t")
     cases = CASES[tool]
@@ -763,8 +812,10 @@ def main():
                 if g != w:
                     print(f"  {what}: rawsys {g!r:.600}\n  {' ' * len(what)}  coreutils {w!r:.600}")
         else:
-            print(f"same: {label}")
+            matched.append(label)
     os.rmdir(base)
+    for label in matched:
+        print(f"same: {label}")
     if tool == "rm":
         failures += rm_race(ours, emulator)
     if OTHER:

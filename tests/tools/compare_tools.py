@@ -10,7 +10,8 @@ usage: compare_tools.py TOOL TOOL_DIR [EMULATOR WORDS...]
   TOOL_DIR   the directory holding the built tools
   EMULATOR   e.g. qemu-aarch64 -L /usr/aarch64-linux-gnu for arm64 builds
 
-Exit status 0 when every case matches; each difference is printed.
+Exit status 0 when every case matches; each difference is printed first,
+then the cases that match.
 """
 import atexit
 import os
@@ -431,6 +432,7 @@ def main():
     ours = os.path.abspath(os.path.join(tool_dir, tool))
     theirs = REFERENCE[tool]
     failures = 0
+    matched = []  # printed after the differences, which a truncated log then keeps
     base = scratch("rawsys-tools-")
     d = os.path.join(base, "t")
     for case in CASES[tool]:
@@ -456,8 +458,10 @@ def main():
                 if g != w:
                     print(f"  {what}: rawsys {g!r:.400}\n  {' ' * len(what)}  coreutils {w!r:.400}")
         else:
-            print(f"same: {label}")
+            matched.append(label)
     os.rmdir(base)
+    for label in matched:
+        print(f"same: {label}")
     print(f"{tool}: {len(CASES[tool]) - failures} of {len(CASES[tool])} cases match coreutils")
     return 1 if failures else 0
 

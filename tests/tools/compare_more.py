@@ -64,6 +64,7 @@ class Follow:
         self.state = False
         self.limit = None
         self.setup = setup
+        self.waited = []  # seconds each step waited, rawsys's run then coreutils'
 
 
 def append(name, data):
@@ -121,9 +122,14 @@ def run_follow(cmd, argv0, case, d, emulator):
         t.start()
 
     def wait_for(key, data):
-        deadline = time.monotonic() + 20
-        while data not in got[key] and time.monotonic() < deadline:
+        start = time.monotonic()
+        while data not in got[key] and time.monotonic() < start + 20:
             time.sleep(0.02)
+        # How long each step waited, and whether its bytes came: printed
+        # with a difference, where timing may be the cause.
+        waited.append(f"{time.monotonic() - start:.2f}" + ("" if data in got[key] else " (never came)"))
+    waited = []
+    case.waited.append(waited)
     for act, key, data in case.steps:
         if act:
             act(d)
@@ -811,6 +817,8 @@ def main():
             for what, g, w in zip(("status", "stdout", "stderr", "files", "times"), got, want):
                 if g != w:
                     print(f"  {what}: rawsys {g!r:.600}\n  {' ' * len(what)}  coreutils {w!r:.600}")
+            if isinstance(case, Follow):
+                print(f"  seconds waited per step: rawsys {case.waited[-2]}, coreutils {case.waited[-1]}")
         else:
             matched.append(label)
     os.rmdir(base)

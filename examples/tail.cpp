@@ -8,20 +8,30 @@
 // -f (--follow=descriptor) then waits for more, woken by inotify(7): each
 // open file is read to its end again on every change, a truncated one from
 // its start ("file truncated"). -F (--follow=name --retry) follows names
-// instead: a name that goes away is reported ("has become inaccessible"),
-// one that comes back or now names another file is opened again ("has
-// appeared", "has been replaced") and printed from its start. Names are
-// looked at again every -s seconds (1 by default) as well as on each
-// inotify event; --pid=PID ends tail after PID has ended (looked at on the
-// same interval). A pipe or FIFO is not followed.
+// instead, as coreutils' recheck() does: a name that goes away is reported
+// ("has become inaccessible"), one that comes back or now names another
+// file is opened again ("has appeared", "has been replaced") and printed
+// from its start; a directory or other file tail cannot follow is said and
+// waited past. Names are looked at again every -s seconds (1 by default)
+// as well as on each inotify event; --retry with -f waits for a file that
+// could not be opened; --pid=PID ends tail after PID has ended (looked at
+// on the same interval). Standard input that is a pipe is not followed; a
+// FIFO operand is.
 //
 // inotify is used where coreutils uses it: not for standard input, a
 // symbolic link, a file that is neither regular nor a FIFO, one on a remote
 // or unknown file system (fs_types.hpp), nor after an error with -f; there
 // every file is looked at every -s seconds, and where inotify itself fails
 // tail says "inotify cannot be used, reverting to polling" as coreutils
-// does. When standard output is a pipe, tail ends as soon as its reader
-// does (SIGPIPE), not at the next write.
+// does. With inotify in use, a name that becomes a symbolic link or a file
+// on a remote file system is given up, as coreutils gives it up.
+//
+// When standard output is a pipe, tail ends as soon as its reader does
+// (SIGPIPE). Differs from coreutils: that is at once when polling too,
+// where coreutils notices it at its next look (-s seconds); coreutils keeps
+// following a name without --retry that was renamed away while inotify
+// watches it (it still watches the renamed file), where this tail ends
+// with "no files remaining" as coreutils does when polling.
 #include <rawsys/event.hpp>
 #include <rawsys/file.hpp>
 #include <rawsys/fs.hpp>
@@ -262,20 +272,23 @@ struct file {
   int64_t pos = 0;
   uint64_t dev = 0, ino = 0;
   unsigned mode = 0;      // the open file's type
-  errc open_error{};      // why the last open failed
-  bool gone = false;      // reported as inaccessible, waited for (-F)
-  bool followed = true;   // false for a pipe, or a file given up on
+  int errnum = 0;         // the last look's errno; -1: not a file tail can follow
+  bool tailable = true;   // false while missing (--retry) or of such a type
+  bool ignore = false;    // given up on (coreutils' words)
+  bool remote = false;    // on a file system whose changes inotify may miss
 };
 
 constexpr int max_files = 256;
 file files[max_files];
 int nfiles = 0;
 int last_shown = -1;
-bool headers = false;
+bool headers = false, first_header = true;
+bool reopen = false;  // --retry (and -F): a name that cannot be opened is waited for
 
 void header(int i) {
   if (!headers || last_shown == i) return;
-  rawsys::out << (last_shown < 0 ? "" : "\n") << "==> " << files[i].shown << " <==\n";
+  rawsys::out << (first_header ? "" : "\n") << "==> " << files[i].shown << " <==\n";
+  first_header = false;
   last_shown = i;
 }
 
@@ -286,6 +299,38 @@ bool identity(rawsys::fd f, file& x, rawsys::statx_t& st) {
   return true;
 }
 
+// The kinds of file tail follows (coreutils' IS_TAILABLE_FILE_TYPE).
+bool tailable_type(unsigned mode) {
+  return rawsys::s::isreg(mode) || rawsys::s::isfifo(mode) || rawsys::s::issock(mode) || rawsys::s::ischr(mode);
+}
+
+void say(const file& x, const char* what) {
+  tool::put_quoteaf(tool::begin_error(), x.shown);
+  rawsys::err << what;
+  tool::end_error();
+}
+
+void warn(const char* what) {
+  tool::begin_error() << what;
+  tool::end_error();
+}
+
+// Whether the file's changes reach inotify: its file system is one known to
+// be local. An fstatfs(2) that fails counts as remote, and is said unless
+// the kernel lacks it (fs_types.hpp).
+bool on_remote_fs(rawsys::fd f, const char* shown) {
+  rawsys::statfs_t st{};
+  if (auto r = rawsys::fstatfs(f, &st); !r) {
+    if (r.error() != errc::enosys) {
+      tool::put_quoteaf(tool::begin_error() << "cannot determine location of ", shown);
+      rawsys::err << ". reverting to polling: " << message(r.error());
+      tool::end_error();
+    }
+    return true;
+  }
+  return !tool::local_fs_type(static_cast<uint32_t>(st.type));
+}
+
 // Reads what was added to a followed file since the last look.
 void read_more(int i) {
   file& x = files[i];
@@ -293,7 +338,8 @@ void read_more(int i) {
   rawsys::statx_t st{};
   if (!rawsys::statx(rawsys::fd(x.fd), "", rawsys::at::empty_path, rawsys::stx::basic_stats, &st)) return;
   if (rawsys::s::isreg(st.mode) && static_cast<int64_t>(st.size) < x.pos) {
-    tool::begin_error() << x.shown << ": file truncated";
+    tool::put_quotef(tool::begin_error(), x.shown);
+    rawsys::err << ": file truncated";
     tool::end_error();
     x.pos = 0;
     (void)rawsys::lseek(rawsys::fd(x.fd), 0, rawsys::seek::set);
@@ -308,67 +354,92 @@ void read_more(int i) {
   }
 }
 
-// -F: the name looked at again; reopened when it names another file.
-void check_name(int i, rawsys::fd notify) {
+void stop_following(file& x) {
+  if (x.fd > 0) (void)rawsys::close(rawsys::fd(x.fd));
+  x.fd = -1;
+}
+
+const auto file_watch = rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self | rawsys::in::move_self;
+
+// The name looked at again (-F: on every wake; a file not open, with
+// --retry: in either mode), as coreutils' recheck() does: what it says,
+// and when it follows a new file. With inotify in use a name that has
+// become a symbolic link, or a file on a remote file system, is given up:
+// inotify would watch the wrong file or miss its changes.
+void recheck(int i, bool by_name, rawsys::fd notify) {
   file& x = files[i];
+  const bool inotify = notify.get() >= 0;
+  const bool was_tailable = x.tailable;
+  const int prev_errnum = x.errnum;
+  rawsys::statx_t st{};
+  const bool link = inotify &&
+                    rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::symlink_nofollow, rawsys::stx::type, &st) &&
+                    rawsys::s::islnk(st.mode);
+  // The file still open under the name needs no second descriptor (under a
+  // tight RLIMIT_NOFILE it would otherwise seem to come and go).
+  file now = x;
+  if (x.fd >= 0 && x.errnum == 0 && !link && rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::flags{}, rawsys::stx::basic_stats, &st)) {
+    now.dev = (uint64_t{st.dev_major} << 32) | st.dev_minor;
+    now.ino = st.ino;
+    if (now.dev == x.dev && now.ino == x.ino) return;
+  }
   auto f = rawsys::openat(rawsys::at_fdcwd, x.name, rawsys::o::rdonly | rawsys::o::cloexec | rawsys::o::nonblock);
-  if (!f) {
-    x.open_error = f.error();
-    if (!x.gone) {
-      tool::put_quoteaf(tool::begin_error(), x.shown);
-      rawsys::err << " has become inaccessible: " << message(f.error());
-      tool::end_error();
-      x.gone = true;
-      if (x.fd >= 0) {
-        read_more(i);
-        (void)rawsys::close(rawsys::fd(x.fd));
-        x.fd = -1;
+  x.tailable = !(reopen && !f);
+  file probe = x;
+  bool ok = true;
+  if (link) {
+    ok = false;
+    x.errnum = -1;
+    x.ignore = true;
+    say(x, " has been replaced with an untailable symbolic link");
+  } else if (!f || !identity(*f, probe, st)) {
+    ok = false;
+    const errc e = f ? errc::eio : f.error();
+    x.errnum = static_cast<int>(e);
+    if (!x.tailable) {
+      if (was_tailable) {
+        tool::put_quoteaf(tool::begin_error(), x.shown);
+        rawsys::err << " has become inaccessible: " << message(e);
+        tool::end_error();
       }
+    } else if (prev_errnum != x.errnum) {
+      tool::put_quotef(tool::begin_error(), x.shown);
+      rawsys::err << ": " << message(e);
+      tool::end_error();
     }
+  } else if (!tailable_type(st.mode)) {
+    ok = false;
+    x.errnum = -1;
+    x.tailable = false;
+    x.ignore = !(reopen && by_name);
+    if (was_tailable || prev_errnum != -1)
+      say(x, x.ignore ? " has been replaced with an untailable file; giving up on this name"
+                      : " has been replaced with an untailable file");
+  } else if ((x.remote = on_remote_fs(*f, x.shown)) && inotify) {
+    ok = false;
+    x.errnum = -1;
+    x.ignore = true;
+    say(x, " has been replaced with an untailable remote file");
+  } else {
+    x.errnum = 0;
+  }
+  if (!ok) {
+    if (x.fd >= 0) read_more(i);  // what was written before it went
+    stop_following(x);
     return;
   }
-  file probe = x;
-  rawsys::statx_t st{};
-  if (!identity(*f, probe, st)) return;
-  if (x.fd >= 0 && !x.gone && probe.dev == x.dev && probe.ino == x.ino) return;
-  tool::put_quoteaf(tool::begin_error(), x.shown);
-  rawsys::err << (x.fd >= 0 ? " has been replaced" : " has appeared") << ";  following new file";
-  tool::end_error();
-  if (x.fd >= 0) {
-    read_more(i);
-    (void)rawsys::close(rawsys::fd(x.fd));
-  }
+  if (prev_errnum != 0 && prev_errnum != static_cast<int>(errc::enoent)) say(x, " has become accessible");
+  else if (x.fd < 0) say(x, " has appeared;  following new file");
+  else if (probe.dev != x.dev || probe.ino != x.ino) say(x, " has been replaced;  following new file");
+  else return;  // the same file: the new descriptor closes with f
+  if (x.fd >= 0) read_more(i);
+  stop_following(x);
   x.fd = f->release();
   x.dev = probe.dev;
   x.ino = probe.ino;
-  x.pos = 0;
   x.mode = st.mode;
-  x.gone = false;
-  if (notify.get() >= 0)
-    (void)rawsys::inotify_add_watch(notify, x.name, rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self |
-                                                         rawsys::in::move_self);
-  read_more(i);
-}
-
-void warn(const char* what) {
-  tool::begin_error() << what;
-  tool::end_error();
-}
-
-// Whether the file's changes reach inotify: its file system is one known to
-// be local. An fstatfs(2) that fails counts as remote, and is said unless
-// the kernel lacks it (fs_types.hpp).
-bool on_local_fs(const file& x) {
-  rawsys::statfs_t st{};
-  if (auto r = rawsys::fstatfs(rawsys::fd(x.fd), &st); !r) {
-    if (r.error() != errc::enosys) {
-      tool::put_quoteaf(tool::begin_error() << "cannot determine location of ", x.shown);
-      rawsys::err << ". reverting to polling: " << message(r.error());
-      tool::end_error();
-    }
-    return false;
-  }
-  return tool::local_fs_type(static_cast<uint32_t>(st.type));
+  x.pos = 0;
+  if (inotify) (void)rawsys::inotify_add_watch(notify, x.name, file_watch);
 }
 
 // Where coreutils follows with inotify(7) and where it polls (its tail.c):
@@ -381,13 +452,13 @@ bool inotify_fits(bool by_name, bool ok) {
   for (int i = 0; i < nfiles; ++i) {
     const file& x = files[i];
     rawsys::statx_t st{};
-    if (!tool::eq(x.name, "-") &&
-        rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::symlink_nofollow, rawsys::stx::type, &st) &&
+    if (rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::symlink_nofollow, rawsys::stx::type, &st) &&
         rawsys::s::islnk(st.mode))
       return false;
+    if (x.ignore) continue;
+    if (tool::eq(x.name, "-")) return false;
     if (x.fd < 0) continue;
-    if (tool::eq(x.name, "-") || !(rawsys::s::isreg(x.mode) || rawsys::s::isfifo(x.mode))) return false;
-    if (!on_local_fs(x)) return false;
+    if (x.remote || !(rawsys::s::isreg(x.mode) || rawsys::s::isfifo(x.mode))) return false;
     any_local = true;
   }
   return any_local && (by_name || ok);
@@ -396,11 +467,10 @@ bool inotify_fits(bool by_name, bool ok) {
 // The watches, as coreutils sets them: false (said why) where inotify cannot
 // follow every file, and tail polls instead.
 bool add_watches(rawsys::fd notify, bool by_name) {
-  const auto mask = rawsys::in::modify | rawsys::in::attrib | rawsys::in::delete_self | rawsys::in::move_self;
   bool unwatched = false;
   for (int i = 0; i < nfiles; ++i) {
     file& x = files[i];
-    if (!x.followed) continue;
+    if (x.ignore) continue;
     if (by_name) {
       // The directory too, for a name that appears or is replaced.
       char dir[4096];
@@ -410,7 +480,7 @@ bool add_watches(rawsys::fd notify, bool by_name) {
       if (slash == 0) dir[slash++] = '.';
       dir[slash] = '\0';
       auto w = rawsys::inotify_add_watch(notify, dir, rawsys::in::create | rawsys::in::moved_to | rawsys::in::delete_ |
-                                                          rawsys::in::moved_from);
+                                                          rawsys::in::moved_from | rawsys::in::attrib);
       if (!w) {
         if (w.error() == errc::enospc) {
           warn("inotify resources exhausted");
@@ -422,20 +492,29 @@ bool add_watches(rawsys::fd notify, bool by_name) {
         return false;
       }
     }
-    auto w = rawsys::inotify_add_watch(notify, x.name, mask);
+    auto w = rawsys::inotify_add_watch(notify, x.name, file_watch);
     if (w) continue;
     unwatched |= x.fd >= 0;
     if (w.error() == errc::enospc || w.error() == errc::enomem) {
       warn("inotify resources exhausted");
       return false;
     }
-    if (x.fd >= 0 || w.error() != x.open_error) {
+    if (static_cast<int>(w.error()) != x.errnum) {
       tool::put_quoteaf(tool::begin_error() << "cannot watch ", x.name);
       rawsys::err << ": " << message(w.error());
       tool::end_error();
     }
   }
   return by_name || !unwatched;
+}
+
+// Whether anything is left to follow (coreutils' any_live_files): with -F
+// always, as a name given up on may still come back.
+bool any_live(bool by_name) {
+  if (reopen && by_name) return true;
+  for (int i = 0; i < nfiles; ++i)
+    if (files[i].fd >= 0 || (!files[i].ignore && reopen)) return true;
+  return false;
 }
 
 // The reader of a pipe on standard output went away: ended as a write to
@@ -467,17 +546,17 @@ bool add_watches(rawsys::fd notify, bool by_name) {
     }
   }
   const bool inotify = notify.get() >= 0;
+  // What comes next gets a header unless it is the last operand's.
+  last_shown = nfiles - 1;
   for (;;) {
     if (auto s = rawsys::out.flush(); !s) write_failed(s.error());
-    bool any = false;
-    for (int i = 0; i < nfiles; ++i) any |= files[i].followed && (files[i].fd >= 0 || by_name);
-    if (!any) {
+    if (!any_live(by_name)) {
       warn("no files remaining");
       rawsys::exit_program(1);
     }
-    rawsys::pollfd p[2] = {{inotify ? notify.get() : -1, rawsys::poll::in, rawsys::poll::none},
+    rawsys::pollfd p[2] = {{notify.get(), rawsys::poll::in, rawsys::poll::none},
                            {1, rawsys::poll::none, rawsys::poll::none}};
-    const bool timed = by_name || pid != 0 || !inotify;
+    const bool timed = by_name || reopen || pid != 0 || !inotify;
     (void)rawsys::ppoll(p, watch_output ? 2 : 1, timed ? &interval : nullptr);
     if (watch_output && p[1].revents != rawsys::poll::none) output_gone();
     if (inotify)
@@ -487,8 +566,8 @@ bool add_watches(rawsys::fd notify, bool by_name) {
     if (pid != 0)
       if (auto k = rawsys::kill(pid, rawsys::sig{0}); !k) ended = k.error() == errc::esrch;
     for (int i = 0; i < nfiles; ++i) {
-      if (!files[i].followed) continue;
-      if (by_name) check_name(i, rawsys::fd(notify.get()));
+      if (files[i].ignore) continue;
+      if (by_name || files[i].fd < 0) recheck(i, by_name, notify);
       read_more(i);
     }
     if (ended) {
@@ -582,11 +661,20 @@ int main(int argc, char** argv) {
   }
 
   nfiles = operands == 0 ? 1 : operands < max_files ? operands : max_files;
+  for (int i = 0; i < nfiles; ++i) files[i].name = operands == 0 ? "-" : argv[1 + i];
+  if (by_name)
+    for (int i = 0; i < nfiles; ++i)
+      if (tool::eq(files[i].name, "-")) {
+        tool::put_quoteaf(tool::begin_error() << "cannot follow ", "-");
+        rawsys::err << " by name";
+        tool::end_error();
+        return tool::finish(1);
+      }
+  reopen = retry && forever;
   headers = show == always || (show == auto_headers && nfiles > 1);
   int status = 0;
   for (int i = 0; i < nfiles; ++i) {
     file& x = files[i];
-    x.name = operands == 0 ? "-" : argv[1 + i];
     const bool is_stdin = tool::eq(x.name, "-");
     x.shown = is_stdin ? "standard input" : x.name;
     rawsys::unique_fd owned;
@@ -598,46 +686,63 @@ int main(int argc, char** argv) {
         rawsys::err << " for reading: " << message(f.error());
         tool::end_error();
         status = 1;
-        x.open_error = f.error();
-        x.gone = true;
-        x.followed = by_name && retry;
+        // Waited for with --retry, else given up (coreutils' tail_file).
+        x.errnum = static_cast<int>(f.error());
+        x.ignore = !reopen;
+        x.tailable = !reopen;
         continue;
       }
       owned = static_cast<rawsys::unique_fd&&>(*f);
       in = owned;
     }
     rawsys::statx_t st{};
-    if (!identity(in, x, st)) st.mode = 0;
-    x.mode = st.mode;
-    if (rawsys::s::isdir(st.mode)) {
-      header(i);
-      read_error(x.shown, errc::eisdir);
-      status = 1;
-      x.followed = false;
-      continue;
-    }
+    const bool known = identity(in, x, st);
+    x.mode = known ? st.mode : 0;
     header(i);
-    const bool regular = rawsys::s::isreg(st.mode);
+    const bool regular = rawsys::s::isreg(x.mode);
     const int64_t start = regular ? rawsys::lseek(in, 0, rawsys::seek::cur).value_or(-1) : -1;
     bool ok;
-    if (from_start) ok = tail_from(in, x.shown, regular && start >= 0);
+    if (rawsys::s::isdir(x.mode)) read_error(x.shown, errc::eisdir), ok = false;
+    else if (from_start) ok = tail_from(in, x.shown, regular && start >= 0);
     else if (regular && start >= 0) ok = tail_regular(in, x.shown, start, static_cast<int64_t>(st.size));
     else ok = tail_stream(in, x.shown);
     if (!ok) status = 1;
-    x.followed = forever && (regular || (rawsys::s::ischr(st.mode) && !is_stdin));
-    if (x.followed) {
-      x.pos = rawsys::lseek(in, 0, rawsys::seek::cur).value_or(0);
-      x.fd = is_stdin ? 0 : owned.release();
-    }
-  }
-  if (forever) {
-    bool any = false;
-    for (int i = 0; i < nfiles; ++i) any |= files[i].followed;
-    if (any) follow(by_name, pid, interval, status == 0);
-    if (!by_name && status != 0) {
-      tool::begin_error() << "no files remaining";
+    if (!forever) continue;
+    x.errnum = ok ? 0 : -1;
+    if (!known) {
+      read_error(x.shown, errc::ebadf);
+      ok = false;
+    } else if (!tailable_type(x.mode)) {
+      ok = false;
+      x.tailable = false;
+      x.ignore = !reopen;
+      tool::put_quotef(tool::begin_error(), x.shown);
+      rawsys::err << ": cannot follow end of this type of file" << (x.ignore ? "; giving up on this name" : "");
       tool::end_error();
     }
+    if (!ok) {
+      status = 1;
+      x.ignore = !reopen;
+      continue;
+    }
+    x.pos = rawsys::lseek(in, 0, rawsys::seek::cur).value_or(0);
+    x.fd = is_stdin ? 0 : owned.release();
+    x.remote = on_remote_fs(rawsys::fd(x.fd), x.shown);
+  }
+  if (forever) {
+    // Standard input that is a pipe or FIFO is not followed; when nothing
+    // else is left, tail ends (coreutils' ignore_fifo_and_pipe).
+    int viable = 0;
+    for (int i = 0; i < nfiles; ++i) {
+      file& x = files[i];
+      if (tool::eq(x.name, "-") && !x.ignore && x.fd >= 0 && rawsys::s::isfifo(x.mode)) {
+        x.fd = -1;
+        x.ignore = true;
+      } else {
+        ++viable;
+      }
+    }
+    if (viable) follow(by_name, pid, interval, status == 0);
   }
   return tool::finish(status);
 }

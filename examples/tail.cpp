@@ -375,15 +375,13 @@ void recheck(int i, bool by_name, rawsys::fd notify) {
   const bool link = inotify &&
                     rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::symlink_nofollow, rawsys::stx::type, &st) &&
                     rawsys::s::islnk(st.mode);
-  // The file still open under the name needs no second descriptor (under a
-  // tight RLIMIT_NOFILE it would otherwise seem to come and go).
-  file now = x;
-  if (x.fd >= 0 && x.errnum == 0 && !link && rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::flags{}, rawsys::stx::basic_stats, &st)) {
-    now.dev = (uint64_t{st.dev_major} << 32) | st.dev_minor;
-    now.ino = st.ino;
-    if (now.dev == x.dev && now.ino == x.ino) return;
-  }
   auto f = rawsys::openat(rawsys::at_fdcwd, x.name, rawsys::o::rdonly | rawsys::o::cloexec | rawsys::o::nonblock);
+  // Out of descriptors while the name still names the open file: nothing
+  // changed (coreutils would say the name went and came back).
+  if (!f && (f.error() == errc::emfile || f.error() == errc::enfile) && x.fd >= 0 && !link &&
+      rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::flags{}, rawsys::stx::basic_stats, &st) &&
+      ((uint64_t{st.dev_major} << 32) | st.dev_minor) == x.dev && st.ino == x.ino)
+    return;
   x.tailable = !(reopen && !f);
   file probe = x;
   bool ok = true;
@@ -550,13 +548,17 @@ bool any_live(bool by_name) {
   last_shown = nfiles - 1;
   for (;;) {
     if (auto s = rawsys::out.flush(); !s) write_failed(s.error());
+    // coreutils dies there with inotify; polling, it ends as any run does
+    // (status 1 only after an error).
     if (!any_live(by_name)) {
       warn("no files remaining");
-      rawsys::exit_program(1);
+      rawsys::exit_program(inotify || !ok ? 1 : 0);
     }
     rawsys::pollfd p[2] = {{notify.get(), rawsys::poll::in, rawsys::poll::none},
                            {1, rawsys::poll::none, rawsys::poll::none}};
-    const bool timed = by_name || reopen || pid != 0 || !inotify;
+    // With inotify only --pid needs a timer: names are looked at again on
+    // their directories' events (-s is then unused, as in coreutils).
+    const bool timed = pid != 0 || !inotify;
     (void)rawsys::ppoll(p, watch_output ? 2 : 1, timed ? &interval : nullptr);
     if (watch_output && p[1].revents != rawsys::poll::none) output_gone();
     if (inotify)
@@ -572,7 +574,7 @@ bool any_live(bool by_name) {
     }
     if (ended) {
       if (auto s = rawsys::out.flush(); !s) write_failed(s.error());
-      rawsys::exit_program(0);
+      rawsys::exit_program(inotify || ok ? 0 : 1);
     }
   }
 }
@@ -660,21 +662,32 @@ int main(int argc, char** argv) {
     tool::end_error();
   }
 
-  nfiles = operands == 0 ? 1 : operands < max_files ? operands : max_files;
-  for (int i = 0; i < nfiles; ++i) files[i].name = operands == 0 ? "-" : argv[1 + i];
+  if (forever && operands > max_files) {
+    tool::begin_error() << "cannot follow more than " << max_files << " files";
+    tool::end_error();
+    return tool::finish(1);
+  }
+  // Without following, a file's slot is free once it is printed.
+  const int count = operands == 0 ? 1 : operands;
+  auto name_of = [&](int i) { return operands == 0 ? "-" : argv[1 + i]; };
   if (by_name)
-    for (int i = 0; i < nfiles; ++i)
-      if (tool::eq(files[i].name, "-")) {
+    for (int i = 0; i < count; ++i)
+      if (tool::eq(name_of(i), "-")) {
         tool::put_quoteaf(tool::begin_error() << "cannot follow ", "-");
         rawsys::err << " by name";
         tool::end_error();
         return tool::finish(1);
       }
   reopen = retry && forever;
-  headers = show == always || (show == auto_headers && nfiles > 1);
+  headers = show == always || (show == auto_headers && count > 1);
+  nfiles = count < max_files ? count : max_files;
   int status = 0;
-  for (int i = 0; i < nfiles; ++i) {
+  for (int n = 0; n < count; ++n) {
+    // Without following, a slot is free again once its file is printed.
+    const int i = n % max_files;
     file& x = files[i];
+    x = file{};
+    x.name = name_of(n);
     const bool is_stdin = tool::eq(x.name, "-");
     x.shown = is_stdin ? "standard input" : x.name;
     rawsys::unique_fd owned;
@@ -722,11 +735,16 @@ int main(int argc, char** argv) {
     }
     if (!ok) {
       status = 1;
-      x.ignore = !reopen;
+      x.ignore = !reopen || is_stdin;  // standard input has no name to look up again
       continue;
     }
     x.pos = rawsys::lseek(in, 0, rawsys::seek::cur).value_or(0);
     x.fd = is_stdin ? 0 : owned.release();
+    // A FIFO or device is read without waiting: an idle writer must not
+    // hold up the other files.
+    if (!regular)
+      if (auto fl = rawsys::fcntl_getfl(rawsys::fd(x.fd)))
+        (void)rawsys::fcntl(rawsys::fd(x.fd), rawsys::f::setfl, static_cast<unsigned long>(*fl | rawsys::o::nonblock));
     x.remote = on_remote_fs(rawsys::fd(x.fd), x.shown);
   }
   if (forever) {

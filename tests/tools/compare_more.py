@@ -165,12 +165,40 @@ def run_follow(cmd, argv0, case, d, emulator):
         # How long each step waited, and whether its bytes came: printed
         # with a difference, where timing may be the cause.
         waited.append(f"{time.monotonic() - start:.2f}" + ("" if data in got[key] else " (never came)"))
+    def settled():
+        """Until tail waits: coreutils prints what it has read before it
+        sets its inotify watches, so a file removed as soon as the bytes
+        come may be gone when it watches it ("cannot watch 'one'"). Settled
+        is asleep at two looks 50 ms apart with the same number of inotify
+        watches (for up to 5 s; qemu's process for a guest)."""
+        def look():
+            try:
+                with open(f"/proc/{p.pid}/stat") as f:
+                    state = f.read().rsplit(")", 1)[1].split()[0]
+                watches = 0
+                for fd in os.listdir(f"/proc/{p.pid}/fdinfo"):
+                    with open(f"/proc/{p.pid}/fdinfo/{fd}") as f:
+                        watches += f.read().count("inotify wd:")
+                return state, watches
+            except OSError:
+                return None, None
+        deadline = time.monotonic() + 5
+        before = look()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = look()
+            if now[0] is None or (now == before and now[0] == "S"):
+                return
+            before = now
+
     waited = []
     case.waited.append(waited)
-    for act, key, data in case.steps:
+    for n, (act, key, data) in enumerate(case.steps):
         if act:
             act(d)
         wait_for(key, data)
+        if n == 0:
+            settled()
     if case.ends:
         if pid_child:
             pid_child.wait()

@@ -292,11 +292,10 @@ void header(int i) {
   last_shown = i;
 }
 
-bool identity(rawsys::fd f, file& x, rawsys::statx_t& st) {
-  if (!rawsys::statx(f, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &st)) return false;
-  x.dev = (uint64_t{st.dev_major} << 32) | st.dev_minor;
-  x.ino = st.ino;
-  return true;
+uint64_t dev_of(const rawsys::statx_t& st) { return (uint64_t{st.dev_major} << 32) | st.dev_minor; }
+
+rawsys::result<void> identity(rawsys::fd f, rawsys::statx_t& st) {
+  return rawsys::statx(f, "", rawsys::at::empty_path, rawsys::stx::basic_stats, &st);
 }
 
 // The kinds of file tail follows (coreutils' IS_TAILABLE_FILE_TYPE).
@@ -380,19 +379,19 @@ void recheck(int i, bool by_name, rawsys::fd notify) {
   // changed (coreutils would say the name went and came back).
   if (!f && (f.error() == errc::emfile || f.error() == errc::enfile) && x.fd >= 0 && !link &&
       rawsys::statx(rawsys::at_fdcwd, x.name, rawsys::at::flags{}, rawsys::stx::basic_stats, &st) &&
-      ((uint64_t{st.dev_major} << 32) | st.dev_minor) == x.dev && st.ino == x.ino)
+      dev_of(st) == x.dev && st.ino == x.ino)
     return;
   x.tailable = !(reopen && !f);
-  file probe = x;
+  const auto known = f ? identity(*f, st) : rawsys::result<void>(rawsys::unexpected(f.error()));
   bool ok = true;
   if (link) {
     ok = false;
     x.errnum = -1;
     x.ignore = true;
     say(x, " has been replaced with an untailable symbolic link");
-  } else if (!f || !identity(*f, probe, st)) {
+  } else if (!known) {
     ok = false;
-    const errc e = f ? errc::eio : f.error();
+    const errc e = known.error();
     x.errnum = static_cast<int>(e);
     if (!x.tailable) {
       if (was_tailable) {
@@ -428,13 +427,13 @@ void recheck(int i, bool by_name, rawsys::fd notify) {
   }
   if (prev_errnum != 0 && prev_errnum != static_cast<int>(errc::enoent)) say(x, " has become accessible");
   else if (x.fd < 0) say(x, " has appeared;  following new file");
-  else if (probe.dev != x.dev || probe.ino != x.ino) say(x, " has been replaced;  following new file");
+  else if (dev_of(st) != x.dev || st.ino != x.ino) say(x, " has been replaced;  following new file");
   else return;  // the same file: the new descriptor closes with f
   if (x.fd >= 0) read_more(i);
   stop_following(x);
   x.fd = f->release();
-  x.dev = probe.dev;
-  x.ino = probe.ino;
+  x.dev = dev_of(st);
+  x.ino = st.ino;
   x.mode = st.mode;
   x.pos = 0;
   if (inotify) (void)rawsys::inotify_add_watch(notify, x.name, file_watch);
@@ -561,15 +560,18 @@ bool any_live(bool by_name) {
     const bool timed = pid != 0 || !inotify;
     (void)rawsys::ppoll(p, watch_output ? 2 : 1, timed ? &interval : nullptr);
     if (watch_output && p[1].revents != rawsys::poll::none) output_gone();
+    // With inotify, names are looked at again only after an event other
+    // than a write (a write is most of them: no open(2) per name for it).
+    bool names_moved = !inotify;
     if (inotify)
-      while (fill(notify, buf, sizeof buf).value_or(0) != 0) {
-      }
+      for (size_t n; (n = fill(notify, buf, sizeof buf).value_or(0)) != 0;)
+        for (const auto& e : rawsys::inotify_events(buf, n)) names_moved |= e.mask != rawsys::in::modify;
     bool ended = false;
     if (pid != 0)
       if (auto k = rawsys::kill(pid, rawsys::sig{0}); !k) ended = k.error() == errc::esrch;
     for (int i = 0; i < nfiles; ++i) {
       if (files[i].ignore) continue;
-      if (by_name || files[i].fd < 0) recheck(i, by_name, notify);
+      if (names_moved && (by_name || files[i].fd < 0)) recheck(i, by_name, notify);
       read_more(i);
     }
     if (ended) {
@@ -709,8 +711,10 @@ int main(int argc, char** argv) {
       in = owned;
     }
     rawsys::statx_t st{};
-    const bool known = identity(in, x, st);
+    const auto known = identity(in, st);
     x.mode = known ? st.mode : 0;
+    x.dev = dev_of(st);
+    x.ino = st.ino;
     header(i);
     const bool regular = rawsys::s::isreg(x.mode);
     const int64_t start = regular ? rawsys::lseek(in, 0, rawsys::seek::cur).value_or(-1) : -1;
@@ -723,7 +727,7 @@ int main(int argc, char** argv) {
     if (!forever) continue;
     x.errnum = ok ? 0 : -1;
     if (!known) {
-      read_error(x.shown, errc::ebadf);
+      read_error(x.shown, known.error());
       ok = false;
     } else if (!tailable_type(x.mode)) {
       ok = false;
@@ -740,9 +744,10 @@ int main(int argc, char** argv) {
     }
     x.pos = rawsys::lseek(in, 0, rawsys::seek::cur).value_or(0);
     x.fd = is_stdin ? 0 : owned.release();
-    // A FIFO or device is read without waiting: an idle writer must not
-    // hold up the other files.
-    if (!regular)
+    // A FIFO or device tail opened is read without waiting: an idle writer
+    // must not hold up the other files. (Not standard input: its file
+    // description is shared with the shell that started tail.)
+    if (!regular && !is_stdin)
       if (auto fl = rawsys::fcntl_getfl(rawsys::fd(x.fd)))
         (void)rawsys::fcntl(rawsys::fd(x.fd), rawsys::f::setfl, static_cast<unsigned long>(*fl | rawsys::o::nonblock));
     x.remote = on_remote_fs(rawsys::fd(x.fd), x.shown);

@@ -10,6 +10,7 @@ usage: compare_more.py TOOL TOOL_DIR [EMULATOR WORDS...]
 Exit status 0 when every case matches; each difference is printed first,
 then the cases that match.
 """
+import errno
 import hashlib
 import os
 import re
@@ -20,6 +21,8 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_tools import BASE_ENV, Case, make_files, run, scratch  # noqa: E402
@@ -97,8 +100,6 @@ def fifo_write(name, data):
     to 20 seconds: a tail that let it go gets nothing), writes DATA and
     closes it."""
     def act(d):
-        import errno
-        import time
         deadline = time.monotonic() + 20
         while True:
             try:
@@ -119,8 +120,6 @@ def truncate(name):
 
 
 def run_follow(cmd, argv0, case, d, emulator):
-    import threading
-    import time
     args = [a.replace("PID", str(os.getpid())) for a in case.args]
     pid_child = None
     if case.ends is True:
@@ -277,7 +276,6 @@ def links(d):
 
 def snapshot_times(d):
     """Each file's access and modification times, those of about now as "now"."""
-    import time
     now = time.time_ns()
     seen = []
     for root, dirs, files in os.walk(d):
@@ -320,7 +318,6 @@ RANDOM_NAMES = [(r"(zq|tmp\.|\.a)[A-Za-z0-9]+", r"\1R")]
 # stat: what differs between two runs on fresh copies of the scratch
 # directory: inode numbers, the change and birth times (now), a file
 # system's free counts.
-import time as _time  # noqa: E402
 
 
 def mount_points():
@@ -339,7 +336,7 @@ def mount_points():
     return points
 
 
-STAT_MASK = [(r"Inode: \d+ *", "Inode: I "), (r"%d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} \+0000" % _time.gmtime().tm_year, "NOW"),
+STAT_MASK = [(r"Inode: \d+ *", "Inode: I "), (r"%d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} \+0000" % time.gmtime().tm_year, "NOW"),
              (r"(Free|Available): \d+ *", r"\1: F ")]
 
 
@@ -721,7 +718,6 @@ CASES = {
 def rm_race(ours, emulator):
     """rm -rf on a tree whose directories are swapped for links to a
     directory outside it while rm works: what is outside stays."""
-    import threading
     failures = 0
     for attempt in range(3):
         base = tempfile.mkdtemp(prefix="rawsys-rm-race-")
